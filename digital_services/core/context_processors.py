@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.urls import reverse
+
+from .registry import service_for_namespace
+
+
+def site(request):
+    """What every page's layout needs: service name, navigation, phase, timeout."""
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    items = [{"label": "Services", "url": reverse("core:start")}]
+    if signed_in:
+        items.append({"label": "Your applications", "url": reverse("accounts:your-applications")})
+        if user.is_staff:
+            items.append({"label": "Staff", "url": reverse("admin:index")})
+        items.append({"label": "Sign out", "url": reverse("account_logout"), "post": True})
+    else:
+        items.append({"label": "Sign in", "url": reverse("account_login")})
+    path = request.path
+    for item in items:
+        item["active"] = not item.get("post") and (
+            path == item["url"] if item["url"] == "/" else path.startswith(item["url"])
+        )
+    session_timeout = None
+    if signed_in:
+        session_timeout = {
+            "seconds": settings.SESSION_COOKIE_AGE,
+            "warning": settings.SESSION_TIMEOUT_WARNING_SECONDS,
+        }
+    match = getattr(request, "resolver_match", None)
+    service = service_for_namespace(match.namespaces[0]) if match and match.namespaces else None
+    return {
+        "service_name": service.name if service else "MoJ digital services",
+        "service_url": service.start_url if service else reverse("core:start"),
+        "service_phase": settings.SERVICE_PHASE,
+        "navigation_items": items,
+        "feedback_url": reverse("performance:feedback") + f"?from={path}",
+        "session_timeout": session_timeout,
+        "analytics_consent": request.COOKIES.get("cookies_policy_analytics") == "yes",
+        "cookie_preferences_set": "cookies_policy_analytics" in request.COOKIES,
+    }

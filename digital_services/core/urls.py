@@ -1,0 +1,21 @@
+from django.urls import path
+from django.views.generic import TemplateView
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("healthz", views.healthz, name="healthz"),
+    path("cookies/", views.cookies, name="cookies"),
+    path("privacy/", TemplateView.as_view(template_name="core/privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="core/accessibility.html"),
+        name="accessibility",
+    ),
+    path("contact/", TemplateView.as_view(template_name="core/contact.html"), name="contact"),
+    path("signed-out/", views.signed_out, name="signed-out"),
+    path("session/extend/", views.session_extend, name="session-extend"),
+]

@@ -1,0 +1,2 @@
+def feedback(request):
+    raise NotImplementedError

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "MoJ digital services: staff"
+admin.site.site_title = "MoJ digital services staff"
+admin.site.index_title = "Casework"
+
+urlpatterns = [
+    path("", include("digital_services.core.urls")),
+    path("accounts/", include("digital_services.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("feedback/", include("digital_services.performance.urls")),
+    path("assisted-digital/", include("assisted_digital.urls")),
+    path("prison-visits/", include("prison_visits.urls")),
+    path("money-claims/", include("civil_claims.urls")),
+    path("tribunal-fees/", include("tribunal_fees.urls")),
+    path("lasting-power-of-attorney/", include("lasting_power.urls")),
+]
+
+handler404 = "digital_services.core.views.page_not_found"
+handler403 = "digital_services.core.views.permission_denied"
+handler500 = "digital_services.core.views.server_error"
