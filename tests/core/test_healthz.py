@@ -1,0 +1,26 @@
+from unittest import mock
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_healthz_is_ok_when_database_and_cache_answer(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_cache_is_down(client):
+    with mock.patch("digital_services.core.views.cache.set", side_effect=ConnectionError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["cache"] == "error: ConnectionError"
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_database_is_down(client):
+    with mock.patch("digital_services.core.views.connection.cursor", side_effect=RuntimeError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "error: RuntimeError"
