@@ -37,6 +37,15 @@ if [ -z "${SKIP_CHECKS:-}" ]; then  # SKIP_CHECKS=1 runs only pytest (for a quic
   bash scripts/check_deploy.sh || status=1
   .venv/bin/ruff check . || status=1
   .venv/bin/ruff format --check . || status=1
+  if ! command -v docker-compose >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null 2>&1 || true
+  fi
+  if command -v docker-compose >/dev/null 2>&1; then
+    SECRET_KEY=x ALLOWED_HOSTS=x SITE_URL=x POSTGRES_PASSWORD=x docker-compose config -q || {
+      echo "test.sh: docker-compose.yml is not valid" >&2; status=1; }
+  else
+    echo "test.sh: docker-compose is not installed: docker-compose.yml not checked" >&2; status=1
+  fi
   DJANGO_DEBUG=true .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null || {
     echo "test.sh: models have changes without migrations (run makemigrations)" >&2; status=1; }
 fi

@@ -1,0 +1,31 @@
+# Production image: Python 3.11, the locked dependencies, compiled GOV.UK Frontend
+# assets collected for whitenoise. Runs gunicorn by default; the same image runs
+# the Celery worker and beat (see docker-compose.yml).
+
+FROM node:20-bookworm-slim AS assets
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY digital_services/frontend digital_services/frontend
+RUN mkdir -p tests && npm run build
+
+FROM python:3.11-slim-bookworm AS app
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_PROJECT_ENVIRONMENT=/opt/venv \
+    PATH="/opt/venv/bin:$PATH"
+RUN pip install --no-cache-dir "uv==0.13.9" \
+    && useradd --create-home --uid 10001 app
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-dev --no-install-project
+COPY . .
+COPY --from=assets /build/digital_services/static/govuk digital_services/static/govuk
+# collectstatic needs settings to load; these values exist only for this build step.
+RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOWED_HOSTS=localhost \
+    REDIS_URL=redis://localhost:6379/0 python manage.py collectstatic --no-input -v0 \
+    && mkdir -p /app/media && chown -R app /app/media
+USER app
+EXPOSE 8000
+CMD ["gunicorn", "digital_services.wsgi:application", "--config", "gunicorn.conf.py"]
