@@ -1,5 +1,7 @@
 """Fixtures shared by every test. App-specific fixtures live in tests/<app>/conftest.py."""
 
+import os
+
 import pytest
 
 
@@ -9,11 +11,21 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(settings, worker_id):
-    """Each xdist worker gets its own cache key prefix, cleared per test."""
+def _isolated_cache(settings):
+    """Each xdist worker gets its own Redis database for the cache, cleared per test.
+
+    (cache.clear() flushes a whole Redis database, so workers must not share one;
+    database 0 is left to the Celery broker.)
+    """
     from django.core.cache import cache
 
-    settings.CACHES["default"]["KEY_PREFIX"] = f"test-{worker_id}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    default = settings.CACHES["default"]
+    location = default.get("LOCATION", "")
+    if location.startswith("redis://"):
+        index = 1 + int(worker.removeprefix("gw") or 0) % 15
+        base = location.rsplit("/", 1)[0]
+        settings.CACHES = {"default": {**default, "LOCATION": f"{base}/{index}"}}
     cache.clear()
     yield
     cache.clear()

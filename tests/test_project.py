@@ -1,0 +1,54 @@
+"""Project-wide facts: the committed assets match the pin, the layout of the design card."""
+
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_committed_govuk_frontend_build_matches_the_package_json_pin():
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["govuk-frontend"]
+    built = (ROOT / "digital_services/static/govuk/VERSION").read_text().strip()
+    assert built == pinned
+
+
+def test_compiled_stylesheet_points_fonts_and_images_at_our_static_path():
+    css = (ROOT / "digital_services/static/govuk/govuk.css").read_text()
+    urls = set(re.findall(r"url\(\"?([^\")]+)\"?\)", css))
+    assert urls, "no url() in the stylesheet"
+    assert not [u for u in urls if u.startswith("/assets/")], "GOV.UK default /assets/ path left in"
+    for url in urls:
+        if url.startswith("data:"):
+            continue
+        assert (ROOT / "digital_services/static/govuk" / url).exists(), url
+
+
+def test_the_top_level_layout_of_the_design_card_is_there():
+    for name in [
+        "manage.py",
+        "pyproject.toml",
+        "digital_services",
+        "prison_visits",
+        "civil_claims",
+        "tribunal_fees",
+        "lasting_power",
+        "assisted_digital",
+        "templates",
+        "tests",
+        "docker-compose.yml",
+        "Makefile",
+        "README.md",
+        ".ci/run",
+        "Dockerfile",
+        ".env.example",
+        "uv.lock",
+    ]:
+        assert (ROOT / name).exists(), name
+
+
+def test_every_setting_the_code_reads_from_the_environment_is_documented():
+    settings_src = (ROOT / "digital_services/settings.py").read_text()
+    read = set(re.findall(r"env\.\w+\(\s*\"([A-Z][A-Z0-9_]+)\"", settings_src))
+    documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read - documented == set()
