@@ -6,4 +6,5 @@ app_name = "performance"
 
 urlpatterns = [
     path("", views.feedback, name="feedback"),
+    path("thank-you/", views.feedback_thanks, name="feedback-thanks"),
 ]

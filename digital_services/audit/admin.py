@@ -1,0 +1,102 @@
+"""Audit events in the staff admin (read-only), and the admin base for case models.
+
+Case models keep their field history with django-simple-history. Register them
+with ``CaseHistoryAdmin`` so the admin shows a "History" page for each case::
+
+    from simple_history.models import HistoricalRecords
+
+    class VisitRequest(models.Model):
+        ...
+        history = HistoricalRecords()
+
+    @admin.register(VisitRequest)
+    class VisitRequestAdmin(CaseHistoryAdmin):
+        ...
+
+``AuditEvent`` itself has no history: it never changes.
+"""
+
+import json
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AuditEvent
+
+
+class CaseHistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin with the "Revert" button turned off.
+
+    Reverting a case to an old version would write fields (status among them)
+    without going through the case's transitions and audit events, so history is
+    for reading only. simple-history only hides the button; a POST to the
+    version's page would still save it, so that is refused here as well.
+    """
+
+    def has_change_history_permission(self, request, obj=None):
+        return False
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("Case history is read-only.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = (
+        "occurred_at",
+        "action",
+        "service",
+        "object_label",
+        "actor",
+        "on_behalf_of",
+        "ip",
+    )
+    list_filter = ("service", "action", ("occurred_at", admin.DateFieldListFilter))
+    date_hierarchy = "occurred_at"
+    search_fields = (
+        "action",
+        "object_type",
+        "object_id",
+        "actor__email",
+        "on_behalf_of__email",
+        "ip",
+    )
+    list_select_related = ("actor", "on_behalf_of")
+    fields = (
+        "occurred_at",
+        "action",
+        "service",
+        "object_type",
+        "object_id",
+        "actor",
+        "on_behalf_of",
+        "ip",
+        "user_agent",
+        "detail_pretty",
+    )
+    readonly_fields = fields
+    show_full_result_count = False
+
+    @admin.display(description="Object")
+    def object_label(self, obj):
+        return f"{obj.object_type}:{obj.object_id}" if obj.object_type else "–"
+
+    @admin.display(description="Detail")
+    def detail_pretty(self, obj):
+        return format_html("<pre>{}</pre>", json.dumps(obj.detail, indent=2, sort_keys=True))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,34 @@
+"""Where a request came from, for audit events and per-address rate limits."""
+
+import ipaddress
+
+from django.conf import settings
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip_get(request) -> str | None:
+    """The client's IP address, or None when it cannot be known.
+
+    ``X-Forwarded-For`` is written by whoever sends the request, so it is only
+    believed when ``AUDIT_TRUSTED_PROXY_COUNT`` says how many proxies we run in
+    front of the app (for example 1 for a load balancer). Each trusted proxy
+    appends the address it saw, so the client is the entry that many places from
+    the right; anything further left was supplied by the client and is ignored.
+    With no trusted proxies, or a header shorter than expected, REMOTE_ADDR is used.
+    """
+    proxies = getattr(settings, "AUDIT_TRUSTED_PROXY_COUNT", 0)
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return _valid_ip(forwarded[-proxies])
+    return _valid_ip(request.META.get("REMOTE_ADDR", ""))

@@ -1,0 +1,89 @@
+import csv
+
+from django.contrib import admin
+from django.http import HttpResponse
+from django.utils import timezone
+
+from .models import PerformanceEvent, SatisfactionResponse
+
+# A spreadsheet treats a cell starting with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> str:
+    """A cell value that a spreadsheet will show as text, never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+@admin.register(PerformanceEvent)
+class PerformanceEventAdmin(admin.ModelAdmin):
+    """Read-only: events are written by the journeys and counted for the KPIs."""
+
+    list_display = (
+        "occurred_at",
+        "kind",
+        "service",
+        "journey",
+        "channel",
+        "channel_detail",
+        "outcome",
+    )
+    list_filter = ("kind", "service", "channel", "channel_detail", "outcome")
+    date_hierarchy = "occurred_at"
+    search_fields = ("journey", "journey_key", "outcome")
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SatisfactionResponse)
+class SatisfactionResponseAdmin(admin.ModelAdmin):
+    """Viewable and exportable. Staff may delete a response (for example when
+    someone typed personal details into the comment), never edit one."""
+
+    list_display = ("created_at", "rating", "service", "journey", "page", "short_comment")
+    list_filter = ("rating", "service", ("created_at", admin.DateFieldListFilter))
+    date_hierarchy = "created_at"
+    search_fields = ("comment", "journey", "page")
+    readonly_fields = ("created_at", "rating", "comment", "service", "journey", "page")
+    fields = readonly_fields
+    actions = ["export_csv"]
+
+    @admin.display(description="Comment")
+    def short_comment(self, obj):
+        return obj.comment if len(obj.comment) <= 80 else obj.comment[:79] + "…"
+
+    @admin.action(description="Export selected responses as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="satisfaction-{stamp}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["Date", "Rating", "Rating (1-5)", "Service", "Journey", "Page", "Comment"])
+        for item in queryset.order_by("created_at", "id").iterator():
+            writer.writerow(
+                [
+                    timezone.localtime(item.created_at).strftime("%Y-%m-%d %H:%M"),
+                    item.get_rating_display(),
+                    item.rating,
+                    csv_safe(item.service),
+                    csv_safe(item.journey),
+                    csv_safe(item.page),
+                    csv_safe(item.comment),
+                ]
+            )
+        return response
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
