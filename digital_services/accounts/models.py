@@ -59,3 +59,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class AccountsPermissions(models.Model):
+    """Holds platform-wide permissions that belong to no table (no table of its own)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("view_kpis", "Can view the services' performance figures (KPIs)")]
+
+    def __str__(self):
+        return "Accounts permissions"

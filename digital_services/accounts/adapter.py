@@ -1,0 +1,64 @@
+"""allauth adapter: GOV.UK wording for errors, the citizen role on sign-up, staff landing page."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .constants import CITIZEN
+from .services import user_role_add
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    # Written to the GOV.UK style: say what went wrong and what to do, no "please",
+    # and never whether an account exists for an email address.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("This account cannot be used. Contact us if you think this is wrong"),
+        "duplicate_email": _("This email address is already on your account"),
+        "email_password_mismatch": _("The email address or password is not correct"),
+        "email_taken": _("Enter a different email address"),
+        "enter_current_password": _("Enter your current password"),
+        "incorrect_code": _("The code is not correct. Check the code in the email and try again"),
+        "incorrect_password": _("The password is not correct"),
+        "invalid_or_expired_key": _("The link has expired or has already been used"),
+        "invalid_login": _("The email address or password is not correct"),
+        "invalid_password_reset": _(
+            "The link to reset your password has expired or has already been used"
+        ),
+        "too_many_login_attempts": _(
+            "You have tried to sign in too many times. Wait a few minutes, then try again"
+        ),
+        "unknown_email": _("Enter the email address you used to create your account"),
+        "unverified_primary_email": _("Confirm your email address before you continue"),
+        "same_as_current": _("Enter a different email address from the one you used before"),
+        "rate_limited": _("You have asked for too many codes. Wait a few minutes, then try again"),
+    }
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """Stop at once when django-axes has locked the account out.
+
+        allauth's own per-address limit would otherwise answer first with a
+        form error, so a locked-out person would never see the lockout page.
+        Setting ``axes_locked_out`` makes axes' middleware show that page.
+        """
+        if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request, credentials):
+            request.axes_locked_out = True
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def save_user(self, request, user, form, commit=True):
+        """Every account created by signing up is a citizen's."""
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            user_role_add(user=user, role=CITIZEN)
+        return user
+
+    def get_login_redirect_url(self, request) -> str:
+        """Staff land on the staff pages (which first ask for their second factor)."""
+        if request.user.is_authenticated and request.user.is_staff:
+            return reverse("admin:index")
+        return super().get_login_redirect_url(request)

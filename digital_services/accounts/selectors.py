@@ -1,0 +1,41 @@
+"""Reads for accounts: has this session passed the staff second factor?"""
+
+from __future__ import annotations
+
+import time
+
+from allauth.account.authentication import get_authentication_records
+from django.conf import settings
+from django.http import HttpRequest
+
+from digital_services.core.registry import CaseSummary, Service, cases_for_user
+
+#: Second factors that count for staff pages: an authenticator app code, or a
+#: one-time recovery code when the app is lost. allauth records both as "mfa".
+SECOND_FACTOR_TYPES = frozenset({"totp", "recovery_codes"})
+
+
+def staff_second_factor_passed(*, request: HttpRequest) -> bool:
+    """True when the signed-in user entered a second factor in this session, recently enough.
+
+    Reads allauth's record of how this session authenticated; allauth ties the
+    record to the user, so a record left from someone else's session never
+    counts. The record is trusted for ``ACCOUNTS_STAFF_SECOND_FACTOR_MAX_AGE_SECONDS``.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    oldest = time.time() - settings.ACCOUNTS_STAFF_SECOND_FACTOR_MAX_AGE_SECONDS
+    return any(
+        record.get("method") == "mfa"
+        and record.get("type") in SECOND_FACTOR_TYPES
+        and float(record.get("at", 0)) >= oldest
+        for record in get_authentication_records(request, user)
+    )
+
+
+def applications_for_user(*, user) -> list[tuple[Service, list[CaseSummary]]]:
+    """The user's cases and drafts in every registered service, services without any left out."""
+    if not user.is_authenticated:
+        return []
+    return cases_for_user(user)

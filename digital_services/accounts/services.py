@@ -1,0 +1,50 @@
+"""Writes for accounts: roles, and the staff second factor recorded in a session."""
+
+from __future__ import annotations
+
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Group
+from django.http import HttpRequest
+
+from .constants import ALL_ROLES
+
+
+class UnknownRoleError(ValueError):
+    """The role is not one of ``constants.ALL_ROLES`` (or its group was deleted)."""
+
+
+def user_role_add(*, user, role: str) -> None:
+    """Give ``user`` a role (join its group). Adding a role twice does nothing.
+
+    Raises ``UnknownRoleError`` when the role does not exist, so a typo never
+    silently leaves someone without the access they need.
+    """
+    if role not in ALL_ROLES:
+        raise UnknownRoleError(role)
+    try:
+        group = Group.objects.get(name=role)
+    except Group.DoesNotExist as exc:
+        raise UnknownRoleError(role) from exc
+    user.groups.add(group)
+
+
+def staff_second_factor_record_activation(
+    *, request: HttpRequest, authenticator: Authenticator
+) -> None:
+    """Count setting up an authenticator app as this session's second factor.
+
+    allauth records an "mfa" authentication when a code is entered at sign-in
+    or re-authentication, but not when a TOTP authenticator is activated,
+    although activating it means entering a valid code from the new app. A
+    staff member who had no authenticator is sent to set one up; without this
+    record they would be asked for a code a second time straight after.
+    Only TOTP counts; recovery codes created alongside it do not.
+    """
+    if authenticator.type != Authenticator.Type.TOTP:
+        return
+    if getattr(request, "user", None) is None or request.user.pk != authenticator.user_id:
+        return
+    record_authentication(
+        request, request.user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
+    )
