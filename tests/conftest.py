@@ -39,3 +39,23 @@ def _locmem_email(settings):
 @pytest.fixture
 def citizen(django_user_model):
     return django_user_model.objects.create_user(email="citizen@example.com", password="a-long-password-1")
+
+
+def sign_in(client, user, *, second_factor: bool = False):
+    """Sign ``user`` in on ``client``; with ``second_factor`` as allauth records a TOTP code.
+
+    Staff pages (/admin/, /assisted-digital/) open only after a second factor.
+    """
+    import time
+
+    client.force_login(user)
+    if second_factor:
+        session = client.session
+        now = time.time()
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": now, "email": user.email},
+            {"method": "mfa", "type": "totp", "at": now},
+        ]
+        session["account_authentication_methods_user"] = str(user.pk)
+        session.save()
+    return client

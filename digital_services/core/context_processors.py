@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.urls import reverse
 
@@ -34,7 +36,7 @@ def site(request):
         "service_url": service.start_url if service else reverse("core:start"),
         "service_phase": settings.SERVICE_PHASE,
         "navigation_items": items,
-        "feedback_url": reverse("performance:feedback") + f"?from={path}",
+        "feedback_url": reverse("performance:feedback") + "?" + urlencode({"from": path}),
         "session_timeout": session_timeout,
         "analytics_consent": request.COOKIES.get("cookies_policy_analytics") == "yes",
         "cookie_preferences_set": "cookies_policy_analytics" in request.COOKIES,

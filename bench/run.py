@@ -1,0 +1,246 @@
+"""make bench: throughput, latency and SQL queries per request of the main pages.
+
+Seeds a data set through the platform's and each service's own code (each app
+may provide ``<app>/bench.py`` with ``seed(*, scale, stdout)`` and ``PAGES``),
+serves the site with gunicorn and production settings on PostgreSQL and Redis,
+and drives each page with wrk from a second process at a fixed concurrency.
+It measures at two data sizes (``--scale`` and ``--scale * --growth``) so a page
+whose cost grows with the data shows up. Throughput is also given as a ratio to
+``/healthz`` measured in the same run, so numbers compare across machines.
+Writes ``bench/results.json`` and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digital_services.settings")
+
+
+@dataclass
+class Page:
+    """A page to measure. ``path`` may be a callable run after seeding (for ids)."""
+
+    name: str
+    path: str
+    who: str = "anonymous"  # anonymous, citizen or staff
+    results: list = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def app_modules(name: str):
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        try:
+            yield import_module(f"{config.name}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.{name}":
+                raise
+
+
+def seed(scale: float) -> None:
+    for module in app_modules("bench"):
+        if hasattr(module, "seed"):
+            started = time.monotonic()
+            module.seed(scale=scale, stdout=sys.stdout)
+            print(f"  seeded {module.__name__} in {time.monotonic() - started:.1f}s", flush=True)
+
+
+def pages() -> list[Page]:
+    """The platform's pages, each app's PAGES, and every admin changelist and case page."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    found = [
+        Page("/healthz", "/healthz"),
+        Page("start page", "/"),
+        Page("your applications", reverse("accounts:your-applications"), who="citizen"),
+        Page("admin index", reverse("admin:index"), who="staff"),
+    ]
+    for module in app_modules("bench"):
+        for spec in getattr(module, "PAGES", []):
+            found.append(Page(spec["name"], spec["path"](), spec.get("who", "anonymous")))
+    for model, model_admin in sorted(admin.site._registry.items(), key=lambda kv: kv[0]._meta.label):
+        meta = model._meta
+        changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        found.append(Page(f"admin {meta.label} list", changelist, who="staff"))
+        first = model_admin.get_queryset_for_bench() if hasattr(model_admin, "get_queryset_for_bench") else None
+        obj = first if first is not None else model._default_manager.order_by("pk").first()
+        if obj is not None:
+            change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+            found.append(Page(f"admin {meta.label} case", change, who="staff"))
+    return found
+
+
+def session_cookies() -> dict[str, str]:
+    """Signed-in sessions for a citizen and for a superuser who passed the second factor."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    User = get_user_model()
+    citizen, _ = User.objects.get_or_create(email="bench-citizen@example.com")
+    staff, created = User.objects.get_or_create(
+        email="bench-admin@example.com", defaults={"is_staff": True, "is_superuser": True}
+    )
+    cookies = {"anonymous": ""}
+    for who, user in (("citizen", citizen), ("staff", staff)):
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        if who == "staff":  # as allauth records a TOTP sign-in
+            now = time.time()
+            store["account_authentication_methods"] = [
+                {"method": "password", "at": now, "email": user.email},
+                {"method": "mfa", "type": "totp", "at": now},
+            ]
+            store["account_authentication_methods_user"] = str(user.pk)
+        store.create()
+        cookies[who] = f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+    return cookies
+
+
+def count_queries(page: Page, cookie: str) -> tuple[int, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    if cookie:
+        name, value = cookie.split("=", 1)
+        client.cookies[name] = value
+    client.get(page.path)  # warm caches, as a real second request would be
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(page.path)
+    return response.status_code, len(ctx.captured_queries)
+
+
+def wrk(url: str, cookie: str, *, duration: int, connections: int, threads: int) -> dict:
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "-s", str(ROOT / "bench/report.lua")]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=duration + 60).stdout
+    match = re.search(r"BENCH_JSON (\{.*\})", out)
+    if not match:
+        raise RuntimeError(f"wrk printed no result for {url}:\n{out}")
+    data = json.loads(match.group(1))
+    seconds = data["duration_us"] / 1e6
+    return {
+        "rps": round(data["requests"] / seconds, 1) if seconds else 0.0,
+        "p50_ms": round(data["p50_us"] / 1000, 2),
+        "p95_ms": round(data["p95_us"] / 1000, 2),
+        "errors": data["errors"],
+        "non2xx": data["non2xx"],
+    }
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "digital_services.wsgi:application", "--config", "gunicorn.conf.py",
+         "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stderr.read().decode()) from None
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=0.02,
+                        help="data size: 1.0 is 100 prisons, 200,000 visits, 20,000 users... (default 0.02)")
+    parser.add_argument("--growth", type=float, default=5.0, help="second data size = scale x growth")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--only", default="", help="regular expression: measure only matching pages")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    port = free_port()
+    server = start_gunicorn(port)
+    sizes = [args.scale, args.scale * args.growth]
+    try:
+        cookies = session_cookies()
+        measured: list[Page] = []
+        for size in sizes:
+            print(f"Seeding scale {size:g}...", flush=True)
+            seed(size)
+            for page in pages():
+                if args.only and not re.search(args.only, page.name) and page.name != "/healthz":
+                    continue
+                status, queries = count_queries(page, cookies[page.who])
+                result = wrk(f"http://127.0.0.1:{port}{page.path}", cookies[page.who],
+                             duration=args.duration, connections=args.connections, threads=args.threads)
+                result.update({"scale": size, "status": status, "queries": queries})
+                existing = next((p for p in measured if p.name == page.name), None)
+                if existing is None:
+                    existing = page
+                    measured.append(page)
+                existing.results.append(result)
+                print(f"  {page.name:<45} {status} {result['rps']:>8.1f} req/s  p95 {result['p95_ms']:>7.2f} ms"
+                      f"  {queries:>3} queries", flush=True)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    healthz = {r["scale"]: r["rps"] for r in measured[0].results}
+    for page in measured:
+        for r in page.results:
+            r["ratio_to_healthz"] = round(r["rps"] / healthz[r["scale"]], 4) if healthz.get(r["scale"]) else None
+
+    header = f"{'page':<45} {'scale':>6} {'status':>6} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
+    print("\n" + header + "\n" + "-" * len(header))
+    for page in measured:
+        for r in page.results:
+            print(f"{page.name:<45} {r['scale']:>6g} {r['status']:>6} {r['rps']:>9.1f} {r['ratio_to_healthz'] or 0:>7.3f}"
+                  f" {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['queries']:>8}")
+    grew = [p.name for p in measured if len(p.results) == 2 and p.results[1]["queries"] > p.results[0]["queries"]]
+    if grew:
+        print("\nQueries grew with the data on: " + ", ".join(grew))
+    out = {
+        "machine": {"cores": os.cpu_count(), "connections": args.connections, "duration_s": args.duration},
+        "sizes": sizes,
+        "pages": [{"name": p.name, "path": p.path, "who": p.who, "results": p.results} for p in measured],
+    }
+    (ROOT / "bench/results.json").write_text(json.dumps(out, indent=2) + "\n")
+    print(f"\nWrote {ROOT / 'bench/results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
