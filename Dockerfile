@@ -15,6 +15,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     UV_PROJECT_ENVIRONMENT=/opt/venv \
     PATH="/opt/venv/bin:$PATH"
+# DejaVu fonts: printed letters need Welsh letters (ŵ, ŷ) that Helvetica lacks.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir "uv==0.13.9" \
     && useradd --create-home --uid 10001 app
 WORKDIR /app

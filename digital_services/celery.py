@@ -2,8 +2,9 @@
 
 Tasks are autodiscovered from each app's ``tasks.py``. Periodic jobs are
 declared in one place: each app may define ``BEAT_SCHEDULE`` in its
-``tasks.py`` and they are merged here. Queue names are constants in
-``digital_services.core.queues`` and the worker listens on all of them.
+``tasks.py`` and they are merged here. Queue names are constants
+(``digital_services.notifications.constants.ALL_QUEUES``) and the worker
+listens on all of them (a test checks docker-compose.yml's worker command).
 """
 
 import os

@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("feedback/", include("digital_services.performance.urls")),
+    path("notifications/", include("digital_services.notifications.urls")),
+    path("payments/", include("digital_services.payments.urls")),
     path("assisted-digital/", include("assisted_digital.urls")),
     path("prison-visits/", include("prison_visits.urls")),
     path("money-claims/", include("civil_claims.urls")),

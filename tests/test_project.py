@@ -52,3 +52,12 @@ def test_every_setting_the_code_reads_from_the_environment_is_documented():
     read = set(re.findall(r"env\.\w+\(\s*\"([A-Z][A-Z0-9_]+)\"", settings_src))
     documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read - documented == set()
+
+
+def test_the_deployed_worker_listens_on_every_queue():
+    from digital_services.notifications.constants import ALL_QUEUES
+
+    compose = (ROOT / "docker-compose.yml").read_text()
+    command = re.search(r"celery -A digital_services worker .*-Q ([\w,]+)", compose)
+    assert command, "no worker command in docker-compose.yml"
+    assert set(command.group(1).split(",")) == set(ALL_QUEUES)

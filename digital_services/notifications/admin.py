@@ -1,0 +1,206 @@
+"""Staff views of the outbox: find a message, see why it failed, send it again; print letters."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html, linebreaks
+
+from .constants import FAILED_STATUSES
+from .models import LetterBatch, OutboundMessage
+from .selectors import outbound_message_list_recent, outbound_message_render
+from .services import (
+    TransitionNotAllowed,
+    letter_batch_mark_printed,
+    letter_batches_download,
+    outbound_messages_retry,
+)
+
+
+@admin.register(OutboundMessage)
+class OutboundMessageAdmin(admin.ModelAdmin):
+    list_display = (
+        "id",
+        "created_at",
+        "service",
+        "channel",
+        "template_key",
+        "language",
+        "recipient_short",
+        "reference",
+        "status",
+        "attempts",
+        "next_attempt_at",
+    )
+    list_filter = ("status", "channel", "service", ("created_at", admin.DateFieldListFilter))
+    search_fields = ("recipient", "reference", "=provider_id")
+    date_hierarchy = "created_at"
+    list_select_related = ("content_type",)
+    actions = ("retry_failed",)
+    readonly_fields = (
+        "service",
+        "channel",
+        "template_key",
+        "language",
+        "recipient",
+        "personalisation",
+        "reference",
+        "idempotency_key",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "provider_id",
+        "letter_batch",
+        "content_type",
+        "object_id",
+        "created_at",
+        "updated_at",
+        "claimed_at",
+        "sent_at",
+        "completed_at",
+        "rendered",
+    )
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Recipient")
+    def recipient_short(self, obj):
+        return obj.recipient.splitlines()[0] if obj.recipient else ""
+
+    @admin.display(description="As sent")
+    def rendered(self, obj):
+        rendered = outbound_message_render(message=obj)
+        if rendered is None:
+            return "The template no longer exists."
+        return format_html(
+            "<strong>{}</strong>{}", rendered.subject, linebreaks(rendered.body, autoescape=True)
+        )
+
+    @admin.action(description="Send the selected failed messages again", permissions=["change"])
+    def retry_failed(self, request, queryset):
+        retried, skipped = outbound_messages_retry(
+            message_ids=queryset.values_list("pk", flat=True), user=request.user, request=request
+        )
+        if retried:
+            self.message_user(
+                request, f"{retried} message(s) queued to be sent again.", messages.SUCCESS
+            )
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} message(s) skipped: only failed messages can be sent again.",
+                messages.WARNING,
+            )
+
+    def get_urls(self):
+        extra = [
+            path(
+                "preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="notifications_outboundmessage_preview",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def preview_view(self, request):
+        """Development only: recent emails as the recipient would see them."""
+        if not settings.NOTIFICATIONS_PREVIEW_ENABLED:
+            raise Http404("The email preview is only available in development")
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        items = [
+            (message, outbound_message_render(message=message))
+            for message in outbound_message_list_recent(limit=50)
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Emails sent recently",
+            "opts": self.model._meta,
+            "items": items,
+            "failed_statuses": [str(s) for s in FAILED_STATUSES],
+        }
+        return TemplateResponse(request, "notifications/admin/preview.html", context)
+
+
+class LetterInline(admin.TabularInline):
+    model = OutboundMessage
+    fields = ("id", "template_key", "language", "reference", "status", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LetterBatch)
+class LetterBatchAdmin(admin.ModelAdmin):
+    list_display = (
+        "id",
+        "status",
+        "created_at",
+        "letter_count",
+        "closed_at",
+        "printed_at",
+        "printed_by",
+    )
+    list_filter = ("status", ("created_at", admin.DateFieldListFilter))
+    readonly_fields = ("status", "created_at", "closed_at", "closed_by", "printed_at", "printed_by")
+    fields = readonly_fields
+    inlines = (LetterInline,)
+    actions = ("download_pdf", "mark_printed")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Letters")
+    def letter_count(self, obj):
+        return obj.letters.count()
+
+    @admin.action(
+        description="Download the letters as one PDF (closes open batches)", permissions=["change"]
+    )
+    def download_pdf(self, request, queryset):
+        try:
+            pdf = letter_batches_download(
+                batch_ids=queryset.values_list("pk", flat=True), user=request.user, request=request
+            )
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return None
+        response = HttpResponse(pdf, content_type="application/pdf")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="letters-{stamp}.pdf"'
+        return response
+
+    @admin.action(description="Mark as printed and posted", permissions=["change"])
+    def mark_printed(self, request, queryset):
+        for batch in queryset:
+            try:
+                count = letter_batch_mark_printed(
+                    batch_id=batch.pk, user=request.user, request=request
+                )
+            except TransitionNotAllowed:
+                self.message_user(
+                    request,
+                    f"Batch {batch.pk} was not marked printed: download it first "
+                    "(a printed batch cannot be printed again).",
+                    messages.ERROR,
+                )
+            else:
+                self.message_user(
+                    request, f"Batch {batch.pk}: {count} letter(s) marked sent.", messages.SUCCESS
+                )

@@ -1,0 +1,46 @@
+"""System checks: catch a broken template or a missing Notify template id at deploy time."""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
+
+
+@register(Tags.templates)
+def notification_templates_check(app_configs, **kwargs):
+    from .backends import notify_template_id
+    from .constants import Language
+    from .registry import TemplateError, template_problems, templates_all
+
+    try:
+        templates = templates_all()
+    except TemplateError as exc:
+        return [Error(str(exc), id="notifications.E001")]
+    messages = []
+    for template in templates:
+        for problem in template_problems(template):
+            messages.append(
+                Error(f"Message template {template.key!r}: {problem}", id="notifications.E002")
+            )
+    if getattr(settings, "NOTIFICATIONS_BACKEND", "") == "notify":
+        if len(getattr(settings, "NOTIFY_CALLBACK_TOKEN", "")) < 10:
+            messages.append(
+                Warning(
+                    "NOTIFY_CALLBACK_TOKEN is shorter than 10 characters: delivery receipts will be refused.",
+                    id="notifications.W002",
+                )
+            )
+        try:
+            for template in templates:
+                for channel in template.channels:
+                    for language in Language.values:
+                        if not notify_template_id(template.key, channel, language):
+                            messages.append(
+                                Warning(
+                                    f"No GOV.UK Notify template id for {template.key}:{channel}:{language} "
+                                    "in NOTIFY_TEMPLATE_IDS; such messages will fail.",
+                                    id="notifications.W001",
+                                )
+                            )
+        except ImproperlyConfigured as exc:
+            messages.append(Error(str(exc), id="notifications.E003"))
+    return messages

@@ -1,0 +1,47 @@
+"""Celery tasks for the outbox. They take ids only and call one service each.
+
+Both run on QUEUE_NOTIFICATIONS through CELERY_TASK_ROUTES ("notifications.*").
+"""
+
+from celery import shared_task
+from celery.schedules import crontab
+
+from .constants import QUEUE_NOTIFICATIONS, TASK_DELIVER, TASK_SWEEP
+from .services import outbound_message_deliver, outbound_messages_sweep
+
+
+@shared_task(
+    name=TASK_DELIVER,
+    bind=True,
+    acks_late=True,
+    max_retries=None,  # the row counts attempts (NOTIFICATIONS_MAX_ATTEMPTS), not Celery
+    ignore_result=True,
+    soft_time_limit=120,
+    time_limit=180,
+)
+def notification_deliver(self, message_id: int) -> str:
+    """Send one outbound message. Running it twice is safe: the row is claimed
+    before sending and a message already sent is skipped. A transient failure
+    schedules the next attempt on the row and as a Celery retry; the sweep is
+    the safety net if that retry is lost. In eager mode (``make run``) there is
+    no retry: the row waits for the sweep."""
+    outcome = outbound_message_deliver(message_id=message_id)
+    if outcome.action == "retry" and not self.request.is_eager:
+        raise self.retry(countdown=outcome.retry_in)
+    return outcome.action
+
+
+@shared_task(name=TASK_SWEEP, ignore_result=True, acks_late=True)
+def notifications_sweep() -> dict:
+    """Queue again the messages the fast path lost (see outbound_messages_sweep)."""
+    result = outbound_messages_sweep()
+    return {"requeued": result.requeued, "unstuck": result.unstuck, "gave_up": result.gave_up}
+
+
+BEAT_SCHEDULE = {
+    "notifications-sweep": {
+        "task": TASK_SWEEP,
+        "schedule": crontab(),  # every minute
+        "options": {"queue": QUEUE_NOTIFICATIONS, "expires": 55},
+    },
+}
