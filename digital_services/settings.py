@@ -10,6 +10,7 @@ naming what is missing. Every variable is documented in ``.env.example``.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -157,6 +158,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "Europe/London"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by digital_services.celery from each app's BEAT_SCHEDULE
+# Notifications tasks run on their own queue; the worker listens on every queue in
+# digital_services.notifications.constants.ALL_QUEUES.
+CELERY_TASK_ROUTES = {"notifications.*": {"queue": "notifications"}}
 
 # Users and sign-in
 AUTH_USER_MODEL = "accounts.User"
@@ -204,6 +208,39 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
+# --- Accounts (digital_services.accounts) ------------------------------------
+# GOV.UK wording and crispy-forms-gds rendering for allauth's forms; citizens
+# get the citizen role on sign-up; staff cannot switch off their authenticator.
+ACCOUNT_ADAPTER = "digital_services.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "digital_services.accounts.forms.LoginForm",
+    "signup": "digital_services.accounts.forms.SignupForm",
+    "reset_password": "digital_services.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "digital_services.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "digital_services.accounts.forms.ChangePasswordForm",
+    "set_password": "digital_services.accounts.forms.SetPasswordForm",
+    "request_login_code": "digital_services.accounts.forms.RequestLoginCodeForm",
+    "confirm_login_code": "digital_services.accounts.forms.ConfirmLoginCodeForm",
+    "confirm_email_verification_code": "digital_services.accounts.forms.ConfirmEmailVerificationCodeForm",
+    "change_email": "digital_services.accounts.forms.ChangeEmailForm",
+    "add_email": "digital_services.accounts.forms.AddEmailForm",
+    "reauthenticate": "digital_services.accounts.forms.ReauthenticateForm",
+}
+MFA_ADAPTER = "digital_services.accounts.mfa_adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "digital_services.accounts.forms.MfaAuthenticateForm",
+    "reauthenticate": "digital_services.accounts.forms.MfaReauthenticateForm",
+    "activate_totp": "digital_services.accounts.forms.ActivateTOTPForm",
+}
+# allauth calls authenticate(email=..., password=...): tell axes where the account name is.
+AXES_USERNAME_CALLABLE = "digital_services.accounts.axes.axes_username_get"
+# How long a staff session's second factor (TOTP) counts before staff pages ask again.
+ACCOUNTS_STAFF_SECOND_FACTOR_MAX_AGE_SECONDS = int(
+    env.float("ACCOUNTS_STAFF_SECOND_FACTOR_MAX_AGE_HOURS", default=12) * 3600
+)
+# manage.py seed_demo creates demo users with a published password and TOTP secret: development only.
+ACCOUNTS_DEMO_USERS = env.bool("ACCOUNTS_DEMO_USERS", default=DEBUG)
+
 # Sessions: signed-in sessions end after inactivity; the page warns first.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_TIMEOUT_WARNING_SECONDS = env.int("SESSION_TIMEOUT_WARNING_SECONDS", default=5 * 60)
@@ -230,7 +267,8 @@ CSRF_FAILURE_VIEW = "digital_services.core.views.csrf_failure"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
+        # django-csp 4 needs its NONCE sentinel; the string "'nonce'" is sent as-is.
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
@@ -289,10 +327,42 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
 NOTIFY_CALLBACK_TOKEN = env.str("NOTIFY_CALLBACK_TOKEN", default="")
 
+# --- Notifications outbox (digital_services.notifications) ---
+# "notify" (GOV.UK Notify) when NOTIFY_API_KEY is set, else "django": email through
+# EMAIL_URL, text messages logged (if NOTIFICATIONS_LOG_SMS), letters into print batches.
+NOTIFICATIONS_BACKEND = env.str(
+    "NOTIFICATIONS_BACKEND", default="notify" if NOTIFY_API_KEY else "django"
+)
+# Our template keys to Notify template ids: JSON or "key:channel:lang=id,key:lang=id".
+NOTIFY_TEMPLATE_IDS = env.str("NOTIFY_TEMPLATE_IDS", default="")
+NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=10)
+NOTIFICATIONS_RETRY_BASE_SECONDS = env.int("NOTIFICATIONS_RETRY_BASE_SECONDS", default=30)
+NOTIFICATIONS_RETRY_MAX_SECONDS = env.int("NOTIFICATIONS_RETRY_MAX_SECONDS", default=1800)
+NOTIFICATIONS_LOG_SMS = env.bool("NOTIFICATIONS_LOG_SMS", default=DEBUG)
+NOTIFICATIONS_PREVIEW_ENABLED = env.bool("NOTIFICATIONS_PREVIEW_ENABLED", default=DEBUG)
+NOTIFICATIONS_LETTER_FONT = env.str("NOTIFICATIONS_LETTER_FONT", default="")
+
 # Payments: GOV.UK Pay when GOVUK_PAY_API_KEY is set, the local sandbox otherwise.
 GOVUK_PAY_API_KEY = env.str("GOVUK_PAY_API_KEY", default="")
 GOVUK_PAY_API_URL = env.str("GOVUK_PAY_API_URL", default="https://publicapi.payments.service.gov.uk")
 GOVUK_PAY_WEBHOOK_SECRET = env.str("GOVUK_PAY_WEBHOOK_SECRET", default="")
+# payments app: seconds before a GOV.UK Pay call counts as failed (and is retried later);
+# PAYMENTS_PROVIDER forces "govuk_pay" or "sandbox" (empty: chosen by GOVUK_PAY_API_KEY).
+GOVUK_PAY_TIMEOUT_SECONDS = env.float("GOVUK_PAY_TIMEOUT_SECONDS", default=10.0)
+PAYMENTS_PROVIDER = env.str("PAYMENTS_PROVIDER", default="")
+
+# Audit and performance (digital_services.audit, digital_services.performance).
+# How many proxies we run in front of the app; X-Forwarded-For is believed only
+# that far (0 = use REMOTE_ADDR). Used for audit IPs and per-address rate limits.
+AUDIT_TRUSTED_PROXY_COUNT = env.int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
+# Feedback answers one address may send (django-ratelimit rate, e.g. "30/h").
+PERFORMANCE_FEEDBACK_RATE_LIMIT = env.str("PERFORMANCE_FEEDBACK_RATE_LIMIT", default="30/h")
+
+# Journeys (digital_services.journeys): unsent drafts are deleted this many days after
+# their last change; an emailed "continue your application" link works once, for this long.
+JOURNEYS_DRAFT_EXPIRY_DAYS = env.int("JOURNEYS_DRAFT_EXPIRY_DAYS", default=28)
+JOURNEYS_RESUME_LINK_MAX_AGE_HOURS = env.int("JOURNEYS_RESUME_LINK_MAX_AGE_HOURS", default=72)
 
 LOGGING = {
     "version": 1,
