@@ -1,0 +1,53 @@
+"""The journey engine's own small forms: add another, and asking for a resume link."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+
+
+class AddAnotherForm(forms.Form):
+    """ "Do you need to add another visitor?" under a list of items."""
+
+    add_another = forms.ChoiceField(
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, item_name: str, has_items: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        article = "an" if item_name[:1].lower() in "aeiou" else "a"
+        question = (
+            f"Do you need to add another {item_name}?"
+            if has_items
+            else f"Do you need to add {article} {item_name}?"
+        )
+        field = self.fields["add_another"]
+        field.label = question
+        field.error_messages["required"] = f"Select yes if you need to add {article} {item_name}"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        # Not inline: crispy-forms-gds 2.0.1 then drops the govuk-radios class.
+        self.helper.layout = Layout(Field.radios("add_another", legend_size=Size.MEDIUM))
+
+
+class ResumeRequestForm(forms.Form):
+    """Where to send a link to come back to an application."""
+
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We’ll send you a link to continue your application. It works once.",
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.label_size = Size.MEDIUM

@@ -1,0 +1,127 @@
+"""Reads: drafts narrowed to their owner, resume links, "Your applications" rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone
+
+from digital_services.core.registry import CaseSummary
+
+from .constants import RESUME_SIGNER_SALT, SESSION_OWNER_KEY
+from .definitions import Journey, journey_get
+from .exceptions import ResumeLinkInvalid
+from .models import Draft, ResumeLink
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose drafts these are: a signed-in user, or the browser session of someone who is not."""
+
+    user: object | None = None
+    session_key: str = ""
+
+    def __bool__(self) -> bool:
+        return self.user is not None or bool(self.session_key)
+
+    def draft_filter(self) -> dict:
+        if self.user is not None:
+            return {"user": self.user}
+        return {"user__isnull": True, "session_key": self.session_key}
+
+
+def owner_for_request(request) -> Owner:
+    """The owner of this request's drafts (empty when someone not signed in has none yet)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return Owner(user=user)
+    return Owner(session_key=request.session.get(SESSION_OWNER_KEY, ""))
+
+
+def draft_get(*, journey: Journey, owner: Owner) -> Draft | None:
+    """The owner's unexpired draft of this journey, if any."""
+    if not owner:
+        return None
+    return (
+        Draft.objects.filter(
+            service=journey.service,
+            journey=journey.slug,
+            expires_at__gt=timezone.now(),
+            **owner.draft_filter(),
+        )
+        .order_by("-updated_at")
+        .first()
+    )
+
+
+def drafts_for_user(*, user) -> list[Draft]:
+    if user is None or not user.is_authenticated:
+        return []
+    return list(Draft.objects.filter(user=user, expires_at__gt=timezone.now()))
+
+
+def journey_url(journey: Journey, name: str, namespace: str | None = None, **kwargs) -> str:
+    """A URL of the journey: name is start, step, check, save, section, item-add..."""
+    return reverse(f"{namespace or journey.namespace()}:{journey.slug}-{name}", kwargs=kwargs)
+
+
+def draft_case_summaries(user) -> Iterator[tuple[str, CaseSummary]]:
+    """The user's drafts as rows of "Your applications" (a core case source)."""
+    for draft in drafts_for_user(user=user):
+        journey = journey_get(service=draft.service, slug=draft.journey)
+        if journey is None:
+            continue
+        try:
+            url = journey_url(journey, "start")
+        except (NoReverseMatch, KeyError):
+            continue
+        expires = formats.date_format(timezone.localtime(draft.expires_at), "j F Y")
+        yield (
+            draft.service,
+            CaseSummary(
+                reference="",
+                title=f"{journey.title} (not sent, you have until {expires})",
+                status="Draft",
+                url=url,
+                updated_at=draft.updated_at,
+                is_draft=True,
+                action_label="Continue",
+            ),
+        )
+
+
+def resume_link_max_age() -> timedelta:
+    return timedelta(hours=settings.JOURNEYS_RESUME_LINK_MAX_AGE_HOURS)
+
+
+def resume_token_make(link: ResumeLink) -> str:
+    return signing.TimestampSigner(salt=RESUME_SIGNER_SALT).sign(link.nonce.hex)
+
+
+def resume_link_for_token(*, token: str, journey: Journey) -> ResumeLink:
+    """The usable link a token stands for.
+
+    Raises ``ResumeLinkInvalid`` with reason "expired" (too old, or the draft has
+    expired), "used" (already used once) or "invalid" (tampered with, for another
+    journey, or the draft has gone).
+    """
+    signer = signing.TimestampSigner(salt=RESUME_SIGNER_SALT)
+    try:
+        nonce = signer.unsign(token, max_age=resume_link_max_age())
+    except signing.SignatureExpired as exc:
+        raise ResumeLinkInvalid("expired") from exc
+    except signing.BadSignature as exc:
+        raise ResumeLinkInvalid("invalid") from exc
+    link = ResumeLink.objects.select_related("draft").filter(nonce=nonce).first()
+    if link is None or (link.draft.service, link.draft.journey) != (journey.service, journey.slug):
+        raise ResumeLinkInvalid("invalid")
+    if link.status == ResumeLink.Status.USED:
+        raise ResumeLinkInvalid("used")
+    if link.draft.expires_at <= timezone.now():
+        raise ResumeLinkInvalid("expired")
+    return link
