@@ -359,6 +359,20 @@ AUDIT_TRUSTED_PROXY_COUNT = env.int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
 # Feedback answers one address may send (django-ratelimit rate, e.g. "30/h").
 PERFORMANCE_FEEDBACK_RATE_LIMIT = env.str("PERFORMANCE_FEEDBACK_RATE_LIMIT", default="30/h")
 
+# --- Performance dashboard (digital_services.performance) ---
+# Cost of one completed transaction by each channel, in pence, for "cost per
+# transaction" (JSON; keys given replace these defaults, the rest are kept).
+# "assisted" is an assisted-digital completion that did not record how it was done.
+PERFORMANCE_COST_PER_TRANSACTION_PENCE = {
+    "digital": 120,
+    "phone": 1450,
+    "face_to_face": 2600,
+    "webchat": 900,
+    "paper": 1800,
+    "assisted": 1450,
+    **env.json("PERFORMANCE_COST_PER_TRANSACTION_PENCE", default={}),
+}
+
 # Journeys (digital_services.journeys): unsent drafts are deleted this many days after
 # their last change; an emailed "continue your application" link works once, for this long.
 JOURNEYS_DRAFT_EXPIRY_DAYS = env.int("JOURNEYS_DRAFT_EXPIRY_DAYS", default=28)

@@ -1,16 +1,33 @@
+from datetime import timedelta
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .forms import (
+    ANALYTICS_COOKIE_NAME,
+    ANALYTICS_YES,
+    CookieBannerForm,
+    CookiePreferencesForm,
+)
 from .registry import services_list
 
 
 def start(request):
     """The start page at /: the four services, each with a Start now button."""
-    return render(request, "core/start.html", {"services": services_list(), "page_title": "Services"})
+    return render(
+        request, "core/start.html", {"services": services_list(), "page_title": "Services"}
+    )
 
 
 @never_cache
@@ -31,7 +48,9 @@ def healthz(request):
     except Exception as exc:  # noqa: BLE001
         checks["cache"] = f"error: {exc.__class__.__name__}"
     healthy = all(v == "ok" for v in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
 
 
 def csrf_failure(request, reason=""):
@@ -43,7 +62,9 @@ def page_not_found(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", {"page_title": "You do not have access to this page"}, status=403)
+    return render(
+        request, "403.html", {"page_title": "You do not have access to this page"}, status=403
+    )
 
 
 def server_error(request):
@@ -51,8 +72,8 @@ def server_error(request):
     from django.template import loader
 
     template = loader.get_template("500.html")
-    return HttpResponse(template.render({"service_name": "MoJ digital services"}), status=500)
-
+    context = {"service_name": "MoJ digital services", "service_phase": settings.SERVICE_PHASE}
+    return HttpResponse(template.render(context), status=500)
 
 
 def service_start_page(request, service, content, *, start_now_url=None):
@@ -73,14 +94,185 @@ def service_start_page(request, service, content, *, start_now_url=None):
     )
 
 
+# The consent cookie lasts a year, as the GOV.UK cookie banner guidance suggests.
+ANALYTICS_COOKIE_MAX_AGE = timedelta(days=365)
+# Tags that route a message to the cookie banner or the cookies page, not the
+# generic notification banner in includes/messages.html.
+COOKIE_BANNER_MESSAGE_TAG = "cookie-banner"
+COOKIES_PAGE_MESSAGE_TAG = "cookies-page"
+
+
+def _safe_next_url(request, url: str | None) -> str | None:
+    """``url`` if it points back into this site, otherwise None (never an open redirect)."""
+    if not url:
+        return None
+    if not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def _analytics_cookie_set(response: HttpResponse, *, request, choice: str) -> None:
+    response.set_cookie(
+        ANALYTICS_COOKIE_NAME,
+        choice,
+        max_age=ANALYTICS_COOKIE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=False,  # a future analytics loader in the browser must be able to read it
+        samesite="Lax",
+    )
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _cookies_in_use() -> list[dict[str, str]]:
+    """Every cookie this site can set, with its purpose and expiry, for the cookies page."""
+    minutes = settings.SESSION_COOKIE_AGE // 60
+    rows = [
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "purpose": "Keeps you signed in and remembers your answers as you move through a service",
+            "expires": f"After {minutes} minutes without activity",
+        },
+        {
+            "name": settings.CSRF_COOKIE_NAME,
+            "purpose": "Protects the forms you fill in from being sent by another website",
+            "expires": f"{settings.CSRF_COOKIE_AGE // (24 * 60 * 60)} days"
+            if settings.CSRF_COOKIE_AGE
+            else "When you close your browser",
+        },
+        {
+            "name": ANALYTICS_COOKIE_NAME,
+            "purpose": "Saves your cookie consent settings",
+            "expires": f"{ANALYTICS_COOKIE_MAX_AGE.days} days",
+        },
+        {
+            "name": "messages",
+            "purpose": "Shows you a message on the next page, for example to confirm a change was saved",
+            "expires": "When the message has been shown, or when you close your browser",
+        },
+    ]
+    try:
+        reverse("set_language")
+    except NoReverseMatch:
+        pass
+    else:
+        rows.append(
+            {
+                "name": settings.LANGUAGE_COOKIE_NAME,
+                "purpose": "Remembers whether you chose to use the service in English or Welsh",
+                "expires": "1 year"
+                if settings.LANGUAGE_COOKIE_AGE
+                else "When you close your browser",
+            }
+        )
+    return rows
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def cookies(request):
-    """The cookies page; its form (and the banner's) sets the analytics choice."""
-    raise NotImplementedError
+    """The cookies page; its form (and the cookie banner's) sets the analytics choice.
+
+    The banner posts ``cookies=accept|reject`` with ``next`` (the page it was on):
+    without JavaScript we set the cookie and redirect back to ``next`` (same site
+    only), where the banner shows its confirmation; the banner's JavaScript asks
+    for JSON and gets 204, so the page does not reload. The page's own form posts
+    ``analytics=yes|no`` and comes back here with a success banner.
+    """
+    if request.method == "POST" and "cookies" in request.POST:
+        banner = CookieBannerForm(request.POST)
+        if banner.is_valid():
+            choice = banner.analytics_choice()
+            if _wants_json(request):
+                response = HttpResponse(status=204)
+            else:
+                messages.info(
+                    request,
+                    "accepted" if choice == ANALYTICS_YES else "rejected",
+                    extra_tags=COOKIE_BANNER_MESSAGE_TAG,
+                )
+                target = _safe_next_url(request, banner.cleaned_data["next"])
+                response = redirect(target or reverse("core:start"))
+            _analytics_cookie_set(response, request=request, choice=choice)
+            return response
+        if _wants_json(request):
+            return JsonResponse(
+                {"error": "Choose to accept or reject analytics cookies"}, status=400
+            )
+        # A banner post we cannot read: ask the question on this page instead.
+        form = CookiePreferencesForm(data={"next": request.POST.get("next", "")})
+        status = 400
+    elif request.method == "POST":
+        form = CookiePreferencesForm(request.POST)
+        if form.is_valid():
+            messages.success(
+                request, "You’ve set your cookie preferences.", extra_tags=COOKIES_PAGE_MESSAGE_TAG
+            )
+            target = reverse("core:cookies")
+            next_url = _safe_next_url(request, form.cleaned_data["next"])
+            if next_url:
+                target += "?" + urlencode({"next": next_url})
+            response = redirect(target)
+            _analytics_cookie_set(response, request=request, choice=form.analytics_choice())
+            return response
+        status = 400
+    else:
+        next_url = _safe_next_url(request, request.GET.get("next")) or _safe_next_url(
+            request, request.headers.get("Referer")
+        )
+        if next_url and next_url.split("?")[0] == reverse("core:cookies"):
+            next_url = None
+        current = request.COOKIES.get(ANALYTICS_COOKIE_NAME)
+        form = CookiePreferencesForm(
+            initial={
+                "analytics": current if current in ("yes", "no") else None,
+                "next": next_url or "",
+            }
+        )
+        status = 200
+    return render(
+        request,
+        "core/cookies.html",
+        {
+            "form": form,
+            "cookies_in_use": _cookies_in_use(),
+            "return_url": _safe_next_url(request, request.GET.get("next")),
+            "page_title": "Cookies",
+        },
+        status=status,
+    )
 
 
+@never_cache
+@require_GET
 def signed_out(request):
-    raise NotImplementedError
+    """ "You have been signed out": the page the session timeout warning sends people to.
+
+    Visiting it ends the session (that is all it does, so a GET is safe enough:
+    the worst a forged link can do is sign someone out).
+    """
+    was_signed_in = request.user.is_authenticated
+    if was_signed_in:
+        logout(request)
+    return render(
+        request,
+        "core/signed_out.html",
+        {
+            "page_title": "You have been signed out",
+            "timeout_minutes": settings.SESSION_COOKIE_AGE // 60,
+        },
+    )
 
 
+@never_cache
+@require_POST
+@login_required
 def session_extend(request):
-    raise NotImplementedError
+    """ "Stay signed in": saving the session restarts its inactivity clock. 204, no body."""
+    request.session.modified = True
+    return HttpResponse(status=204)

@@ -20,7 +20,9 @@ def test_healthz_is_503_when_the_cache_is_down(client):
 
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_database_is_down(client):
-    with mock.patch("digital_services.core.views.connection.cursor", side_effect=RuntimeError("down")):
+    with mock.patch(
+        "digital_services.core.views.connection.cursor", side_effect=RuntimeError("down")
+    ):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "error: RuntimeError"

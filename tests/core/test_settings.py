@@ -19,7 +19,11 @@ PRODUCTION_ENV = {
 def _load_settings(env):
     base = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
     return subprocess.run(
-        [sys.executable, "-c", "import digital_services.settings as s; print(s.DEBUG, s.SECURE_SSL_REDIRECT)"],
+        [
+            sys.executable,
+            "-c",
+            "import digital_services.settings as s; print(s.DEBUG, s.SECURE_SSL_REDIRECT)",
+        ],
         cwd=ROOT,
         env={**base, **env},
         capture_output=True,
