@@ -1,0 +1,141 @@
+"""An HTTP client for GOV.UK Pay's public API (docs.payments.service.gov.uk/api_reference)."""
+
+from __future__ import annotations
+
+import logging
+
+import requests
+
+from .constants import PROVIDER_GOVUK_PAY
+from .providers import ProviderError, ProviderPayment, ProviderRefund, TransientProviderError
+
+logger = logging.getLogger(__name__)
+
+
+class GovukPayProvider:
+    """Calls ``/v1/payments`` with the service's Bearer API key.
+
+    429, 5xx, timeouts and connection failures raise ``TransientProviderError``;
+    any other 4xx raises ``ProviderError`` carrying Pay's error code. Request
+    bodies never hold card data (Pay's hosted pages take the card), and we log
+    only ids and codes.
+    """
+
+    name = PROVIDER_GOVUK_PAY
+
+    def __init__(self, *, api_url: str, api_key: str, timeout: float = 10.0):
+        if not api_key:
+            raise ValueError("GOVUK_PAY_API_KEY is not set")
+        self.api_url = api_url.rstrip("/")
+        self.timeout = timeout
+        self.session = requests.Session()
+        self.session.headers.update(
+            {
+                "Authorization": f"Bearer {api_key}",
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+            }
+        )
+
+    def _request(self, method: str, path: str, *, json=None, headers=None) -> requests.Response:
+        url = f"{self.api_url}{path}"
+        try:
+            response = self.session.request(
+                method, url, json=json, headers=headers, timeout=self.timeout
+            )
+        except requests.Timeout as exc:
+            logger.warning("GOV.UK Pay timed out: %s %s", method, path)
+            raise TransientProviderError(f"GOV.UK Pay timed out on {method} {path}") from exc
+        except requests.RequestException as exc:
+            logger.warning("GOV.UK Pay unreachable: %s %s (%s)", method, path, type(exc).__name__)
+            raise TransientProviderError(f"GOV.UK Pay unreachable on {method} {path}") from exc
+        if response.status_code == 429 or response.status_code >= 500:
+            logger.warning("GOV.UK Pay answered %s: %s %s", response.status_code, method, path)
+            raise TransientProviderError(
+                f"GOV.UK Pay answered {response.status_code} on {method} {path}"
+            )
+        if response.status_code >= 400:
+            code, description = "", ""
+            try:
+                body = response.json()
+                code = str(body.get("code", ""))
+                description = str(body.get("description", ""))
+            except ValueError:
+                pass
+            logger.warning(
+                "GOV.UK Pay refused %s %s: %s %s", method, path, response.status_code, code
+            )
+            raise ProviderError(
+                description or f"GOV.UK Pay answered {response.status_code}",
+                code=code,
+                status_code=response.status_code,
+            )
+        return response
+
+    @staticmethod
+    def _payment(body: dict) -> ProviderPayment:
+        state = body.get("state") or {}
+        links = body.get("_links") or {}
+        card = body.get("card_details") or {}
+        refund_summary = body.get("refund_summary") or {}
+        return ProviderPayment(
+            payment_id=body["payment_id"],
+            status=state.get("status", ""),
+            finished=bool(state.get("finished", False)),
+            failure_code=state.get("code", "") or "",
+            next_url=((links.get("next_url") or {}).get("href") or ""),
+            card_brand=card.get("card_brand") or "",
+            last_digits_card_number=card.get("last_digits_card_number") or "",
+            refund_amount_available=refund_summary.get("amount_available"),
+        )
+
+    @staticmethod
+    def _refund(body: dict) -> ProviderRefund:
+        return ProviderRefund(
+            refund_id=body["refund_id"], amount=int(body["amount"]), status=body["status"]
+        )
+
+    def create(
+        self,
+        *,
+        amount: int,
+        reference: str,
+        description: str,
+        return_url: str,
+        idempotency_key: str,
+        language: str = "en",
+    ) -> ProviderPayment:
+        response = self._request(
+            "POST",
+            "/v1/payments",
+            json={
+                "amount": amount,
+                "reference": reference,
+                "description": description,
+                "return_url": return_url,
+                "language": language,
+            },
+            headers={"Idempotency-Key": idempotency_key},
+        )
+        return self._payment(response.json())
+
+    def get(self, *, payment_id: str) -> ProviderPayment:
+        return self._payment(self._request("GET", f"/v1/payments/{payment_id}").json())
+
+    def cancel(self, *, payment_id: str) -> None:
+        self._request("POST", f"/v1/payments/{payment_id}/cancel")
+
+    def refund_create(
+        self, *, payment_id: str, amount: int, refund_amount_available: int
+    ) -> ProviderRefund:
+        response = self._request(
+            "POST",
+            f"/v1/payments/{payment_id}/refunds",
+            json={"amount": amount, "refund_amount_available": refund_amount_available},
+        )
+        return self._refund(response.json())
+
+    def refund_get(self, *, payment_id: str, refund_id: str) -> ProviderRefund:
+        return self._refund(
+            self._request("GET", f"/v1/payments/{payment_id}/refunds/{refund_id}").json()
+        )

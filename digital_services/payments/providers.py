@@ -1,0 +1,103 @@
+"""The provider interface: what we ask of GOV.UK Pay, or of the local sandbox.
+
+``provider_get()`` chooses by settings: GOV.UK Pay when ``GOVUK_PAY_API_KEY``
+is set (or ``PAYMENTS_PROVIDER=govuk_pay``), the sandbox otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.conf import settings
+
+from .constants import PROVIDER_GOVUK_PAY, PROVIDER_SANDBOX
+
+
+class ProviderError(Exception):
+    """The provider refused the request (a 4xx): retrying the same request will not help.
+
+    ``code`` is GOV.UK Pay's error code, such as ``P0102`` or ``P0604``.
+    """
+
+    def __init__(self, message: str, *, code: str = "", status_code: int | None = None):
+        super().__init__(message)
+        self.code = code
+        self.status_code = status_code
+
+
+class TransientProviderError(Exception):
+    """The provider did not answer usefully (timeout, 429, 5xx): try again later."""
+
+
+@dataclass(frozen=True)
+class ProviderPayment:
+    payment_id: str
+    status: str
+    finished: bool
+    failure_code: str = ""
+    next_url: str = ""
+    card_brand: str = ""
+    last_digits_card_number: str = ""
+    refund_amount_available: int | None = None
+
+
+@dataclass(frozen=True)
+class ProviderRefund:
+    refund_id: str
+    amount: int
+    status: str
+
+
+class Provider(Protocol):
+    name: str
+
+    def create(
+        self,
+        *,
+        amount: int,
+        reference: str,
+        description: str,
+        return_url: str,
+        idempotency_key: str,
+        language: str = "en",
+    ) -> ProviderPayment: ...
+
+    def get(self, *, payment_id: str) -> ProviderPayment: ...
+
+    def cancel(self, *, payment_id: str) -> None: ...
+
+    def refund_create(
+        self, *, payment_id: str, amount: int, refund_amount_available: int
+    ) -> ProviderRefund: ...
+
+    def refund_get(self, *, payment_id: str, refund_id: str) -> ProviderRefund: ...
+
+
+def provider_name_configured() -> str:
+    name = getattr(settings, "PAYMENTS_PROVIDER", "") or (
+        PROVIDER_GOVUK_PAY if settings.GOVUK_PAY_API_KEY else PROVIDER_SANDBOX
+    )
+    if name not in (PROVIDER_GOVUK_PAY, PROVIDER_SANDBOX):
+        raise ValueError(
+            f"PAYMENTS_PROVIDER must be {PROVIDER_GOVUK_PAY!r} or {PROVIDER_SANDBOX!r}"
+        )
+    return name
+
+
+def provider_get(name: str | None = None) -> Provider:
+    """The provider called ``name``, or the one the settings choose for new payments."""
+    name = name or provider_name_configured()
+    if name == PROVIDER_GOVUK_PAY:
+        from .govuk_pay import GovukPayProvider
+
+        return GovukPayProvider(
+            api_url=settings.GOVUK_PAY_API_URL,
+            api_key=settings.GOVUK_PAY_API_KEY,
+            timeout=settings.GOVUK_PAY_TIMEOUT_SECONDS,
+        )
+    if name == PROVIDER_SANDBOX:
+        from .sandbox import SandboxProvider
+
+        return SandboxProvider()
+    raise ValueError(f"Unknown payment provider {name!r}")
