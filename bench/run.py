@@ -79,11 +79,17 @@ def pages() -> list[Page]:
     for module in app_modules("bench"):
         for spec in getattr(module, "PAGES", []):
             found.append(Page(spec["name"], spec["path"](), spec.get("who", "anonymous")))
-    for model, model_admin in sorted(admin.site._registry.items(), key=lambda kv: kv[0]._meta.label):
+    for model, model_admin in sorted(
+        admin.site._registry.items(), key=lambda kv: kv[0]._meta.label
+    ):
         meta = model._meta
         changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
         found.append(Page(f"admin {meta.label} list", changelist, who="staff"))
-        first = model_admin.get_queryset_for_bench() if hasattr(model_admin, "get_queryset_for_bench") else None
+        first = (
+            model_admin.get_queryset_for_bench()
+            if hasattr(model_admin, "get_queryset_for_bench")
+            else None
+        )
         obj = first if first is not None else model._default_manager.order_by("pk").first()
         if obj is not None:
             change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
@@ -94,7 +100,12 @@ def pages() -> list[Page]:
 def session_cookies() -> dict[str, str]:
     """Signed-in sessions for a citizen and for a superuser who passed the second factor."""
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
     from django.contrib.sessions.backends.db import SessionStore
 
     User = get_user_model()
@@ -136,7 +147,14 @@ def count_queries(page: Page, cookie: str) -> tuple[int, int]:
 
 
 def wrk(url: str, cookie: str, *, duration: int, connections: int, threads: int) -> dict:
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "-s", str(ROOT / "bench/report.lua")]
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "-s",
+        str(ROOT / "bench/report.lua"),
+    ]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=duration + 60).stdout
@@ -157,9 +175,19 @@ def wrk(url: str, cookie: str, *, duration: int, connections: int, threads: int)
 def start_gunicorn(port: int) -> subprocess.Popen:
     env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}"}
     proc = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "digital_services.wsgi:application", "--config", "gunicorn.conf.py",
-         "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "digital_services.wsgi:application",
+            "--config",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -175,13 +203,21 @@ def start_gunicorn(port: int) -> subprocess.Popen:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=0.02,
-                        help="data size: 1.0 is 100 prisons, 200,000 visits, 20,000 users... (default 0.02)")
-    parser.add_argument("--growth", type=float, default=5.0, help="second data size = scale x growth")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=0.02,
+        help="data size: 1.0 is 100 prisons, 200,000 visits, 20,000 users... (default 0.02)",
+    )
+    parser.add_argument(
+        "--growth", type=float, default=5.0, help="second data size = scale x growth"
+    )
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--only", default="", help="regular expression: measure only matching pages")
+    parser.add_argument(
+        "--only", default="", help="regular expression: measure only matching pages"
+    )
     args = parser.parse_args()
 
     import django
@@ -204,16 +240,24 @@ def main() -> int:
                 if args.only and not re.search(args.only, page.name) and page.name != "/healthz":
                     continue
                 status, queries = count_queries(page, cookies[page.who])
-                result = wrk(f"http://127.0.0.1:{port}{page.path}", cookies[page.who],
-                             duration=args.duration, connections=args.connections, threads=args.threads)
+                result = wrk(
+                    f"http://127.0.0.1:{port}{page.path}",
+                    cookies[page.who],
+                    duration=args.duration,
+                    connections=args.connections,
+                    threads=args.threads,
+                )
                 result.update({"scale": size, "status": status, "queries": queries})
                 existing = next((p for p in measured if p.name == page.name), None)
                 if existing is None:
                     existing = page
                     measured.append(page)
                 existing.results.append(result)
-                print(f"  {page.name:<45} {status} {result['rps']:>8.1f} req/s  p95 {result['p95_ms']:>7.2f} ms"
-                      f"  {queries:>3} queries", flush=True)
+                print(
+                    f"  {page.name:<45} {status} {result['rps']:>8.1f} req/s  p95 {result['p95_ms']:>7.2f} ms"
+                    f"  {queries:>3} queries",
+                    flush=True,
+                )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -221,21 +265,35 @@ def main() -> int:
     healthz = {r["scale"]: r["rps"] for r in measured[0].results}
     for page in measured:
         for r in page.results:
-            r["ratio_to_healthz"] = round(r["rps"] / healthz[r["scale"]], 4) if healthz.get(r["scale"]) else None
+            r["ratio_to_healthz"] = (
+                round(r["rps"] / healthz[r["scale"]], 4) if healthz.get(r["scale"]) else None
+            )
 
     header = f"{'page':<45} {'scale':>6} {'status':>6} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
     print("\n" + header + "\n" + "-" * len(header))
     for page in measured:
         for r in page.results:
-            print(f"{page.name:<45} {r['scale']:>6g} {r['status']:>6} {r['rps']:>9.1f} {r['ratio_to_healthz'] or 0:>7.3f}"
-                  f" {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['queries']:>8}")
-    grew = [p.name for p in measured if len(p.results) == 2 and p.results[1]["queries"] > p.results[0]["queries"]]
+            print(
+                f"{page.name:<45} {r['scale']:>6g} {r['status']:>6} {r['rps']:>9.1f} {r['ratio_to_healthz'] or 0:>7.3f}"
+                f" {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['queries']:>8}"
+            )
+    grew = [
+        p.name
+        for p in measured
+        if len(p.results) == 2 and p.results[1]["queries"] > p.results[0]["queries"]
+    ]
     if grew:
         print("\nQueries grew with the data on: " + ", ".join(grew))
     out = {
-        "machine": {"cores": os.cpu_count(), "connections": args.connections, "duration_s": args.duration},
+        "machine": {
+            "cores": os.cpu_count(),
+            "connections": args.connections,
+            "duration_s": args.duration,
+        },
         "sizes": sizes,
-        "pages": [{"name": p.name, "path": p.path, "who": p.who, "results": p.results} for p in measured],
+        "pages": [
+            {"name": p.name, "path": p.path, "who": p.who, "results": p.results} for p in measured
+        ],
     }
     (ROOT / "bench/results.json").write_text(json.dumps(out, indent=2) + "\n")
     print(f"\nWrote {ROOT / 'bench/results.json'}")

@@ -171,7 +171,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -345,7 +348,9 @@ NOTIFICATIONS_LETTER_FONT = env.str("NOTIFICATIONS_LETTER_FONT", default="")
 
 # Payments: GOV.UK Pay when GOVUK_PAY_API_KEY is set, the local sandbox otherwise.
 GOVUK_PAY_API_KEY = env.str("GOVUK_PAY_API_KEY", default="")
-GOVUK_PAY_API_URL = env.str("GOVUK_PAY_API_URL", default="https://publicapi.payments.service.gov.uk")
+GOVUK_PAY_API_URL = env.str(
+    "GOVUK_PAY_API_URL", default="https://publicapi.payments.service.gov.uk"
+)
 GOVUK_PAY_WEBHOOK_SECRET = env.str("GOVUK_PAY_WEBHOOK_SECRET", default="")
 # payments app: seconds before a GOV.UK Pay call counts as failed (and is retried later);
 # PAYMENTS_PROVIDER forces "govuk_pay" or "sandbox" (empty: chosen by GOVUK_PAY_API_KEY).

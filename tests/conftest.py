@@ -38,7 +38,9 @@ def _locmem_email(settings):
 
 @pytest.fixture
 def citizen(django_user_model):
-    return django_user_model.objects.create_user(email="citizen@example.com", password="a-long-password-1")
+    return django_user_model.objects.create_user(
+        email="citizen@example.com", password="a-long-password-1"
+    )
 
 
 def sign_in(client, user, *, second_factor: bool = False):

@@ -71,7 +71,9 @@ def service_get(slug: str) -> Service:
 
 def cases_for_user(user) -> list[tuple[Service, list[CaseSummary]]]:
     """Every service with the user's cases in it, services without cases left out."""
-    grouped: dict[str, list[CaseSummary]] = {s.slug: list(s.list_cases(user)) for s in services_list()}
+    grouped: dict[str, list[CaseSummary]] = {
+        s.slug: list(s.list_cases(user)) for s in services_list()
+    }
     for source in _case_sources:
         for slug, case in source(user):
             grouped.setdefault(slug, []).append(case)
@@ -79,7 +81,9 @@ def cases_for_user(user) -> list[tuple[Service, list[CaseSummary]]]:
     for service in services_list():
         cases = grouped.get(service.slug, [])
         if cases:
-            cases.sort(key=lambda c: (not c.is_draft, c.updated_at is None, c.updated_at), reverse=False)
+            cases.sort(
+                key=lambda c: (not c.is_draft, c.updated_at is None, c.updated_at), reverse=False
+            )
             result.append((service, cases))
     return result
 
