@@ -1,11 +1,18 @@
+from datetime import date
+
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.core.validators import RegexValidator
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from digital_services.core.registry import service_for_namespace, services_list
 
+from .kpis import ALL_SERVICES_LABEL, period_shift
 from .models import COMMENT_MAX_LENGTH, SatisfactionResponse
+from .selectors import MONTH, WEEK
 from .services import SLUG_PATTERN, comment_normalise, local_path_clean
 
 RATING_LEGEND = "Overall, how did you feel about the service you received today?"
@@ -99,3 +106,130 @@ class FeedbackForm(forms.Form):
             # crispy-forms-gds gives a textarea the input's error class; add the textarea's.
             self._comment_layout.add_class("govuk-textarea--error")
         return cleaned
+
+
+# --- The KPI dashboard's filters ------------------------------------------------
+
+#: The longest range the dashboard shows, in years, by granularity.
+KPI_MAX_YEARS = {WEEK: 2, MONTH: 5}
+#: How many periods the dashboard shows when no dates are given.
+KPI_DEFAULT_PERIODS = 12
+
+
+class KpiDateField(DateInputField):
+    """A GOV.UK date input (day, month, year), optional, with messages that
+    name the date ("Start date must include a month")."""
+
+    def __init__(self, *, name: str, **kwargs):
+        super().__init__(required=False, require_all_fields=False, **kwargs)
+        self.name = name
+        self.real_date_message = f"{name} must be a real date"
+        for part, subfield in zip(("day", "month", "year"), self.fields, strict=True):
+            subfield.error_messages["incomplete"] = f"{name} must include a {part}"
+            subfield.validators = [RegexValidator(r"^\s*[0-9]+\s*$", self.real_date_message)]
+
+    def compress(self, data_list):
+        day, month, year = (str(part or "").strip() for part in data_list)
+        if not (day and month and year):
+            return None
+        if len(year) != 4:
+            raise forms.ValidationError(f"{self.name} year must include 4 numbers")
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(self.real_date_message) from None
+
+
+class KpiFilterForm(forms.Form):
+    """The dashboard's filters, sent by GET so a view of the figures can be
+    bookmarked or shared. Without dates: the last 12 weeks or months."""
+
+    service = forms.ChoiceField(
+        label="Service",
+        required=False,
+        error_messages={"invalid_choice": "Select a service from the list"},
+    )
+    period = forms.ChoiceField(
+        label="Show figures",
+        choices=[(WEEK, "By week"), (MONTH, "By month")],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select whether to show figures by week or by month"},
+    )
+    date_from = KpiDateField(
+        name="Start date",
+        label="Start date",
+        help_text=(
+            "For example, 27 3 2026. Leave both dates blank for the last "
+            f"{KPI_DEFAULT_PERIODS} weeks or months. Figures are for whole weeks "
+            "(Monday to Sunday) or months."
+        ),
+    )
+    date_to = KpiDateField(name="End date", label="End date", help_text="For example, 26 6 2026")
+
+    def __init__(self, *args, today: date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.fields["service"].choices = [("", ALL_SERVICES_LABEL)] + [
+            (s.slug, s.name) for s in services_list()
+        ]
+        self.helper = FormHelper()
+        # The template writes the GET <form> and its button: a named submit
+        # button would add itself to the bookmarkable query string.
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.select("service"),
+            Field.radios("period", legend_size=Size.SMALL, small=True, inline=True),
+            Field("date_from", context={"legend_size": Size.for_legend(Size.SMALL)}),
+            Field("date_to", context={"legend_size": Size.for_legend(Size.SMALL)}),
+        )
+
+    def clean_period(self):
+        return self.cleaned_data.get("period") or WEEK
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if self.has_error("date_from") or self.has_error("date_to"):
+            return cleaned
+        if start and not end:
+            self.add_error("date_to", "Enter an end date")
+        elif end and not start:
+            self.add_error("date_from", "Enter a start date")
+        elif start and end:
+            years = KPI_MAX_YEARS[cleaned["period"]]
+            by = "week" if cleaned["period"] == WEEK else "month"
+            if end > self.today:
+                self.add_error("date_to", "End date must be today or in the past")
+            elif start > end:
+                self.add_error("date_from", "Start date must be the same as or before the end date")
+            elif start < _years_before(end, years):
+                self.add_error(
+                    "date_from",
+                    f"Start date must be no more than {years} years before the end date "
+                    f"when showing figures by {by}",
+                )
+        return cleaned
+
+    def range_get(self) -> dict:
+        """``start``, ``end``, ``granularity`` and ``service`` (None for all)
+        for ``kpi_dashboard_get``. Call only on a valid form."""
+        data = self.cleaned_data
+        granularity = data["period"]
+        start, end = data.get("date_from"), data.get("date_to")
+        if not (start and end):
+            end = self.today
+            start = period_shift(end, granularity=granularity, periods=1 - KPI_DEFAULT_PERIODS)
+        return {
+            "start": start,
+            "end": end,
+            "granularity": granularity,
+            "service": data.get("service") or None,
+        }
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)

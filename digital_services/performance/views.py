@@ -1,8 +1,12 @@
+import csv
 import ipaddress
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -10,7 +14,11 @@ from django_ratelimit.core import is_ratelimited
 from digital_services.audit.http import client_ip_get
 from digital_services.core.registry import service_get
 
-from .forms import FeedbackForm
+from .admin import csv_safe
+from .charts import line_chart_build, stacked_column_chart_build
+from .forms import FeedbackForm, KpiFilterForm
+from .kpis import CHANNELS, kpi_csv_rows, kpi_dashboard_get
+from .selectors import WEEK
 from .services import local_path_clean, satisfaction_record
 
 RATE_LIMITED_MESSAGE = "You have sent feedback too many times. Try again later"
@@ -100,3 +108,110 @@ def feedback_thanks(request):
         "performance/feedback_thanks.html",
         {"page_title": "Thank you for your feedback", "return_url": from_path},
     )
+
+
+# --- The KPI dashboard (staff: service owners) ----------------------------------
+
+KPI_PERMISSION = "accounts.view_kpis"
+
+
+def _kpi_form(request) -> KpiFilterForm:
+    data = request.GET.copy()
+    if not data.get("period"):
+        data["period"] = WEEK
+    return KpiFilterForm(data)
+
+
+def _scope_label(dashboard) -> str:
+    by = "by week" if dashboard.granularity == WEEK else "by month"
+    return (
+        f"{dashboard.overall.name}, {by}, "
+        f"{dateformat.format(dashboard.start, 'j F Y')} to {dateformat.format(dashboard.end, 'j F Y')}"
+    )
+
+
+def _kpi_charts(dashboard) -> dict:
+    scope = _scope_label(dashboard)
+    rows = dashboard.overall.by_period
+    rates = line_chart_build(
+        id="kpi-rates-chart",
+        title="Completion rate and digital take-up",
+        description=(
+            f"Line chart of completion rate and digital take-up, {scope}. "
+            "A gap in a line is a period with nothing to divide by. "
+            "The table after the chart gives the same figures."
+        ),
+        periods=dashboard.periods,
+        series=[
+            ("Completion rate", [f.completion_rate for _, f in rows]),
+            ("Digital take-up", [f.digital_take_up for _, f in rows]),
+        ],
+    )
+    volumes = stacked_column_chart_build(
+        id="kpi-volumes-chart",
+        title="Completed journeys by channel",
+        description=(
+            f"Stacked column chart of completed journeys by channel, {scope}. "
+            "The table after the chart gives the same figures."
+        ),
+        periods=dashboard.periods,
+        stacks=[
+            (label, [f.volumes[i][2] for _, f in rows]) for i, (_, label) in enumerate(CHANNELS)
+        ],
+    )
+    return {"rates_chart": rates, "volumes_chart": volumes}
+
+
+@require_GET
+@login_required
+@permission_required(KPI_PERMISSION, raise_exception=True)
+def kpi_dashboard(request):
+    """The four Service Standard KPIs and volumes by channel, per service and
+    for all services, by week or month, as tables and charts.
+
+    Staff page: under /admin/ so the second-factor middleware guards it; opens
+    only with the ``accounts.view_kpis`` permission (403 otherwise).
+    """
+    form = _kpi_form(request)
+    context = {"form": form, "page_title": "Service performance"}
+    if form.is_valid():
+        dashboard = kpi_dashboard_get(**form.range_get())
+        query = urlencode({k: v for k, v in request.GET.items() if v})
+        csv_url = reverse("performance_staff:dashboard-csv")
+        context.update(
+            dashboard=dashboard,
+            scope_label=_scope_label(dashboard),
+            csv_url=f"{csv_url}?{query}" if query else csv_url,
+            channels=CHANNELS,
+            **_kpi_charts(dashboard),
+        )
+    return render(request, "performance/dashboard.html", context)
+
+
+@require_GET
+@login_required
+@permission_required(KPI_PERMISSION, raise_exception=True)
+def kpi_dashboard_csv(request):
+    """The dashboard's figures as CSV, one row per service and period, with the
+    same filters. Invalid filters go back to the page, which explains them."""
+    form = _kpi_form(request)
+    if not form.is_valid():
+        query = request.GET.urlencode()
+        url = reverse("performance_staff:dashboard")
+        return redirect(f"{url}?{query}" if query else url)
+    dashboard = kpi_dashboard_get(**form.range_get())
+    name = "-".join(
+        [
+            "service-performance",
+            dashboard.service or "all-services",
+            dashboard.granularity,
+            dashboard.start.isoformat(),
+            dashboard.end.isoformat(),
+        ]
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    for row in kpi_csv_rows(dashboard):
+        writer.writerow([csv_safe(cell) for cell in row])
+    return response

@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -24,3 +26,24 @@ def feedback_link_url(context, service="", journey=""):
         params["from"] = path
     url = reverse("performance:feedback")
     return f"{url}?{urlencode(params)}" if params else url
+
+
+#: Shown instead of a figure that has nothing to divide by (not "0%").
+NO_FIGURE = "–"
+
+
+@register.filter
+def kpi_percent(value):
+    """A percentage to one decimal place ("66.7%"), or "–" when there is none."""
+    if value is None:
+        return NO_FIGURE
+    return f"{Decimal(value).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+@register.filter
+def pence_as_pounds(value):
+    """Pence as pounds and pence ("£1,234.57"), or "–" when there is none."""
+    if value is None:
+        return NO_FIGURE
+    pounds = (Decimal(value) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"£{pounds:,}"
