@@ -61,3 +61,15 @@ def sign_in(client, user, *, second_factor: bool = False):
         session["account_authentication_methods_user"] = str(user.pk)
         session.save()
     return client
+
+
+# Real-browser fixtures for every folder (see tests/browser_support.py).
+from tests.browser_support import (  # noqa: E402, F401
+    _static_files_without_manifest,
+    browser,
+    browser_context,
+    browser_context_args,
+    browser_sign_in,
+    chromium_executable,
+    page,
+)

@@ -102,10 +102,10 @@ def test_cookie_banner_reject_without_javascript_redirects_back_with_a_confirmat
         context.close()
 
 
-def test_session_timeout_warning_extends_then_signs_out(page, settings, citizen, sign_in):
+def test_session_timeout_warning_extends_then_signs_out(page, settings, citizen, browser_sign_in):
     settings.SESSION_COOKIE_AGE = 10
     settings.SESSION_TIMEOUT_WARNING_SECONDS = 6
-    sign_in(citizen)
+    browser_sign_in(citizen)
     page.goto("/contact/")
     dialog = page.locator("dialog[data-app-session-timeout-dialog]")
     expect(dialog).to_be_hidden()

@@ -1,6 +1,5 @@
 import hashlib
 import hmac
-import shutil
 import time
 
 import pytest
@@ -99,27 +98,11 @@ def staff_login(client, user):
 
 
 @pytest.fixture
-def browser_page(live_server, settings):
-    """A headless Chromium page (Debian's chromium) for the browser tests."""
-    executable = shutil.which("chromium")
-    if not executable:
-        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+def browser_page(browser, live_server, settings, _static_files_without_manifest):
+    """A page in the shared headless Chromium (tests/browser_support.py)."""
     settings.SITE_URL = live_server.url
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        page = browser.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
