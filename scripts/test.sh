@@ -31,6 +31,8 @@ export STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorag
 export EMAIL_URL="smtp://127.0.0.1:25"
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 export PYTHONDONTWRITEBYTECODE=1
+# Persistent connections outlive live_server threads and block dropping the test databases.
+export DATABASE_CONN_MAX_AGE=0
 
 status=0
 if [ -z "${SKIP_CHECKS:-}" ]; then  # SKIP_CHECKS=1 runs only pytest (for a quick local loop)
