@@ -345,6 +345,15 @@ NOTIFICATIONS_RETRY_MAX_SECONDS = env.int("NOTIFICATIONS_RETRY_MAX_SECONDS", def
 NOTIFICATIONS_LOG_SMS = env.bool("NOTIFICATIONS_LOG_SMS", default=DEBUG)
 NOTIFICATIONS_PREVIEW_ENABLED = env.bool("NOTIFICATIONS_PREVIEW_ENABLED", default=DEBUG)
 NOTIFICATIONS_LETTER_FONT = env.str("NOTIFICATIONS_LETTER_FONT", default="")
+# The outbox sweep: a queued message this many seconds overdue is queued again (the broker
+# was down); one claimed this long ago without an outcome (its worker died) is sent again.
+# Keep the second above the delivery task's hard time limit (180 s).
+NOTIFICATIONS_SWEEP_CREATED_GRACE_SECONDS = env.int(
+    "NOTIFICATIONS_SWEEP_CREATED_GRACE_SECONDS", default=60
+)
+NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS = env.int(
+    "NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS", default=10 * 60
+)
 
 # Payments: GOV.UK Pay when GOVUK_PAY_API_KEY is set, the local sandbox otherwise.
 GOVUK_PAY_API_KEY = env.str("GOVUK_PAY_API_KEY", default="")

@@ -44,3 +44,20 @@ def notification_templates_check(app_configs, **kwargs):
         except ImproperlyConfigured as exc:
             messages.append(Error(str(exc), id="notifications.E003"))
     return messages
+
+
+@register()
+def notification_sweep_check(app_configs, **kwargs):
+    """A claim must outlive the slowest send, or the sweep sends a message a second time."""
+    from .constants import TASK_DELIVER_TIME_LIMIT_SECONDS as limit
+
+    timeout = getattr(settings, "NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS", 0)
+    if timeout <= limit:
+        return [
+            Warning(
+                f"NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS ({timeout}) is not above the "
+                f"delivery task's time limit ({limit} s): a slow send may be sent twice.",
+                id="notifications.W003",
+            )
+        ]
+    return []

@@ -11,6 +11,8 @@ ALL_QUEUES = (QUEUE_DEFAULT, QUEUE_NOTIFICATIONS)
 # Stable Celery task names (renaming one strands messages already queued).
 TASK_DELIVER = "notifications.deliver"
 TASK_SWEEP = "notifications.sweep"
+# The delivery task's hard time limit: the sweep's claim timeout must be longer.
+TASK_DELIVER_TIME_LIMIT_SECONDS = 180
 
 
 class Channel(models.TextChoices):
@@ -56,9 +58,7 @@ class LetterBatchStatus(models.TextChoices):
     PRINTED = "printed", "Printed and posted"
 
 
-# A queued message whose next attempt is this overdue is re-queued by the sweep.
-SWEEP_CREATED_GRACE_SECONDS = 60
-# A message claimed this long ago without an outcome is treated as lost by its worker.
-SWEEP_SENDING_TIMEOUT_SECONDS = 10 * 60
+# How overdue a queued message and how old a claim must be before the sweep acts are
+# settings: NOTIFICATIONS_SWEEP_CREATED_GRACE_SECONDS, NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS.
 # Rows re-queued per sweep run, so one run stays short after a long broker outage.
 SWEEP_BATCH_SIZE = 500

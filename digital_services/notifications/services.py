@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import (
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.db.models import Model
 from django.utils import timezone
 
@@ -33,8 +41,6 @@ from .backends import (
 from .constants import (
     FAILED_STATUSES,
     SWEEP_BATCH_SIZE,
-    SWEEP_CREATED_GRACE_SECONDS,
-    SWEEP_SENDING_TIMEOUT_SECONDS,
     Channel,
     Language,
     LetterBatchStatus,
@@ -57,6 +63,9 @@ MOBILE = re.compile(r"^(?:\+44|0044|0)7\d{9}$|^\+[1-9]\d{7,14}$")
 # A due message gets this long to be picked up before the sweep queues it again;
 # a claim this early before next_attempt_at still counts (clock skew, ETA rounding).
 CLAIM_EARLY_TOLERANCE = timedelta(seconds=5)
+# Once the provider has a message, recording that is tried again for about 30 s (long
+# enough for a database restart or failover): a message left in sending is sent twice.
+RECORD_SUCCESS_RETRY_DELAYS = (0.5, 1, 2, 4, 8, 15)
 
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     # created → sent: a worker finished after the sweep had given its claim up for lost.
@@ -333,6 +342,30 @@ def outbound_message_deliver(*, message_id: int) -> DeliveryOutcome:
         return _record_failure(
             message_id, permanent=False, error=f"Unexpected error: {type(exc).__name__}"
         )
+    return _record_success_durably(message_id, result)
+
+
+def _record_success_durably(message_id: int, result: DeliveryResult) -> DeliveryOutcome:
+    """``_record_success``, tried again while the database is unreachable.
+
+    The message has left the building: if the row stayed in sending, the sweep would
+    send it again. Outside a transaction only (a task), where the broken connection
+    can be dropped and a new one made; raises the database error after the last try.
+    """
+    for delay in RECORD_SUCCESS_RETRY_DELAYS:
+        try:
+            return _record_success(message_id, result)
+        except (OperationalError, InterfaceError):
+            if connection.in_atomic_block:
+                raise
+            logger.warning(
+                "Outbound message %s was sent but could not be recorded; trying again in %s s",
+                message_id,
+                delay,
+                exc_info=True,
+            )
+            time.sleep(delay)
+            close_old_connections()  # drops the broken connection; the next try reconnects
     return _record_success(message_id, result)
 
 
@@ -402,11 +435,12 @@ class SweepResult:
 def outbound_messages_sweep(*, now: datetime | None = None) -> SweepResult:
     """Queue again what the fast path lost.
 
-    Messages in created whose attempt has been due for over a minute (the broker
-    was down at commit, or a retry was lost) are queued again; messages claimed
-    over ten minutes ago with no outcome (the worker died mid-send) go back to
-    created, or to technical-failure when out of attempts. Letters waiting in a
-    print batch are not stuck. Queuing a message twice is harmless: the claim
+    Messages in created whose attempt has been due for over a minute
+    (NOTIFICATIONS_SWEEP_CREATED_GRACE_SECONDS: the broker was down at commit, or
+    a retry was lost) are queued again; messages claimed over ten minutes ago
+    (NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS) with no outcome (the worker died
+    mid-send) go back to created, or to technical-failure when out of attempts.
+    Letters waiting in a print batch are not stuck. Queuing a message twice is harmless: the claim
     lets only one run send it.
     """
     now = now or timezone.now()
@@ -417,7 +451,8 @@ def outbound_messages_sweep(*, now: datetime | None = None) -> SweepResult:
             .filter(
                 status=Status.SENDING,
                 letter_batch__isnull=True,
-                claimed_at__lt=now - timedelta(seconds=SWEEP_SENDING_TIMEOUT_SECONDS),
+                claimed_at__lt=now
+                - timedelta(seconds=settings.NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS),
             )
             .order_by("claimed_at")[:SWEEP_BATCH_SIZE]
         )
@@ -442,8 +477,11 @@ def outbound_messages_sweep(*, now: datetime | None = None) -> SweepResult:
             OutboundMessage.objects.select_for_update(skip_locked=True)
             .filter(
                 status=Status.CREATED,
-                next_attempt_at__lte=now - timedelta(seconds=SWEEP_CREATED_GRACE_SECONDS),
+                next_attempt_at__lte=now
+                - timedelta(seconds=settings.NOTIFICATIONS_SWEEP_CREATED_GRACE_SECONDS),
             )
+            # Just unstuck above: queued below once, not twice (with a grace of 0 s).
+            .exclude(pk__in=[m.pk for m in stuck])
             .order_by("next_attempt_at")
             .values_list("pk", flat=True)[:SWEEP_BATCH_SIZE]
         )

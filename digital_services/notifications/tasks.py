@@ -6,7 +6,12 @@ Both run on QUEUE_NOTIFICATIONS through CELERY_TASK_ROUTES ("notifications.*").
 from celery import shared_task
 from celery.schedules import crontab
 
-from .constants import QUEUE_NOTIFICATIONS, TASK_DELIVER, TASK_SWEEP
+from .constants import (
+    QUEUE_NOTIFICATIONS,
+    TASK_DELIVER,
+    TASK_DELIVER_TIME_LIMIT_SECONDS,
+    TASK_SWEEP,
+)
 from .services import outbound_message_deliver, outbound_messages_sweep
 
 
@@ -17,7 +22,7 @@ from .services import outbound_message_deliver, outbound_messages_sweep
     max_retries=None,  # the row counts attempts (NOTIFICATIONS_MAX_ATTEMPTS), not Celery
     ignore_result=True,
     soft_time_limit=120,
-    time_limit=180,
+    time_limit=TASK_DELIVER_TIME_LIMIT_SECONDS,
 )
 def notification_deliver(self, message_id: int) -> str:
     """Send one outbound message. Running it twice is safe: the row is claimed
