@@ -46,6 +46,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "accounts.add_user",
             "accounts.change_user",
             "accounts.view_kpis",
+            "assisted_digital.view_all_sessions",
             "auth.view_group",
             "mfa.view_authenticator",
             "mfa.delete_authenticator",

@@ -71,3 +71,63 @@ class AccountsPermissions(models.Model):
 
     def __str__(self):
         return "Accounts permissions"
+
+
+class CitizenProfile(models.Model):
+    """How to reach a citizen who may have no email address (assisted digital).
+
+    Citizens who sign up online have only a ``User`` (their email is how we reach
+    them). A citizen whose record a member of staff created for them has this
+    profile too: date of birth and postal address for finding them again and for
+    letters, a phone number, and how they want to hear from us. A citizen with no
+    email address has a ``User`` with an undeliverable placeholder address
+    (``no-email+<id>@assisted.invalid``, see ``digital_services.accounts.citizens``)
+    and ``has_email`` False: nothing is ever emailed to it. The name is the user's
+    ``full_name``.
+    """
+
+    class Contact(models.TextChoices):
+        EMAIL = "email", "Email"
+        SMS = "sms", "Text message"
+        LETTER = "letter", "Letter"
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="citizen_profile")
+    date_of_birth = models.DateField(null=True, blank=True)
+    address_line_1 = models.CharField(max_length=100, blank=True)
+    address_line_2 = models.CharField(max_length=100, blank=True)
+    town = models.CharField("town or city", max_length=100, blank=True)
+    county = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(
+        max_length=10, blank=True, db_index=True, help_text="Upper case, one space: SW1A 1AA."
+    )
+    phone = models.CharField(
+        max_length=20, blank=True, db_index=True, help_text="Digits only, UK numbers from 0."
+    )
+    has_email = models.BooleanField(
+        default=True,
+        help_text="False when the user's email is a placeholder that must not be used.",
+    )
+    preferred_contact = models.CharField(
+        max_length=10, choices=Contact.choices, default=Contact.EMAIL
+    )
+    prefers_welsh = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "citizen contact details"
+        verbose_name_plural = "citizen contact details"
+
+    def __str__(self):
+        return f"Contact details of {self.user.get_full_name()}"
+
+    @property
+    def address_lines(self) -> list[str]:
+        """The postal address, postcode last (empty without a first line and postcode)."""
+        if not (self.address_line_1 and self.postcode):
+            return []
+        lines = [self.address_line_1, self.address_line_2, self.town, self.county, self.postcode]
+        return [line for line in lines if line]

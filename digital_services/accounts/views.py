@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
+from .citizens import case_owner_for_request
 from .constants import STAFF_SECOND_FACTOR_NEXT_SESSION_KEY
 from .middleware import safe_next_url
 from .selectors import applications_for_user, staff_second_factor_passed
@@ -16,11 +17,17 @@ from .selectors import applications_for_user, staff_second_factor_passed
 @never_cache
 @login_required
 def your_applications(request):
-    """Every case and draft of the signed-in user, across all services."""
+    """Every case and draft of the signed-in user, across all services.
+
+    In an assisted-digital session: those of the citizen being helped.
+    """
     return render(
         request,
         "accounts/your_applications.html",
-        {"groups": applications_for_user(user=request.user), "page_title": "Your applications"},
+        {
+            "groups": applications_for_user(user=case_owner_for_request(request)),
+            "page_title": "Your applications",
+        },
     )
 
 

@@ -28,9 +28,11 @@ and its ``urls.py`` adds ``*journey_urlpatterns(BOOK)``. A long application uses
 ``sections=[Section(...), ...]`` instead of ``steps`` and gets a task list.
 
 ``submit`` is called once, inside ``transaction.atomic()``, from the check page's POST
-with keyword arguments ``answers`` (an ``Answers``), ``user`` (or ``None``),
-``channel`` ("digital" or "assisted"), ``assisted_session`` (or ``None``) and
-``language``. It returns the URL of the confirmation page, or raises
+with keyword arguments ``answers`` (an ``Answers``), ``user`` (whose application
+it is: the signed-in user, the citizen a member of staff is helping, or ``None``),
+``channel`` ("digital" or "assisted"), ``assisted_session`` (the staff member's
+``assisted_digital.models.AssistedSession``, or ``None``) and ``language``. It
+returns the URL of the confirmation page, or raises
 ``JourneySubmitError`` (or Django's ``ValidationError``) to show a problem on the
 check page without losing the draft.
 """
@@ -73,6 +75,16 @@ class Step:
     not used. ``form_kwargs(answers)`` gives extra keyword arguments for the form (for a
     form whose choices depend on an earlier answer). ``summary(cleaned_data)`` replaces
     the check-your-answers rows, as a list of (question, answer) pairs.
+
+    ``example`` is valid POST data for this step, used only by the quality tests
+    (tests/quality/harness.py), which walk every registered journey in a browser with
+    and without JavaScript and post bad input to each step. Give it as a dict, or as
+    ``example(answers)`` when it depends on earlier answers. For a ``RepeatingStep`` it
+    is one item's data, or a list of dicts (one per item to add). Without it the
+    harness makes up data from the form's fields ("Example" for text, a date that
+    validates, the first choice...); a step whose rules that data cannot meet (a
+    reference number in a set format, a choice that depends on rows in the database)
+    must declare it, and the quality tests say so.
     """
 
     slug: str
@@ -83,6 +95,7 @@ class Step:
     form_kwargs: Callable[[Answers], dict] | None = None
     summary: Callable[[dict], list[tuple[str, str]]] | None = None
     hint: str = ""
+    example: Callable[[Answers], dict | list[dict]] | dict | list[dict] | None = None
 
     repeating = False
 

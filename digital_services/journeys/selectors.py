@@ -11,6 +11,7 @@ from django.core import signing
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 
+from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.registry import CaseSummary
 
 from .constants import RESUME_SIGNER_SALT, SESSION_OWNER_KEY
@@ -36,9 +37,14 @@ class Owner:
 
 
 def owner_for_request(request) -> Owner:
-    """The owner of this request's drafts (empty when someone not signed in has none yet)."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
+    """The owner of this request's drafts (empty when someone not signed in has none yet).
+
+    While a member of staff is helping someone (``request.assisted_session``), the
+    drafts are the citizen's: staff see and continue only that citizen's drafts, and
+    the citizen finds them later on "Your applications".
+    """
+    user = case_owner_for_request(request)
+    if user is not None:
         return Owner(user=user)
     return Owner(session_key=request.session.get(SESSION_OWNER_KEY, ""))
 

@@ -166,7 +166,10 @@ def draft_submit(
 ) -> str:
     """Revalidate every answer, call the journey's submit once, and delete the draft.
 
-    Returns the URL the submit callable gave (its confirmation page). Raises
+    Records the completion for the performance data (with the assisted-digital
+    channel, when ``assisted_session`` is given) and how the application was sent
+    (route, channel, who typed it: ``integrations.submission_record``). Returns the
+    URL the submit callable gave (its confirmation page). Raises
     ``DraftNotFound`` (nothing to send: already sent, or expired), ``JourneyIncomplete``
     (a step needs an answer; nothing is sent) or ``JourneySubmitError`` (the service
     refused the answers; everything is rolled back and the draft kept).
@@ -202,6 +205,15 @@ def draft_submit(
             journey=journey.slug,
             channel=channel,
             outcome=OUTCOME_SUBMITTED,
+            journey_key=str(draft.pk),
+            **integrations.channel_detail_kwargs(assisted_session),
+        )
+        integrations.submission_record(
+            service=journey.service,
+            journey=journey.slug,
+            started_route=draft.channel,
+            user=user,
+            assisted_session=assisted_session,
             journey_key=str(draft.pk),
         )
         draft.delete()

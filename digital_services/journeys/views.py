@@ -549,7 +549,8 @@ def check_view(request, journey: Journey):
             url = services.draft_submit(
                 journey=journey,
                 owner=jr.owner,
-                user=request.user if request.user.is_authenticated else None,
+                # The draft's owner: the signed-in user, or the citizen being helped.
+                user=jr.owner.user,
                 channel=jr.channel,
                 assisted_session=getattr(request, "assisted_session", None),
                 language=_language(),
@@ -664,10 +665,15 @@ def resume_view(request, journey: Journey, token: str):
     """A resume link lands here; the button POSTs, so a mail scanner's GET uses nothing up."""
     jr = JourneyRequest(request, journey)
     try:
+        link = resume_link_for_token(token=token, journey=journey)
+        if getattr(request, "assisted_session", None) is not None and (
+            link.draft.user_id != jr.owner.user.pk
+        ):
+            # Staff helping someone may not take over anyone else's draft.
+            raise Http404("Not this citizen's draft")
         if request.method == "POST":
             services.resume_link_redeem(token=token, journey=journey, owner=jr.write_owner())
             return redirect(jr.url("start"))
-        resume_link_for_token(token=token, journey=journey)
     except ResumeLinkInvalid as exc:
         titles = {
             "expired": "This link has expired",

@@ -1,0 +1,77 @@
+"""One factory per kind of person and per session state."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from assisted_digital.constants import CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION
+from assisted_digital.models import AssistedSession
+from digital_services.accounts.citizens import placeholder_email_make
+from digital_services.accounts.models import CitizenProfile
+from tests.accounts.factories import StaffUserFactory, UserFactory
+
+
+class CitizenWithEmailFactory(UserFactory):
+    """A citizen with an email address and contact details, who wants emails."""
+
+    profile = factory.RelatedFactory(
+        "tests.assisted_digital.factories.CitizenProfileFactory",
+        factory_related_name="user",
+    )
+
+
+class CitizenWithoutEmailFactory(UserFactory):
+    """A citizen with no email address (a placeholder) who wants letters."""
+
+    email = factory.LazyFunction(placeholder_email_make)
+    profile = factory.RelatedFactory(
+        "tests.assisted_digital.factories.CitizenProfileFactory",
+        factory_related_name="user",
+        has_email=False,
+        preferred_contact=CitizenProfile.Contact.LETTER,
+    )
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        self.save()  # no EmailAddress: there is no address to confirm
+
+
+class CitizenProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CitizenProfile
+
+    user = factory.SubFactory(UserFactory)
+    date_of_birth = dt.date(1950, 1, 31)
+    address_line_1 = factory.Sequence(lambda n: f"{n + 1} High Street")
+    town = "Cardiff"
+    postcode = "CF10 1AA"
+    phone = "07700900123"
+    has_email = True
+    preferred_contact = CitizenProfile.Contact.EMAIL
+
+
+class ActiveSessionFactory(factory.django.DjangoModelFactory):
+    """An agent helping a citizen (with an email address) by phone."""
+
+    class Meta:
+        model = AssistedSession
+
+    agent = factory.SubFactory(StaffUserFactory)
+    citizen = factory.SubFactory(CitizenWithEmailFactory)
+    channel = "phone"
+    identity_checks = ["date_of_birth", "postcode"]
+    consent_statement_version = CONSENT_STATEMENT_VERSION
+    consent_statement = CONSENT_STATEMENT
+    consent_accepted = True
+    consent_method = "verbal_phone"
+    consent_read_at = factory.LazyFunction(timezone.now)
+    started_at = factory.LazyFunction(timezone.now)
+    last_seen_at = factory.LazyFunction(timezone.now)
+    status = AssistedSession.Status.ACTIVE
+
+
+class EndedSessionFactory(ActiveSessionFactory):
+    status = AssistedSession.Status.ENDED
+    ended_at = factory.LazyFunction(timezone.now)
+    end_reason = AssistedSession.EndReason.ENDED_BY_AGENT
