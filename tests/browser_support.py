@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-AXE_PATH = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_PATH = Path(__file__).parent / "browser" / "vendor" / "axe.min.js"
 
 # Runs in every page before the site's own scripts; records CSP violations.
 _RECORD_CSP_VIOLATIONS = """
