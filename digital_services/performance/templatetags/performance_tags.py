@@ -28,6 +28,13 @@ def feedback_link_url(context, service="", journey=""):
     return f"{url}?{urlencode(params)}" if params else url
 
 
+@register.filter
+def service_slug(app_label: str) -> str:
+    """The registered service slug of an app (``tribunal_fees`` -> ``tribunal-fees``), or ""."""
+    found = service_for_namespace(app_label or "")
+    return found.slug if found else ""
+
+
 #: Shown instead of a figure that has nothing to divide by (not "0%").
 NO_FIGURE = "–"
 
