@@ -3,20 +3,20 @@
 from digital_services.core.registry import Service, service_register
 
 START_PAGE = {
-    "intro": 'Use this service to make a lasting power of attorney (LPA) for property and financial affairs, or for health and welfare.',
+    "intro": "Use this service to make a lasting power of attorney (LPA) for property and financial affairs, or for health and welfare.",
     "you_need": [
-        'the names, addresses and dates of birth of the donor and the attorneys',
-        'the name and address of the certificate provider',
-        'details of any benefits the donor gets if they want to apply for a fee reduction',
+        "the names, addresses and dates of birth of the donor and the attorneys",
+        "the name and address of the certificate provider",
+        "details of any benefits the donor gets if they want to apply for a fee reduction",
     ],
-    "what_happens_next": 'You can save your LPA and come back to it. When it is finished, you print it, everyone signs it, and you send it to the Office of the Public Guardian to register.',
+    "what_happens_next": "You can save your LPA and come back to it. When it is finished, you print it, everyone signs it, and you send it to the Office of the Public Guardian to register.",
 }
 
 SERVICE = service_register(
     Service(
         slug="lasting-power",
-        name='Make a lasting power of attorney',
-        description='Choose people you trust to make decisions for you if you cannot make them yourself. Make the forms online, then print, sign and send them.',
+        name="Make a lasting power of attorney",
+        description="Choose people you trust to make decisions for you if you cannot make them yourself. Make the forms online, then print, sign and send them.",
         start_url_name="lasting_power:start",
         order=40,
     )

@@ -16,7 +16,9 @@ def site(request):
         if user.is_staff:
             items.append({"label": "Staff", "url": reverse("admin:index")})
         if user.has_perm("accounts.view_kpis"):
-            items.append({"label": "Service performance", "url": reverse("performance_staff:dashboard")})
+            items.append(
+                {"label": "Service performance", "url": reverse("performance_staff:dashboard")}
+            )
         items.append({"label": "Sign out", "url": reverse("account_logout"), "post": True})
     else:
         items.append({"label": "Sign in", "url": reverse("account_login")})

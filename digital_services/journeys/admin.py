@@ -8,6 +8,7 @@ class DraftAdmin(admin.ModelAdmin):
     """Read-only: drafts change only through the journey pages and services."""
 
     list_display = ("id", "service", "journey", "user", "current_step", "updated_at", "expires_at")
+    list_select_related = ("user",)  # nullable: the admin's automatic select_related skips it
     list_filter = ("service", "journey")
     search_fields = ("user__email",)
     readonly_fields = [f.name for f in Draft._meta.fields]

@@ -2,8 +2,10 @@ import pytest
 from django.contrib.auth.models import Group
 
 from digital_services.accounts.constants import (
+    ADMINISTRATOR,
     ALL_ROLES,
     ASSISTED_DIGITAL_AGENT,
+    CASEWORKER_ROLES,
     CITIZEN,
     ROLE_PERMISSIONS,
     SERVICE_OWNER,
@@ -21,12 +23,25 @@ def test_the_migration_creates_exactly_the_roles_in_constants():
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
-def test_each_role_has_the_permissions_listed_in_constants(role):
+def test_each_role_has_the_platform_permissions_and_only_its_own_services_on_top(role):
+    """The platform grants ROLE_PERMISSIONS; each service's migrations add its own.
+
+    A caseworker may only gain permissions of their own service's app, the
+    administrator those of any service, and no other role gains anything.
+    """
     group = Group.objects.get(name=role)
 
     granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+    added_by_apps = {name.split(".")[0] for name in granted - ROLE_PERMISSIONS[role]}
 
-    assert granted == ROLE_PERMISSIONS[role]
+    assert granted >= ROLE_PERMISSIONS[role]
+    own_service = [app for app, name in CASEWORKER_ROLES.items() if name == role]
+    if own_service:
+        assert added_by_apps <= set(own_service)
+    elif role == ADMINISTRATOR:
+        assert added_by_apps <= set(CASEWORKER_ROLES)
+    else:
+        assert added_by_apps == set()
 
 
 def test_an_assisted_digital_agent_may_act_on_behalf_of_citizens():
