@@ -395,6 +395,17 @@ PERFORMANCE_COST_PER_TRANSACTION_PENCE = {
 JOURNEYS_DRAFT_EXPIRY_DAYS = env.int("JOURNEYS_DRAFT_EXPIRY_DAYS", default=28)
 JOURNEYS_RESUME_LINK_MAX_AGE_HOURS = env.int("JOURNEYS_RESUME_LINK_MAX_AGE_HOURS", default=72)
 
+# --- Pay tribunal fees (tribunal_fees) ---
+# Simple interest a year on refunded tribunal fees, in basis points (50 = 0.5%, the 2017 scheme).
+TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS = env.int(
+    "TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS", default=50
+)
+
+# --- Book a prison visit (prison_visits) ---
+# Personal details of a visit are removed this many days after the visit date
+# (counts for the KPIs are kept); the legacy service used 6 months.
+PRISON_VISITS_ANONYMISE_AFTER_DAYS = env.int("PRISON_VISITS_ANONYMISE_AFTER_DAYS", default=183)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -6,4 +6,5 @@ app_name = "prison_visits"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("visits/<str:reference>/", views.visit_status, name="visit-status"),
 ]

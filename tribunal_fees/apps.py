@@ -7,4 +7,11 @@ class TribunalFeesConfig(AppConfig):
     verbose_name = "Pay tribunal fees"
 
     def ready(self):
+        from digital_services.payments.services import payment_outcome_register
+
         from . import service  # noqa: F401 - registers the service with the platform
+        from .constants import SERVICE
+        from .services import fee_case_payment_outcome
+
+        # The payments app tells us when a fee's card payment finishes.
+        payment_outcome_register(service=SERVICE, handler=fee_case_payment_outcome)

@@ -1,0 +1,756 @@
+"""The prison staff side, in the Django admin, narrowed to each member of staff's prisons.
+
+Every queryset goes through ``selectors.prisons_for_user`` / ``visits_for_staff``:
+a caseworker assigned to prison P never sees, opens or acts on prison Q's visits
+(administrators, with ``view_all_prisons``, see them all). A visit's status is
+read-only here: staff change it only through the pages below, which call the
+services (process a request, cancel, message, action a visitor cancellation).
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
+
+from . import emails, selectors, services
+from .constants import (
+    CancellationReason,
+    RejectionReason,
+    VisitStatus,
+)
+from .forms import (
+    ACTION_CONFIRM,
+    ACTION_PREVIEW,
+    CancelVisitForm,
+    DaySheetForm,
+    MessageVisitForm,
+    ProcessVisitForm,
+)
+from .models import (
+    BlockedDate,
+    DateSlot,
+    Prison,
+    PrisonerRegisterEntry,
+    PrisonStaffAssignment,
+    SlotTime,
+    Visit,
+    Visitor,
+    WeeklySlot,
+)
+
+CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value) -> str:
+    """Stop a spreadsheet reading a cell as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
+
+
+class ScopedPrisonFilter(admin.SimpleListFilter):
+    """Filter by prison, listing only the prisons the user works for."""
+
+    title = "prison"
+    parameter_name = "prison"
+
+    def lookups(self, request, model_admin):
+        return [(str(p.pk), p.name) for p in selectors.prisons_for_user(user=request.user)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(prison_id=self.value())
+        return queryset
+
+
+class PrisonScopedAdminMixin:
+    """Rows and foreign-key choices narrowed to the user's prisons (via ``prison_lookup``)."""
+
+    prison_lookup = "prison"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if selectors.user_sees_all_prisons(user=request.user):
+            return queryset
+        prisons = selectors.prisons_for_user(user=request.user)
+        return queryset.filter(**{f"{self.prison_lookup}__in": prisons})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "prison":
+            kwargs["queryset"] = selectors.prisons_for_user(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# ---------------------------------------------------------------- prison settings
+
+
+class WeeklySlotInline(admin.TabularInline):
+    model = WeeklySlot
+    extra = 0
+    fields = ("weekday", "start_time", "end_time", "capacity")
+
+
+class UpcomingInlineMixin:
+    """Only today's and later rows: past dated slots and blocked dates are history."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(date__gte=timezone.localdate())
+
+
+class DateSlotInline(UpcomingInlineMixin, admin.TabularInline):
+    model = DateSlot
+    extra = 0
+    fields = ("date", "start_time", "end_time", "capacity")
+
+
+class BlockedDateInline(UpcomingInlineMixin, admin.TabularInline):
+    model = BlockedDate
+    extra = 0
+    fields = ("date", "reason")
+
+
+@admin.register(Prison)
+class PrisonAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
+    prison_lookup = "pk"
+    list_display = (
+        "name",
+        "availability",
+        "enabled",
+        "booking_window_days",
+        "lead_days",
+        "adult_age",
+    )
+    list_filter = ("availability", "enabled")
+    search_fields = ("name", "slug", "estate")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [WeeklySlotInline, DateSlotInline, BlockedDateInline]
+    fieldsets = (
+        (None, {"fields": ("name", "name_cy", "slug", "estate", "availability", "enabled")}),
+        (
+            "Booking rules",
+            {
+                "fields": (
+                    "booking_window_days",
+                    "lead_days",
+                    "adult_age",
+                    "visits_allowed",
+                    "allowance_period_days",
+                )
+            },
+        ),
+        (
+            "Contact details",
+            {
+                "fields": (
+                    "email_address",
+                    "phone_number",
+                    "address",
+                    "address_cy",
+                    "postcode",
+                    "finder_slug",
+                )
+            },
+        ),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        # Staff of a prison change how it takes visits; only administrators rename,
+        # close or take a prison off the service.
+        if obj is not None and not selectors.user_sees_all_prisons(user=request.user):
+            return ("name", "name_cy", "slug", "estate", "availability")
+        return ()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None else self.prepopulated_fields
+
+
+@admin.register(PrisonStaffAssignment)
+class PrisonStaffAssignmentAdmin(admin.ModelAdmin):
+    """Who works for which prison. Administrators only (caseworkers have no permission here)."""
+
+    list_display = ("user", "prison")
+    list_filter = ("prison",)
+    search_fields = ("user__email", "user__full_name", "prison__name")
+    autocomplete_fields = ("user",)
+    list_select_related = ("user", "prison")
+
+
+@admin.register(PrisonerRegisterEntry)
+class PrisonerRegisterEntryAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
+    list_display = ("prison_number", "last_name", "first_name", "date_of_birth", "prison", "active")
+    list_filter = (ScopedPrisonFilter, "active")
+    search_fields = ("prison_number", "last_name", "first_name")
+    list_select_related = ("prison",)
+    fields = ("prison", "prison_number", "first_name", "last_name", "date_of_birth", "active")
+
+    def save_model(self, request, obj, form, change):
+        obj.prison_number = obj.prison_number.replace(" ", "").upper()
+        super().save_model(request, obj, form, change)
+
+
+# ---------------------------------------------------------------- visits
+
+
+class InboxFilter(admin.SimpleListFilter):
+    title = "inbox"
+    parameter_name = "inbox"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("requests", "Requests waiting for a decision"),
+            ("overdue", "Overdue requests"),
+            ("cancellations", "Visitor cancellations to action"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "requests":
+            return queryset.filter(status=VisitStatus.REQUESTED)
+        if self.value() == "overdue":
+            return queryset.filter(
+                status=VisitStatus.REQUESTED, respond_by__lt=timezone.localdate()
+            )
+        if self.value() == "cancellations":
+            return queryset.filter(
+                status=VisitStatus.CANCELLED,
+                cancelled_by_visitor=True,
+                cancellation_actioned_at__isnull=True,
+            )
+        return queryset
+
+
+class VisitorInline(admin.TabularInline):
+    model = Visitor
+    extra = 0
+    can_delete = False
+    fields = (
+        "position",
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "age",
+        "allowed",
+        "exclusion",
+        "banned_until",
+        "exclusion_detail",
+    )
+    readonly_fields = fields
+
+    @admin.display(description="Age on the visit date")
+    def age(self, obj):
+        from .rules import age_on
+
+        return age_on(obj.date_of_birth, obj.visit.visit_date)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Visit)
+class VisitAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
+    """The inbox (oldest first), each visit's page and timeline, and the staff actions."""
+
+    change_form_template = "admin/prison_visits/visit/change_form.html"
+    change_list_template = "admin/prison_visits/visit/change_list.html"
+    list_display = (
+        "reference_display",
+        "prison",
+        "prisoner",
+        "visit_date",
+        "status",
+        "requested_on",
+        "days_waiting",
+        "overdue",
+    )
+    list_display_links = ("reference_display",)
+    list_filter = (
+        InboxFilter,
+        ScopedPrisonFilter,
+        "status",
+        ("visit_date", admin.DateFieldListFilter),
+    )
+    search_fields = (
+        "=reference",
+        "=prisoner_number",
+        "visitors__first_name",
+        "visitors__last_name",
+        "prisoner_last_name",
+    )
+    ordering = ("requested_at", "id")
+    list_select_related = ("prison",)
+    list_per_page = 50
+    show_full_result_count = False
+    inlines = [VisitorInline]
+    fieldsets = (
+        (None, {"fields": ("reference_display", "status", "prison", "channel", "assisted_by")}),
+        (
+            "Prisoner",
+            {
+                "fields": (
+                    "prisoner_first_name",
+                    "prisoner_last_name",
+                    "prisoner_date_of_birth",
+                    "prisoner_number",
+                    "prisoner_check",
+                )
+            },
+        ),
+        (
+            "Visit",
+            {
+                "fields": (
+                    "requested_times",
+                    "booked_time",
+                    "closed",
+                    "booking_reference",
+                    "requested_at",
+                    "respond_by",
+                )
+            },
+        ),
+        ("Contact", {"fields": ("contact_email", "contact_phone", "postal_address", "language")}),
+        (
+            "Decision",
+            {
+                "fields": (
+                    "rejection_reason_list",
+                    "rejection_detail",
+                    "allowance_renews_on",
+                    "cancellation_reason_list",
+                    "cancelled_by_visitor",
+                    "cancellation_actioned_at",
+                    "anonymised_at",
+                )
+            },
+        ),
+    )
+
+    # -- display
+
+    @admin.display(description="Reference", ordering="reference")
+    def reference_display(self, obj):
+        return obj.reference_display
+
+    @admin.display(description="Prisoner", ordering="prisoner_last_name")
+    def prisoner(self, obj):
+        return f"{obj.prisoner_number} {obj.prisoner_first_name} {obj.prisoner_last_name}"
+
+    @admin.display(description="Requested", ordering="requested_at")
+    def requested_on(self, obj):
+        return timezone.localtime(obj.requested_at).strftime("%d %b %Y")
+
+    @admin.display(description="Days waiting")
+    def days_waiting(self, obj):
+        if obj.status != VisitStatus.REQUESTED:
+            return "–"
+        return (timezone.localdate() - timezone.localdate(obj.requested_at)).days
+
+    @admin.display(description="Overdue")
+    def overdue(self, obj):
+        if obj.status == VisitStatus.REQUESTED and obj.respond_by < timezone.localdate():
+            return format_html(
+                '<strong class="pv-overdue">Overdue (reply by {})</strong>',
+                obj.respond_by.strftime("%d %b"),
+            )
+        if (
+            obj.status == VisitStatus.CANCELLED
+            and obj.cancelled_by_visitor
+            and obj.cancellation_actioned_at is None
+        ):
+            return format_html("<strong>Visitor cancelled: to action</strong>")
+        return ""
+
+    @admin.display(description="Times asked for")
+    def requested_times(self, obj):
+        if not obj.requested_slots:
+            return "–"
+        items = format_html_join(
+            "", "<li>{}</li>", ((emails.slot_text(s),) for s in obj.slot_options)
+        )
+        return format_html("<ol>{}</ol>", items)
+
+    @admin.display(description="Booked time")
+    def booked_time(self, obj):
+        return emails.slot_text(obj.booked_slot) if obj.booked_slot else "–"
+
+    @admin.display(description="Rejection reasons")
+    def rejection_reason_list(self, obj):
+        return ", ".join(RejectionReason(r).label for r in obj.rejection_reasons) or "–"
+
+    @admin.display(description="Cancellation reasons")
+    def cancellation_reason_list(self, obj):
+        return ", ".join(CancellationReason(r).label for r in obj.cancellation_reasons) or "–"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f for _, options in self.fieldsets for f in options["fields"]]
+
+    # -- permissions: everything read-only here; actions go through the pages below
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def _can_act(self, request) -> bool:
+        return request.user.has_perm("prison_visits.change_visit")
+
+    def _visit_for_action(self, request, object_id) -> Visit:
+        """The visit, if it is at one of the user's prisons (404 otherwise) and they may act."""
+        if not self._can_act(request):
+            raise PermissionDenied
+        queryset = selectors.visits_for_staff(user=request.user).select_related("prison")
+        return get_object_or_404(queryset, pk=object_id)
+
+    # -- pages
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path("day-sheet/", wrap(self.day_sheet_view), name=f"{prefix}_day_sheet"),
+            path("<path:object_id>/process/", wrap(self.process_view), name=f"{prefix}_process"),
+            path("<path:object_id>/cancel/", wrap(self.cancel_view), name=f"{prefix}_cancel"),
+            path("<path:object_id>/message/", wrap(self.message_view), name=f"{prefix}_message"),
+            path(
+                "<path:object_id>/cancellation-actioned/",
+                wrap(require_POST(self.cancellation_actioned_view)),
+                name=f"{prefix}_cancellation_actioned",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _context(self, request, visit: Visit | None, title: str, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": visit,
+            "visit": visit,
+            "title": title,
+            "change_url": reverse("admin:prison_visits_visit_change", args=[visit.pk])
+            if visit
+            else "",
+            **extra,
+        }
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "inbox_counts": selectors.inbox_counts(user=request.user),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        visit = (
+            self.get_queryset(request).filter(pk=object_id).first()
+            if str(object_id).isdigit()
+            else None
+        )
+        extra_context = extra_context or {}
+        if visit is not None:
+            extra_context.update(
+                {
+                    "timeline": selectors.visit_timeline(visit=visit),
+                    "can_act": self._can_act(request),
+                    "status": VisitStatus,
+                    "cancellation_to_action": visit.status == VisitStatus.CANCELLED
+                    and visit.cancelled_by_visitor
+                    and visit.cancellation_actioned_at is None,
+                }
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def process_view(self, request, object_id):
+        """Book one requested time or reject: form, then a preview of the email, then send."""
+        visit = self._visit_for_action(request, object_id)
+        change_url = reverse("admin:prison_visits_visit_change", args=[visit.pk])
+        if visit.status != VisitStatus.REQUESTED:
+            messages.error(
+                request,
+                f"Visit {visit.reference_display} has already been processed "
+                f"({visit.get_status_display().lower()}).",
+            )
+            return redirect(change_url)
+        action = request.POST.get("action", ACTION_PREVIEW)
+        form = ProcessVisitForm(request.POST if request.method == "POST" else None, visit=visit)
+        preview = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                preview = self._process_preview(visit, form)
+            except services.MustReject as exc:
+                form.add_error(
+                    None,
+                    f"{exc} Reject it with the reason “{RejectionReason(exc.reason).label}”.",
+                )
+            except services.VisitError as exc:
+                form.add_error(None, str(exc))
+            else:
+                if action == ACTION_CONFIRM:
+                    try:
+                        self._process_commit(request, visit, form)
+                    except services.TransitionNotAllowed as exc:
+                        messages.error(request, str(exc))
+                        return redirect(change_url)
+                    except services.VisitError as exc:
+                        form.add_error(None, str(exc))
+                        preview = None
+                    else:
+                        return redirect(change_url)
+                elif action != ACTION_PREVIEW:
+                    preview = None  # "Change": back to the form with the answers kept
+        slots = selectors.slots_availability_for_staff(visit=visit)
+        register_entry = None
+        if visit.prisoner_check == "verified":
+            register_entry = PrisonerRegisterEntry.objects.filter(
+                prison=visit.prison, prison_number=visit.prisoner_number
+            ).first()
+        return render(
+            request,
+            "admin/prison_visits/visit/process.html",
+            self._context(
+                request,
+                visit,
+                f"Process visit request {visit.reference_display}",
+                form=form,
+                preview=preview,
+                slots=slots,
+                register_entry=register_entry,
+                allowance_renews_on=selectors.prisoner_allowance_renews_on(
+                    visit=visit, day=visit.slot_options[0].date
+                )
+                if visit.requested_slots
+                else None,
+                visitor_rows=form.visitor_rows(),
+            ),
+        )
+
+    def _process_preview(self, visit: Visit, form: ProcessVisitForm):
+        """The email the decision will send, rendered without saving anything."""
+        data = form.cleaned_data
+        visitors = list(visit.visitors.order_by("position"))
+        if form.is_booking:
+            slot = SlotTime.from_key(data["outcome"])
+            services._apply_exclusions(visitors, form.exclusions())
+            services.visit_booking_check(visit=visit, slot=slot, visitors=visitors)
+            key = "prison_visits.booked"
+            personalisation = emails.booked(
+                visit=visit,
+                visitors=visitors,
+                slot=slot,
+                closed=data["closed"],
+                booking_reference=data["booking_reference"].strip(),
+                message=data["message"],
+            )
+        else:
+            services.visit_rejection_check(
+                reasons=data["reasons"],
+                allowance_renews_on=data["allowance_renews_on"],
+                detail=data["rejection_detail"],
+            )
+            key = "prison_visits.rejected"
+            personalisation = emails.rejected(
+                visit=visit,
+                visitors=visitors,
+                reasons=data["reasons"],
+                allowance_renews_on=data["allowance_renews_on"],
+                message=data["message"],
+            )
+        return emails.preview(
+            template_key=key, language=visit.language, personalisation=personalisation
+        )
+
+    def _process_commit(self, request, visit: Visit, form: ProcessVisitForm) -> None:
+        data = form.cleaned_data
+        if form.is_booking:
+            services.visit_book(
+                visit=visit,
+                slot=data["outcome"],
+                excluded_visitors=form.exclusions(),
+                closed=data["closed"],
+                booking_reference=data["booking_reference"],
+                message=data["message"],
+                by=request.user,
+            )
+            messages.success(
+                request, f"Visit {visit.reference_display} booked. The visitor has been told."
+            )
+        else:
+            services.visit_reject(
+                visit=visit,
+                reasons=data["reasons"],
+                allowance_renews_on=data["allowance_renews_on"],
+                message=data["message"],
+                detail=data["rejection_detail"],
+                by=request.user,
+            )
+            messages.success(
+                request, f"Visit {visit.reference_display} rejected. The visitor has been told."
+            )
+
+    def cancel_view(self, request, object_id):
+        visit = self._visit_for_action(request, object_id)
+        change_url = reverse("admin:prison_visits_visit_change", args=[visit.pk])
+        if visit.status != VisitStatus.BOOKED:
+            messages.error(request, "Only a booked visit can be cancelled.")
+            return redirect(change_url)
+        form = CancelVisitForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.visit_cancel(
+                    visit=visit,
+                    reasons=form.cleaned_data["reasons"],
+                    message=form.cleaned_data["message"],
+                    by=request.user,
+                    by_visitor=False,
+                )
+            except services.VisitError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    f"Visit {visit.reference_display} cancelled. The visitor has been told.",
+                )
+            return redirect(change_url)
+        return render(
+            request,
+            "admin/prison_visits/visit/action_form.html",
+            self._context(
+                request,
+                visit,
+                f"Cancel visit {visit.reference_display}",
+                form=form,
+                submit_label="Cancel the visit",
+            ),
+        )
+
+    def message_view(self, request, object_id):
+        visit = self._visit_for_action(request, object_id)
+        change_url = reverse("admin:prison_visits_visit_change", args=[visit.pk])
+        if visit.status != VisitStatus.BOOKED:
+            messages.error(request, "Messages can only be sent about booked visits.")
+            return redirect(change_url)
+        form = MessageVisitForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.visit_message_send(
+                    visit=visit, message=form.cleaned_data["message"], by=request.user
+                )
+            except services.VisitError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "Message sent to the visitor.")
+            return redirect(change_url)
+        return render(
+            request,
+            "admin/prison_visits/visit/action_form.html",
+            self._context(
+                request,
+                visit,
+                f"Send a message about visit {visit.reference_display}",
+                form=form,
+                submit_label="Send message",
+            ),
+        )
+
+    def cancellation_actioned_view(self, request, object_id):
+        visit = self._visit_for_action(request, object_id)
+        try:
+            services.visit_cancellation_action(visit=visit, by=request.user)
+        except services.TransitionNotAllowed as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, f"Visitor cancellation of {visit.reference_display} marked as done."
+            )
+        return redirect(reverse("admin:prison_visits_visit_change", args=[visit.pk]))
+
+    def day_sheet_view(self, request):
+        """Booked visits for a date grouped by slot with the allowed visitors; print or CSV."""
+        if not request.user.has_perm("prison_visits.view_visit"):
+            raise PermissionDenied
+        prisons = selectors.prisons_for_user(user=request.user)
+        form = DaySheetForm(
+            request.GET or {"date": timezone.localdate().isoformat()}, prisons=prisons
+        )
+        sheets = []
+        day: date | None = None
+        if form.is_valid():
+            day = form.cleaned_data["date"]
+            sheets = selectors.day_sheet_get(
+                user=request.user, day=day, prison=form.cleaned_data["prison"]
+            )
+            if request.GET.get("format") == "csv":
+                return self._day_sheet_csv(day, sheets)
+        return render(
+            request,
+            "admin/prison_visits/visit/day_sheet.html",
+            self._context(
+                request,
+                None,
+                f"Day sheet: {emails.date_text(day, 'en')}" if day else "Day sheet",
+                form=form,
+                sheets=sheets,
+                day=day,
+                csv_query=request.GET.urlencode(),
+            ),
+        )
+
+    def _day_sheet_csv(self, day: date, sheets) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="visits-{day.isoformat()}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "Status",
+                "Prison",
+                "Start",
+                "End",
+                "Reference",
+                "Booking reference",
+                "Prisoner number",
+                "Prisoner",
+                "Closed visit",
+                "Visitors allowed",
+            ]
+        )
+        for sheet in sheets:
+            rows = [(v, "Booked") for group in sheet.slots for v in group.visits]
+            rows += [(v, "Cancelled") for v in sheet.cancelled]
+            for visit, label in rows:
+                writer.writerow(
+                    [
+                        _csv_safe(x)
+                        for x in (
+                            label,
+                            sheet.prison.name,
+                            visit.slot_start.strftime("%H:%M"),
+                            visit.slot_end.strftime("%H:%M"),
+                            visit.reference_display,
+                            visit.booking_reference,
+                            visit.prisoner_number,
+                            visit.prisoner_name,
+                            "Yes" if visit.closed else "No",
+                            "; ".join(
+                                f"{v.full_name} ({v.date_of_birth:%d/%m/%Y})"
+                                for v in visit.allowed_visitors
+                            ),
+                        )
+                    ]
+                )
+        return response
+
+    def get_queryset_for_bench(self):
+        return Visit.objects.filter(status=VisitStatus.REQUESTED).order_by("pk").first()

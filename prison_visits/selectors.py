@@ -1,0 +1,649 @@
+"""Reads for prison visits: availability, the prisoner register, staff scoping, day sheets.
+
+Staff reads are narrowed here to the prisons the user works for
+(``prisons_for_user``); views never filter by prison themselves.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from digital_services.core.calendar import working_days_add
+from digital_services.core.registry import CaseSummary
+
+from .constants import PrisonerCheck, VisitStatus
+from .models import (
+    BlockedDate,
+    DateSlot,
+    Prison,
+    PrisonerRegisterEntry,
+    SlotTime,
+    Visit,
+    Visitor,
+    WeeklySlot,
+)
+from .rules import prison_number_normalise
+
+ONE_DAY = timedelta(days=1)
+
+# Slot and day states, as the citizen calendar shows them.
+AVAILABLE = "available"
+FULLY_BOOKED = "fully_booked"
+UNAVAILABLE = "unavailable"
+
+# Why a day or a slot cannot be chosen.
+REASON_OUTSIDE_WINDOW = "outside_window"
+REASON_BLOCKED = "blocked"
+REASON_NO_SLOTS = "no_slots"
+REASON_FULLY_BOOKED = "fully_booked"
+REASON_NO_ALLOWANCE = "no_allowance"
+REASON_PRISONER_HAS_VISIT = "prisoner_has_visit"
+REASON_NOT_A_SLOT = "not_a_slot"
+
+#: Each reason in words, for staff pages and the citizen calendar.
+REASON_TEXT = {
+    REASON_OUTSIDE_WINDOW: "Outside the booking window",
+    REASON_BLOCKED: "No visits that day",
+    REASON_NO_SLOTS: "No visiting times that day",
+    REASON_FULLY_BOOKED: "Fully booked",
+    REASON_NO_ALLOWANCE: "The prisoner has no visiting allowance left",
+    REASON_PRISONER_HAS_VISIT: "The prisoner already has a visit booked at this time",
+    REASON_NOT_A_SLOT: "No longer one of the prison’s visiting times",
+}
+
+#: prisoner_register_check's answer when the prison has a register and nobody matches.
+PRISONER_NOT_FOUND = "not_found"
+
+
+# ---------------------------------------------------------------- staff scoping
+
+
+def user_sees_all_prisons(*, user) -> bool:
+    """Superusers and administrators (``prison_visits.view_all_prisons``) see every prison."""
+    return bool(user and user.is_active and user.has_perm("prison_visits.view_all_prisons"))
+
+
+def prisons_for_user(*, user) -> QuerySet[Prison]:
+    """The prisons a member of staff works for (all of them for administrators)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return Prison.objects.none()
+    if user_sees_all_prisons(user=user):
+        return Prison.objects.all()
+    return Prison.objects.filter(staff_assignments__user=user)
+
+
+def visits_for_staff(*, user) -> QuerySet[Visit]:
+    if user_sees_all_prisons(user=user):
+        return Visit.objects.all()
+    if not user or not user.is_authenticated or not user.is_active:
+        return Visit.objects.none()
+    return Visit.objects.filter(prison__staff_assignments__user=user)
+
+
+def inbox_counts(*, user) -> dict[str, int]:
+    """Requests waiting for a decision, and visitor cancellations still to be actioned."""
+    counts = visits_for_staff(user=user).aggregate(
+        requests=Count("id", filter=Q(status=VisitStatus.REQUESTED)),
+        cancellations=Count(
+            "id",
+            filter=Q(
+                status=VisitStatus.CANCELLED,
+                cancelled_by_visitor=True,
+                cancellation_actioned_at__isnull=True,
+            ),
+        ),
+    )
+    return {k: v or 0 for k, v in counts.items()}
+
+
+# ---------------------------------------------------------------- prisoner register
+
+
+def prison_has_register(*, prison: Prison) -> bool:
+    return PrisonerRegisterEntry.objects.filter(prison=prison, active=True).exists()
+
+
+def prisoner_register_check(*, prison: Prison, prison_number: str, date_of_birth: date) -> str:
+    """Look the prisoner up in the prison's register by number and date of birth.
+
+    Returns ``PrisonerCheck.VERIFIED`` on a match with an active entry,
+    ``PrisonerCheck.NO_REGISTER`` when the prison has no register loaded (the
+    request goes through, marked for staff to check) and ``PRISONER_NOT_FOUND``
+    otherwise. Names are not compared: staff check them by eye.
+    """
+    number = prison_number_normalise(prison_number)
+    entries = PrisonerRegisterEntry.objects.filter(prison=prison, active=True)
+    if entries.filter(prison_number=number, date_of_birth=date_of_birth).exists():
+        return PrisonerCheck.VERIFIED
+    if not entries.exists():
+        return PrisonerCheck.NO_REGISTER
+    return PRISONER_NOT_FOUND
+
+
+# ---------------------------------------------------------------- dates
+
+
+def prison_respond_by(*, prison: Prison, day: date) -> date:
+    """The date staff must reply by for a request made on ``day``: ``lead_days`` working days later."""
+    return working_days_add(day, prison.lead_days)
+
+
+def prison_booking_window(*, prison: Prison, today: date) -> tuple[date, date]:
+    """The first and last days a visitor can ask for today (first > last means none)."""
+    first = prison_respond_by(prison=prison, day=today) + ONE_DAY
+    last = today + timedelta(days=prison.booking_window_days)
+    return first, last
+
+
+# ---------------------------------------------------------------- availability
+
+
+@dataclass(frozen=True)
+class SlotAvailability:
+    slot: SlotTime
+    capacity: int
+    booked: int
+    state: str
+    reason: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.slot.key
+
+    @property
+    def available(self) -> bool:
+        return self.state == AVAILABLE
+
+    @property
+    def tables_left(self) -> int:
+        return max(self.capacity - self.booked, 0)
+
+    @property
+    def reason_text(self) -> str:
+        return REASON_TEXT.get(self.reason, "")
+
+
+@dataclass(frozen=True)
+class DayAvailability:
+    date: date
+    state: str
+    reason: str = ""
+    slots: tuple[SlotAvailability, ...] = ()
+    blocked_reason: str = ""
+
+    @property
+    def available(self) -> bool:
+        return self.state == AVAILABLE
+
+    @property
+    def available_slots(self) -> list[SlotAvailability]:
+        return [s for s in self.slots if s.available]
+
+    @property
+    def reason_text(self) -> str:
+        return self.blocked_reason or REASON_TEXT.get(self.reason, "")
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    year: int
+    month: int
+    #: Weeks Monday to Sunday; ``None`` for a day of the month before or after.
+    weeks: tuple[tuple[DayAvailability | None, ...], ...]
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """A prisoner's visiting allowance: ``visits_allowed`` booked visits in any ``period_days``."""
+
+    visits_allowed: int
+    period_days: int
+    #: True when the allowance rules out every otherwise bookable day in the window.
+    exhausted: bool
+    #: The first day from which the allowance allows a visit again, when some days were ruled out.
+    renews_on: date | None
+
+
+@dataclass(frozen=True)
+class PrisonAvailability:
+    """What the citizen's calendar needs, from ``prison_availability_get``."""
+
+    prison: Prison
+    today: date
+    respond_by: date
+    first_day: date
+    last_day: date
+    days: dict[date, DayAvailability]
+    months: tuple[CalendarMonth, ...]
+    allowance: Allowance | None = None
+    _slots: dict[str, SlotAvailability] = field(default_factory=dict, repr=False)
+
+    def slot(self, key: str) -> SlotAvailability | None:
+        return self._slots.get(key)
+
+    @property
+    def available_slots(self) -> list[SlotAvailability]:
+        return [s for s in self._slots.values() if s.available]
+
+    @property
+    def has_slots(self) -> bool:
+        """Whether the prison has any visiting times at all in the window (booked or not)."""
+        return bool(self._slots)
+
+
+def _day_slots(
+    *, prison: Prison, start: date, end: date
+) -> tuple[dict[date, list[tuple[time, time, int]]], dict[date, str]]:
+    """Each day's (start, end, capacity) times from the pattern, and the blocked days. 3 queries."""
+    weekly: dict[int, list[tuple[time, time, int]]] = defaultdict(list)
+    for slot in WeeklySlot.objects.filter(prison=prison).order_by("start_time"):
+        weekly[slot.weekday].append((slot.start_time, slot.end_time, slot.capacity))
+    dated: dict[date, list[tuple[time, time, int]]] = defaultdict(list)
+    for slot in DateSlot.objects.filter(prison=prison, date__range=(start, end)).order_by(
+        "start_time"
+    ):
+        dated[slot.date].append((slot.start_time, slot.end_time, slot.capacity))
+    blocked = dict(
+        BlockedDate.objects.filter(prison=prison, date__range=(start, end)).values_list(
+            "date", "reason"
+        )
+    )
+    days = {}
+    day = start
+    while day <= end:
+        days[day] = dated[day] if day in dated else weekly.get(day.weekday(), [])
+        day += ONE_DAY
+    return days, blocked
+
+
+def _booked_counts(
+    *, prison: Prison, start: date, end: date, exclude_visit_id: int | None = None
+) -> dict[tuple[date, time], int]:
+    """Booked visits per (date, start time): what uses a slot's tables. 1 query."""
+    visits = Visit.objects.filter(
+        prison=prison, status=VisitStatus.BOOKED, slot_date__range=(start, end)
+    )
+    if exclude_visit_id:
+        visits = visits.exclude(pk=exclude_visit_id)
+    rows = visits.values("slot_date", "slot_start").annotate(n=Count("id"))
+    return {(r["slot_date"], r["slot_start"]): r["n"] for r in rows}
+
+
+def _prisoner_booked(
+    *, prisoner_number: str, start: date, end: date, exclude_visit_id: int | None = None
+) -> list[tuple[date, time, time]]:
+    """The prisoner's booked visits (at any prison) between two dates. 1 query."""
+    visits = Visit.objects.filter(
+        prisoner_number=prison_number_normalise(prisoner_number),
+        status=VisitStatus.BOOKED,
+        slot_date__range=(start, end),
+    )
+    if exclude_visit_id:
+        visits = visits.exclude(pk=exclude_visit_id)
+    return sorted(visits.values_list("slot_date", "slot_start", "slot_end"))
+
+
+def allowance_allows(*, day: date, booked_dates: Sequence[date], allowed: int, period: int) -> bool:
+    """Whether one more visit on ``day`` keeps every ``period``-day stretch at ``allowed`` visits or fewer."""
+    for offset in range(period):
+        window_start = day - timedelta(days=period - 1 - offset)
+        window_end = window_start + timedelta(days=period - 1)
+        used = sum(1 for d in booked_dates if window_start <= d <= window_end)
+        if used + 1 > allowed:
+            return False
+    return True
+
+
+def allowance_renews_on(
+    *, day: date, booked_dates: Sequence[date], allowed: int, period: int
+) -> date:
+    """The first day on or after ``day`` when the allowance allows a visit again."""
+    candidate = day
+    limit = day + timedelta(days=2 * period + 1)
+    while candidate < limit:
+        if allowance_allows(
+            day=candidate, booked_dates=booked_dates, allowed=allowed, period=period
+        ):
+            return candidate
+        candidate += ONE_DAY
+    return limit
+
+
+def _slot_state(
+    *,
+    slot: SlotTime,
+    capacity: int,
+    booked: int,
+    prisoner_visits: Sequence[tuple[date, time, time]] | None,
+    allowance_ok: bool,
+) -> SlotAvailability:
+    if booked >= capacity:
+        return SlotAvailability(slot, capacity, booked, FULLY_BOOKED, REASON_FULLY_BOOKED)
+    if prisoner_visits is not None:
+        for day, start, end in prisoner_visits:
+            if day == slot.date and start < slot.end and slot.start < end:
+                return SlotAvailability(
+                    slot, capacity, booked, UNAVAILABLE, REASON_PRISONER_HAS_VISIT
+                )
+    if not allowance_ok:
+        return SlotAvailability(slot, capacity, booked, UNAVAILABLE, REASON_NO_ALLOWANCE)
+    return SlotAvailability(slot, capacity, booked, AVAILABLE)
+
+
+def _month_grid(first: date, last: date, days: dict[date, DayAvailability]) -> tuple:
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        weeks = []
+        for week in month_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+            weeks.append(tuple(days.get(d) if d.month == month else None for d in week))
+        months.append(CalendarMonth(year=year, month=month, weeks=tuple(weeks)))
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return tuple(months)
+
+
+def prison_availability_get(
+    *, prison: Prison, prisoner_number: str | None = None, today: date | None = None
+) -> PrisonAvailability:
+    """The prison's bookable slots for the citizen calendar, in a fixed number of queries (4, or 5
+    with a prisoner).
+
+    The window runs from the day after the lead time (``lead_days`` working days,
+    skipping weekends and England and Wales bank holidays) to ``booking_window_days``
+    from today. Each day's times are its dated slots if it has any, else the
+    weekly ones; blocked dates have none. A slot is fully booked when its booked
+    visits fill its tables (requests waiting for a decision use none). With
+    ``prisoner_number``, slots the prisoner's allowance rules out, or that clash
+    with a visit already booked for them, are unavailable and ``allowance`` says
+    when it renews.
+    """
+    today = today or timezone.localdate()
+    respond_by = prison_respond_by(prison=prison, day=today)
+    first = respond_by + ONE_DAY
+    last = today + timedelta(days=prison.booking_window_days)
+    grid_start = date(today.year, today.month, 1)
+    grid_end_month = max(last, first)
+    grid_end = date(
+        grid_end_month.year,
+        grid_end_month.month,
+        month_calendar.monthrange(grid_end_month.year, grid_end_month.month)[1],
+    )
+
+    patterns, blocked = _day_slots(prison=prison, start=first, end=last)
+    counts = _booked_counts(prison=prison, start=first, end=last) if first <= last else {}
+    prisoner_visits = None
+    booked_dates: list[date] = []
+    period = prison.allowance_period_days
+    if prisoner_number:
+        prisoner_visits = _prisoner_booked(
+            prisoner_number=prisoner_number,
+            start=first - timedelta(days=period),
+            end=last + timedelta(days=period),
+        )
+        booked_dates = [v[0] for v in prisoner_visits]
+
+    days: dict[date, DayAvailability] = {}
+    slots: dict[str, SlotAvailability] = {}
+    ruled_out_by_allowance: list[date] = []
+    any_day_open = False
+    day = grid_start
+    while day <= grid_end:
+        if not first <= day <= last:
+            days[day] = DayAvailability(day, UNAVAILABLE, REASON_OUTSIDE_WINDOW)
+        elif day in blocked:
+            days[day] = DayAvailability(
+                day, UNAVAILABLE, REASON_BLOCKED, blocked_reason=blocked[day]
+            )
+        elif not patterns.get(day):
+            days[day] = DayAvailability(day, UNAVAILABLE, REASON_NO_SLOTS)
+        else:
+            allowance_ok = prisoner_visits is None or allowance_allows(
+                day=day, booked_dates=booked_dates, allowed=prison.visits_allowed, period=period
+            )
+            day_slots = []
+            for start, end, capacity in patterns[day]:
+                slot = SlotTime(day, start, end)
+                state = _slot_state(
+                    slot=slot,
+                    capacity=capacity,
+                    booked=counts.get((day, start), 0),
+                    prisoner_visits=prisoner_visits,
+                    allowance_ok=allowance_ok,
+                )
+                day_slots.append(state)
+                slots[slot.key] = state
+            if any(s.available for s in day_slots):
+                days[day] = DayAvailability(day, AVAILABLE, "", tuple(day_slots))
+            elif all(s.state == FULLY_BOOKED for s in day_slots):
+                days[day] = DayAvailability(
+                    day, FULLY_BOOKED, REASON_FULLY_BOOKED, tuple(day_slots)
+                )
+            else:
+                reason = REASON_NO_ALLOWANCE if not allowance_ok else REASON_PRISONER_HAS_VISIT
+                days[day] = DayAvailability(day, UNAVAILABLE, reason, tuple(day_slots))
+            if not allowance_ok:
+                ruled_out_by_allowance.append(day)
+            else:
+                any_day_open = True
+        day += ONE_DAY
+
+    allowance = None
+    if prisoner_number is not None:
+        renews = None
+        if ruled_out_by_allowance:
+            renews = allowance_renews_on(
+                day=ruled_out_by_allowance[0],
+                booked_dates=booked_dates,
+                allowed=prison.visits_allowed,
+                period=period,
+            )
+        allowance = Allowance(
+            visits_allowed=prison.visits_allowed,
+            period_days=period,
+            exhausted=bool(ruled_out_by_allowance) and not any_day_open,
+            renews_on=renews,
+        )
+    return PrisonAvailability(
+        prison=prison,
+        today=today,
+        respond_by=respond_by,
+        first_day=first,
+        last_day=last,
+        days=days,
+        months=_month_grid(grid_start, grid_end, days),
+        allowance=allowance,
+        _slots=slots,
+    )
+
+
+def slots_availability_for_staff(
+    *, visit: Visit, slots: Iterable[SlotTime] | None = None
+) -> list[tuple[SlotTime, SlotAvailability]]:
+    """Each requested slot of a visit as it stands now, for the staff "process" page.
+
+    Unlike the citizen calendar there is no lead time: staff may book any slot
+    that still exists in the prison's times, is not blocked and has a table
+    left. The visit itself is left out of the counts.
+    """
+    prison = visit.prison
+    slots = list(slots if slots is not None else visit.slot_options)
+    if not slots:
+        return []
+    start = min(s.date for s in slots)
+    end = max(s.date for s in slots)
+    period = prison.allowance_period_days
+    patterns, blocked = _day_slots(prison=prison, start=start, end=end)
+    counts = _booked_counts(prison=prison, start=start, end=end, exclude_visit_id=visit.pk)
+    prisoner_visits = _prisoner_booked(
+        prisoner_number=visit.prisoner_number,
+        start=start - timedelta(days=period),
+        end=end + timedelta(days=period),
+        exclude_visit_id=visit.pk,
+    )
+    booked_dates = [v[0] for v in prisoner_visits]
+    result = []
+    for slot in slots:
+        if slot.date in blocked:
+            result.append((slot, SlotAvailability(slot, 0, 0, UNAVAILABLE, REASON_BLOCKED)))
+            continue
+        match = next(
+            (
+                (s, e, c)
+                for s, e, c in patterns.get(slot.date, [])
+                if s == slot.start and e == slot.end
+            ),
+            None,
+        )
+        if match is None:
+            result.append((slot, SlotAvailability(slot, 0, 0, UNAVAILABLE, REASON_NOT_A_SLOT)))
+            continue
+        allowance_ok = allowance_allows(
+            day=slot.date, booked_dates=booked_dates, allowed=prison.visits_allowed, period=period
+        )
+        result.append(
+            (
+                slot,
+                _slot_state(
+                    slot=slot,
+                    capacity=match[2],
+                    booked=counts.get((slot.date, slot.start), 0),
+                    prisoner_visits=prisoner_visits,
+                    allowance_ok=allowance_ok,
+                ),
+            )
+        )
+    return result
+
+
+def slot_capacity_get(*, prison: Prison, slot: SlotTime) -> int | None:
+    """The tables of a slot on its date, or None when the prison has no such slot that day."""
+    patterns, blocked = _day_slots(prison=prison, start=slot.date, end=slot.date)
+    if slot.date in blocked:
+        return None
+    for start, end, capacity in patterns.get(slot.date, []):
+        if start == slot.start and end == slot.end:
+            return capacity
+    return None
+
+
+def prisoner_allowance_renews_on(*, visit: Visit, day: date) -> date | None:
+    """When the prisoner's allowance allows a visit again, if it does not on ``day`` (None if it does)."""
+    prison = visit.prison
+    period = prison.allowance_period_days
+    booked = _prisoner_booked(
+        prisoner_number=visit.prisoner_number,
+        start=day - timedelta(days=period),
+        end=day + timedelta(days=3 * period),
+        exclude_visit_id=visit.pk,
+    )
+    dates = [v[0] for v in booked]
+    if allowance_allows(day=day, booked_dates=dates, allowed=prison.visits_allowed, period=period):
+        return None
+    return allowance_renews_on(
+        day=day, booked_dates=dates, allowed=prison.visits_allowed, period=period
+    )
+
+
+# ---------------------------------------------------------------- citizens
+
+
+def visits_for_user(*, user) -> QuerySet[Visit]:
+    """A signed-in citizen's own visits, newest first."""
+    if not user or not user.is_authenticated:
+        return Visit.objects.none()
+    return (
+        Visit.objects.filter(user=user, anonymised_at__isnull=True)
+        .select_related("prison")
+        .order_by("-requested_at", "-id")
+    )
+
+
+def visit_for_owner(*, user, reference: str) -> Visit | None:
+    """The user's visit with this reference (spaces and case forgiven), or None."""
+    cleaned = prison_number_normalise(reference)
+    return visits_for_user(user=user).filter(reference=cleaned).prefetch_related("visitors").first()
+
+
+def visit_cases(user) -> list[CaseSummary]:
+    """The user's visits for "Your applications" (the service registry's ``list_cases``)."""
+    return [
+        CaseSummary(
+            reference=visit.reference_display,
+            title=f"Visit to {visit.prisoner_name} at {visit.prison.name}",
+            status=visit.get_status_display(),
+            url=reverse("prison_visits:visit-status", args=[visit.reference]),
+            updated_at=visit.updated_at,
+        )
+        for visit in visits_for_user(user=user)[:50]
+    ]
+
+
+# ---------------------------------------------------------------- staff pages
+
+
+def visit_timeline(*, visit: Visit):
+    return visit.events.select_related("actor").order_by("occurred_at", "id")
+
+
+@dataclass(frozen=True)
+class DaySheetSlot:
+    slot: SlotTime
+    visits: list[Visit]
+
+
+@dataclass(frozen=True)
+class DaySheetPrison:
+    prison: Prison
+    slots: list[DaySheetSlot]
+    cancelled: list[Visit]
+
+
+def day_sheet_get(*, user, day: date, prison: Prison | None = None) -> list[DaySheetPrison]:
+    """Booked visits on ``day`` at the user's prisons, by prison then slot, with the
+    allowed visitors only (``visit.allowed_visitors``); cancelled ones listed apart. 3 queries."""
+    prisons = prisons_for_user(user=user)
+    if prison is not None:
+        prisons = prisons.filter(pk=prison.pk)
+    visits = (
+        Visit.objects.filter(
+            prison__in=prisons,
+            slot_date=day,
+            status__in=(VisitStatus.BOOKED, VisitStatus.CANCELLED),
+        )
+        .select_related("prison")
+        .prefetch_related(
+            Prefetch(
+                "visitors",
+                queryset=Visitor.objects.filter(allowed=True).order_by("position"),
+                to_attr="allowed_visitors",
+            )
+        )
+        .order_by("prison__name", "slot_start", "slot_end", "prisoner_last_name", "id")
+    )
+    grouped: dict[int, DaySheetPrison] = {}
+    for visit in visits:
+        sheet = grouped.get(visit.prison_id)
+        if sheet is None:
+            sheet = grouped[visit.prison_id] = DaySheetPrison(visit.prison, [], [])
+        if visit.status == VisitStatus.CANCELLED:
+            sheet.cancelled.append(visit)
+            continue
+        slot = visit.booked_slot
+        if not sheet.slots or sheet.slots[-1].slot != slot:
+            sheet.slots.append(DaySheetSlot(slot, []))
+        sheet.slots[-1].visits.append(visit)
+    return list(grouped.values())

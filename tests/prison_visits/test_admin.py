@@ -1,0 +1,304 @@
+"""The staff side: pages render, every page is narrowed to the caseworker's prisons, and
+decisions go through the services (with a preview of the email first)."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from prison_visits.constants import VisitStatus
+from prison_visits.models import Visit
+from tests.accounts.factories import UserFactory
+from tests.conftest import sign_in
+
+from .factories import BookedVisitFactory, CancelledVisitFactory, RequestedVisitFactory, slot_on
+
+pytestmark = pytest.mark.django_db
+
+TUE_1_DEC = date(2026, 12, 1)
+
+
+@pytest.fixture
+def mine(prison, frozen):
+    return RequestedVisitFactory(prison=prison, prisoner_number="A1111AA", slot=slot_on(TUE_1_DEC))
+
+
+@pytest.fixture
+def theirs(other_prison, frozen):
+    return RequestedVisitFactory(
+        prison=other_prison, prisoner_number="B2222BB", slot=slot_on(TUE_1_DEC)
+    )
+
+
+def url(name, *args):
+    return reverse(f"admin:prison_visits_{name}", args=args)
+
+
+def test_the_inbox_lists_only_the_caseworkers_prison_oldest_first(
+    client, caseworker, mine, theirs, prison
+):
+    older = RequestedVisitFactory(prison=prison, requested_at=mine.requested_at.replace(year=2025))
+    sign_in(client, caseworker, second_factor=True)
+
+    response = client.get(url("visit_changelist"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert mine.reference_display in page and older.reference_display in page
+    assert theirs.reference_display not in page
+    assert page.index(older.reference_display) < page.index(mine.reference_display)
+    assert "HMP Beta" not in page  # not even in the prison filter
+
+
+def test_the_inbox_marks_overdue_requests_and_visitor_cancellations(
+    client, caseworker, prison, frozen
+):
+    overdue = RequestedVisitFactory(prison=prison, respond_by=date(2026, 11, 20))
+    CancelledVisitFactory(prison=prison, cancelled_by_visitor=True)
+    sign_in(client, caseworker, second_factor=True)
+
+    page = client.get(url("visit_changelist")).content.decode()
+    assert "Overdue (reply by 20 Nov)" in page
+    assert "Visitor cancelled: to action" in page
+    assert "1 visitor cancellation to action" in page
+    filtered = client.get(url("visit_changelist") + "?inbox=overdue").content.decode()
+    assert overdue.reference_display in filtered
+
+
+def test_the_inbox_searches_by_reference_prison_number_and_visitor_name(
+    client, caseworker, mine, prison
+):
+    other = RequestedVisitFactory(
+        prison=prison, prisoner_number="C3333CC", visitors=[("Zed", "Zebra", date(1980, 1, 1))]
+    )
+    sign_in(client, caseworker, second_factor=True)
+
+    for term in ("A1111AA", mine.reference):
+        page = client.get(url("visit_changelist"), {"q": term}).content.decode()
+        assert mine.reference_display in page and other.reference_display not in page
+    page = client.get(url("visit_changelist"), {"q": "Zebra"}).content.decode()
+    assert other.reference_display in page and mine.reference_display not in page
+
+
+def test_a_caseworker_cannot_open_or_act_on_another_prisons_visit(client, caseworker, theirs):
+    sign_in(client, caseworker, second_factor=True)
+
+    assert client.get(url("visit_change", theirs.pk)).status_code == 302  # "does not exist"
+    for name in ("visit_process", "visit_cancel", "visit_message"):
+        assert client.get(url(name, theirs.pk)).status_code == 404
+    response = client.post(
+        url("visit_process", theirs.pk),
+        {"outcome": "reject", "reasons": ["slot_unavailable"], "action": "confirm"},
+    )
+    assert response.status_code == 404
+    assert client.post(url("visit_cancellation_actioned", theirs.pk)).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == VisitStatus.REQUESTED
+
+
+def test_the_day_sheet_and_its_csv_show_only_the_caseworkers_prisons(
+    client, caseworker, prison, other_prison, frozen
+):
+    mine = BookedVisitFactory(prison=prison, slot=slot_on(TUE_1_DEC), prisoner_number="A1111AA")
+    BookedVisitFactory(prison=other_prison, slot=slot_on(TUE_1_DEC), prisoner_number="B2222BB")
+    excluded = mine.visitors.get(position=1)
+    excluded.allowed = False
+    excluded.save()
+    sign_in(client, caseworker, second_factor=True)
+
+    page = client.get(url("visit_day_sheet"), {"date": "2026-12-01"}).content.decode()
+    assert "A1111AA" in page and "B2222BB" not in page
+    assert "Lee Visitor" in page and "Kid Visitor" not in page  # allowed visitors only
+    assert "14:00 to 16:00" in page
+
+    csv_response = client.get(url("visit_day_sheet"), {"date": "2026-12-01", "format": "csv"})
+    assert csv_response["Content-Type"].startswith("text/csv")
+    body = csv_response.content.decode()
+    assert "A1111AA" in body and "B2222BB" not in body
+    assert "Lee Visitor (02/03/1985)" in body and "Kid Visitor" not in body
+
+
+def test_the_day_sheet_refuses_another_prisons_filter(client, caseworker, other_prison, frozen):
+    sign_in(client, caseworker, second_factor=True)
+
+    response = client.get(url("visit_day_sheet"), {"date": "2026-12-01", "prison": other_prison.pk})
+
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_processing_shows_the_check_the_slots_and_the_visitors_ages(client, caseworker, mine):
+    sign_in(client, caseworker, second_factor=True)
+
+    response = client.get(url("visit_process", mine.pk))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Not verified: the prison has no prisoner register loaded" in page
+    assert "Available: 2 of 2 tables left" in page
+    assert "Lee Visitor" in page and "41" in page  # Lee's age on 1 December 2026
+
+
+def test_processing_previews_the_email_then_books(
+    client, caseworker, mine, django_capture_on_commit_callbacks
+):
+    sign_in(client, caseworker, second_factor=True)
+    data = {
+        "outcome": slot_on(TUE_1_DEC).key,
+        "booking_reference": "BK42",
+        "message": "See you soon",
+    }
+
+    preview = client.post(url("visit_process", mine.pk), {**data, "action": "preview"})
+    assert "Check the email before you send it" in preview.content.decode()
+    assert "BK42" in preview.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == VisitStatus.REQUESTED  # nothing saved by the preview
+
+    response = client.post(url("visit_process", mine.pk), {**data, "action": "confirm"})
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.status == VisitStatus.BOOKED and mine.booked_by == caseworker
+
+    change = client.get(url("visit_change", mine.pk)).content.decode()
+    assert "Booked</strong> by Pat Prisons" in change
+    assert "See you soon" in change  # on the timeline
+
+
+def test_processing_keeps_the_answers_and_explains_when_the_visit_must_be_rejected(
+    client, caseworker, mine
+):
+    lead = mine.visitors.get(position=0)
+    sign_in(client, caseworker, second_factor=True)
+
+    response = client.post(
+        url("visit_process", mine.pk),
+        {
+            "outcome": slot_on(TUE_1_DEC).key,
+            "booking_reference": "BK42",
+            f"visitor_{lead.pk}_exclusion": "not_on_list",
+            "action": "preview",
+        },
+    )
+
+    page = response.content.decode()
+    assert "must be rejected" in page
+    assert "A visitor is not on the contact list" in page
+    assert 'value="BK42"' in page
+    mine.refresh_from_db()
+    assert mine.status == VisitStatus.REQUESTED
+
+
+def test_processing_a_rejection_needs_a_reason(client, caseworker, mine):
+    sign_in(client, caseworker, second_factor=True)
+
+    response = client.post(
+        url("visit_process", mine.pk), {"outcome": "reject", "action": "preview"}
+    )
+
+    assert "Choose at least one reason for rejecting the request" in response.content.decode()
+
+
+def test_a_processed_request_cannot_be_processed_again(client, caseworker, prison, frozen):
+    visit = BookedVisitFactory(prison=prison)
+    sign_in(client, caseworker, second_factor=True)
+
+    response = client.post(
+        url("visit_process", visit.pk),
+        {"outcome": "reject", "reasons": ["other"], "rejection_detail": "x", "action": "confirm"},
+        follow=True,
+    )
+
+    assert "already been processed" in response.content.decode()
+    visit.refresh_from_db()
+    assert visit.status == VisitStatus.BOOKED
+
+
+def test_staff_cancel_a_booked_visit_and_send_messages(client, caseworker, prison, frozen):
+    visit = BookedVisitFactory(prison=prison)
+    sign_in(client, caseworker, second_factor=True)
+
+    assert client.get(url("visit_message", visit.pk)).status_code == 200
+    client.post(url("visit_message", visit.pk), {"message": "Parking is closed"})
+    assert client.get(url("visit_cancel", visit.pk)).status_code == 200
+    empty = client.post(url("visit_cancel", visit.pk), {})
+    assert "Choose at least one reason for cancelling the visit" in empty.content.decode()
+    client.post(url("visit_cancel", visit.pk), {"reasons": ["capacity_issues"]})
+
+    visit.refresh_from_db()
+    assert visit.status == VisitStatus.CANCELLED
+    assert list(visit.events.values_list("kind", flat=True)) == ["message", "cancelled"]
+
+
+def test_staff_mark_a_visitor_cancellation_as_actioned(client, caseworker, prison, frozen):
+    visit = CancelledVisitFactory(prison=prison, cancelled_by_visitor=True)
+    sign_in(client, caseworker, second_factor=True)
+    assert (
+        "Cancelled in the prison’s system"
+        in client.get(url("visit_change", visit.pk)).content.decode()
+    )
+
+    client.post(url("visit_cancellation_actioned", visit.pk))
+
+    visit.refresh_from_db()
+    assert visit.cancellation_actioned_by == caseworker
+
+
+def test_the_visit_status_cannot_be_changed_through_the_admin_form(client, caseworker, mine):
+    sign_in(client, caseworker, second_factor=True)
+
+    client.post(url("visit_change", mine.pk), {"status": "booked"})
+
+    assert Visit.objects.get(pk=mine.pk).status == VisitStatus.REQUESTED
+
+
+def test_prison_settings_are_editable_by_that_prisons_staff_only(
+    client, caseworker, prison, other_prison
+):
+    sign_in(client, caseworker, second_factor=True)
+
+    page = client.get(url("prison_changelist")).content.decode()
+    assert "HMP Alpha" in page and "HMP Beta" not in page
+    assert client.get(url("prison_change", other_prison.pk)).status_code == 302
+    response = client.get(url("prison_change", prison.pk))
+    assert response.status_code == 200
+    assert 'name="lead_days"' in response.content.decode()
+    assert 'name="name"' not in response.content.decode()  # only administrators rename
+
+
+def test_an_administrator_sees_every_prison(client, administrator, mine, theirs):
+    sign_in(client, administrator, second_factor=True)
+
+    page = client.get(url("visit_changelist")).content.decode()
+
+    assert mine.reference_display in page and theirs.reference_display in page
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "prisonerregisterentry_changelist",
+        "prisonerregisterentry_add",
+        "prison_changelist",
+        "visit_day_sheet",
+    ],
+)
+def test_staff_pages_render(client, caseworker, mine, name):
+    sign_in(client, caseworker, second_factor=True)
+
+    assert client.get(url(name)).status_code == 200
+
+
+def test_caseworkers_cannot_manage_staff_assignments(client, caseworker):
+    sign_in(client, caseworker, second_factor=True)
+
+    assert client.get(url("prisonstaffassignment_changelist")).status_code == 403
+
+
+def test_a_citizen_cannot_open_the_staff_pages(client, mine):
+    citizen = UserFactory()
+    sign_in(client, citizen)
+
+    response = client.get(url("visit_process", mine.pk))
+
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or "login" in response["Location"]

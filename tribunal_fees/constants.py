@@ -1,0 +1,243 @@
+"""Names, choices and allowed moves for Pay tribunal fees.
+
+Money amounts are not here: fees live in the ``FeeSchedule`` table (seeded by a
+data migration) and the Help with Fees thresholds in ``remission.SCHEMES``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.db import models
+
+SERVICE = "tribunal_fees"  # the payments and audit "service" for this app
+
+#: References use this alphabet: no I, O, S, 0, 1, 2 or 5 (they read as each other).
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXYZ346789"
+
+ET_CASE_NUMBER = re.compile(r"^(\d{7})/(\d{4})$")
+EAT_CASE_NUMBER = re.compile(r"^UKEAT/\d{4}/\d{2}/\d{3}$")
+
+#: Fees were charged from 29 July 2013 until the Supreme Court's UNISON judgment
+#: on 26 July 2017; the 2017 refund scheme covers fees paid in that window.
+FEES_FIRST_DAY = dt.date(2013, 7, 29)
+FEES_LAST_DAY = dt.date(2017, 7, 26)
+#: The refund form accepts payment months from July 2013 to August 2017 (cheques cleared late).
+REFUND_MONTH_FIRST = (2013, 7)
+REFUND_MONTH_LAST = (2017, 8)
+#: Refund references: "C" and 7 digits, sequential from C1000001.
+REFUND_REFERENCE_BASE = 1_000_000
+
+#: Evidence requested by a caseworker must arrive within this many days.
+HWF_EVIDENCE_DAYS = 28
+
+
+class Jurisdiction(models.TextChoices):
+    ET = "ET", "Employment tribunal"
+    EAT = "EAT", "Employment appeal tribunal"
+
+
+class FeeKind(models.TextChoices):
+    ISSUE = "issue", "Issue fee"
+    HEARING = "hearing", "Hearing fee"
+    RECONSIDERATION_DEFAULT = (
+        "reconsideration_default",
+        "Reconsideration of a default judgment",
+    )
+    RECONSIDERATION_FINAL = (
+        "reconsideration_final",
+        "Reconsideration of a judgment after the final hearing",
+    )
+    DISMISSAL_WITHDRAWAL = (
+        "dismissal_withdrawal",
+        "Dismissal following withdrawal or settlement",
+    )
+    EMPLOYER_CONTRACT_CLAIM = "employer_contract_claim", "Employer's contract claim"
+    JUDICIAL_MEDIATION = "judicial_mediation", "Judicial mediation"
+    EAT_LODGE = "eat_lodge", "Employment appeal tribunal: lodge an appeal"
+    EAT_HEARING = "eat_hearing", "Employment appeal tribunal: hearing fee"
+
+
+#: Fees that depend on the number of claimants (the group fee bands).
+BANDED_KINDS = (FeeKind.ISSUE, FeeKind.HEARING)
+
+
+class ClaimType(models.TextChoices):
+    A = "A", "Type A"
+    B = "B", "Type B"
+    ANY = "any", "Any type"
+
+
+class ClaimantBand(models.TextChoices):
+    ONE = "1", "1 claimant"
+    TWO_TO_TEN = "2-10", "2 to 10 claimants"
+    ELEVEN_TO_200 = "11-200", "11 to 200 claimants"
+    OVER_200 = "201+", "201 or more claimants"
+    ANY = "any", "Any number of claimants"
+
+
+#: For a group claim with remission: the group fee divided by this, times the
+#: claimants *not* remitted, capped at the group fee (see fees.group_fee_after_remission).
+BAND_REMISSION_DIVISOR = {
+    ClaimantBand.ONE: 1,
+    ClaimantBand.TWO_TO_TEN: 2,
+    ClaimantBand.ELEVEN_TO_200: 4,
+    ClaimantBand.OVER_200: 6,
+}
+
+
+class ClaimElement(models.TextChoices):
+    """What a claim is about. Type B if any element is Type B (the ET1 rule)."""
+
+    UNPAID_WAGES = "unpaid_wages", "Unpaid wages or unlawful deductions from wages"
+    REDUNDANCY_PAY = "redundancy_pay", "Redundancy pay"
+    HOLIDAY_PAY = "holiday_pay", "Holiday pay or other Working Time rights"
+    NOTICE_PAY = "notice_pay", "Notice pay"
+    BREACH_OF_CONTRACT = "breach_of_contract", "Breach of contract"
+    UNFAIR_DISMISSAL = "unfair_dismissal", "Unfair dismissal"
+    DISCRIMINATION = "discrimination", "Discrimination"
+    EQUAL_PAY = "equal_pay", "Equal pay"
+    WHISTLEBLOWING = "whistleblowing", "Whistleblowing"
+    PROTECTIVE_AWARD = "protective_award", "A protective award"
+    OTHER = "other", "Something else"
+
+
+TYPE_A_ELEMENTS = frozenset(
+    {
+        ClaimElement.UNPAID_WAGES,
+        ClaimElement.REDUNDANCY_PAY,
+        ClaimElement.HOLIDAY_PAY,
+        ClaimElement.NOTICE_PAY,
+        ClaimElement.BREACH_OF_CONTRACT,
+    }
+)
+
+
+class PayerRole(models.TextChoices):
+    CLAIMANT = "claimant", "The claimant"
+    REPRESENTATIVE = "representative", "A representative"
+    RESPONDENT = "respondent", "The respondent (employer)"
+
+
+class FeeCaseStatus(models.TextChoices):
+    UNPAID = "unpaid", "Not paid"
+    AWAITING_HWF = "awaiting_hwf", "Waiting for a Help with Fees decision"
+    PAYMENT_IN_PROGRESS = "payment_in_progress", "Payment in progress"
+    PAID = "paid", "Paid"
+    PAYMENT_UNCERTAIN = "payment_uncertain", "Payment not confirmed"
+    REMITTED = "remitted", "Nothing to pay (Help with Fees)"
+
+
+FEE_CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    FeeCaseStatus.UNPAID: (
+        FeeCaseStatus.AWAITING_HWF,
+        FeeCaseStatus.PAYMENT_IN_PROGRESS,
+        FeeCaseStatus.PAID,  # a part payment recorded by a caseworker
+        FeeCaseStatus.REMITTED,  # group remission covering every claimant
+    ),
+    FeeCaseStatus.AWAITING_HWF: (FeeCaseStatus.UNPAID, FeeCaseStatus.REMITTED),
+    FeeCaseStatus.PAYMENT_IN_PROGRESS: (
+        FeeCaseStatus.PAID,
+        FeeCaseStatus.UNPAID,
+        FeeCaseStatus.PAYMENT_UNCERTAIN,
+    ),
+    FeeCaseStatus.PAYMENT_UNCERTAIN: (
+        FeeCaseStatus.PAID,
+        FeeCaseStatus.UNPAID,
+        FeeCaseStatus.PAYMENT_IN_PROGRESS,
+    ),
+    FeeCaseStatus.PAID: (),
+    FeeCaseStatus.REMITTED: (),
+}
+
+
+class HwfStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for a decision"
+    EVIDENCE_REQUESTED = "evidence_requested", "Evidence requested"
+    DECIDED = "decided", "Decided"
+    PART_PAYMENT_RECORDED = "part_payment_recorded", "Part payment received"
+
+
+HWF_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    HwfStatus.SUBMITTED: (HwfStatus.EVIDENCE_REQUESTED, HwfStatus.DECIDED),
+    HwfStatus.EVIDENCE_REQUESTED: (HwfStatus.DECIDED,),
+    HwfStatus.DECIDED: (HwfStatus.PART_PAYMENT_RECORDED,),
+    HwfStatus.PART_PAYMENT_RECORDED: (),
+}
+
+
+class HwfOutcome(models.TextChoices):
+    FULL = "full", "Full remission"
+    PART = "part", "Part remission"
+    NONE = "none", "No remission"
+
+
+class HwfScheme(models.TextChoices):
+    OCT_2013 = "2013", "October 2013 scheme"
+    NOV_2023 = "2023", "November 2023 scheme"
+
+
+class Benefit(models.TextChoices):
+    """Benefits that pass the applicant through the income test (the benefits passport)."""
+
+    NONE = "none", "None of these"
+    INCOME_BASED_JSA = "jsa", "Income-based Jobseeker's Allowance (JSA)"
+    INCOME_RELATED_ESA = "esa", "Income-related Employment and Support Allowance (ESA)"
+    INCOME_SUPPORT = "income_support", "Income Support"
+    UNIVERSAL_CREDIT = (
+        "universal_credit",
+        "Universal Credit, with gross annual earnings under £6,000",
+    )
+    PENSION_CREDIT = "pension_credit", "Pension Credit (guarantee credit)"
+    SCOTTISH_LEGAL_AID = "scottish_legal_aid", "Scottish civil legal aid"
+
+
+class RefundStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting to be checked"
+    CHECKED = "checked", "Checked, waiting for approval"
+    APPROVED = "approved", "Approved, waiting to be paid"
+    ISSUED = "issued", "Refund sent"
+    REJECTED = "rejected", "Rejected"
+
+
+REFUND_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    RefundStatus.SUBMITTED: (RefundStatus.CHECKED, RefundStatus.REJECTED),
+    RefundStatus.CHECKED: (RefundStatus.APPROVED, RefundStatus.REJECTED),
+    RefundStatus.APPROVED: (RefundStatus.ISSUED, RefundStatus.REJECTED),
+    RefundStatus.ISSUED: (),
+    RefundStatus.REJECTED: (),
+}
+
+
+class RefundProfile(models.TextChoices):
+    PAID_MYSELF = "paid_myself", "I paid the fees and was not reimbursed under a tribunal order"
+    REIMBURSED_REPRESENTATIVE = (
+        "reimbursed_representative",
+        "My representative paid the fees and I reimbursed them",
+    )
+
+
+class RefundFeeKind(models.TextChoices):
+    ET_ISSUE = "et_issue", "Employment tribunal issue fee"
+    ET_HEARING = "et_hearing", "Employment tribunal hearing fee"
+    ET_RECONSIDERATION = "et_reconsideration", "Employment tribunal reconsideration fee"
+    EAT_ISSUE = "eat_issue", "Employment appeal tribunal issue fee"
+    EAT_HEARING = "eat_hearing", "Employment appeal tribunal hearing fee"
+
+
+class PaymentMethod(models.TextChoices):
+    CARD = "card", "Card"
+    CHEQUE = "cheque", "Cheque"
+    CASH = "cash", "Cash"
+    UNKNOWN = "unknown", "I do not know"
+
+
+class RefundIssueMethod(models.TextChoices):
+    CARD = "card", "Back to the card (payments refund) and interest by bank transfer"
+    BANK_TRANSFER = "bank_transfer", "Bank transfer"
+
+
+class Region(models.TextChoices):
+    ENGLAND_WALES = "england_wales", "England and Wales"
+    SCOTLAND = "scotland", "Scotland"

@@ -1,0 +1,163 @@
+"""Working out a fee: claim type, claimant band, the fee in force on a date, group remission.
+
+``claim_type_decide``, ``claimant_band_for`` and ``group_fee_after_remission`` are
+pure functions. ``fee_lookup`` reads the dated ``FeeSchedule`` table: the fee is
+the one in force on the date given (the date the claim was presented), so a
+change to the table never changes an old case. All money is integer pence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from .constants import (
+    BAND_REMISSION_DIVISOR,
+    BANDED_KINDS,
+    TYPE_A_ELEMENTS,
+    ClaimantBand,
+    ClaimElement,
+    ClaimType,
+    FeeKind,
+    Jurisdiction,
+)
+
+
+class FeeNotFound(Exception):
+    """No fee in the schedule for this jurisdiction, kind, claim type and date
+    (for example a date after fees were abolished on 26 July 2017)."""
+
+
+class AmbiguousFee(Exception):
+    """More than one schedule row applies: the table has overlapping periods."""
+
+
+def claim_type_decide(*, claim_elements: Iterable[str]) -> str:
+    """Type A if every element is a Type A complaint, otherwise Type B.
+
+    A claim that mixes types pays the Type B fee once. Raises ``ValueError`` for an
+    empty claim or an element we do not know.
+    """
+    elements = set(claim_elements)
+    if not elements:
+        raise ValueError("A claim must be about at least one thing")
+    unknown = elements - set(ClaimElement.values)
+    if unknown:
+        raise ValueError(f"Unknown claim elements: {', '.join(sorted(unknown))}")
+    return ClaimType.A if elements <= TYPE_A_ELEMENTS else ClaimType.B
+
+
+def claimant_band_for(count: int) -> str:
+    """The group fee band for ``count`` claimants named on the claim (1, 2–10, 11–200, 201+).
+
+    Raises ``ValueError`` for fewer than 1 claimant.
+    """
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise ValueError("The number of claimants must be a whole number")
+    if count < 1:
+        raise ValueError("A claim has at least 1 claimant")
+    if count == 1:
+        return ClaimantBand.ONE
+    if count <= 10:
+        return ClaimantBand.TWO_TO_TEN
+    if count <= 200:
+        return ClaimantBand.ELEVEN_TO_200
+    return ClaimantBand.OVER_200
+
+
+def group_fee_after_remission(*, group_fee_pence: int, claimants: int, remitted: int) -> int:
+    """What a group still pays when ``remitted`` of its ``claimants`` have full remission.
+
+    The rule of the ET1 service: the group fee divided by the band divisor (1 for one
+    claimant, 2 for 2–10, 4 for 11–200, 6 for 201+) times the number of claimants
+    *not* remitted, capped at the group fee. Multiplies before dividing and rounds
+    down to the penny (the 2013 fees all divide exactly). A lone claimant with
+    remission pays nothing up front. Raises ``ValueError`` for impossible counts.
+    """
+    if remitted < 0 or remitted > claimants:
+        raise ValueError("The claimants with remission must be between 0 and the claimants")
+    if group_fee_pence < 0:
+        raise ValueError("A fee cannot be negative")
+    divisor = BAND_REMISSION_DIVISOR[claimant_band_for(claimants)]
+    return min(group_fee_pence, group_fee_pence * (claimants - remitted) // divisor)
+
+
+@dataclass(frozen=True)
+class FeeQuote:
+    """A fee, with why it is that amount (for the "your fee" page and the case record)."""
+
+    amount_pence: int
+    schedule_id: int | None
+    jurisdiction: str
+    kind: str
+    claim_type: str
+    band: str
+    on_date: dt.date
+    effective_from: dt.date | None = None
+
+    @property
+    def explanation(self) -> str:
+        kind = FeeKind(self.kind).label.lower()
+        parts = [f"The {kind}"]
+        if self.claim_type in (ClaimType.A, ClaimType.B):
+            parts.append(f"for a {ClaimType(self.claim_type).label} claim")
+        if self.band not in ("", ClaimantBand.ANY):
+            parts.append(f"with {ClaimantBand(self.band).label}")
+        return " ".join(parts) + f", in force on {self.on_date:%-d %B %Y}."
+
+
+def fee_lookup(
+    *, jurisdiction: str, kind: str, claim_type: str, claimants: int, on_date: dt.date
+) -> FeeQuote:
+    """The fee in force on ``on_date`` for this claim.
+
+    Issue and hearing fees depend on the claimant band; other fees apply to any
+    number of claimants, and some to any claim type. A row for the exact claim
+    type or band wins over an "any" row. Raises ``FeeNotFound`` (nothing in force,
+    or a kind that does not exist for this claim type) and ``AmbiguousFee``.
+    """
+    from .models import FeeSchedule
+
+    if jurisdiction not in Jurisdiction.values:
+        raise ValueError(f"Unknown jurisdiction {jurisdiction!r}")
+    if kind not in FeeKind.values:
+        raise ValueError(f"Unknown fee kind {kind!r}")
+    if claim_type not in (ClaimType.A, ClaimType.B):
+        raise ValueError("The claim type must be A or B")
+    band = claimant_band_for(claimants) if kind in BANDED_KINDS else ClaimantBand.ANY
+    rows = list(
+        FeeSchedule.objects.filter(
+            Q(effective_to__isnull=True) | Q(effective_to__gte=on_date),
+            jurisdiction=jurisdiction,
+            kind=kind,
+            claim_type__in=[claim_type, ClaimType.ANY],
+            claimant_band__in=[band, ClaimantBand.ANY],
+            effective_from__lte=on_date,
+        )
+    )
+    if not rows:
+        raise FeeNotFound(
+            f"No {FeeKind(kind).label.lower()} in force on {on_date:%-d %B %Y} "
+            f"for a {ClaimType(claim_type).label} claim"
+        )
+    # The most specific row wins: exact type and band beat "any".
+    rows.sort(key=lambda r: (r.claim_type == ClaimType.ANY, r.claimant_band == ClaimantBand.ANY))
+    best = rows[0]
+    ties = [
+        r for r in rows if (r.claim_type, r.claimant_band) == (best.claim_type, best.claimant_band)
+    ]
+    if len(ties) > 1:
+        raise AmbiguousFee(f"{len(ties)} fee schedule rows apply: fix the overlapping periods")
+    return FeeQuote(
+        amount_pence=best.amount_pence,
+        schedule_id=best.pk,
+        jurisdiction=jurisdiction,
+        kind=kind,
+        claim_type=claim_type,
+        band=band,
+        on_date=on_date,
+        effective_from=best.effective_from,
+    )

@@ -1,0 +1,81 @@
+"""The PDF receipt for a paid (or remitted) tribunal fee, drawn with reportlab.
+
+Pages are left uncompressed: a receipt is small, and its text stays searchable
+by simple tools (and by the tests).
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.utils import timezone
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from .constants import FeeCaseStatus
+from .models import FeeCase
+
+
+class ReceiptNotAvailable(Exception):
+    """Only a paid or remitted fee has a receipt."""
+
+
+def pounds(pence: int | None) -> str:
+    if pence is None:
+        return "£0.00"
+    whole, pennies = divmod(int(pence), 100)
+    return f"£{whole:,}.{pennies:02d}"
+
+
+def fee_receipt_lines(fee_case: FeeCase) -> list[tuple[str, str]]:
+    """(label, value) rows of the receipt, shared by the page and the PDF."""
+    if fee_case.status not in (FeeCaseStatus.PAID, FeeCaseStatus.REMITTED):
+        raise ReceiptNotAvailable(f"Fee {fee_case.reference} is not paid")
+    when = fee_case.paid_at or fee_case.status_changed_at
+    rows = [
+        ("Reference", fee_case.reference),
+        ("What it is for", fee_case.description),
+        ("Fee", pounds(fee_case.fee_pence)),
+        ("Help with Fees", pounds(fee_case.remission_pence)),
+        ("Amount paid", pounds(fee_case.amount_paid_pence or 0)),
+        (
+            "Date paid" if fee_case.status == FeeCaseStatus.PAID else "Date",
+            f"{timezone.localtime(when):%-d %B %Y}",
+        ),
+    ]
+    if fee_case.case_number:
+        rows.insert(2, ("Case number", fee_case.case_number))
+    return rows
+
+
+def fee_receipt_pdf(fee_case: FeeCase) -> bytes:
+    """A one-page A4 receipt: reference, fee, remission, amount paid and date.
+    Raises ``ReceiptNotAvailable`` for a fee that is not paid or remitted."""
+    rows = fee_receipt_lines(fee_case)
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=0, invariant=1)
+    pdf.setTitle(f"Receipt {fee_case.reference}")
+    pdf.setAuthor("HM Courts and Tribunals Service")
+    width, height = A4
+    y = height - 30 * mm
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(25 * mm, y, "Receipt: employment tribunal fee")
+    y -= 10 * mm
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(25 * mm, y, "HM Courts and Tribunals Service")
+    y -= 15 * mm
+    for label, value in rows:
+        pdf.setFont("Helvetica-Bold", 12)
+        pdf.drawString(25 * mm, y, label)
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(80 * mm, y, value)
+        y -= 9 * mm
+    y -= 6 * mm
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(
+        25 * mm, y, "Keep this receipt. Quote your reference if you contact the tribunal."
+    )
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

@@ -1,0 +1,211 @@
+"""Reads for Pay tribunal fees, already narrowed to what the viewer may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from digital_services.core.registry import CaseSummary
+from digital_services.payments.models import Payment
+from digital_services.payments.selectors import payment_latest_for_case
+
+from .constants import FeeCaseStatus, HwfStatus, RefundStatus
+from .models import FeeCase, HelpWithFeesApplication, RefundApplication
+from .refunds import sort_code_display
+
+
+def fee_case_for_owner(*, user, reference: str) -> FeeCase:
+    """The user's own fee with this reference. Raises ``FeeCase.DoesNotExist``."""
+    if not getattr(user, "is_authenticated", False):
+        raise FeeCase.DoesNotExist
+    return FeeCase.objects.select_related("fee_schedule").get(
+        reference=reference.upper(), user=user
+    )
+
+
+def hwf_application_for_owner(*, user, reference: str) -> HelpWithFeesApplication:
+    """The user's own Help with Fees application. Raises ``DoesNotExist``."""
+    if not getattr(user, "is_authenticated", False):
+        raise HelpWithFeesApplication.DoesNotExist
+    return HelpWithFeesApplication.objects.select_related("fee_case").get(
+        reference=reference.upper(), user=user
+    )
+
+
+def refund_application_for_owner(*, user, reference: str) -> RefundApplication:
+    """The user's own refund application. Raises ``DoesNotExist``."""
+    if not getattr(user, "is_authenticated", False):
+        raise RefundApplication.DoesNotExist
+    return RefundApplication.objects.prefetch_related("fees").get(
+        reference=reference.upper(), user=user
+    )
+
+
+def fee_case_latest_payment(*, fee_case: FeeCase) -> Payment | None:
+    return payment_latest_for_case(for_case=fee_case, purpose=fee_case.payment_purpose)
+
+
+FEE_NEXT_STEPS = {
+    FeeCaseStatus.UNPAID: "Pay the fee by card, or apply for Help with Fees.",
+    FeeCaseStatus.AWAITING_HWF: "We are deciding your Help with Fees application. Do not pay yet.",
+    FeeCaseStatus.PAYMENT_IN_PROGRESS: (
+        "Your payment has started. If you did not finish it, you can go back to it."
+    ),
+    FeeCaseStatus.PAYMENT_UNCERTAIN: (
+        "We could not confirm your payment. Do not pay again yet: we are checking with the "
+        "payment provider and will contact you within 5 working days."
+    ),
+    FeeCaseStatus.PAID: "You have paid this fee. You do not need to do anything else.",
+    FeeCaseStatus.REMITTED: "You do not have to pay this fee. You do not need to do anything else.",
+}
+
+
+def cases_for_user(user) -> list[CaseSummary]:
+    """The user's fees, Help with Fees and refund applications for "Your applications"."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cases = [
+        CaseSummary(
+            reference=fee.reference,
+            title=fee.description,
+            status=fee.get_status_display(),
+            url=reverse("tribunal_fees:fee-detail", args=[fee.reference]),
+            updated_at=fee.updated_at,
+            action_label="View fee",
+        )
+        for fee in FeeCase.objects.filter(user=user).order_by("-updated_at")[:50]
+    ]
+    cases += [
+        CaseSummary(
+            reference=hwf.reference,
+            title=f"Help with Fees for {hwf.fee_case.reference}",
+            status=hwf.get_status_display(),
+            url=reverse("tribunal_fees:hwf-detail", args=[hwf.reference]),
+            updated_at=hwf.updated_at,
+            action_label="View application",
+        )
+        for hwf in HelpWithFeesApplication.objects.filter(user=user)
+        .select_related("fee_case")
+        .order_by("-updated_at")[:50]
+    ]
+    cases += [
+        CaseSummary(
+            reference=refund.reference,
+            title="Refund of employment tribunal fees",
+            status=refund.get_status_display(),
+            url=reverse("tribunal_fees:refund-detail", args=[refund.reference]),
+            updated_at=refund.updated_at,
+            action_label="View refund",
+        )
+        for refund in RefundApplication.objects.filter(user=user)
+        .exclude(reference=None)
+        .order_by("-updated_at")[:50]
+    ]
+    return cases
+
+
+# Staff queues.
+
+
+def hwf_queue() -> QuerySet[HelpWithFeesApplication]:
+    """Applications waiting for a decision, oldest first."""
+    return HelpWithFeesApplication.objects.filter(status=HwfStatus.SUBMITTED).order_by(
+        "submitted_at"
+    )
+
+
+def hwf_evidence_queue(*, today: dt.date | None = None) -> QuerySet[HelpWithFeesApplication]:
+    """Applications waiting for evidence; those past their date first."""
+    return HelpWithFeesApplication.objects.filter(status=HwfStatus.EVIDENCE_REQUESTED).order_by(
+        "evidence_expires_on", "submitted_at"
+    )
+
+
+PAYMENT_EXCEPTION_STATUSES = (FeeCaseStatus.PAYMENT_UNCERTAIN, FeeCaseStatus.PAYMENT_IN_PROGRESS)
+
+
+def fee_case_next_step_for_staff(*, fee_case: FeeCase, payment: Payment | None) -> str:
+    """What a caseworker should do about a fee whose payment is in doubt."""
+    if fee_case.status == FeeCaseStatus.PAYMENT_UNCERTAIN:
+        if payment is None or not payment.is_finished:
+            return "Check the payment with the provider; the reconcile job will also finish it."
+        if payment.status == "error":
+            return (
+                "The provider reported an error, so no money was taken. Mark the fee not paid "
+                "so the user can pay again, and tell them."
+            )
+        return "Check the payment with the provider."
+    if fee_case.status == FeeCaseStatus.PAYMENT_IN_PROGRESS:
+        if payment is not None and payment.status in ("failed", "cancelled"):
+            return "The payment failed or was abandoned: the fee goes back to not paid."
+        return "The user is paying now, or left the card page; it is checked after 90 minutes."
+    if fee_case.status == FeeCaseStatus.UNPAID and payment is not None:
+        return "Earlier payment failed or was abandoned: the user can pay again. Nothing to do."
+    return "Nothing to do."
+
+
+def refunds_awaiting_approval(*, for_user=None) -> QuerySet[RefundApplication]:
+    """Checked refunds waiting for a second caseworker; not the ones ``for_user`` checked."""
+    queryset = RefundApplication.objects.filter(status=RefundStatus.CHECKED)
+    if for_user is not None:
+        queryset = queryset.exclude(checked_by=for_user)
+    return queryset.order_by("checked_at")
+
+
+REFUND_FINANCE_CSV_HEADER = [
+    "reference",
+    "issued date",
+    "name",
+    "region",
+    "case number",
+    "fees",
+    "interest",
+    "total",
+    "method",
+    "card refund",
+    "bank transfer",
+    "account name",
+    "sort code",
+    "account number",
+    "payments refund id",
+    "status",
+]
+
+
+def _money(pence: int | None) -> str:
+    if pence is None:
+        return ""
+    pounds, pennies = divmod(pence, 100)
+    return f"{pounds}.{pennies:02d}"
+
+
+def refund_finance_rows(*, applications: QuerySet[RefundApplication]) -> Iterator[list[str]]:
+    """One row per refund for finance (the payments contractor). Amounts in pounds."""
+    for application in applications.order_by("issued_at", "submitted_at", "id").iterator():
+        issued = (
+            timezone.localtime(application.issued_at).date().isoformat()
+            if application.issued_at
+            else ""
+        )
+        yield [
+            application.reference or "",
+            issued,
+            application.full_name,
+            application.get_region_display(),
+            application.et_case_number or application.eat_case_number,
+            _money(application.fees_pence),
+            _money(application.interest_pence),
+            _money(application.total_pence),
+            application.issue_method,
+            _money(application.card_refund_pence),
+            _money(application.bank_transfer_pence),
+            application.account_name,
+            sort_code_display(application.sort_code),
+            application.account_number,
+            str(application.payments_refund_id or ""),
+            application.status,
+        ]
