@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from digital_services.core.registry import service_get
+from digital_services.core.registry import service_for_namespace
 
 from . import selectors, services
 from .constants import PROVIDER_SANDBOX, FailureCode, PaymentStatus
@@ -38,9 +38,9 @@ def _payment_or_404(token: str):
 
 
 def _service_context(payment) -> dict:
-    try:
-        service = service_get(payment.service)
-    except KeyError:
+    """The header names the service the payment is for (``payment.service`` is its app label)."""
+    service = service_for_namespace(payment.service)
+    if service is None:
         return {}
     return {"service_name": service.name, "service_url": service.start_url}
 

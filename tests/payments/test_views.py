@@ -51,6 +51,11 @@ def test_paying_with_a_good_test_card_ends_on_the_confirmation_page(client, star
     assert "What happens next" in response.text
     assert "Visa ending 1111" in response.text
     assert 'href="/tribunal-fees/claims/1/"' in response.text
+    assert (
+        '<a href="/tribunal-fees/" class="govuk-service-navigation__link">Pay an employment tribunal fee</a>'
+        in (response.text)
+    )
+    assert "service=tribunal-fees" in response.text  # the feedback prompt names the service
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.SUCCESS
 
