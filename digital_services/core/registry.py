@@ -81,9 +81,10 @@ def cases_for_user(user) -> list[tuple[Service, list[CaseSummary]]]:
     for service in services_list():
         cases = grouped.get(service.slug, [])
         if cases:
-            cases.sort(
-                key=lambda c: (not c.is_draft, c.updated_at is None, c.updated_at), reverse=False
-            )
+            # Drafts first, then the most recently updated; undated ones last.
+            cases.sort(key=lambda c: c.updated_at.timestamp() if c.updated_at else float("-inf"))
+            cases.reverse()
+            cases.sort(key=lambda c: not c.is_draft)
             result.append((service, cases))
     return result
 
