@@ -1,0 +1,229 @@
+"""Sign-in, codes, password resets, emailed links, feedback and reference look-ups are rate limited.
+
+Each ``RateLimit`` makes ``limit`` requests that are served, then one more that is
+refused. Reference look-ups (a page that finds a case by the reference in its URL)
+are discovered from the URL patterns: each must be either rate limited (listed in
+``REFERENCE_LOOKUPS``) or narrowed to the case's owner (``OWNER_ONLY_LOOKUPS``, where
+another citizen's reference gives 404, as the matrix checks).
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings as django_settings
+from django.test import Client
+from django.urls import reverse
+
+from digital_services.journeys.constants import RESUME_LINKS_PER_HOUR
+from digital_services.performance.views import RATE_LIMITED_MESSAGE
+from tests.journeys.helpers import APPLY_URL
+
+from .patterns import url_patterns
+from .world import CITIZEN_A, PASSWORD, World
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    name: str
+    limit: object  # a number, the name of the setting holding it, or a function
+    attempt: object  # (client, world, number) -> response
+    refused: object  # (response) -> bool
+
+
+def _allauth_refused(response) -> bool:
+    html = response.content.decode()
+    return response.status_code == 429 or "too many" in html.lower()
+
+
+def _login_wrong(client, world, number):
+    return client.post(
+        reverse("account_login"),
+        {"login": world.user(CITIZEN_A).email, "password": f"wrong-{number}"},
+    )
+
+
+def _login_many_accounts(client, world, number):
+    return client.post(
+        reverse("account_login"), {"login": f"nobody{number}@example.com", "password": "x"}
+    )
+
+
+def _request_code(client, world, number):
+    # A fresh browser each time, as someone flooding an inbox would use.
+    return Client().post(
+        reverse("account_request_login_code"), {"email": world.user(CITIZEN_A).email}
+    )
+
+
+def _code_refused(response) -> bool:
+    return response.status_code == 200 and "You have tried to sign in too many times" in (
+        response.content.decode()
+    )
+
+
+def _reset_password(client, world, number):
+    return client.post(reverse("account_reset_password"), {"email": world.user(CITIZEN_A).email})
+
+
+def _signup(client, world, number):
+    return client.post(
+        reverse("account_signup"),
+        {
+            "email": f"new{number}@example.com",
+            "password1": "a-long-password-1",
+            "password2": "a-long-password-1",
+        },
+    )
+
+
+def _feedback(client, world, number):
+    return client.post(reverse("performance:feedback"), {"rating": "5"})
+
+
+def _resume_link(client, world, number):
+    if number == 0:
+        client.post(APPLY_URL + "name/", {"full_name": "Ann"})
+    return client.post(APPLY_URL + "save/", {"email": "ann@example.com"})
+
+
+RATE_LIMITS = [
+    # django-axes: the failure that reaches AXES_FAILURE_LIMIT locks the account.
+    RateLimit(
+        "sign-in failures for one account",
+        lambda: django_settings.AXES_FAILURE_LIMIT - 1,
+        _login_wrong,
+        lambda r: r.status_code == 429,
+    ),
+    # allauth: sign-in attempts per address, whatever the account.
+    RateLimit(
+        "sign-in attempts from one address",
+        30,
+        _login_many_accounts,
+        lambda r: r.status_code == 429,
+    ),
+    RateLimit("sign-in codes asked for one email address", 3, _request_code, _code_refused),
+    RateLimit("password resets for one email address", 5, _reset_password, _allauth_refused),
+    RateLimit("sign-ups from one address", 20, _signup, lambda r: r.status_code == 429),
+    RateLimit(
+        "feedback from one address",
+        "PERFORMANCE_FEEDBACK_RATE_LIMIT",
+        _feedback,
+        lambda r: r.status_code == 429 and RATE_LIMITED_MESSAGE in r.content.decode(),
+    ),
+    RateLimit(
+        "links to continue an application emailed for one draft",
+        RESUME_LINKS_PER_HOUR,
+        _resume_link,
+        lambda r: "You have asked for too many links" in r.content.decode(),
+    ),
+]
+
+
+def _limit(value) -> int:
+    if callable(value):
+        return value()
+    if isinstance(value, int):
+        return value
+    setting = getattr(django_settings, value)
+    return int(str(setting).split("/")[0])
+
+
+@pytest.mark.urls("tests.quality.access.urls")
+@pytest.mark.parametrize("case", RATE_LIMITS, ids=[c.name for c in RATE_LIMITS])
+def test_requests_over_the_limit_are_refused(case):
+    world = World(roles=(CITIZEN_A,))
+    client = Client()
+    limit = _limit(case.limit)
+
+    served = [case.attempt(client, world, n) for n in range(limit - 1)]
+    last_served = case.attempt(client, world, limit - 1)
+    over = case.attempt(client, world, limit)
+
+    assert not any(case.refused(r) for r in [*served, last_served]), case.name
+    assert case.refused(over), f"{case.name}: request {limit + 1} was served"
+
+
+def test_a_locked_account_is_refused_even_with_the_right_password(settings):
+    world = World(roles=(CITIZEN_A,))
+    client = Client()
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _login_wrong(client, world, n)
+
+    response = client.post(
+        reverse("account_login"), {"login": world.user(CITIZEN_A).email, "password": PASSWORD}
+    )
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+# Reference look-ups --------------------------------------------------------------------
+
+#: URL name -> RateLimit-style (limit, refused) for pages that find a case by reference
+#: for anyone who knows it. None yet: prison visit status by reference (issue #6) and
+#: the other services add theirs here.
+REFERENCE_LOOKUPS: dict[str, RateLimit] = {}
+
+#: Pages that take a reference but show the case only to its owner (login required,
+#: narrowed in a selector): enumeration gives nothing but 404s. Say where that is checked.
+OWNER_ONLY_LOOKUPS: dict[str, str] = {
+    "prison_visits:visit-status": "login_required + selectors.visit_for_owner",
+    "tribunal_fees:fee-detail": "login_required + selectors.fee_case_for_owner",
+    "tribunal_fees:fee-pay": "login_required + selectors.fee_case_for_owner",
+    "tribunal_fees:fee-receipt": "login_required + selectors.fee_case_for_owner",
+    "tribunal_fees:fee-receipt-pdf": "login_required + selectors.fee_case_for_owner",
+    "tribunal_fees:hwf-detail": "login_required + selectors.hwf_application_for_owner",
+    "tribunal_fees:refund-detail": "login_required + selectors.refund_application_for_owner",
+}
+
+
+def test_every_page_that_takes_a_reference_is_rate_limited_or_owner_only():
+    takes_reference = sorted(
+        p.name or p.route for p in url_patterns() if "reference>" in p.route and p.name
+    )
+
+    unaccounted = [
+        name
+        for name in takes_reference
+        if name not in REFERENCE_LOOKUPS and name not in OWNER_ONLY_LOOKUPS
+    ]
+
+    assert not unaccounted, (
+        "These pages find a case by a reference in the URL. List each in REFERENCE_LOOKUPS "
+        "(with a rate limit that refuses with 429) or in OWNER_ONLY_LOOKUPS in "
+        f"tests/quality/access/test_rate_limits.py: {unaccounted}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE_LOOKUPS) or ["(none yet)"])
+def test_each_reference_look_up_refuses_requests_over_its_limit(name):
+    if name == "(none yet)":
+        assert not REFERENCE_LOOKUPS
+        return
+    case = REFERENCE_LOOKUPS[name]
+    world = World(roles=(CITIZEN_A,))
+    client = Client()
+    limit = _limit(case.limit)
+    responses = [case.attempt(client, world, n) for n in range(limit + 1)]
+
+    assert not any(case.refused(r) for r in responses[:-1])
+    assert case.refused(responses[-1])
+    assert responses[-1].status_code == 429
+
+
+def test_email_address_records_exist_for_the_rate_limited_account():
+    """Guards the cases above: the account they use can sign in (a verified address)."""
+    world = World(roles=(CITIZEN_A,))
+
+    assert EmailAddress.objects.filter(user=world.user(CITIZEN_A), verified=True).exists()
+    assert (
+        Client()
+        .post(
+            reverse("account_login"), {"login": world.user(CITIZEN_A).email, "password": PASSWORD}
+        )
+        .status_code
+        == 302
+    )

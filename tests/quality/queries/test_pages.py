@@ -1,0 +1,133 @@
+"""The main public pages make a bounded number of queries that does not grow with the data.
+
+Each page has a ceiling (``django_assert_max_num_queries``), and is measured with a
+little data and with more: the two counts must be equal.
+"""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from digital_services.journeys.models import Draft
+from tests.conftest import sign_in
+from tests.journeys.helpers import APPLY_URL, date_data
+
+from .conftest import measured, queries_for
+from .seed import drafts_seed, payments_seed, rows_seed, users_seed
+from .urls import MANY
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.quality.queries.urls")]
+
+#: Most queries each page may make. A session-backed page already pays for the
+#: session, the user and saving the session (SESSION_SAVE_EVERY_REQUEST).
+CEILINGS = {
+    "start": 4,
+    "healthz": 1,
+    "journey step": 8,
+    "check your answers": 8,
+    "your applications": 14,  # plus about one query per service that lists cases
+}
+
+
+def more_data():
+    """Rows in the tables these pages might read by accident."""
+    users_seed(20)
+    drafts_seed(20)
+    payments_seed(5)
+
+
+def answer_all(client, *, children: int):
+    client.post(APPLY_URL + "name/", {"full_name": "Ann Example"})
+    client.post(APPLY_URL + "date-of-birth/", date_data("date_of_birth", dt.date(1980, 8, 13)))
+    client.post(APPLY_URL + "has-children/", {"has_children": "yes"})
+    for number in range(children):
+        client.post(APPLY_URL + "children/add/", {"name": f"Child {number}", "age": "7"})
+    client.post(APPLY_URL + "children/", {"add_another": "no"})
+    client.post(APPLY_URL + "amount/", {"amount": "10", "interest_rate": "8"})
+    visit = timezone.localdate() + dt.timedelta(days=10)
+    client.post(APPLY_URL + "visit-date/", date_data("visit_date", visit))
+
+
+@pytest.mark.parametrize(("page", "url"), [("start", "/"), ("healthz", "/healthz")])
+def test_public_pages_stay_under_their_ceiling_whatever_the_data(
+    client, page, url, django_assert_max_num_queries
+):
+    few, _ = queries_for(client, url)
+    more_data()
+
+    many, response = measured(client, url, CEILINGS[page], django_assert_max_num_queries)
+
+    assert response.status_code == 200
+    assert many == few
+
+
+def test_a_journey_step_stays_under_its_ceiling_whatever_the_data(
+    client, citizen, django_assert_max_num_queries
+):
+    sign_in(client, citizen)
+    client.post(APPLY_URL + "name/", {"full_name": "Ann Example"})
+    few, _ = queries_for(client, APPLY_URL + "date-of-birth/")
+    more_data()
+
+    many, response = measured(
+        client,
+        APPLY_URL + "date-of-birth/",
+        CEILINGS["journey step"],
+        django_assert_max_num_queries,
+    )
+
+    assert response.status_code == 200
+    assert many == few
+
+
+def test_check_your_answers_stays_under_its_ceiling_whatever_the_answers(
+    client, citizen, django_assert_max_num_queries
+):
+    sign_in(client, citizen)
+    answer_all(client, children=1)
+    few, first = queries_for(client, APPLY_URL + "check/")
+    assert "Child 0" in first.content.decode()
+    Draft.objects.all().delete()
+    more_data()
+    answer_all(client, children=2)
+
+    many, response = measured(
+        client, APPLY_URL + "check/", CEILINGS["check your answers"], django_assert_max_num_queries
+    )
+
+    assert "Child 1" in response.content.decode()
+    assert many == few
+
+
+def test_your_applications_makes_as_many_queries_for_20_drafts_as_for_1(
+    client, citizen, django_assert_max_num_queries
+):
+    sign_in(client, citizen)
+    client.post(f"/example/{MANY[0].slug}/name/", {"full_name": "Ann"})
+    few, first = queries_for(client, "/accounts/your-applications/")
+    assert MANY[0].title in first.content.decode()
+    for journey in MANY[1:]:
+        client.post(f"/example/{journey.slug}/name/", {"full_name": "Ann"})
+    assert Draft.objects.filter(user=citizen).count() == 20
+    more_data()
+
+    many, response = measured(
+        client,
+        "/accounts/your-applications/",
+        CEILINGS["your applications"],
+        django_assert_max_num_queries,
+    )
+
+    assert MANY[19].title in response.content.decode()
+    assert many == few
+
+
+def test_rows_seed_makes_the_rows_it_is_asked_for():
+    """Guards the data the tests above rely on."""
+    from django.contrib.auth import get_user_model
+
+    before = get_user_model().objects.count()
+    rows_seed(get_user_model(), 3)
+
+    assert get_user_model().objects.count() == before + 3
