@@ -30,11 +30,22 @@ from .sandbox import (
 logger = logging.getLogger(__name__)
 
 
-def _payment_or_404(token: str):
+def _payment_or_404(request, token: str):
+    """The payment behind a return token, for the person who started it.
+
+    The token is a per-payment secret, so someone coming back signed out (their
+    session may have ended while they were on the payment pages) still gets their
+    page; but a signed-in user who did not start the payment gets a 404, as for a
+    token that does not exist.
+    """
     try:
-        return selectors.payment_get_by_token(token=token)
+        payment = selectors.payment_get_by_token(token=token)
     except selectors.Payment.DoesNotExist:
         raise Http404("No such payment") from None
+    user = request.user
+    if payment.started_by_id and user.is_authenticated and user.pk != payment.started_by_id:
+        raise Http404("No such payment")
+    return payment
 
 
 def _service_context(payment) -> dict:
@@ -58,7 +69,7 @@ PROBLEM_TITLE = "Sorry, there is a problem with the payment service"
 @require_GET
 def payment_return(request, token: str):
     """Where the provider sends the user back. Asks the provider, never the browser."""
-    payment = _payment_or_404(token)
+    payment = _payment_or_404(request, token)
     unavailable = False
     try:
         payment = services.payment_refresh(payment=payment)
@@ -85,7 +96,7 @@ def payment_retry(request, token: str):
     Starts a new payment only if every earlier one has finished without success;
     otherwise resumes the live one or shows the confirmation.
     """
-    payment = _payment_or_404(token)
+    payment = _payment_or_404(request, token)
     try:
         url = services.payment_retry(payment=payment, started_by=request.user)
     except services.PaymentProviderUnavailable:

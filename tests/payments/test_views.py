@@ -235,3 +235,23 @@ def test_a_finished_sandbox_payment_sends_the_card_page_back_to_the_service(clie
     response = client.get(card_page)
 
     assert response["Location"] == f"http://testserver{_return_path(payment)}"
+
+
+def test_the_return_page_is_a_404_for_a_signed_in_user_who_did_not_start_the_payment(
+    client, start, django_user_model
+):
+    payer = django_user_model.objects.create_user(email="payer@example.com", password="x" * 12)
+    stranger = django_user_model.objects.create_user(
+        email="stranger@example.com", password="x" * 12
+    )
+    start(started_by=payer)
+    payment = Payment.objects.get()
+
+    client.force_login(stranger)
+    assert client.get(_return_path(payment)).status_code == 404
+    assert client.post(reverse("payments:retry", args=[payment.return_token])).status_code == 404
+
+    client.force_login(payer)
+    assert client.get(_return_path(payment)).status_code == 200
+    client.logout()  # coming back with an expired session still works: the token is the secret
+    assert client.get(_return_path(payment)).status_code == 200

@@ -145,11 +145,6 @@ def test_a_made_up_payment_token_opens_nothing(world):
     assert other.post("/payments/return/made-up-token/try-again/").status_code == 404
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Access hole reported to the lead: the payment return page shows a payment "
-    "to anyone holding its return token, even a signed-in citizen who did not start it",
-)
 def test_another_signed_in_citizen_cannot_open_a_citizens_payment_return_page(world):
     payment = world.payment
     other = world.client(CITIZEN_B)
