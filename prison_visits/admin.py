@@ -367,7 +367,7 @@ class VisitAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
             and obj.cancelled_by_visitor
             and obj.cancellation_actioned_at is None
         ):
-            return format_html("<strong>Visitor cancelled: to action</strong>")
+            return format_html("<strong>{}</strong>", "Visitor cancelled: to action")
         return ""
 
     @admin.display(description="Times asked for")

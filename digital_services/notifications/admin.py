@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -159,6 +160,7 @@ class LetterBatchAdmin(admin.ModelAdmin):
     fields = readonly_fields
     inlines = (LetterInline,)
     actions = ("download_pdf", "mark_printed")
+    list_select_related = ("printed_by",)
 
     def has_add_permission(self, request):
         return False
@@ -166,9 +168,12 @@ class LetterBatchAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="Letters")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_letter_count=Count("letters"))
+
+    @admin.display(description="Letters", ordering="_letter_count")
     def letter_count(self, obj):
-        return obj.letters.count()
+        return obj._letter_count
 
     @admin.action(
         description="Download the letters as one PDF (closes open batches)", permissions=["change"]

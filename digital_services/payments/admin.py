@@ -237,5 +237,6 @@ class RefundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 @admin.register(WebhookMessage)
 class WebhookMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("message_id", "event_type", "resource_id", "payment", "received_at")
+    list_select_related = ("payment",)
     list_filter = ("event_type", "received_at")
     search_fields = ("message_id", "resource_id")

@@ -21,12 +21,7 @@ CEILING_FOR: dict[str, int] = {}
 
 #: Models whose changelist still grows with the rows, and why it is not fixed here.
 #: The test fails if one of these stops growing (remove it then).
-KNOWN_GROWING: dict[str, str] = {
-    "notifications.LetterBatch": "letter_count runs obj.letters.count() per row and "
-    "printed_by is a nullable FK without list_select_related (reported to the lead)",
-    "payments.WebhookMessage": "payment is a nullable FK without list_select_related "
-    "(payments is being changed by another helper; reported to the lead)",
-}
+KNOWN_GROWING: dict[str, str] = {}
 
 #: Admin models without a seeder, and why.
 NO_SEEDER: dict[str, str] = {
