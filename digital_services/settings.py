@@ -394,6 +394,12 @@ PERFORMANCE_COST_PER_TRANSACTION_PENCE = {
 # their last change; an emailed "continue your application" link works once, for this long.
 JOURNEYS_DRAFT_EXPIRY_DAYS = env.int("JOURNEYS_DRAFT_EXPIRY_DAYS", default=28)
 JOURNEYS_RESUME_LINK_MAX_AGE_HOURS = env.int("JOURNEYS_RESUME_LINK_MAX_AGE_HOURS", default=72)
+# Emailed links per client address and per recipient (django-ratelimit rates), on top of
+# the limit per draft, so nobody can flood an inbox by starting many drafts.
+JOURNEYS_RESUME_LINK_RATE_PER_IP = env.str("JOURNEYS_RESUME_LINK_RATE_PER_IP", default="20/h")
+JOURNEYS_RESUME_LINK_RATE_PER_RECIPIENT = env.str(
+    "JOURNEYS_RESUME_LINK_RATE_PER_RECIPIENT", default="5/h"
+)
 
 # --- Pay tribunal fees (tribunal_fees) ---
 # Simple interest a year on refunded tribunal fees, in basis points (50 = 0.5%, the 2017 scheme).
@@ -405,6 +411,9 @@ TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS = env.int(
 # Personal details of a visit are removed this many days after the visit date
 # (counts for the KPIs are kept); the legacy service used 6 months.
 PRISON_VISITS_ANONYMISE_AFTER_DAYS = env.int("PRISON_VISITS_ANONYMISE_AFTER_DAYS", default=183)
+# "Check your visit" (reference + main visitor's date of birth): attempts allowed from one
+# address, and for one reference (django-ratelimit rate, e.g. "10/h").
+PRISON_VISITS_LOOKUP_RATE_LIMIT = env.str("PRISON_VISITS_LOOKUP_RATE_LIMIT", default="10/h")
 
 LOGGING = {
     "version": 1,

@@ -32,3 +32,14 @@ def client_ip_get(request) -> str | None:
         if len(forwarded) >= proxies:
             return _valid_ip(forwarded[-proxies])
     return _valid_ip(request.META.get("REMOTE_ADDR", ""))
+
+
+def client_rate_limit_key(group, request) -> str:
+    """A django-ratelimit key: one bucket per client address.
+
+    IPv6 clients share their /64, as one home or office does.
+    """
+    ip = client_ip_get(request) or "unknown"
+    if ":" in ip:
+        ip = str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return ip

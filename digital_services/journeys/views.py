@@ -14,6 +14,9 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+
+from digital_services.audit.http import client_rate_limit_key
 
 from . import services
 from .codec import answer_decode, form_data_for
@@ -199,6 +202,30 @@ def _caption(jr: JourneyRequest, section) -> str:
 
 
 # Start, task list and sections -------------------------------------------------------
+
+
+def _resume_links_limited(request, *, email: str) -> bool:
+    """Emailed links are limited per address and per recipient, as well as per draft.
+
+    Without this, someone could start many drafts and flood one inbox. Limits are
+    in ``JOURNEYS_RESUME_LINK_RATE_PER_IP`` and ``_PER_RECIPIENT`` (django-ratelimit rates).
+    """
+    recipient = email.lower()
+    by_ip = is_ratelimited(
+        request,
+        group="journeys.resume_link.ip",
+        key=client_rate_limit_key,
+        rate=settings.JOURNEYS_RESUME_LINK_RATE_PER_IP,
+        increment=True,
+    )
+    by_recipient = is_ratelimited(
+        request,
+        group="journeys.resume_link.recipient",
+        key=lambda group, request: recipient,
+        rate=settings.JOURNEYS_RESUME_LINK_RATE_PER_RECIPIENT,
+        increment=True,
+    )
+    return by_ip or by_recipient
 
 
 @never_cache
@@ -615,9 +642,12 @@ def save_view(request, journey: Journey):
             ),
         )
     form = ResumeRequestForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         try:
+            if _resume_links_limited(request, email=email):
+                raise TooManyResumeLinks
             services.resume_link_send(
                 journey=journey,
                 owner=jr.owner,
@@ -632,6 +662,7 @@ def save_view(request, journey: Journey):
                 "email",
                 "You have asked for too many links in the last hour. Wait an hour and try again",
             )
+            status = 429
         else:
             request.session[SESSION_SENT_TO_KEY] = email
             return redirect(jr.url("save-sent"))
@@ -644,6 +675,7 @@ def save_view(request, journey: Journey):
             draft=jr.draft,
             continue_url=continue_url,
         ),
+        status=status,
     )
 
 

@@ -1,5 +1,4 @@
 import csv
-import ipaddress
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
@@ -11,7 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from digital_services.audit.http import client_ip_get
+from digital_services.audit.http import client_rate_limit_key
 from digital_services.core.registry import service_get
 
 from .admin import csv_safe
@@ -22,14 +21,6 @@ from .selectors import WEEK
 from .services import local_path_clean, satisfaction_record
 
 RATE_LIMITED_MESSAGE = "You have sent feedback too many times. Try again later"
-
-
-def _rate_limit_key(group, request) -> str:
-    """One bucket per client address; IPv6 clients share their /64, as one home does."""
-    ip = client_ip_get(request) or "unknown"
-    if ":" in ip:
-        ip = str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return ip
 
 
 def _rate(group, request) -> str:
@@ -66,7 +57,7 @@ def feedback(request):
             if is_ratelimited(
                 request,
                 group="performance.feedback",
-                key=_rate_limit_key,
+                key=client_rate_limit_key,
                 rate=_rate,
                 method="POST",
                 increment=True,

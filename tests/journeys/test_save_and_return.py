@@ -165,6 +165,29 @@ def test_links_are_limited_per_hour(client, sent_notifications):
     assert sent_notifications.call_count == 5
 
 
+def test_links_to_one_recipient_are_limited_across_many_drafts(sent_notifications, settings):
+    settings.JOURNEYS_RESUME_LINK_RATE_PER_RECIPIENT = "3/h"
+    for _attempt in range(4):
+        browser = Client()  # a new session, so a new draft each time
+        browser.post(APPLY_URL + "name/", {"full_name": "Ann"})
+        response = browser.post(SAVE, {"email": "victim@example.com"})
+    assert response.status_code == 429
+    assert "You have asked for too many links in the last hour" in response.content.decode()
+    assert sent_notifications.call_count == 3
+
+
+def test_links_from_one_address_are_limited_across_many_drafts_and_recipients(
+    sent_notifications, settings
+):
+    settings.JOURNEYS_RESUME_LINK_RATE_PER_IP = "3/h"
+    for attempt in range(4):
+        browser = Client()
+        browser.post(APPLY_URL + "name/", {"full_name": "Ann"})
+        response = browser.post(SAVE, {"email": f"person{attempt}@example.com"})
+    assert response.status_code == 429
+    assert sent_notifications.call_count == 3
+
+
 def test_drafts_started_before_signing_in_are_adopted(client, citizen, session_key):
     client.post(APPLY_URL + "name/", {"full_name": "Ann"})
     assert only_draft().session_key == session_key()
