@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "digital_services.accounts.middleware.StaffSecondFactorMiddleware",
+    "digital_services.accounts.middleware.SignedOutNoticeMiddleware",
     "assisted_digital.middleware.AssistedSessionMiddleware",  # request.assisted_session
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",

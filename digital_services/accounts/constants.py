@@ -56,3 +56,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 
 #: Session key holding where a staff member was going when asked for a second factor.
 STAFF_SECOND_FACTOR_NEXT_SESSION_KEY = "accounts_staff_second_factor_next"
+
+#: Marks a browser whose user is signed in, so that after the session times out
+#: the next page can say "You have been signed out" (no JavaScript needed).
+SIGNED_IN_COOKIE_NAME = "signed_in"
+SIGNED_IN_COOKIE_MAX_AGE_SECONDS = 24 * 60 * 60
+SIGNED_OUT_MESSAGE = (
+    "You have been signed out because you did not do anything for a while. "
+    "Sign in again to continue. Answers you saved are kept."
+)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
-from .constants import STAFF_SECOND_FACTOR_NEXT_SESSION_KEY
+from .constants import (
+    SIGNED_IN_COOKIE_MAX_AGE_SECONDS,
+    SIGNED_IN_COOKIE_NAME,
+    SIGNED_OUT_MESSAGE,
+    STAFF_SECOND_FACTOR_NEXT_SESSION_KEY,
+)
 from .selectors import staff_second_factor_passed
 
 #: Every staff URL lives under one of these prefixes; new staff pages must too.
@@ -57,3 +64,41 @@ class StaffSecondFactorMiddleware:
                 f"{reverse('accounts:staff-second-factor')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
             )
         return self.get_response(request)
+
+
+class SignedOutNoticeMiddleware:
+    """Tells someone whose signed-in session timed out that they were signed out.
+
+    The session timeout warning needs JavaScript; without it, the session just
+    ends. A small cookie remembers that this browser was signed in; when it comes
+    back without a signed-in session, the page (or the sign-in page it is sent
+    to) shows a notice, and the cookie goes. Signing out on purpose removes the
+    cookie in the same response, so no notice follows a deliberate sign-out.
+    Must come after AuthenticationMiddleware and MessageMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        was_signed_in = request.COOKIES.get(SIGNED_IN_COOKIE_NAME) == "1"
+        if (
+            was_signed_in
+            and not request.user.is_authenticated
+            and request.path_info != reverse("core:signed-out")  # that page says it already
+        ):
+            messages.info(request, SIGNED_OUT_MESSAGE)
+        response = self.get_response(request)
+        signed_in = request.user.is_authenticated
+        if signed_in and not was_signed_in:
+            response.set_cookie(
+                SIGNED_IN_COOKIE_NAME,
+                "1",
+                max_age=SIGNED_IN_COOKIE_MAX_AGE_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        elif was_signed_in and not signed_in:
+            response.delete_cookie(SIGNED_IN_COOKIE_NAME, samesite="Lax")
+        return response

@@ -14,6 +14,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from digital_services.accounts.constants import (
+    SIGNED_IN_COOKIE_MAX_AGE_SECONDS,
+    SIGNED_IN_COOKIE_NAME,
+)
+
 from .forms import (
     ANALYTICS_COOKIE_NAME,
     ANALYTICS_YES,
@@ -150,6 +155,12 @@ def _cookies_in_use() -> list[dict[str, str]]:
             "name": ANALYTICS_COOKIE_NAME,
             "purpose": "Saves your cookie consent settings",
             "expires": f"{ANALYTICS_COOKIE_MAX_AGE.days} days",
+        },
+        {
+            "name": SIGNED_IN_COOKIE_NAME,
+            "purpose": "Remembers that you signed in, so we can tell you if you were signed out "
+            "because you did not do anything for a while",
+            "expires": f"{SIGNED_IN_COOKIE_MAX_AGE_SECONDS // 3600} hours, or when you sign out",
         },
         {
             "name": "messages",

@@ -146,7 +146,7 @@ def test_banner_posts_are_protected_from_cross_site_requests():
 def test_cookies_page_lists_every_cookie_we_set(client):
     page = assert_govuk_layout(client.get(reverse("core:cookies")).content)
     names = {" ".join(code.text.split()) for code in page.find_all("code")}
-    assert names == {"sessionid", "csrftoken", COOKIE, "messages"}
+    assert names == {"sessionid", "csrftoken", COOKIE, "signed_in", "messages"}
     assert "We do not run any analytics software at the moment" in page.text_of("main")
 
 
