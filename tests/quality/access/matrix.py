@@ -453,6 +453,9 @@ def _payment_token(world: World) -> dict:
     return {"token": world.payment.return_token}
 
 
+_PAYER_ONLY = {**everyone(DENY), ANONYMOUS: ALLOW, CITIZEN_A: ALLOW}
+
+
 def _sandbox_payment_id(world: World) -> dict:
     return {"payment_id": world.payment.provider_payment_id}
 
@@ -521,9 +524,10 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
         csrf_exempt="GOV.UK Pay webhooks: the Pay-Signature HMAC of the body",
     ),
     # payments: the return token is a 32-byte secret that only the payer's browser gets.
-    # test_idor.py checks that a signed-in citizen cannot use another citizen's token.
-    "payments:return": Entry(get=everyone(), kwargs=_payment_token),
-    "payments:retry": Entry(get=everyone(), post=everyone(ALLOW), kwargs=_payment_token),
+    # The payer (citizen A) may come back signed in, or signed out after their session
+    # ended; anyone else signed in gets a 404 (test_idor.py checks it too).
+    "payments:return": Entry(get=_PAYER_ONLY, kwargs=_payment_token),
+    "payments:retry": Entry(get=everyone(), post=_PAYER_ONLY, kwargs=_payment_token),  # GET: 405
     # The sandbox stands in for GOV.UK Pay's hosted pages (switched off with a real key).
     "payments:sandbox-card": Entry(get=everyone(), kwargs=_sandbox_payment_id),
     "payments:sandbox-confirm": Entry(get=everyone(), kwargs=_sandbox_payment_id),
