@@ -36,7 +36,7 @@ class Page:
 
     name: str
     path: str
-    who: str = "anonymous"  # anonymous, citizen or staff
+    who: str = "anonymous"  # anonymous, citizen, staff, or a cookie of its own ("Cookie: ...")
     results: list = field(default_factory=list)
 
 
@@ -79,6 +79,7 @@ def pages() -> list[Page]:
     for module in app_modules("bench"):
         for spec in getattr(module, "PAGES", []):
             found.append(Page(spec["name"], spec["path"](), spec.get("who", "anonymous")))
+    found.extend(journey_pages())
     for model, model_admin in sorted(
         admin.site._registry.items(), key=lambda kv: kv[0]._meta.label
     ):
@@ -94,6 +95,42 @@ def pages() -> list[Page]:
         if obj is not None:
             change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
             found.append(Page(f"admin {meta.label} case", change, who="staff"))
+    return found
+
+
+def journey_pages() -> list[Page]:
+    """Each service journey's first step and its check-your-answers page.
+
+    The quality harness (tests/quality/harness.py) answers every step with the
+    journey's example data, as the no-JavaScript test does, and stops at the check
+    page: that session's cookie then holds a complete draft for wrk to read.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    from tests.quality.harness import (
+        ClientDriver,
+        JourneyWalker,
+        journey_is_test_only,
+        journey_url,
+        journeys_list,
+    )
+
+    found = []
+    for journey in journeys_list():
+        if journey_is_test_only(journey):
+            continue
+        client = Client()
+        walker = JourneyWalker(journey, ClientDriver(client), stop_at=lambda v: v.kind == "check")
+        check_path = walker.walk()
+        cookie = (
+            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        )
+        label = f"{journey.service}/{journey.slug}"
+        first = next(v.path for v in walker.visits if v.kind == "step")
+        found.append(Page(f"journey {label} first step", first, who=cookie))
+        found.append(Page(f"journey {label} check answers", check_path, who=cookie))
+        assert journey_url(journey, "check") in check_path
     return found
 
 
@@ -292,7 +329,13 @@ def main() -> int:
         },
         "sizes": sizes,
         "pages": [
-            {"name": p.name, "path": p.path, "who": p.who, "results": p.results} for p in measured
+            {
+                "name": p.name,
+                "path": p.path,
+                "who": p.who if "=" not in p.who else "journey session",
+                "results": p.results,
+            }
+            for p in measured
         ],
     }
     (ROOT / "bench/results.json").write_text(json.dumps(out, indent=2) + "\n")
