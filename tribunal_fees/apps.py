@@ -7,6 +7,15 @@ class TribunalFeesConfig(AppConfig):
     verbose_name = "Pay tribunal fees"
 
     def ready(self):
+        from digital_services.core.reference_data import reference_data_register
+
+        reference_data_register(
+            app_label="tribunal_fees", migration="0002_fee_schedule_2013", function="schedule_seed"
+        )
+        reference_data_register(
+            app_label="tribunal_fees", migration="0003_caseworker_permissions", function="grant"
+        )
+
         from digital_services.payments.services import payment_outcome_register
 
         from . import service  # noqa: F401 - registers the service with the platform

@@ -311,8 +311,13 @@ def fee_case_group_remission_record(
         return fee_case
 
 
-def fee_case_payment_start(*, fee_case: FeeCase, started_by=None, request=None) -> str:
+def fee_case_payment_start(
+    *, fee_case: FeeCase, started_by=None, request=None, return_to: str | None = None
+) -> str:
     """Start (or resume) paying a fee by card; returns the URL to send the user to.
+
+    ``return_to`` is where the payment pages link back to (default: the fee's page;
+    someone not signed in gets a link that lets their browser see the fee).
 
     One charge per fee: a paid or remitted fee cannot be paid (``TransitionNotAllowed``),
     a fee waiting for a Help with Fees decision cannot be paid yet, and a payment
@@ -343,7 +348,7 @@ def fee_case_payment_start(*, fee_case: FeeCase, started_by=None, request=None) 
         amount_pence=fee_case.amount_due_pence,
         reference=fee_case.reference,
         description=fee_case.description,
-        return_to=reverse("tribunal_fees:fee-detail", args=[fee_case.reference]),
+        return_to=return_to or reverse("tribunal_fees:fee-detail", args=[fee_case.reference]),
         service=SERVICE,
         remitted_pence=fee_case.remission_pence,
         started_by=started_by,

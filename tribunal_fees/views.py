@@ -1,50 +1,209 @@
 """Citizen pages of Pay tribunal fees that show what we hold: a fee, its receipt (page and
-PDF), a Help with Fees application and a refund application, for their signed-in owner.
-The journeys that create them live in ``journeys.py``."""
+PDF), a Help with Fees application and a refund application; the confirmation pages
+the journeys in ``journeys.py`` end on; and the start page.
+
+Who may see a case: its signed-in owner (or the citizen a member of staff is helping,
+``case_owner_for_request``). Someone who was not signed in when they sent a journey
+has a case with no owner; the journey's confirmation URL is a signed link
+(``access_url``) that lets that browser session see it. Anyone else signed in gets
+404, and anyone else not signed in is sent to sign in.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.views import service_start_page
+from digital_services.journeys import services as journey_services
+from digital_services.journeys.views import JourneyRequest
 from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import selectors, services
-from .constants import FeeCaseStatus
+from .constants import FeeCaseStatus, HwfStatus
+from .models import FeeCase, HelpWithFeesApplication, RefundApplication
 from .receipts import ReceiptNotAvailable, fee_receipt_lines, fee_receipt_pdf
-from .refunds import rate_display
+from .refunds import rate_display, refund_interest_pence
 from .service import SERVICE, START_PAGE
+
+#: Cases this browser session may see without an account: "fee:<ref>", "refund:<ref>".
+SESSION_ACCESS_KEY = "tribunal_fees_access"
+ACCESS_SALT = "tribunal_fees.access"
+#: How long a link from a confirmation page (or the card payment pages) keeps working.
+ACCESS_MAX_AGE_SECONDS = 60 * 60 * 24 * 7
 
 
 def start(request):
-    return service_start_page(request, SERVICE, START_PAGE)
+    content = {
+        **START_PAGE,
+        "intro": format_html(
+            '{} You can also <a class="govuk-link" href="{}">apply for Help with Fees</a> '
+            "if you are on certain benefits or a low income, or "
+            '<a class="govuk-link" href="{}">apply for a refund</a> of fees you paid '
+            "between July 2013 and July 2017.",
+            START_PAGE["intro"],
+            reverse("tribunal_fees:apply-for-help-with-fees-start"),
+            reverse("tribunal_fees:refund-start"),
+        ),
+    }
+    return service_start_page(
+        request, SERVICE, content, start_now_url=reverse("tribunal_fees:pay-start")
+    )
 
 
-def _fee_case_or_404(request, reference):
-    try:
-        return selectors.fee_case_for_owner(user=request.user, reference=reference)
-    except selectors.FeeCase.DoesNotExist:
-        raise Http404("No such fee") from None
+# Access -----------------------------------------------------------------------------
+
+
+class NoAccess(Exception):
+    """This request may not see the case (or it does not exist)."""
+
+
+def access_url(*, user, grant: str, target: str) -> str:
+    """Where to send someone after a journey: ``target`` itself when they are signed in
+    (the case is theirs), otherwise a signed link that grants their session ``grant``
+    ("fee:<reference>" or "refund:<reference>") and then opens ``target``."""
+    if getattr(user, "is_authenticated", False):
+        return target
+    token = signing.dumps(grant, salt=ACCESS_SALT, compress=True)
+    return f"{reverse('tribunal_fees:access', args=[token])}?{urlencode({'next': target})}"
+
+
+def _granted(request, grant: str) -> bool:
+    return grant in request.session.get(SESSION_ACCESS_KEY, [])
 
 
 @never_cache
-@login_required
+@require_GET
+def access(request, token: str):
+    """A signed link from the end of a journey: this browser may now see that case."""
+    try:
+        grant = signing.loads(token, salt=ACCESS_SALT, max_age=ACCESS_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        raise Http404("This link does not work") from None
+    grants = list(request.session.get(SESSION_ACCESS_KEY, []))
+    if grant not in grants:
+        request.session[SESSION_ACCESS_KEY] = [*grants, grant][-50:]
+    target = request.GET.get("next", "")
+    if not (
+        target.startswith("/tribunal-fees/")
+        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    ):
+        target = reverse("tribunal_fees:start")
+    return redirect(target)
+
+
+def _unowned(model, **lookup):
+    """A case sent by someone who was not signed in (no owner), or ``DoesNotExist``."""
+    return model.objects.get(user__isnull=True, **lookup)
+
+
+def _fee_case_for_viewer(request, reference: str) -> FeeCase:
+    owner = case_owner_for_request(request)
+    reference = reference.upper()
+    if owner is not None:
+        try:
+            return selectors.fee_case_for_owner(user=owner, reference=reference)
+        except FeeCase.DoesNotExist:
+            pass
+    if _granted(request, f"fee:{reference}"):
+        try:
+            return _unowned(FeeCase, reference=reference)
+        except FeeCase.DoesNotExist:
+            pass
+    raise NoAccess
+
+
+def _hwf_for_viewer(request, reference: str) -> HelpWithFeesApplication:
+    owner = case_owner_for_request(request)
+    reference = reference.upper()
+    if owner is not None:
+        try:
+            return selectors.hwf_application_for_owner(user=owner, reference=reference)
+        except HelpWithFeesApplication.DoesNotExist:
+            pass
+    try:
+        application = HelpWithFeesApplication.objects.select_related("fee_case").get(
+            reference=reference, user__isnull=True, fee_case__user__isnull=True
+        )
+    except HelpWithFeesApplication.DoesNotExist:
+        raise NoAccess from None
+    if not _granted(request, f"fee:{application.fee_case.reference}"):
+        raise NoAccess
+    return application
+
+
+def _refund_for_viewer(request, reference: str) -> RefundApplication:
+    owner = case_owner_for_request(request)
+    reference = reference.upper()
+    if owner is not None:
+        try:
+            return selectors.refund_application_for_owner(user=owner, reference=reference)
+        except RefundApplication.DoesNotExist:
+            pass
+    if _granted(request, f"refund:{reference}"):
+        try:
+            return RefundApplication.objects.prefetch_related("fees").get(
+                reference=reference, user__isnull=True
+            )
+        except RefundApplication.DoesNotExist:
+            pass
+    raise NoAccess
+
+
+def _refused(request):
+    """Not found for someone signed in; sign in for anyone else (it may be theirs)."""
+    if request.user.is_authenticated:
+        raise Http404("No such case")
+    return redirect_to_login(request.get_full_path())
+
+
+def _fee_case_or_404(request, reference):
+    return _fee_case_for_viewer(request, reference)
+
+
+@never_cache
 @require_GET
 def fee_detail(request, reference: str):
-    fee_case = _fee_case_or_404(request, reference)
+    """A fee: what it is, what is left to pay, the receipt once paid; when the payment
+    could not be confirmed, a page that says what happens next."""
+    try:
+        fee_case = _fee_case_or_404(request, reference)
+    except NoAccess:
+        return _refused(request)
     payment = selectors.fee_case_latest_payment(fee_case=fee_case)
     hwf = fee_case.hwf_applications.order_by("-submitted_at").first()
+    if fee_case.status == FeeCaseStatus.PAYMENT_UNCERTAIN:
+        return render(
+            request,
+            "tribunal_fees/fee_uncertain.html",
+            {
+                "page_title": "We cannot confirm your payment yet",
+                "fee_case": fee_case,
+                "payment": payment,
+            },
+        )
     return render(
         request,
         "tribunal_fees/fee_detail.html",
         {
             "page_title": f"Fee {fee_case.reference}",
+            "can_apply_hwf": fee_case.status == FeeCaseStatus.UNPAID
+            and fee_case.claimants == 1
+            and fee_case.remission_pence == 0
+            and hwf is None,
             "fee_case": fee_case,
             "payment": payment,
             "hwf": hwf,
@@ -61,14 +220,19 @@ def fee_detail(request, reference: str):
     )
 
 
-@login_required
 @require_POST
 def fee_pay(request, reference: str):
     """Pay (or go back to paying) a fee by card: one charge per fee."""
-    fee_case = _fee_case_or_404(request, reference)
+    try:
+        fee_case = _fee_case_or_404(request, reference)
+    except NoAccess:
+        return _refused(request)
     try:
         url = services.fee_case_payment_start(
-            fee_case=fee_case, started_by=request.user, request=request
+            fee_case=fee_case,
+            started_by=request.user if request.user.is_authenticated else None,
+            request=request,
+            return_to=reverse("tribunal_fees:fee-detail", args=[fee_case.reference]),
         )
     except services.TransitionNotAllowed as exc:
         messages.error(request, str(exc))
@@ -87,10 +251,12 @@ def fee_pay(request, reference: str):
 
 
 @never_cache
-@login_required
 @require_GET
 def fee_receipt(request, reference: str):
-    fee_case = _fee_case_or_404(request, reference)
+    try:
+        fee_case = _fee_case_or_404(request, reference)
+    except NoAccess:
+        return _refused(request)
     try:
         rows = fee_receipt_lines(fee_case)
     except ReceiptNotAvailable:
@@ -103,10 +269,12 @@ def fee_receipt(request, reference: str):
 
 
 @never_cache
-@login_required
 @require_GET
 def fee_receipt_download(request, reference: str):
-    fee_case = _fee_case_or_404(request, reference)
+    try:
+        fee_case = _fee_case_or_404(request, reference)
+    except NoAccess:
+        return _refused(request)
     try:
         pdf = fee_receipt_pdf(fee_case)
     except ReceiptNotAvailable:
@@ -117,13 +285,12 @@ def fee_receipt_download(request, reference: str):
 
 
 @never_cache
-@login_required
 @require_GET
 def hwf_detail(request, reference: str):
     try:
-        application = selectors.hwf_application_for_owner(user=request.user, reference=reference)
-    except selectors.HelpWithFeesApplication.DoesNotExist:
-        raise Http404("No such application") from None
+        application = _hwf_for_viewer(request, reference)
+    except NoAccess:
+        return _refused(request)
     return render(
         request,
         "tribunal_fees/hwf_detail.html",
@@ -135,13 +302,12 @@ def hwf_detail(request, reference: str):
 
 
 @never_cache
-@login_required
 @require_GET
 def refund_detail(request, reference: str):
     try:
-        application = selectors.refund_application_for_owner(user=request.user, reference=reference)
-    except selectors.RefundApplication.DoesNotExist:
-        raise Http404("No such application") from None
+        application = _refund_for_viewer(request, reference)
+    except NoAccess:
+        return _refused(request)
     return render(
         request,
         "tribunal_fees/refund_detail.html",
@@ -149,5 +315,87 @@ def refund_detail(request, reference: str):
             "page_title": f"Refund application {application.reference}",
             "application": application,
             "interest_rate": rate_display(settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS),
+        },
+    )
+
+
+# Journey ends and links into them ---------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def fee_hwf(request, reference: str):
+    """ "Apply for Help with Fees" for a fee we hold: what it involves, then (POST) the
+    Help with Fees journey with this fee's reference already given."""
+    from .journeys import HELP_WITH_FEES, hwf_fee_case_lookup
+
+    try:
+        fee_case = _fee_case_or_404(request, reference)
+    except NoAccess:
+        return _refused(request)
+    can_apply = hwf_fee_case_lookup(fee_case.reference) is not None
+    if request.method == "POST" and can_apply:
+        journey = JourneyRequest(request, HELP_WITH_FEES)
+        owner = journey.write_owner()
+        for slug, answer in (
+            ("fee", {"has_reference": "yes"}),
+            ("fee-reference", {"reference": fee_case.reference}),
+        ):
+            journey_services.draft_answer_save(
+                journey=HELP_WITH_FEES,
+                owner=owner,
+                step=HELP_WITH_FEES.step_get(slug)[1],
+                cleaned_data=answer,
+                channel=journey.channel,
+            )
+        return redirect("tribunal_fees:apply-for-help-with-fees-start")
+    return render(
+        request,
+        "tribunal_fees/fee_hwf.html",
+        {
+            "page_title": "Apply for Help with Fees",
+            "fee_case": fee_case,
+            "can_apply": can_apply,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def hwf_confirmation(request, reference: str):
+    try:
+        application = _hwf_for_viewer(request, reference)
+    except NoAccess:
+        return _refused(request)
+    if application.status != HwfStatus.SUBMITTED:
+        return redirect("tribunal_fees:hwf-detail", reference=application.reference)
+    return render(
+        request,
+        "tribunal_fees/hwf_confirmation.html",
+        {"page_title": "Help with Fees application sent", "application": application},
+    )
+
+
+@never_cache
+@require_GET
+def refund_confirmation(request, reference: str):
+    try:
+        application = _refund_for_viewer(request, reference)
+    except NoAccess:
+        return _refused(request)
+    return render(
+        request,
+        "tribunal_fees/refund_confirmation.html",
+        {
+            "page_title": "Refund application sent",
+            "application": application,
+            "interest_rate": rate_display(settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS),
+            # A fee of £250 paid 365 days before the refund.
+            "example_interest_pence": refund_interest_pence(
+                amount_pence=25_000,
+                paid_on=dt.date(2016, 1, 1),
+                refunded_on=dt.date(2016, 12, 31),
+                rate_basis_points=settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS,
+            ),
         },
     )

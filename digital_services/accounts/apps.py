@@ -7,6 +7,12 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
+        from digital_services.core.reference_data import reference_data_register
+
+        reference_data_register(
+            app_label="accounts", migration="0003_roles", function="roles_create"
+        )
+
         from allauth.mfa.signals import authenticator_added
 
         from .receivers import staff_second_factor_on_authenticator_added

@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "digital_services.core"
     label = "core"
     verbose_name = "Core pages"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .reference_data import reference_data_on_post_migrate
+
+        post_migrate.connect(reference_data_on_post_migrate, dispatch_uid="core.reference_data")

@@ -674,12 +674,28 @@ ENTRIES.update(
         "tribunal_fees:fee-receipt-pdf": Entry(
             get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("feecase")
         ),
-        # POST only (GET: 405 once signed in). The owner's fee is paid, so the POST
+        # POST only (GET: 405 for everyone). The owner's fee is paid, so the POST
         # only redirects back with "nothing left to pay": no payment is started.
         "tribunal_fees:fee-pay": Entry(
-            get={**everyone(ALLOW), ANONYMOUS: LOGIN},
+            get=everyone(ALLOW),
             post=_TRIBUNAL_OWNER_ONLY,
             kwargs=_tribunal_fees_reference("feecase"),
+        ),
+        # "Apply for Help with Fees" for a fee: its owner only (the paid fee says it cannot).
+        "tribunal_fees:fee-hwf": Entry(
+            get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("feecase")
+        ),
+        # Journey confirmations: the owner only (or, for a case sent without an account,
+        # the browser session holding its signed access link).
+        "tribunal_fees:hwf-confirmation": Entry(
+            get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("helpwithfeesapplication")
+        ),
+        "tribunal_fees:refund-confirmation": Entry(
+            get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("refundapplication")
+        ),
+        # A signed link from the end of a journey; a token that is not ours: 404.
+        "tribunal_fees:access": Entry(
+            get=everyone(DENY), kwargs=lambda world: {"token": "not-a-signed-token"}
         ),
         "tribunal_fees:hwf-detail": Entry(
             get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("helpwithfeesapplication")

@@ -171,12 +171,17 @@ REFERENCE_LOOKUPS: dict[str, RateLimit] = {}
 #: narrowed in a selector): enumeration gives nothing but 404s. Say where that is checked.
 OWNER_ONLY_LOOKUPS: dict[str, str] = {
     "prison_visits:visit-status": "login_required + selectors.visit_for_owner",
-    "tribunal_fees:fee-detail": "login_required + selectors.fee_case_for_owner",
-    "tribunal_fees:fee-pay": "login_required + selectors.fee_case_for_owner",
-    "tribunal_fees:fee-receipt": "login_required + selectors.fee_case_for_owner",
-    "tribunal_fees:fee-receipt-pdf": "login_required + selectors.fee_case_for_owner",
-    "tribunal_fees:hwf-detail": "login_required + selectors.hwf_application_for_owner",
-    "tribunal_fees:refund-detail": "login_required + selectors.refund_application_for_owner",
+    # Tribunal fees: the case owner (case_owner_for_request), or the browser session that
+    # sent a case without an account (a signed grant, tribunal_fees.views._*_for_viewer).
+    "tribunal_fees:fee-detail": "case owner or session grant",
+    "tribunal_fees:fee-pay": "case owner or session grant",
+    "tribunal_fees:fee-receipt": "case owner or session grant",
+    "tribunal_fees:fee-receipt-pdf": "case owner or session grant",
+    "tribunal_fees:fee-hwf": "case owner or session grant",
+    "tribunal_fees:hwf-detail": "case owner or session grant",
+    "tribunal_fees:hwf-confirmation": "case owner or session grant",
+    "tribunal_fees:refund-detail": "case owner or session grant",
+    "tribunal_fees:refund-confirmation": "case owner or session grant",
 }
 
 
