@@ -578,6 +578,43 @@ def visit_for_owner(*, user, reference: str) -> Visit | None:
     return visits_for_user(user=user).filter(reference=cleaned).prefetch_related("visitors").first()
 
 
+def visit_for_lead_visitor(*, reference: str, date_of_birth: date) -> Visit | None:
+    """The visit with this reference whose lead visitor was born on ``date_of_birth``, or None.
+
+    For the "check your visit" look-up by someone who may have no account: the
+    same None whether the reference is unknown or the date of birth is wrong.
+    """
+    cleaned = prison_number_normalise(reference)
+    if not cleaned:
+        return None
+    return (
+        Visit.objects.filter(
+            reference=cleaned,
+            anonymised_at__isnull=True,
+            visitors__position=0,
+            visitors__date_of_birth=date_of_birth,
+        )
+        .select_related("prison")
+        .first()
+    )
+
+
+def visit_for_viewer(*, user, reference: str, references: Iterable[str] = ()) -> Visit | None:
+    """The visit with this reference if ``user`` owns it or it is among ``references`` (the
+    ones this browser proved it may see, by the lead visitor's date of birth or by sending
+    the request); None otherwise."""
+    cleaned = prison_number_normalise(reference)
+    visit = visit_for_owner(user=user, reference=cleaned) if user is not None else None
+    if visit is None and cleaned and cleaned in set(references):
+        visit = (
+            Visit.objects.filter(reference=cleaned, anonymised_at__isnull=True)
+            .select_related("prison")
+            .prefetch_related("visitors")
+            .first()
+        )
+    return visit
+
+
 def visit_cases(user) -> list[CaseSummary]:
     """The user's visits for "Your applications" (the service registry's ``list_cases``)."""
     return [

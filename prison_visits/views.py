@@ -1,41 +1,152 @@
-"""Citizen pages of Book a prison visit: the start page and the visit's status page.
+"""Citizen pages of Book a prison visit: the start page, the confirmation, the visit's status
+page, the "check your visit" look-up, and withdrawing or cancelling.
 
 (The booking journey itself is declared in ``journeys.py``.)
+
+Who may see a visit: its owner (signed in, or the citizen a member of staff is helping),
+or a browser that proved it may: by sending the request (the confirmation page) or by
+giving the reference with the main visitor's date of birth (``visit_find``, rate
+limited). Those references are kept in the session. Someone signed in who may not see
+a visit gets 404; someone not signed in is sent to the look-up (the email links point
+at the status page), the same way for every reference, so nothing is given away.
 """
 
-from django.contrib.auth.decorators import login_required
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.audit.http import client_rate_limit_key
 from digital_services.core.views import service_start_page
 
-from . import emails, selectors
+from . import emails, selectors, services
 from .constants import (
     CANCELLATION_REASON_TEXT,
     EXCLUSION_TEXT,
     REJECTION_REASON_TEXT,
     VisitStatus,
 )
+from .forms import VisitLookupForm
+from .journeys import BOOK, confirmation_reference
+from .models import Visit
 from .service import SERVICE, START_PAGE
+
+#: The references of visits this browser may see (sent from it, or found by date of birth).
+SESSION_REFERENCES_KEY = "prison_visits_references"
+SESSION_REFERENCES_MAX = 20
+RATE_LIMITED_MESSAGE = "You have tried to find a visit too many times. Wait an hour and try again"
+NOT_FOUND_MESSAGE = (
+    "No visit matches that reference and date of birth. Check them and try again: the "
+    "reference is in the emails we sent you"
+)
 
 
 def start(request):
-    return service_start_page(request, SERVICE, START_PAGE)
+    return service_start_page(
+        request, SERVICE, START_PAGE, start_now_url=reverse(f"prison_visits:{BOOK.slug}-start")
+    )
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _references(request) -> list[str]:
+    value = request.session.get(SESSION_REFERENCES_KEY, [])
+    return [r for r in value if isinstance(r, str)] if isinstance(value, list) else []
+
+
+def _references_add(request, reference: str) -> None:
+    references = [r for r in _references(request) if r != reference]
+    references.append(reference)
+    request.session[SESSION_REFERENCES_KEY] = references[-SESSION_REFERENCES_MAX:]
+
+
+def _find_url(reference: str = "") -> str:
+    url = reverse("prison_visits:visit-find")
+    return f"{url}?{urlencode({'reference': reference})}" if reference else url
+
+
+def _viewable(request, reference: str) -> Visit | None:
+    return selectors.visit_for_viewer(
+        user=case_owner_for_request(request), reference=reference, references=_references(request)
+    )
+
+
+def _not_viewable(request, reference: str):
+    """Someone signed in: 404 (with the look-up offered); anyone else: to the look-up."""
+    if request.user.is_authenticated:
+        return render(
+            request,
+            "prison_visits/visit_not_found.html",
+            {"page_title": "Visit not found", "find_url": _find_url(reference)},
+            status=404,
+        )
+    return redirect(_find_url(reference))
+
+
+def _actor(request):
+    return request.user if request.user.is_authenticated else None
+
+
+def visit_cancellable(visit: Visit) -> bool:
+    """A booked visit that has not started: the visitor may cancel it."""
+    if visit.status != VisitStatus.BOOKED or visit.slot_date is None or visit.slot_start is None:
+        return False
+    starts = timezone.make_aware(datetime.combine(visit.slot_date, visit.slot_start))
+    return starts > timezone.now()
+
+
+# ---------------------------------------------------------------- after sending
+
+
+@never_cache
 @require_GET
-@login_required
-def visit_status(request, reference):
-    """Where a visit is: for the signed-in owner (or the citizen being helped) only."""
-    visit = selectors.visit_for_owner(user=case_owner_for_request(request), reference=reference)
+def book_confirmation(request, token):
+    """The page the journey ends on. Its address is signed, so only the sender has it."""
+    reference = confirmation_reference(token)
+    visit = (
+        selectors.visit_for_viewer(user=None, reference=reference, references=[reference])
+        if reference
+        else None
+    )
     if visit is None:
-        raise Http404("No such visit")
+        raise Http404("No such request")
+    _references_add(request, visit.reference)
+    return render(
+        request,
+        "prison_visits/confirmation.html",
+        {
+            "page_title": "Visit request sent",
+            "visit": visit,
+            "respond_by": emails.date_text(visit.respond_by, "en"),
+            "slot_options": [emails.slot_text(s) for s in visit.slot_options],
+            "status_url": reverse("prison_visits:visit-status", args=[visit.reference]),
+        },
+    )
+
+
+# ---------------------------------------------------------------- the status page
+
+
+@never_cache
+@require_GET
+def visit_status(request, reference):
+    """Where a visit is: its state, the reasons, who can come, what to bring, what you can do."""
+    visit = _viewable(request, reference)
+    if visit is None:
+        return _not_viewable(request, reference)
     visitors = []
     for visitor in visit.visitors.all():
         reason = ""
@@ -70,5 +181,137 @@ def visit_status(request, reference):
             "visitors": visitors,
             "rejection_reasons": rejection_reasons,
             "cancellation_reasons": cancellation_reasons,
+            "can_withdraw": visit.status == VisitStatus.REQUESTED,
+            "can_cancel": visit_cancellable(visit),
+            "book_url": reverse(f"prison_visits:{BOOK.slug}-start"),
         },
+    )
+
+
+# ---------------------------------------------------------------- finding a visit
+
+
+def _rate(group, request) -> str:
+    return settings.PRISON_VISITS_LOOKUP_RATE_LIMIT
+
+
+def _over_limit(request, reference: str) -> bool:
+    """Counts this attempt from this address and for this reference; True when either is over.
+
+    The reference's own bucket stops guessing a date of birth from many addresses.
+    """
+    by_address = is_ratelimited(
+        request,
+        group="prison_visits.visit_find",
+        key=client_rate_limit_key,
+        rate=_rate,
+        method="POST",
+        increment=True,
+    )
+    by_reference = is_ratelimited(
+        request,
+        group="prison_visits.visit_find.reference",
+        key=lambda group, req: reference,
+        rate=_rate,
+        method="POST",
+        increment=True,
+    )
+    return by_address or by_reference
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def visit_find(request):
+    """Check a visit with its reference and the main visitor's date of birth (rate limited)."""
+    status = 200
+    if request.method == "POST":
+        form = VisitLookupForm(request.POST)
+        if form.is_valid():
+            reference = form.cleaned_data["reference"]
+            if _over_limit(request, reference):
+                form.add_error(None, RATE_LIMITED_MESSAGE)
+                status = 429
+            else:
+                visit = selectors.visit_for_lead_visitor(
+                    reference=reference, date_of_birth=form.cleaned_data["date_of_birth"]
+                )
+                if visit is not None:
+                    _references_add(request, visit.reference)
+                    return redirect("prison_visits:visit-status", reference=visit.reference)
+                form.add_error(None, NOT_FOUND_MESSAGE)
+    else:
+        reference = request.GET.get("reference", "")[:20]
+        visit = _viewable(request, reference) if reference else None
+        if visit is not None:
+            return redirect("prison_visits:visit-status", reference=visit.reference)
+        form = VisitLookupForm(initial={"reference": reference})
+    return render(
+        request,
+        "prison_visits/visit_find.html",
+        {"page_title": "Check your visit", "form": form},
+        status=status,
+    )
+
+
+# ---------------------------------------------------------------- withdrawing and cancelling
+
+
+def _change_page(request, reference, *, allowed, change, template, title, done):
+    visit = _viewable(request, reference)
+    if visit is None:
+        return _not_viewable(request, reference)
+    status_url = reverse("prison_visits:visit-status", args=[visit.reference])
+    if not allowed(visit):
+        messages.info(request, f"You cannot {title.lower()} any more.")
+        return redirect(status_url)
+    if request.method == "POST":
+        try:
+            change(visit)
+        except services.VisitError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, done)
+        return redirect(status_url)
+    return render(
+        request,
+        template,
+        {
+            "page_title": f"Are you sure you want to {title[:1].lower()}{title[1:]}?",
+            "visit": visit,
+            "status_url": status_url,
+            "slot_options": [emails.slot_text(s) for s in visit.slot_options],
+            "booked_slot": emails.slot_text(visit.booked_slot) if visit.booked_slot else "",
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def visit_withdraw(request, reference):
+    """Withdraw a request the prison has not answered yet (a confirm page that POSTs)."""
+    return _change_page(
+        request,
+        reference,
+        allowed=lambda visit: visit.status == VisitStatus.REQUESTED,
+        change=lambda visit: services.visit_withdraw(visit=visit, by=_actor(request)),
+        template="prison_visits/visit_withdraw.html",
+        title="Withdraw your visit request",
+        done="You have withdrawn your visit request. The prison will not book it.",
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def visit_cancel(request, reference):
+    """Cancel a booked visit before it starts; the prison sees it in its inbox."""
+    return _change_page(
+        request,
+        reference,
+        allowed=visit_cancellable,
+        change=lambda visit: services.visit_cancel(
+            visit=visit, by=_actor(request), by_visitor=True
+        ),
+        template="prison_visits/visit_cancel.html",
+        title="Cancel your visit",
+        done="You have cancelled your visit. The prison has been told.",
     )

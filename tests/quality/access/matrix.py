@@ -847,11 +847,39 @@ def _signed_in_staff_get() -> dict[str, Outcome]:
     return staff_admin_outcomes(lambda role: True)
 
 
+def _prison_visits_reference(key: str):
+    return lambda world: {"reference": _prison_visits(world)[key].reference}
+
+
+def _prison_visits_confirmation(world: World) -> dict:
+    from prison_visits.journeys import confirmation_token
+
+    # Opening it lets that browser see the visit, so it names a visit no other row uses.
+    return {"token": confirmation_token(_prison_visits(world)["cancelled"].reference)}
+
+
+# A visit's pages open to its owner (citizen A) and to a browser that proved the lead
+# visitor's date of birth on the look-up (tests/prison_visits/test_status.py). Anyone
+# else signed in gets 404; anyone not signed in is redirected to the look-up (the
+# email links point at the status page), the same for every reference.
+_PRISON_VISIT_OWNER = {**everyone(DENY), ANONYMOUS: ALLOW, CITIZEN_A: ALLOW}
+
 ENTRIES.update(
     {
         "prison_visits:visit-status": Entry(
-            get={**everyone(DENY), ANONYMOUS: LOGIN, CITIZEN_A: ALLOW},
-            kwargs=lambda world: {"reference": _prison_visits(world)["booked"].reference},
+            get=_PRISON_VISIT_OWNER, kwargs=_prison_visits_reference("booked")
+        ),
+        "prison_visits:visit-withdraw": Entry(
+            get=_PRISON_VISIT_OWNER, kwargs=_prison_visits_reference("requested")
+        ),
+        "prison_visits:visit-cancel": Entry(
+            get=_PRISON_VISIT_OWNER, kwargs=_prison_visits_reference("booked")
+        ),
+        # "Check your visit": reference + lead visitor's date of birth, rate limited.
+        "prison_visits:visit-find": Entry(get=everyone(), reference_lookup=True),
+        # The journey's last page: its address is signed (a bearer token, 24 hours).
+        "prison_visits:book-confirmation": Entry(
+            get=everyone(), kwargs=_prison_visits_confirmation
         ),
         "admin:prison_visits_visit_process": _prison_visits_staff_action("requested"),
         "admin:prison_visits_visit_cancel": _prison_visits_staff_action("booked"),
