@@ -68,5 +68,5 @@ def test_a_citizen_opens_their_own_visit_by_reference_but_not_another_citizens(p
 
     assert owner.status_code == 200
     assert other.status_code == 404
-    assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith(reverse("account_login"))
+    assert anonymous.status_code == 302  # to the look-up by reference and date of birth
+    assert anonymous["Location"].startswith(reverse("prison_visits:visit-find"))

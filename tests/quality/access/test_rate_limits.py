@@ -162,15 +162,41 @@ def test_a_locked_account_is_refused_even_with_the_right_password(settings):
 
 # Reference look-ups --------------------------------------------------------------------
 
+
 #: URL name -> RateLimit-style (limit, refused) for pages that find a case by reference
 #: for anyone who knows it. None yet: prison visit status by reference (issue #6) and
 #: the other services add theirs here.
-REFERENCE_LOOKUPS: dict[str, RateLimit] = {}
+def _visit_find(client, world, number):
+    # A wrong reference each time: someone trying references one after another.
+    return client.post(
+        reverse("prison_visits:visit-find"),
+        {
+            "reference": f"ZZZZ{number:04d}",
+            "date_of_birth_0": "1",
+            "date_of_birth_1": "1",
+            "date_of_birth_2": "1980",
+        },
+    )
+
+
+REFERENCE_LOOKUPS: dict[str, RateLimit] = {
+    # Check a prison visit with its reference and the main visitor's date of birth.
+    "prison_visits:visit-find": RateLimit(
+        "prison visit look-ups from one address",
+        "PRISON_VISITS_LOOKUP_RATE_LIMIT",
+        _visit_find,
+        lambda r: r.status_code == 429,
+    ),
+}
 
 #: Pages that take a reference but show the case only to its owner (login required,
 #: narrowed in a selector): enumeration gives nothing but 404s. Say where that is checked.
 OWNER_ONLY_LOOKUPS: dict[str, str] = {
-    "prison_visits:visit-status": "login_required + selectors.visit_for_owner",
+    # Prison visits: the owner, or a browser session that sent the request or proved the
+    # main visitor's date of birth at visit-find (selectors.visit_for_viewer).
+    "prison_visits:visit-status": "owner or session that proved the date of birth",
+    "prison_visits:visit-withdraw": "owner or session that proved the date of birth",
+    "prison_visits:visit-cancel": "owner or session that proved the date of birth",
     # Tribunal fees: the case owner (case_owner_for_request), or the browser session that
     # sent a case without an account (a signed grant, tribunal_fees.views._*_for_viewer).
     "tribunal_fees:fee-detail": "case owner or session grant",
