@@ -49,6 +49,7 @@ from .forms import (
     SlotChoiceForm,
     VisitorForm,
     VisitorRulesForm,
+    lead_postal_address,
     slot_keys,
 )
 from .models import Prison, SlotTime
@@ -169,7 +170,11 @@ def _lead_summary(cleaned: dict) -> list[tuple[str, str]]:
     return [
         ("Main visitor", f"{cleaned['first_name']} {cleaned['last_name']}"),
         ("Main visitor’s date of birth", _day(cleaned["date_of_birth"])),
-        ("Email address", cleaned["email"]),
+        *(
+            [("Updates by post to", lead_postal_address(cleaned).replace("\n", ", "))]
+            if cleaned.get("contact") == LeadVisitorForm.CONTACT_POST
+            else [("Email address", cleaned.get("email", ""))]
+        ),
         ("Phone number", cleaned["phone"]),
     ]
 
@@ -223,6 +228,7 @@ def _example_lead(answers: Answers) -> dict:
         "first_name": "Morgan",
         "last_name": "Visitor",
         **_date_data("date_of_birth", date(1982, 4, 1)),
+        "contact": "email",
         "email": "morgan.visitor@example.com",
         "email_confirm": "morgan.visitor@example.com",
         "phone": "07700 900982",
@@ -274,8 +280,9 @@ def visit_request_submit_from_journey(*, answers, user, channel, assisted_sessio
             ),
             slots=slot_keys(answers.value("slots")),
             visitors=party(answers),
-            contact_email=lead["email"],
+            contact_email=lead.get("email", ""),
             contact_phone=lead["phone"],
+            postal_address=lead_postal_address(lead),
             language=language,
             user=user,
             channel=channel,

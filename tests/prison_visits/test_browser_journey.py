@@ -76,6 +76,7 @@ def book_a_visit(page) -> str:
     page.get_by_label("First name").fill("Morgan")
     page.get_by_label("Last name").fill("Visitor")
     fill_date(page, "Date of birth", date(1982, 4, 1))
+    page.get_by_label("Email", exact=True).check()
     page.get_by_label("Email address", exact=True).fill("morgan@example.com")
     page.get_by_label("Confirm email address").fill("morgan@example.com")
     page.get_by_label("UK phone number").fill("07700 900982")

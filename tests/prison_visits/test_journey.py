@@ -53,6 +53,7 @@ def lead(born=date(1982, 4, 1), **extra) -> dict:
         "first_name": "Morgan",
         "last_name": "Visitor",
         **date_data("date_of_birth", born),
+        "contact": "email",
         "email": "morgan@example.com",
         "email_confirm": "MORGAN@example.com",
         "phone": "07700 900 982",
@@ -497,6 +498,60 @@ def test_sending_creates_one_requested_visit_and_the_request_received_email(
     assert "What happens next" in page
     assert "What did you think of this service?" in page
     assert not Draft.objects.exists()
+
+
+POSTAL = {
+    "contact": "post",
+    "email": "",
+    "email_confirm": "",
+    "address_line_1": "1 High Street",
+    "address_town": "Swansea",
+    "address_postcode": "sa11aa",
+}
+
+
+def test_someone_without_email_gets_updates_by_post(client, prison, frozen):
+    assert client.post(BOOK + "prison/", {"prison": prison.name}).status_code == 302
+    assert client.post(BOOK + "prisoner/", PRISONER).status_code == 302
+    assert client.post(BOOK + "slots/", {"choice_1": slot_on(TUE_1_DEC).key}).status_code == 302
+    response = client.post(BOOK + "lead-visitor/", {**lead(), **POSTAL})
+    assert response.status_code == 302, errors(response)
+    client.post(BOOK + "visitors/", {"add_another": "no"})
+
+    check = client.get(BOOK + "check/").content.decode()
+    assert "Updates by post to" in check
+    assert "1 High Street, Swansea, SA1 1AA" in check
+    client.post(BOOK + "check/")
+
+    visit = Visit.objects.get()
+    assert visit.contact_email == ""
+    letter = OutboundMessage.objects.get(channel="letter")
+    assert letter.template_key == "prison_visits.request_received"
+    assert letter.recipient == "Morgan Visitor\n1 High Street\nSwansea\nSA1 1AA"
+    assert not OutboundMessage.objects.filter(channel="email").exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ({"contact": ""}, "Select how we should send you updates about the visit"),
+        ({"contact": "email", "email": "", "email_confirm": ""}, "Enter your email address"),
+        ({**POSTAL, "address_line_1": ""}, "Enter the first line of your address"),
+        ({**POSTAL, "address_town": ""}, "Enter your town or city"),
+        ({**POSTAL, "address_postcode": ""}, "Enter your postcode"),
+        ({**POSTAL, "address_postcode": "NOT A CODE"}, "Enter a real postcode, like SW1A 1AA"),
+    ],
+)
+def test_how_to_send_updates_is_checked(client, prison, frozen, answer, message):
+    assert client.post(BOOK + "prison/", {"prison": prison.name}).status_code == 302
+    assert client.post(BOOK + "prisoner/", PRISONER).status_code == 302
+    assert client.post(BOOK + "slots/", {"choice_1": slot_on(TUE_1_DEC).key}).status_code == 302
+
+    response = client.post(BOOK + "lead-visitor/", {**lead(), **answer})
+
+    assert response.status_code == 200
+    assert message in errors(response)
+    assert 'value="Morgan"' in response.content.decode()
 
 
 def test_someone_not_signed_in_can_send_a_request_and_see_its_status(client, prison, frozen):

@@ -235,6 +235,8 @@ class BrowserDriver:
         if data is None:
             for control in form.locator("input, textarea").all():
                 kind = (control.get_attribute("type") or "text").lower()
+                if not control.is_visible():
+                    continue  # inside a conditional reveal that is closed: nobody can type there
                 if kind == "checkbox":
                     control.set_checked(False, force=True)
                 elif kind not in ("radio",) and kind not in (
@@ -260,6 +262,8 @@ class BrowserDriver:
                     controls.first.select_option(values)
                 elif kind == "hidden":
                     raise AssertionError(f"{self.path()}: the example sets hidden field {name!r}")
+                elif values[0] == "" and not controls.first.is_visible():
+                    continue  # an empty answer in a closed conditional reveal: leave it
                 else:
                     controls.first.fill(values[0])
         button = form.locator('button[type="submit"], input[type="submit"]').first
