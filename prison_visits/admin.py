@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+from digital_services.audit.admin import CaseHistoryAdmin
+
 from . import emails, selectors, services
 from .constants import (
     CancellationReason,
@@ -118,7 +120,7 @@ class BlockedDateInline(UpcomingInlineMixin, admin.TabularInline):
 
 
 @admin.register(Prison)
-class PrisonAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
+class PrisonAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
     prison_lookup = "pk"
     list_display = (
         "name",
@@ -257,7 +259,7 @@ class VisitorInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
+class VisitAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
     """The inbox (oldest first), each visit's page and timeline, and the staff actions."""
 
     change_form_template = "admin/prison_visits/visit/change_form.html"

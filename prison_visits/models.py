@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .constants import (
     DEFAULT_LEAD_DAYS,
@@ -128,6 +129,9 @@ class Prison(models.Model):
     finder_slug = models.SlugField(
         max_length=100, blank=True, help_text="The prison's page on GOV.UK's prison finder."
     )
+
+    # Field history of the prison's settings, for the admin.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -386,6 +390,9 @@ class Visit(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Field history for the admin (personal data in it is deleted on anonymisation).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["requested_at", "id"]

@@ -825,6 +825,7 @@ def visits_anonymise(*, before: date) -> int:
             exclusion_detail="",
         )
         VisitEvent.objects.filter(visit_id__in=ids).update(message="")
+        Visit.history.filter(id__in=ids).delete()  # old versions hold the personal details
         VisitEvent.objects.bulk_create(
             [
                 VisitEvent(visit_id=pk, kind=VisitEvent.Kind.ANONYMISED, occurred_at=now)

@@ -19,7 +19,9 @@ with ``CaseHistoryAdmin`` so the admin shows a "History" page for each case::
 import json
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -41,9 +43,21 @@ class CaseHistoryAdmin(SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
+    def _case_in_scope_or_404(self, request, object_id) -> None:
+        # simple-history finds versions without the admin's queryset (and lists the
+        # history of objects outside it, as if deleted), so a caseworker scoped to
+        # some cases (a prison's visits) could read others' history.
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404("No such case")
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._case_in_scope_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             raise PermissionDenied("Case history is read-only.")
+        self._case_in_scope_or_404(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

@@ -96,6 +96,22 @@ def test_a_caseworker_cannot_open_or_act_on_another_prisons_visit(client, casewo
     assert theirs.status == VisitStatus.REQUESTED
 
 
+def test_a_caseworker_reads_the_history_of_their_prisons_visits_only(
+    client, caseworker, mine, theirs
+):
+    sign_in(client, caseworker, second_factor=True)
+    own_version = Visit.history.filter(id=mine.pk).first()
+    their_version = Visit.history.filter(id=theirs.pk).first()
+
+    assert client.get(url("visit_history", mine.pk)).status_code == 200
+    assert (
+        client.get(url("visit_simple_history", mine.pk, own_version.history_id)).status_code == 200
+    )
+    response = client.get(url("visit_simple_history", theirs.pk, their_version.history_id))
+    assert response.status_code == 404
+    assert client.get(url("visit_history", theirs.pk)).status_code == 404
+
+
 def test_the_day_sheet_and_its_csv_show_only_the_caseworkers_prisons(
     client, caseworker, prison, other_prison, frozen
 ):

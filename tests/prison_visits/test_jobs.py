@@ -75,6 +75,8 @@ def test_anonymisation_removes_personal_details_and_keeps_the_counts(prison, cas
     assert old.status == VisitStatus.BOOKED and old.slot_date == date(2026, 5, 1)
     assert set(Visitor.objects.filter(visit=old).values_list("first_name", flat=True)) == {REMOVED}
     assert not old.events.exclude(message="").exists()
+    assert not Visit.history.filter(id=old.pk).exists()  # old versions held the names
+    assert Visit.history.filter(id=recent.pk).exists()
     recent.refresh_from_db()
     assert recent.prisoner_first_name == "Jo"
     assert Visit.objects.filter(prison=prison).count() == 3
