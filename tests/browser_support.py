@@ -106,8 +106,19 @@ def page(browser_context):
             response.status >= 400 and problems.append(f"HTTP {response.status}: {response.url}")
         ),
     )
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    page.on(
+        "requestfailed",
+        lambda request: (
+            request_failure_matters(request) and problems.append(f"failed: {request.url}")
+        ),
+    )
     yield page
+
+
+def request_failure_matters(request) -> bool:
+    """False for a request the browser itself cancelled because the page moved on
+    (net::ERR_ABORTED, typically the favicon of a page left at once): not a site fault."""
+    return "ERR_ABORTED" not in (request.failure or "")
 
 
 def page_problems(page) -> list[str]:

@@ -14,7 +14,10 @@ from playwright.sync_api import Page
 
 # axe-core, pinned in package.json and copied here by `npm run build`.
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe-core's tags; 2.2 adds only AA rules).
-from tests.browser_support import AXE_PATH  # noqa: E402 - one place for the pinned axe-core
+from tests.browser_support import (  # noqa: E402 - one place for the pinned axe-core
+    AXE_PATH,
+    request_failure_matters,
+)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _AXE_RUN = """async (tags) => {
@@ -80,7 +83,10 @@ def page_watch(page: Page) -> Page:
             and problems.append(f"HTTP {r.status}: {r.url}")
         ),
     )
-    page.on("requestfailed", lambda r: problems.append(f"failed to load: {r.url}"))
+    page.on(
+        "requestfailed",
+        lambda r: request_failure_matters(r) and problems.append(f"failed to load: {r.url}"),
+    )
     return page
 
 
