@@ -12,6 +12,7 @@ has a case with no owner; the journey's confirmation URL is a signed link
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -170,19 +171,30 @@ def _refused(request):
     return redirect_to_login(request.get_full_path())
 
 
-def _fee_case_or_404(request, reference):
-    return _fee_case_for_viewer(request, reference)
+def _for_viewer(find):
+    """Decorates a view taking ``reference``: it gets the case ``find`` gives this viewer
+    instead, and anyone it does not belong to is refused (404, or sign in)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, reference: str):
+            try:
+                case = find(request, reference)
+            except NoAccess:
+                return _refused(request)
+            return view(request, case)
+
+        return wrapper
+
+    return decorate
 
 
 @never_cache
 @require_GET
-def fee_detail(request, reference: str):
+@_for_viewer(_fee_case_for_viewer)
+def fee_detail(request, fee_case):
     """A fee: what it is, what is left to pay, the receipt once paid; when the payment
     could not be confirmed, a page that says what happens next."""
-    try:
-        fee_case = _fee_case_or_404(request, reference)
-    except NoAccess:
-        return _refused(request)
     payment = selectors.fee_case_latest_payment(fee_case=fee_case)
     hwf = fee_case.hwf_applications.order_by("-submitted_at").first()
     if fee_case.status == FeeCaseStatus.PAYMENT_UNCERTAIN:
@@ -221,12 +233,9 @@ def fee_detail(request, reference: str):
 
 
 @require_POST
-def fee_pay(request, reference: str):
+@_for_viewer(_fee_case_for_viewer)
+def fee_pay(request, fee_case):
     """Pay (or go back to paying) a fee by card: one charge per fee."""
-    try:
-        fee_case = _fee_case_or_404(request, reference)
-    except NoAccess:
-        return _refused(request)
     try:
         url = services.fee_case_payment_start(
             fee_case=fee_case,
@@ -252,11 +261,8 @@ def fee_pay(request, reference: str):
 
 @never_cache
 @require_GET
-def fee_receipt(request, reference: str):
-    try:
-        fee_case = _fee_case_or_404(request, reference)
-    except NoAccess:
-        return _refused(request)
+@_for_viewer(_fee_case_for_viewer)
+def fee_receipt(request, fee_case):
     try:
         rows = fee_receipt_lines(fee_case)
     except ReceiptNotAvailable:
@@ -270,11 +276,8 @@ def fee_receipt(request, reference: str):
 
 @never_cache
 @require_GET
-def fee_receipt_download(request, reference: str):
-    try:
-        fee_case = _fee_case_or_404(request, reference)
-    except NoAccess:
-        return _refused(request)
+@_for_viewer(_fee_case_for_viewer)
+def fee_receipt_download(request, fee_case):
     try:
         pdf = fee_receipt_pdf(fee_case)
     except ReceiptNotAvailable:
@@ -286,11 +289,8 @@ def fee_receipt_download(request, reference: str):
 
 @never_cache
 @require_GET
-def hwf_detail(request, reference: str):
-    try:
-        application = _hwf_for_viewer(request, reference)
-    except NoAccess:
-        return _refused(request)
+@_for_viewer(_hwf_for_viewer)
+def hwf_detail(request, application):
     return render(
         request,
         "tribunal_fees/hwf_detail.html",
@@ -303,11 +303,8 @@ def hwf_detail(request, reference: str):
 
 @never_cache
 @require_GET
-def refund_detail(request, reference: str):
-    try:
-        application = _refund_for_viewer(request, reference)
-    except NoAccess:
-        return _refused(request)
+@_for_viewer(_refund_for_viewer)
+def refund_detail(request, application):
     return render(
         request,
         "tribunal_fees/refund_detail.html",
@@ -324,15 +321,12 @@ def refund_detail(request, reference: str):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def fee_hwf(request, reference: str):
+@_for_viewer(_fee_case_for_viewer)
+def fee_hwf(request, fee_case):
     """ "Apply for Help with Fees" for a fee we hold: what it involves, then (POST) the
     Help with Fees journey with this fee's reference already given."""
     from .journeys import HELP_WITH_FEES, hwf_fee_case_lookup
 
-    try:
-        fee_case = _fee_case_or_404(request, reference)
-    except NoAccess:
-        return _refused(request)
     can_apply = hwf_fee_case_lookup(fee_case.reference) is not None
     if request.method == "POST" and can_apply:
         journey = JourneyRequest(request, HELP_WITH_FEES)
@@ -362,11 +356,8 @@ def fee_hwf(request, reference: str):
 
 @never_cache
 @require_GET
-def hwf_confirmation(request, reference: str):
-    try:
-        application = _hwf_for_viewer(request, reference)
-    except NoAccess:
-        return _refused(request)
+@_for_viewer(_hwf_for_viewer)
+def hwf_confirmation(request, application):
     if application.status != HwfStatus.SUBMITTED:
         return redirect("tribunal_fees:hwf-detail", reference=application.reference)
     return render(
@@ -378,11 +369,8 @@ def hwf_confirmation(request, reference: str):
 
 @never_cache
 @require_GET
-def refund_confirmation(request, reference: str):
-    try:
-        application = _refund_for_viewer(request, reference)
-    except NoAccess:
-        return _refused(request)
+@_for_viewer(_refund_for_viewer)
+def refund_confirmation(request, application):
     return render(
         request,
         "tribunal_fees/refund_confirmation.html",
