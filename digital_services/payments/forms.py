@@ -4,7 +4,6 @@ caseworker's refund form in the admin."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Fluid, Layout, Size
@@ -12,6 +11,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_variables
+
+from digital_services.journeys.fields import PenceField
 
 from .sandbox import SandboxCardUnknown, sandbox_card_outcome
 
@@ -165,12 +166,13 @@ class SandboxCardForm(forms.Form):
 class RefundForm(forms.Form):
     """The caseworker's refund request: amount in pounds and pence, and why."""
 
-    amount = forms.CharField(
+    amount = PenceField(
         label="Amount to refund, in pounds",
-        max_length=12,
+        min_pence=1,
         error_messages={
             "required": "Enter the amount to refund",
-            "max_length": "Enter the amount to refund in pounds and pence, like 160.00",
+            "invalid": "Enter the amount to refund in pounds and pence, like 160.00",
+            "min_value": "The amount to refund must be at least %(limit)s",
         },
     )
     reason = forms.CharField(
@@ -186,24 +188,8 @@ class RefundForm(forms.Form):
     def __init__(self, *args, available_pence: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.available_pence = available_pence
-
-    def clean_amount(self) -> int:
-        raw = self.cleaned_data["amount"].strip().lstrip("£").replace(",", "")
-        try:
-            pounds = Decimal(raw)
-        except InvalidOperation:
-            raise forms.ValidationError(
-                "Enter the amount to refund in pounds and pence, like 160.00"
-            ) from None
-        if not pounds.is_finite() or pounds != pounds.quantize(Decimal("0.01")):
-            raise forms.ValidationError(
-                "Enter the amount to refund in pounds and pence, like 160.00"
-            )
-        pence = int(pounds * 100)
-        if pence < 1:
-            raise forms.ValidationError("The amount to refund must be at least £0.01")
-        if pence > self.available_pence:
-            raise forms.ValidationError(
-                f"The amount to refund must be £{self.available_pence / 100:.2f} or less"
-            )
-        return pence
+        amount = self.fields["amount"]
+        amount.max_pence = available_pence
+        amount.error_messages["max_value"] = (
+            f"The amount to refund must be £{available_pence / 100:.2f} or less"
+        )
