@@ -36,6 +36,15 @@ class Service:
     start_url_name: str
     list_cases: Callable[..., Iterable[CaseSummary]] = field(default=lambda user: ())
     order: int = 100
+    #: How long each record type keeps personal data, and what happens then
+    #: (``digital_services.privacy.retention.RetentionRule``); run by the "retention" job.
+    retention: tuple = ()
+    #: ``export_user_data(user)``: a dict of everything the service holds about the user
+    #: (for "Your data"), JSON-serialisable.
+    export_user_data: Callable[..., dict] | None = None
+    #: ``detach_user(user)``: unlink the user's cases from their account when it is
+    #: deleted; cases the law says to keep stay for their declared period. Returns a count.
+    detach_user: Callable[..., int] | None = None
 
     @property
     def start_url(self) -> str:
