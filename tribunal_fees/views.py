@@ -23,11 +23,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.redirects import next_url_safe
 from digital_services.core.views import service_start_page
 from digital_services.journeys import services as journey_services
 from digital_services.journeys.views import JourneyRequest
@@ -97,11 +97,8 @@ def access(request, token: str):
     grants = list(request.session.get(SESSION_ACCESS_KEY, []))
     if grant not in grants:
         request.session[SESSION_ACCESS_KEY] = [*grants, grant][-50:]
-    target = request.GET.get("next", "")
-    if not (
-        target.startswith("/tribunal-fees/")
-        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    ):
+    target = next_url_safe(request, request.GET.get("next"), default="")
+    if not target.startswith("/tribunal-fees/"):
         target = reverse("tribunal_fees:start")
     return redirect(target)
 

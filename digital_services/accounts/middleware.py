@@ -8,7 +8,9 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
+
+from digital_services.core.redirects import next_url_safe
 
 from .constants import (
     SIGNED_IN_COOKIE_MAX_AGE_SECONDS,
@@ -23,12 +25,8 @@ STAFF_PATH_PREFIXES = ("/admin/", "/assisted-digital/")
 
 
 def safe_next_url(request, url: str | None, *, default: str) -> str:
-    """``url`` if it points at this site, otherwise ``default``."""
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return default
+    """``url`` as a path on this site, otherwise ``default`` (see ``core.redirects``)."""
+    return next_url_safe(request, url, default=default)
 
 
 class StaffSecondFactorMiddleware:

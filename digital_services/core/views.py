@@ -1,5 +1,5 @@
 from datetime import timedelta
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,7 +10,6 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,6 +24,7 @@ from .forms import (
     CookieBannerForm,
     CookiePreferencesForm,
 )
+from .redirects import next_url_safe
 from .registry import services_list
 
 
@@ -33,6 +33,15 @@ def start(request):
     return render(
         request, "core/start.html", {"services": services_list(), "page_title": "Services"}
     )
+
+
+@never_cache
+@require_GET
+def healthz_live(request):
+    """Liveness for Kubernetes and the baseline ``make bench`` compares pages with: the process
+    answers. It touches neither the database nor the cache, so a database outage does not make
+    the orchestrator restart every web pod (readiness is ``healthz``)."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @never_cache
@@ -109,15 +118,7 @@ COOKIES_PAGE_MESSAGE_TAG = "cookies-page"
 
 def _safe_next_url(request, url: str | None) -> str | None:
     """``url`` if it points back into this site, otherwise None (never an open redirect)."""
-    if not url:
-        return None
-    if not url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return None
-    parts = urlsplit(url)
-    path = parts.path or "/"
-    return f"{path}?{parts.query}" if parts.query else path
+    return next_url_safe(request, url)
 
 
 def _analytics_cookie_set(response: HttpResponse, *, request, choice: str) -> None:
