@@ -6,7 +6,7 @@ serves the site with gunicorn and production settings on PostgreSQL and Redis,
 and drives each page with wrk from a second process at a fixed concurrency.
 It measures at two data sizes (``--scale`` and ``--scale * --growth``) so a page
 whose cost grows with the data shows up. Throughput is also given as a ratio to
-``/healthz`` measured in the same run, so numbers compare across machines.
+the bare liveness view ``/healthz/live`` (no database, no cache) measured in the same run, so numbers compare across machines.
 Writes ``bench/results.json`` and prints a table.
 """
 
@@ -71,6 +71,7 @@ def pages() -> list[Page]:
     from django.urls import reverse
 
     found = [
+        Page("/healthz/live", "/healthz/live"),
         Page("/healthz", "/healthz"),
         Page("start page", "/"),
         Page("your applications", reverse("accounts:your-applications"), who="citizen"),
@@ -270,20 +271,34 @@ def main() -> int:
     try:
         cookies = session_cookies()
         measured: list[Page] = []
+        failed: list[str] = []
         for size in sizes:
             print(f"Seeding scale {size:g}...", flush=True)
             seed(size)
             for page in pages():
-                if args.only and not re.search(args.only, page.name) and page.name != "/healthz":
+                if (
+                    args.only
+                    and not re.search(args.only, page.name)
+                    and page.name != "/healthz/live"
+                ):
                     continue
-                status, queries = count_queries(page, cookies[page.who])
-                result = wrk(
-                    f"http://127.0.0.1:{port}{page.path}",
-                    cookies[page.who],
-                    duration=args.duration,
-                    connections=args.connections,
-                    threads=args.threads,
-                )
+                # ``who`` names a shared session, or is a journey page's own cookie.
+                cookie = cookies.get(page.who, page.who)
+                try:
+                    status, queries = count_queries(page, cookie)
+                    result = wrk(
+                        f"http://127.0.0.1:{port}{page.path}",
+                        cookie,
+                        duration=args.duration,
+                        connections=args.connections,
+                        threads=args.threads,
+                    )
+                except Exception as exc:  # noqa: BLE001 - report it loudly and measure the rest
+                    failed.append(f"{page.name} (scale {size:g}): {exc.__class__.__name__}: {exc}")
+                    print(f"  FAILED {page.name}: {exc.__class__.__name__}: {exc}", flush=True)
+                    continue
+                if status != 200:
+                    failed.append(f"{page.name} (scale {size:g}): HTTP {status}")
                 result.update({"scale": size, "status": status, "queries": queries})
                 existing = next((p for p in measured if p.name == page.name), None)
                 if existing is None:
@@ -340,6 +355,9 @@ def main() -> int:
     }
     (ROOT / "bench/results.json").write_text(json.dumps(out, indent=2) + "\n")
     print(f"\nWrote {ROOT / 'bench/results.json'}")
+    if failed:
+        print("\nPAGES THAT FAILED (not measured or not 200):\n  " + "\n  ".join(failed))
+        return 1
     return 0
 
 

@@ -26,3 +26,17 @@ def test_healthz_is_503_when_the_database_is_down(client):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "error: RuntimeError"
+
+
+def test_healthz_live_answers_without_touching_the_database_or_the_cache(client):
+    """No django_db mark: any query fails the test. The cache is made to explode too."""
+    from django.core.cache import cache
+
+    with (
+        mock.patch.object(cache, "get", side_effect=AssertionError("cache read")),
+        mock.patch.object(cache, "set", side_effect=AssertionError("cache write")),
+    ):
+        response = client.get("/healthz/live")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
