@@ -6,9 +6,9 @@ so the second tab almost always finds it with its ``select_for_update`` and the
 database constraint is never needed: the test passes without it. Here the first tab is
 held inside its transaction right after its insert (a ``post_save`` receiver waits on an
 event) while the second tab runs. The second tab cannot see the uncommitted row, so
-nothing but the partial unique constraint stops it inserting a second live payment:
-with the constraint its insert waits for the first tab, fails, and it resumes the
-first tab's payment.
+nothing but the database's unique constraints stops it inserting a second live payment
+(one live payment per case and purpose; and the idempotency key, which both tabs make
+alike): its insert waits for the first tab, fails, and it resumes the first tab's payment.
 
 The hold is on the insert, not inside the provider's ``create``: ``payment_start``
 commits the new payment before it calls the provider, so a tab held there has

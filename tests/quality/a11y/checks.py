@@ -116,7 +116,8 @@ def axe_violations(page: Page) -> list[str]:
 
 
 def structure_problems(page: Page) -> list[str]:
-    """One h1, a language, and "Error: " in the title exactly when there is an error summary."""
+    """One h1, a language, unique ids, and "Error: " in the title exactly when there is an
+    error summary."""
     problems = []
     h1_count = page.locator("h1").count()
     if h1_count != 1:
@@ -132,7 +133,21 @@ def structure_problems(page: Page) -> list[str]:
         problems.append(f"the title says {title!r} but there is no error summary")
     if not title.strip():
         problems.append("the page has no <title>")
+    for element_id, count in page.evaluate(_DUPLICATE_IDS):
+        problems.append(f'id "{element_id}" is used {count} times (an id must be unique)')
     return problems
+
+
+# axe-core no longer reports duplicate ids (WCAG 2.2 dropped 4.1.1 Parsing), but a
+# label, an error-summary link or aria-describedby pointing at a doubled id reaches
+# the first element only.
+_DUPLICATE_IDS = """() => {
+    const counts = new Map();
+    for (const element of document.querySelectorAll("[id]")) {
+        counts.set(element.id, (counts.get(element.id) || 0) + 1);
+    }
+    return [...counts].filter(([, count]) => count > 1);
+}"""
 
 
 def error_summary_problems(page: Page) -> list[str]:

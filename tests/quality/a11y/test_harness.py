@@ -98,6 +98,7 @@ def test_page_checks_fail_on_a_page_that_breaks_the_rules(new_page):
         """() => {
             const main = document.querySelector("main");
             main.insertAdjacentHTML("beforeend", '<h1>Second</h1><img src="/static/none.png">');
+            main.insertAdjacentHTML("beforeend", '<p id="twice">a</p><p id="twice">b</p>');
             const script = document.createElement("script");
             script.textContent = "window.inline = 1";
             document.body.appendChild(script);
@@ -110,3 +111,4 @@ def test_page_checks_fail_on_a_page_that_breaks_the_rules(new_page):
     problems = structure_problems(page)
     assert "2 <h1> elements (a page has exactly one)" in problems
     assert "<html> has no lang attribute" in problems
+    assert 'id "twice" is used 2 times (an id must be unique)' in problems
