@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "digital_services.journeys",
     "digital_services.notifications",
     "digital_services.payments",
+    "digital_services.privacy",
     # Assisted digital and the services
     "assisted_digital",
     "prison_visits",
@@ -415,6 +416,26 @@ PRISON_VISITS_ANONYMISE_AFTER_DAYS = env.int("PRISON_VISITS_ANONYMISE_AFTER_DAYS
 # "Check your visit" (reference + main visitor's date of birth): attempts allowed from one
 # address, and for one reference (django-ratelimit rate, e.g. "10/h").
 PRISON_VISITS_LOOKUP_RATE_LIMIT = env.str("PRISON_VISITS_LOOKUP_RATE_LIMIT", default="10/h")
+
+# --- Privacy and retention (digital_services.privacy) ---
+# How long each record type keeps personal data. The "retention" job (command and beat job
+# core.retention_run) applies every rule; the privacy notice's table is generated from them.
+RETENTION_BATCH_SIZE = env.int("RETENTION_BATCH_SIZE", default=1000)
+RETENTION_SIGN_IN_ATTEMPTS_DAYS = env.int("RETENTION_SIGN_IN_ATTEMPTS_DAYS", default=365)
+RETENTION_OUTBOX_DAYS = env.int("RETENTION_OUTBOX_DAYS", default=90)
+RETENTION_PAYMENT_WEBHOOKS_DAYS = env.int("RETENTION_PAYMENT_WEBHOOKS_DAYS", default=90)
+RETENTION_FEEDBACK_COMMENTS_DAYS = env.int("RETENTION_FEEDBACK_COMMENTS_DAYS", default=365)
+RETENTION_INACTIVE_ACCOUNT_DAYS = env.int("RETENTION_INACTIVE_ACCOUNT_DAYS", default=3 * 365)
+# Audit events: 7 years, the MoJ norm for casework records (purged outside the app, ADR 0005).
+RETENTION_AUDIT_EVENTS_DAYS = env.int("RETENTION_AUDIT_EVENTS_DAYS", default=7 * 365)
+TRIBUNAL_FEES_RETENTION_DAYS = env.int("TRIBUNAL_FEES_RETENTION_DAYS", default=7 * 365)
+# Bank details of a refund: removed this long after the refund was sent (time to reconcile).
+TRIBUNAL_FEES_BANK_DETAILS_RETENTION_DAYS = env.int(
+    "TRIBUNAL_FEES_BANK_DETAILS_RETENTION_DAYS", default=90
+)
+PRISON_VISITS_REGISTER_RETENTION_DAYS = env.int(
+    "PRISON_VISITS_REGISTER_RETENTION_DAYS", default=183
+)
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("digital_services.core.urls")),
     path("accounts/", include("digital_services.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("your-data/", include("digital_services.privacy.urls")),
     path("admin/performance/kpis/", include("digital_services.performance.staff_urls")),
     path("admin/", admin.site.urls),
     path("feedback/", include("digital_services.performance.urls")),

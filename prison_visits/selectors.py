@@ -629,6 +629,42 @@ def visit_cases(user) -> list[CaseSummary]:
     ]
 
 
+def visit_data_for_user(user) -> dict:
+    """Everything this service holds about ``user``'s visits ("Your data"; registry hook).
+
+    Anonymised visits hold nothing about anyone any more, so they are left out.
+    """
+    visits = (
+        Visit.objects.filter(user=user, anonymised_at__isnull=True)
+        .select_related("prison")
+        .prefetch_related("visitors")
+        .order_by("-requested_at", "-id")
+    )
+    return {
+        "visits": [
+            {
+                "reference": visit.reference_display,
+                "prison": visit.prison.name,
+                "status": visit.get_status_display(),
+                "visit_date": visit.visit_date,
+                "prisoner_name": f"{visit.prisoner_first_name} {visit.prisoner_last_name}",
+                "prisoner_date_of_birth": visit.prisoner_date_of_birth,
+                "prisoner_number": visit.prisoner_number,
+                "contact_email": visit.contact_email,
+                "contact_phone": visit.contact_phone,
+                "postal_address": visit.postal_address,
+                "visitors": [
+                    f"{visitor.first_name} {visitor.last_name}, born "
+                    f"{visitor.date_of_birth:%-d %B %Y}"
+                    for visitor in visit.visitors.all()
+                ],
+                "sent": visit.requested_at,
+            }
+            for visit in visits
+        ]
+    }
+
+
 # ---------------------------------------------------------------- staff pages
 
 

@@ -79,6 +79,8 @@ __all__ = [
     "visit_message_send",
     "visit_reminders_send",
     "visits_anonymise",
+    "visits_anonymise_ids",
+    "visits_detach_user",
 ]
 
 
@@ -805,39 +807,70 @@ def visits_anonymise(*, before: date) -> int:
         ids = list(visits.values_list("pk", flat=True))
         if not ids:
             return 0
-        now = timezone.now()
-        Visit.objects.filter(pk__in=ids).update(
-            prisoner_first_name=REMOVED,
-            prisoner_last_name=REMOVED,
-            prisoner_number=REMOVED,
-            prisoner_date_of_birth=ANONYMISED_DATE,
-            contact_email="",
-            contact_phone="",
-            postal_address="",
-            rejection_detail="",
-            anonymised_at=now,
-            updated_at=now,
-        )
-        Visitor.objects.filter(visit_id__in=ids).update(
-            first_name=REMOVED,
-            last_name=REMOVED,
-            date_of_birth=ANONYMISED_DATE,
-            exclusion_detail="",
-        )
-        VisitEvent.objects.filter(visit_id__in=ids).update(message="")
-        Visit.history.filter(id__in=ids).delete()  # old versions hold the personal details
-        VisitEvent.objects.bulk_create(
-            [
-                VisitEvent(visit_id=pk, kind=VisitEvent.Kind.ANONYMISED, occurred_at=now)
-                for pk in ids
-            ]
-        )
-        audit_record(
-            action="prison_visits.visits.anonymised",
-            service=SERVICE_SLUG,
-            detail={"count": len(ids), "before": before.isoformat()},
-        )
+        visits_anonymise_ids(ids=ids)
     return len(ids)
+
+
+def visits_anonymise_ids(*, ids: Sequence[int]) -> int:
+    """Remove the personal details of these visits (one retention batch, in a transaction).
+
+    Names and prison numbers become "REMOVED", dates of birth 1 January 0001,
+    contact details, staff notes and messages are wiped, and so are the emails, texts
+    and letters about the visits in the outbox (their delivery status stays) and the
+    visits' field history. The rows stay, with their prison, dates, status and
+    reasons, so the counts behind the KPIs survive. Visits already anonymised are
+    left alone. Returns how many visits were anonymised.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from digital_services.notifications.models import OutboundMessage
+
+    ids = list(
+        Visit.objects.select_for_update()
+        .filter(pk__in=ids, anonymised_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return 0
+    now = timezone.now()
+    Visit.objects.filter(pk__in=ids).update(
+        prisoner_first_name=REMOVED,
+        prisoner_last_name=REMOVED,
+        prisoner_number=REMOVED,
+        prisoner_date_of_birth=ANONYMISED_DATE,
+        contact_email="",
+        contact_phone="",
+        postal_address="",
+        rejection_detail="",
+        anonymised_at=now,
+        updated_at=now,
+    )
+    Visitor.objects.filter(visit_id__in=ids).update(
+        first_name=REMOVED,
+        last_name=REMOVED,
+        date_of_birth=ANONYMISED_DATE,
+        exclusion_detail="",
+    )
+    VisitEvent.objects.filter(visit_id__in=ids).update(message="")
+    Visit.history.filter(id__in=ids).delete()  # old versions hold the personal details
+    OutboundMessage.objects.filter(
+        content_type=ContentType.objects.get_for_model(Visit),
+        object_id__in=[str(pk) for pk in ids],
+    ).update(recipient="", personalisation={}, last_error="")
+    VisitEvent.objects.bulk_create(
+        [VisitEvent(visit_id=pk, kind=VisitEvent.Kind.ANONYMISED, occurred_at=now) for pk in ids]
+    )
+    audit_record(
+        action="prison_visits.visits.anonymised",
+        service=SERVICE_SLUG,
+        detail={"count": len(ids)},
+    )
+    return len(ids)
+
+
+def visits_detach_user(*, user) -> int:
+    """Unlink a deleted account from its visits, which are kept until they are anonymised."""
+    return Visit.objects.filter(user=user).update(user=None)
 
 
 # ---------------------------------------------------------------- prisoner register

@@ -1,4 +1,5 @@
-"""Periodic jobs of Book a prison visit: reminders the day before, and anonymisation."""
+"""Periodic jobs of Book a prison visit: reminders the day before (anonymisation is a
+retention rule, run by the nightly retention job)."""
 
 from datetime import timedelta
 
@@ -15,10 +16,6 @@ BEAT_SCHEDULE = {
         # Late afternoon, so the reminder arrives the evening before the visit.
         "schedule": crontab(hour=16, minute=0),
     },
-    "prison-visits-anonymise": {
-        "task": TASK_VISITS_ANONYMISE,
-        "schedule": crontab(hour=2, minute=45),
-    },
 }
 
 
@@ -32,7 +29,11 @@ def reminders_send() -> int:
 
 @shared_task(name=TASK_VISITS_ANONYMISE, acks_late=True)
 def visits_anonymise() -> int:
-    """Remove personal details from visits more than PRISON_VISITS_ANONYMISE_AFTER_DAYS old."""
+    """Remove personal details from visits more than PRISON_VISITS_ANONYMISE_AFTER_DAYS old.
+
+    Not on the beat schedule: the nightly retention job ("core.retention_run") does this
+    through the service's retention rule. Kept to run it by hand for one service.
+    """
     from .services import visits_anonymise as anonymise
 
     before = timezone.localdate() - timedelta(days=settings.PRISON_VISITS_ANONYMISE_AFTER_DAYS)

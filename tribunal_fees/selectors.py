@@ -209,3 +209,68 @@ def refund_finance_rows(*, applications: QuerySet[RefundApplication]) -> Iterato
             str(application.payments_refund_id or ""),
             application.status,
         ]
+
+
+def case_data_for_user(user) -> dict:
+    """Everything this service holds about ``user`` ("Your data"; registry hook)."""
+    return {
+        "fees": [
+            {
+                "reference": case.reference,
+                "fee": case.description,
+                "status": case.get_status_display(),
+                "email": case.email,
+                "amount_due": pence_format(case.amount_due_pence),
+                "created": case.created_at,
+            }
+            for case in FeeCase.objects.filter(user=user).order_by("-created_at", "-id")
+        ],
+        "help_with_fees_applications": [
+            {
+                "reference": application.reference,
+                "name": application.applicant_name,
+                "date_of_birth": application.applicant_date_of_birth,
+                "national_insurance_number": application.ni_number,
+                "partner_date_of_birth": application.partner_date_of_birth,
+                "children_aged_0_to_13": application.children_0_13,
+                "children_aged_14_or_over": application.children_14_plus,
+                "savings_and_investments": pence_format(application.capital_pence),
+                "benefit": application.get_benefit_display(),
+                "gross_monthly_income": (
+                    pence_format(application.gross_monthly_income_pence)
+                    if application.gross_monthly_income_pence is not None
+                    else None
+                ),
+                "status": application.get_status_display(),
+                "sent": application.submitted_at,
+            }
+            for application in HelpWithFeesApplication.objects.filter(user=user).order_by(
+                "-submitted_at", "-id"
+            )
+        ],
+        "refund_applications": [
+            {
+                "reference": application.reference,
+                "name": " ".join(filter(None, (application.title, application.full_name))),
+                "date_of_birth": application.date_of_birth,
+                "email": application.email,
+                "phone": application.phone,
+                "address": application.address,
+                "respondent": application.respondent_name,
+                "respondent_address": application.respondent_address,
+                "representative": application.representative_name,
+                "notes": application.notes,
+                "account_name": application.account_name,
+                "bank": application.bank_name,
+                "account_number": application.account_number,
+                "sort_code": sort_code_display(application.sort_code)
+                if application.sort_code
+                else "",
+                "status": application.get_status_display(),
+                "sent": application.submitted_at,
+            }
+            for application in RefundApplication.objects.filter(user=user).order_by(
+                "-submitted_at", "-id"
+            )
+        ],
+    }

@@ -1187,3 +1187,11 @@ def refund_application_reject(
             },
         )
     return application
+
+
+def cases_detach_user(*, user) -> int:
+    """Unlink a deleted account from its fees and applications, kept for their period."""
+    return sum(
+        model.objects.filter(user=user).update(user=None)
+        for model in (FeeCase, HelpWithFeesApplication, RefundApplication)
+    )

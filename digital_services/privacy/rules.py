@@ -1,0 +1,194 @@
+"""Retention rules of the platform apps: accounts, sessions, sign-in attempts, drafts, the
+outbox, payment notices, feedback and audit events. Services declare theirs on their
+registry entry. The privacy notice's table lists these first, in ``order``.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+
+from .retention import RetentionRule, retention_rules_register
+
+
+def _drafts(cutoff):
+    from digital_services.journeys.models import Draft
+
+    return Draft.objects.filter(updated_at__lt=cutoff)
+
+
+def _sessions(cutoff):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.filter(expire_date__lt=cutoff)
+
+
+def _sign_in_attempts(model_name):
+    def expired(cutoff):
+        from django.apps import apps
+
+        return apps.get_model("axes", model_name).objects.filter(attempt_time__lt=cutoff)
+
+    return expired
+
+
+def _outbox(cutoff):
+    from digital_services.notifications.models import OutboundMessage
+
+    return (
+        OutboundMessage.objects.alias(settled=Coalesce("completed_at", "sent_at", "updated_at"))
+        .filter(settled__lt=cutoff)
+        .filter(~Q(recipient="") | ~Q(personalisation={}) | ~Q(last_error=""))
+    )
+
+
+def _webhooks(cutoff):
+    from digital_services.payments.models import WebhookMessage
+
+    return WebhookMessage.objects.filter(received_at__lt=cutoff)
+
+
+def _feedback(cutoff):
+    from digital_services.performance.models import SatisfactionResponse
+
+    return SatisfactionResponse.objects.filter(created_at__lt=cutoff).exclude(comment="")
+
+
+def _inactive_accounts(cutoff):
+    from digital_services.accounts.models import User
+
+    from .services import CLOSED_EMAIL_DOMAIN
+
+    return (
+        User.objects.filter(is_staff=False, is_superuser=False)
+        .alias(last_seen=Coalesce("last_login", "date_joined"))
+        .filter(last_seen__lt=cutoff)
+        .exclude(email__endswith=f"@{CLOSED_EMAIL_DOMAIN}")
+    )
+
+
+def _accounts_close(ids):
+    from .services import accounts_close_inactive
+
+    accounts_close_inactive(user_ids=ids)
+
+
+def _audit_events(cutoff):
+    from digital_services.audit.models import AuditEvent
+
+    return AuditEvent.objects.filter(occurred_at__lt=cutoff)
+
+
+retention_rules_register(
+    RetentionRule(
+        key="accounts.inactive",
+        model="accounts.User",
+        information="Your account: email address, name and contact details",
+        period_days=lambda: settings.RETENTION_INACTIVE_ACCOUNT_DAYS,
+        after="you last signed in",
+        then=(
+            "the account is closed and your email address, name and contact details are "
+            "deleted; applications we must still keep stay, without a link to you"
+        ),
+        expired=_inactive_accounts,
+        anonymise=_accounts_close,
+        order=10,
+    ),
+    RetentionRule(
+        key="accounts.sessions",
+        model="sessions.Session",
+        information="Your sign-in session",
+        period_days=0,
+        after="it times out or you sign out",
+        then="it is deleted",
+        expired=_sessions,
+        order=20,
+    ),
+    RetentionRule(
+        key="accounts.sign_in_attempts",
+        model="axes.AccessAttempt",
+        information="Failed attempts to sign in (email address typed and internet address)",
+        period_days=lambda: settings.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
+        after="the attempt",
+        then="deleted",
+        expired=_sign_in_attempts("AccessAttempt"),
+        order=30,
+    ),
+    RetentionRule(
+        key="accounts.sign_in_log",
+        model="axes.AccessLog",
+        information="Sign-in records (when you signed in and from which internet address)",
+        period_days=lambda: settings.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
+        after="you signed in",
+        then="deleted",
+        expired=_sign_in_attempts("AccessLog"),
+        order=31,
+    ),
+    RetentionRule(
+        key="accounts.sign_in_failures",
+        model="axes.AccessFailureLog",
+        information="Log of failed sign-ins",
+        period_days=lambda: settings.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
+        after="the attempt",
+        then="deleted",
+        expired=_sign_in_attempts("AccessFailureLog"),
+        order=32,
+    ),
+    RetentionRule(
+        key="journeys.drafts",
+        model="journeys.Draft",
+        information="Applications you start but do not send",
+        period_days=lambda: settings.JOURNEYS_DRAFT_EXPIRY_DAYS,
+        after="you last changed them",
+        then="deleted",
+        expired=_drafts,
+        order=40,
+    ),
+    RetentionRule(
+        key="notifications.outbox",
+        model="notifications.OutboundMessage",
+        information="Emails, text messages and letters we send you",
+        period_days=lambda: settings.RETENTION_OUTBOX_DAYS,
+        after="the message was delivered or failed",
+        then=(
+            "the address or number it went to and its contents are deleted; we keep only "
+            "that a message was sent and whether it was delivered"
+        ),
+        expired=_outbox,
+        blank={"recipient": "", "personalisation": {}, "last_error": ""},
+        order=50,
+    ),
+    RetentionRule(
+        key="payments.webhooks",
+        model="payments.WebhookMessage",
+        information="Notices from GOV.UK Pay about your payments",
+        period_days=lambda: settings.RETENTION_PAYMENT_WEBHOOKS_DAYS,
+        after="we received them",
+        then="deleted (we do not store their contents, only which payment they were about)",
+        expired=_webhooks,
+        order=60,
+    ),
+    RetentionRule(
+        key="performance.feedback_comments",
+        model="performance.SatisfactionResponse",
+        information="Comments you write when you give feedback",
+        period_days=lambda: settings.RETENTION_FEEDBACK_COMMENTS_DAYS,
+        after="you wrote them",
+        then="the comment is deleted; the rating is kept for statistics",
+        expired=_feedback,
+        blank={"comment": ""},
+        order=70,
+    ),
+    RetentionRule(
+        key="audit.events",
+        model="audit.AuditEvent",
+        information=(
+            "Records of who did what to each application (they hold no names or contact details)"
+        ),
+        period_days=lambda: settings.RETENTION_AUDIT_EVENTS_DAYS,
+        after="the event",
+        then="deleted by a separate maintenance job; until then they cannot be changed",
+        expired=_audit_events,
+        keep=True,
+        order=90,
+    ),
+)

@@ -1,0 +1,139 @@
+"""How long Pay an employment tribunal fee keeps personal data (declared on its registry entry).
+
+Fees, Help with Fees and refund applications are financial records: kept for
+TRIBUNAL_FEES_RETENTION_DAYS after their last change, then their personal details are
+blanked (amounts, dates and statuses stay for the accounts). Bank details of a refund go
+much sooner: once the refund has been sent and reconciled.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Q
+
+from digital_services.payments.constants import RefundStatus as PaymentRefundStatus
+from digital_services.privacy.retention import RetentionRule
+
+from .constants import RefundStatus
+
+#: Written over dates of birth (required fields) when they are blanked.
+BLANK_DATE = date(1, 1, 1)
+
+BANK_DETAILS = {"account_name": "", "bank_name": "", "account_number": "", "sort_code": ""}
+
+
+def _days():
+    return settings.TRIBUNAL_FEES_RETENTION_DAYS
+
+
+def _fee_cases(cutoff):
+    from .models import FeeCase
+
+    return FeeCase.objects.filter(updated_at__lt=cutoff).filter(
+        ~Q(email="") | ~Q(case_number="") | Q(user__isnull=False)
+    )
+
+
+def _hwf_applications(cutoff):
+    from .models import HelpWithFeesApplication
+
+    return HelpWithFeesApplication.objects.filter(updated_at__lt=cutoff).exclude(applicant_name="")
+
+
+def _refund_applications(cutoff):
+    from .models import RefundApplication
+
+    return RefundApplication.objects.filter(updated_at__lt=cutoff).exclude(full_name="")
+
+
+def _bank_details(cutoff):
+    from .models import RefundApplication
+
+    return (
+        RefundApplication.objects.filter(
+            Q(status=RefundStatus.ISSUED, issued_at__lt=cutoff)
+            | Q(status=RefundStatus.REJECTED, rejected_at__lt=cutoff)
+        )
+        # Reconciled: a card refund has been confirmed by the provider.
+        .filter(
+            Q(payments_refund__isnull=True) | Q(payments_refund__status=PaymentRefundStatus.SUCCESS)
+        )
+        .filter(~Q(account_name="") | ~Q(bank_name="") | ~Q(account_number="") | ~Q(sort_code=""))
+    )
+
+
+RETENTION = (
+    RetentionRule(
+        key="tribunal_fees.bank_details",
+        model="tribunal_fees.RefundApplication",
+        information="Bank details on a refund application",
+        period_days=lambda: settings.TRIBUNAL_FEES_BANK_DETAILS_RETENTION_DAYS,
+        after="the refund was paid and reconciled (or the application was rejected)",
+        then="deleted",
+        expired=_bank_details,
+        blank=BANK_DETAILS,
+        order=10,
+    ),
+    RetentionRule(
+        key="tribunal_fees.fee_cases",
+        model="tribunal_fees.FeeCase",
+        information="Fee payments: your email address and tribunal case number",
+        period_days=_days,
+        after="the fee was last updated",
+        then="they are deleted; the amount and how it was paid are kept for the accounts",
+        expired=_fee_cases,
+        blank={"email": "", "case_number": "", "user": None},
+        order=20,
+    ),
+    RetentionRule(
+        key="tribunal_fees.help_with_fees",
+        model="tribunal_fees.HelpWithFeesApplication",
+        information=(
+            "Help with Fees applications: name, date of birth, National Insurance number "
+            "and your partner’s date of birth"
+        ),
+        period_days=_days,
+        after="the application was last updated",
+        then="they are deleted; the fee, outcome and amounts are kept for the accounts",
+        expired=_hwf_applications,
+        blank={
+            "applicant_name": "",
+            "applicant_date_of_birth": BLANK_DATE,
+            "ni_number": "",
+            "partner_date_of_birth": None,
+            "override_reason": "",
+            "evidence_note": "",
+            "user": None,
+        },
+        order=30,
+    ),
+    RetentionRule(
+        key="tribunal_fees.refunds",
+        model="tribunal_fees.RefundApplication",
+        information=(
+            "Refund applications: name, date of birth, contact details, addresses, the "
+            "other side’s name and address, and notes"
+        ),
+        period_days=_days,
+        after="the application was last updated",
+        then="they are deleted; the amounts refunded are kept for the accounts",
+        expired=_refund_applications,
+        blank={
+            "title": "",
+            "full_name": "",
+            "date_of_birth": BLANK_DATE,
+            "email": "",
+            "phone": "",
+            "address": "",
+            "respondent_name": "",
+            "respondent_address": "",
+            "representative_name": "",
+            "claimant_address_then": "",
+            "notes": "",
+            "rejection_reason": "",
+            "user": None,
+            **BANK_DETAILS,
+        },
+        order=40,
+    ),
+)
