@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from digital_services.audit.admin import CaseHistoryAdmin
+from digital_services.core.money import PenceAdminMixin, pence_admin_column, pence_format
 from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import selectors, services
@@ -35,7 +36,6 @@ from .forms import (
     RefundIssueForm,
 )
 from .models import FeeCase, FeeSchedule, HelpWithFeesApplication, RefundApplication, RefundFee
-from .receipts import pounds
 from .refunds import sort_code_display
 
 CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -144,7 +144,7 @@ class ReadOnlyStatusMixin:
 
 
 @admin.register(FeeSchedule)
-class FeeScheduleAdmin(CaseHistoryAdmin):
+class FeeScheduleAdmin(PenceAdminMixin, CaseHistoryAdmin):
     list_display = (
         "kind",
         "jurisdiction",
@@ -167,9 +167,13 @@ class FeeScheduleAdmin(CaseHistoryAdmin):
         "notes",
     )
 
-    @admin.display(description="Amount", ordering="amount_pence")
-    def amount(self, obj):
-        return pounds(obj.amount_pence)
+    amount = pence_admin_column("amount_pence", "Amount")
+
+    def get_fields(self, request, obj=None):
+        # Someone who may only look sees the amount in pounds, not the pence field.
+        if obj is not None and not self.has_change_permission(request, obj):
+            return tuple("amount" if name == "amount_pence" else name for name in self.fields)
+        return self.fields
 
     def has_delete_permission(self, request, obj=None):
         # A row a fee case was charged from cannot go (PROTECT); end it with effective_to.
@@ -277,19 +281,19 @@ class FeeCaseAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin):
 
     @admin.display(description="Fee")
     def fee(self, obj):
-        return pounds(obj.fee_pence)
+        return pence_format(obj.fee_pence)
 
     @admin.display(description="Help with Fees")
     def remission(self, obj):
-        return pounds(obj.remission_pence)
+        return pence_format(obj.remission_pence)
 
     @admin.display(description="Amount due", ordering="amount_due_pence")
     def amount_due(self, obj):
-        return pounds(obj.amount_due_pence)
+        return pence_format(obj.amount_due_pence)
 
     @admin.display(description="Amount paid")
     def amount_paid(self, obj):
-        return pounds(obj.amount_paid_pence) if obj.amount_paid_pence is not None else "–"
+        return pence_format(obj.amount_paid_pence) if obj.amount_paid_pence is not None else "–"
 
     @admin.display(description="Latest payment")
     def latest_payment(self, obj):
@@ -333,7 +337,7 @@ class FeeCaseAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin):
     def action_summary(self, obj, slug):
         return [
             ("Status", obj.get_status_display()),
-            ("Amount due", pounds(obj.amount_due_pence)),
+            ("Amount due", pence_format(obj.amount_due_pence)),
             ("What to do next", self.next_step(obj)),
         ]
 
@@ -434,11 +438,12 @@ class HelpWithFeesApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHi
         "evidence_note",
         "evidence_expires_on",
         "evidence_requested_by",
-        "part_payment_pence",
+        "part_payment",
         "part_payment_recorded_by",
         "submitted_at",
     )
     readonly_fields = fields
+    part_payment = pence_admin_column("part_payment_pence", "Part payment")
     action_views = {
         "decide": (
             "tribunal_fees.process_helpwithfeesapplication",
@@ -465,27 +470,27 @@ class HelpWithFeesApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHi
 
     @admin.display(description="Fee")
     def fee(self, obj):
-        return pounds(obj.fee_pence)
+        return pence_format(obj.fee_pence)
 
     @admin.display(description="Calculated outcome")
     def computed(self, obj):
         return (
             f"{obj.get_computed_outcome_display()} (by {obj.computed_route}): "
-            f"pays {pounds(obj.computed_amount_to_pay_pence)}"
+            f"pays {pence_format(obj.computed_amount_to_pay_pence)}"
         )
 
     @admin.display(description="Amount to pay")
     def amount_to_pay(self, obj):
-        return pounds(obj.amount_to_pay_pence) if obj.amount_to_pay_pence is not None else "–"
+        return pence_format(obj.amount_to_pay_pence) if obj.amount_to_pay_pence is not None else "–"
 
     @admin.display(description="Savings and investments")
     def capital(self, obj):
-        return pounds(obj.capital_pence)
+        return pence_format(obj.capital_pence)
 
     @admin.display(description="Gross monthly income")
     def income(self, obj):
         return (
-            pounds(obj.gross_monthly_income_pence)
+            pence_format(obj.gross_monthly_income_pence)
             if obj.gross_monthly_income_pence is not None
             else "–"
         )
@@ -510,19 +515,19 @@ class HelpWithFeesApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHi
             return {
                 "initial": {
                     "outcome": obj.computed_outcome,
-                    "amount_to_pay": pounds(obj.computed_amount_to_pay_pence).lstrip("£")
+                    "amount_to_pay": obj.computed_amount_to_pay_pence
                     if obj.computed_outcome == HwfOutcome.PART
                     else "",
                 }
             }
         if slug == "part-payment" and obj.amount_to_pay_pence:
-            return {"initial": {"amount": pounds(obj.amount_to_pay_pence).lstrip("£")}}
+            return {"initial": {"amount": obj.amount_to_pay_pence}}
         return {}
 
     def action_summary(self, obj, slug):
         return [
             ("Applicant", obj.applicant_name),
-            ("Fee", pounds(obj.fee_pence)),
+            ("Fee", pence_format(obj.fee_pence)),
             ("Calculated outcome", self.computed(obj)),
             ("Status", obj.get_status_display()),
         ]
@@ -537,7 +542,7 @@ class HelpWithFeesApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHi
         )
         return (
             f"{application.reference}: {application.get_outcome_display().lower()}, "
-            f"pays {pounds(application.amount_to_pay_pence)}."
+            f"pays {pence_format(application.amount_to_pay_pence)}."
         )
 
     def _evidence(self, request, obj, data):
@@ -556,10 +561,20 @@ class HelpWithFeesApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHi
 # Refunds.
 
 
-class RefundFeeInline(admin.TabularInline):
+class RefundFeeInline(PenceAdminMixin, admin.TabularInline):
     model = RefundFee
     extra = 0
     fields = ("kind", "amount_pence", "method", "paid_month", "paid_year")
+    amount = pence_admin_column("amount_pence", "Amount")
+
+    def get_fields(self, request, obj=None):
+        # Read-only lines show the amount in pounds, not the pence field.
+        if self.has_change_permission(request, obj):
+            return self.fields
+        return tuple("amount" if name == "amount_pence" else name for name in self.fields)
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if self.has_change_permission(request, obj) else ("amount",)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -599,11 +614,11 @@ class RefundApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryA
         "staff_actions",
         "fees",
         "interest_estimate",
-        "interest_pence",
-        "total_pence",
+        "interest",
+        "total",
         "issue_method",
-        "card_refund_pence",
-        "bank_transfer_pence",
+        "card_refund",
+        "bank_transfer",
         "payments_refund",
         "checked_by",
         "checked_at",
@@ -686,7 +701,12 @@ class RefundApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryA
 
     @admin.display(description="Fees claimed", ordering="fees_pence")
     def fees(self, obj):
-        return pounds(obj.fees_pence)
+        return pence_format(obj.fees_pence)
+
+    interest = pence_admin_column("interest_pence", "Interest")
+    total = pence_admin_column("total_pence", "Total refunded")
+    card_refund = pence_admin_column("card_refund_pence", "Refunded to the card")
+    bank_transfer = pence_admin_column("bank_transfer_pence", "Refunded by bank transfer")
 
     @admin.display(description="Sort code")
     def sort_code_shown(self, obj):
@@ -695,7 +715,7 @@ class RefundApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryA
     @admin.display(description="Interest if paid today")
     def interest_estimate(self, obj):
         try:
-            return pounds(services.refund_interest_for(obj, refunded_on=timezone.localdate()))
+            return pence_format(services.refund_interest_for(obj, refunded_on=timezone.localdate()))
         except services.InvalidRequest as exc:
             return "; ".join(exc.errors.values())
 
@@ -716,7 +736,7 @@ class RefundApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryA
         rows = [
             ("Reference", obj.reference),
             ("Applicant", obj.full_name),
-            ("Fees claimed", pounds(obj.fees_pence)),
+            ("Fees claimed", pence_format(obj.fees_pence)),
             ("Interest if paid today", self.interest_estimate(obj)),
             ("Status", obj.get_status_display()),
         ]
@@ -742,7 +762,7 @@ class RefundApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryA
         application = services.refund_application_issue(
             application=obj, actor=request.user, method=data["method"]
         )
-        return f"{application.reference}: refund of {pounds(application.total_pence)} issued."
+        return f"{application.reference}: refund of {pence_format(application.total_pence)} issued."
 
     def _reject(self, request, obj, data):
         services.refund_application_reject(

@@ -16,7 +16,7 @@ from crispy_forms_gds.layout import Field, Fluid, Layout, Size
 from django import forms
 from django.utils import timezone
 
-from digital_services.journeys.fields import PenceField
+from digital_services.core.money import PenceField
 
 from . import refunds as refund_rules
 from .constants import (
@@ -39,33 +39,9 @@ from .constants import (
 from .models import et_case_number_validate
 from .references import reference_normalise
 
-MONEY = re.compile(r"^£?\s*(\d{1,7})(?:\.(\d{1,2}))?$")
-
-
-def pence_from_text(text: str) -> int | None:
-    """ "12.3" → 1230, "£1,420" → 142000; None when it is not an amount of money."""
-    match = MONEY.match((text or "").replace(",", "").strip())
-    if not match:
-        return None
-    pounds, pennies = match.group(1), (match.group(2) or "0").ljust(2, "0")
-    return int(pounds) * 100 + int(pennies)
-
-
-class PoundsField(forms.CharField):
-    """An amount in pounds and pence, cleaned to whole pence (an int)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value in ("", None):
-            return None
-        pence = pence_from_text(value)
-        if pence is None:
-            raise forms.ValidationError("Enter an amount in pounds and pence, like 120.50")
-        return pence
+#: Whole pence a caseworker can type into an admin amount (£9,999,999.99).
+ADMIN_AMOUNT_MAX_PENCE = 999_999_999
+_ADMIN_AMOUNT_INVALID = "Enter an amount in pounds and pence, like 120.50"
 
 
 class HwfDecideForm(forms.Form):
@@ -74,9 +50,11 @@ class HwfDecideForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the decision"},
     )
-    amount_to_pay = PoundsField(
+    amount_to_pay = PenceField(
         required=False,
+        max_pence=ADMIN_AMOUNT_MAX_PENCE,
         label="Amount the applicant still pays (part remission only)",
+        error_messages={"invalid": _ADMIN_AMOUNT_INVALID},
     )
     override_reason = forms.CharField(
         required=False,
@@ -114,8 +92,10 @@ class HwfEvidenceForm(forms.Form):
 
 
 class PartPaymentForm(forms.Form):
-    amount = PoundsField(
-        label="Amount received", error_messages={"required": "Enter the amount received"}
+    amount = PenceField(
+        max_pence=ADMIN_AMOUNT_MAX_PENCE,
+        label="Amount received",
+        error_messages={"required": "Enter the amount received", "invalid": _ADMIN_AMOUNT_INVALID},
     )
 
 

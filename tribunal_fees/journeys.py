@@ -26,6 +26,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
+from digital_services.core.money import pence_format
 from digital_services.journeys.definitions import (
     Answers,
     Journey,
@@ -34,7 +35,6 @@ from digital_services.journeys.definitions import (
     journey_register,
 )
 from digital_services.journeys.exceptions import JourneySubmitError
-from digital_services.journeys.fields import pence_format
 from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import services

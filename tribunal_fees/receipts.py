@@ -13,19 +13,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from digital_services.core.money import pence_format
+
 from .constants import FeeCaseStatus
 from .models import FeeCase
 
 
 class ReceiptNotAvailable(Exception):
     """Only a paid or remitted fee has a receipt."""
-
-
-def pounds(pence: int | None) -> str:
-    if pence is None:
-        return "£0.00"
-    whole, pennies = divmod(int(pence), 100)
-    return f"£{whole:,}.{pennies:02d}"
 
 
 def fee_receipt_lines(fee_case: FeeCase) -> list[tuple[str, str]]:
@@ -36,9 +31,9 @@ def fee_receipt_lines(fee_case: FeeCase) -> list[tuple[str, str]]:
     rows = [
         ("Reference", fee_case.reference),
         ("What it is for", fee_case.description),
-        ("Fee", pounds(fee_case.fee_pence)),
-        ("Help with Fees", pounds(fee_case.remission_pence)),
-        ("Amount paid", pounds(fee_case.amount_paid_pence or 0)),
+        ("Fee", pence_format(fee_case.fee_pence)),
+        ("Help with Fees", pence_format(fee_case.remission_pence)),
+        ("Amount paid", pence_format(fee_case.amount_paid_pence or 0)),
         (
             "Date paid" if fee_case.status == FeeCaseStatus.PAID else "Date",
             f"{timezone.localtime(when):%-d %B %Y}",

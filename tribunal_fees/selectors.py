@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from digital_services.core.money import pence_format
 from digital_services.core.registry import CaseSummary
 from digital_services.payments.models import Payment
 from digital_services.payments.selectors import payment_latest_for_case
@@ -176,13 +177,6 @@ REFUND_FINANCE_CSV_HEADER = [
 ]
 
 
-def _money(pence: int | None) -> str:
-    if pence is None:
-        return ""
-    pounds, pennies = divmod(pence, 100)
-    return f"{pounds}.{pennies:02d}"
-
-
 def refund_finance_rows(*, applications: QuerySet[RefundApplication]) -> Iterator[list[str]]:
     """One row per refund for finance (the payments contractor). Amounts in pounds."""
     for application in applications.order_by("issued_at", "submitted_at", "id").iterator():
@@ -197,12 +191,12 @@ def refund_finance_rows(*, applications: QuerySet[RefundApplication]) -> Iterato
             application.full_name,
             application.get_region_display(),
             application.et_case_number or application.eat_case_number,
-            _money(application.fees_pence),
-            _money(application.interest_pence),
-            _money(application.total_pence),
+            pence_format(application.fees_pence, plain=True),
+            pence_format(application.interest_pence, plain=True),
+            pence_format(application.total_pence, plain=True),
             application.issue_method,
-            _money(application.card_refund_pence),
-            _money(application.bank_transfer_pence),
+            pence_format(application.card_refund_pence, plain=True),
+            pence_format(application.bank_transfer_pence, plain=True),
             application.account_name,
             sort_code_display(application.sort_code),
             application.account_number,

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.audit.services import audit_record
+from digital_services.core.money import pence_format
 from digital_services.notifications.services import notification_send
 from digital_services.payments import services as payments
 from digital_services.payments.constants import PAYMENT_EXPIRY_MINUTES, PaymentStatus
@@ -141,14 +142,6 @@ def _locked(model, pk):
 
 def _site_url(path: str) -> str:
     return settings.SITE_URL + path
-
-
-def _pounds(pence: int | None) -> str:
-    """16000 → "£160.00", with whole-pence arithmetic."""
-    if pence is None:
-        return ""
-    pounds, pennies = divmod(int(pence), 100)
-    return f"£{pounds:,}.{pennies:02d}"
 
 
 def _email(*, template: str, to: str, about: Model, language: str, personalisation: dict) -> None:
@@ -370,9 +363,9 @@ def _fee_receipt_send(fee_case: FeeCase) -> None:
         personalisation={
             "reference": fee_case.reference,
             "description": fee_case.description,
-            "fee": _pounds(fee_case.fee_pence),
-            "remission": _pounds(fee_case.remission_pence),
-            "amount_paid": _pounds(fee_case.amount_paid_pence),
+            "fee": pence_format(fee_case.fee_pence),
+            "remission": pence_format(fee_case.remission_pence),
+            "amount_paid": pence_format(fee_case.amount_paid_pence),
             "paid_on": f"{timezone.localtime(fee_case.paid_at):%-d %B %Y}",
             "receipt_url": _site_url(
                 reverse("tribunal_fees:fee-receipt", args=[fee_case.reference])
@@ -724,7 +717,7 @@ def hwf_application_decide(
             if not 1 <= to_pay < fee:
                 raise InvalidRequest(
                     {
-                        "amount_to_pay": f"The amount to pay must be between £0.01 and {_pounds(fee - 1)}"
+                        "amount_to_pay": f"The amount to pay must be between £0.01 and {pence_format(fee - 1)}"
                     }
                 )
         overridden = (outcome, to_pay) != (
@@ -769,7 +762,7 @@ def hwf_application_decide(
             personalisation={
                 "hwf_reference": application.reference,
                 "outcome": HwfOutcome(outcome).label,
-                "amount_to_pay": _pounds(to_pay),
+                "amount_to_pay": pence_format(to_pay),
                 "case_url": _site_url(
                     reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
                 ),
@@ -792,7 +785,9 @@ def hwf_application_part_payment_record(
             )
         if amount_pence != application.amount_to_pay_pence:
             raise InvalidRequest(
-                {"amount": f"Enter the amount to pay, {_pounds(application.amount_to_pay_pence)}"}
+                {
+                    "amount": f"Enter the amount to pay, {pence_format(application.amount_to_pay_pence)}"
+                }
             )
         fee_case = _locked(FeeCase, application.fee_case_id)
         if fee_case.status != FeeCaseStatus.UNPAID:
@@ -1149,9 +1144,9 @@ def refund_application_issue(
             language=application.language,
             personalisation={
                 "reference": application.reference,
-                "fees": _pounds(fees),
-                "interest": _pounds(interest),
-                "total": _pounds(total),
+                "fees": pence_format(fees),
+                "interest": pence_format(interest),
+                "total": pence_format(total),
             },
         )
     return application

@@ -16,9 +16,10 @@ from django import forms
 from django.db import models
 from django.utils import formats, timezone
 
+from digital_services.core.money import PenceField, pence_format
+
 from .codec import answer_decode, form_data_for
 from .definitions import Answers, Journey, RepeatingStep, Section, Step
-from .fields import PenceField, pence_format
 
 SKIPPED = "skipped"
 MISSING = "missing"

@@ -14,11 +14,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from digital_services.core.money import pence_format
+
 from . import selectors, services
 from .constants import FINISHED_STATUSES, PaymentStatus, RefundStatus
 from .forms import RefundForm
 from .models import Payment, Refund, WebhookMessage
-from .templatetags.payments_money import pounds
 
 CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -58,7 +59,7 @@ class RefundInline(ReadOnlyAdminMixin, admin.TabularInline):
 
     @admin.display(description="Amount")
     def amount(self, obj):
-        return pounds(obj.amount_pence)
+        return pence_format(obj.amount_pence)
 
 
 @admin.register(Payment)
@@ -85,7 +86,7 @@ class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "purpose",
         "case",
         "amount",
-        "remitted_pence",
+        "remitted",
         "refundable",
         "status",
         "failure_code",
@@ -103,7 +104,11 @@ class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="Amount", ordering="amount_pence")
     def amount(self, obj):
-        return pounds(obj.amount_pence)
+        return pence_format(obj.amount_pence)
+
+    @admin.display(description="Help with Fees remission")
+    def remitted(self, obj):
+        return pence_format(obj.remitted_pence) or "–"
 
     @admin.display(description="Case")
     def case(self, obj):
@@ -111,7 +116,7 @@ class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="Available to refund")
     def refundable(self, obj):
-        return pounds(selectors.payment_amount_refundable(payment=obj))
+        return pence_format(selectors.payment_amount_refundable(payment=obj))
 
     @admin.display(description="Refund")
     def refund_link(self, obj):
@@ -166,7 +171,7 @@ class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
                 else:
                     messages.success(
                         request,
-                        f"Refund of {pounds(refund.amount_pence)} {refund.get_status_display().lower()}.",
+                        f"Refund of {pence_format(refund.amount_pence)} {refund.get_status_display().lower()}.",
                     )
                 return redirect(change_url)
         context = {
@@ -231,7 +236,7 @@ class RefundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="Amount", ordering="amount_pence")
     def amount(self, obj):
-        return pounds(obj.amount_pence)
+        return pence_format(obj.amount_pence)
 
 
 @admin.register(WebhookMessage)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_variables
 
-from digital_services.journeys.fields import PenceField
+from digital_services.core.money import PenceField, pence_format
 
 from .sandbox import SandboxCardUnknown, sandbox_card_outcome
 
@@ -191,5 +191,5 @@ class RefundForm(forms.Form):
         amount = self.fields["amount"]
         amount.max_pence = available_pence
         amount.error_messages["max_value"] = (
-            f"The amount to refund must be £{available_pence / 100:.2f} or less"
+            f"The amount to refund must be {pence_format(available_pence)} or less"
         )

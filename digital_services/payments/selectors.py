@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet, Sum
 from django.utils import timezone
 
+from digital_services.core.money import pence_format
+
 from .constants import IN_FLIGHT_STATUSES, PAYMENT_EXPIRY_MINUTES, PaymentStatus, RefundStatus
 from .models import Payment, Refund
 
@@ -73,10 +75,6 @@ FINANCE_CSV_HEADER = [
 ]
 
 
-def _pounds(pence: int | None) -> str:
-    return "" if pence is None else f"{pence / 100:.2f}"
-
-
 def payments_finance_rows(*, payments: Iterable[Payment]) -> Iterator[list[str]]:
     """One row per payment for finance.
 
@@ -105,9 +103,9 @@ def payments_finance_rows(*, payments: Iterable[Payment]) -> Iterator[list[str]]
             when.date().isoformat(),
             payment.reference,
             payment.service,
-            _pounds(payment.amount_pence),
-            _pounds(payment.remitted_pence),
-            _pounds(net),
+            pence_format(payment.amount_pence, plain=True),
+            pence_format(payment.remitted_pence, plain=True),
+            pence_format(net, plain=True),
             payment.provider_payment_id,
             payment.status,
         ]

@@ -21,6 +21,8 @@ from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
+from digital_services.core.money import pence_format
+
 from . import selectors
 from .constants import (
     AMOUNT_MAX_PENCE,
@@ -448,7 +450,7 @@ def refund_create(*, payment: Payment, amount_pence: int, requested_by, reason: 
         available = selectors.payment_amount_refundable(payment=payment)
         if amount_pence > available:
             raise RefundNotAllowed(
-                f"The refund must be no more than the £{available / 100:.2f} available"
+                f"The refund must be no more than the {pence_format(available)} available"
             )
         refund = Refund.objects.create(
             payment=payment,

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import dateformat, timezone
 
+from digital_services.core.money import pence_format
 from digital_services.core.registry import services_list
 
 from .selectors import (
@@ -330,10 +331,6 @@ def _decimal_text(value: Decimal | None, places: str) -> str:
     return "" if value is None else str(value.quantize(Decimal(places), rounding=ROUND_HALF_UP))
 
 
-def _pounds_text(pence: Decimal | int | None) -> str:
-    return "" if pence is None else _decimal_text(Decimal(pence) / 100, "0.01")
-
-
 CSV_HEADER = [
     "Service",
     "Period",
@@ -379,6 +376,6 @@ def kpi_csv_rows(dashboard: KpiDashboard) -> Iterator[list[str | int]]:
                 figures.responses,
                 figures.satisfied,
                 _decimal_text(figures.user_satisfaction, "0.1"),
-                _pounds_text(figures.cost_pence),
-                _pounds_text(figures.cost_per_transaction_pence),
+                pence_format(figures.cost_pence, plain=True),
+                pence_format(figures.cost_per_transaction_pence, plain=True),
             ]

@@ -11,6 +11,7 @@ from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.utils import timezone
 
+from digital_services.core.money import PenceField
 from digital_services.journeys.definitions import (
     Journey,
     RepeatingStep,
@@ -19,7 +20,6 @@ from digital_services.journeys.definitions import (
     journey_register,
 )
 from digital_services.journeys.exceptions import JourneySubmitError
-from digital_services.journeys.fields import PenceField
 
 SERVICE = "example"
 NAMESPACE = "example"

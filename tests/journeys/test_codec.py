@@ -14,7 +14,6 @@ from digital_services.journeys.codec import (
     json_decode,
     json_encode,
 )
-from digital_services.journeys.fields import PenceField, pence_format
 
 from .example import AmountForm, DateOfBirthForm
 
@@ -112,29 +111,3 @@ class OwnCodecForm(forms.Form):
 def test_a_form_can_define_its_own_storage_format():
     assert answer_encode(OwnCodecForm, {"code": "ab"}) == {"c": "AB"}
     assert answer_decode(OwnCodecForm, {"c": "AB"}) == {"code": "ab"}
-
-
-@pytest.mark.parametrize(
-    ("typed", "pence"),
-    [("12", 1200), ("12.5", 1250), ("£1,234.56", 123456), (" 0.01 ", 1)],
-)
-def test_pence_field_reads_pounds_as_pence(typed, pence):
-    assert PenceField().clean(typed) == pence
-
-
-@pytest.mark.parametrize("typed", ["12.345", "twelve", "-5", "1e3"])
-def test_pence_field_rejects_what_is_not_an_amount(typed):
-    with pytest.raises(forms.ValidationError) as error:
-        PenceField().clean(typed)
-    assert error.value.messages == ["Enter an amount in pounds and pence, like 12.50"]
-
-
-def test_pence_field_enforces_its_limits_in_pounds():
-    with pytest.raises(forms.ValidationError) as error:
-        PenceField(max_pence=10000).clean("100.01")
-    assert error.value.messages == ["The amount must be £100 or less"]
-
-
-def test_pence_format_shows_pounds_and_pence():
-    assert pence_format(123450) == "£1,234.50"
-    assert pence_format(1200) == "£12"

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ImproperlyConfigured
 
+from digital_services.core.money import pence_format
 from digital_services.performance.kpis import (
     ALL_SERVICES_LABEL,
     CSV_HEADER,
@@ -20,10 +21,7 @@ from digital_services.performance.selectors import (
     journey_counts_by_period,
     satisfaction_counts_by_period,
 )
-from digital_services.performance.templatetags.performance_tags import (
-    kpi_percent,
-    pence_as_pounds,
-)
+from digital_services.performance.templatetags.performance_tags import kpi_percent
 
 from .factories import JourneyCompletedFactory, JourneyStartedFactory
 from .kpi_data import CLAIMS, COSTS, VISITS, known_events_create
@@ -51,7 +49,7 @@ def kpis(figures) -> tuple[str, str, str, str]:
         kpi_percent(figures.completion_rate),
         kpi_percent(figures.digital_take_up),
         kpi_percent(figures.user_satisfaction),
-        pence_as_pounds(figures.cost_per_transaction_pence),
+        pence_format(figures.cost_per_transaction_pence) or "–",
     )
 
 
@@ -185,7 +183,7 @@ def test_costs_come_from_settings(known_events, settings):
 
     # Week of 5 October: (2 × 0 + 1 × 300) ÷ 3 = 100p.
     assert (
-        pence_as_pounds(by_period(dashboard.overall)[date(2026, 10, 5)].cost_per_transaction_pence)
+        pence_format(by_period(dashboard.overall)[date(2026, 10, 5)].cost_per_transaction_pence)
         == "£1.00"
     )
 

@@ -36,10 +36,10 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from digital_services.accounts.middleware import STAFF_PATH_PREFIXES
+from digital_services.core.money import PenceField
 from digital_services.journeys.codec import form_data_for
 from digital_services.journeys.definitions import Answers, Journey, Step
 from digital_services.journeys.definitions import journeys_list as registered_journeys
-from digital_services.journeys.fields import PenceField
 
 # Paths for machines, not people: load balancers, GOV.UK Notify and GOV.UK Pay callbacks.
 MACHINE_PATH_WORDS = ("healthz", "callback", "webhook")

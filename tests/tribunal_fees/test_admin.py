@@ -223,7 +223,7 @@ def _schedule_form(**overrides):
         "kind": "issue",
         "claim_type": "A",
         "claimant_band": "1",
-        "amount_pence": "5500",
+        "amount_pence": "55.00",
         "effective_from": "2017-07-01",
         "effective_to": "",
         "notes": "Proposed flat fee",

@@ -45,12 +45,3 @@ def kpi_percent(value):
     if value is None:
         return NO_FIGURE
     return f"{Decimal(value).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
-
-
-@register.filter
-def pence_as_pounds(value):
-    """Pence as pounds and pence ("£1,234.57"), or "–" when there is none."""
-    if value is None:
-        return NO_FIGURE
-    pounds = (Decimal(value) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"£{pounds:,}"
