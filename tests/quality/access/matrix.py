@@ -902,3 +902,45 @@ def permissions_held(group) -> frozenset[str]:
         f"{p.content_type.app_label}.{p.codename}"
         for p in Permission.objects.filter(group=group).select_related("content_type")
     )
+
+
+# Object-level rules (test_objects.py) ------------------------------------------------
+
+#: URL arguments that can be bearer tokens: a secret or signed value, never a reference.
+BEARER_ARGUMENTS = frozenset({"token", "key", "uidb36", "payment_id"})
+
+#: Citizen pages whose URL argument is itself what grants access, by URL name, with the
+#: reason. test_objects.py lets anyone holding the URL in for these rows only (every
+#: other page with an argument must refuse citizen B and send visitors to sign in).
+BEARER_TOKENS: dict[str, str] = {
+    "payments:return": "a 32-byte random return token that only the payer's browser is sent",
+    "payments:retry": "the same secret return token as the return page (POST only)",
+    "payments:sandbox-card": "the sandbox stands in for GOV.UK Pay's hosted card page, whose "
+    "address (a random payment id) is itself the payer's access",
+    "payments:sandbox-confirm": "the sandbox's hosted confirm page: the random payment id, "
+    "as on GOV.UK Pay",
+    "payments:sandbox-cancel": "the sandbox's hosted cancel button: the random payment id, "
+    "as on GOV.UK Pay",
+    "prison_visits:book-confirmation": "a signed link to the confirmation page, valid for "
+    "24 hours, given only to the browser that sent the request",
+    "tribunal_fees:access": "a signed access link emailed to the applicant who sent a case "
+    "without an account",
+    "core:grant": "a signed grant link (core/grants.py) sent to the person it grants access",
+    "account_reset_password_from_key": "allauth's password reset link: a one-time key emailed "
+    "to the account's address",
+}
+
+#: Citizen pages that send a visitor who is not signed in to another page to prove who
+#: they are (instead of the sign-in page): URL name -> (that page's URL name, why).
+SIGNS_IN_AT: dict[str, tuple[str, str]] = {
+    name: (
+        "prison_visits:visit-find",
+        "visitors without an account prove who they are with the reference and the lead "
+        "visitor's date of birth (rate limited)",
+    )
+    for name in (
+        "prison_visits:visit-status",
+        "prison_visits:visit-withdraw",
+        "prison_visits:visit-cancel",
+    )
+}
