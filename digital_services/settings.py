@@ -215,6 +215,9 @@ AXES_USERNAME_FORM_FIELD = "login"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# The client's address as the rest of the site sees it (TRUSTED_PROXY_COUNT), so a lockout
+# is for one account from one address, never for everyone behind the load balancer.
+AXES_CLIENT_IP_CALLABLE = "digital_services.audit.http.client_ip_get"
 
 # --- Accounts (digital_services.accounts) ------------------------------------
 # GOV.UK wording and crispy-forms-gds rendering for allauth's forms; citizens
@@ -373,8 +376,9 @@ PAYMENTS_PROVIDER = env.str("PAYMENTS_PROVIDER", default="")
 
 # Audit and performance (digital_services.audit, digital_services.performance).
 # How many proxies we run in front of the app; X-Forwarded-For is believed only
-# that far (0 = use REMOTE_ADDR). Used for audit IPs and per-address rate limits.
-AUDIT_TRUSTED_PROXY_COUNT = env.int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
+# that far (0 = use REMOTE_ADDR). digital_services.audit.http.client_ip_get is the one
+# place that reads it: allauth, django-axes, the rate limits and the audit log all use it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Feedback answers one address may send (django-ratelimit rate, e.g. "30/h").
 PERFORMANCE_FEEDBACK_RATE_LIMIT = env.str("PERFORMANCE_FEEDBACK_RATE_LIMIT", default="30/h")
 

@@ -15,16 +15,20 @@ def _isolated_cache(settings):
     """Each xdist worker gets its own Redis database for the cache, cleared per test.
 
     (cache.clear() flushes a whole Redis database, so workers must not share one;
-    database 0 is left to the Celery broker.)
+    database 0 is left to the Celery broker.) A run without xdist keeps the database
+    REDIS_URL names, unless that is 0, so separate runs can be kept apart too.
     """
     from django.core.cache import cache
 
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
     default = settings.CACHES["default"]
     location = default.get("LOCATION", "")
     if location.startswith("redis://"):
-        index = 1 + int(worker.removeprefix("gw") or 0) % 15
-        base = location.rsplit("/", 1)[0]
+        base, _, configured = location.rpartition("/")
+        if worker is None and configured.isdigit() and configured != "0":
+            index = int(configured)
+        else:
+            index = 1 + int((worker or "gw0").removeprefix("gw") or 0) % 15
         settings.CACHES = {"default": {**default, "LOCATION": f"{base}/{index}"}}
     cache.clear()
     yield

@@ -5,8 +5,11 @@ from __future__ import annotations
 from allauth.account.adapter import DefaultAccountAdapter
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from digital_services.audit.http import client_ip_get
 
 from .constants import CITIZEN
 from .services import user_role_add
@@ -37,6 +40,28 @@ class AccountAdapter(DefaultAccountAdapter):
         "same_as_current": _("Enter a different email address from the one you used before"),
         "rate_limited": _("You have asked for too many codes. Wait a few minutes, then try again"),
     }
+
+    def get_client_ip(self, request) -> str:
+        """The client's address as the whole site sees it (``TRUSTED_PROXY_COUNT``).
+
+        allauth's rate limits key on this; its own reading of X-Forwarded-For
+        would be a second, different answer.
+        """
+        ip = client_ip_get(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed passwords count per account *and* address.
+
+        allauth counts them per account alone, so five wrong passwords from
+        anywhere locked the account out for everyone. Guessing from one address
+        is still stopped (this key), and so is spraying many accounts from one
+        address (the per-address limit).
+        """
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{key}:{client_ip_get(request) or 'unknown'}"
 
     def pre_authenticate(self, request, **credentials) -> None:
         """Stop at once when django-axes has locked the account out.

@@ -1,4 +1,5 @@
-"""Where a request came from, for audit events and per-address rate limits."""
+"""Where a request came from: the one answer used by the audit log, the rate limits,
+allauth (``AccountAdapter.get_client_ip``) and django-axes (``AXES_CLIENT_IP_CALLABLE``)."""
 
 import ipaddress
 
@@ -16,13 +17,13 @@ def client_ip_get(request) -> str | None:
     """The client's IP address, or None when it cannot be known.
 
     ``X-Forwarded-For`` is written by whoever sends the request, so it is only
-    believed when ``AUDIT_TRUSTED_PROXY_COUNT`` says how many proxies we run in
+    believed when ``TRUSTED_PROXY_COUNT`` says how many proxies we run in
     front of the app (for example 1 for a load balancer). Each trusted proxy
     appends the address it saw, so the client is the entry that many places from
     the right; anything further left was supplied by the client and is ignored.
     With no trusted proxies, or a header shorter than expected, REMOTE_ADDR is used.
     """
-    proxies = getattr(settings, "AUDIT_TRUSTED_PROXY_COUNT", 0)
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies > 0:
         forwarded = [
             part.strip()

@@ -77,20 +77,20 @@ def test_audit_record_prefers_an_explicit_service(rf):
 
 
 def test_audit_record_ignores_x_forwarded_for_unless_proxies_are_trusted(rf, settings):
-    settings.AUDIT_TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = 0
     request = make_request(rf, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.1")
     assert audit_record(action="case.viewed", request=request).ip == "10.0.0.5"
 
 
 def test_audit_record_takes_the_address_the_trusted_proxy_saw(rf, settings):
-    settings.AUDIT_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     # The client sent a made-up first entry; the load balancer appended the real one.
     request = make_request(rf, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.1")
     assert audit_record(action="case.viewed", request=request).ip == "198.51.100.1"
 
 
 def test_audit_record_counts_trusted_proxies_from_the_right(rf, settings):
-    settings.AUDIT_TRUSTED_PROXY_COUNT = 2
+    settings.TRUSTED_PROXY_COUNT = 2
     request = make_request(
         rf, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 2001:db8::1, 10.0.0.9"
     )
@@ -98,13 +98,13 @@ def test_audit_record_counts_trusted_proxies_from_the_right(rf, settings):
 
 
 def test_audit_record_falls_back_to_remote_addr_when_the_header_is_missing(rf, settings):
-    settings.AUDIT_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     request = make_request(rf, REMOTE_ADDR="10.0.0.5")
     assert audit_record(action="case.viewed", request=request).ip == "10.0.0.5"
 
 
 def test_audit_record_stores_no_ip_when_the_header_holds_rubbish(rf, settings):
-    settings.AUDIT_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     request = make_request(rf, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="not-an-ip")
     assert audit_record(action="case.viewed", request=request).ip is None
 
