@@ -13,6 +13,7 @@ from datetime import date, datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.registry import services_list
 
 from .retention import retention_table
@@ -133,9 +134,9 @@ def _text(value) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%-d %B %Y, %H:%M")
+        return datetime_format(value)
     if isinstance(value, date):
-        return value.strftime("%-d %B %Y")
+        return date_format(value)
     if isinstance(value, dict):
         return "; ".join(f"{_label(k)}: {_text(v)}" for k, v in value.items())
     if isinstance(value, list | tuple):

@@ -61,7 +61,7 @@ def account_delete(request):
     """
     if _is_staff(request.user):
         raise PermissionDenied("Staff accounts are closed by an administrator")
-    form = AccountDeleteForm(request.POST or None)
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             account_close(user=request.user, request=request)

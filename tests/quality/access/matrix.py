@@ -42,6 +42,7 @@ from .world import (
     ADMIN,
     ANONYMOUS,
     CITIZEN_A,
+    CITIZENS,
     PRISON_P,
     PRISON_Q,
     ROLES,
@@ -509,6 +510,11 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
         get=only(*STAFF),
         second_factor_exempt="the second-factor page itself: staff reach it before the factor",
     ),
+    # your data (digital_services.privacy): staff accounts are closed by an administrator
+    "privacy:your-data": Entry(get=signed_in_only()),
+    "privacy:your-data-download": Entry(get=signed_in_only()),
+    "privacy:account-delete": Entry(get=only(*CITIZENS)),
+    "privacy:account-deleted": Entry(get=everyone()),
     # feedback
     "performance:feedback": Entry(get=everyone()),
     "performance:feedback-thanks": Entry(get=everyone()),
