@@ -2,7 +2,9 @@
 
 from digital_services.core.registry import Service, service_register
 
-from .selectors import visit_cases
+from .retention import RETENTION
+from .selectors import visit_cases, visit_data_for_user
+from .services import visits_detach_user
 
 START_PAGE = {
     "intro": "Use this service to ask to visit someone in prison in England and Wales.",
@@ -22,5 +24,8 @@ SERVICE = service_register(
         start_url_name="prison_visits:start",
         list_cases=visit_cases,
         order=10,
+        retention=RETENTION,
+        export_user_data=visit_data_for_user,
+        detach_user=lambda user: visits_detach_user(user=user),
     )
 )

@@ -2,12 +2,26 @@
 
 from digital_services.core.registry import Service, service_register
 
+from .retention import RETENTION
+
 
 def list_cases(user):
     """The user's fees, Help with Fees and refund applications, for "Your applications"."""
     from .selectors import cases_for_user
 
     return cases_for_user(user)
+
+
+def _case_data_for_user(user) -> dict:
+    from .selectors import case_data_for_user
+
+    return case_data_for_user(user)
+
+
+def _cases_detach_user(user) -> int:
+    from .services import cases_detach_user
+
+    return cases_detach_user(user=user)
 
 
 START_PAGE = {
@@ -28,5 +42,8 @@ SERVICE = service_register(
         start_url_name="tribunal_fees:start",
         list_cases=list_cases,
         order=30,
+        retention=RETENTION,
+        export_user_data=lambda user: _case_data_for_user(user),
+        detach_user=lambda user: _cases_detach_user(user),
     )
 )

@@ -49,11 +49,12 @@ def test_the_reminder_task_reminds_tomorrows_visits(prison, frozen):
     assert tasks.reminders_send() == 1
 
 
-def test_the_beat_schedule_runs_reminders_and_anonymisation_daily():
-    assert {entry["task"] for entry in tasks.BEAT_SCHEDULE.values()} == {
-        TASK_REMINDERS_SEND,
-        TASK_VISITS_ANONYMISE,
-    }
+def test_the_beat_schedule_runs_reminders_and_the_retention_job_anonymises():
+    from digital_services.privacy.retention import retention_rules
+
+    assert {entry["task"] for entry in tasks.BEAT_SCHEDULE.values()} == {TASK_REMINDERS_SEND}
+    assert TASK_VISITS_ANONYMISE not in {entry["task"] for entry in tasks.BEAT_SCHEDULE.values()}
+    assert "prison_visits.visits" in {rule.key for rule in retention_rules()}
 
 
 # ---------------------------------------------------------------- anonymisation
