@@ -33,12 +33,14 @@ class AssistedSession(models.Model):
     and accepted (``services.assisted_session_start``); while it is active the
     agent's requests carry it as ``request.assisted_session`` and can see and
     change only this citizen's cases. ``status`` changes only through
-    ``services._transition``.
+    ``digital_services.core.transitions.transition_apply``, by ``TRANSITIONS``.
     """
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         ENDED = "ended", "Ended"
+
+    TRANSITIONS = {Status.ACTIVE: frozenset({Status.ENDED}), Status.ENDED: frozenset()}
 
     class EndReason(models.TextChoices):
         ENDED_BY_AGENT = "ended_by_agent", "Ended by the member of staff"

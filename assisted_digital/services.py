@@ -1,6 +1,7 @@
 """Writes: citizen records made by staff, starting and ending sessions, recording submissions.
 
-Every status change of an ``AssistedSession`` goes through ``_transition``.
+Every status change of an ``AssistedSession`` goes through the platform's
+``transition_apply`` (``digital_services.core.transitions``), by ``AssistedSession.TRANSITIONS``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from digital_services.accounts.constants import CITIZEN
 from digital_services.accounts.models import CitizenProfile
 from digital_services.accounts.services import user_role_add
 from digital_services.audit.services import audit_record
+from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
+from digital_services.core.transitions import transition_apply
 
 from .constants import (
     CONSENT_STATEMENT,
@@ -40,14 +43,6 @@ from .constants import (
 from .models import AssistedSession, SubmissionRecord
 
 Status = AssistedSession.Status
-ALLOWED_TRANSITIONS: dict[str, set[str]] = {
-    Status.ACTIVE: {Status.ENDED},
-    Status.ENDED: set(),
-}
-
-
-class TransitionNotAllowed(Exception):
-    """A status change the rules do not allow from the session's current status."""
 
 
 class SessionAlreadyActive(Exception):
@@ -203,17 +198,6 @@ def citizen_create(*, details: CitizenDetails, created_by, request=None):
 # ---------------------------------------------------------------- sessions
 
 
-def _transition(session: AssistedSession, to: str, **fields) -> AssistedSession:
-    """The one place a session's status changes. The caller holds the row lock."""
-    if to not in ALLOWED_TRANSITIONS[session.status]:
-        raise TransitionNotAllowed(f"Session {session.pk} cannot go from {session.status} to {to}")
-    session.status = to
-    for name, value in fields.items():
-        setattr(session, name, value)
-    session.save(update_fields=["status", *fields])
-    return session
-
-
 def _session_timeout() -> timedelta:
     return timedelta(seconds=settings.SESSION_COOKIE_AGE)
 
@@ -302,17 +286,17 @@ def assisted_session_start(
 
 
 def _end(session: AssistedSession, *, reason: str, actor, request=None) -> AssistedSession:
-    _transition(session, Status.ENDED, ended_at=timezone.now(), end_reason=reason)
-    audit_record(
+    return transition_apply(
+        session,
+        to=Status.ENDED,
+        fields={"ended_at": timezone.now(), "end_reason": reason},
         action="assisted.session_ended",
-        obj=session,
         actor=actor,
         on_behalf_of=session.citizen,
         request=request,
         service="",
         detail={"reason": reason},
     )
-    return session
 
 
 def assisted_session_end(

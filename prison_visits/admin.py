@@ -618,7 +618,7 @@ class VisitAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
                     by=request.user,
                     by_visitor=False,
                 )
-            except services.VisitError as exc:
+            except (services.TransitionNotAllowed, services.VisitError) as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(
@@ -650,7 +650,7 @@ class VisitAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
                 services.visit_message_send(
                     visit=visit, message=form.cleaned_data["message"], by=request.user
                 )
-            except services.VisitError as exc:
+            except (services.TransitionNotAllowed, services.VisitError) as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, "Message sent to the visitor.")

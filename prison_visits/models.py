@@ -17,6 +17,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from .constants import (
+    ALLOWED_TRANSITIONS,
     DEFAULT_LEAD_DAYS,
     MAX_BOOKING_WINDOW_DAYS,
     PRISON_NUMBER_PATTERN,
@@ -299,6 +300,9 @@ class SlotLock(models.Model):
 
 
 class Visit(models.Model):
+    # The allowed moves of ``status`` (see digital_services.core.transitions).
+    TRANSITIONS = ALLOWED_TRANSITIONS
+
     reference = models.CharField(max_length=REFERENCE_LENGTH, unique=True, editable=False)
     prison = models.ForeignKey(Prison, on_delete=models.PROTECT, related_name="visits")
     status = models.CharField(

@@ -2,10 +2,11 @@
 reminders and anonymisation.
 
 Each transition runs in one transaction: it locks the visit row, checks the
-current status against ``constants.ALLOWED_TRANSITIONS`` (``TransitionNotAllowed``
-otherwise: a request is processed once), stamps ``<verb>_at`` / ``<verb>_by``,
-saves with ``update_fields``, adds a ``VisitEvent`` to the timeline and an
-audit event, and queues its messages in the outbox (sent after the commit).
+current status against ``Visit.TRANSITIONS`` (``TransitionNotAllowed``
+otherwise: a request is processed once, with a message saying so), then the
+platform's ``transition_apply`` stamps ``<verb>_at`` / ``<verb>_by``, saves with
+``update_fields`` and writes the audit event; the service adds a ``VisitEvent``
+to the timeline and queues its messages in the outbox (sent after the commit).
 Booking also locks the slot's ``SlotLock`` row, so two members of staff booking
 the last table of a slot at the same moment get one booking and one ``SlotFull``.
 """
@@ -27,13 +28,14 @@ from digital_services.accounts.citizens import (
     phone_is_uk_mobile,
 )
 from digital_services.audit.services import audit_record
+from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
+from digital_services.core.transitions import transition_allowed, transition_apply
 from digital_services.notifications.registry import template_get
 from digital_services.notifications.services import notification_send
 
 from . import emails
 from .constants import (
     ADULT_SUPERVISION_AGE,
-    ALLOWED_TRANSITIONS,
     MAX_SLOT_CHOICES,
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
@@ -89,10 +91,6 @@ __all__ = [
 
 class VisitError(Exception):
     """Base of this service's domain errors; the message is fit to show to the user."""
-
-
-class TransitionNotAllowed(VisitError):
-    """The visit is not in a state this change can start from (for example already processed)."""
 
 
 class PrisonNotBookable(VisitError):
@@ -157,7 +155,9 @@ def _lock(visit: Visit) -> Visit:
 
 
 def _check_transition(visit: Visit, to: str) -> None:
-    if to not in ALLOWED_TRANSITIONS[visit.status]:
+    """Refuse early, before the other checks, with a message the user can act on.
+    ``transition_apply`` checks again on the locked row."""
+    if not transition_allowed(visit, to):
         if visit.status != VisitStatus.REQUESTED and to in (
             VisitStatus.BOOKED,
             VisitStatus.REJECTED,
@@ -170,16 +170,6 @@ def _check_transition(visit: Visit, to: str) -> None:
             f"Visit {visit.reference_display} is {visit.get_status_display().lower()}: "
             f"it cannot be {VisitStatus(to).label.lower()}."
         )
-
-
-def _transition(visit: Visit, to: str, **fields) -> Visit:
-    """The one place a visit's status changes."""
-    _check_transition(visit, to)
-    visit.status = to
-    for name, value in fields.items():
-        setattr(visit, name, value)
-    visit.save(update_fields=["status", "updated_at", *fields])
-    return visit
 
 
 def _actor(user):
@@ -197,14 +187,19 @@ def _event(visit: Visit, kind: str, *, actor=None, by_visitor=False, message="",
     )
 
 
+def _audit_detail(visit: Visit, **detail) -> dict:
+    return {"reference": visit.reference, "prison": visit.prison.slug, **detail}
+
+
 def _audit(action: str, visit: Visit, *, actor=None, on_behalf_of=None, **detail):
+    """An audit event that is not a status change (those come from ``transition_apply``)."""
     audit_record(
         action=f"prison_visits.visit.{action}",
         obj=visit,
         actor=_actor(actor),
         on_behalf_of=on_behalf_of,
         service=SERVICE_SLUG,
-        detail={"reference": visit.reference, "prison": visit.prison.slug, **detail},
+        detail=_audit_detail(visit, **detail),
     )
 
 
@@ -520,26 +515,27 @@ def visit_book(
             visitors, ["allowed", "exclusion", "banned_until", "exclusion_detail"]
         )
         now = timezone.now()
-        _transition(
+        transition_apply(
             visit,
-            VisitStatus.BOOKED,
-            booked_at=now,
-            booked_by=by,
-            slot_date=slot.date,
-            slot_start=slot.start,
-            slot_end=slot.end,
-            visit_date=slot.date,
-            closed=closed,
-            booking_reference=(booking_reference or "").strip(),
+            to=VisitStatus.BOOKED,
+            fields={
+                "booked_at": now,
+                "booked_by": by,
+                "slot_date": slot.date,
+                "slot_start": slot.start,
+                "slot_end": slot.end,
+                "visit_date": slot.date,
+                "closed": closed,
+                "booking_reference": (booking_reference or "").strip(),
+            },
+            action="prison_visits.visit.booked",
+            actor=_actor(by),
+            service=SERVICE_SLUG,
+            detail=_audit_detail(
+                visit, slot=slot.key, excluded=[c.visitor_id for c in excluded_visitors]
+            ),
         )
         _event(visit, VisitEvent.Kind.BOOKED, actor=by, message=message.strip(), at=now)
-        _audit(
-            "booked",
-            visit,
-            actor=by,
-            slot=slot.key,
-            excluded=[c.visitor_id for c in excluded_visitors],
-        )
         _notify(
             visit,
             "booked",
@@ -594,22 +590,27 @@ def visit_reject(
         visit = _lock(visit)
         _check_transition(visit, VisitStatus.REJECTED)
         now = timezone.now()
-        _transition(
+        transition_apply(
             visit,
-            VisitStatus.REJECTED,
-            rejected_at=now,
-            rejected_by=by,
-            rejection_reasons=reasons,
-            rejection_detail=(detail or "").strip(),
-            allowance_renews_on=allowance_renews_on,
-            slot_date=None,
-            slot_start=None,
-            slot_end=None,
-            closed=False,
-            booking_reference="",
+            to=VisitStatus.REJECTED,
+            fields={
+                "rejected_at": now,
+                "rejected_by": by,
+                "rejection_reasons": reasons,
+                "rejection_detail": (detail or "").strip(),
+                "allowance_renews_on": allowance_renews_on,
+                "slot_date": None,
+                "slot_start": None,
+                "slot_end": None,
+                "closed": False,
+                "booking_reference": "",
+            },
+            action="prison_visits.visit.rejected",
+            actor=_actor(by),
+            service=SERVICE_SLUG,
+            detail=_audit_detail(visit, reasons=reasons),
         )
         _event(visit, VisitEvent.Kind.REJECTED, actor=by, message=message.strip(), at=now)
-        _audit("rejected", visit, actor=by, reasons=reasons)
         visitors = list(visit.visitors.order_by("position"))
         _notify(
             visit,
@@ -632,10 +633,18 @@ def visit_withdraw(*, visit: Visit, by=None) -> Visit:
     """The visitor withdraws a request that has not been processed. Raises TransitionNotAllowed."""
     with transaction.atomic():
         visit = _lock(visit)
+        _check_transition(visit, VisitStatus.WITHDRAWN)
         now = timezone.now()
-        _transition(visit, VisitStatus.WITHDRAWN, withdrawn_at=now, withdrawn_by=_actor(by))
+        transition_apply(
+            visit,
+            to=VisitStatus.WITHDRAWN,
+            fields={"withdrawn_at": now, "withdrawn_by": _actor(by)},
+            action="prison_visits.visit.withdrawn",
+            actor=_actor(by),
+            service=SERVICE_SLUG,
+            detail=_audit_detail(visit),
+        )
         _event(visit, VisitEvent.Kind.WITHDRAWN, actor=by, by_visitor=True, at=now)
-        _audit("withdrawn", visit, actor=by)
         visitors = list(visit.visitors.order_by("position"))
         _notify(visit, "withdrawn", emails.withdrawn(visit=visit, visitors=visitors))
     return visit
@@ -674,15 +683,21 @@ def visit_cancel(
             starts = timezone.make_aware(datetime.combine(visit.slot_date, visit.slot_start))
             if starts <= now:
                 raise TransitionNotAllowed("A visit that has already started cannot be cancelled")
-        _transition(
+        transition_apply(
             visit,
-            VisitStatus.CANCELLED,
-            cancelled_at=now,
-            cancelled_by=_actor(by),
-            cancellation_reasons=reasons,
-            cancelled_by_visitor=by_visitor,
-            cancellation_actioned_at=None if by_visitor else now,
-            cancellation_actioned_by=None if by_visitor else _actor(by),
+            to=VisitStatus.CANCELLED,
+            fields={
+                "cancelled_at": now,
+                "cancelled_by": _actor(by),
+                "cancellation_reasons": reasons,
+                "cancelled_by_visitor": by_visitor,
+                "cancellation_actioned_at": None if by_visitor else now,
+                "cancellation_actioned_by": None if by_visitor else _actor(by),
+            },
+            action="prison_visits.visit.cancelled",
+            actor=_actor(by),
+            service=SERVICE_SLUG,
+            detail=_audit_detail(visit, reasons=reasons, by_visitor=by_visitor),
         )
         _event(
             visit,
@@ -692,7 +707,6 @@ def visit_cancel(
             message=message.strip(),
             at=now,
         )
-        _audit("cancelled", visit, actor=by, reasons=reasons, by_visitor=by_visitor)
         visitors = list(visit.visitors.order_by("position"))
         if by_visitor:
             _notify(

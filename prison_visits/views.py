@@ -267,7 +267,7 @@ def _change_page(request, reference, *, allowed, change, template, title, done):
     if request.method == "POST":
         try:
             change(visit)
-        except services.VisitError as exc:
+        except (services.TransitionNotAllowed, services.VisitError) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, done)

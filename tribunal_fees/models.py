@@ -19,6 +19,9 @@ from simple_history.models import HistoricalRecords
 from .constants import (
     BANDED_KINDS,
     ET_CASE_NUMBER,
+    FEE_CASE_TRANSITIONS,
+    HWF_TRANSITIONS,
+    REFUND_TRANSITIONS,
     Benefit,
     ClaimantBand,
     ClaimType,
@@ -150,6 +153,8 @@ class FeeCase(models.Model):
     here with the remission and the amount still due.
     """
 
+    TRANSITIONS = FEE_CASE_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
+
     reference = models.CharField(max_length=12, unique=True)
     user = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -227,6 +232,8 @@ class HelpWithFeesApplication(models.Model):
     """An application for Help with Fees on a fee case, its computed outcome, and the
     caseworker's decision (which may override the computed outcome, with a reason)."""
 
+    TRANSITIONS = HWF_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
+
     reference = models.CharField(max_length=11, unique=True)
     fee_case = models.ForeignKey(FeeCase, on_delete=models.PROTECT, related_name="hwf_applications")
     user = models.ForeignKey(
@@ -296,6 +303,8 @@ class HelpWithFeesApplication(models.Model):
 
 class RefundApplication(models.Model):
     """An application under the 2017 scheme to get back fees paid from July 2013 to July 2017."""
+
+    TRANSITIONS = REFUND_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
 
     reference = models.CharField(max_length=8, unique=True, null=True, blank=True)
     user = models.ForeignKey(

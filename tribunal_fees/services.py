@@ -1,8 +1,9 @@
 """Writes for Pay tribunal fees: fee cases and their payments, Help with Fees, refunds.
 
-Every status change goes through ``_transition``: the caller holds the row lock
-(``select_for_update``); it checks the allowed moves, stamps ``<verb>_at`` /
-``<verb>_by``, saves with ``update_fields`` and records an audit event. Emails go
+Every status change goes through the platform's ``transition_apply``: it locks the
+row, checks the model's ``TRANSITIONS``, stamps ``<verb>_at`` / ``<verb>_by`` and
+``status_changed_at``, saves with ``update_fields`` and records the audit event
+(action ``<model>.<new status>``, service ``AUDIT_SERVICE``). Emails go
 through the notifications outbox in the same transaction (sent after commit).
 Errors are domain errors (``TransitionNotAllowed``, ``FourEyesRuleBroken``,
 ``InvalidRequest``); views turn them into messages.
@@ -24,6 +25,8 @@ from django.utils import timezone
 
 from digital_services.audit.services import audit_record
 from digital_services.core.money import pence_format
+from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
+from digital_services.core.transitions import transition_allowed, transition_apply
 from digital_services.notifications.services import notification_send
 from digital_services.payments import services as payments
 from digital_services.payments.constants import PAYMENT_EXPIRY_MINUTES, PaymentStatus
@@ -34,10 +37,7 @@ from . import refunds
 from .constants import (
     BANDED_KINDS,
     EAT_CASE_NUMBER,
-    FEE_CASE_TRANSITIONS,
     HWF_EVIDENCE_DAYS,
-    HWF_TRANSITIONS,
-    REFUND_TRANSITIONS,
     SERVICE,
     ClaimType,
     FeeCaseStatus,
@@ -72,10 +72,6 @@ class TribunalFeesError(Exception):
     """Base class for this service's domain errors."""
 
 
-class TransitionNotAllowed(TribunalFeesError):
-    """The case cannot move from its current status to the one asked for."""
-
-
 class FourEyesRuleBroken(TransitionNotAllowed):
     """The caseworker who checked a refund tried to approve it too."""
 
@@ -86,54 +82,6 @@ class InvalidRequest(TribunalFeesError):
     def __init__(self, errors: dict[str, str]):
         self.errors = errors
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-
-
-# The one transition helper.
-
-
-def _transition(
-    *,
-    obj: Model,
-    to: str,
-    allowed: dict[str, tuple[str, ...]],
-    action_prefix: str,
-    actor=None,
-    stamp: str | None = None,
-    fields: Iterable[str] = (),
-    detail: dict | None = None,
-    request=None,
-) -> Model:
-    """Move ``obj`` (locked by the caller) to ``to``; ``fields`` are already set on it."""
-    if to not in allowed.get(obj.status, ()):
-        raise TransitionNotAllowed(
-            f"{obj._meta.verbose_name.capitalize()} {obj}: cannot go from "
-            f"{obj.get_status_display().lower()} to {dict(obj._meta.get_field('status').choices)[to].lower()}"
-        )
-    from_status = obj.status
-    obj.status = to
-    update = {"status", "updated_at", *fields}
-    now = timezone.now()
-    if stamp:
-        setattr(obj, f"{stamp}_at", now)
-        update.add(f"{stamp}_at")
-        if hasattr(obj, f"{stamp}_by_id"):
-            setattr(
-                obj, f"{stamp}_by", actor if getattr(actor, "is_authenticated", False) else None
-            )
-            update.add(f"{stamp}_by")
-    if hasattr(obj, "status_changed_at"):
-        obj.status_changed_at = now
-        update.add("status_changed_at")
-    obj.save(update_fields=sorted(update))
-    audit_record(
-        action=f"{action_prefix}.{to}",
-        obj=obj,
-        actor=actor,
-        request=request,
-        service=AUDIT_SERVICE,
-        detail={"from": from_status, **(detail or {})},
-    )
-    return obj
 
 
 def _locked(model, pk):
@@ -277,22 +225,25 @@ def fee_case_group_remission_record(
             claimants=fee_case.claimants,
             remitted=remitted_claimants,
         )
-        fee_case.remitted_claimants = remitted_claimants
-        fee_case.amount_due_pence = due
-        fee_case.remission_pence = fee_case.fee_pence - due
-        fields = ["remitted_claimants", "amount_due_pence", "remission_pence", "updated_at"]
+        changes = {
+            "remitted_claimants": remitted_claimants,
+            "amount_due_pence": due,
+            "remission_pence": fee_case.fee_pence - due,
+        }
         if due == 0:
-            return _transition(
-                obj=fee_case,
+            return transition_apply(
+                fee_case,
                 to=FeeCaseStatus.REMITTED,
-                allowed=FEE_CASE_TRANSITIONS,
-                action_prefix="fee_case",
+                fields=changes,
+                action="fee_case.remitted",
                 actor=actor,
-                fields=fields,
                 request=request,
+                service=AUDIT_SERVICE,
                 detail={"remitted_claimants": remitted_claimants},
             )
-        fee_case.save(update_fields=fields)
+        for name, value in changes.items():
+            setattr(fee_case, name, value)
+        fee_case.save(update_fields=[*changes, "updated_at"])
         audit_record(
             action="fee_case.group_remission",
             obj=fee_case,
@@ -327,13 +278,13 @@ def fee_case_payment_start(
                 f"Fee {fee_case.reference} is waiting for a Help with Fees decision"
             )
         if fee_case.status != FeeCaseStatus.PAYMENT_IN_PROGRESS:
-            _transition(
-                obj=fee_case,
+            transition_apply(
+                fee_case,
                 to=FeeCaseStatus.PAYMENT_IN_PROGRESS,
-                allowed=FEE_CASE_TRANSITIONS,
-                action_prefix="fee_case",
+                action="fee_case.payment_in_progress",
                 actor=started_by,
                 request=request,
+                service=AUDIT_SERVICE,
             )
     return payments.payment_start(
         for_case=fee_case,
@@ -403,14 +354,15 @@ def fee_case_payment_outcome(*, payment: Payment) -> None:
                     fee_case.status,
                 )
                 return
-            fee_case.paid_at = payment.finished_at or timezone.now()
-            fee_case.amount_paid_pence = payment.amount_pence
-            _transition(
-                obj=fee_case,
+            transition_apply(
+                fee_case,
                 to=FeeCaseStatus.PAID,
-                allowed=FEE_CASE_TRANSITIONS,
-                action_prefix="fee_case",
-                fields=["paid_at", "amount_paid_pence"],
+                fields={
+                    "paid_at": payment.finished_at or timezone.now(),
+                    "amount_paid_pence": payment.amount_pence,
+                },
+                action="fee_case.paid",
+                service=AUDIT_SERVICE,
                 detail=detail,
             )
             _fee_receipt_send(fee_case)
@@ -424,21 +376,21 @@ def fee_case_payment_outcome(*, payment: Payment) -> None:
             if fee_case.status == FeeCaseStatus.PAYMENT_IN_PROGRESS:
                 _fee_case_uncertain(fee_case, detail=detail)
             return
-        _transition(
-            obj=fee_case,
+        transition_apply(
+            fee_case,
             to=FeeCaseStatus.UNPAID,
-            allowed=FEE_CASE_TRANSITIONS,
-            action_prefix="fee_case",
+            action="fee_case.unpaid",
+            service=AUDIT_SERVICE,
             detail=detail,
         )
 
 
 def _fee_case_uncertain(fee_case: FeeCase, *, detail: dict) -> None:
-    _transition(
-        obj=fee_case,
+    transition_apply(
+        fee_case,
         to=FeeCaseStatus.PAYMENT_UNCERTAIN,
-        allowed=FEE_CASE_TRANSITIONS,
-        action_prefix="fee_case",
+        action="fee_case.payment_uncertain",
+        service=AUDIT_SERVICE,
         detail=detail,
     )
     _email(
@@ -515,12 +467,12 @@ def fee_case_mark_not_paid(*, fee_case: FeeCase, actor, reason: str) -> FeeCase:
             raise TransitionNotAllowed(
                 "Only a fee whose payment is not confirmed can be marked not paid"
             )
-        return _transition(
-            obj=fee_case,
+        return transition_apply(
+            fee_case,
             to=FeeCaseStatus.UNPAID,
-            allowed=FEE_CASE_TRANSITIONS,
-            action_prefix="fee_case",
+            action="fee_case.unpaid",
             actor=actor,
+            service=AUDIT_SERVICE,
             detail={"reason": "staff_confirmed_not_paid"},
         )
 
@@ -610,13 +562,13 @@ def hwf_application_submit(
             service=AUDIT_SERVICE,
             detail={"fee_case_id": fee_case.pk, "computed_outcome": assessment.outcome},
         )
-        _transition(
-            obj=fee_case,
+        transition_apply(
+            fee_case,
             to=FeeCaseStatus.AWAITING_HWF,
-            allowed=FEE_CASE_TRANSITIONS,
-            action_prefix="fee_case",
+            action="fee_case.awaiting_hwf",
             actor=user,
             request=request,
+            service=AUDIT_SERVICE,
             detail={"hwf_application_id": application.pk},
         )
         _email(
@@ -653,16 +605,14 @@ def hwf_application_evidence_request(
         raise InvalidRequest(errors)
     with transaction.atomic():
         application = _locked(HelpWithFeesApplication, application.pk)
-        application.evidence_note = note.strip()
-        application.evidence_expires_on = expires_on
-        _transition(
-            obj=application,
+        transition_apply(
+            application,
             to=HwfStatus.EVIDENCE_REQUESTED,
-            allowed=HWF_TRANSITIONS,
-            action_prefix="hwf_application",
-            actor=actor,
+            fields={"evidence_note": note.strip(), "evidence_expires_on": expires_on},
             stamp="evidence_requested",
-            fields=["evidence_note", "evidence_expires_on"],
+            action="hwf_application.evidence_requested",
+            actor=actor,
+            service=AUDIT_SERVICE,
             detail={"expires_on": expires_on.isoformat()},
         )
         fee_case = application.fee_case
@@ -728,30 +678,30 @@ def hwf_application_decide(
             raise InvalidRequest(
                 {"override_reason": "Enter why the decision differs from the calculated outcome"}
             )
-        application.outcome = outcome
-        application.amount_to_pay_pence = to_pay
-        application.overridden = overridden
-        application.override_reason = override_reason.strip() if overridden else ""
-        _transition(
-            obj=application,
+        transition_apply(
+            application,
             to=HwfStatus.DECIDED,
-            allowed=HWF_TRANSITIONS,
-            action_prefix="hwf_application",
-            actor=actor,
+            fields={
+                "outcome": outcome,
+                "amount_to_pay_pence": to_pay,
+                "overridden": overridden,
+                "override_reason": override_reason.strip() if overridden else "",
+            },
             stamp="decided",
-            fields=["outcome", "amount_to_pay_pence", "overridden", "override_reason"],
+            action="hwf_application.decided",
+            actor=actor,
+            service=AUDIT_SERVICE,
             detail={"outcome": outcome, "amount_to_pay_pence": to_pay, "overridden": overridden},
         )
         fee_case = _locked(FeeCase, application.fee_case_id)
-        fee_case.amount_due_pence = to_pay
-        fee_case.remission_pence = fee_case.fee_pence - to_pay
-        _transition(
-            obj=fee_case,
-            to=FeeCaseStatus.REMITTED if to_pay == 0 else FeeCaseStatus.UNPAID,
-            allowed=FEE_CASE_TRANSITIONS,
-            action_prefix="fee_case",
+        fee_status = FeeCaseStatus.REMITTED if to_pay == 0 else FeeCaseStatus.UNPAID
+        transition_apply(
+            fee_case,
+            to=fee_status,
+            fields={"amount_due_pence": to_pay, "remission_pence": fee_case.fee_pence - to_pay},
+            action=f"fee_case.{fee_status}",
             actor=actor,
-            fields=["amount_due_pence", "remission_pence"],
+            service=AUDIT_SERVICE,
             detail={"hwf_application_id": application.pk},
         )
         _email(
@@ -794,26 +744,23 @@ def hwf_application_part_payment_record(
             raise TransitionNotAllowed(
                 f"The fee is {fee_case.get_status_display().lower()}: no part payment to record"
             )
-        application.part_payment_pence = amount_pence
-        _transition(
-            obj=application,
+        transition_apply(
+            application,
             to=HwfStatus.PART_PAYMENT_RECORDED,
-            allowed=HWF_TRANSITIONS,
-            action_prefix="hwf_application",
-            actor=actor,
+            fields={"part_payment_pence": amount_pence},
             stamp="part_payment_recorded",
-            fields=["part_payment_pence"],
+            action="hwf_application.part_payment_recorded",
+            actor=actor,
+            service=AUDIT_SERVICE,
             detail={"amount_pence": amount_pence},
         )
-        fee_case.paid_at = timezone.now()
-        fee_case.amount_paid_pence = amount_pence
-        _transition(
-            obj=fee_case,
+        transition_apply(
+            fee_case,
             to=FeeCaseStatus.PAID,
-            allowed=FEE_CASE_TRANSITIONS,
-            action_prefix="fee_case",
+            fields={"paid_at": timezone.now(), "amount_paid_pence": amount_pence},
+            action="fee_case.paid",
             actor=actor,
-            fields=["paid_at", "amount_paid_pence"],
+            service=AUDIT_SERVICE,
             detail={"hwf_application_id": application.pk, "method": "part_payment"},
         )
         _fee_receipt_send(fee_case)
@@ -1015,15 +962,14 @@ def refund_application_check(*, application: RefundApplication, actor) -> Refund
     with transaction.atomic():
         application = _locked(RefundApplication, application.pk)
         refund_interest_for(application, refunded_on=timezone.localdate())
-        application.fees_pence = sum(fee.amount_pence for fee in application.fees.all())
-        return _transition(
-            obj=application,
+        return transition_apply(
+            application,
             to=RefundStatus.CHECKED,
-            allowed=REFUND_TRANSITIONS,
-            action_prefix="refund_application",
-            actor=actor,
+            fields={"fees_pence": sum(fee.amount_pence for fee in application.fees.all())},
             stamp="checked",
-            fields=["fees_pence"],
+            action="refund_application.checked",
+            actor=actor,
+            service=AUDIT_SERVICE,
         )
 
 
@@ -1037,13 +983,13 @@ def refund_application_approve(*, application: RefundApplication, actor) -> Refu
             actor is None or application.checked_by_id in (None, actor.pk)
         )
         if not same_person:
-            return _transition(
-                obj=application,
+            return transition_apply(
+                application,
                 to=RefundStatus.APPROVED,
-                allowed=REFUND_TRANSITIONS,
-                action_prefix="refund_application",
-                actor=actor,
                 stamp="approved",
+                action="refund_application.approved",
+                actor=actor,
+                service=AUDIT_SERVICE,
             )
     audit_record(
         action="refund_application.approval_refused",
@@ -1081,7 +1027,7 @@ def refund_application_issue(
     on_date = on_date or timezone.localdate()
     with transaction.atomic():
         application = _locked(RefundApplication, application.pk)
-        if RefundStatus.ISSUED not in REFUND_TRANSITIONS[application.status]:
+        if not transition_allowed(application, RefundStatus.ISSUED):
             raise TransitionNotAllowed(
                 f"Refund {application.reference} is {application.get_status_display().lower()}: it cannot be issued"
             )
@@ -1113,28 +1059,22 @@ def refund_application_issue(
                     }
                 )
             application.payments_refund = refund
-        application.issue_method = method
-        application.fees_pence = fees
-        application.interest_pence = interest
-        application.total_pence = total
-        application.card_refund_pence = card
-        application.bank_transfer_pence = total - card
-        _transition(
-            obj=application,
+        transition_apply(
+            application,
             to=RefundStatus.ISSUED,
-            allowed=REFUND_TRANSITIONS,
-            action_prefix="refund_application",
-            actor=actor,
+            fields={
+                "issue_method": method,
+                "fees_pence": fees,
+                "interest_pence": interest,
+                "total_pence": total,
+                "card_refund_pence": card,
+                "bank_transfer_pence": total - card,
+                "payments_refund": application.payments_refund,
+            },
             stamp="issued",
-            fields=[
-                "issue_method",
-                "fees_pence",
-                "interest_pence",
-                "total_pence",
-                "card_refund_pence",
-                "bank_transfer_pence",
-                "payments_refund",
-            ],
+            action="refund_application.issued",
+            actor=actor,
+            service=AUDIT_SERVICE,
             detail={"method": method, "total_pence": total, "interest_pence": interest},
         )
         _email(
@@ -1161,15 +1101,14 @@ def refund_application_reject(
         raise InvalidRequest({"reason": "Enter why the refund is rejected"})
     with transaction.atomic():
         application = _locked(RefundApplication, application.pk)
-        application.rejection_reason = reason.strip()
-        _transition(
-            obj=application,
+        transition_apply(
+            application,
             to=RefundStatus.REJECTED,
-            allowed=REFUND_TRANSITIONS,
-            action_prefix="refund_application",
-            actor=actor,
+            fields={"rejection_reason": reason.strip()},
             stamp="rejected",
-            fields=["rejection_reason"],
+            action="refund_application.rejected",
+            actor=actor,
+            service=AUDIT_SERVICE,
         )
         _email(
             template="tribunal_fees.refund_rejected",

@@ -74,3 +74,11 @@ SANDBOX_TEST_CARDS: dict[str, tuple[str, str, str]] = {
     "4000000000000127": ("Visa", PaymentStatus.FAILED, FailureCode.REJECTED),
     "4000000000000119": ("Visa", PaymentStatus.ERROR, FailureCode.PROVIDER_ERROR),
 }
+
+
+# A refund is submitted, then succeeds or fails for good.
+REFUND_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    RefundStatus.SUBMITTED: (RefundStatus.SUCCESS, RefundStatus.ERROR),
+    RefundStatus.SUCCESS: (),
+    RefundStatus.ERROR: (),
+}

@@ -16,8 +16,10 @@ from django.utils import timezone
 
 from .constants import (
     LIVE_STATUSES,
+    PAYMENT_TRANSITIONS,
     PROVIDER_GOVUK_PAY,
     PROVIDER_SANDBOX,
+    REFUND_TRANSITIONS,
     FailureCode,
     PaymentStatus,
     RefundStatus,
@@ -30,6 +32,8 @@ def return_token_new() -> str:
 
 class Payment(models.Model):
     """One attempt to pay for one thing (``purpose``) on one case."""
+
+    TRANSITIONS = PAYMENT_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
 
     class Provider(models.TextChoices):
         GOVUK_PAY = PROVIDER_GOVUK_PAY, "GOV.UK Pay"
@@ -98,6 +102,8 @@ class Payment(models.Model):
 
 class Refund(models.Model):
     """Money sent back to the card a payment was made with, in full or in part."""
+
+    TRANSITIONS = REFUND_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
 
     payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
     amount_pence = models.PositiveIntegerField()

@@ -1,9 +1,10 @@
 """Writes for payments: start or resume, refresh from the provider, refunds, webhooks.
 
 One place changes a payment's status (``_payment_transition``) and one a
-refund's (``_refund_transition``). Both are called with the row locked, check
-the source state, stamp the time, save with ``update_fields``, record an audit
-event and, when a payment finishes, tell the owning service on commit.
+refund's (``_refund_transition``). Both go through the platform's
+``transition_apply`` (lock, check ``Payment.TRANSITIONS`` / ``Refund.TRANSITIONS``,
+save with ``update_fields``, audit event) and add what is particular to money:
+a finished payment is stamped and its owning service told on commit.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.core.money import pence_format
+from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
+from digital_services.core.transitions import transition_allowed, transition_apply
 
 from . import selectors
 from .constants import (
@@ -29,7 +32,6 @@ from .constants import (
     DESCRIPTION_MAX_LENGTH,
     FINISHED_STATUSES,
     LIVE_STATUSES,
-    PAYMENT_TRANSITIONS,
     REFERENCE_MAX_LENGTH,
     FailureCode,
     PaymentStatus,
@@ -53,10 +55,6 @@ class PaymentError(Exception):
 
 class PaymentNotAllowed(PaymentError):
     """The request to start a payment is not valid (amount, reference, description)."""
-
-
-class TransitionNotAllowed(PaymentError):
-    """A payment or refund cannot move from its current status to the one asked for."""
 
 
 class PaymentProviderUnavailable(PaymentError):
@@ -112,26 +110,22 @@ def _audit(*, action: str, obj: Model, actor=None, service: str = "", detail=Non
 def _payment_transition(
     *, payment: Payment, to: str, failure_code: str = "", actor=None
 ) -> Payment:
-    """Move a payment (locked by the caller) to ``to``. Raises ``TransitionNotAllowed``."""
-    if to not in PAYMENT_TRANSITIONS.get(payment.status, ()):
-        raise TransitionNotAllowed(f"A payment cannot go from {payment.status} to {to}")
-    from_status = payment.status
-    payment.status = to
-    payment.failure_code = failure_code if to in FINISHED_STATUSES else ""
-    fields = ["status", "failure_code", "updated_at"]
-    if to in FINISHED_STATUSES:
-        payment.finished_at = timezone.now()
-        payment.next_url = ""
-        fields += ["finished_at", "next_url"]
-    payment.save(update_fields=fields)
-    _audit(
+    """Move a payment to ``to``; a finished one is stamped and announced on commit.
+    Raises ``TransitionNotAllowed``."""
+    finished = to in FINISHED_STATUSES
+    fields = {"failure_code": failure_code if finished else ""}
+    if finished:
+        fields |= {"finished_at": timezone.now(), "next_url": ""}
+    transition_apply(
+        payment,
+        to=to,
+        fields=fields,
         action=f"payment.{to}",
-        obj=payment,
         actor=actor,
         service=payment.service,
-        detail={"from": from_status, "failure_code": payment.failure_code},
+        detail={"failure_code": fields["failure_code"]},
     )
-    if to in FINISHED_STATUSES:
+    if finished:
         payment_id = payment.pk
         transaction.on_commit(lambda: _payment_outcome_announce(payment_id))
     return payment
@@ -154,7 +148,7 @@ def _payment_apply(*, payment: Payment, result: ProviderPayment) -> Payment:
     if result.status not in PaymentStatus.values:
         logger.warning("Payment %s: provider status %r not understood", payment.pk, result.status)
         return payment
-    if result.status not in PAYMENT_TRANSITIONS[payment.status]:
+    if not transition_allowed(payment, result.status):
         # Pay is strongly consistent on GET, so this is a stale answer (or a bug): keep ours.
         logger.warning(
             "Payment %s: provider says %s but we have %s; not moved",
@@ -408,27 +402,17 @@ def payment_cancel(*, payment: Payment, actor) -> Payment:
 
 # Refunds.
 
-REFUND_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    RefundStatus.SUBMITTED: (RefundStatus.SUCCESS, RefundStatus.ERROR),
-    RefundStatus.SUCCESS: (),
-    RefundStatus.ERROR: (),
-}
-
 
 def _refund_transition(*, refund: Refund, to: str, error_code: str = "") -> Refund:
-    if to not in REFUND_TRANSITIONS.get(refund.status, ()):
-        raise TransitionNotAllowed(f"A refund cannot go from {refund.status} to {to}")
-    from_status = refund.status
-    refund.status = to
-    refund.error_code = error_code
-    refund.save(update_fields=["status", "error_code", "updated_at"])
-    _audit(
+    """Move a refund to ``to``. Raises ``TransitionNotAllowed``."""
+    return transition_apply(
+        refund,
+        to=to,
+        fields={"error_code": error_code},
         action=f"refund.{to}",
-        obj=refund,
         service=refund.payment.service,
-        detail={"from": from_status, "payment_id": refund.payment_id, "error_code": error_code},
+        detail={"payment_id": refund.payment_id, "error_code": error_code},
     )
-    return refund
 
 
 def refund_create(*, payment: Payment, amount_pence: int, requested_by, reason: str) -> Refund:
@@ -499,7 +483,7 @@ def refund_refresh(*, refund: Refund) -> Refund:
             )
         except (TransientProviderError, ProviderError) as exc:
             raise PaymentProviderUnavailable(str(exc)) from exc
-        if result.status != refund.status and result.status in REFUND_TRANSITIONS[refund.status]:
+        if result.status != refund.status and transition_allowed(refund, result.status):
             _refund_transition(refund=refund, to=result.status)
     return refund
 
