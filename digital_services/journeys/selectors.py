@@ -9,9 +9,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.dates import date_format
 from digital_services.core.registry import CaseSummary
 
 from .constants import RESUME_SIGNER_SALT, SESSION_OWNER_KEY
@@ -86,7 +87,7 @@ def draft_case_summaries(user) -> Iterator[tuple[str, CaseSummary]]:
             url = journey_url(journey, "start")
         except (NoReverseMatch, KeyError):
             continue
-        expires = formats.date_format(timezone.localtime(draft.expires_at), "j F Y")
+        expires = date_format(draft.expires_at)
         yield (
             draft.service,
             CaseSummary(
@@ -114,7 +115,8 @@ def resume_link_for_token(*, token: str, journey: Journey) -> ResumeLink:
 
     Raises ``ResumeLinkInvalid`` with reason "expired" (too old, or the draft has
     expired), "used" (already used once) or "invalid" (tampered with, for another
-    journey, or the draft has gone).
+    journey, the draft has gone, or it has moved into an account: a link only
+    ever opens a draft that is still anonymous).
     """
     signer = signing.TimestampSigner(salt=RESUME_SIGNER_SALT)
     try:
@@ -125,6 +127,8 @@ def resume_link_for_token(*, token: str, journey: Journey) -> ResumeLink:
         raise ResumeLinkInvalid("invalid") from exc
     link = ResumeLink.objects.select_related("draft").filter(nonce=nonce).first()
     if link is None or (link.draft.service, link.draft.journey) != (journey.service, journey.slug):
+        raise ResumeLinkInvalid("invalid")
+    if link.draft.user_id is not None:
         raise ResumeLinkInvalid("invalid")
     if link.status == ResumeLink.Status.USED:
         raise ResumeLinkInvalid("used")

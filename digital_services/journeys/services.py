@@ -8,7 +8,9 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
+
+from digital_services.core.dates import date_format, time_format
 
 from . import integrations
 from .codec import answer_encode
@@ -224,7 +226,10 @@ def drafts_adopt(*, session_key: str, user) -> int:
     """Give a user who has just signed in the drafts they started before signing in.
 
     Where the user already had a draft of the same journey, the one changed most
-    recently is kept and the other deleted. Returns how many drafts were adopted.
+    recently is kept and the other deleted. An adopted draft's emailed resume
+    links are revoked (deleted): the draft is now behind the account's sign-in,
+    and a link must never open it for anyone else. Returns how many drafts were
+    adopted.
     """
     if not session_key or user is None:
         return 0
@@ -245,6 +250,7 @@ def drafts_adopt(*, session_key: str, user) -> int:
                     continue
                 existing.delete()
             Draft.objects.filter(pk=draft.pk).update(user=user, session_key="")
+            ResumeLink.objects.filter(draft=draft).delete()
             adopted += 1
     return adopted
 
@@ -300,7 +306,7 @@ def resume_link_send(
             personalisation={
                 "service_name": service_name,
                 "resume_url": url_for_token(resume_token_make(link)),
-                "expires_on": formats.date_format(expires, "g:i a \\o\\n j F Y"),
+                "expires_on": f"{time_format(expires)} on {date_format(expires)}",
             },
             language=language,
             about=draft,
@@ -335,6 +341,8 @@ def resume_link_redeem(*, token: str, journey: Journey, owner: Owner) -> Draft:
         if owner.user is not None:
             draft.user = owner.user
             draft.session_key = ""
+            # Now in an account: any other link to it is revoked, as on adoption.
+            draft.resume_links.exclude(pk=link.pk).delete()
         else:
             draft.session_key = owner.session_key
         draft.expires_at = draft_expiry_from(now)

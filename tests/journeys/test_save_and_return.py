@@ -275,3 +275,34 @@ def test_with_the_real_performance_app_a_completion_pairs_with_its_start(
         ("journey_started", "", key),
         ("journey_completed", "submitted", key),
     ]
+
+
+def test_adopting_a_draft_revokes_its_emailed_links(client, citizen, sent_notifications):
+    client.post(APPLY_URL + "name/", {"full_name": "Ann"})
+    client.post(SAVE, {"email": "ann@example.com"})
+    path = resume_path(sent_notifications)
+    client.force_login(citizen)  # the draft moves into the citizen's account
+    assert only_draft().user == citizen
+    assert not ResumeLink.objects.exists()
+
+    someone_else = Client()
+    someone_else.force_login(
+        type(citizen).objects.create_user(email="other@example.com", password="x-long-password-2")
+    )
+    assert someone_else.get(path).status_code == 404
+    assert someone_else.post(path).status_code == 404
+    assert only_draft().user == citizen
+    assert Client().post(path).status_code == 404
+
+
+def test_a_link_never_opens_a_draft_that_is_in_an_account(client, citizen, sent_notifications):
+    """Even a link left issued (say, one made before this rule) stops once the draft has an owner."""
+    client.post(APPLY_URL + "name/", {"full_name": "Ann"})
+    client.post(SAVE, {"email": "ann@example.com"})
+    path = resume_path(sent_notifications)
+    Draft.objects.update(user=citizen, session_key="")
+
+    thief = Client()
+    assert thief.post(path).status_code == 404
+    assert ResumeLink.objects.get().status == ResumeLink.Status.ISSUED
+    assert only_draft().user == citizen
