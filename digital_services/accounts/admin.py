@@ -1,9 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .services import user_access_audit, user_access_snapshot
+
+#: Only superusers see or change these: either one can give every permission at once.
+SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
+#: Nobody but a superuser changes these on their own account.
+OWN_ACCESS_FIELDS = ("is_active", "is_staff", "groups")
 
 
 class UserCreationForm(BaseUserCreationForm):
@@ -20,7 +27,14 @@ class UserEditForm(UserChangeForm):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    """Users are keyed by email; roles are the groups."""
+    """Users are keyed by email; roles are the groups.
+
+    Someone who is not a superuser (an administrator) cannot see or change
+    ``is_superuser`` or individual permissions, cannot change their own roles or
+    staff flags, may add or remove only roles they hold themselves, and cannot
+    change a superuser's account at all. Every change of a role or access flag
+    is audited (``accounts.user_access_changed``).
+    """
 
     add_form = UserCreationForm
     form = UserEditForm
@@ -40,3 +54,76 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     filter_horizontal = ["groups", "user_permissions"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in SUPERUSER_ONLY_FIELDS],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser and obj is not None and obj.pk == request.user.pk:
+            fields += [f for f in OWN_ACCESS_FIELDS if f not in fields]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = self._grantable_groups(request)
+            kwargs.setdefault(
+                "help_text",
+                _("You can give or take away only roles that you hold yourself."),
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @staticmethod
+    def _grantable_groups(request):
+        return Group.objects.filter(user=request.user)
+
+    def save_model(self, request, obj, form, change):
+        previous = User.objects.filter(pk=obj.pk).first() if obj.pk else None
+        request._access_before = user_access_snapshot(user=previous or User())
+        if not request.user.is_superuser and previous is not None:
+            # Belt and braces: the fields are hidden or read-only, so a forged post changes nothing.
+            obj.is_superuser = previous.is_superuser
+            if previous.pk == request.user.pk:
+                for field in ("is_active", "is_staff"):
+                    setattr(obj, field, getattr(previous, field))
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        kept_groups = []
+        if not request.user.is_superuser and "groups" in form.cleaned_data:
+            # Roles the administrator does not hold are not in the form: keep them as they were.
+            grantable = set(self._grantable_groups(request).values_list("pk", flat=True))
+            kept_groups = list(obj.groups.exclude(pk__in=grantable))
+        super().save_related(request, form, formsets, change)
+        if kept_groups:
+            obj.groups.add(*kept_groups)
+        user_access_audit(
+            user=obj,
+            actor=request.user,
+            before=getattr(request, "_access_before", user_access_snapshot(user=User())),
+            after=user_access_snapshot(user=obj),
+            request=request,
+        )

@@ -9,6 +9,9 @@ from django.http import HttpRequest
 
 from .constants import ALL_ROLES
 
+#: The flags of a user that give or take away access; every change is audited.
+ACCESS_FLAGS = ("is_staff", "is_superuser", "is_active")
+
 
 class UnknownRoleError(ValueError):
     """The role is not one of ``constants.ALL_ROLES`` (or its group was deleted)."""
@@ -48,3 +51,43 @@ def staff_second_factor_record_activation(
     record_authentication(
         request, request.user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
     )
+
+
+def user_access_audit(*, user, actor, before: dict, after: dict, request=None) -> None:
+    """Record a change of someone's roles or staff flags (``accounts.user_access_changed``).
+
+    ``before`` and ``after`` hold ``roles`` (a set of group names) and the flags
+    ``is_staff``, ``is_superuser`` and ``is_active``. Nothing is recorded when
+    nothing changed. The detail names roles and flags only, never personal data.
+    """
+    from digital_services.audit.services import audit_record
+
+    detail: dict = {}
+    added = sorted(set(after["roles"]) - set(before["roles"]))
+    removed = sorted(set(before["roles"]) - set(after["roles"]))
+    if added:
+        detail["roles_added"] = added
+    if removed:
+        detail["roles_removed"] = removed
+    for flag in ACCESS_FLAGS:
+        if before[flag] != after[flag]:
+            detail[flag] = {"from": before[flag], "to": after[flag]}
+    if detail:
+        audit_record(
+            action="accounts.user_access_changed",
+            obj=user,
+            actor=actor,
+            request=request,
+            service="",
+            detail=detail,
+        )
+
+
+def user_access_snapshot(*, user) -> dict:
+    """What ``user_access_audit`` compares: role names and the access flags."""
+    if user.pk is None:
+        return {"roles": set(), **{flag: False for flag in ACCESS_FLAGS}}
+    return {
+        "roles": set(user.groups.values_list("name", flat=True)),
+        **{flag: getattr(user, flag) for flag in ACCESS_FLAGS},
+    }
