@@ -5,6 +5,3 @@ class CivilClaimsConfig(AppConfig):
     name = "civil_claims"
     label = "civil_claims"
     verbose_name = "Money and possession claims"
-
-    def ready(self):
-        from . import service  # noqa: F401 - registers the service with the platform

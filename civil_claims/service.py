@@ -1,6 +1,16 @@
-"""Registers this service with the platform (start page, "Your applications")."""
+"""Registers this service with the platform: its start page (all it has so far), its
+URLs, its caseworker role (no permissions yet: it has no models) and demo caseworker."""
 
-from digital_services.core.registry import Service, service_register
+from digital_services.core.registry import (
+    PUBLIC,
+    AccessRule,
+    DemoUser,
+    Role,
+    Service,
+    service_register,
+)
+
+CASEWORKER_ROLE = "civil_claims caseworker"
 
 START_PAGE = {
     "intro": "Use this service to make a claim to the county court in England and Wales for money you are owed, or to respond to a claim against you.",
@@ -19,5 +29,12 @@ SERVICE = service_register(
         description="Claim money you are owed by a person or business, or make a possession claim as a landlord. Respond to a claim made against you.",
         start_url_name="civil_claims:start",
         order=20,
+        app_label="civil_claims",
+        url_prefix="money-claims/",
+        roles=(Role(CASEWORKER_ROLE),),
+        demo_users=(DemoUser("demo.civil-claims@example.com", "Cam Claims", CASEWORKER_ROLE),),
+        access={
+            "start": AccessRule(PUBLIC),
+        },
     )
 )

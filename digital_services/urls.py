@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from digital_services.core.registry import service_urlpatterns
+
 admin.site.site_header = "MoJ digital services: staff"
 admin.site.site_title = "MoJ digital services staff"
 admin.site.index_title = "Casework"
@@ -16,10 +18,8 @@ urlpatterns = [
     path("notifications/", include("digital_services.notifications.urls")),
     path("payments/", include("digital_services.payments.urls")),
     path("assisted-digital/", include("assisted_digital.urls")),
-    path("prison-visits/", include("prison_visits.urls")),
-    path("money-claims/", include("civil_claims.urls")),
-    path("tribunal-fees/", include("tribunal_fees.urls")),
-    path("lasting-power-of-attorney/", include("lasting_power.urls")),
+    # Each service at its registry entry's url_prefix (<app>/service.py).
+    *service_urlpatterns(),
 ]
 
 handler404 = "digital_services.core.views.page_not_found"

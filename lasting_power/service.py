@@ -1,6 +1,16 @@
-"""Registers this service with the platform (start page, "Your applications")."""
+"""Registers this service with the platform: its start page (all it has so far), its
+URLs, its caseworker role (no permissions yet: it has no models) and demo caseworker."""
 
-from digital_services.core.registry import Service, service_register
+from digital_services.core.registry import (
+    PUBLIC,
+    AccessRule,
+    DemoUser,
+    Role,
+    Service,
+    service_register,
+)
+
+CASEWORKER_ROLE = "lasting_power caseworker"
 
 START_PAGE = {
     "intro": "Use this service to make a lasting power of attorney (LPA) for property and financial affairs, or for health and welfare.",
@@ -19,5 +29,12 @@ SERVICE = service_register(
         description="Choose people you trust to make decisions for you if you cannot make them yourself. Make the forms online, then print, sign and send them.",
         start_url_name="lasting_power:start",
         order=40,
+        app_label="lasting_power",
+        url_prefix="lasting-power-of-attorney/",
+        roles=(Role(CASEWORKER_ROLE),),
+        demo_users=(DemoUser("demo.lasting-power@example.com", "Lee Attorney", CASEWORKER_ROLE),),
+        access={
+            "start": AccessRule(PUBLIC),
+        },
     )
 )

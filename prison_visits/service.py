@@ -1,10 +1,36 @@
-"""Registers this service with the platform (start page, "Your applications")."""
+"""Registers this service with the platform: start page, URLs, "Your applications",
+the caseworker role and its permissions, demo staff, bench pages and page access."""
 
-from digital_services.core.registry import Service, service_register
+from digital_services.core.registry import (
+    PUBLIC,
+    AccessRule,
+    DemoUser,
+    Role,
+    Service,
+    service_register,
+)
 
 from .retention import RETENTION
 from .selectors import visit_cases, visit_data_for_user
 from .services import visits_detach_user
+
+CASEWORKER_ROLE = "prison_visits caseworker"
+#: Caseworkers may change their prison's settings but not add or delete prisons, and
+#: never change staff assignments.
+CASEWORKER_PERMISSIONS = tuple(
+    f"prison_visits.{codename}"
+    for codename in (
+        "view_prison",
+        "change_prison",
+        *(
+            f"{action}_{model}"
+            for model in ("weeklyslot", "dateslot", "blockeddate", "prisonerregisterentry")
+            for action in ("view", "add", "change", "delete")
+        ),
+        "view_visit",
+        "change_visit",
+    )
+)
 
 START_PAGE = {
     "intro": "Use this service to ask to visit someone in prison in England and Wales.",
@@ -27,5 +53,24 @@ SERVICE = service_register(
         retention=RETENTION,
         export_user_data=visit_data_for_user,
         detach_user=lambda user: visits_detach_user(user=user),
+        app_label="prison_visits",
+        url_prefix="prison-visits/",
+        roles=(Role(CASEWORKER_ROLE, permissions=CASEWORKER_PERMISSIONS),),
+        # Administrators see every prison (``view_all_prisons`` lifts the narrowing to a
+        # caseworker's assigned prisons) and assign staff; caseworkers never do.
+        administrator_permissions=(
+            *CASEWORKER_PERMISSIONS,
+            "prison_visits.add_prison",
+            "prison_visits.view_all_prisons",
+            "prison_visits.view_prisonstaffassignment",
+            "prison_visits.add_prisonstaffassignment",
+            "prison_visits.change_prisonstaffassignment",
+            "prison_visits.delete_prisonstaffassignment",
+        ),
+        demo_users=(DemoUser("demo.prison-visits@example.com", "Pat Prisons", CASEWORKER_ROLE),),
+        bench="prison_visits.bench",
+        access={
+            "start": AccessRule(PUBLIC),
+        },
     )
 )

@@ -1,8 +1,44 @@
-"""Registers this service with the platform (start page, "Your applications")."""
+"""Registers this service with the platform: start page, URLs, "Your applications",
+the caseworker role and its permissions, demo staff, payments, bench pages and access."""
 
-from digital_services.core.registry import Service, service_register
+from digital_services.core.registry import (
+    PUBLIC,
+    AccessRule,
+    DemoUser,
+    Role,
+    Service,
+    service_register,
+)
 
+from .constants import FeeKind
 from .retention import RETENTION
+
+CASEWORKER_ROLE = "tribunal_fees caseworker"
+#: This service's models only: no payments permissions (those would show every
+#: service's payments); the fee's admin page shows its payment itself.
+CASEWORKER_PERMISSIONS = (
+    "tribunal_fees.view_feeschedule",
+    "tribunal_fees.view_feecase",
+    "tribunal_fees.resolve_feecase",
+    "tribunal_fees.view_helpwithfeesapplication",
+    "tribunal_fees.process_helpwithfeesapplication",
+    "tribunal_fees.view_refundapplication",
+    "tribunal_fees.change_refundapplication",
+    "tribunal_fees.check_refundapplication",
+    "tribunal_fees.approve_refundapplication",
+    "tribunal_fees.issue_refundapplication",
+    "tribunal_fees.reject_refundapplication",
+    "tribunal_fees.export_refundapplication",
+    "tribunal_fees.view_refundfee",
+    "tribunal_fees.change_refundfee",
+)
+
+
+def payment_outcome(*, payment):
+    """A fee's card payment finished: the fee case follows it."""
+    from .services import fee_case_payment_outcome
+
+    return fee_case_payment_outcome(payment=payment)
 
 
 def list_cases(user):
@@ -45,5 +81,21 @@ SERVICE = service_register(
         retention=RETENTION,
         export_user_data=lambda user: _case_data_for_user(user),
         detach_user=lambda user: _cases_detach_user(user),
+        app_label="tribunal_fees",
+        url_prefix="tribunal-fees/",
+        roles=(Role(CASEWORKER_ROLE, permissions=CASEWORKER_PERMISSIONS),),
+        # Administrators keep the fee schedule.
+        administrator_permissions=(
+            "tribunal_fees.view_feeschedule",
+            "tribunal_fees.add_feeschedule",
+            "tribunal_fees.change_feeschedule",
+        ),
+        demo_users=(DemoUser("demo.tribunal-fees@example.com", "Tay Tribunals", CASEWORKER_ROLE),),
+        payment_purposes=tuple(f"{kind.replace('_', '-')}-fee" for kind in FeeKind.values),
+        payment_outcome=payment_outcome,
+        bench="tribunal_fees.bench",
+        access={
+            "start": AccessRule(PUBLIC),
+        },
     )
 )

@@ -13,6 +13,16 @@ class AccountsConfig(AppConfig):
             app_label="accounts", migration="0003_roles", function="roles_create"
         )
 
+        from functools import partial
+
+        from digital_services.core.reference_data import reference_data_function_register
+        from digital_services.core.registry import service_roles_sync
+
+        from .constants import ADMINISTRATOR
+
+        # Each service's roles and permissions, from its registry entry (service.py).
+        reference_data_function_register(partial(service_roles_sync, administrator=ADMINISTRATOR))
+
         from allauth.mfa.signals import authenticator_added
 
         from .receivers import staff_second_factor_on_authenticator_added

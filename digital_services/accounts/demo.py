@@ -8,8 +8,6 @@ nothing unless ``ACCOUNTS_DEMO_USERS`` is on (it is by default in development).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
@@ -17,10 +15,11 @@ from allauth.mfa.utils import encrypt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from digital_services.core.registry import DemoUser, services_list
+
 from .constants import (
     ADMINISTRATOR,
     ASSISTED_DIGITAL_AGENT,
-    CASEWORKER_ROLES,
     CITIZEN,
     SERVICE_OWNER,
 )
@@ -31,30 +30,21 @@ DEMO_PASSWORD = "demo-password-123"
 DEMO_TOTP_SECRET = "MOJDEMOTOTPSECRETFORSTAFFUSERS23"
 
 
-@dataclass(frozen=True)
-class DemoUser:
-    email: str
-    full_name: str
-    role: str
-    is_staff: bool
+def demo_users() -> tuple[DemoUser, ...]:
+    """A citizen, each service's demo staff (from its registry entry), then platform staff."""
+    return (
+        DemoUser("demo.citizen@example.com", "Sam Citizen", CITIZEN, is_staff=False),
+        *(user for service in services_list() for user in service.demo_users),
+        DemoUser("demo.assisted-digital@example.com", "Ash Helper", ASSISTED_DIGITAL_AGENT),
+        DemoUser("demo.service-owner@example.com", "Sol Owner", SERVICE_OWNER),
+        DemoUser("demo.administrator@example.com", "Ari Admin", ADMINISTRATOR),
+    )
 
 
-DEMO_USERS = (
-    DemoUser("demo.citizen@example.com", "Sam Citizen", CITIZEN, False),
-    DemoUser(
-        "demo.prison-visits@example.com", "Pat Prisons", CASEWORKER_ROLES["prison_visits"], True
-    ),
-    DemoUser("demo.civil-claims@example.com", "Cam Claims", CASEWORKER_ROLES["civil_claims"], True),
-    DemoUser(
-        "demo.tribunal-fees@example.com", "Tay Tribunals", CASEWORKER_ROLES["tribunal_fees"], True
-    ),
-    DemoUser(
-        "demo.lasting-power@example.com", "Lee Attorney", CASEWORKER_ROLES["lasting_power"], True
-    ),
-    DemoUser("demo.assisted-digital@example.com", "Ash Helper", ASSISTED_DIGITAL_AGENT, True),
-    DemoUser("demo.service-owner@example.com", "Sol Owner", SERVICE_OWNER, True),
-    DemoUser("demo.administrator@example.com", "Ari Admin", ADMINISTRATOR, True),
-)
+def __getattr__(name: str):
+    if name == "DEMO_USERS":  # read from the registry when used
+        return demo_users()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def demo_user_upsert(demo: DemoUser):
@@ -93,7 +83,7 @@ def seed(stdout) -> None:
         return
     rows = []
     adapter = get_mfa_adapter()
-    for demo in DEMO_USERS:
+    for demo in demo_users():
         user = demo_user_upsert(demo)
         uri = adapter.build_totp_url(user, DEMO_TOTP_SECRET) if demo.is_staff else ""
         rows.append(

@@ -7,14 +7,14 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.http import HttpRequest
 
-from .constants import ALL_ROLES
+from .constants import all_roles
 
 #: The flags of a user that give or take away access; every change is audited.
 ACCESS_FLAGS = ("is_staff", "is_superuser", "is_active")
 
 
 class UnknownRoleError(ValueError):
-    """The role is not one of ``constants.ALL_ROLES`` (or its group was deleted)."""
+    """The role is not one of ``constants.all_roles()`` (or its group was deleted)."""
 
 
 def user_role_add(*, user, role: str) -> None:
@@ -23,7 +23,7 @@ def user_role_add(*, user, role: str) -> None:
     Raises ``UnknownRoleError`` when the role does not exist, so a typo never
     silently leaves someone without the access they need.
     """
-    if role not in ALL_ROLES:
+    if role not in all_roles():
         raise UnknownRoleError(role)
     try:
         group = Group.objects.get(name=role)

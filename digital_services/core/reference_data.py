@@ -21,6 +21,7 @@ from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS, connections
 
 _seeds: list[tuple[str, str, str]] = []
+_functions: list = []
 
 
 def reference_data_register(*, app_label: str, migration: str, function: str) -> None:
@@ -30,6 +31,13 @@ def reference_data_register(*, app_label: str, migration: str, function: str) ->
         _seeds.append(entry)
 
 
+def reference_data_function_register(function) -> None:
+    """Run ``function(using=<database alias>)`` after migrate/flush, after the migrations'
+    seeding functions (for reference data defined in code, such as services' roles)."""
+    if function not in _functions:
+        _functions.append(function)
+
+
 def reference_data_restore(*, using: str = DEFAULT_DB_ALIAS) -> None:
     """Run every registered seeding function against database ``using``."""
     editor = SimpleNamespace(connection=connections[using])
@@ -37,6 +45,8 @@ def reference_data_restore(*, using: str = DEFAULT_DB_ALIAS) -> None:
         config = global_apps.get_app_config(app_label)
         module = import_module(f"{config.name}.migrations.{migration}")
         getattr(module, function)(global_apps, editor)
+    for function in _functions:
+        function(using=using)
 
 
 def reference_data_on_post_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:

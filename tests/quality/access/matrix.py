@@ -14,9 +14,13 @@ A POST-only view answers GET with 405, which counts as ``ALLOW`` for the GET; it
 checked for every pattern by ``test_csrf.py`` (``csrf_exempt`` entries must say how the
 endpoint authenticates instead).
 
-How a new service adds its rows: add one ``Entry`` per URL name to ``ENTRIES`` (the
-failing test prints the missing names), building any URL arguments in ``url`` from the
-``World`` (which can create objects owned by citizen A: drafts, payments...). Journey
+How a new service gets its rows: from its own registry entry. ``Service.access`` in its
+``service.py`` says who may open each of its URL names (``AccessRule``: public, signed
+in, owner, or a permission), and ``declared_entry`` turns that into a row; a URL name
+without a rule fails ``test_matrix.py`` (which prints the missing names). Rows that need
+objects a role owns are written here instead, as ``ENTRIES``, building any URL arguments
+in ``url`` from the ``World`` (which can create objects owned by citizen A: drafts,
+payments...). Journey
 pages are covered by ``journey_entry`` and generated admin pages by ``admin_entry``:
 when a caseworker group is given permissions the admin rows follow by themselves
 (``admin_permissions`` reads the groups), unless its admin asks for custom permissions
@@ -37,7 +41,7 @@ from django.urls import reverse
 
 from tests.quality.queries.seed import SEEDERS
 
-from .patterns import UrlPattern
+from .patterns import CONVERTER, UrlPattern
 from .world import (
     ADMIN,
     ANONYMOUS,
@@ -496,7 +500,10 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
     # core
     "core:start": Entry(get=everyone()),
     "core:healthz": Entry(get=everyone()),
+    "core:healthz-live": Entry(get=everyone()),
     "core:cookies": Entry(get=everyone()),
+    # A grant link (core/grants.py); a token that is not ours: 404 for everyone.
+    "core:grant": Entry(get=everyone(DENY), kwargs=lambda world: {"token": "not-a-signed-token"}),
     "core:privacy": Entry(get=everyone()),
     "core:accessibility": Entry(get=everyone()),
     "core:contact": Entry(get=everyone()),
@@ -568,11 +575,7 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
     "tribunal_fees:fee-receipt-pdf": Entry(get=_owner_only(), kwargs=_unknown_reference),
     "tribunal_fees:hwf-detail": Entry(get=_owner_only(), kwargs=_unknown_reference),
     "tribunal_fees:refund-detail": Entry(get=_owner_only(), kwargs=_unknown_reference),
-    # service start pages
-    "prison_visits:start": Entry(get=everyone()),
-    "civil_claims:start": Entry(get=everyone()),
-    "tribunal_fees:start": Entry(get=everyone()),
-    "lasting_power:start": Entry(get=everyone()),
+    # service start pages: declared in each service.py (``declared_entry``)
     # admin pages that a ModelAdmin adds itself
     "admin:auth_user_password_change": lambda: Entry(
         get=staff_admin_outcomes(lambda role: "accounts.change_user" in admin_permissions(role)),
@@ -776,7 +779,63 @@ def allauth_entry(pattern: UrlPattern) -> Entry | None:
     return Entry(get=outcomes, url=ALLAUTH_URLS.get(pattern.name or ""))
 
 
+# Rules a service declares ---------------------------------------------------------
+
+#: Values for URL arguments that name nothing, by path converter.
+NOBODYS = {"int": 999_999_999, "slug": "nobodys", "uuid": "00000000-0000-0000-0000-000000000000"}
+
+
+def _nobodys_kwargs(pattern: UrlPattern) -> Callable[[World], dict]:
+    values = {
+        match.group("name"): NOBODYS.get(match.group("converter") or "str", "NOBODYS-REF")
+        for match in CONVERTER.finditer(pattern.route)
+    }
+    return lambda world: values
+
+
+def declared_outcomes(rule, *, with_arguments: bool) -> dict[str, Outcome]:
+    """What each role gets for a page under ``rule`` (a ``registry.AccessRule``).
+
+    With URL arguments the matrix cannot know an object's owner, so it asks for one that
+    does not exist: nobody may see it (404), and visitors to non-public pages are sent to
+    sign in first. The service's own tests check that the owner, or the permission's
+    holders, do get in.
+    """
+    from digital_services.core.registry import OWNER, PUBLIC, SIGNED_IN
+
+    if rule.who == PUBLIC:
+        return everyone(DENY if with_arguments else ALLOW)
+    if with_arguments:
+        return {**everyone(DENY), ANONYMOUS: LOGIN}
+    if rule.who in (SIGNED_IN, OWNER):
+        return signed_in_only()
+    return staff_admin_outcomes(lambda role: rule.who in admin_permissions(role))
+
+
+def declared_entry(pattern: UrlPattern) -> Entry | None:
+    """The row for a URL name its service declares a rule for (``Service.access``)."""
+    from digital_services.core.registry import service_for_namespace
+
+    if not pattern.name or ":" not in pattern.name:
+        return None
+    namespace, _, name = pattern.name.rpartition(":")
+    service = service_for_namespace(namespace)
+    rule = service.access.get(name) if service is not None else None
+    if rule is None:
+        return None
+    with_arguments = bool(CONVERTER.search(pattern.route))
+    outcomes = declared_outcomes(rule, with_arguments=with_arguments)
+    return Entry(
+        get=everyone(ALLOW) if rule.post_only else outcomes,  # GET: 405 for a POST-only view
+        post=outcomes if rule.post_only else None,
+        kwargs=_nobodys_kwargs(pattern) if with_arguments else None,
+        reference_lookup=rule.reference_lookup,
+        note=rule.note,
+    )
+
+
 RULES: tuple[Callable[[UrlPattern], Entry | None], ...] = (
+    declared_entry,
     admin_entry,
     admin_custom_entry,
     journey_entry,
@@ -901,6 +960,24 @@ ENTRIES.update(
         ),
     }
 )
+
+
+def _documents_download() -> Entry:
+    """Citizen A's fee receipt in the document store: A may download it, and staff
+    whose group may view (or change) fees, the case it is filed under; others 404."""
+
+    def url(world: World, pattern: UrlPattern) -> str:
+        from tribunal_fees.receipts import fee_receipt_document
+
+        document = fee_receipt_document(fee_case=_tribunal_fees_cases(world)["feecase"])
+        return reverse(pattern.name, args=[document.public_id])
+
+    fee_permissions = {"tribunal_fees.view_feecase", "tribunal_fees.change_feecase"}
+    outcomes = staff_admin_outcomes(lambda role: bool(fee_permissions & admin_permissions(role)))
+    return Entry(get={**outcomes, CITIZEN_A: ALLOW}, url=url)
+
+
+ENTRIES["documents:download"] = _documents_download
 
 
 def permissions_held(group) -> frozenset[str]:

@@ -58,9 +58,17 @@ ROLE_GROUPS: dict[str, str | None] = {
     OWNER: SERVICE_OWNER,
     ADMIN: ADMINISTRATOR,
 }
+#: The caseworker role of a service added since (from its registry entry), one user each:
+#: named by its group.
+OTHER_CASEWORKERS = {
+    group: app_label
+    for app_label, group in CASEWORKER_ROLES.items()
+    if group not in ROLE_GROUPS.values()
+}
+ROLE_GROUPS.update({group: group for group in OTHER_CASEWORKERS})
 ROLES = tuple(ROLE_GROUPS)
 CITIZENS = (CITIZEN_A, CITIZEN_B)
-CASEWORKERS = (PRISON_P, PRISON_Q, CIVIL, TRIBUNAL, LPA)
+CASEWORKERS = (PRISON_P, PRISON_Q, CIVIL, TRIBUNAL, LPA, *OTHER_CASEWORKERS)
 STAFF = (*CASEWORKERS, AGENT, OWNER, ADMIN)
 SIGNED_IN = (*CITIZENS, *STAFF)
 
@@ -71,6 +79,7 @@ CASEWORKER_SERVICE = {
     CIVIL: "civil_claims",
     TRIBUNAL: "tribunal_fees",
     LPA: "lasting_power",
+    **OTHER_CASEWORKERS,
 }
 
 PASSWORD = "a-long-password-1"

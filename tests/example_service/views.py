@@ -1,0 +1,39 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from digital_services.core.views import service_start_page
+
+from . import selectors
+from .journeys import APPLY, confirmation_reference
+from .models import LicenceApplication
+from .service import SERVICE, START_PAGE
+
+
+def start(request):
+    return service_start_page(
+        request, SERVICE, START_PAGE, start_now_url=reverse(f"example_service:{APPLY.slug}-start")
+    )
+
+
+def confirmation(request, token: str):
+    reference = confirmation_reference(token)
+    application = LicenceApplication.objects.filter(reference=reference or "").first()
+    if application is None:
+        raise Http404
+    return render(
+        request,
+        "example_service/confirmation.html",
+        {"application": application, "page_title": "Application sent"},
+    )
+
+
+def application_detail(request, reference: str):
+    application = selectors.licence_application_for_owner(user=request.user, reference=reference)
+    if application is None:
+        raise Http404
+    return render(
+        request,
+        "example_service/application_detail.html",
+        {"application": application, "page_title": f"Application {application.reference}"},
+    )
