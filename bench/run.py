@@ -1,7 +1,7 @@
 """make bench: throughput, latency and SQL queries per request of the main pages.
 
-Seeds a data set through the platform's and each service's own code (each app
-may provide ``<app>/bench.py`` with ``seed(*, scale, stdout)`` and ``PAGES``),
+Seeds a data set through each service's own code (a service names a module in its
+registry entry, ``Service.bench``, with ``seed(*, scale, stdout)`` and ``PAGES``),
 serves the site with gunicorn and production settings on PostgreSQL and Redis,
 and drives each page with wrk from a second process at a fixed concurrency.
 It measures at two data sizes (``--scale`` and ``--scale * --growth``) so a page
@@ -46,19 +46,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def app_modules(name: str):
-    from django.apps import apps
+def bench_modules():
+    """Each service's bench module, as its registry entry names it (``Service.bench``)."""
+    from digital_services.core.registry import services_list
 
-    for config in apps.get_app_configs():
-        try:
-            yield import_module(f"{config.name}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{name}":
-                raise
+    return [import_module(service.bench) for service in services_list() if service.bench]
 
 
 def seed(scale: float) -> None:
-    for module in app_modules("bench"):
+    for module in bench_modules():
         if hasattr(module, "seed"):
             started = time.monotonic()
             module.seed(scale=scale, stdout=sys.stdout)
@@ -77,7 +73,7 @@ def pages() -> list[Page]:
         Page("your applications", reverse("accounts:your-applications"), who="citizen"),
         Page("admin index", reverse("admin:index"), who="staff"),
     ]
-    for module in app_modules("bench"):
+    for module in bench_modules():
         for spec in getattr(module, "PAGES", []):
             found.append(Page(spec["name"], spec["path"](), spec.get("who", "anonymous")))
     found.extend(journey_pages())
