@@ -72,6 +72,21 @@ def _accounts_close(ids):
     accounts_close_inactive(user_ids=ids)
 
 
+def _documents(cutoff):
+    from django.apps import apps
+
+    return apps.get_model("documents", "Document").objects.filter(delete_after__lt=cutoff.date())
+
+
+def _documents_delete(ids):
+    from django.apps import apps
+
+    from digital_services.documents.services import document_delete
+
+    for document in apps.get_model("documents", "Document").objects.filter(pk__in=ids):
+        document_delete(document=document)  # the file goes once the batch commits
+
+
 def _audit_events(cutoff):
     from digital_services.audit.models import AuditEvent
 
@@ -192,3 +207,27 @@ retention_rules_register(
         order=90,
     ),
 )
+
+
+def _documents_rule_register() -> None:
+    """Stored files (letter PDFs, receipts, uploads), when the documents app is installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("digital_services.documents"):
+        return
+    retention_rules_register(
+        RetentionRule(
+            key="documents.files",
+            model="documents.Document",
+            information="Letters we print and post, receipts, and other files we make or you send us",
+            period_days=0,
+            after="the date set for deleting each file has passed",
+            then="the file is deleted",
+            expired=_documents,
+            anonymise=_documents_delete,
+            order=55,
+        )
+    )
+
+
+_documents_rule_register()
