@@ -302,6 +302,8 @@ PERMISSIONS_POLICY = {
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# GOV.UK-style dates and times in Django's own formatting (admin columns, |date): see the module.
+FORMAT_MODULE_PATH = ["digital_services.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -22,6 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from digital_services.audit.admin import CaseHistoryAdmin
+from digital_services.core.dates import date_format
 
 from . import emails, selectors, services
 from .constants import (
@@ -349,7 +350,7 @@ class VisitAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
 
     @admin.display(description="Requested", ordering="requested_at")
     def requested_on(self, obj):
-        return timezone.localtime(obj.requested_at).strftime("%d %b %Y")
+        return date_format(obj.requested_at)
 
     @admin.display(description="Days waiting")
     def days_waiting(self, obj):
@@ -362,7 +363,7 @@ class VisitAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
         if obj.status == VisitStatus.REQUESTED and obj.respond_by < timezone.localdate():
             return format_html(
                 '<strong class="pv-overdue">Overdue (reply by {})</strong>',
-                obj.respond_by.strftime("%d %b"),
+                date_format(obj.respond_by),
             )
         if (
             obj.status == VisitStatus.CANCELLED
@@ -746,7 +747,7 @@ class VisitAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
                             visit.prisoner_name,
                             "Yes" if visit.closed else "No",
                             "; ".join(
-                                f"{v.full_name} ({v.date_of_birth:%d/%m/%Y})"
+                                f"{v.full_name} ({date_format(v.date_of_birth)})"
                                 for v in visit.allowed_visitors
                             ),
                         )

@@ -7,13 +7,13 @@ exactly what the service will send, before anything is saved.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import date
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import override
 
+from digital_services.core.dates import date_format, time_format
 from digital_services.notifications.registry import (
     RenderedMessage,
     template_get,
@@ -54,21 +54,14 @@ def book_url() -> str:
 def date_text(day: date, language: str) -> str:
     """ "Tuesday 1 December 2026" (in Welsh when the visit is in Welsh)."""
     with override("cy" if _welsh(language) else "en-gb"):
-        return date_format(day, "l j F Y")
-
-
-def time_text(value: time) -> str:
-    """GOV.UK style: 2pm, 2:30pm, midday."""
-    if value.hour == 12 and value.minute == 0:
-        return "midday"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+        return date_format(day, weekday=True)
 
 
 def slot_text(slot: SlotTime, language: str = Language.ENGLISH) -> str:
-    to = _pick(language, "to", "i")
-    return f"{date_text(slot.date, language)}, {time_text(slot.start)} {to} {time_text(slot.end)}"
+    """ "Tuesday 1 December 2026, 2pm to 4pm" (in Welsh when the visit is in Welsh)."""
+    with override("cy" if _welsh(language) else "en-gb"):
+        start, end = time_format(slot.start), time_format(slot.end)
+    return f"{date_text(slot.date, language)}, {start} {_pick(language, 'to', 'i')} {end}"
 
 
 def _lead(visitors: Sequence[Visitor]) -> Visitor | None:

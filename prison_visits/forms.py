@@ -21,6 +21,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from digital_services.accounts.citizens import phone_normalise, postcode_normalise
+from digital_services.core.dates import time_format
 
 from . import emails
 from .constants import (
@@ -618,7 +619,7 @@ class SlotChoiceForm(forms.Form):
 
 
 def _time_range(slot: SlotTime) -> str:
-    return f"{emails.time_text(slot.start)} to {emails.time_text(slot.end)}"
+    return f"{time_format(slot.start)} to {time_format(slot.end)}"
 
 
 def slot_keys(cleaned: dict | None) -> list[str]:

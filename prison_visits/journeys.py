@@ -28,8 +28,8 @@ from io import StringIO
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
+from digital_services.core.dates import date_format
 from digital_services.journeys.definitions import (
     Answers,
     Journey,
@@ -143,7 +143,7 @@ def _rules_kwargs(answers: Answers) -> dict:
 
 
 def _day(value: date) -> str:
-    return date_format(value, "j F Y")
+    return date_format(value)
 
 
 def _prison_summary(cleaned: dict) -> list[tuple[str, str]]:

@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from digital_services.core.dates import date_format, datetime_format, time_format
+
 from .constants import (
     ALLOWED_TRANSITIONS,
     DEFAULT_LEAD_DAYS,
@@ -186,7 +188,7 @@ class WeeklySlot(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.start_time:%H:%M} to {self.end_time:%H:%M}"
+        return f"{self.get_weekday_display()} {time_format(self.start_time)} to {time_format(self.end_time)}"
 
 
 class DateSlot(models.Model):
@@ -214,7 +216,7 @@ class DateSlot(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.date:%d %b %Y} {self.start_time:%H:%M} to {self.end_time:%H:%M}"
+        return f"{date_format(self.date)} {time_format(self.start_time)} to {time_format(self.end_time)}"
 
 
 class BlockedDate(models.Model):
@@ -231,7 +233,7 @@ class BlockedDate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.date:%d %b %Y}: {self.reason}"
+        return f"{date_format(self.date)}: {self.reason}"
 
 
 class PrisonStaffAssignment(models.Model):
@@ -503,7 +505,7 @@ class VisitEvent(models.Model):
         ordering = ["occurred_at", "id"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} at {self.occurred_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()} at {datetime_format(self.occurred_at)}"
 
     @property
     def actor_label(self) -> str:

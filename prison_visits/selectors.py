@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.core.calendar import working_days_add
+from digital_services.core.dates import date_format
 from digital_services.core.registry import CaseSummary
 
 from .constants import PrisonerCheck, VisitStatus
@@ -655,7 +656,7 @@ def visit_data_for_user(user) -> dict:
                 "postal_address": visit.postal_address,
                 "visitors": [
                     f"{visitor.first_name} {visitor.last_name}, born "
-                    f"{visitor.date_of_birth:%-d %B %Y}"
+                    f"{date_format(visitor.date_of_birth)}"
                     for visitor in visit.visitors.all()
                 ],
                 "sent": visit.requested_at,

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from digital_services.audit.admin import CaseHistoryAdmin
+from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.money import PenceAdminMixin, pence_admin_column, pence_format
 from digital_services.payments.services import PaymentProviderUnavailable
 
@@ -307,7 +308,7 @@ class FeeCaseAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin):
             f"{payment.get_provider_display()} id {payment.provider_payment_id or '(none yet)'}",
             payment.last_digits_card_number
             and f"{payment.card_brand} ending {payment.last_digits_card_number}",
-            f"started {timezone.localtime(payment.created_at):%-d %b %Y %H:%M}",
+            f"started {datetime_format(payment.created_at)}",
         ]
         return "; ".join(p for p in parts if p)
 
@@ -549,7 +550,7 @@ class HelpWithFeesApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHi
         application = services.hwf_application_evidence_request(
             application=obj, actor=request.user, note=data["note"], expires_on=data["expires_on"]
         )
-        return f"{application.reference}: evidence asked for by {application.evidence_expires_on:%-d %B %Y}."
+        return f"{application.reference}: evidence asked for by {date_format(application.evidence_expires_on)}."
 
     def _part_payment(self, request, obj, data):
         application = services.hwf_application_part_payment_record(

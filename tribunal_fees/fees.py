@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from digital_services.core.dates import date_format
+
 from .constants import (
     BAND_REMISSION_DIVISOR,
     BANDED_KINDS,
@@ -106,7 +108,7 @@ class FeeQuote:
             parts.append(f"for a {ClaimType(self.claim_type).label} claim")
         if self.band not in ("", ClaimantBand.ANY):
             parts.append(f"with {ClaimantBand(self.band).label}")
-        return " ".join(parts) + f", in force on {self.on_date:%-d %B %Y}."
+        return " ".join(parts) + f", in force on {date_format(self.on_date)}."
 
 
 def fee_lookup(
@@ -140,7 +142,7 @@ def fee_lookup(
     )
     if not rows:
         raise FeeNotFound(
-            f"No {FeeKind(kind).label.lower()} in force on {on_date:%-d %B %Y} "
+            f"No {FeeKind(kind).label.lower()} in force on {date_format(on_date)} "
             f"for a {ClaimType(claim_type).label} claim"
         )
     # The most specific row wins: exact type and band beat "any".

@@ -26,6 +26,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
+from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.journeys.definitions import (
     Answers,
@@ -146,14 +147,14 @@ def no_fee_reason(answers: Answers) -> str:
     fee_date = answers.value("date", "fee_date")
     if fee_date is not None and fee_date > FEES_LAST_DAY:
         return (
-            f"Employment tribunal fees stopped on {FEES_LAST_DAY:%-d %B %Y}, when the Supreme "
+            f"Employment tribunal fees stopped on {date_format(FEES_LAST_DAY)}, when the Supreme "
             "Court decided they were unlawful. Nothing is payable for a claim presented or a "
-            f"fee due on {fee_date:%-d %B %Y}."
+            f"fee due on {date_format(fee_date)}."
         )
     if fee_date is not None and fee_date < FEES_FIRST_DAY:
         return (
-            f"Employment tribunal fees started on {FEES_FIRST_DAY:%-d %B %Y}. Nothing is "
-            f"payable for a claim presented or a fee due on {fee_date:%-d %B %Y}."
+            f"Employment tribunal fees started on {date_format(FEES_FIRST_DAY)}. Nothing is "
+            f"payable for a claim presented or a fee due on {date_format(fee_date)}."
         )
     kind = answered_kind(answers)
     label = FeeKind(kind).label.lower() if kind in FeeKind.values else "fee"
@@ -772,6 +773,6 @@ def fee_explanation_rows(quote: FeeQuote, *, claimants: int) -> list[tuple[str, 
         rows.append(("Claim type", ClaimType(quote.claim_type).label))
     if quote.kind in BANDED_KINDS:
         rows.append(("Claimants", f"{claimants:,} ({ClaimantBand(quote.band).label})"))
-    rows.append(("Fee in force on", f"{quote.on_date:%-d %B %Y}"))
+    rows.append(("Fee in force on", date_format(quote.on_date)))
     rows.append(("Amount", pence_format(quote.amount_pence)))
     return rows

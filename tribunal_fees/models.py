@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from digital_services.core.dates import date_format
+
 from .constants import (
     BANDED_KINDS,
     ET_CASE_NUMBER,
@@ -89,7 +91,7 @@ class FeeSchedule(models.Model):
         )
         return (
             f"{self.get_kind_display()} ({self.jurisdiction}, {self.get_claim_type_display()}{band}) "
-            f"from {self.effective_from:%-d %b %Y}"
+            f"from {date_format(self.effective_from)}"
         )
 
     def overlapping(self) -> models.QuerySet[FeeSchedule]:

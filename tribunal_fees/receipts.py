@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import io
 
-from django.utils import timezone
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 
 from .constants import FeeCaseStatus
@@ -36,7 +36,7 @@ def fee_receipt_lines(fee_case: FeeCase) -> list[tuple[str, str]]:
         ("Amount paid", pence_format(fee_case.amount_paid_pence or 0)),
         (
             "Date paid" if fee_case.status == FeeCaseStatus.PAID else "Date",
-            f"{timezone.localtime(when):%-d %B %Y}",
+            date_format(when),
         ),
     ]
     if fee_case.case_number:

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.audit.services import audit_record
+from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
 from digital_services.core.transitions import transition_allowed, transition_apply
@@ -317,7 +318,7 @@ def _fee_receipt_send(fee_case: FeeCase) -> None:
             "fee": pence_format(fee_case.fee_pence),
             "remission": pence_format(fee_case.remission_pence),
             "amount_paid": pence_format(fee_case.amount_paid_pence),
-            "paid_on": f"{timezone.localtime(fee_case.paid_at):%-d %B %Y}",
+            "paid_on": date_format(fee_case.paid_at),
             "receipt_url": _site_url(
                 reverse("tribunal_fees:fee-receipt", args=[fee_case.reference])
             ),
@@ -624,7 +625,7 @@ def hwf_application_evidence_request(
             personalisation={
                 "hwf_reference": application.reference,
                 "evidence": application.evidence_note,
-                "expires_on": f"{expires_on:%-d %B %Y}",
+                "expires_on": date_format(expires_on),
                 "case_url": _site_url(
                     reverse("tribunal_fees:hwf-detail", args=[application.reference])
                 ),

@@ -17,6 +17,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from digital_services.core.dates import datetime_format
+
 
 class AuditEventImmutableError(Exception):
     """Raised on any attempt to change or delete an audit event."""
@@ -76,7 +78,7 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         target = f" {self.object_type}:{self.object_id}" if self.object_type else ""
-        return f"{self.action}{target} at {self.occurred_at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.action}{target} at {datetime_format(self.occurred_at)}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

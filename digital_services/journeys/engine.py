@@ -14,8 +14,9 @@ from typing import Any
 
 from django import forms
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import formats
 
+from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.money import PenceField, pence_format
 
 from .codec import answer_decode, form_data_for
@@ -227,9 +228,9 @@ def display_value(form_field: forms.Field, value: Any) -> str:
             if str(key) == str(value):
                 return str(label)
     if isinstance(value, dt.datetime):
-        return formats.date_format(timezone.localtime(value), "j F Y, g:i a")
+        return datetime_format(value)
     if isinstance(value, dt.date):
-        return formats.date_format(value, "j F Y")
+        return date_format(value)
     if isinstance(value, Decimal):
         return formats.number_format(value)
     return str(value)

@@ -15,7 +15,6 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import override
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -23,6 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+from digital_services.core.dates import date_format
 
 from .registry import RenderedMessage
 
@@ -78,7 +79,7 @@ def letters_pdf(letters: Iterable[tuple[list[str], RenderedMessage, str, str]]) 
             story.append(_paragraph(line, styles["address"]))
         story.append(Spacer(1, 20 * mm))
         with override(language):
-            story.append(_paragraph(date_format(today, "j F Y"), styles["date"]))
+            story.append(_paragraph(date_format(today), styles["date"]))
         if reference:
             story.append(_paragraph(reference, styles["reference"]))
         story.append(_paragraph(rendered.subject, styles["subject"]))

@@ -58,7 +58,7 @@ def test_the_inbox_marks_overdue_requests_and_visitor_cancellations(
     sign_in(client, caseworker, second_factor=True)
 
     page = client.get(url("visit_changelist")).content.decode()
-    assert "Overdue (reply by 20 Nov)" in page
+    assert "Overdue (reply by 20 November 2026)" in page
     assert "Visitor cancelled: to action" in page
     assert "1 visitor cancellation to action" in page
     filtered = client.get(url("visit_changelist") + "?inbox=overdue").content.decode()
@@ -125,13 +125,13 @@ def test_the_day_sheet_and_its_csv_show_only_the_caseworkers_prisons(
     page = client.get(url("visit_day_sheet"), {"date": "2026-12-01"}).content.decode()
     assert "A1111AA" in page and "B2222BB" not in page
     assert "Lee Visitor" in page and "Kid Visitor" not in page  # allowed visitors only
-    assert "14:00 to 16:00" in page
+    assert "2pm to 4pm" in page
 
     csv_response = client.get(url("visit_day_sheet"), {"date": "2026-12-01", "format": "csv"})
     assert csv_response["Content-Type"].startswith("text/csv")
     body = csv_response.content.decode()
     assert "A1111AA" in body and "B2222BB" not in body
-    assert "Lee Visitor (02/03/1985)" in body and "Kid Visitor" not in body
+    assert "Lee Visitor (2 March 1985)" in body and "Kid Visitor" not in body
 
 
 def test_the_day_sheet_refuses_another_prisons_filter(client, caseworker, other_prison, frozen):
