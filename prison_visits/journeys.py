@@ -23,7 +23,6 @@ the service's errors into messages on the check page, keeping every answer.
 from __future__ import annotations
 
 from datetime import date
-from io import StringIO
 
 from django.core import signing
 from django.urls import reverse
@@ -39,7 +38,7 @@ from digital_services.journeys.definitions import (
 )
 from digital_services.journeys.exceptions import JourneySubmitError
 
-from . import demo, emails, selectors, services
+from . import emails, selectors, services
 from .constants import MAX_VISITORS, SERVICE_SLUG
 from .forms import (
     LeadVisitorForm,
@@ -186,64 +185,6 @@ def _visitor_summary(cleaned: dict) -> list[tuple[str, str]]:
     ]
 
 
-# ---------------------------------------------------------------- examples (quality tests)
-# ``Step.example`` is read only by tests/quality: it walks the journey with demo data.
-
-EXAMPLE_PRISON = demo.PRISONS[0]  # HMP Brixton, with a prisoner register
-EXAMPLE_PRISONER = demo.REGISTERS[EXAMPLE_PRISON["slug"]][0]
-
-
-def _example_prison(answers: Answers) -> dict:
-    """The demo prisons, made if the database has none (the quality tests start empty)."""
-    if not Prison.objects.filter(slug=EXAMPLE_PRISON["slug"]).exists():
-        demo.seed(StringIO())
-    return {"prison": EXAMPLE_PRISON["name"]}
-
-
-def _date_data(name: str, value: date) -> dict:
-    return {
-        f"{name}_0": str(value.day),
-        f"{name}_1": str(value.month),
-        f"{name}_2": str(value.year),
-    }
-
-
-def _example_prisoner(answers: Answers) -> dict:
-    number, first, last, born = EXAMPLE_PRISONER
-    return {
-        "first_name": first,
-        "last_name": last,
-        **_date_data("date_of_birth", born),
-        "prison_number": f"{number[:5].lower()} {number[5:].lower()}",
-    }
-
-
-def _example_slots(answers: Answers) -> dict:
-    available = availability_for(answers).available_slots
-    return {"choice_1": available[0].key if available else ""}
-
-
-def _example_lead(answers: Answers) -> dict:
-    return {
-        "first_name": "Morgan",
-        "last_name": "Visitor",
-        **_date_data("date_of_birth", date(1982, 4, 1)),
-        "contact": "email",
-        "email": "morgan.visitor@example.com",
-        "email_confirm": "morgan.visitor@example.com",
-        "phone": "07700 900982",
-    }
-
-
-EXAMPLE_VISITORS = [
-    {
-        "first_name": "Casey",
-        "last_name": "Visitor",
-        **_date_data("date_of_birth", date(2015, 9, 10)),
-    }
-]
-
-
 # ---------------------------------------------------------------- sending
 
 
@@ -325,7 +266,6 @@ BOOK = journey_register(
                 form_class=PrisonChoiceForm,
                 template_name="prison_visits/journey/prison.html",
                 summary=_prison_summary,
-                example=_example_prison,
             ),
             Step(
                 slug="cannot-book",
@@ -343,7 +283,6 @@ BOOK = journey_register(
                 form_kwargs=_prison_kwargs,
                 summary=_prisoner_summary,
                 hint="We check these details with the prison.",
-                example=_example_prisoner,
             ),
             Step(
                 slug="slots",
@@ -353,7 +292,6 @@ BOOK = journey_register(
                 form_kwargs=_slots_kwargs,
                 template_name="prison_visits/journey/slots.html",
                 summary=_slots_summary,
-                example=_example_slots,
             ),
             Step(
                 slug="lead-visitor",
@@ -363,7 +301,6 @@ BOOK = journey_register(
                 form_kwargs=_lead_kwargs,
                 summary=_lead_summary,
                 hint="You are the main visitor. You must be 18 or over on the day of the visit.",
-                example=_example_lead,
             ),
             RepeatingStep(
                 slug="visitors",
@@ -380,7 +317,6 @@ BOOK = journey_register(
                 min_items=0,
                 max_items=MAX_VISITORS - 1,
                 item_title=lambda item: f"{item['first_name']} {item['last_name']}",
-                example=EXAMPLE_VISITORS,
             ),
             Step(
                 slug="visitor-rules",

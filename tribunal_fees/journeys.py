@@ -102,8 +102,6 @@ SERVICE = "tribunal-fees"  # the registry slug
 
 #: Example answers for the quality tests (tests/quality/harness.py) where made-up
 #: data cannot be valid: a date when fees were charged, a case number, bank details.
-EXAMPLE_FEE_DATE = {"fee_date_0": "14", "fee_date_1": "3", "fee_date_2": "2016"}
-EXAMPLE_CASE_NUMBER = {"case_number": "1234567/2016"}
 
 
 # Answers read back -------------------------------------------------------------------
@@ -232,11 +230,6 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
             form_class=CaseNumberForm,
             condition=applies(lambda a: a.value("fee-kind", "kind") in (KIND_HEARING, KIND_OTHER)),
             form_kwargs=lambda a: {"jurisdiction": jurisdiction_for(answered_kind(a))},
-            example=lambda a: (
-                {"case_number": "UKEAT/0123/16/001"}
-                if jurisdiction_for(answered_kind(a)) == "EAT"
-                else EXAMPLE_CASE_NUMBER
-            ),
         ),
         Step(
             slug="date",
@@ -244,7 +237,6 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
             form_class=FeeDateForm,
             condition=applies(lambda answers: True),
             form_kwargs=lambda a: {"kind": answered_kind(a), "fees_only": hwf},
-            example=EXAMPLE_FEE_DATE,
         ),
     ]
     if not hwf:
@@ -570,7 +562,6 @@ HELP_WITH_FEES = journey_register(
                 slug="fee",
                 title="Your fee reference",
                 form_class=HwfFeeKnownForm,
-                example={"has_reference": "no"},
             ),
             Step(
                 slug="fee-reference",
@@ -721,11 +712,6 @@ REFUND = journey_register(
                 slug="case",
                 title="Your original case",
                 form_class=RefundCaseForm,
-                example={
-                    "region": "england_wales",
-                    "et_case_number": "1234567/2016",
-                    "eat_case_number": "",
-                },
             ),
             Step(
                 slug="respondent",
@@ -741,25 +727,12 @@ REFUND = journey_register(
                 min_items=1,
                 max_items=len(RefundFeeKind),
                 item_title=_refund_fee_title,
-                example={
-                    "kind": RefundFeeKind.ET_ISSUE,
-                    "amount_pence": "250.00",
-                    "method": "card",
-                    "paid_month": "3",
-                    "paid_year": "2016",
-                },
             ),
             Step(
                 slug="bank",
                 title="Where should we send the refund?",
                 form_class=RefundBankForm,
                 hint="We pay refunds into a UK bank or building society account.",
-                example={
-                    "account_name": "Sam Example",
-                    "bank_name": "Example Bank",
-                    "sort_code": "30-94-30",
-                    "account_number": "00733445",
-                },
             ),
         ],
     )

@@ -76,15 +76,8 @@ class Step:
     form whose choices depend on an earlier answer). ``summary(cleaned_data)`` replaces
     the check-your-answers rows, as a list of (question, answer) pairs.
 
-    ``example`` is valid POST data for this step, used only by the quality tests
-    (tests/quality/harness.py), which walk every registered journey in a browser with
-    and without JavaScript and post bad input to each step. Give it as a dict, or as
-    ``example(answers)`` when it depends on earlier answers. For a ``RepeatingStep`` it
-    is one item's data, or a list of dicts (one per item to add). Without it the
-    harness makes up data from the form's fields ("Example" for text, a date that
-    validates, the first choice...); a step whose rules that data cannot meet (a
-    reference number in a set format, a choice that depends on rows in the database)
-    must declare it, and the quality tests say so.
+    The quality tests walk every registered journey; the answers they give a step that
+    made-up data cannot answer live with the tests (tests/quality/examples.py).
     """
 
     slug: str
@@ -95,7 +88,6 @@ class Step:
     form_kwargs: Callable[[Answers], dict] | None = None
     summary: Callable[[dict], list[tuple[str, str]]] | None = None
     hint: str = ""
-    example: Callable[[Answers], dict | list[dict]] | dict | list[dict] | None = None
 
     repeating = False
 

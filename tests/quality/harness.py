@@ -6,10 +6,11 @@ Nothing here names a service. A service added later is covered because:
   needs no arguments, minus the staff area (``STAFF_PATH_PREFIXES``), machine endpoints
   (health checks, callbacks, webhooks) and the journey engine's own URLs;
 - its journeys are found in ``journeys_list()`` (a service's ``urls.py`` registers them
-  through ``journey_urlpatterns``) and walked by ``JourneyWalker``, which answers each
-  step with ``Step.example`` or, when a step has none, with data made up from the form's
-  fields (``step_example``). A journey that made-up data cannot complete fails its test
-  with ``ExampleDataError``, naming the step that needs ``Step.example``.
+  through ``journey_urlpatterns``) and walked by ``JourneyWalker``, which first makes the
+  rows the journey's examples need (``examples.journey_seed``), then answers each step
+  with its example in tests/quality/examples.py or, when a step has none, with data made
+  up from the form's fields (``step_example``). A journey that made-up data cannot
+  complete fails its test with ``ExampleDataError``, naming the step that needs an example.
 
 The walker drives either a real browser (tests/quality/a11y) or Django's test client
 (tests/quality/bad_input) through the same small ``Driver`` interface, and follows
@@ -44,7 +45,7 @@ from digital_services.journeys.definitions import journeys_list as registered_jo
 from .examples import Example, example_for, journey_seed
 
 # Paths for machines, not people: load balancers, GOV.UK Notify and GOV.UK Pay callbacks.
-MACHINE_PATH_WORDS = ("healthz", "callback", "webhook", "download")  # download: a file
+MACHINE_PATH_WORDS = ("healthz", "callback", "webhook")
 EXCLUDED_PATH_PREFIXES = (*STAFF_PATH_PREFIXES, "/static/", "/media/")
 
 
@@ -116,7 +117,7 @@ def journeys_list(urlconf: str | None = None) -> list[Journey]:
 
 
 class ExampleDataError(AssertionError):
-    """A step that the harness cannot answer: its service must declare ``Step.example``."""
+    """A step that the harness cannot answer: it needs an entry in tests/quality/examples.py."""
 
 
 DATE_CANDIDATES_DAYS = (None, 14, 15, 16, 17, 18, 19, 20, 60, 1, -30, 0)
@@ -223,7 +224,7 @@ def _generate(step: Step, answers: Answers) -> tuple[dict, dict]:
     if unanswerable and any(probe.fields[n].required for n in unanswerable):
         raise ExampleDataError(
             f"Step {step.slug!r}: the harness cannot make up a value for "
-            f"{', '.join(unanswerable)}: declare Step(example=...) for it"
+            f"{', '.join(unanswerable)}: give it an example in tests/quality/examples.py"
         )
     choice = dict.fromkeys(names, 0)
     errors: dict = {}
@@ -251,7 +252,7 @@ def _generate(step: Step, answers: Answers) -> tuple[dict, dict]:
     messages = "; ".join(f"{k}: {v[0]['message']}" for k, v in errors.items())
     raise ExampleDataError(
         f"Step {step.slug!r} of {step.title!r}: no made-up answer is valid ({messages}). "
-        "Declare Step(example=...) with valid POST data for it"
+        "Give it an example (valid POST data) in tests/quality/examples.py"
     )
 
 
@@ -259,7 +260,7 @@ def _validate_example(step: Step, answers: Answers, data: dict) -> dict:
     form = step.make_form(answers, data=MultiValueDict(_as_lists(data)))
     if not form.is_valid():
         raise ExampleDataError(
-            f"Step {step.slug!r}: its Step.example is not valid: {form.errors.get_json_data()}"
+            f"Step {step.slug!r}: its example is not valid: {form.errors.get_json_data()}"
         )
     return form.cleaned_data
 
@@ -268,10 +269,13 @@ def _as_lists(data: dict) -> dict[str, list[str]]:
     return {k: list(v) if isinstance(v, list | tuple) else [v] for k, v in data.items()}
 
 
-def step_example(step: Step, answers: Answers) -> list[tuple[dict, dict]]:
+def step_example(
+    step: Step, answers: Answers, example: Example | None = None
+) -> list[tuple[dict, dict]]:
     """Valid POST data for a step, with the cleaned data it gives: one pair, or for a
-    repeating step one pair per item to add (at least ``min_items``, at least one)."""
-    example = step.example
+    repeating step one pair per item to add (at least ``min_items``, at least one).
+    ``example`` is the step's entry in tests/quality/examples.py; without one the data
+    is made up from the form's fields."""
     if callable(example):
         example = example(answers)
     if example is None:
@@ -490,7 +494,9 @@ class JourneyWalker:
 
     def _plan(self, step: Step) -> list[tuple[dict, dict]]:
         if step.slug not in self._plans:
-            self._plans[step.slug] = step_example(step, self.answers)
+            self._plans[step.slug] = step_example(
+                step, self.answers, example_for(self.journey, step)
+            )
         return self._plans[step.slug]
 
     def _answer(self, visit: Visit, data: dict, cleaned: Any) -> None:
@@ -503,12 +509,13 @@ class JourneyWalker:
         if self.driver.path() == visit.path:
             raise WalkError(
                 f"{visit.path} did not accept the example answer {data}: "
-                f"{error_text(self.driver.html())}. Fix the step or its Step.example"
+                f"{error_text(self.driver.html())}. Fix the step or its example"
             )
         if not visit.step.repeating:
             self.answers[visit.step.slug] = cleaned
 
     def walk(self) -> str:
+        journey_seed(self.journey)
         self.driver.goto(self.url("start"))
         for _ in range(self.max_pages):
             visit = self._classify(self.driver.path())

@@ -2,7 +2,8 @@
 before the real services declare theirs (they are then walked too, automatically).
 
 It is shaped like a real service: a start page and a confirmation page that extend
-base.html, a step only ``Step.example`` can answer (a prison number in a set format),
+base.html, a step only its example in tests/quality/examples.py can answer (a prison
+number in a set format),
 a repeating step whose example depends on an earlier answer, a yes/no question with a
 follow-up that made-up data answers, and an optional field. The journeys helper's own
 example journeys (tests/journeys/example.py: a linear one and a task list) are routed
@@ -132,12 +133,6 @@ VISIT = Journey(
             slug="prisoner",
             title="Who are you visiting?",
             form_class=PrisonerForm,
-            example={
-                "prisoner_number": "B5678CD",
-                "prisoner_date_of_birth_0": "3",
-                "prisoner_date_of_birth_1": "11",
-                "prisoner_date_of_birth_2": "1985",
-            },
         ),
         RepeatingStep(
             slug="visitors",
@@ -148,10 +143,6 @@ VISIT = Journey(
             min_items=1,
             max_items=3,
             item_title=lambda item: item["visitor_name"],
-            example=lambda answers: [
-                {"visitor_name": "Ann Example"},
-                {"visitor_name": f"Friend of {answers.value('prisoner', 'prisoner_number')}"},
-            ],
         ),
         Step(slug="needs", title="Do any visitors need help?", form_class=NeedsForm),
         Step(slug="contact", title="How can we contact you?", form_class=ContactForm),

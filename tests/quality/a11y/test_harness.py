@@ -5,6 +5,7 @@ import pytest
 from django import forms
 
 from digital_services.journeys.definitions import Answers, Journey, Step
+from tests.quality.examples import EXAMPLES, example_for
 from tests.quality.harness import (
     ExampleDataError,
     journeys_list,
@@ -37,31 +38,43 @@ class ReferenceForm(forms.Form):
     reference = forms.RegexField(regex=r"^REF-\d{6}$")
 
 
-def test_a_step_made_up_data_cannot_answer_names_step_example():
+def test_a_step_made_up_data_cannot_answer_names_the_examples_module():
     step = Step(slug="reference", title="Your reference", form_class=ReferenceForm)
-    with pytest.raises(ExampleDataError, match=r"'reference'.*Step\(example=\.\.\.\)"):
+    with pytest.raises(ExampleDataError, match=r"'reference'.*tests/quality/examples\.py"):
         step_example(step, Answers())
 
 
 def test_an_invalid_step_example_is_reported():
-    step = Step(
-        slug="reference",
-        title="Your reference",
-        form_class=ReferenceForm,
-        example={"reference": "nope"},
-    )
-    with pytest.raises(ExampleDataError, match="Step.example is not valid"):
-        step_example(step, Answers())
+    step = Step(slug="reference", title="Your reference", form_class=ReferenceForm)
+    with pytest.raises(ExampleDataError, match="its example is not valid"):
+        step_example(step, Answers(), {"reference": "nope"})
 
 
 def test_step_example_can_depend_on_earlier_answers():
     visitors = example.VISIT.step_get("visitors")[1]
     answers = Answers(prisoner={"prisoner_number": "B5678CD"})
-    items = step_example(visitors, answers)
+    items = step_example(visitors, answers, example_for(example.VISIT, visitors))
     assert [data for data, _cleaned in items] == [
         {"visitor_name": "Ann Example"},
         {"visitor_name": "Friend of B5678CD"},
     ]
+
+
+def test_every_example_names_a_step_of_a_registered_journey():
+    journeys = {journey.key: journey for journey in journeys_list(URLCONF)}
+    stale = [
+        f"{key} {slug}"
+        for key, steps in EXAMPLES.items()
+        for slug in steps
+        if key not in journeys or journeys[key].step_get(slug) is None
+    ]
+    assert not stale
+
+
+def test_no_production_journey_carries_example_answers():
+    from digital_services.journeys.definitions import Step as StepClass
+
+    assert "example" not in StepClass.__dataclass_fields__
 
 
 def test_made_up_answers_meet_date_and_choice_rules():

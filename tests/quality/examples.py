@@ -1,0 +1,177 @@
+"""Example answers for the quality walk, by journey and step: test data, kept with the tests.
+
+The harness (tests/quality/harness.py) answers each step of a journey with the example
+given here for it or, when there is none, with data made up from the form's fields.
+A step whose rules made-up data cannot meet (a reference in a set format, a choice that
+depends on rows in the database) needs an entry here; the quality tests say which.
+
+``EXAMPLES[journey.key][step.slug]`` is valid POST data for that step: a dict, or for a
+``RepeatingStep`` a list of dicts (one per item to add), or ``example(answers)`` when it
+depends on earlier answers. ``SEEDS[journey.key]`` makes the rows the examples need
+(``journey_seed``, called by the walker before it starts): the test database starts empty,
+and no production code seeds data for the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from io import StringIO
+
+from digital_services.journeys.definitions import Answers, Journey, Step
+
+Example = dict | list[dict] | Callable[[Answers], dict | list[dict]]
+
+
+def _date_data(name: str, value: date) -> dict:
+    return {
+        f"{name}_0": str(value.day),
+        f"{name}_1": str(value.month),
+        f"{name}_2": str(value.year),
+    }
+
+
+# Book a prison visit ----------------------------------------------------------------
+
+
+def _prison_visits_demo():
+    from prison_visits import demo
+
+    prison = demo.PRISONS[0]  # HMP Brixton, with a prisoner register
+    return prison, demo.REGISTERS[prison["slug"]][0]
+
+
+def _prison_visits_seed() -> None:
+    """The demo prisons, with their registers and slots, if the database has none."""
+    from prison_visits import demo
+    from prison_visits.models import Prison
+
+    prison, _prisoner = _prison_visits_demo()
+    if not Prison.objects.filter(slug=prison["slug"]).exists():
+        demo.seed(StringIO())
+
+
+def _prison(answers: Answers) -> dict:
+    prison, _prisoner = _prison_visits_demo()
+    return {"prison": prison["name"]}
+
+
+def _prisoner(answers: Answers) -> dict:
+    _prison_row, (number, first, last, born) = _prison_visits_demo()
+    return {
+        "first_name": first,
+        "last_name": last,
+        **_date_data("date_of_birth", born),
+        "prison_number": f"{number[:5].lower()} {number[5:].lower()}",
+    }
+
+
+def _slots(answers: Answers) -> dict:
+    from prison_visits.journeys import availability_for
+
+    available = availability_for(answers).available_slots
+    return {"choice_1": available[0].key if available else ""}
+
+
+PRISON_VISITS_BOOK = {
+    "prison": _prison,
+    "prisoner": _prisoner,
+    "slots": _slots,
+    "lead-visitor": {
+        "first_name": "Morgan",
+        "last_name": "Visitor",
+        **_date_data("date_of_birth", date(1982, 4, 1)),
+        "contact": "email",
+        "email": "morgan.visitor@example.com",
+        "email_confirm": "morgan.visitor@example.com",
+        "phone": "07700 900982",
+    },
+    "visitors": [
+        {
+            "first_name": "Casey",
+            "last_name": "Visitor",
+            **_date_data("date_of_birth", date(2015, 9, 10)),
+        }
+    ],
+}
+
+
+# Pay tribunal fees ------------------------------------------------------------------
+
+
+def _tribunal_case_number(answers: Answers) -> dict:
+    from tribunal_fees.forms import jurisdiction_for
+    from tribunal_fees.journeys import answered_kind
+
+    if jurisdiction_for(answered_kind(answers)) == "EAT":
+        return {"case_number": "UKEAT/0123/16/001"}
+    return {"case_number": "1234567/2016"}
+
+
+#: The fee questions that the pay and Help with Fees journeys share.
+TRIBUNAL_FEE_STEPS = {
+    "case-number": _tribunal_case_number,
+    "date": {"fee_date_0": "14", "fee_date_1": "3", "fee_date_2": "2016"},
+}
+
+
+# The test-only journey of tests/quality/a11y/example.py ---------------------------
+
+QUALITY_EXAMPLE_VISIT = {
+    "prisoner": {
+        "prisoner_number": "B5678CD",
+        "prisoner_date_of_birth_0": "3",
+        "prisoner_date_of_birth_1": "11",
+        "prisoner_date_of_birth_2": "1985",
+    },
+    "visitors": lambda answers: [
+        {"visitor_name": "Ann Example"},
+        {"visitor_name": f"Friend of {answers.value('prisoner', 'prisoner_number')}"},
+    ],
+}
+
+
+EXAMPLES: dict[str, dict[str, Example]] = {
+    "prison-visits/book": PRISON_VISITS_BOOK,
+    "tribunal-fees/pay": TRIBUNAL_FEE_STEPS,
+    "tribunal-fees/apply-for-help-with-fees": {
+        **TRIBUNAL_FEE_STEPS,
+        "fee": {"has_reference": "no"},
+    },
+    "tribunal-fees/refund": {
+        "case": {
+            "region": "england_wales",
+            "et_case_number": "1234567/2016",
+            "eat_case_number": "",
+        },
+        "fees": {
+            "kind": "et_issue",
+            "amount_pence": "250.00",
+            "method": "card",
+            "paid_month": "3",
+            "paid_year": "2016",
+        },
+        "bank": {
+            "account_name": "Sam Example",
+            "bank_name": "Example Bank",
+            "sort_code": "30-94-30",
+            "account_number": "00733445",
+        },
+    },
+    "quality-example/visit": QUALITY_EXAMPLE_VISIT,
+}
+
+SEEDS: dict[str, Callable[[], None]] = {
+    "prison-visits/book": _prison_visits_seed,
+}
+
+
+def example_for(journey: Journey, step: Step) -> Example | None:
+    return EXAMPLES.get(journey.key, {}).get(step.slug)
+
+
+def journey_seed(journey: Journey) -> None:
+    """Make the rows the journey's examples need (idempotent)."""
+    seed = SEEDS.get(journey.key)
+    if seed is not None:
+        seed()
