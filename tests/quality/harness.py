@@ -45,7 +45,7 @@ from digital_services.journeys.definitions import journeys_list as registered_jo
 from .examples import Example, example_for, journey_seed
 
 # Paths for machines, not people: load balancers, GOV.UK Notify and GOV.UK Pay callbacks.
-MACHINE_PATH_WORDS = ("healthz", "callback", "webhook")
+MACHINE_PATH_WORDS = ("healthz", "callback", "webhook", "download")  # download: a file
 EXCLUDED_PATH_PREFIXES = (*STAFF_PATH_PREFIXES, "/static/", "/media/")
 
 
