@@ -62,3 +62,44 @@ class LetterBatchStatus(models.TextChoices):
 # settings: NOTIFICATIONS_SWEEP_CREATED_GRACE_SECONDS, NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS.
 # Rows re-queued per sweep run, so one run stays short after a long broker outage.
 SWEEP_BATCH_SIZE = 500
+
+
+# The allowed moves of each model's ``status`` (see digital_services.core.transitions).
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    # created → sent: a worker finished after the sweep had given its claim up for lost.
+    Status.CREATED: frozenset(
+        {
+            Status.SENDING,
+            Status.SENT,
+            Status.PERMANENT_FAILURE,
+            Status.TECHNICAL_FAILURE,
+        }
+    ),
+    Status.SENDING: frozenset(
+        {
+            Status.CREATED,
+            Status.SENT,
+            Status.DELIVERED,
+            Status.TEMPORARY_FAILURE,
+            Status.PERMANENT_FAILURE,
+            Status.TECHNICAL_FAILURE,
+        }
+    ),
+    Status.SENT: frozenset(
+        {
+            Status.DELIVERED,
+            Status.TEMPORARY_FAILURE,
+            Status.PERMANENT_FAILURE,
+            Status.TECHNICAL_FAILURE,
+        }
+    ),
+    Status.DELIVERED: frozenset(),
+    Status.TEMPORARY_FAILURE: frozenset({Status.CREATED}),
+    Status.PERMANENT_FAILURE: frozenset({Status.CREATED}),
+    Status.TECHNICAL_FAILURE: frozenset({Status.CREATED}),
+}
+LETTER_BATCH_TRANSITIONS: dict[str, frozenset[str]] = {
+    LetterBatchStatus.OPEN: frozenset({LetterBatchStatus.CLOSED}),
+    LetterBatchStatus.CLOSED: frozenset({LetterBatchStatus.PRINTED}),
+    LetterBatchStatus.PRINTED: frozenset(),
+}

@@ -14,11 +14,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
-from .constants import Channel, Language, LetterBatchStatus, Status
+from .constants import (
+    ALLOWED_TRANSITIONS,
+    LETTER_BATCH_TRANSITIONS,
+    Channel,
+    Language,
+    LetterBatchStatus,
+    Status,
+)
 
 
 class LetterBatch(models.Model):
     """Letters waiting to be printed together. Staff download one PDF, print, and mark it printed."""
+
+    TRANSITIONS = LETTER_BATCH_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
 
     status = models.CharField(
         max_length=20, choices=LetterBatchStatus.choices, default=LetterBatchStatus.OPEN
@@ -49,6 +58,8 @@ class LetterBatch(models.Model):
 
 
 class OutboundMessage(models.Model):
+    TRANSITIONS = ALLOWED_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
+
     service = models.CharField(
         max_length=50, blank=True, db_index=True, help_text="The service the message is from."
     )

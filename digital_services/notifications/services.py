@@ -1,7 +1,9 @@
 """Writes for the outbox: queue a message, deliver it once, sweep, retry, callbacks, letter batches.
 
-Every status change goes through ``_transition``, which checks the allowed
-moves. Callers hold the row lock (``select_for_update``) when they call it.
+Every status change goes through the platform's ``transition_apply``, which locks
+the row and checks ``OutboundMessage.TRANSITIONS`` / ``LetterBatch.TRANSITIONS``.
+A message's own moves on its way out (``_outbox_move``) are not audited: the row
+records them. Staff actions (retry, downloading and printing letters) are.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from django.db.models import Model
 from django.utils import timezone
 
 from digital_services.audit.services import audit_record
+from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
+from digital_services.core.transitions import transition_allowed, transition_apply
 
 from .backends import (
     DeliveryResult,
@@ -67,38 +71,6 @@ CLAIM_EARLY_TOLERANCE = timedelta(seconds=5)
 # enough for a database restart or failover): a message left in sending is sent twice.
 RECORD_SUCCESS_RETRY_DELAYS = (0.5, 1, 2, 4, 8, 15)
 
-ALLOWED_TRANSITIONS: dict[str, set[str]] = {
-    # created → sent: a worker finished after the sweep had given its claim up for lost.
-    Status.CREATED: {
-        Status.SENDING,
-        Status.SENT,
-        Status.PERMANENT_FAILURE,
-        Status.TECHNICAL_FAILURE,
-    },
-    Status.SENDING: {
-        Status.CREATED,
-        Status.SENT,
-        Status.DELIVERED,
-        Status.TEMPORARY_FAILURE,
-        Status.PERMANENT_FAILURE,
-        Status.TECHNICAL_FAILURE,
-    },
-    Status.SENT: {
-        Status.DELIVERED,
-        Status.TEMPORARY_FAILURE,
-        Status.PERMANENT_FAILURE,
-        Status.TECHNICAL_FAILURE,
-    },
-    Status.DELIVERED: set(),
-    Status.TEMPORARY_FAILURE: {Status.CREATED},
-    Status.PERMANENT_FAILURE: {Status.CREATED},
-    Status.TECHNICAL_FAILURE: {Status.CREATED},
-}
-LETTER_BATCH_TRANSITIONS: dict[str, set[str]] = {
-    LetterBatchStatus.OPEN: {LetterBatchStatus.CLOSED},
-    LetterBatchStatus.CLOSED: {LetterBatchStatus.PRINTED},
-    LetterBatchStatus.PRINTED: set(),
-}
 # GOV.UK Notify callback statuses. Ones not listed (created, sending, pending, sent,
 # accepted) mean "still on its way" and change nothing here.
 NOTIFY_CALLBACK_STATUSES = {
@@ -113,32 +85,20 @@ NOTIFY_CALLBACK_STATUSES = {
 }
 
 
-class TransitionNotAllowed(Exception):
-    """A status change that the rules do not allow from the current status."""
-
-
 class InvalidRecipient(ValueError):
     """The email address, mobile number or postal address cannot be used."""
 
 
-def _transition(message: OutboundMessage, to: str, **fields) -> OutboundMessage:
-    if to not in ALLOWED_TRANSITIONS[message.status]:
-        raise TransitionNotAllowed(f"Message {message.pk} cannot go from {message.status} to {to}")
-    message.status = to
-    for name, value in fields.items():
-        setattr(message, name, value)
-    message.save(update_fields=["status", "updated_at", *fields])
-    return message
+def _outbox_move(message: OutboundMessage, to: str, **fields) -> OutboundMessage:
+    """A message's own move on its way out (claimed, sent, failed, delivered, queued again).
 
-
-def _batch_transition(batch: LetterBatch, to: str, **fields) -> LetterBatch:
-    if to not in LETTER_BATCH_TRANSITIONS[batch.status]:
-        raise TransitionNotAllowed(f"Letter batch {batch.pk} cannot go from {batch.status} to {to}")
-    batch.status = to
-    for name, value in fields.items():
-        setattr(batch, name, value)
-    batch.save(update_fields=["status", *fields])
-    return batch
+    Not audited (``action=None``): these are made by the system for every email, text
+    and letter, two or three times each, and the message row already records them
+    (status, the times, ``last_error``); audit events would only flood a log kept for
+    years. Staff actions on messages are audited by their callers. Raises
+    ``TransitionNotAllowed``.
+    """
+    return transition_apply(message, to=to, fields=fields, action=None)
 
 
 # ---------------------------------------------------------------- sending
@@ -298,7 +258,7 @@ def _claim(message_id: int) -> OutboundMessage | None:
             return None
         if message.next_attempt_at and message.next_attempt_at > now + CLAIM_EARLY_TOLERANCE:
             return None
-        return _transition(
+        return _outbox_move(
             message,
             Status.SENDING,
             attempts=message.attempts + 1,
@@ -380,7 +340,7 @@ def _record_success(message_id: int, result: DeliveryResult) -> DeliveryOutcome:
             message.save(update_fields=["letter_batch", "last_error", "updated_at"])
             return DeliveryOutcome("queued-for-print", detail=f"batch {batch.pk}")
         if message.status in (Status.SENDING, Status.CREATED):
-            _transition(
+            _outbox_move(
                 message,
                 Status.SENT,
                 sent_at=now,
@@ -402,10 +362,10 @@ def _record_failure(message_id: int, *, permanent: bool, error: str) -> Delivery
         if message.status != Status.SENDING:
             return DeliveryOutcome("skipped", detail=error)
         if permanent:
-            _transition(message, Status.PERMANENT_FAILURE, completed_at=now, last_error=error)
+            _outbox_move(message, Status.PERMANENT_FAILURE, completed_at=now, last_error=error)
             return DeliveryOutcome("failed", detail=error)
         if message.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-            _transition(
+            _outbox_move(
                 message,
                 Status.TECHNICAL_FAILURE,
                 completed_at=now,
@@ -413,7 +373,7 @@ def _record_failure(message_id: int, *, permanent: bool, error: str) -> Delivery
             )
             return DeliveryOutcome("failed", detail=error)
         delay = retry_delay_seconds(message.attempts)
-        _transition(
+        _outbox_move(
             message,
             Status.CREATED,
             next_attempt_at=now + timedelta(seconds=delay),
@@ -458,7 +418,7 @@ def outbound_messages_sweep(*, now: datetime | None = None) -> SweepResult:
         )
         for message in stuck:
             if message.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-                _transition(
+                _outbox_move(
                     message,
                     Status.TECHNICAL_FAILURE,
                     completed_at=now,
@@ -466,7 +426,7 @@ def outbound_messages_sweep(*, now: datetime | None = None) -> SweepResult:
                 )
                 gave_up += 1
             else:
-                _transition(
+                _outbox_move(
                     message,
                     Status.CREATED,
                     next_attempt_at=now,
@@ -512,22 +472,20 @@ def outbound_messages_retry(
             if message.status not in FAILED_STATUSES:
                 skipped += 1
                 continue
-            failed_as = message.status
-            _transition(
+            transition_apply(
                 message,
-                Status.CREATED,
-                attempts=0,
-                next_attempt_at=now,
-                completed_at=None,
-                last_error=f"Retried by staff after: {message.last_error}"[:2000],
-            )
-            audit_record(
+                to=Status.CREATED,
+                fields={
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "completed_at": None,
+                    "last_error": f"Retried by staff after: {message.last_error}"[:2000],
+                },
                 action="notification.retried",
-                obj=message,
                 actor=user,
                 request=request,
                 service=message.service,
-                detail={"failed_as": failed_as},
+                detail={"failed_as": message.status},
             )
             transaction.on_commit(partial(outbound_message_enqueue, message_id=message.pk))
             retried += 1
@@ -574,7 +532,7 @@ def outbound_message_receipt_record(
             return None
         if target is None or message.status == target:
             return message
-        if target not in ALLOWED_TRANSITIONS[message.status] or message.status not in (
+        if not transition_allowed(message, target) or message.status not in (
             Status.SENDING,
             Status.SENT,
         ):
@@ -590,7 +548,7 @@ def outbound_message_receipt_record(
             fields["provider_id"] = provider_id
         if target != Status.DELIVERED:
             fields["last_error"] = f"GOV.UK Notify reported {provider_status}"
-        _transition(message, target, **fields)
+        _outbox_move(message, target, **fields)
         return message
 
 
@@ -620,7 +578,14 @@ def letter_batches_download(*, batch_ids: Iterable[int], user, request=None) -> 
         )
         for batch in batches:
             if batch.status == LetterBatchStatus.OPEN:
-                _batch_transition(batch, LetterBatchStatus.CLOSED, closed_at=now, closed_by=user)
+                transition_apply(
+                    batch,
+                    to=LetterBatchStatus.CLOSED,
+                    fields={"closed_at": now, "closed_by": user},
+                    action="letter_batch.closed",
+                    actor=user,
+                    request=request,
+                )
             audit_record(action="letter_batch.downloaded", obj=batch, actor=user, request=request)
         letters = list(
             OutboundMessage.objects.filter(
@@ -643,18 +608,18 @@ def letter_batch_mark_printed(*, batch_id: int, user, request=None) -> int:
     now = timezone.now()
     with transaction.atomic():
         batch = LetterBatch.objects.select_for_update().get(pk=batch_id)
-        _batch_transition(batch, LetterBatchStatus.PRINTED, printed_at=now, printed_by=user)
-        count = 0
-        for letter in OutboundMessage.objects.select_for_update().filter(
-            letter_batch=batch, status=Status.SENDING
-        ):
-            _transition(letter, Status.SENT, sent_at=now)
-            count += 1
-        audit_record(
+        # A closed batch (locked) gains no letters, and its letters wait in sending.
+        letters = OutboundMessage.objects.filter(letter_batch=batch, status=Status.SENDING)
+        count = letters.count()
+        transition_apply(
+            batch,
+            to=LetterBatchStatus.PRINTED,
+            fields={"printed_at": now, "printed_by": user},
             action="letter_batch.printed",
-            obj=batch,
             actor=user,
             request=request,
             detail={"letters": count},
         )
+        for letter in letters.select_for_update():
+            _outbox_move(letter, Status.SENT, sent_at=now)
     return count

@@ -80,7 +80,7 @@ def test_marking_a_downloaded_batch_printed_marks_its_letters_sent(staff_user):
     assert (event.object_id, event.actor, event.detail) == (
         str(batch.pk),
         staff_user,
-        {"letters": 1},
+        {"from": "closed", "letters": 1},
     )
 
 
