@@ -43,7 +43,7 @@ RETENTION = (
     RetentionRule(
         key="prison_visits.register",
         model="prison_visits.PrisonerRegisterEntry",
-        information="Prisoners on a prison's register who have left that prison",
+        information="Prisoners on a prison’s register who have left that prison",
         period_days=lambda: settings.PRISON_VISITS_REGISTER_RETENTION_DAYS,
         after="they left",
         then="deleted",

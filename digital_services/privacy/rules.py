@@ -141,7 +141,7 @@ retention_rules_register(
     RetentionRule(
         key="accounts.sign_in_failures",
         model="axes.AccessFailureLog",
-        information="Log of failed sign-ins",
+        information="Failed sign-ins kept for security checks",
         period_days=lambda: settings.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
         after="the attempt",
         then="deleted",
@@ -197,7 +197,8 @@ retention_rules_register(
         key="audit.events",
         model="audit.AuditEvent",
         information=(
-            "Records of who did what to each application (they hold no names or contact details)"
+            "Records of who did what to each application, and the internet address it was "
+            "done from (they hold no names or contact details)"
         ),
         period_days=lambda: settings.RETENTION_AUDIT_EVENTS_DAYS,
         after="the event",
