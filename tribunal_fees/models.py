@@ -17,6 +17,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from digital_services.core.dates import date_format
+from digital_services.core.money import pence_format
 
 from .constants import (
     BANDED_KINDS,
@@ -424,7 +425,7 @@ class RefundFee(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.amount_pence}p"
+        return f"{self.get_kind_display()}: {pence_format(self.amount_pence)}"
 
     @property
     def paid_on(self) -> dt.date | None:

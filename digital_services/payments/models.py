@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from digital_services.core.money import pence_format
+
 from .constants import (
     LIVE_STATUSES,
     PAYMENT_TRANSITIONS,
@@ -123,7 +125,7 @@ class Refund(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return f"Refund of {self.amount_pence}p on {self.payment.reference}"
+        return f"Refund of {pence_format(self.amount_pence)} on {self.payment.reference}"
 
 
 class WebhookMessage(models.Model):

@@ -119,7 +119,8 @@ _CORE_MONEY = ROOT / "digital_services" / "core" / "money.py"
 #: Ways money used to be turned into pounds by hand.
 _HAND_FORMATTING = re.compile(
     r"(?<!/)/ ?100\b|divmod\(.*pence.*, ?100\)|:,?\.2f|\bdef _?pounds\b|"
-    r"\bpence_as_pounds\b|payments_money|tribunal_fees_money|\|pounds\b|floatformat"
+    r"\bpence_as_pounds\b|payments_money|tribunal_fees_money|\|pounds\b|floatformat|"
+    r"\{[^{}]*pence[^{}]*\}p\b"  # "23000p"
 )
 
 
