@@ -108,10 +108,6 @@ def inbox_counts(*, user) -> dict[str, int]:
 # ---------------------------------------------------------------- prisoner register
 
 
-def prison_has_register(*, prison: Prison) -> bool:
-    return PrisonerRegisterEntry.objects.filter(prison=prison, active=True).exists()
-
-
 def prisoner_register_check(*, prison: Prison, prison_number: str, date_of_birth: date) -> str:
     """Look the prisoner up in the prison's register by number and date of birth.
 

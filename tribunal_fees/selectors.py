@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
@@ -14,7 +13,7 @@ from digital_services.core.registry import CaseSummary
 from digital_services.payments.models import Payment
 from digital_services.payments.selectors import payment_latest_for_case
 
-from .constants import FeeCaseStatus, HwfStatus, RefundStatus
+from .constants import FeeCaseStatus
 from .models import FeeCase, HelpWithFeesApplication, RefundApplication
 from .refunds import sort_code_display
 
@@ -109,26 +108,6 @@ def cases_for_user(user) -> list[CaseSummary]:
     return cases
 
 
-# Staff queues.
-
-
-def hwf_queue() -> QuerySet[HelpWithFeesApplication]:
-    """Applications waiting for a decision, oldest first."""
-    return HelpWithFeesApplication.objects.filter(status=HwfStatus.SUBMITTED).order_by(
-        "submitted_at"
-    )
-
-
-def hwf_evidence_queue(*, today: dt.date | None = None) -> QuerySet[HelpWithFeesApplication]:
-    """Applications waiting for evidence; those past their date first."""
-    return HelpWithFeesApplication.objects.filter(status=HwfStatus.EVIDENCE_REQUESTED).order_by(
-        "evidence_expires_on", "submitted_at"
-    )
-
-
-PAYMENT_EXCEPTION_STATUSES = (FeeCaseStatus.PAYMENT_UNCERTAIN, FeeCaseStatus.PAYMENT_IN_PROGRESS)
-
-
 def fee_case_next_step_for_staff(*, fee_case: FeeCase, payment: Payment | None) -> str:
     """What a caseworker should do about a fee whose payment is in doubt."""
     if fee_case.status == FeeCaseStatus.PAYMENT_UNCERTAIN:
@@ -147,14 +126,6 @@ def fee_case_next_step_for_staff(*, fee_case: FeeCase, payment: Payment | None) 
     if fee_case.status == FeeCaseStatus.UNPAID and payment is not None:
         return "Earlier payment failed or was abandoned: the user can pay again. Nothing to do."
     return "Nothing to do."
-
-
-def refunds_awaiting_approval(*, for_user=None) -> QuerySet[RefundApplication]:
-    """Checked refunds waiting for a second caseworker; not the ones ``for_user`` checked."""
-    queryset = RefundApplication.objects.filter(status=RefundStatus.CHECKED)
-    if for_user is not None:
-        queryset = queryset.exclude(checked_by=for_user)
-    return queryset.order_by("checked_at")
 
 
 REFUND_FINANCE_CSV_HEADER = [

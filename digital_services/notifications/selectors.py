@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
-
 from .constants import Channel
 from .models import OutboundMessage
 from .registry import RenderedMessage, TemplateError, template_get, template_render
-
-
-def outbound_message_list_about(*, obj: Model) -> QuerySet[OutboundMessage]:
-    """The messages sent about one case, newest first."""
-    return OutboundMessage.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    )
 
 
 def outbound_message_list_recent(
