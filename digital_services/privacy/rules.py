@@ -63,6 +63,8 @@ def _inactive_accounts(cutoff):
         .alias(last_seen=Coalesce("last_login", "date_joined"))
         .filter(last_seen__lt=cutoff)
         .exclude(email__endswith=f"@{CLOSED_EMAIL_DOMAIN}")
+        # Citizens helped by our staff may never sign in themselves: being helped counts.
+        .exclude(assisted_sessions__started_at__gte=cutoff)
     )
 
 

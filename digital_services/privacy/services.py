@@ -69,7 +69,8 @@ def account_close(*, user, request=None) -> dict[str, int]:
     """Delete a citizen's account at their request, and audit the request and its outcome.
 
     Drafts go at once; cases that must be kept stay for their declared period without a
-    link to the account. Raises ``AccountCloseNotAllowed`` for staff accounts.
+    link to the account. Raises ``AccountCloseNotAllowed`` for staff accounts; any other
+    error rolls the closure back, is audited as failed, and is raised again.
     """
     if user.is_staff or user.is_superuser:
         raise AccountCloseNotAllowed("Staff accounts are closed by an administrator")
@@ -80,16 +81,27 @@ def account_close(*, user, request=None) -> dict[str, int]:
         request=request,
         service="",
     )
-    with transaction.atomic():
-        counts = _account_close(user)
+    try:
+        with transaction.atomic():
+            counts = _account_close(user)
+            audit_record(
+                action="privacy.account_deletion.completed",
+                obj=user,
+                actor=user,
+                request=request,
+                service="",
+                detail=counts,
+            )
+    except Exception as exc:
         audit_record(
-            action="privacy.account_deletion.completed",
+            action="privacy.account_deletion.failed",
             obj=user,
             actor=user,
             request=request,
             service="",
-            detail=counts,
+            detail={"error": type(exc).__name__},
         )
+        raise
     return counts
 
 

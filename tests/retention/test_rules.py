@@ -282,3 +282,20 @@ def test_accounts_unused_for_years_are_closed(frozen, django_user_model):
     staff.refresh_from_db()
     assert staff.email == "staff@example.com"
     assert AuditEvent.objects.filter(action="privacy.accounts.closed_inactive").exists()
+
+
+def test_citizens_our_staff_helped_recently_keep_their_account(frozen):
+    from tests.assisted_digital.factories import CitizenWithoutEmailFactory, EndedSessionFactory
+
+    helped = CitizenWithoutEmailFactory()
+    with time_machine.travel(days_later(3 * 365 - 10), tick=False):
+        EndedSessionFactory(citizen=helped)
+    forgotten = CitizenWithoutEmailFactory()
+
+    assert run("accounts.inactive", at=days_later(3 * 365 + 1)) == 1
+
+    helped.refresh_from_db()
+    forgotten.refresh_from_db()
+    assert not helped.email.endswith("@closed.invalid")
+    assert forgotten.email.endswith("@closed.invalid")
+    assert not type(forgotten).objects.filter(pk=forgotten.pk, citizen_profile__isnull=False)

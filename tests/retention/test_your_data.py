@@ -168,3 +168,25 @@ def test_your_applications_links_to_your_data(client, citizen):
     html = client.get(reverse("accounts:your-applications")).content.decode()
 
     assert reverse("privacy:your-data") in html
+
+
+def test_a_failed_deletion_changes_nothing_and_is_audited_as_failed(citizen, holdings, monkeypatch):
+    from digital_services.privacy import services
+
+    def broken(user):
+        Draft.objects.filter(user=user).delete()  # half done...
+        raise RuntimeError("database went away")  # ...then a failure
+
+    monkeypatch.setattr(services, "_account_close", broken)
+
+    with pytest.raises(RuntimeError):
+        services.account_close(user=citizen)
+
+    citizen.refresh_from_db()
+    assert citizen.email == "citizen@example.com" and citizen.is_active
+    assert Draft.objects.filter(user=citizen).exists()  # rolled back
+    assert list(
+        AuditEvent.objects.filter(action__startswith="privacy.account_deletion")
+        .order_by("id")
+        .values_list("action", flat=True)
+    ) == ["privacy.account_deletion.requested", "privacy.account_deletion.failed"]
