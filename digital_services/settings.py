@@ -432,6 +432,8 @@ RETENTION_OUTBOX_DAYS = env.int("RETENTION_OUTBOX_DAYS", default=90)
 RETENTION_PAYMENT_WEBHOOKS_DAYS = env.int("RETENTION_PAYMENT_WEBHOOKS_DAYS", default=90)
 RETENTION_FEEDBACK_COMMENTS_DAYS = env.int("RETENTION_FEEDBACK_COMMENTS_DAYS", default=365)
 RETENTION_INACTIVE_ACCOUNT_DAYS = env.int("RETENTION_INACTIVE_ACCOUNT_DAYS", default=3 * 365)
+# The admin's change log names the records changed ("A1234BC Jo Bloggs"): names go after this.
+RETENTION_ADMIN_LOG_DAYS = env.int("RETENTION_ADMIN_LOG_DAYS", default=183)
 # Audit events: 7 years, the MoJ norm for casework records (purged outside the app, ADR 0005).
 RETENTION_AUDIT_EVENTS_DAYS = env.int("RETENTION_AUDIT_EVENTS_DAYS", default=7 * 365)
 TRIBUNAL_FEES_RETENTION_DAYS = env.int("TRIBUNAL_FEES_RETENTION_DAYS", default=7 * 365)

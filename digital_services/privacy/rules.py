@@ -89,6 +89,12 @@ def _documents_delete(ids):
         document_delete(document=document)  # the file goes once the batch commits
 
 
+def _admin_log(cutoff):
+    from django.contrib.admin.models import LogEntry
+
+    return LogEntry.objects.filter(action_time__lt=cutoff).exclude(object_repr="")
+
+
 def _audit_events(cutoff):
     from digital_services.audit.models import AuditEvent
 
@@ -194,6 +200,17 @@ retention_rules_register(
         expired=_feedback,
         blank={"comment": ""},
         order=70,
+    ),
+    RetentionRule(
+        key="admin.change_log",
+        model="admin.LogEntry",
+        information="Our staff’s change log (it names the record changed, such as a person)",
+        period_days=lambda: settings.RETENTION_ADMIN_LOG_DAYS,
+        after="the change",
+        then="the name of the record is removed; who changed what and when is kept",
+        expired=_admin_log,
+        blank={"object_repr": ""},
+        order=80,
     ),
     RetentionRule(
         key="audit.events",

@@ -8,6 +8,7 @@ import uuid
 
 from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
@@ -18,7 +19,7 @@ from digital_services.notifications.constants import Channel, Status
 from digital_services.notifications.models import OutboundMessage
 from digital_services.payments.models import WebhookMessage
 from digital_services.performance.models import SatisfactionResponse
-from prison_visits.models import Visit, VisitEvent
+from prison_visits.models import PrisonerRegisterEntry, Visit, VisitEvent
 from tests.prison_visits.factories import (
     BookedVisitFactory,
     PrisonFactory,
@@ -205,6 +206,12 @@ def seed_everything() -> dict:
     )
     refund.save()  # a history version with every field
     WebhookMessage.objects.create(message_id=uuid.uuid4().hex, event_type="card_payment_succeeded")
+    LogEntry.objects.log_actions(
+        user_id=User.objects.create_user(email="staff-seed@justice.gov.uk", is_staff=True).pk,
+        queryset=PrisonerRegisterEntry.objects.filter(prison_number=PRISON_NUMBER),
+        action_flag=CHANGE,
+        change_message="Changed active.",
+    )
     return {
         "user": user,
         "draft": draft,
