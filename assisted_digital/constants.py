@@ -35,10 +35,23 @@ CHANNEL_PHRASES = {
 
 
 class IdentityCheck(models.TextChoices):
+    """Facts the citizen told the agent that match the record (asked, not read out to them)."""
+
+    FULL_NAME = "full_name", "Full name"
     DATE_OF_BIRTH = "date_of_birth", "Date of birth"
-    POSTCODE = "postcode", "Postcode"
+    POSTCODE = "postcode", "Address or postcode"
     CASE_REFERENCE = "case_reference", "A case reference"
     SECURITY_QUESTION = "security_question", "Security question"
+
+
+#: How many facts must be confirmed before a session can start.
+MIN_IDENTITY_CHECKS = 2
+IDENTITY_CHECKS_REQUIRED = "Select at least 2 facts they told you that match the record"
+
+#: START_KEY entries holding the agent's latest search (its form data) and the ids it found:
+#: only those ids may be chosen, so nobody can open a citizen's record by guessing its id.
+START_SEARCH = "search"
+START_RESULT_IDS = "result_ids"
 
 
 class ConsentMethod(models.TextChoices):

@@ -14,7 +14,13 @@ from digital_services.accounts.citizens import phone_normalise, postcode_normali
 from digital_services.accounts.models import CitizenProfile
 from digital_services.core.registry import services_list
 
-from .constants import Channel, ConsentMethod, IdentityCheck
+from .constants import (
+    IDENTITY_CHECKS_REQUIRED,
+    MIN_IDENTITY_CHECKS,
+    Channel,
+    ConsentMethod,
+    IdentityCheck,
+)
 from .services import CitizenDetails, citizen_details_problems
 
 
@@ -126,6 +132,11 @@ class CitizenSearchForm(forms.Form):
     def facts(self) -> dict:
         return {key: self.cleaned_data[key] for key in self.fields}
 
+    def data_to_keep(self) -> dict:
+        """What was typed, to rebuild this form from the server-side session (never a URL)."""
+        prefixes = tuple(self.fields)
+        return {key: self.data.get(key, "") for key in self.data if key.startswith(prefixes)}
+
 
 class SelectCitizenForm(forms.Form):
     citizen = forms.IntegerField(widget=forms.HiddenInput)
@@ -222,11 +233,14 @@ class NewCitizenForm(forms.Form):
 
 class ConsentForm(forms.Form):
     identity_checks = forms.MultipleChoiceField(
-        label="Which identity questions did they answer correctly?",
-        help_text="Select all that apply.",
+        label="Which of these did they tell you, matching the record?",
+        help_text=(
+            "Ask them; do not read the record out to them. Select at least 2. "
+            "Only select a case reference or security question if they gave one."
+        ),
         choices=IdentityCheck.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select the identity questions they answered correctly"},
+        error_messages={"required": IDENTITY_CHECKS_REQUIRED},
     )
     consent_method = forms.ChoiceField(
         label="How did they give their consent?",
@@ -252,6 +266,12 @@ class ConsentForm(forms.Form):
                 Field.checkbox("consent_accepted"),
             )
         )
+
+    def clean_identity_checks(self):
+        checks = self.cleaned_data["identity_checks"]
+        if len(set(checks)) < MIN_IDENTITY_CHECKS:
+            raise forms.ValidationError(IDENTITY_CHECKS_REQUIRED)
+        return checks
 
 
 class SessionFilterForm(forms.Form):

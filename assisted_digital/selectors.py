@@ -65,6 +65,17 @@ def citizen_find(
     )
 
 
+def citizens_by_ids(*, ids) -> list:
+    """The citizens staff may help among ``ids`` (a search's results), by name."""
+    try:
+        ids = [int(pk) for pk in ids]
+    except (TypeError, ValueError):
+        return []
+    return list(
+        _citizens().select_related("citizen_profile").filter(pk__in=ids).order_by("full_name", "pk")
+    )
+
+
 def citizen_get(*, pk) -> object | None:
     """A citizen staff may help, by id (None for staff, inactive or unknown users)."""
     try:

@@ -34,7 +34,9 @@ from digital_services.core.transitions import transition_apply
 from .constants import (
     CONSENT_STATEMENT,
     CONSENT_STATEMENT_VERSION,
+    IDENTITY_CHECKS_REQUIRED,
     LAST_SEEN_REFRESH_SECONDS,
+    MIN_IDENTITY_CHECKS,
     Channel,
     ConsentMethod,
     IdentityCheck,
@@ -216,8 +218,8 @@ def assisted_session_start(
     """Start helping one citizen: give either ``citizen`` or ``new_citizen`` (created here).
 
     Refused (``ValidationError`` by field, nothing saved) unless the consent
-    statement was read and accepted, with the way it was given, and at least one
-    identity question was checked; and for a citizen who is staff or the agent.
+    statement was read and accepted, with the way it was given, and at least
+    ``MIN_IDENTITY_CHECKS`` facts were confirmed; and for a citizen who is staff or the agent.
     Raises ``SessionAlreadyActive`` when the agent is still helping someone
     (a session left behind by a signed-out or timed-out agent is ended first).
     """
@@ -225,8 +227,8 @@ def assisted_session_start(
     if channel not in Channel.values:
         problems["channel"] = "Select how you are helping them"
     checks = [c for c in IdentityCheck.values if c in set(identity_checks or [])]
-    if not checks:
-        problems["identity_checks"] = "Select the identity questions they answered correctly"
+    if len(checks) < MIN_IDENTITY_CHECKS:
+        problems["identity_checks"] = IDENTITY_CHECKS_REQUIRED
     if consent_method not in ConsentMethod.values:
         problems["consent_method"] = "Select how they gave their consent"
     if not consent_accepted:
@@ -419,4 +421,23 @@ def assisted_action_record(*, request, session: AssistedSession, status_code: in
         on_behalf_of=session.citizen,
         request=request,
         detail=detail,
+    )
+
+
+def consent_page_view_record(*, agent, citizen=None, request=None) -> None:
+    """Audit one showing of the consent page (``assisted.consent_page_viewed``).
+
+    The page shows the citizen's name, date of birth and postcode before any
+    consent is given, so every showing is recorded, with the citizen as the
+    person concerned. For a record not yet created (``citizen`` None) the event
+    says so and names no one.
+    """
+    audit_record(
+        action="assisted.consent_page_viewed",
+        obj=citizen,
+        actor=agent,
+        on_behalf_of=citizen,
+        request=request,
+        service="",
+        detail={"new_citizen": citizen is None},
     )

@@ -33,6 +33,8 @@ from .constants import (
     PERMISSION_VIEW_ALL,
     SESSION_KEY,
     START_KEY,
+    START_RESULT_IDS,
+    START_SEARCH,
     Channel,
 )
 from .forms import (
@@ -118,29 +120,61 @@ def start_channel(request):
 
 @agent_required
 def start_citizen(request):
-    """Search by two or more facts (GET, so nothing is written); choosing one is a POST."""
+    """Search by two or more facts, then choose one of the people found.
+
+    The search is a POST, so the facts never go in a URL (or an access log); it
+    is kept in the server-side session with the ids it found, and the page
+    redirects to itself, so refreshing or going back shows the same results
+    without sending the search again. Only an id from this agent's latest
+    results can be chosen.
+    """
     if busy := _busy_redirect(request):
         return busy
     state = _start_state(request)
     if not state.get("channel"):
         return redirect("assisted_digital:start-channel")
+    if request.method == "POST" and "citizen" not in request.POST:
+        form = CitizenSearchForm(request.POST)
+        if form.is_valid():
+            found = selectors.citizen_find(**form.facts())
+            state.pop("new_citizen", None)
+            state.pop("citizen_id", None)
+            _start_state_save(
+                request,
+                {
+                    **state,
+                    START_SEARCH: form.data_to_keep(),
+                    START_RESULT_IDS: [citizen.pk for citizen in found],
+                },
+            )
+            return redirect("assisted_digital:start-citizen")
+        return _find_citizen_page(request, form, results=None)
     if request.method == "POST":
         select = SelectCitizenForm(request.POST)
-        citizen = selectors.citizen_get(pk=select.data.get("citizen"))
-        if not select.is_valid() or citizen is None:
+        chosen = select.cleaned_data["citizen"] if select.is_valid() else None
+        citizen = (
+            selectors.citizen_get(pk=chosen) if chosen in state.get(START_RESULT_IDS, []) else None
+        )
+        if citizen is None:
+            messages.error(request, "Search for the person you are helping, then choose them")
             return redirect("assisted_digital:start-citizen")
         state.pop("new_citizen", None)
         _start_state_save(request, {**state, "citizen_id": citizen.pk})
         return redirect("assisted_digital:start-consent")
 
-    searched = bool(request.GET)
-    form = CitizenSearchForm(request.GET if searched else None)
-    results = None
-    if searched and form.is_valid():
-        results = [
-            {"citizen": citizen, "profile": citizen_profile_get(citizen)}
-            for citizen in selectors.citizen_find(**form.facts())
-        ]
+    search = state.get(START_SEARCH)
+    if search is None:
+        return _find_citizen_page(request, CitizenSearchForm(), results=None)
+    form = CitizenSearchForm(search)
+    form.is_valid()
+    results = [
+        {"citizen": citizen, "profile": citizen_profile_get(citizen)}
+        for citizen in selectors.citizens_by_ids(ids=state.get(START_RESULT_IDS, []))
+    ]
+    return _find_citizen_page(request, form, results=results)
+
+
+def _find_citizen_page(request, form, *, results):
     return render(
         request,
         "assisted_digital/find_citizen.html",
@@ -218,6 +252,7 @@ def start_consent(request):
             request.session[SESSION_KEY] = session.pk
             return redirect("assisted_digital:session-services")
 
+    services.consent_page_view_record(agent=request.user, citizen=citizen, request=request)
     if citizen is not None:
         name, profile = citizen.full_name, citizen_profile_get(citizen)
         date_of_birth = profile.date_of_birth if profile else None

@@ -126,7 +126,7 @@ def test_a_new_citizens_details_are_checked_again_when_the_session_starts(agent)
             agent=agent,
             new_citizen=details,
             channel="phone",
-            identity_checks=["postcode"],
+            identity_checks=["full_name", "postcode"],
             consent_accepted=True,
             consent_method="verbal_phone",
         )

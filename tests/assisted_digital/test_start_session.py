@@ -26,7 +26,9 @@ SERVICES_URL = reverse("assisted_digital:session-services")
 
 
 def choose(client, citizen, channel="phone"):
+    """Choose ``citizen`` as an agent does: search for them (by name and email), then pick them."""
     client.post(CHANNEL_URL, {"channel": channel})
+    client.post(FIND_URL, {"name": citizen.full_name, "email": citizen.email})
     return client.post(FIND_URL, {"citizen": citizen.pk})
 
 
@@ -99,7 +101,7 @@ def test_a_session_cannot_start_without_an_identity_check(agent_client, jane):
     response = agent_client.post(CONSENT_URL, consent_data(identity_checks=None))
 
     html = response.content.decode()
-    assert "Select the identity questions they answered correctly" in html
+    assert "Select at least 2 facts they told you that match the record" in html
     assert 'href="#id_identity_checks_1"' in html
     assert AssistedSession.objects.count() == 0
 
@@ -119,7 +121,7 @@ def test_the_service_refuses_to_start_without_everything_recorded(agent, jane, c
         "agent": agent,
         "citizen": jane,
         "channel": "phone",
-        "identity_checks": ["postcode"],
+        "identity_checks": ["full_name", "postcode"],
         "consent_accepted": True,
         "consent_method": "verbal_phone",
         **change,
@@ -139,7 +141,7 @@ def test_staff_cannot_be_helped_as_a_citizen(agent, caseworker):
             agent=agent,
             citizen=caseworker,
             channel="phone",
-            identity_checks=["postcode"],
+            identity_checks=["full_name", "postcode"],
             consent_accepted=True,
             consent_method="verbal_phone",
         )
@@ -154,7 +156,7 @@ def test_an_agent_has_at_most_one_active_session(agent, jane, margaret):
             agent=agent,
             citizen=margaret,
             channel="phone",
-            identity_checks=["postcode"],
+            identity_checks=["full_name", "postcode"],
             consent_accepted=True,
             consent_method="verbal_phone",
         )
@@ -173,7 +175,7 @@ def test_a_session_left_behind_by_a_timed_out_sign_in_is_ended_when_a_new_one_st
         agent=agent,
         citizen=margaret,
         channel="webchat",
-        identity_checks=["postcode"],
+        identity_checks=["full_name", "postcode"],
         consent_accepted=True,
         consent_method="webchat",
     )
@@ -208,12 +210,17 @@ def test_choosing_a_channel_is_required(agent_client):
 
 
 def search(client, **facts):
+    """Post a search; a valid one redirects to the results page, which is returned."""
     client.post(CHANNEL_URL, {"channel": "phone"})
     params = {key: value for key, value in facts.items() if key != "date_of_birth"}
     if "date_of_birth" in facts:
         day, month, year = facts["date_of_birth"]
         params.update({"date_of_birth_0": day, "date_of_birth_1": month, "date_of_birth_2": year})
-    return client.get(FIND_URL, params)
+    response = client.post(FIND_URL, params)
+    if response.status_code == 302:
+        assert response.url == FIND_URL
+        return client.get(FIND_URL)
+    return response
 
 
 def test_search_finds_a_citizen_by_name_and_date_of_birth(agent_client, jane):
@@ -235,7 +242,7 @@ def test_search_needs_at_least_two_facts(agent_client, jane):
 def test_an_empty_search_asks_for_two_facts(agent_client):
     agent_client.post(CHANNEL_URL, {"channel": "phone"})
 
-    response = agent_client.get(FIND_URL, {"name": "", "postcode": ""})
+    response = agent_client.post(FIND_URL, {"name": "", "postcode": ""})
 
     assert "Enter at least 2 of" in response.content.decode()
 
@@ -405,3 +412,68 @@ def test_a_citizen_factory_is_findable(agent_client):
     response = search(agent_client, name="Ann Other", email=citizen.email)
 
     assert [row["citizen"] for row in response.context["results"]] == [citizen]
+
+
+# Only people the agent found; the search never in a URL; every consent page audited -----
+
+
+def test_an_agent_cannot_open_a_record_by_posting_an_id_without_searching(agent_client, jane):
+    agent_client.post(CHANNEL_URL, {"channel": "phone"})
+
+    response = agent_client.post(FIND_URL, {"citizen": jane.pk})
+
+    assert response.url == FIND_URL
+    assert agent_client.get(CONSENT_URL).url == FIND_URL
+    assert "Jane Smith" not in agent_client.get(FIND_URL).content.decode()
+    assert not AuditEvent.objects.filter(action="assisted.consent_page_viewed").exists()
+
+
+def test_only_someone_from_the_agents_latest_search_can_be_chosen(agent_client, jane, margaret):
+    assert search(agent_client, name="Jane Smith", email="jane@example.com").context["results"]
+    search(agent_client, name="Margaret Evans", email="nobody@example.com")  # a newer search
+
+    response = agent_client.post(FIND_URL, {"citizen": jane.pk})
+
+    assert response.url == FIND_URL
+    assert agent_client.get(CONSENT_URL).url == FIND_URL
+
+
+def test_the_search_is_posted_and_its_results_survive_a_refresh(agent_client, jane):
+    agent_client.post(CHANNEL_URL, {"channel": "phone"})
+    page = agent_client.get(FIND_URL).content.decode()
+    assert '<form method="post"' in page
+
+    response = agent_client.post(FIND_URL, {"name": "Jane Smith", "email": "jane@example.com"})
+
+    assert response.status_code == 302
+    assert response.url == FIND_URL  # nothing personal in the URL
+    for _ in range(2):  # a refresh shows the same results without searching again
+        page = agent_client.get(FIND_URL)
+        assert [row["citizen"] for row in page.context["results"]] == [jane]
+        assert 'value="Jane Smith"' in page.content.decode()
+    assert agent_client.post(FIND_URL, {"citizen": jane.pk}).url == CONSENT_URL
+
+
+def test_every_showing_of_the_consent_page_is_audited(agent_client, agent, jane):
+    choose(agent_client, jane)
+
+    agent_client.get(CONSENT_URL)
+    agent_client.post(CONSENT_URL, consent_data(identity_checks=None))  # shown again, with errors
+
+    events = AuditEvent.objects.filter(action="assisted.consent_page_viewed")
+    assert events.count() == 2
+    assert {(e.actor, e.on_behalf_of, e.object_id) for e in events} == {(agent, jane, str(jane.pk))}
+
+
+def test_the_identity_check_asks_which_facts_matched_and_needs_two(agent_client, jane):
+    choose(agent_client, jane)
+    page = agent_client.get(CONSENT_URL).content.decode()
+    for label in ("Full name", "Date of birth", "Address or postcode", "A case reference"):
+        assert label in page
+
+    response = agent_client.post(CONSENT_URL, consent_data(identity_checks=["date_of_birth"]))
+
+    assert "Select at least 2 facts they told you that match the record" in (
+        response.content.decode()
+    )
+    assert not AssistedSession.objects.exists()
