@@ -28,7 +28,7 @@ COPY --from=assets /build/digital_services/static/govuk digital_services/static/
 # collectstatic needs settings to load; these values exist only for this build step.
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOWED_HOSTS=localhost \
     REDIS_URL=redis://localhost:6379/0 python manage.py collectstatic --no-input -v0 \
-    && mkdir -p /app/media && chown -R app /app/media
+    && mkdir -p /app/media /app/documents && chown -R app /app/media /app/documents
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "digital_services.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "digital_services.journeys",
     "digital_services.notifications",
     "digital_services.payments",
+    "digital_services.documents",
     "digital_services.privacy",
     # Assisted digital and the services
     "assisted_digital",
@@ -314,6 +315,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "digital_services" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Letters, receipts, forms and uploads (digital_services.documents): private files,
+    # served only by views that check who is asking, never from a public URL.
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("DOCUMENTS_ROOT", default=BASE_DIR / "documents-store"),
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("feedback/", include("digital_services.performance.urls")),
     path("notifications/", include("digital_services.notifications.urls")),
     path("payments/", include("digital_services.payments.urls")),
+    path("documents/", include("digital_services.documents.urls")),
     path("assisted-digital/", include("assisted_digital.urls")),
     # Each service at its registry entry's url_prefix (<app>/service.py).
     *service_urlpatterns(),

@@ -40,6 +40,18 @@ def _locmem_email(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _documents_in_a_temporary_directory(settings, tmp_path):
+    """Stored documents (letters, receipts...) go to a directory of the test's own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "documents"},
+        },
+    }
+
+
 @pytest.fixture
 def citizen(django_user_model):
     return django_user_model.objects.create_user(

@@ -2,18 +2,29 @@
 
 Pages are left uncompressed: a receipt is small, and its text stays searchable
 by simple tools (and by the tests).
+
+The PDF is kept in the platform's document store, made the first time someone asks
+for it (``fee_receipt_document``) rather than by a background task when the fee is
+paid: it is one page drawn in milliseconds, most people never download it, and
+fees paid before the store existed get theirs the same way. It is made again when
+the fee's status changed after it was made, so it never shows an old state.
 """
 
 from __future__ import annotations
 
 import io
 
+from django.db import transaction
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
+from digital_services.documents.constants import DocumentKind
+from digital_services.documents.models import Document
+from digital_services.documents.selectors import document_list_about
+from digital_services.documents.services import document_delete, document_store
 
 from .constants import FeeCaseStatus
 from .models import FeeCase
@@ -74,3 +85,28 @@ def fee_receipt_pdf(fee_case: FeeCase) -> bytes:
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def fee_receipt_document(*, fee_case: FeeCase) -> Document:
+    """The receipt of a paid or remitted fee as a stored document (owned by the fee's
+    owner, filed under the fee), made now if there is none or the one there is older
+    than the fee's last status change. Raises ``ReceiptNotAvailable`` for a fee that
+    is not paid or remitted."""
+    with transaction.atomic():
+        fee_case = FeeCase.objects.select_for_update().get(pk=fee_case.pk)
+        fee_receipt_lines(fee_case)  # raises ReceiptNotAvailable
+        receipts = list(document_list_about(case=fee_case, kind=DocumentKind.RECEIPT))
+        current = next((r for r in receipts if r.created_at >= fee_case.status_changed_at), None)
+        for stale in receipts:
+            if stale != current:
+                document_delete(document=stale)
+        if current is not None:
+            return current
+        return document_store(
+            content=fee_receipt_pdf(fee_case),
+            kind=DocumentKind.RECEIPT,
+            content_type="application/pdf",
+            filename=f"receipt-{fee_case.reference}.pdf",
+            owner=fee_case.user,
+            case=fee_case,
+        )

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.redirects import next_url_safe
 from digital_services.core.views import service_start_page
+from digital_services.documents.http import document_response
 from digital_services.journeys import services as journey_services
 from digital_services.journeys.views import JourneyRequest
 from digital_services.payments.services import PaymentProviderUnavailable
@@ -36,7 +37,7 @@ from digital_services.payments.services import PaymentProviderUnavailable
 from . import selectors, services
 from .constants import FeeCaseStatus, HwfStatus
 from .models import FeeCase, HelpWithFeesApplication, RefundApplication
-from .receipts import ReceiptNotAvailable, fee_receipt_lines, fee_receipt_pdf
+from .receipts import ReceiptNotAvailable, fee_receipt_document, fee_receipt_lines
 from .refunds import rate_display, refund_interest_pence
 from .service import SERVICE, START_PAGE
 
@@ -275,13 +276,13 @@ def fee_receipt(request, fee_case):
 @require_GET
 @_for_viewer(_fee_case_for_viewer)
 def fee_receipt_download(request, fee_case):
+    """The stored receipt, streamed after this service's own access check (which also
+    lets in a browser holding the signed link to a fee sent without an account)."""
     try:
-        pdf = fee_receipt_pdf(fee_case)
+        document = fee_receipt_document(fee_case=fee_case)
     except ReceiptNotAvailable:
         raise Http404("This fee has no receipt yet") from None
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="receipt-{fee_case.reference}.pdf"'
-    return response
+    return document_response(document=document)
 
 
 @never_cache

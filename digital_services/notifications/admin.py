@@ -4,19 +4,18 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils import timezone
+from django.urls import path, reverse
 from django.utils.html import format_html, linebreaks
 
-from .constants import FAILED_STATUSES
+from .constants import FAILED_STATUSES, LetterBatchStatus
 from .models import LetterBatch, OutboundMessage
 from .selectors import outbound_message_list_recent, outbound_message_render
 from .services import (
     TransitionNotAllowed,
     letter_batch_mark_printed,
-    letter_batches_download,
+    letter_batches_close,
     outbound_messages_retry,
 )
 
@@ -152,15 +151,24 @@ class LetterBatchAdmin(admin.ModelAdmin):
         "created_at",
         "letter_count",
         "closed_at",
+        "pdf",
         "printed_at",
         "printed_by",
     )
     list_filter = ("status", ("created_at", admin.DateFieldListFilter))
-    readonly_fields = ("status", "created_at", "closed_at", "closed_by", "printed_at", "printed_by")
+    readonly_fields = (
+        "status",
+        "created_at",
+        "closed_at",
+        "closed_by",
+        "pdf",
+        "printed_at",
+        "printed_by",
+    )
     fields = readonly_fields
     inlines = (LetterInline,)
-    actions = ("download_pdf", "mark_printed")
-    list_select_related = ("printed_by",)
+    actions = ("prepare_pdf", "mark_printed")
+    list_select_related = ("printed_by", "document")
 
     def has_add_permission(self, request):
         return False
@@ -175,21 +183,38 @@ class LetterBatchAdmin(admin.ModelAdmin):
     def letter_count(self, obj):
         return obj._letter_count
 
+    @admin.display(description="PDF")
+    def pdf(self, obj):
+        if obj.document_id:
+            return format_html(
+                '<a href="{}" download>Download the PDF</a>',
+                reverse("documents:download", args=[obj.document.public_id]),
+            )
+        if obj.status == LetterBatchStatus.CLOSED:
+            return "Being prepared (refresh this page)"
+        return "-"
+
     @admin.action(
-        description="Download the letters as one PDF (closes open batches)", permissions=["change"]
+        description="Close for printing and prepare the PDF (download it from the batch)",
+        permissions=["change"],
     )
-    def download_pdf(self, request, queryset):
+    def prepare_pdf(self, request, queryset):
         try:
-            pdf = letter_batches_download(
+            queued = letter_batches_close(
                 batch_ids=queryset.values_list("pk", flat=True), user=request.user, request=request
             )
         except ValueError as exc:
             self.message_user(request, str(exc), messages.ERROR)
-            return None
-        response = HttpResponse(pdf, content_type="application/pdf")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="letters-{stamp}.pdf"'
-        return response
+            return
+        if queued:
+            numbers = ", ".join(str(batch.pk) for batch in queued)
+            self.message_user(
+                request,
+                f"Preparing the PDF of batch {numbers}. Refresh this page to download it.",
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(request, "The PDFs are ready to download.", messages.INFO)
 
     @admin.action(description="Mark as printed and posted", permissions=["change"])
     def mark_printed(self, request, queryset):

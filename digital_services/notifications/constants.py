@@ -11,6 +11,7 @@ ALL_QUEUES = (QUEUE_DEFAULT, QUEUE_NOTIFICATIONS)
 # Stable Celery task names (renaming one strands messages already queued).
 TASK_DELIVER = "notifications.deliver"
 TASK_SWEEP = "notifications.sweep"
+TASK_LETTER_BATCH_RENDER = "notifications.letter_batch_render"
 # The delivery task's hard time limit: the sweep's claim timeout must be longer.
 TASK_DELIVER_TIME_LIMIT_SECONDS = 180
 

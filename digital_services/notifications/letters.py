@@ -32,6 +32,9 @@ FONT_CANDIDATES = (
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
 )
 FALLBACK_FONT = "Helvetica"
+#: Days a batch's PDF is kept in the document store: long enough to print it again
+#: if a page is spoiled or lost, short enough not to keep addresses we no longer need.
+LETTER_BATCH_PDF_RETENTION_DAYS = 30
 
 
 @cache

@@ -41,6 +41,11 @@ class LetterBatch(models.Model):
     printed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The PDF to print, made by a background task once the batch is closed (kept in the
+    # document store, not here); empty until then, and again after its retention date.
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -32,9 +32,11 @@ from django.db import (
 from django.db.models import Model
 from django.utils import timezone
 
-from digital_services.audit.services import audit_record
 from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
 from digital_services.core.transitions import transition_allowed, transition_apply
+from digital_services.documents.constants import DocumentKind
+from digital_services.documents.models import Document
+from digital_services.documents.services import document_store
 
 from .backends import (
     DeliveryResult,
@@ -50,7 +52,7 @@ from .constants import (
     LetterBatchStatus,
     Status,
 )
-from .letters import letters_pdf
+from .letters import LETTER_BATCH_PDF_RETENTION_DAYS, letters_pdf
 from .models import LetterBatch, OutboundMessage
 from .registry import (
     TemplateError,
@@ -567,15 +569,27 @@ def _letter_batch_open() -> LetterBatch:
         return LetterBatch.objects.select_for_update().get(status=LetterBatchStatus.OPEN)
 
 
-def letter_batches_download(*, batch_ids: Iterable[int], user, request=None) -> bytes:
-    """One PDF of every letter in the batches. An open batch is closed first, so
-    the letters printed are exactly the letters downloaded; new letters start a
-    new batch. Raises ValueError when the batches hold no letters."""
+def letter_batches_close(*, batch_ids: Iterable[int], user, request=None) -> list[LetterBatch]:
+    """Close the batches for printing and have their PDFs made in the background.
+
+    An open batch is closed first, so the letters printed are exactly the letters in
+    the PDF; new letters start a new batch. A closed batch whose PDF is missing (not
+    made yet, or deleted after its retention date) is queued again. Returns the
+    batches queued. Raises ValueError when the batches hold no letters.
+    """
     now = timezone.now()
     with transaction.atomic():
         batches = list(
-            LetterBatch.objects.select_for_update().filter(pk__in=list(batch_ids)).order_by("pk")
+            LetterBatch.objects.select_for_update()
+            .filter(pk__in=list(batch_ids))
+            .exclude(status=LetterBatchStatus.PRINTED)
+            .order_by("pk")
         )
+        if not OutboundMessage.objects.filter(
+            letter_batch__in=batches, channel=Channel.LETTER
+        ).exists():
+            raise ValueError("There are no letters to print in these batches")
+        queued = []
         for batch in batches:
             if batch.status == LetterBatchStatus.OPEN:
                 transition_apply(
@@ -586,20 +600,53 @@ def letter_batches_download(*, batch_ids: Iterable[int], user, request=None) -> 
                     actor=user,
                     request=request,
                 )
-            audit_record(action="letter_batch.downloaded", obj=batch, actor=user, request=request)
-        letters = list(
-            OutboundMessage.objects.filter(
-                letter_batch__in=batches, channel=Channel.LETTER
-            ).order_by("letter_batch_id", "pk")
+            if batch.document_id is None:
+                transaction.on_commit(partial(letter_batch_render_enqueue, batch_id=batch.pk))
+                queued.append(batch)
+    return queued
+
+
+def letter_batch_render_enqueue(*, batch_id: int) -> bool:
+    """Queue the task that makes a batch's PDF. Never raises: staff can ask again."""
+    from .tasks import letter_batch_render_task
+
+    try:
+        letter_batch_render_task.apply_async(args=[batch_id])
+    except Exception:
+        logger.warning("Could not queue the PDF of letter batch %s", batch_id, exc_info=True)
+        return False
+    return True
+
+
+def letter_batch_render(*, batch_id: int) -> Document | None:
+    """Make the PDF of a closed batch (one page per letter) and keep it in the document
+    store, for staff to download from the batch's admin page. Returns the document, or
+    None when the batch is gone, still open, printed, or already has one (so running the
+    task twice makes one PDF). Raises ValueError when the batch holds no letters."""
+    with transaction.atomic():
+        batch = LetterBatch.objects.select_for_update().filter(pk=batch_id).first()
+        if batch is None or batch.status != LetterBatchStatus.CLOSED or batch.document_id:
+            return None
+        items = []
+        for letter in OutboundMessage.objects.filter(
+            letter_batch=batch, channel=Channel.LETTER
+        ).order_by("pk"):
+            template = template_get(letter.template_key)
+            rendered = template_render(
+                template, language=letter.language, personalisation=letter.personalisation
+            )
+            items.append((letter.address_lines, rendered, letter.language, letter.reference))
+        document = document_store(
+            content=letters_pdf(items),
+            kind=DocumentKind.LETTER_BATCH,
+            content_type="application/pdf",
+            filename=f"letters-batch-{batch.pk}.pdf",
+            case=batch,
+            delete_after=timezone.localdate() + timedelta(days=LETTER_BATCH_PDF_RETENTION_DAYS),
         )
-    items = []
-    for letter in letters:
-        template = template_get(letter.template_key)
-        rendered = template_render(
-            template, language=letter.language, personalisation=letter.personalisation
-        )
-        items.append((letter.address_lines, rendered, letter.language, letter.reference))
-    return letters_pdf(items)
+        batch.document = document
+        batch.save(update_fields=["document"])
+    return document
 
 
 def letter_batch_mark_printed(*, batch_id: int, user, request=None) -> int:

@@ -10,9 +10,10 @@ from .constants import (
     QUEUE_NOTIFICATIONS,
     TASK_DELIVER,
     TASK_DELIVER_TIME_LIMIT_SECONDS,
+    TASK_LETTER_BATCH_RENDER,
     TASK_SWEEP,
 )
-from .services import outbound_message_deliver, outbound_messages_sweep
+from .services import letter_batch_render, outbound_message_deliver, outbound_messages_sweep
 
 
 @shared_task(
@@ -41,6 +42,24 @@ def notifications_sweep() -> dict:
     """Queue again the messages the fast path lost (see outbound_messages_sweep)."""
     result = outbound_messages_sweep()
     return {"requeued": result.requeued, "unstuck": result.unstuck, "gave_up": result.gave_up}
+
+
+@shared_task(
+    name=TASK_LETTER_BATCH_RENDER,
+    bind=True,
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=300,
+    time_limit=360,
+)
+def letter_batch_render_task(self, batch_id: int) -> str:
+    """Make the PDF of a closed letter batch (it can be hundreds of pages, so not on
+    the staff member's request). Running it twice makes one PDF; a batch that is
+    gone, open, printed or done is skipped. If this task is lost, staff ask again
+    from the admin ("Close and prepare the PDF"), which queues it for any batch
+    without a PDF."""
+    document = letter_batch_render(batch_id=batch_id)
+    return "rendered" if document is not None else "skipped"
 
 
 BEAT_SCHEDULE = {

@@ -109,21 +109,39 @@ def test_the_email_preview_is_for_staff_only(client, citizen, settings):
     assert "Ann Smith" not in response.text
 
 
-def test_staff_download_a_letter_batch_as_one_pdf(staff_client):
-    letter = QueuedLetterFactory()
-    response = staff_client.post(
-        reverse("admin:notifications_letterbatch_changelist"),
-        {"action": "download_pdf", "_selected_action": [letter.letter_batch_id]},
+def test_staff_close_a_letter_batch_and_download_its_pdf_once_prepared(
+    staff_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from digital_services.notifications import tasks
+
+    queued = []
+    monkeypatch.setattr(
+        tasks.letter_batch_render_task, "apply_async", lambda args, **kw: queued.append(args[0])
     )
-    assert response.status_code == 200
+    letter = QueuedLetterFactory()
+    batch = letter.letter_batch
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("admin:notifications_letterbatch_changelist"),
+            {"action": "prepare_pdf", "_selected_action": [batch.pk]},
+            follow=True,
+        )
+    assert f"Preparing the PDF of batch {batch.pk}" in response.text
+    batch.refresh_from_db()
+    assert batch.status == LetterBatchStatus.CLOSED
+    assert AuditEvent.objects.filter(action="letter_batch.closed", object_id=str(batch.pk)).exists()
+    page = staff_client.get(reverse("admin:notifications_letterbatch_change", args=[batch.pk]))
+    assert "Being prepared" in page.text
+
+    tasks.letter_batch_render_task(*queued)
+
+    batch.refresh_from_db()
+    page = staff_client.get(reverse("admin:notifications_letterbatch_change", args=[batch.pk]))
+    download = reverse("documents:download", args=[batch.document.public_id])
+    assert download in page.text
+    response = staff_client.get(download)
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].startswith('attachment; filename="letters-')
-    assert response.content.startswith(b"%PDF")
-    letter.letter_batch.refresh_from_db()
-    assert letter.letter_batch.status == LetterBatchStatus.CLOSED
-    assert AuditEvent.objects.filter(
-        action="letter_batch.downloaded", object_id=str(letter.letter_batch_id)
-    ).exists()
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 def test_marking_an_undownloaded_batch_printed_says_why_not(staff_client):

@@ -239,7 +239,7 @@ def test_paying_by_card_records_the_fee_paid_sends_a_receipt_and_offers_the_pdf(
     assert reverse("tribunal_fees:fee-receipt-pdf", args=[fee_case.reference]) in page
     pdf = client.get(reverse("tribunal_fees:fee-receipt-pdf", args=[fee_case.reference]))
     assert pdf["Content-Type"] == "application/pdf"
-    assert fee_case.reference.encode() in pdf.content
+    assert fee_case.reference.encode() in b"".join(pdf.streaming_content)
 
 
 def test_a_declined_card_leaves_the_fee_unpaid_and_offers_to_try_again(

@@ -68,7 +68,7 @@ def test_the_receipt_page_and_pdf_for_a_paid_fee(client):
     assert "£160.00" in page.content.decode()
     pdf = client.get(reverse("tribunal_fees:fee-receipt-pdf", args=[fee_case.reference]))
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF")
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")  # from the document store
 
 
 def test_an_unpaid_fee_has_no_receipt_page(client):
