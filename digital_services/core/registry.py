@@ -119,7 +119,7 @@ class Service:
     bench: str = ""
     #: URL name (without the namespace) -> who may open it. Journey pages need no rule
     #: (the journey engine's own rule covers them), nor do admin pages.
-    access: Mapping[str, AccessRule] = field(default_factory=dict)
+    access: Mapping[str, AccessRule] = field(default_factory=dict, compare=False)
 
     @property
     def label(self) -> str:
