@@ -5,8 +5,6 @@ from django.db import models
 #: The alias in settings.STORAGES that holds document bytes (local files now, S3 later).
 STORAGE_ALIAS = "documents"
 
-TASK_DELETE_EXPIRED = "documents.delete_expired"
-
 
 class DocumentKind(models.TextChoices):
     """What a stored file is. Part of its storage name, so never rename a value."""

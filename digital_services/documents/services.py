@@ -60,8 +60,9 @@ def document_store(
     ``content_type`` is the media type it will be served with; ``filename`` is the
     name offered on download (the storage name is random and says nothing about
     the person). ``owner`` may download it; staff may when they hold the view
-    permission of ``case``'s model. ``delete_after`` is when the nightly job
-    deletes it (None: when its case is deleted, see ``documents_delete_for``).
+    permission of ``case``'s model. ``delete_after`` is when the nightly retention
+    job deletes it (rule "documents.files"); None: when its case is deleted, see
+    ``documents_delete_for``.
 
     Raises ValueError for empty content, an unknown kind or a media type we do not
     serve, and for a ``case`` that is not saved.
@@ -136,16 +137,6 @@ def documents_delete_for(*, case: models.Model, kind: str | None = None) -> int:
         documents = documents.filter(kind=kind)
     count = 0
     for document in documents:
-        document_delete(document=document)
-        count += 1
-    return count
-
-
-def documents_delete_expired(*, today: dt.date | None = None) -> int:
-    """Delete the documents whose ``delete_after`` date has passed. Returns how many."""
-    today = today or timezone.localdate()
-    count = 0
-    for document in Document.objects.filter(delete_after__lt=today).order_by("pk")[:1000]:
         document_delete(document=document)
         count += 1
     return count

@@ -1,6 +1,5 @@
 """Storing, reading and deleting documents: bytes in the storage, never in the database."""
 
-import datetime as dt
 import hashlib
 
 import pytest
@@ -15,10 +14,8 @@ from digital_services.documents.services import (
     document_delete,
     document_read,
     document_store,
-    documents_delete_expired,
     documents_delete_for,
 )
-from digital_services.documents.tasks import documents_delete_expired_task
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% a small test file\n%%EOF\n"
@@ -120,28 +117,6 @@ def test_deleting_a_case_s_documents_leaves_the_others(
         assert documents_delete_for(case=citizen) == 2
 
     assert list(Document.objects.all()) == [other]
-
-
-def test_the_nightly_job_deletes_documents_past_their_date(django_capture_on_commit_callbacks):
-    today = dt.date.today()
-    expired = _store(delete_after=today - dt.timedelta(days=1))
-    due_today = _store(delete_after=today)
-    kept = _store()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        assert documents_delete_expired(today=today) == 1
-
-    assert set(Document.objects.all()) == {due_today, kept}
-    assert not storages["documents"].exists(expired.storage_name)
-
-
-def test_the_nightly_job_is_a_task_in_the_beat_schedule():
-    from digital_services.celery import app
-
-    app.finalize()
-    assert app.conf.beat_schedule["documents-delete-expired"]["task"] == (
-        documents_delete_expired_task.name
-    )
 
 
 def test_no_model_keeps_file_bytes_in_a_database_column():
