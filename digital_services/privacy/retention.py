@@ -33,7 +33,7 @@ ANONYMISE = "anonymise"
 KEEP = "keep"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashable by identity (``blank`` is a dict), as Service needs
 class RetentionRule:
     """One record type's retention, declared for the job and for the privacy notice.
 

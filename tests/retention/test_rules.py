@@ -299,3 +299,11 @@ def test_citizens_our_staff_helped_recently_keep_their_account(frozen):
     assert not helped.email.endswith("@closed.invalid")
     assert forgotten.email.endswith("@closed.invalid")
     assert not type(forgotten).objects.filter(pk=forgotten.pk, citizen_profile__isnull=False)
+
+
+def test_services_with_retention_rules_stay_hashable():
+    """Services are dict keys ("Your applications"); a rule's ``blank`` dict must not stop that."""
+    from digital_services.core.registry import services_list
+
+    for service in services_list():
+        hash(service)
