@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.core.dates import date_format
+from digital_services.core.references import ReferenceSearchMixin
 
 from . import emails, selectors, services
 from .constants import (
@@ -260,8 +261,9 @@ class VisitorInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
-    """The inbox (oldest first), each visit's page and timeline, and the staff actions."""
+class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin):
+    """The inbox (oldest first), each visit's page and timeline, and the staff actions.
+    The search box finds a visit by its reference as shown ("G0QY EQP3") or typed."""
 
     change_form_template = "admin/prison_visits/visit/change_form.html"
     change_list_template = "admin/prison_visits/visit/change_list.html"

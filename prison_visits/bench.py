@@ -13,7 +13,9 @@ from datetime import datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from .constants import PrisonerCheck, VisitStatus
+from digital_services.core.references import reference_for_number
+
+from .constants import REFERENCE_LENGTH, PrisonerCheck, VisitStatus
 from .models import Prison, SlotTime, Visit, Visitor, WeeklySlot
 
 BATCH = 5000
@@ -25,15 +27,13 @@ STATES = [
     VisitStatus.WITHDRAWN,
     VisitStatus.CANCELLED,
 ]
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+#: Bench references start with B: "B" is 11 in the reference alphabet.
+BENCH_REFERENCE_BASE = 11 * 32**7
 
 
 def _reference(n: int) -> str:
-    digits = ""
-    for _ in range(7):
-        n, rest = divmod(n, 32)
-        digits = ALPHABET[rest] + digits
-    return "B" + digits
+    """The n-th bench visit's reference, from the platform's generator (check character too)."""
+    return reference_for_number(BENCH_REFERENCE_BASE + n, length=REFERENCE_LENGTH)
 
 
 def seed(*, scale: float, stdout) -> None:

@@ -14,9 +14,16 @@ MAX_SLOT_CHOICES = 3
 MAX_BOOKING_WINDOW_DAYS = 28
 DEFAULT_LEAD_DAYS = 3
 
-#: The reference alphabet: Crockford base32, which leaves out I, L, O and U.
+#: The reference alphabet: Crockford base32, which leaves out I, L, O and U
+#: (digital_services/core/references.py makes the references).
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-REFERENCE_LENGTH = 8
+#: References are 8 random characters and a check character, shown "G0Q YEQ P3X".
+REFERENCE_LENGTH = 9
+#: References made before the check character: 8 characters, shown "G0QY EQP3".
+REFERENCE_LENGTH_LEGACY = 8
+REFERENCE_MAX_LENGTH = 12
+#: The scope of this service's grants (digital_services/core/grants.py): "may see this visit".
+GRANT_SCOPE = "prison_visits.visit"
 
 #: Prison number: 1 letter, 4 digits, 2 letters (A1234BC).
 PRISON_NUMBER_PATTERN = r"^[A-Z][0-9]{4}[A-Z]{2}$"

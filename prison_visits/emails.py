@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from digital_services.core.dates import date_format, time_format
+from digital_services.core.grants import grant_url
 from digital_services.notifications.registry import (
     RenderedMessage,
     template_get,
@@ -23,6 +24,7 @@ from digital_services.notifications.registry import (
 from .constants import (
     CANCELLATION_REASON_TEXT,
     EXCLUSION_TEXT,
+    GRANT_SCOPE,
     REJECTION_REASON_TEXT,
     Language,
     RejectionReason,
@@ -44,7 +46,14 @@ def site_url(name: str, *args) -> str:
 
 
 def status_url(visit: Visit) -> str:
-    return site_url("prison_visits:visit-status", visit.reference)
+    """The visit's status page, through a grant link (core/grants.py): it opens for the
+    person who got the email whether or not they have an account."""
+    return grant_url(
+        scope=GRANT_SCOPE,
+        reference=visit.reference,
+        next_url=reverse("prison_visits:visit-status", args=[visit.reference]),
+        absolute=True,
+    )
 
 
 def book_url() -> str:

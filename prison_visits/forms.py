@@ -22,11 +22,13 @@ from django.utils import timezone
 
 from digital_services.accounts.citizens import phone_normalise, postcode_normalise
 from digital_services.core.dates import time_format
+from digital_services.core.references import reference_is_valid, reference_normalise
 
 from . import emails
 from .constants import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
+    REFERENCE_LENGTH_LEGACY,
     STAFF_CANCELLATION_REASONS,
     RejectionReason,
     VisitorExclusion,
@@ -850,11 +852,11 @@ class VisitLookupForm(forms.Form):
 
     reference = forms.CharField(
         label="Visit reference",
-        help_text="This is 8 letters and numbers, for example ABCD 2345. It is in your emails",
+        help_text="This is 9 letters and numbers, for example G0Q YEQ P3X. It is in your emails",
         max_length=20,
         error_messages={
             "required": "Enter your visit reference",
-            "max_length": "Enter the visit reference from your email, like ABCD 2345",
+            "max_length": "Enter the visit reference from your email, like G0Q YEQ P3X",
         },
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
@@ -869,7 +871,18 @@ class VisitLookupForm(forms.Form):
         self.helper = _helper(Field.text("reference", field_width=10), Field("date_of_birth"))
 
     def clean_reference(self):
-        value = prison_number_normalise(self.cleaned_data["reference"]).replace("-", "")
+        """Spaces, hyphens, case and O/I/L for 0/1 forgiven; a mistyped character or two
+        swapped ones caught by the check character (references from before it have 8
+        characters and none)."""
+        value = reference_normalise(self.cleaned_data["reference"])
+        if len(value) == REFERENCE_LENGTH_LEGACY and all(c in REFERENCE_ALPHABET for c in value):
+            return value
         if len(value) != REFERENCE_LENGTH or any(c not in REFERENCE_ALPHABET for c in value):
-            raise forms.ValidationError("Enter the visit reference from your email, like ABCD 2345")
+            raise forms.ValidationError(
+                "Enter the visit reference from your email, like G0Q YEQ P3X"
+            )
+        if not reference_is_valid(value):
+            raise forms.ValidationError(
+                "Check your visit reference: one of its characters is not right"
+            )
         return value

@@ -22,13 +22,13 @@ the service's errors into messages on the check page, keeping every answer.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.core.dates import date_format
+from digital_services.core.grants import grant_issue, grant_read
 from digital_services.journeys.definitions import (
     Answers,
     Journey,
@@ -39,7 +39,7 @@ from digital_services.journeys.definitions import (
 from digital_services.journeys.exceptions import JourneySubmitError
 
 from . import emails, selectors, services
-from .constants import MAX_VISITORS, SERVICE_SLUG
+from .constants import GRANT_SCOPE, MAX_VISITORS, SERVICE_SLUG
 from .forms import (
     LeadVisitorForm,
     PrisonChoiceForm,
@@ -56,8 +56,7 @@ from .rules import PrisonerDetails, RuleProblem, VisitorDetails, visitors_proble
 
 #: Signs the confirmation page's address: whoever sent the request (signed in or not)
 #: sees it, and nobody can make one up from a reference.
-CONFIRMATION_SALT = "prison_visits.confirmation"
-CONFIRMATION_MAX_AGE_SECONDS = 24 * 60 * 60
+CONFIRMATION_TTL = timedelta(days=1)
 
 
 # ---------------------------------------------------------------- answers
@@ -189,15 +188,14 @@ def _visitor_summary(cleaned: dict) -> list[tuple[str, str]]:
 
 
 def confirmation_token(reference: str) -> str:
-    return signing.dumps(reference, salt=CONFIRMATION_SALT)
+    """The platform grant (core/grants.py) for the visit just sent, in its confirmation URL."""
+    return grant_issue(scope=GRANT_SCOPE, reference=reference, ttl=CONFIRMATION_TTL)
 
 
 def confirmation_reference(token: str) -> str | None:
-    """The reference a confirmation token was made for, or None (forged or too old)."""
-    try:
-        return signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE_SECONDS)
-    except signing.BadSignature:
-        return None
+    """The reference a confirmation token grants, or None (changed, too old, another scope)."""
+    grant = grant_read(token, scope=GRANT_SCOPE)
+    return grant.reference if grant is not None else None
 
 
 def visit_request_submit_from_journey(*, answers, user, channel, assisted_session, language):

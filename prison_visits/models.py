@@ -17,13 +17,14 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from digital_services.core.dates import date_format, datetime_format, time_format
+from digital_services.core.references import reference_display
 
 from .constants import (
     ALLOWED_TRANSITIONS,
     DEFAULT_LEAD_DAYS,
     MAX_BOOKING_WINDOW_DAYS,
     PRISON_NUMBER_PATTERN,
-    REFERENCE_LENGTH,
+    REFERENCE_MAX_LENGTH,
     Channel,
     Language,
     PrisonAvailability,
@@ -305,7 +306,7 @@ class Visit(models.Model):
     # The allowed moves of ``status`` (see digital_services.core.transitions).
     TRANSITIONS = ALLOWED_TRANSITIONS
 
-    reference = models.CharField(max_length=REFERENCE_LENGTH, unique=True, editable=False)
+    reference = models.CharField(max_length=REFERENCE_MAX_LENGTH, unique=True, editable=False)
     prison = models.ForeignKey(Prison, on_delete=models.PROTECT, related_name="visits")
     status = models.CharField(
         max_length=20, choices=VisitStatus.choices, default=VisitStatus.REQUESTED, db_index=True
@@ -421,8 +422,8 @@ class Visit(models.Model):
 
     @property
     def reference_display(self) -> str:
-        """The reference in two groups of 4 ("ABCD 2345"), easier to read out."""
-        return f"{self.reference[:4]} {self.reference[4:]}"
+        """The reference in groups ("G0Q YEQ P3X", or "G0QY EQP3" for older ones)."""
+        return reference_display(self.reference)
 
     @property
     def slot_options(self) -> list[SlotTime]:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from digital_services.core.calendar import working_days_add
 from digital_services.core.dates import date_format
+from digital_services.core.references import reference_candidates
 from digital_services.core.registry import CaseSummary
 
 from .constants import PrisonerCheck, VisitStatus
@@ -570,9 +571,14 @@ def visits_for_user(*, user) -> QuerySet[Visit]:
 
 
 def visit_for_owner(*, user, reference: str) -> Visit | None:
-    """The user's visit with this reference (spaces and case forgiven), or None."""
-    cleaned = prison_number_normalise(reference)
-    return visits_for_user(user=user).filter(reference=cleaned).prefetch_related("visitors").first()
+    """The user's visit with this reference (as typed: spaces, hyphens, case and
+    look-alikes forgiven), or None."""
+    return (
+        visits_for_user(user=user)
+        .filter(reference__in=reference_candidates(reference))
+        .prefetch_related("visitors")
+        .first()
+    )
 
 
 def visit_for_lead_visitor(*, reference: str, date_of_birth: date) -> Visit | None:
@@ -581,12 +587,12 @@ def visit_for_lead_visitor(*, reference: str, date_of_birth: date) -> Visit | No
     For the "check your visit" look-up by someone who may have no account: the
     same None whether the reference is unknown or the date of birth is wrong.
     """
-    cleaned = prison_number_normalise(reference)
-    if not cleaned:
+    candidates = reference_candidates(reference)
+    if not any(candidates):
         return None
     return (
         Visit.objects.filter(
-            reference=cleaned,
+            reference__in=candidates,
             anonymised_at__isnull=True,
             visitors__position=0,
             visitors__date_of_birth=date_of_birth,
@@ -598,13 +604,13 @@ def visit_for_lead_visitor(*, reference: str, date_of_birth: date) -> Visit | No
 
 def visit_for_viewer(*, user, reference: str, references: Iterable[str] = ()) -> Visit | None:
     """The visit with this reference if ``user`` owns it or it is among ``references`` (the
-    ones this browser proved it may see, by the lead visitor's date of birth or by sending
-    the request); None otherwise."""
-    cleaned = prison_number_normalise(reference)
-    visit = visit_for_owner(user=user, reference=cleaned) if user is not None else None
-    if visit is None and cleaned and cleaned in set(references):
+    ones this browser holds grants for: it sent the request, opened a link from our emails
+    or proved the lead visitor's date of birth); None otherwise."""
+    visit = visit_for_owner(user=user, reference=reference) if user is not None else None
+    held = set(reference_candidates(reference)) & set(references)
+    if visit is None and held:
         visit = (
-            Visit.objects.filter(reference=cleaned, anonymised_at__isnull=True)
+            Visit.objects.filter(reference__in=held, anonymised_at__isnull=True)
             .select_related("prison")
             .prefetch_related("visitors")
             .first()

@@ -12,7 +12,7 @@ from digital_services.core.registry import (
 
 from .retention import RETENTION
 from .selectors import visit_cases, visit_data_for_user
-from .services import visits_detach_user
+from .services import visits_claim_for_user, visits_detach_user
 
 CASEWORKER_ROLE = "prison_visits caseworker"
 #: Caseworkers may change their prison's settings but not add or delete prisons, and
@@ -49,6 +49,7 @@ SERVICE = service_register(
         description="Ask to visit someone in prison. Choose up to 3 times, tell us who is coming, and the prison will reply by email.",
         start_url_name="prison_visits:start",
         list_cases=visit_cases,
+        claim_cases=visits_claim_for_user,
         order=10,
         retention=RETENTION,
         export_user_data=visit_data_for_user,

@@ -14,7 +14,6 @@ the last table of a slot at the same moment get one booking and one ``SlotFull``
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +27,7 @@ from digital_services.accounts.citizens import (
     phone_is_uk_mobile,
 )
 from digital_services.audit.services import audit_record
+from digital_services.core.references import reference_new
 from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
 from digital_services.core.transitions import transition_allowed, transition_apply
 from digital_services.notifications.registry import template_get
@@ -37,7 +37,6 @@ from . import emails
 from .constants import (
     ADULT_SUPERVISION_AGE,
     MAX_SLOT_CHOICES,
-    REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     REMOVED,
     SERVICE_SLUG,
@@ -268,7 +267,8 @@ def _template_exists(key: str) -> bool:
 
 
 def _reference_new() -> str:
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+    """A new visit reference from the platform's generator (it ends in a check character)."""
+    return reference_new(length=REFERENCE_LENGTH)
 
 
 def _slot(value: SlotTime | str) -> SlotTime:
@@ -1011,3 +1011,27 @@ def prisoner_register_import(
             },
         )
     return result
+
+
+def visits_claim_for_user(*, user, email: str) -> int:
+    """The registry's ``claim_cases``: visits requested without an account with ``email``
+    (which the user has just confirmed) become the user's, so they are in "Your
+    applications". Visits someone else owns, or already anonymised, are left alone.
+    Returns how many."""
+    with transaction.atomic():
+        visits = list(
+            Visit.objects.select_for_update().filter(
+                user__isnull=True, anonymised_at__isnull=True, contact_email__iexact=email
+            )
+        )
+        for visit in visits:
+            visit.user = user
+            visit.save(update_fields=["user", "updated_at"])
+            audit_record(
+                action="prison_visits.visit.claimed",
+                obj=visit,
+                actor=user,
+                service=SERVICE_SLUG,
+                detail={"reference": visit.reference},
+            )
+    return len(visits)

@@ -4,9 +4,10 @@ page, the "check your visit" look-up, and withdrawing or cancelling.
 (The booking journey itself is declared in ``journeys.py``.)
 
 Who may see a visit: its owner (signed in, or the citizen a member of staff is helping),
-or a browser that proved it may: by sending the request (the confirmation page) or by
-giving the reference with the main visitor's date of birth (``visit_find``, rate
-limited). Those references are kept in the session. Someone signed in who may not see
+or a browser holding the platform's grant for it (digital_services/core/grants.py): it
+sent the request (the confirmation page), opened a link from one of our emails, or gave
+the reference with the main visitor's date of birth (``visit_find``, rate limited).
+Someone signed in who may not see
 a visit gets 404; someone not signed in is sent to the look-up (the email links point
 at the status page), the same way for every reference, so nothing is given away.
 """
@@ -28,12 +29,14 @@ from django_ratelimit.core import is_ratelimited
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.audit.http import client_rate_limit_key
+from digital_services.core.grants import grant_hold_new, grant_references
 from digital_services.core.views import service_start_page
 
 from . import emails, selectors, services
 from .constants import (
     CANCELLATION_REASON_TEXT,
     EXCLUSION_TEXT,
+    GRANT_SCOPE,
     REJECTION_REASON_TEXT,
     VisitStatus,
 )
@@ -42,9 +45,6 @@ from .journeys import BOOK, confirmation_reference
 from .models import Visit
 from .service import SERVICE, START_PAGE
 
-#: The references of visits this browser may see (sent from it, or found by date of birth).
-SESSION_REFERENCES_KEY = "prison_visits_references"
-SESSION_REFERENCES_MAX = 20
 RATE_LIMITED_MESSAGE = "You have tried to find a visit too many times. Wait an hour and try again"
 NOT_FOUND_MESSAGE = (
     "No visit matches that reference and date of birth. Check them and try again: the "
@@ -63,14 +63,12 @@ def _sentence(text: str) -> str:
 
 
 def _references(request) -> list[str]:
-    value = request.session.get(SESSION_REFERENCES_KEY, [])
-    return [r for r in value if isinstance(r, str)] if isinstance(value, list) else []
+    """The visits this browser holds grants for."""
+    return grant_references(request, scope=GRANT_SCOPE)
 
 
 def _references_add(request, reference: str) -> None:
-    references = [r for r in _references(request) if r != reference]
-    references.append(reference)
-    request.session[SESSION_REFERENCES_KEY] = references[-SESSION_REFERENCES_MAX:]
+    grant_hold_new(request, scope=GRANT_SCOPE, reference=reference)
 
 
 def _find_url(reference: str = "") -> str:

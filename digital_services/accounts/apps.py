@@ -30,3 +30,11 @@ class AccountsConfig(AppConfig):
         authenticator_added.connect(
             staff_second_factor_on_authenticator_added, dispatch_uid="accounts.staff_second_factor"
         )
+
+        from allauth.account.signals import email_confirmed
+        from django.contrib.auth.signals import user_logged_in
+
+        from .receivers import cases_claim_on_email_confirmed, cases_claim_on_sign_in
+
+        email_confirmed.connect(cases_claim_on_email_confirmed, dispatch_uid="accounts.cases_claim")
+        user_logged_in.connect(cases_claim_on_sign_in, dispatch_uid="accounts.cases_claim_sign_in")

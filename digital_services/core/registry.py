@@ -92,6 +92,9 @@ class Service:
     description: str
     start_url_name: str
     list_cases: Callable[..., Iterable[CaseSummary]] = field(default=lambda user: ())
+    #: ``claim_cases(user=, email=)``: attach the cases sent without an account with this
+    #: (now confirmed) email address to ``user``; returns how many it attached.
+    claim_cases: Callable[..., int] = field(default=lambda *, user, email: 0)
     order: int = 100
     #: The Django app label; by default the namespace of ``start_url_name``.
     app_label: str = ""
@@ -208,6 +211,17 @@ def cases_for_user(user) -> list[tuple[Service, list[CaseSummary]]]:
             cases.sort(key=lambda c: not c.is_draft)
             result.append((service, cases))
     return result
+
+
+def cases_claim_for_user(*, user, email: str) -> int:
+    """Every service attaches to ``user`` the cases sent without an account with ``email``.
+
+    Call it only with an address the user has confirmed (see accounts/receivers.py), so a
+    case goes only to someone who can read that address's mail. Returns how many.
+    """
+    if not email or user is None or not user.is_authenticated:
+        return 0
+    return sum(s.claim_cases(user=user, email=email) for s in services_list())
 
 
 def service_for_namespace(namespace: str) -> Service | None:

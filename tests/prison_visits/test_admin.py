@@ -318,3 +318,35 @@ def test_a_citizen_cannot_open_the_staff_pages(client, mine):
 
     assert response.status_code in (302, 403)
     assert response.status_code == 403 or "login" in response["Location"]
+
+
+@pytest.mark.parametrize("typed", ["{display}", "{lower}", "{hyphens}", "{look_alikes}"])
+def test_the_admin_search_finds_a_visit_by_its_reference_as_shown(
+    client, caseworker, prison, frozen, typed
+):
+    """Issue #12 point 7: "G0QY EQP3", as the pages and emails show it, must find the visit."""
+    from digital_services.core.references import reference_for_number
+
+    legacy = RequestedVisitFactory(prison=prison, reference="G0QYEQP3")
+    new = RequestedVisitFactory(prison=prison, reference=reference_for_number(123456789))
+    other = RequestedVisitFactory(prison=prison)
+    sign_in(client, caseworker, second_factor=True)
+
+    for visit in (legacy, new):
+        shown = visit.reference_display
+        term = typed.format(
+            display=shown,
+            lower=shown.lower(),
+            hyphens=shown.replace(" ", "-"),
+            look_alikes=shown.replace("0", "O").replace("1", "I"),
+        )
+        page = client.get(url("visit_changelist"), {"q": term, "o": ""}).content.decode()
+        assert visit.reference_display in page, term
+        assert other.reference_display not in page, term
+
+
+def test_the_admin_search_by_reference_keeps_to_the_caseworkers_prisons(client, caseworker, theirs):
+    sign_in(client, caseworker, second_factor=True)
+    page = client.get(url("visit_changelist"), {"q": theirs.reference_display}).content.decode()
+    assert url("visit_change", theirs.pk) not in page
+    assert "0 visits" in page or "0 results" in page

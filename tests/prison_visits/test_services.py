@@ -6,6 +6,7 @@ import pytest
 import time_machine
 
 from digital_services.audit.models import AuditEvent
+from digital_services.core.references import reference_is_valid
 from digital_services.notifications.models import OutboundMessage
 from prison_visits import services
 from prison_visits.constants import (
@@ -65,8 +66,9 @@ def test_a_request_is_saved_as_requested_with_a_reference_and_its_visitors(priso
 
     visit.refresh_from_db()
     assert visit.status == VisitStatus.REQUESTED
-    assert len(visit.reference) == 8
+    assert len(visit.reference) == 9  # 8 random characters and a check character
     assert set(visit.reference) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    assert reference_is_valid(visit.reference)
     assert visit.prisoner_number == "A1234BC"
     assert visit.prisoner_check == PrisonerCheck.NO_REGISTER
     assert visit.requested_slots == ["2026-12-01T14:00/16:00", "2026-12-03T14:00/16:00"]
