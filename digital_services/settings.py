@@ -422,6 +422,9 @@ JOURNEYS_RESUME_LINK_RATE_PER_RECIPIENT = env.str(
 
 # --- Pay tribunal fees (tribunal_fees) ---
 # Simple interest a year on refunded tribunal fees, in basis points (50 = 0.5%, the 2017 scheme).
+# "Find your fee" (reference + the payer's email address): attempts allowed from one
+# address, and for one reference (django-ratelimit rate, e.g. "10/h").
+TRIBUNAL_FEES_LOOKUP_RATE_LIMIT = env.str("TRIBUNAL_FEES_LOOKUP_RATE_LIMIT", default="10/h")
 TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS = env.int(
     "TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS", default=50
 )

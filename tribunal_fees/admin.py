@@ -24,6 +24,7 @@ from django.utils.html import format_html_join
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.money import PenceAdminMixin, pence_admin_column, pence_format
+from digital_services.core.references import ReferenceSearchMixin
 from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import selectors, services
@@ -37,6 +38,7 @@ from .forms import (
     RefundIssueForm,
 )
 from .models import FeeCase, FeeSchedule, HelpWithFeesApplication, RefundApplication, RefundFee
+from .references import reference_stored_forms
 from .refunds import sort_code_display
 
 CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -53,6 +55,14 @@ def _buttons(links) -> str:
     if not links:
         return "No actions for this status"
     return format_html_join(" ", '<a class="button" href="{}">{}</a>', links)
+
+
+class TribunalReferenceSearchMixin(ReferenceSearchMixin):
+    """The search box finds a case by its reference however it is typed ("tf abc def",
+    "TFABCDEF", "TF-ABC-DEF"), as this service stores it."""
+
+    def reference_search_forms(self, search_term: str) -> list[str]:
+        return reference_stored_forms(search_term)
 
 
 class ActionViewsMixin:
@@ -218,7 +228,9 @@ class PaymentExceptionFilter(admin.SimpleListFilter):
 
 
 @admin.register(FeeCase)
-class FeeCaseAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin):
+class FeeCaseAdmin(
+    TribunalReferenceSearchMixin, ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin
+):
     list_display = (
         "reference",
         "kind",
@@ -397,7 +409,9 @@ class HwfQueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(HelpWithFeesApplication)
-class HelpWithFeesApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin):
+class HelpWithFeesApplicationAdmin(
+    TribunalReferenceSearchMixin, ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin
+):
     list_display = (
         "reference",
         "applicant_name",
@@ -593,7 +607,9 @@ class RefundFeeInline(PenceAdminMixin, admin.TabularInline):
 
 
 @admin.register(RefundApplication)
-class RefundApplicationAdmin(ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin):
+class RefundApplicationAdmin(
+    TribunalReferenceSearchMixin, ActionViewsMixin, ReadOnlyStatusMixin, CaseHistoryAdmin
+):
     list_display = (
         "reference",
         "full_name",

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
+from digital_services.core.references import reference_for_number
 from digital_services.payments.constants import FailureCode, PaymentStatus
 from digital_services.payments.models import Payment
 
@@ -66,7 +67,7 @@ def seed(*, scale: float, stdout) -> None:
             status, _, _ = _state(n)
             cases.append(
                 FeeCase(
-                    reference=f"{PREFIX}{n:08d}",
+                    reference=f"{PREFIX}{reference_for_number(n, length=8)}",
                     kind=FeeKind.ISSUE,
                     claim_type="A",
                     claim_elements=["unpaid_wages"],
@@ -109,7 +110,7 @@ def seed(*, scale: float, stdout) -> None:
             if n % 20 == 7:
                 hwfs.append(
                     HelpWithFeesApplication(
-                        reference=f"HWB-{n:07d}",
+                        reference=f"HWB-{reference_for_number(n, length=7)}",
                         fee_case=fee_case,
                         applicant_name=f"Bench Applicant {n}",
                         applicant_date_of_birth=dt.date(1980, 1, 1),

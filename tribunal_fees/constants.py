@@ -13,8 +13,13 @@ from django.db import models
 
 SERVICE = "tribunal_fees"  # the payments and audit "service" for this app
 
-#: References use this alphabet: no I, O, S, 0, 1, 2 or 5 (they read as each other).
+#: References made before the platform's generator (core/references.py) used this
+#: alphabet (no I, O, S, 0, 1, 2 or 5): look-ups still accept them.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXYZ346789"
+#: The scopes of this service's grants (core/grants.py): a fee (and its Help with Fees
+#: applications) and a refund application.
+GRANT_SCOPE_FEE = "tribunal_fees.fee"
+GRANT_SCOPE_REFUND = "tribunal_fees.refund"
 
 ET_CASE_NUMBER = re.compile(r"^(\d{7})/(\d{4})$")
 EAT_CASE_NUMBER = re.compile(r"^UKEAT/\d{4}/\d{2}/\d{3}$")

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from digital_services.core.dates import date_format
+from digital_services.core.grants import grant_check
 from digital_services.core.money import pence_format
 from digital_services.journeys.definitions import (
     Answers,
@@ -44,6 +45,8 @@ from .constants import (
     BANDED_KINDS,
     FEES_FIRST_DAY,
     FEES_LAST_DAY,
+    GRANT_SCOPE_FEE,
+    GRANT_SCOPE_REFUND,
     Benefit,
     ClaimantBand,
     ClaimElement,
@@ -319,7 +322,8 @@ def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -
             if claimants == 1:
                 return access_url(
                     user=user,
-                    grant=f"fee:{fee_case.reference}",
+                    scope=GRANT_SCOPE_FEE,
+                    reference=fee_case.reference,
                     target=reverse("tribunal_fees:fee-hwf", args=[fee_case.reference]),
                 )
             fee_case = services.fee_case_group_remission_record(
@@ -329,7 +333,8 @@ def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -
             )
         fee_url = access_url(
             user=user,
-            grant=f"fee:{fee_case.reference}",
+            scope=GRANT_SCOPE_FEE,
+            reference=fee_case.reference,
             target=reverse("tribunal_fees:fee-detail", args=[fee_case.reference]),
         )
         if fee_case.status == FeeCaseStatus.REMITTED:
@@ -402,7 +407,9 @@ def _describing_fee(answers: Answers) -> bool:
 
 
 def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
-    """The fee named by its reference, if it is one Help with Fees can still apply to."""
+    """The fee named by its reference, if it is one Help with Fees can still apply to.
+
+    It does not say who may use it: ``hwf_fee_case_granted`` does, for the journey."""
     if not reference:
         return None
     return (
@@ -414,11 +421,23 @@ def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
     )
 
 
+def hwf_fee_case_granted(answers: Answers) -> FeeCase | None:
+    """The fee the answers name, only when they also hold its grant (core/grants.py), which
+    the fee's own page puts there for whoever may see the fee: its owner, or a browser that
+    sent it, opened our email's link or found it with the payer's email address. A
+    reference typed on its own names nobody's fee (issue #11: it used to be anyone's)."""
+    reference = answers.value("fee-reference", "reference")
+    grant = answers.value("fee-reference", "grant", "")
+    if not reference or not grant_check(grant, scope=GRANT_SCOPE_FEE, reference=reference):
+        return None
+    return hwf_fee_case_lookup(reference)
+
+
 def _hwf_fee(answers: Answers) -> tuple[int | None, object, str, str]:
     """(fee in pence, date of the fee, what it is, problem) for the outcome page."""
     if _has_reference(answers):
         reference = answers.value("fee-reference", "reference")
-        fee_case = hwf_fee_case_lookup(reference)
+        fee_case = hwf_fee_case_granted(answers)
         if fee_case is None:
             return (
                 None,
@@ -490,7 +509,7 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
     )
     try:
         if _has_reference(answers):
-            fee_case = hwf_fee_case_lookup(answers.value("fee-reference", "reference"))
+            fee_case = hwf_fee_case_granted(answers)
             if fee_case is None:
                 raise not_found
             if fee_case.user_id is not None and getattr(user, "pk", None) != fee_case.user_id:
@@ -541,7 +560,8 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
         ) from exc
     return access_url(
         user=user,
-        grant=f"fee:{fee_case.reference}",
+        scope=GRANT_SCOPE_FEE,
+        reference=fee_case.reference,
         target=reverse("tribunal_fees:hwf-confirmation", args=[application.reference]),
     )
 
@@ -567,6 +587,7 @@ HELP_WITH_FEES = journey_register(
                 slug="fee-reference",
                 title="What is your fee reference?",
                 form_class=HwfFeeReferenceForm,
+                template_name="tribunal_fees/journey_fee_reference.html",
                 condition=_has_reference,
             ),
             *_fee_steps(when=_describing_fee, hwf=True),
@@ -687,7 +708,8 @@ def refund_submit(*, answers: Answers, user, channel, assisted_session, language
         raise JourneySubmitError(list(exc.errors.values())) from exc
     return access_url(
         user=user,
-        grant=f"refund:{application.reference}",
+        scope=GRANT_SCOPE_REFUND,
+        reference=application.reference,
         target=reverse("tribunal_fees:refund-confirmation", args=[application.reference]),
     )
 

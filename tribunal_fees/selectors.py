@@ -15,24 +15,63 @@ from digital_services.payments.selectors import payment_latest_for_case
 
 from .constants import FeeCaseStatus
 from .models import FeeCase, HelpWithFeesApplication, RefundApplication
+from .references import reference_stored_forms
 from .refunds import sort_code_display
+
+
+def _one(queryset, reference: str):
+    """The row whose reference is what was typed (``reference_stored_forms``); a reference
+    as stored wins over one read with look-alikes. Raises the model's ``DoesNotExist``."""
+    forms = reference_stored_forms(reference)
+    rows = {row.reference: row for row in queryset.filter(reference__in=forms)}
+    for form in forms:
+        if form in rows:
+            return rows[form]
+    raise queryset.model.DoesNotExist
 
 
 def fee_case_for_owner(*, user, reference: str) -> FeeCase:
     """The user's own fee with this reference. Raises ``FeeCase.DoesNotExist``."""
     if not getattr(user, "is_authenticated", False):
         raise FeeCase.DoesNotExist
-    return FeeCase.objects.select_related("fee_schedule").get(
-        reference=reference.upper(), user=user
-    )
+    return _one(FeeCase.objects.select_related("fee_schedule").filter(user=user), reference)
+
+
+def fee_case_unowned(*, reference: str) -> FeeCase:
+    """A fee sent by someone who was not signed in (it has no owner). For a browser holding
+    its grant. Raises ``FeeCase.DoesNotExist``."""
+    return _one(FeeCase.objects.select_related("fee_schedule").filter(user__isnull=True), reference)
+
+
+def fee_case_for_payer(*, reference: str, email: str) -> FeeCase | None:
+    """The fee with this reference whose payer gave ``email`` when it was made, or None
+    (the same None for an unknown reference and a wrong address). For "Find your fee"."""
+    if not (email or "").strip():
+        return None
+    try:
+        return _one(
+            FeeCase.objects.exclude(email="").filter(email__iexact=email.strip()), reference
+        )
+    except FeeCase.DoesNotExist:
+        return None
 
 
 def hwf_application_for_owner(*, user, reference: str) -> HelpWithFeesApplication:
     """The user's own Help with Fees application. Raises ``DoesNotExist``."""
     if not getattr(user, "is_authenticated", False):
         raise HelpWithFeesApplication.DoesNotExist
-    return HelpWithFeesApplication.objects.select_related("fee_case").get(
-        reference=reference.upper(), user=user
+    return _one(
+        HelpWithFeesApplication.objects.select_related("fee_case").filter(user=user), reference
+    )
+
+
+def hwf_application_unowned(*, reference: str) -> HelpWithFeesApplication:
+    """An application on a fee nobody owns. Raises ``DoesNotExist``."""
+    return _one(
+        HelpWithFeesApplication.objects.select_related("fee_case").filter(
+            user__isnull=True, fee_case__user__isnull=True
+        ),
+        reference,
     )
 
 
@@ -40,8 +79,13 @@ def refund_application_for_owner(*, user, reference: str) -> RefundApplication:
     """The user's own refund application. Raises ``DoesNotExist``."""
     if not getattr(user, "is_authenticated", False):
         raise RefundApplication.DoesNotExist
-    return RefundApplication.objects.prefetch_related("fees").get(
-        reference=reference.upper(), user=user
+    return _one(RefundApplication.objects.prefetch_related("fees").filter(user=user), reference)
+
+
+def refund_application_unowned(*, reference: str) -> RefundApplication:
+    """A refund application sent by someone not signed in. Raises ``DoesNotExist``."""
+    return _one(
+        RefundApplication.objects.prefetch_related("fees").filter(user__isnull=True), reference
     )
 
 

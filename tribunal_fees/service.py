@@ -41,6 +41,12 @@ def payment_outcome(*, payment):
     return fee_case_payment_outcome(payment=payment)
 
 
+def _cases_claim_for_user(*, user, email: str) -> int:
+    from .services import cases_claim_for_user
+
+    return cases_claim_for_user(user=user, email=email)
+
+
 def list_cases(user):
     """The user's fees, Help with Fees and refund applications, for "Your applications"."""
     from .selectors import cases_for_user
@@ -77,6 +83,7 @@ SERVICE = service_register(
         description="Pay an employment tribunal issue or hearing fee, apply for Help with Fees, or apply for a refund of fees you paid.",
         start_url_name="tribunal_fees:start",
         list_cases=list_cases,
+        claim_cases=lambda *, user, email: _cases_claim_for_user(user=user, email=email),
         order=30,
         retention=RETENTION,
         export_user_data=lambda user: _case_data_for_user(user),

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
+from digital_services.core.grants import grant_url
 from digital_services.core.money import pence_format
 from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
 from digital_services.core.transitions import transition_allowed, transition_apply
@@ -38,6 +39,7 @@ from . import refunds
 from .constants import (
     BANDED_KINDS,
     EAT_CASE_NUMBER,
+    GRANT_SCOPE_FEE,
     HWF_EVIDENCE_DAYS,
     SERVICE,
     ClaimType,
@@ -89,8 +91,12 @@ def _locked(model, pk):
     return model.objects.select_for_update().get(pk=pk)
 
 
-def _site_url(path: str) -> str:
-    return settings.SITE_URL + path
+def _fee_link(fee_case: FeeCase, path: str) -> str:
+    """A link in an email about a fee: the platform's grant link (core/grants.py), so it
+    opens for the payer whether or not they have an account."""
+    return grant_url(
+        scope=GRANT_SCOPE_FEE, reference=fee_case.reference, next_url=path, absolute=True
+    )
 
 
 def _email(*, template: str, to: str, about: Model, language: str, personalisation: dict) -> None:
@@ -319,8 +325,8 @@ def _fee_receipt_send(fee_case: FeeCase) -> None:
             "remission": pence_format(fee_case.remission_pence),
             "amount_paid": pence_format(fee_case.amount_paid_pence),
             "paid_on": date_format(fee_case.paid_at),
-            "receipt_url": _site_url(
-                reverse("tribunal_fees:fee-receipt", args=[fee_case.reference])
+            "receipt_url": _fee_link(
+                fee_case, reverse("tribunal_fees:fee-receipt", args=[fee_case.reference])
             ),
         },
     )
@@ -402,7 +408,9 @@ def _fee_case_uncertain(fee_case: FeeCase, *, detail: dict) -> None:
         personalisation={
             "reference": fee_case.reference,
             "description": fee_case.description,
-            "case_url": _site_url(reverse("tribunal_fees:fee-detail", args=[fee_case.reference])),
+            "case_url": _fee_link(
+                fee_case, reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+            ),
         },
     )
 
@@ -581,8 +589,9 @@ def hwf_application_submit(
                 "hwf_reference": application.reference,
                 "fee_reference": fee_case.reference,
                 "description": fee_case.description,
-                "case_url": _site_url(
-                    reverse("tribunal_fees:hwf-detail", args=[application.reference])
+                "case_url": _fee_link(
+                    application.fee_case,
+                    reverse("tribunal_fees:hwf-detail", args=[application.reference]),
                 ),
             },
         )
@@ -626,8 +635,9 @@ def hwf_application_evidence_request(
                 "hwf_reference": application.reference,
                 "evidence": application.evidence_note,
                 "expires_on": date_format(expires_on),
-                "case_url": _site_url(
-                    reverse("tribunal_fees:hwf-detail", args=[application.reference])
+                "case_url": _fee_link(
+                    application.fee_case,
+                    reverse("tribunal_fees:hwf-detail", args=[application.reference]),
                 ),
             },
         )
@@ -714,8 +724,8 @@ def hwf_application_decide(
                 "hwf_reference": application.reference,
                 "outcome": HwfOutcome(outcome).label,
                 "amount_to_pay": pence_format(to_pay),
-                "case_url": _site_url(
-                    reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+                "case_url": _fee_link(
+                    fee_case, reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
                 ),
             },
         )
@@ -1130,3 +1140,32 @@ def cases_detach_user(*, user) -> int:
         model.objects.filter(user=user).update(user=None)
         for model in (FeeCase, HelpWithFeesApplication, RefundApplication)
     )
+
+
+def cases_claim_for_user(*, user, email: str) -> int:
+    """The registry's ``claim_cases``: fees and refund applications sent without an account
+    with ``email`` (which the user has just confirmed) become the user's, with the Help
+    with Fees applications on those fees, so they are in "Your applications". Cases
+    someone else owns are left alone. Returns how many fees and refunds it attached."""
+    claimed = 0
+    with transaction.atomic():
+        for model, action in ((FeeCase, "fee_case"), (RefundApplication, "refund_application")):
+            rows = list(
+                model.objects.select_for_update().filter(user__isnull=True, email__iexact=email)
+            )
+            for row in rows:
+                row.user = user
+                row.save(update_fields=["user", "updated_at"])
+                if model is FeeCase:
+                    HelpWithFeesApplication.objects.filter(fee_case=row, user__isnull=True).update(
+                        user=user
+                    )
+                audit_record(
+                    action=f"{action}.claimed",
+                    obj=row,
+                    actor=user,
+                    service=SERVICE,
+                    detail={"reference": row.reference},
+                )
+            claimed += len(rows)
+    return claimed

@@ -9,7 +9,7 @@ app_name = "tribunal_fees"
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("access/<str:token>/", views.access, name="access"),
+    path("find-your-fee/", views.fee_find, name="fee-find"),
     path("fees/<str:reference>/", views.fee_detail, name="fee-detail"),
     path("fees/<str:reference>/pay/", views.fee_pay, name="fee-pay"),
     path("fees/<str:reference>/receipt/", views.fee_receipt, name="fee-receipt"),

@@ -4,30 +4,38 @@ the journeys in ``journeys.py`` end on; and the start page.
 
 Who may see a case: its signed-in owner (or the citizen a member of staff is helping,
 ``case_owner_for_request``). Someone who was not signed in when they sent a journey
-has a case with no owner; the journey's confirmation URL is a signed link
-(``access_url``) that lets that browser session see it. Anyone else signed in gets
-404, and anyone else not signed in is sent to sign in.
+has a case with no owner; a browser holding the platform's grant for it
+(digital_services/core/grants.py) may see it: the journey's confirmation URL and the
+links in our emails are grant links, and "Find your fee" (reference and the email address
+given, rate limited) gives one. Anyone else signed in gets 404, and anyone else not
+signed in is sent to sign in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
 
 from digital_services.accounts.citizens import case_owner_for_request
-from digital_services.core.redirects import next_url_safe
+from digital_services.audit.http import client_rate_limit_key
+from digital_services.core.grants import (
+    TTL_CONFIRMATION,
+    grant_held,
+    grant_hold_new,
+    grant_issue,
+    grant_url,
+)
 from digital_services.core.views import service_start_page
 from digital_services.documents.http import document_response
 from digital_services.journeys import services as journey_services
@@ -35,17 +43,12 @@ from digital_services.journeys.views import JourneyRequest
 from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import selectors, services
-from .constants import FeeCaseStatus, HwfStatus
+from .constants import GRANT_SCOPE_FEE, GRANT_SCOPE_REFUND, FeeCaseStatus, HwfStatus
+from .forms import FeeFindForm
 from .models import FeeCase, HelpWithFeesApplication, RefundApplication
 from .receipts import ReceiptNotAvailable, fee_receipt_document, fee_receipt_lines
 from .refunds import rate_display, refund_interest_pence
 from .service import SERVICE, START_PAGE
-
-#: Cases this browser session may see without an account: "fee:<ref>", "refund:<ref>".
-SESSION_ACCESS_KEY = "tribunal_fees_access"
-ACCESS_SALT = "tribunal_fees.access"
-#: How long a link from a confirmation page (or the card payment pages) keeps working.
-ACCESS_MAX_AGE_SECONDS = 60 * 60 * 24 * 7
 
 
 def start(request):
@@ -73,93 +76,131 @@ class NoAccess(Exception):
     """This request may not see the case (or it does not exist)."""
 
 
-def access_url(*, user, grant: str, target: str) -> str:
+def access_url(*, user, scope: str, reference: str, target: str) -> str:
     """Where to send someone after a journey: ``target`` itself when they are signed in
-    (the case is theirs), otherwise a signed link that grants their session ``grant``
-    ("fee:<reference>" or "refund:<reference>") and then opens ``target``."""
+    (the case is theirs), otherwise the platform's grant link (core/grants.py) that lets
+    their browser see the case and then opens ``target``."""
     if getattr(user, "is_authenticated", False):
         return target
-    token = signing.dumps(grant, salt=ACCESS_SALT, compress=True)
-    return f"{reverse('tribunal_fees:access', args=[token])}?{urlencode({'next': target})}"
+    return grant_url(scope=scope, reference=reference, next_url=target, ttl=TTL_CONFIRMATION)
 
 
-def _granted(request, grant: str) -> bool:
-    return grant in request.session.get(SESSION_ACCESS_KEY, [])
-
-
-@never_cache
-@require_GET
-def access(request, token: str):
-    """A signed link from the end of a journey: this browser may now see that case."""
-    try:
-        grant = signing.loads(token, salt=ACCESS_SALT, max_age=ACCESS_MAX_AGE_SECONDS)
-    except signing.BadSignature:
-        raise Http404("This link does not work") from None
-    grants = list(request.session.get(SESSION_ACCESS_KEY, []))
-    if grant not in grants:
-        request.session[SESSION_ACCESS_KEY] = [*grants, grant][-50:]
-    target = next_url_safe(request, request.GET.get("next"), default="")
-    if not target.startswith("/tribunal-fees/"):
-        target = reverse("tribunal_fees:start")
-    return redirect(target)
-
-
-def _unowned(model, **lookup):
-    """A case sent by someone who was not signed in (no owner), or ``DoesNotExist``."""
-    return model.objects.get(user__isnull=True, **lookup)
+def _granted(request, scope: str, reference: str) -> bool:
+    return grant_held(request, scope=scope, reference=reference)
 
 
 def _fee_case_for_viewer(request, reference: str) -> FeeCase:
     owner = case_owner_for_request(request)
-    reference = reference.upper()
     if owner is not None:
         try:
             return selectors.fee_case_for_owner(user=owner, reference=reference)
         except FeeCase.DoesNotExist:
             pass
-    if _granted(request, f"fee:{reference}"):
-        try:
-            return _unowned(FeeCase, reference=reference)
-        except FeeCase.DoesNotExist:
-            pass
-    raise NoAccess
+    try:
+        fee_case = selectors.fee_case_unowned(reference=reference)
+    except FeeCase.DoesNotExist:
+        raise NoAccess from None
+    if not _granted(request, GRANT_SCOPE_FEE, fee_case.reference):
+        raise NoAccess
+    return fee_case
 
 
 def _hwf_for_viewer(request, reference: str) -> HelpWithFeesApplication:
     owner = case_owner_for_request(request)
-    reference = reference.upper()
     if owner is not None:
         try:
             return selectors.hwf_application_for_owner(user=owner, reference=reference)
         except HelpWithFeesApplication.DoesNotExist:
             pass
     try:
-        application = HelpWithFeesApplication.objects.select_related("fee_case").get(
-            reference=reference, user__isnull=True, fee_case__user__isnull=True
-        )
+        application = selectors.hwf_application_unowned(reference=reference)
     except HelpWithFeesApplication.DoesNotExist:
         raise NoAccess from None
-    if not _granted(request, f"fee:{application.fee_case.reference}"):
+    if not _granted(request, GRANT_SCOPE_FEE, application.fee_case.reference):
         raise NoAccess
     return application
 
 
 def _refund_for_viewer(request, reference: str) -> RefundApplication:
     owner = case_owner_for_request(request)
-    reference = reference.upper()
     if owner is not None:
         try:
             return selectors.refund_application_for_owner(user=owner, reference=reference)
         except RefundApplication.DoesNotExist:
             pass
-    if _granted(request, f"refund:{reference}"):
-        try:
-            return RefundApplication.objects.prefetch_related("fees").get(
-                reference=reference, user__isnull=True
-            )
-        except RefundApplication.DoesNotExist:
-            pass
-    raise NoAccess
+    try:
+        application = selectors.refund_application_unowned(reference=reference)
+    except RefundApplication.DoesNotExist:
+        raise NoAccess from None
+    if not _granted(request, GRANT_SCOPE_REFUND, application.reference):
+        raise NoAccess
+    return application
+
+
+# Find your fee -------------------------------------------------------------------------
+
+LOOKUP_RATE_LIMITED = "You have tried to find a fee too many times. Wait an hour and try again"
+LOOKUP_NOT_FOUND = (
+    "No fee matches that reference and email address. Check them and try again: the "
+    "reference is in the email we sent you"
+)
+
+
+def _lookup_rate(group, request) -> str:
+    return settings.TRIBUNAL_FEES_LOOKUP_RATE_LIMIT
+
+
+def _lookup_over_limit(request, reference: str) -> bool:
+    """Counts this attempt from this address and for this reference; True when either is
+    over (the reference's own bucket stops guessing the email address from many places)."""
+    by_address = is_ratelimited(
+        request,
+        group="tribunal_fees.fee_find",
+        key=client_rate_limit_key,
+        rate=_lookup_rate,
+        method="POST",
+        increment=True,
+    )
+    by_reference = is_ratelimited(
+        request,
+        group="tribunal_fees.fee_find.reference",
+        key=lambda group, req: reference,
+        rate=_lookup_rate,
+        method="POST",
+        increment=True,
+    )
+    return by_address or by_reference
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def fee_find(request):
+    """A fee sent without an account, found with its reference and the payer's email
+    address (rate limited): this browser gets its grant and goes to the fee's page."""
+    status = 200
+    if request.method == "POST":
+        form = FeeFindForm(request.POST)
+        if form.is_valid():
+            reference = form.cleaned_data["reference"]
+            if _lookup_over_limit(request, reference):
+                form.add_error(None, LOOKUP_RATE_LIMITED)
+                status = 429
+            else:
+                fee_case = selectors.fee_case_for_payer(
+                    reference=reference, email=form.cleaned_data["email"]
+                )
+                if fee_case is not None:
+                    grant_hold_new(request, scope=GRANT_SCOPE_FEE, reference=fee_case.reference)
+                    return redirect("tribunal_fees:fee-detail", reference=fee_case.reference)
+                form.add_error(None, LOOKUP_NOT_FOUND)
+    else:
+        form = FeeFindForm(initial={"reference": request.GET.get("reference", "")[:20]})
+    return render(
+        request,
+        "tribunal_fees/fee_find.html",
+        {"page_title": "Find your fee", "form": form},
+        status=status,
+    )
 
 
 def _refused(request):
@@ -331,7 +372,16 @@ def fee_hwf(request, fee_case):
         owner = journey.write_owner()
         for slug, answer in (
             ("fee", {"has_reference": "yes"}),
-            ("fee-reference", {"reference": fee_case.reference}),
+            (
+                "fee-reference",
+                {
+                    "reference": fee_case.reference,
+                    # This browser may see the fee, so its journey may use it (and only it).
+                    "grant": grant_issue(
+                        scope=GRANT_SCOPE_FEE, reference=fee_case.reference, ttl=TTL_CONFIRMATION
+                    ),
+                },
+            ),
         ):
             journey_services.draft_answer_save(
                 journey=HELP_WITH_FEES,

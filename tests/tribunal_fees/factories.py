@@ -5,6 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from digital_services.core.references import reference_for_number
 from tribunal_fees.constants import (
     FeeCaseStatus,
     HwfOutcome,
@@ -21,6 +22,12 @@ from tribunal_fees.models import (
     RefundApplication,
     RefundFee,
 )
+
+
+def _reference(prefix: str, n: int) -> str:
+    """A reference as the service makes them (a check character last), numbered from n."""
+    body = reference_for_number(n, length=6)
+    return f"{prefix}-{body[:3]}-{body[3:]}"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -46,7 +53,7 @@ class FeeCaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FeeCase
 
-    reference = factory.Sequence(lambda n: f"TF-{n:03d}-XYZ"[:10])
+    reference = factory.Sequence(lambda n: _reference("TF", n))
     user = factory.SubFactory(UserFactory)
     email = factory.LazyAttribute(lambda o: o.user.email if o.user else "payer@example.com")
     kind = "issue"
@@ -100,7 +107,7 @@ class HwfApplicationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = HelpWithFeesApplication
 
-    reference = factory.Sequence(lambda n: f"HWF-{n:03d}-ABC"[:11])
+    reference = factory.Sequence(lambda n: _reference("HWF", n))
     fee_case = factory.SubFactory(AwaitingHwfFeeCaseFactory)
     user = factory.LazyAttribute(lambda o: o.fee_case.user)
     applicant_name = "Alex Applicant"

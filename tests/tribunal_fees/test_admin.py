@@ -253,6 +253,7 @@ def test_an_administrator_adds_a_fee_from_a_later_date(client, administrator):
 def test_the_bench_data_fills_the_queues_the_bench_measures(client, caseworker):
     import io
 
+    from digital_services.core.references import reference_for_number
     from tribunal_fees import bench
 
     bench.seed(scale=0.002, stdout=io.StringIO())  # 100 fees
@@ -261,4 +262,26 @@ def test_the_bench_data_fills_the_queues_the_bench_measures(client, caseworker):
         response = client.get(page["path"]())
         assert response.status_code == 200, page["name"]
     uncertain = client.get(bench.PAGES[2]["path"]()).content.decode()
-    assert "TB00000001" in uncertain
+    assert f"TB{reference_for_number(1, length=8)}" in uncertain
+
+
+@pytest.mark.parametrize(
+    ("model", "factory", "prefix"),
+    [
+        ("feecase", FeeCaseFactory, "TF"),
+        ("helpwithfeesapplication", HwfApplicationFactory, "HWF"),
+    ],
+)
+def test_the_admin_search_finds_a_case_by_its_reference_however_typed(
+    client, caseworker, model, factory, prefix
+):
+    """Issue #12 point 7: the reference as shown, without hyphens, lower case or with
+    spaces finds the case, and only that case."""
+    case, other = factory(reference=f"{prefix}-4Q7-ZMB"), factory(reference=f"{prefix}-4Q8-ZMA")
+    sign_in(client, caseworker, second_factor=True)
+    changelist = reverse(f"admin:tribunal_fees_{model}_changelist")
+    plain = case.reference.replace("-", "")
+    for term in (case.reference, plain, plain.lower(), case.reference.replace("-", " ")):
+        page = client.get(changelist, {"q": term}).content.decode()
+        assert case.reference in page, term
+        assert other.reference not in page, term

@@ -199,26 +199,124 @@ def test_a_wrong_reference_cannot_be_assessed(client):
     answer(client, "fee", {"has_reference": "yes"})
     bad = client.post(step_url("fee-reference"), {"reference": "not a reference"})
     assert "Enter the fee reference in the right format" in bad.content.decode()
-    answer(client, "fee-reference", {"reference": "TF-AAA-BBB"})
+    typo = client.post(step_url("fee-reference"), {"reference": "TF-ABC-DE5"})
+    assert "Check your fee reference: one of its characters is not right" in (typo.content.decode())
+    unknown = client.post(step_url("fee-reference"), {"reference": "TF-AAA-BBB"})
+    assert unknown.status_code == 200
+    assert "Open your fee’s page and choose ‘Apply for Help with Fees’" in (
+        unknown.content.decode()
+    )
+    assert reverse("tribunal_fees:fee-find") in unknown.content.decode()
+
+
+# Issue #11 point 3: a fee reference on its own used to let anyone use anyone's fee.
+
+
+def test_a_signed_in_user_cannot_use_or_see_someone_elses_fee_by_its_reference(client, user):
+    fee_case = FeeCaseFactory(user=UserFactory(), case_number="7654321/2016")
+    answer(client, "fee", {"has_reference": "yes"})
+    response = client.post(step_url("fee-reference"), {"reference": fee_case.reference})
+    assert response.status_code == 200
+    assert "<title>Error: " in response.content.decode()
     answer_money(client)
-    page = client.get(step_url("outcome")).content.decode()
-    assert "We cannot find an unpaid fee for one claimant with the reference TF-AAA-BBB" in page
-    response = client.post(step_url("outcome"), {"email": "sam@example.com"})
+    page = client.get(step_url("outcome"), follow=True).content.decode()
+    assert fee_case.description.lower() not in page and "You would pay" not in page
+    client.post(step_url("outcome"), {"email": "sam@example.com"})
+    client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
+    assert not HelpWithFeesApplication.objects.exists()
+
+
+def test_an_anonymous_visitor_cannot_apply_on_someone_elses_anonymous_fee(client):
+    fee_case = FeeCaseFactory(user=None, email="payer@example.com")
+    answer(client, "fee", {"has_reference": "yes"})
+    response = client.post(step_url("fee-reference"), {"reference": fee_case.reference})
+    assert response.status_code == 200
+    answer_money(client)
+    client.post(step_url("outcome"), {"email": "visitor@example.com"})
+    client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
+
+    fee_case.refresh_from_db()
+    assert fee_case.status == FeeCaseStatus.UNPAID
+    assert not HelpWithFeesApplication.objects.exists()
+    assert not OutboundMessage.objects.filter(template_key="tribunal_fees.hwf_submitted").exists()
+    detail = reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+    assert client.get(detail).status_code == 302  # still sent to sign in
+
+
+def test_a_grant_for_one_fee_does_not_open_another(client):
+    mine = FeeCaseFactory(user=None, email="me@example.com")
+    theirs = FeeCaseFactory(user=None, email="them@example.com")
+    from digital_services.core.grants import grant_issue
+
+    answer(client, "fee", {"has_reference": "yes"})
+    response = client.post(
+        step_url("fee-reference"),
+        {
+            "reference": theirs.reference,
+            "grant": grant_issue(scope="tribunal_fees.fee", reference=mine.reference),
+        },
+    )
     assert response.status_code == 200
     assert "<title>Error: " in response.content.decode()
 
 
-def test_someone_elses_fee_is_refused_at_the_end(client, user):
-    fee_case = FeeCaseFactory(user=UserFactory())
-    answer(client, "fee", {"has_reference": "yes"})
-    answer(client, "fee-reference", {"reference": fee_case.reference})
-    answer_money(client)
-    answer(client, "outcome", {"email": "sam@example.com"})
-    response = client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
-    assert "We cannot find an unpaid fee for one claimant with that reference" in (
-        response.content.decode()
+def test_the_payer_without_an_account_finds_the_fee_with_the_email_and_applies(client):
+    fee_case = FeeCaseFactory(user=None, email="Payer@Example.com")
+    found = client.post(
+        reverse("tribunal_fees:fee-find"),
+        {"reference": fee_case.reference.lower().replace("-", " "), "email": "payer@example.com"},
     )
-    assert not HelpWithFeesApplication.objects.exists()
+    assert found["Location"] == reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+
+    start_from_fee_page(client, fee_case)
+    answer_money(client, capital="0", benefit="jsa")
+    outcome = client.get(step_url("outcome")).content.decode()
+    assert fee_case.description.lower() in outcome
+    assert "You would pay nothing towards" in outcome
+    answer(client, "outcome", {"email": "payer@example.com"})
+    client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
+
+    application = HelpWithFeesApplication.objects.get()
+    assert application.fee_case == fee_case
+
+
+def test_finding_a_fee_with_the_wrong_email_finds_nothing(client):
+    fee_case = FeeCaseFactory(user=None, email="payer@example.com")
+    response = client.post(
+        reverse("tribunal_fees:fee-find"),
+        {"reference": fee_case.reference, "email": "guess@example.com"},
+    )
+    assert response.status_code == 200
+    assert "No fee matches that reference and email address" in response.content.decode()
+    detail = reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+    assert client.get(detail).status_code == 302
+
+
+def test_finding_a_fee_explains_each_mistake_and_keeps_what_was_typed(client):
+    response = client.post(reverse("tribunal_fees:fee-find"), {"reference": "abc", "email": "x"})
+    body = response.content.decode()
+    assert "<title>Error: " in body
+    assert "Enter the fee reference in the right format" in body
+    assert "Enter an email address in the correct format" in body
+    assert 'value="abc"' in body
+
+
+def test_finding_a_fee_is_rate_limited_per_address_and_per_reference(client, settings):
+    from django.test import Client
+
+    settings.TRIBUNAL_FEES_LOOKUP_RATE_LIMIT = "3/h"
+    fee_case = FeeCaseFactory(user=None, email="payer@example.com")
+    find = reverse("tribunal_fees:fee-find")
+    for n in range(3):
+        guess = client.post(find, {"reference": fee_case.reference, "email": f"g{n}@example.com"})
+        assert guess.status_code == 200
+    refused = client.post(find, {"reference": fee_case.reference, "email": "payer@example.com"})
+    assert refused.status_code == 429
+    assert "You have tried to find a fee too many times" in refused.content.decode()
+
+    elsewhere = Client(REMOTE_ADDR="192.0.2.77")
+    refused = elsewhere.post(find, {"reference": fee_case.reference, "email": "payer@example.com"})
+    assert refused.status_code == 429  # the reference's own limit
 
 
 def test_a_paid_fee_offers_no_help_with_fees(client, user):

@@ -314,7 +314,7 @@ def test_another_browser_cannot_see_a_fee_sent_without_an_account(client, django
 
 def test_a_forged_access_link_does_not_work(client):
     _finish(client)
-    assert client.get(reverse("tribunal_fees:access", args=["not-a-token"])).status_code == 404
+    assert client.get(reverse("core:grant", args=["not-a-token"])).status_code == 404
 
 
 def test_choosing_help_with_fees_goes_on_to_help_with_fees_for_that_fee(client, user):

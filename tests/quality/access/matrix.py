@@ -702,10 +702,8 @@ ENTRIES.update(
         "tribunal_fees:refund-confirmation": Entry(
             get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("refundapplication")
         ),
-        # A signed link from the end of a journey; a token that is not ours: 404.
-        "tribunal_fees:access": Entry(
-            get=everyone(DENY), kwargs=lambda world: {"token": "not-a-signed-token"}
-        ),
+        # "Find your fee": a reference and the payer's email address (rate limited).
+        "tribunal_fees:fee-find": Entry(get=everyone(), reference_lookup=True),
         "tribunal_fees:hwf-detail": Entry(
             get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("helpwithfeesapplication")
         ),
@@ -1006,8 +1004,6 @@ BEARER_TOKENS: dict[str, str] = {
     "as on GOV.UK Pay",
     "prison_visits:book-confirmation": "a signed link to the confirmation page, valid for "
     "24 hours, given only to the browser that sent the request",
-    "tribunal_fees:access": "a signed access link emailed to the applicant who sent a case "
-    "without an account",
     "core:grant": "a signed grant link (core/grants.py) sent to the person it grants access",
     "account_reset_password_from_key": "allauth's password reset link: a one-time key emailed "
     "to the account's address",

@@ -179,12 +179,27 @@ def _visit_find(client, world, number):
     )
 
 
+def _fee_find(client, world, number):
+    # A wrong email address each time: someone guessing whose fee a reference is.
+    return client.post(
+        reverse("tribunal_fees:fee-find"),
+        {"reference": "TF-ABC-DEF", "email": f"guess{number}@example.com"},
+    )
+
+
 REFERENCE_LOOKUPS: dict[str, RateLimit] = {
     # Check a prison visit with its reference and the main visitor's date of birth.
     "prison_visits:visit-find": RateLimit(
         "prison visit look-ups from one address",
         "PRISON_VISITS_LOOKUP_RATE_LIMIT",
         _visit_find,
+        lambda r: r.status_code == 429,
+    ),
+    # Find a fee sent without an account with its reference and the payer's email address.
+    "tribunal_fees:fee-find": RateLimit(
+        "fee look-ups from one address",
+        "TRIBUNAL_FEES_LOOKUP_RATE_LIMIT",
+        _fee_find,
         lambda r: r.status_code == 429,
     ),
 }
