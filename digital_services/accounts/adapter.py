@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -10,9 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.audit.http import client_ip_get
+from digital_services.notifications.services import notification_send
 
 from .constants import CITIZEN
 from .services import user_role_add
+
+TEMPLATE_EMAIL_CONFIRMATION_SIGNUP = "accounts.email_confirmation_signup"
+TEMPLATE_ACCOUNT_ALREADY_EXISTS = "accounts.account_already_exists"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -74,6 +79,27 @@ class AccountAdapter(DefaultAccountAdapter):
             request.axes_locked_out = True
             raise self.validation_error("too_many_login_attempts")
         super().pre_authenticate(request, **credentials)
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
+        """On sign-up the code goes through the outbox, as the "already have an account"
+        email does: both answers to a sign-up do the same work (see ``notifications``)."""
+        if not signup:
+            return super().send_confirmation_mail(request, emailconfirmation, signup)
+        notification_send(
+            template=TEMPLATE_EMAIL_CONFIRMATION_SIGNUP,
+            to=emailconfirmation.email_address.email,
+            personalisation={"code": emailconfirmation.key},
+        )
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        """Through the outbox, like the sign-up code (allauth sends it there and then)."""
+        from allauth.account.internal.flows.password_reset import get_reset_password_url
+
+        notification_send(
+            template=TEMPLATE_ACCOUNT_ALREADY_EXISTS,
+            to=email,
+            personalisation={"password_reset_url": get_reset_password_url(context.request)},
+        )
 
     def save_user(self, request, user, form, commit=True):
         """Every account created by signing up is a citizen's."""

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from digital_services.accounts.constants import CITIZEN
 
-from .conftest import code_from_last_email
+from .conftest import code_from_last_email, outbox_deliver_pending
 from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,7 @@ def test_signup_sends_a_code_and_entering_it_confirms_the_email_and_signs_in(cli
 
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
+    outbox_deliver_pending()
     assert mail.outbox[-1].to == ["new.person@example.com"]
     assert mail.outbox[-1].subject == "Confirm your email address"
     user = get_user_model().objects.get(email="new.person@example.com")
@@ -112,4 +113,35 @@ def test_signup_with_an_email_that_has_an_account_looks_the_same_and_tells_the_o
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert get_user_model().objects.filter(email="taken@example.com").count() == 1
+    outbox_deliver_pending()
     assert mail.outbox[-1].subject == "You already have an account"
+    assert "/accounts/password/reset/" in mail.outbox[-1].body
+
+
+# The same work whether or not the email has an account (no timing tells) ------------
+
+
+@pytest.mark.parametrize("has_account", [False, True], ids=["new email", "email with an account"])
+def test_signup_hashes_a_password_and_queues_one_outbox_email_either_way(client, has_account):
+    from unittest import mock
+
+    from django.contrib.auth.hashers import get_hasher
+
+    from digital_services.notifications.models import OutboundMessage
+
+    if has_account:
+        UserFactory(email="new.person@example.com")
+    mail.outbox.clear()
+    hasher = type(get_hasher())
+    with mock.patch.object(hasher, "encode", autospec=True, side_effect=hasher.encode) as hashed:
+        response = signup(client)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert [call.args[1] for call in hashed.call_args_list] == [NEW_PASSWORD]
+    message = OutboundMessage.objects.get()
+    assert message.recipient == "new.person@example.com"
+    assert message.template_key == (
+        "accounts.account_already_exists" if has_account else "accounts.email_confirmation_signup"
+    )
+    assert mail.outbox == []  # nothing sent while the person waits
