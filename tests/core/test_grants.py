@@ -179,3 +179,47 @@ def test_signing_in_with_a_confirmed_email_claims_cases_sent_meanwhile():
     owned.refresh_from_db()
     assert visit.user == user
     assert owned.user != user  # someone else's visit stays theirs
+
+
+# ---------------------------------------------------------------- tribunal fees
+
+
+def test_the_emailed_link_opens_a_tribunal_case_without_an_account(settings):
+    from digital_services.notifications.models import OutboundMessage
+    from tests.tribunal_fees.factories import AwaitingHwfFeeCaseFactory, HwfApplicationFactory
+    from tribunal_fees import services as fee_services
+
+    fee_case = AwaitingHwfFeeCaseFactory(user=None, email="payer@example.com")
+    application = HwfApplicationFactory(fee_case=fee_case, user=None)
+    page = reverse("tribunal_fees:hwf-detail", args=[application.reference])
+    client = Client()
+    assert client.get(page).status_code == 302  # to sign in: not this browser's yet
+
+    fee_services.hwf_application_evidence_request(
+        application=application, actor=UserFactory(is_staff=True), note="Your payslips"
+    )
+    message = OutboundMessage.objects.get(template_key="tribunal_fees.hwf_evidence_requested")
+    link = message.personalisation["case_url"].removeprefix(settings.SITE_URL)
+    assert link.startswith("/access/")
+
+    assert client.get(link)["Location"] == page
+    assert client.get(page).status_code == 200
+    fee_page = reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+    assert client.get(fee_page).status_code == 200  # the grant is for the fee and its HwF
+
+
+def test_tribunal_cases_join_the_account_that_confirms_their_email():
+    from tests.tribunal_fees.factories import FeeCaseFactory, RefundApplicationFactory
+
+    fee_case = FeeCaseFactory(user=None, email="payer@example.com")
+    refund = RefundApplicationFactory(user=None, email="PAYER@example.com")
+    someone_elses = FeeCaseFactory(user=None, email="other@example.com")
+    client = Client()
+
+    _sign_up_and_confirm(client, "payer@example.com")
+
+    page = client.get(reverse("accounts:your-applications")).content.decode()
+    assert fee_case.reference in page and refund.reference in page
+    assert someone_elses.reference not in page
+    detail = reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+    assert client.get(detail).status_code == 200
