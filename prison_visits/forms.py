@@ -852,7 +852,7 @@ class VisitLookupForm(forms.Form):
 
     reference = forms.CharField(
         label="Visit reference",
-        help_text="This is 9 letters and numbers, for example G0Q YEQ P3X. It is in your emails",
+        help_text="It is in the emails we sent you, for example G0Q YEQ P3X",
         max_length=20,
         error_messages={
             "required": "Enter your visit reference",

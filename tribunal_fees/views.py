@@ -58,10 +58,13 @@ def start(request):
             '{} You can also <a class="govuk-link" href="{}">apply for Help with Fees</a> '
             "if you are on certain benefits or a low income, or "
             '<a class="govuk-link" href="{}">apply for a refund</a> of fees you paid '
-            "between July 2013 and July 2017.",
+            "between July 2013 and July 2017. If you told us about a fee without signing in, "
+            '<a class="govuk-link" href="{}">find your fee</a> with its reference and your '
+            "email address.",
             START_PAGE["intro"],
             reverse("tribunal_fees:apply-for-help-with-fees-start"),
             reverse("tribunal_fees:refund-start"),
+            reverse("tribunal_fees:fee-find"),
         ),
     }
     return service_start_page(
