@@ -121,7 +121,8 @@ def test_the_admin_shows_a_datetime_column_in_gov_uk_style():
 #: "l j F" are GOV.UK already), and strftime day-month words, numeric dates or 12-hour clocks.
 _NOT_GOV_UK = re.compile(
     r"""\|time:|\|date:["'](?!c["']|F Y["']|l j F["'])|"""
-    r"""%-?d %[bB]|%d/%m/%[Yy]|%I:%M|%p\b"""
+    r"""%-?d %[bB]|%d/%m/%[Yy]|%I:%M|%p\b|"""
+    r"""formats\.(?:date|time)_format\(|utils\.formats import (?:date|time)_format"""
 )
 
 
