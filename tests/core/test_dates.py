@@ -87,6 +87,13 @@ def test_the_template_filters():
     )
 
 
+def test_the_date_filters_pass_words_through():
+    template = Template("{% load dates %}{{ d|govuk_date }}|{{ d|govuk_time }}")
+    assert template.render(Context({"d": "Tuesday 1 December 2026"})) == (
+        "Tuesday 1 December 2026|Tuesday 1 December 2026"
+    )
+
+
 def test_the_date_filters_refuse_an_unknown_option():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load dates %}{{ d|govuk_date:'short' }}").render(

@@ -19,16 +19,21 @@ def _weekday(arg: str) -> bool:
     return arg == "weekday"
 
 
+# Text is passed through unchanged: a view may already have put the date into words.
+
+
 @register.filter
 def govuk_date(value, arg: str = "") -> str:
-    return date_format(value, weekday=_weekday(arg))
+    weekday = _weekday(arg)
+    return value if isinstance(value, str) else date_format(value, weekday=weekday)
 
 
 @register.filter
 def govuk_time(value) -> str:
-    return time_format(value)
+    return value if isinstance(value, str) else time_format(value)
 
 
 @register.filter
 def govuk_datetime(value, arg: str = "") -> str:
-    return datetime_format(value, weekday=_weekday(arg))
+    weekday = _weekday(arg)
+    return value if isinstance(value, str) else datetime_format(value, weekday=weekday)
