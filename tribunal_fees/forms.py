@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from digital_services.core.grants import grant_check
 from digital_services.core.money import PenceField
+from digital_services.journeys.contact import ContactForm
 
 from . import refunds as refund_rules
 from .constants import (
@@ -416,23 +417,10 @@ class GroupHwfForm(forms.Form):
         return value
 
 
-class EmailForm(forms.Form):
-    email = forms.EmailField(
-        label="What email address should we use?",
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
+class EmailForm(ContactForm):
+    """How we contact the payer: the platform's step (email, text message or post)."""
 
-    def __init__(self, *args, help_text: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].help_text = help_text
-        self.helper = _helper(
-            Field.text("email", field_width=Fluid.TWO_THIRDS, label_size=Size.MEDIUM)
-        )
+    contact_label = "How should we send your receipt and updates about this fee?"
 
 
 class FeeFindForm(forms.Form):
@@ -687,11 +675,12 @@ class HwfOutcomeForm(EmailForm):
     """ "What you are likely to get", then where to send the decision. It cannot go on
     without a fee to assess (``problem`` says why)."""
 
+    contact_label = "How should we send you our decision?"
+
     def __init__(self, *args, fee=None, assessment=None, problem: str = "", **kwargs):
         super().__init__(
-            *args, help_text="We’ll email you when we have decided your application.", **kwargs
+            *args, help_text="We’ll contact you when we have decided your application.", **kwargs
         )
-        self.fields["email"].label = "What email address should we send our decision to?"
         self.fee = fee
         self.assessment = assessment
         self.problem = problem
@@ -745,37 +734,22 @@ class RefundApplicantForm(forms.Form):
         return value
 
 
-class RefundContactForm(forms.Form):
-    address = forms.CharField(
-        label="Your address",
-        help_text="Include the postcode.",
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
-        error_messages={"required": "Enter your address"},
-    )
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
+class RefundContactForm(ContactForm):
+    """Your address (we need it whatever the choice), then how we contact you; a phone
+    number for calls is optional."""
+
+    address_always = True
+    contact_label = "How should we contact you about your refund?"
+
     phone = forms.CharField(
-        label="Phone number (optional)",
+        label="Phone number for calls (optional)",
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.textarea("address"),
-            Field.text("email", field_width=Fluid.TWO_THIRDS),
-            Field.text("phone", field_width=20),
-        )
+    def contact_layout(self) -> list:
+        return [*super().contact_layout(), Field.text("phone", field_width=20)]
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()

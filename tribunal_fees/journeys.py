@@ -29,6 +29,13 @@ from django.urls import reverse
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_check
 from digital_services.core.money import pence_format
+from digital_services.journeys.contact import (
+    CHANNEL_FOR,
+    contact_initial_for,
+    contact_route,
+    contact_step,
+    postal_address,
+)
 from digital_services.journeys.definitions import (
     Answers,
     Journey,
@@ -315,7 +322,7 @@ def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -
             claim_elements=answers.value("claim-about", "claim_elements"),
             case_number=answers.value("case-number", "case_number", ""),
             payer_role=answers.value("payer", "payer_role", PayerRole.CLAIMANT),
-            email=answers.value("email", "email", ""),
+            contact=contact_route(answers.value("email"), name=_citizen_name(user)),
             language=language,
         )
         if answers.value("fee", "next_step") == APPLY_HWF:
@@ -382,13 +389,11 @@ PAY = journey_register(
                 ),
                 form_kwargs=lambda a: {"claimants": answered_claimants(a)},
             ),
-            Step(
+            contact_step(
                 slug="email",
-                title="Your email address",
+                title="How we contact you",
                 form_class=EmailForm,
-                form_kwargs=lambda a: {
-                    "help_text": "We’ll send your receipt and any updates about this fee here."
-                },
+                help_text="We’ll send your receipt and any updates about this fee this way.",
             ),
         ],
     )
@@ -485,7 +490,14 @@ def _outcome_kwargs(answers: Answers) -> dict:
 
 
 def _outcome_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return [("Email address for our decision", cleaned.get("email", ""))]
+    return [("How we send our decision", contact_route(cleaned).describe().capitalize())]
+
+
+def _citizen_name(user) -> str:
+    """The name above the address on a letter: the citizen's, when we know it."""
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    return getattr(user, "full_name", "") or ""
 
 
 def _hwf_submit_error(exc: services.InvalidRequest) -> JourneySubmitError:
@@ -524,7 +536,10 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
                 claimants=1,
                 claim_elements=answers.value("claim-about", "claim_elements"),
                 case_number=answers.value("case-number", "case_number", ""),
-                email=answers.value("outcome", "email", ""),
+                contact=contact_route(
+                    answers.value("outcome"),
+                    name=answers.value("applicant", "applicant_name", "") or _citizen_name(user),
+                ),
                 language=language,
             )
         has_partner = answers.value("partner", "has_partner") == "yes"
@@ -621,6 +636,7 @@ HELP_WITH_FEES = journey_register(
                 template_name="tribunal_fees/journey_hwf_outcome.html",
                 form_kwargs=_outcome_kwargs,
                 summary=_outcome_summary,
+                initial=contact_initial_for,
             ),
         ],
     )
@@ -666,7 +682,9 @@ def refund_answers_from(answers: Answers) -> services.RefundAnswers:
         date_of_birth=applicant.get("date_of_birth"),
         email=contact.get("email", ""),
         phone=contact.get("phone", ""),
-        address=contact.get("address", ""),
+        address=postal_address(contact),
+        contact_channel=CHANNEL_FOR.get(contact.get("contact", ""), "email"),
+        mobile=contact.get("mobile", ""),
         region=case.get("region", "england_wales"),
         et_case_number=case.get("et_case_number", ""),
         eat_case_number=case.get("eat_case_number", ""),
@@ -729,7 +747,9 @@ REFUND = journey_register(
         steps=[
             Step(slug="who-paid", title="Who paid the fees?", form_class=RefundProfileForm),
             Step(slug="applicant", title="Your details", form_class=RefundApplicantForm),
-            Step(slug="contact", title="Your contact details", form_class=RefundContactForm),
+            contact_step(
+                slug="contact", title="Your contact details", form_class=RefundContactForm
+            ),
             Step(
                 slug="case",
                 title="Your original case",

@@ -163,6 +163,15 @@ class FeeCase(models.Model):
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     email = models.EmailField(blank=True)
+    # How we contact the payer (digital_services.journeys.contact): the outbox channel and,
+    # for text messages and letters, the mobile number or postal address (postcode last).
+    contact_channel = models.CharField(
+        max_length=10,
+        choices=[("email", "Email"), ("sms", "Text message"), ("letter", "Letter")],
+        default="email",
+    )
+    mobile = models.CharField(max_length=20, blank=True)
+    postal_address = models.TextField(blank=True)
     language = models.CharField(
         max_length=2, default="en", choices=[("en", "English"), ("cy", "Cymraeg")]
     )
@@ -329,9 +338,16 @@ class RefundApplication(models.Model):
     title = models.CharField(max_length=20, blank=True)
     full_name = models.CharField(max_length=200)
     date_of_birth = models.DateField()
-    email = models.EmailField()
+    email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     address = models.TextField()
+    # How we contact the applicant (digital_services.journeys.contact): letters go to ``address``.
+    contact_channel = models.CharField(
+        max_length=10,
+        choices=[("email", "Email"), ("sms", "Text message"), ("letter", "Letter")],
+        default="email",
+    )
+    mobile = models.CharField(max_length=20, blank=True)
 
     region = models.CharField(max_length=20, choices=Region.choices, default=Region.ENGLAND_WALES)
     et_case_number = models.CharField(max_length=12, blank=True)

@@ -36,7 +36,7 @@ TEMPLATES = {
             "paid_on",
             "receipt_url",
         ],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.payment_uncertain": {
         "subject": "We are checking your tribunal fee payment: ((reference))",
@@ -57,7 +57,7 @@ TEMPLATES = {
             "((case_url))"
         ),
         "personalisation": ["reference", "description", "case_url"],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.hwf_submitted": {
         "subject": "Help with Fees application received: ((hwf_reference))",
@@ -66,7 +66,7 @@ TEMPLATES = {
             "Help with Fees reference: ((hwf_reference))\n"
             "Fee reference: ((fee_reference))\n"
             "Fee: ((description))\n\n"
-            "Do not pay the fee while we decide. We will email you our decision, and whether you "
+            "Do not pay the fee while we decide. We will tell you our decision, and whether you "
             "have anything to pay. We may ask you for evidence of your income or savings.\n\n"
             "Check the progress of your application:\n((case_url))"
         ),
@@ -76,13 +76,13 @@ TEMPLATES = {
             "Cyfeirnod Help i Dalu Ffioedd: ((hwf_reference))\n"
             "Cyfeirnod y ffi: ((fee_reference))\n"
             "Ffi: ((description))\n\n"
-            "Peidiwch â thalu’r ffi tra byddwn yn penderfynu. Byddwn yn anfon e-bost atoch gyda’n "
+            "Peidiwch â thalu’r ffi tra byddwn yn penderfynu. Byddwn yn rhoi gwybod i chi am ein "
             "penderfyniad, ac a oes gennych unrhyw beth i’w dalu. Efallai y byddwn yn gofyn am "
             "dystiolaeth o’ch incwm neu’ch cynilion.\n\n"
             "Gwiriwch sut mae eich cais yn dod yn ei flaen:\n((case_url))"
         ),
         "personalisation": ["hwf_reference", "fee_reference", "description", "case_url"],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.hwf_evidence_requested": {
         "subject": "Send evidence for your Help with Fees application: ((hwf_reference))",
@@ -103,7 +103,7 @@ TEMPLATES = {
             "((case_url))"
         ),
         "personalisation": ["hwf_reference", "evidence", "expires_on", "case_url"],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.hwf_decided": {
         "subject": "Help with Fees decision: ((hwf_reference))",
@@ -121,7 +121,7 @@ TEMPLATES = {
             "Os oes angen i chi dalu, gallwch dalu â cherdyn yma:\n((case_url))"
         ),
         "personalisation": ["hwf_reference", "outcome", "amount_to_pay", "case_url"],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.refund_submitted": {
         "subject": "Tribunal fee refund application received: ((reference))",
@@ -129,7 +129,7 @@ TEMPLATES = {
             "Dear ((name)),\n\n"
             "We have received your application for a refund of employment tribunal fees. "
             "Your reference is ((reference)).\n\n"
-            "Checks may take up to 15 working days. We will email you when we have made the refund, "
+            "Checks may take up to 15 working days. We will tell you when we have made the refund, "
             "or if we need more information."
         ),
         "cy_subject": "Cais am ad-daliad ffi tribiwnlys wedi dod i law: ((reference))",
@@ -137,11 +137,11 @@ TEMPLATES = {
             "Annwyl ((name)),\n\n"
             "Rydym wedi cael eich cais am ad-daliad o ffioedd tribiwnlys cyflogaeth. "
             "Eich cyfeirnod yw ((reference)).\n\n"
-            "Gall y gwiriadau gymryd hyd at 15 diwrnod gwaith. Byddwn yn anfon e-bost atoch pan "
+            "Gall y gwiriadau gymryd hyd at 15 diwrnod gwaith. Byddwn yn rhoi gwybod i chi pan "
             "fyddwn wedi gwneud yr ad-daliad, neu os bydd angen mwy o wybodaeth arnom."
         ),
         "personalisation": ["reference", "name"],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.refund_issued": {
         "subject": "Your tribunal fee refund has been sent: ((reference))",
@@ -161,23 +161,23 @@ TEMPLATES = {
             "Gall gymryd hyd at 5 diwrnod gwaith i gyrraedd eich cyfrif."
         ),
         "personalisation": ["reference", "fees", "interest", "total"],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.refund_rejected": {
         "subject": "Your tribunal fee refund application: ((reference))",
         "body": (
             "We cannot make a refund on your application ((reference)).\n\n"
             "Why: ((reason))\n\n"
-            "If you think this is wrong, reply to this email with your reference and any evidence."
+            "If you think this is wrong, contact us with your reference and any evidence."
         ),
         "cy_subject": "Eich cais am ad-daliad ffi tribiwnlys: ((reference))",
         "cy_body": (
             "Ni allwn wneud ad-daliad ar eich cais ((reference)).\n\n"
             "Pam: ((reason))\n\n"
-            "Os ydych yn credu bod hyn yn anghywir, atebwch yr e-bost hwn gyda’ch cyfeirnod ac "
+            "Os ydych yn credu bod hyn yn anghywir, cysylltwch â ni gyda’ch cyfeirnod ac "
             "unrhyw dystiolaeth."
         ),
         "personalisation": ["reference", "reason"],
-        "channels": ["email"],
+        "channels": ["email", "sms", "letter"],
     },
 }

@@ -23,12 +23,18 @@ from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
+from digital_services.accounts.citizens import (
+    CitizenUnreachable,
+    citizen_notification_send,
+    email_is_placeholder,
+)
 from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_url
 from digital_services.core.money import pence_format
 from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
 from digital_services.core.transitions import transition_allowed, transition_apply
+from digital_services.journeys.contact import ContactRoute
 from digital_services.notifications.services import notification_send
 from digital_services.payments import services as payments
 from digital_services.payments.constants import PAYMENT_EXPIRY_MINUTES, PaymentStatus
@@ -99,20 +105,71 @@ def _fee_link(fee_case: FeeCase, path: str) -> str:
     )
 
 
-def _email(*, template: str, to: str, about: Model, language: str, personalisation: dict) -> None:
-    if not to:
-        return
-    notification_send(
-        template=template,
-        to=to,
-        personalisation=personalisation,
-        language=language if language in ("en", "cy") else "en",
-        about=about,
-        service=SERVICE,
+def contact_route_of(case: FeeCase | RefundApplication) -> ContactRoute:
+    """Where a fee's or a refund's messages go: the route chosen in the journey."""
+    if isinstance(case, RefundApplication):
+        return ContactRoute(
+            channel=case.contact_channel,
+            email=case.email,
+            mobile=case.mobile,
+            address=case.address,
+            name=case.full_name,
+        )
+    name = getattr(case.user, "full_name", "") if case.user_id else ""
+    return ContactRoute(
+        channel=case.contact_channel,
+        email=case.email,
+        mobile=case.mobile,
+        address=case.postal_address,
+        name=name or "",
     )
 
 
+def _email(
+    *, template: str, to: ContactRoute, about: Model, language: str, personalisation: dict
+) -> None:
+    """Send ``template`` by the chosen route: an email, a text message or a letter (in the
+    outbox's next letter batch). A case with no route of its own (made before routes were
+    asked) reaches its citizen by their recorded preference, if it has one."""
+    language = language if language in ("en", "cy") else "en"
+    if to.usable:
+        notification_send(
+            template=template,
+            to=to.to,
+            personalisation=personalisation,
+            language=language,
+            channel=to.channel,
+            about=about,
+            service=SERVICE,
+        )
+        return
+    citizen = getattr(about, "user", None)
+    if citizen is None:
+        return
+    try:
+        citizen_notification_send(
+            citizen=citizen,
+            template=template,
+            personalisation=personalisation,
+            about=about,
+            service=SERVICE,
+            language=language,
+        )
+    except CitizenUnreachable:
+        logger.warning("%s %s: no way to send %s", type(about).__name__, about.pk, template)
+
+
 # Fee cases.
+
+
+def _case_email(*, email: str, contact: ContactRoute | None, user) -> str:
+    """The payer's email address: the one they chose us to use, else the one they typed or
+    signed in with (never the placeholder of a citizen without email)."""
+    if contact is not None:
+        email = contact.email
+    if not email and contact is None:
+        email = getattr(user, "email", "") or ""
+    return "" if email_is_placeholder(email) else email
 
 
 def fee_case_create(
@@ -127,6 +184,7 @@ def fee_case_create(
     case_number: str = "",
     payer_role: str = PayerRole.CLAIMANT,
     email: str = "",
+    contact: ContactRoute | None = None,
     language: str = "en",
     request=None,
 ) -> FeeCase:
@@ -179,7 +237,10 @@ def fee_case_create(
                 "TF", exists=lambda ref: FeeCase.objects.filter(reference=ref).exists()
             ),
             user=user if getattr(user, "is_authenticated", False) else None,
-            email=email or getattr(user, "email", "") or "",
+            email=_case_email(email=email, contact=contact, user=user),
+            contact_channel=contact.channel if contact is not None else "email",
+            mobile=contact.mobile if contact is not None else "",
+            postal_address=contact.address if contact is not None else "",
             language=language,
             jurisdiction=jurisdiction,
             kind=kind,
@@ -315,7 +376,7 @@ def _fee_case_for_payment(payment: Payment) -> FeeCase | None:
 def _fee_receipt_send(fee_case: FeeCase) -> None:
     _email(
         template="tribunal_fees.fee_receipt",
-        to=fee_case.email,
+        to=contact_route_of(fee_case),
         about=fee_case,
         language=fee_case.language,
         personalisation={
@@ -402,7 +463,7 @@ def _fee_case_uncertain(fee_case: FeeCase, *, detail: dict) -> None:
     )
     _email(
         template="tribunal_fees.payment_uncertain",
-        to=fee_case.email,
+        to=contact_route_of(fee_case),
         about=fee_case,
         language=fee_case.language,
         personalisation={
@@ -582,7 +643,7 @@ def hwf_application_submit(
         )
         _email(
             template="tribunal_fees.hwf_submitted",
-            to=fee_case.email,
+            to=contact_route_of(fee_case),
             about=application,
             language=fee_case.language,
             personalisation={
@@ -628,7 +689,7 @@ def hwf_application_evidence_request(
         fee_case = application.fee_case
         _email(
             template="tribunal_fees.hwf_evidence_requested",
-            to=fee_case.email,
+            to=contact_route_of(fee_case),
             about=application,
             language=fee_case.language,
             personalisation={
@@ -717,7 +778,7 @@ def hwf_application_decide(
         )
         _email(
             template="tribunal_fees.hwf_decided",
-            to=fee_case.email,
+            to=contact_route_of(fee_case),
             about=application,
             language=fee_case.language,
             personalisation={
@@ -806,6 +867,8 @@ class RefundAnswers:
     declaration: bool
     title: str = ""
     phone: str = ""
+    contact_channel: str = "email"
+    mobile: str = ""
     region: str = "england_wales"
     et_case_number: str = ""
     eat_case_number: str = ""
@@ -823,7 +886,6 @@ def refund_answers_errors(answers: RefundAnswers) -> dict[str, str]:
         errors["profile"] = "Select who paid the fees"
     for name, message in (
         ("full_name", "Enter your full name"),
-        ("email", "Enter your email address"),
         ("address", "Enter your address"),
         ("respondent_name", "Enter the name of the respondent (the employer)"),
         ("account_name", "Enter the name on the account"),
@@ -831,6 +893,10 @@ def refund_answers_errors(answers: RefundAnswers) -> dict[str, str]:
     ):
         if not str(getattr(answers, name) or "").strip():
             errors[name] = message
+    if answers.contact_channel == "email" and not answers.email.strip():
+        errors["email"] = "Enter your email address"
+    elif answers.contact_channel == "sms" and not answers.mobile:
+        errors["email"] = "Enter a UK mobile number"
     if not answers.et_case_number and not answers.eat_case_number:
         errors["et_case_number"] = "Enter the employment tribunal case number or the appeal number"
     if answers.et_case_number:
@@ -900,6 +966,8 @@ def refund_application_submit(
             email=answers.email.strip(),
             phone=answers.phone,
             address=answers.address.strip(),
+            contact_channel=answers.contact_channel,
+            mobile=answers.mobile,
             region=answers.region,
             et_case_number=answers.et_case_number.strip(),
             eat_case_number=answers.eat_case_number.strip().upper(),
@@ -939,7 +1007,7 @@ def refund_application_submit(
         )
         _email(
             template="tribunal_fees.refund_submitted",
-            to=application.email,
+            to=contact_route_of(application),
             about=application,
             language=language,
             personalisation={"reference": application.reference, "name": application.full_name},
@@ -1090,7 +1158,7 @@ def refund_application_issue(
         )
         _email(
             template="tribunal_fees.refund_issued",
-            to=application.email,
+            to=contact_route_of(application),
             about=application,
             language=application.language,
             personalisation={
@@ -1123,7 +1191,7 @@ def refund_application_reject(
         )
         _email(
             template="tribunal_fees.refund_rejected",
-            to=application.email,
+            to=contact_route_of(application),
             about=application,
             language=application.language,
             personalisation={

@@ -75,6 +75,8 @@ class Step:
     not used. ``form_kwargs(answers)`` gives extra keyword arguments for the form (for a
     form whose choices depend on an earlier answer). ``summary(cleaned_data)`` replaces
     the check-your-answers rows, as a list of (question, answer) pairs.
+    ``initial(request)`` gives the starting answer of a step not answered yet (the
+    citizen's recorded contact preference in an assisted-digital session).
 
     The quality tests walk every registered journey; the answers they give a step that
     made-up data cannot answer live with the tests (tests/quality/examples.py).
@@ -87,6 +89,7 @@ class Step:
     condition: Callable[[Answers], bool] | None = None
     form_kwargs: Callable[[Answers], dict] | None = None
     summary: Callable[[dict], list[tuple[str, str]]] | None = None
+    initial: Callable[[Any], dict] | None = None
     hint: str = ""
 
     repeating = False

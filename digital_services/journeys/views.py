@@ -307,6 +307,8 @@ def step_view(request, journey: Journey, step: str):
         form = _form_for_stored(
             step_def, stored, jr.evaluation.answers, show_errors=state.status == INVALID
         )
+        if stored is None and step_def.initial is not None:
+            form = step_def.make_form(jr.evaluation.answers, initial=step_def.initial(request))
     return render(
         request,
         step_def.template_name,

@@ -88,7 +88,7 @@ def test_the_likely_outcome_is_shown_and_sent_for_a_decision(
     page = client.get(step_url("outcome")).content.decode()
     assert text in page
 
-    answer(client, "outcome", {"email": "sam@example.com"})
+    answer(client, "outcome", {"contact": "email", "email": "sam@example.com"})
     response = client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
 
     application = HelpWithFeesApplication.objects.get()
@@ -183,7 +183,7 @@ def test_a_described_fee_is_recorded_with_the_application(client):
     answer(client, "date", {"fee_date_0": "1", "fee_date_1": "9", "fee_date_2": "2015"})
     answer(client, "claim-about", {"claim_elements": ["unfair_dismissal"]})
     answer_money(client, capital="0", benefit="jsa")
-    answer(client, "outcome", {"email": "sam@example.com"})
+    answer(client, "outcome", {"contact": "email", "email": "sam@example.com"})
 
     response = client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
 
@@ -221,7 +221,7 @@ def test_a_signed_in_user_cannot_use_or_see_someone_elses_fee_by_its_reference(c
     answer_money(client)
     page = client.get(step_url("outcome"), follow=True).content.decode()
     assert fee_case.description.lower() not in page and "You would pay" not in page
-    client.post(step_url("outcome"), {"email": "sam@example.com"})
+    client.post(step_url("outcome"), {"contact": "email", "email": "sam@example.com"})
     client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
     assert not HelpWithFeesApplication.objects.exists()
 
@@ -232,7 +232,7 @@ def test_an_anonymous_visitor_cannot_apply_on_someone_elses_anonymous_fee(client
     response = client.post(step_url("fee-reference"), {"reference": fee_case.reference})
     assert response.status_code == 200
     answer_money(client)
-    client.post(step_url("outcome"), {"email": "visitor@example.com"})
+    client.post(step_url("outcome"), {"contact": "email", "email": "visitor@example.com"})
     client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
 
     fee_case.refresh_from_db()
@@ -273,7 +273,7 @@ def test_the_payer_without_an_account_finds_the_fee_with_the_email_and_applies(c
     outcome = client.get(step_url("outcome")).content.decode()
     assert fee_case.description.lower() in outcome
     assert "You would pay nothing towards" in outcome
-    answer(client, "outcome", {"email": "payer@example.com"})
+    answer(client, "outcome", {"contact": "email", "email": "payer@example.com"})
     client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
 
     application = HelpWithFeesApplication.objects.get()

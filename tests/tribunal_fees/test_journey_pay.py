@@ -187,7 +187,7 @@ def test_the_fee_page_asks_to_pay_now_or_apply_for_help(client):
 def _finish(client, *, choice="pay", email="payer@example.com"):
     answer_up_to_fee(client)
     answer(client, "fee", {"next_step": choice})
-    answer(client, "email", {"email": email})
+    answer(client, "email", {"contact": "email", "email": email})
     return client.post(reverse("tribunal_fees:pay-check"))
 
 
@@ -340,7 +340,7 @@ def test_a_group_with_help_with_fees_pays_the_split_or_nothing(client, user, rem
     response = client.post(step_url("group-hwf"), {"remitted_claimants": "3"})
     assert "must be 2 or fewer" in response.content.decode()
     answer(client, "group-hwf", {"remitted_claimants": remitted})
-    answer(client, "email", {"email": "group@example.com"})
+    answer(client, "email", {"contact": "email", "email": "group@example.com"})
 
     client.post(reverse("tribunal_fees:pay-check"))
 

@@ -57,7 +57,13 @@ def answer_up_to_fees(client):
     answer(
         client,
         "contact",
-        {"address": "1 Example Street\nLeeds\nLS1 1AA", "email": "sam@example.com"},
+        {
+            "address_line_1": "1 Example Street",
+            "address_town": "Leeds",
+            "address_postcode": "LS1 1AA",
+            "contact": "email",
+            "email": "sam@example.com",
+        },
     )
     answer(
         client,
@@ -78,7 +84,11 @@ def add_fee(client, data: dict) -> str:
     [
         ("who-paid", {}, "Select who paid the fees"),
         ("applicant", {"full_name": ""}, "Enter your full name"),
-        ("contact", {"address": "1 Street", "email": "not-an-email"}, "Enter an email address"),
+        (
+            "contact",
+            {"address_line_1": "1 Street", "contact": "email", "email": "not-an-email"},
+            "Enter an email address",
+        ),
         (
             "case",
             {"region": "scotland", "et_case_number": "", "eat_case_number": ""},
