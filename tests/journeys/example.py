@@ -32,8 +32,22 @@ class NameForm(forms.Form):
     )
 
 
+class DateField(DateInputField):
+    """crispy-forms-gds's date input lets ``OverflowError`` out for numbers too big for a
+    date, and gives None for a required date typed as spaces: both were 500s here."""
+
+    def compress(self, data_list):
+        try:
+            value = super().compress(data_list)
+        except OverflowError:
+            raise forms.ValidationError("Enter a real date", code="invalid") from None
+        if value is None and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return value
+
+
 class DateOfBirthForm(forms.Form):
-    date_of_birth = DateInputField(label="Date of birth")
+    date_of_birth = DateField(label="Date of birth")
 
     def clean_date_of_birth(self):
         value = self.cleaned_data["date_of_birth"]
@@ -68,7 +82,7 @@ class AmountForm(forms.Form):
 
 
 class VisitDateForm(forms.Form):
-    visit_date = DateInputField(label="Visit date")
+    visit_date = DateField(label="Visit date")
 
     def clean_visit_date(self):
         value = self.cleaned_data["visit_date"]

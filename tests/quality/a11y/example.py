@@ -12,7 +12,6 @@ here too, with real start and confirmation pages.
 
 from __future__ import annotations
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.http import HttpResponse
 from django.template import engines
@@ -58,7 +57,7 @@ class PrisonerForm(forms.Form):
             "invalid": "Enter a prison number in the correct format, like A1234BC",
         },
     )
-    prisoner_date_of_birth = DateInputField(label="Prisoner’s date of birth")
+    prisoner_date_of_birth = journeys_example.DateField(label="Prisoner’s date of birth")
 
     def clean_prisoner_number(self):
         value = self.cleaned_data["prisoner_number"]

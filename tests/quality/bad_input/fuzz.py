@@ -6,11 +6,20 @@ import re
 from collections.abc import Callable
 
 from hypothesis import given
+from hypothesis import seed as hypothesis_seed_use
 from hypothesis import strategies as st
 
 from tests.quality.harness import ParsedForm, page_parse
 
-from .strategies import BAD_DATES, BAD_TEXT, FORM_SETTINGS, XSS_MARKERS
+from .strategies import (
+    BAD_DATES,
+    BAD_TEXT,
+    FIXED_DATES,
+    FORM_SETTINGS,
+    PAYLOADS,
+    XSS_MARKERS,
+    hypothesis_seed,
+)
 
 CSRF = "csrfmiddlewaretoken"
 _DATE_PART = re.compile(r"^(?P<stem>.+)_(?P<part>[012])$")
@@ -125,6 +134,18 @@ def check_response(client, response, *, form, sent, changed, payloads, where, la
             )
 
 
+def fixed_attacks(target: tuple[str, ...]) -> list[dict[str, list[str]]]:
+    """What the fixed pass sends to one target: every payload; a date also gets every
+    impossible date, and each payload in all three of its parts."""
+    if len(target) == 3:
+        dates = [
+            {name: [part] for name, part in zip(target, parts, strict=True)}
+            for parts in FIXED_DATES
+        ]
+        return dates + [{name: [payload] for name in target} for payload in PAYLOADS]
+    return [{target[0]: [payload]} for payload in PAYLOADS]
+
+
 def form_fuzz(
     client,
     *,
@@ -134,7 +155,8 @@ def form_fuzz(
     before: Callable[[], None] = lambda: None,
     later: Callable[[], list[str]] = lambda: [],
 ) -> None:
-    """Post generated bad input to each field of ``form`` in turn (hypothesis)."""
+    """Post bad input to each field of ``form`` in turn: first every entry of the fixed
+    list (``PAYLOADS``), then hypothesis examples from a seed that changes per run."""
     sent_base = baseline_values(form)
     for name, value in (baseline or {}).items():
         sent_base[name] = list(value) if isinstance(value, list | tuple) else [value]
@@ -142,18 +164,11 @@ def form_fuzz(
     attack = targets(form)
     assert attack, f"{url}: a form with no fields to send"
 
-    @FORM_SETTINGS
-    @given(data=st.data())
-    def run(data):
+    def post(bad: dict[str, list[str]]) -> None:
         before()
-        target = data.draw(st.sampled_from(attack), label="field")
-        if len(target) == 3:
-            parts = data.draw(BAD_DATES, label="date")
-            bad = {name: [part] for name, part in zip(target, parts, strict=True)}
-        else:
-            bad = {target[0]: [data.draw(BAD_TEXT, label="value")]}
         sent = {**sent_base, **bad}
         response = client.post(action, sent)
+        shown = ", ".join(f"{name}={values[0][:40]!r}" for name, values in bad.items())
         check_response(
             client,
             response,
@@ -161,8 +176,29 @@ def form_fuzz(
             sent=sent,
             changed=set(bad),
             payloads=[v for values in bad.values() for v in values],
-            where=f"POST {action}",
+            where=f"POST {action} ({shown})",
             later=later,
         )
 
-    run()
+    for target in attack:
+        for bad in fixed_attacks(target):
+            post(bad)
+
+    @FORM_SETTINGS
+    @given(data=st.data())
+    def run(data):
+        target = data.draw(st.sampled_from(attack), label="field")
+        if len(target) == 3:
+            parts = data.draw(BAD_DATES, label="date")
+            post({name: [part] for name, part in zip(target, parts, strict=True)})
+        else:
+            post({target[0]: [data.draw(BAD_TEXT, label="value")]})
+
+    seed = hypothesis_seed()
+    try:
+        hypothesis_seed_use(seed)(run)()
+    except BaseException as exc:
+        note = f"hypothesis seed {seed}: replay with BAD_INPUT_SEED={seed}"
+        print(note)
+        exc.add_note(note)
+        raise

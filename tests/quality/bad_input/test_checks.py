@@ -5,7 +5,8 @@ from django.http import HttpResponse
 
 from tests.quality.harness import page_parse
 
-from .fuzz import baseline_values, check_response, targets
+from .fuzz import baseline_values, check_response, form_fuzz, targets
+from .strategies import FIXED_DATES, PAYLOADS, hypothesis_seed
 
 FORM = """<html lang="en"><head><title>{title}</title></head><body><main>{summary}
 <form method="post"><input type="text" name="name" value="{name}">
@@ -65,3 +66,59 @@ def test_check_passes_an_escaped_error_page_that_keeps_the_answers():
         town="Leeds",
     )
     _check(html, sent={"name": ["<script>alert(1)</script>"], "town": ["Leeds"]})
+
+
+class _FakeClient:
+    """Answers a plain-text 200 to every post, and a 500 when ``fails(value)`` is true."""
+
+    def __init__(self, fails):
+        self.fails = fails
+        self.sent: list[dict] = []
+
+    def post(self, action, data):
+        self.sent.append(data)
+        if any(self.fails(v) for values in data.values() for v in values):
+            return HttpResponse("Server Error", status=500, content_type="text/plain")
+        return HttpResponse("ok", content_type="text/plain")
+
+
+def _form():
+    return page_parse(FORM.format(title="t", summary="", name="", town="")).forms[0]
+
+
+def test_the_fixed_pass_sends_every_payload_to_every_field_and_dates_whole():
+    client = _FakeClient(fails=lambda value: False)
+
+    form_fuzz(client, url="/x/", form=_form())
+
+    for field in ("name", "town"):
+        assert {d[field][0] for d in client.sent} >= set(PAYLOADS)
+    assert {tuple(d[f"when_{i}"][0] for i in range(3)) for d in client.sent} >= set(FIXED_DATES)
+    assert 40 <= len(PAYLOADS) <= 60
+
+
+def test_a_crash_on_one_fixed_payload_is_found_and_named():
+    emoji = "😀"
+    client = _FakeClient(fails=lambda value: value == emoji)
+
+    with pytest.raises(AssertionError, match=r"name='😀'\) answered 500"):
+        form_fuzz(client, url="/x/", form=_form())
+
+
+def test_a_hypothesis_failure_names_the_seed_to_replay_it(monkeypatch):
+    monkeypatch.setenv("BAD_INPUT_SEED", "424242")
+    fixed = set(PAYLOADS) | {part for date in FIXED_DATES for part in date} | {"Example", "1"}
+    fixed |= {"2", "2000"}
+    client = _FakeClient(fails=lambda value: value not in fixed)
+
+    with pytest.raises(AssertionError) as failure:
+        form_fuzz(client, url="/x/", form=_form())
+
+    assert "replay with BAD_INPUT_SEED=424242" in "\n".join(failure.value.__notes__)
+
+
+def test_the_seed_changes_from_run_to_run_unless_one_is_given(monkeypatch):
+    monkeypatch.delenv("BAD_INPUT_SEED", raising=False)
+    assert len({hypothesis_seed() for _ in range(5)}) > 1
+    monkeypatch.setenv("BAD_INPUT_SEED", "7")
+    assert hypothesis_seed() == 7
