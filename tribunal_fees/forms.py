@@ -16,13 +16,16 @@ from crispy_forms_gds.layout import Field, Fluid, Layout, Size
 from django import forms
 from django.utils import timezone
 
+from digital_services.core.grants import grant_check
 from digital_services.core.money import PenceField
+from digital_services.journeys.contact import ContactForm
 
 from . import refunds as refund_rules
 from .constants import (
     EAT_CASE_NUMBER,
     FEES_FIRST_DAY,
     FEES_LAST_DAY,
+    GRANT_SCOPE_FEE,
     TYPE_A_ELEMENTS,
     Benefit,
     ClaimElement,
@@ -37,7 +40,7 @@ from .constants import (
     Region,
 )
 from .models import et_case_number_validate
-from .references import reference_normalise
+from .references import reference_typed
 
 #: Whole pence a caseworker can type into an admin amount (£9,999,999.99).
 ADMIN_AMOUNT_MAX_PENCE = 999_999_999
@@ -414,9 +417,25 @@ class GroupHwfForm(forms.Form):
         return value
 
 
-class EmailForm(forms.Form):
+class EmailForm(ContactForm):
+    """How we contact the payer: the platform's step (email, text message or post)."""
+
+    contact_label = "How should we send your receipt and updates about this fee?"
+
+
+class FeeFindForm(forms.Form):
+    """ "Find your fee": its reference and the email address given when it was made."""
+
+    reference = forms.CharField(
+        label="Fee reference",
+        help_text="It is in the email we sent you, for example TF-ABC-DEF",
+        max_length=20,
+        error_messages={"required": "Enter your fee reference"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
     email = forms.EmailField(
-        label="What email address should we use?",
+        label="Email address",
+        help_text="The email address you gave when you told us about the fee",
         max_length=254,
         error_messages={
             "required": "Enter your email address",
@@ -425,12 +444,24 @@ class EmailForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
 
-    def __init__(self, *args, help_text: str = "", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].help_text = help_text
         self.helper = _helper(
-            Field.text("email", field_width=Fluid.TWO_THIRDS, label_size=Size.MEDIUM)
+            Field.text("reference", field_width=10),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
         )
+
+    def clean_reference(self):
+        value, problem = reference_typed(self.cleaned_data["reference"], "TF")
+        if problem == "check":
+            raise forms.ValidationError(
+                "Check your fee reference: one of its characters is not right"
+            )
+        if problem or not FEE_REFERENCE.match(value):
+            raise forms.ValidationError(
+                "Enter the fee reference in the right format, like TF-ABC-DEF"
+            )
+        return value
 
 
 # Help with Fees.
@@ -458,16 +489,40 @@ class HwfFeeReferenceForm(forms.Form):
         error_messages={"required": "Enter your fee reference"},
     )
 
+    #: The fee's grant (core/grants.py), put here by the fee's own page: a reference is
+    #: used only with it, so nobody applies on, or sees, someone else's fee.
+    grant = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    NOT_GRANTED = (
+        "Open your fee’s page and choose ‘Apply for Help with Fees’ there. If you paid "
+        "without an account, find your fee with its reference and your email address first"
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reference"].widget.attrs.update({"spellcheck": "false"})
-        self.helper = _helper(Field.text("reference", field_width=10, label_size=Size.MEDIUM))
+        self.helper = _helper(
+            Field.text("reference", field_width=10, label_size=Size.MEDIUM), "grant"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        reference = cleaned.get("reference")
+        if reference and not grant_check(
+            cleaned.get("grant", ""), scope=GRANT_SCOPE_FEE, reference=reference
+        ):
+            self.add_error("reference", self.NOT_GRANTED)
+        return cleaned
 
     def clean_reference(self):
-        value = reference_normalise(self.cleaned_data["reference"])
-        if len(value) == 8 and "-" not in value:
-            value = f"{value[:2]}-{value[2:5]}-{value[5:]}"
-        if not FEE_REFERENCE.match(value):
+        """Spaces, hyphens, case and O/I/L for 0/1 forgiven; a mistyped character or two
+        swapped ones caught by the check character (older references have none)."""
+        value, problem = reference_typed(self.cleaned_data["reference"], "TF")
+        if problem == "check":
+            raise forms.ValidationError(
+                "Check your fee reference: one of its characters is not right"
+            )
+        if problem or not FEE_REFERENCE.match(value):
             raise forms.ValidationError(
                 "Enter the fee reference in the right format, like TF-ABC-DEF"
             )
@@ -620,11 +675,12 @@ class HwfOutcomeForm(EmailForm):
     """ "What you are likely to get", then where to send the decision. It cannot go on
     without a fee to assess (``problem`` says why)."""
 
+    contact_label = "How should we send you our decision?"
+
     def __init__(self, *args, fee=None, assessment=None, problem: str = "", **kwargs):
         super().__init__(
-            *args, help_text="We’ll email you when we have decided your application.", **kwargs
+            *args, help_text="We’ll contact you when we have decided your application.", **kwargs
         )
-        self.fields["email"].label = "What email address should we send our decision to?"
         self.fee = fee
         self.assessment = assessment
         self.problem = problem
@@ -678,37 +734,22 @@ class RefundApplicantForm(forms.Form):
         return value
 
 
-class RefundContactForm(forms.Form):
-    address = forms.CharField(
-        label="Your address",
-        help_text="Include the postcode.",
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
-        error_messages={"required": "Enter your address"},
-    )
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
+class RefundContactForm(ContactForm):
+    """Your address (we need it whatever the choice), then how we contact you; a phone
+    number for calls is optional."""
+
+    address_always = True
+    contact_label = "How should we contact you about your refund?"
+
     phone = forms.CharField(
-        label="Phone number (optional)",
+        label="Phone number for calls (optional)",
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.textarea("address"),
-            Field.text("email", field_width=Fluid.TWO_THIRDS),
-            Field.text("phone", field_width=20),
-        )
+    def contact_layout(self) -> list:
+        return [*super().contact_layout(), Field.text("phone", field_width=20)]
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
