@@ -12,7 +12,7 @@ MANAGE := $(PY) manage.py
 RUN_ENV := DJANGO_DEBUG=true CELERY_TASK_ALWAYS_EAGER=true
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help run test lint format bench frontend venv check-deploy demo-data clean
+.PHONY: help run test gates fuzz lint format bench frontend venv check-deploy demo-data clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -37,6 +37,12 @@ demo-data: venv ## Load (or refresh) the demo data into the development database
 
 test: venv ## Start throwaway PostgreSQL and Redis, run every test, stop them
 	bash scripts/test.sh $(ARGS)
+
+gates: venv ## Plant each recorded defect (tests/planted) and check its tests catch it
+	bash scripts/gates.sh $(ARGS)
+
+fuzz: venv ## Every public form, thousands of hypothesis examples each (not in make test)
+	SKIP_CHECKS=1 BAD_INPUT_EXAMPLES=$${BAD_INPUT_EXAMPLES:-2000} bash scripts/test.sh tests/quality/bad_input $(ARGS)
 
 lint: venv ## ruff lint and format check, migrations check
 	$(VENV)/bin/ruff check .
