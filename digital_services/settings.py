@@ -250,6 +250,10 @@ AXES_USERNAME_CALLABLE = "digital_services.accounts.axes.axes_username_get"
 ACCOUNTS_STAFF_SECOND_FACTOR_MAX_AGE_SECONDS = int(
     env.float("ACCOUNTS_STAFF_SECOND_FACTOR_MAX_AGE_HOURS", default=12) * 3600
 )
+# A new staff member's one-time link to set up their authenticator app works this long.
+ACCOUNTS_STAFF_ENROLMENT_MAX_AGE_HOURS = env.int(
+    "ACCOUNTS_STAFF_ENROLMENT_MAX_AGE_HOURS", default=24
+)
 # manage.py seed_demo creates demo users with a published password and TOTP secret: development only.
 ACCOUNTS_DEMO_USERS = env.bool("ACCOUNTS_DEMO_USERS", default=DEBUG)
 

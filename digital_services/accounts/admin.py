@@ -1,11 +1,17 @@
-from django.contrib import admin
+from allauth.mfa.models import Authenticator
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .services import user_access_audit, user_access_snapshot
+from .services import (
+    staff_enrolment_issue,
+    staff_second_factor_reset,
+    user_access_audit,
+    user_access_snapshot,
+)
 
 #: Only superusers see or change these: either one can give every permission at once.
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
@@ -54,6 +60,43 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     filter_horizontal = ["groups", "user_permissions"]
+    actions = ["send_enrolment_link", "reset_second_factor"]
+
+    def _staff_to_act_on(self, request, queryset):
+        """Staff in the selection this user may change (never a superuser, unless one)."""
+        return [u for u in queryset if u.is_staff and self.has_change_permission(request, u)]
+
+    @admin.action(
+        description=_("Send a link to set up an authenticator app"), permissions=["change"]
+    )
+    def send_enrolment_link(self, request, queryset):
+        sent = 0
+        for user in self._staff_to_act_on(request, queryset):
+            if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+                staff_enrolment_issue(user=user, actor=request.user, request=request)
+                sent += 1
+        self.message_user(
+            request,
+            f"Links sent: {sent}. Staff who already have an authenticator app were left out: "
+            "reset their second factor instead.",
+            messages.SUCCESS if sent else messages.WARNING,
+        )
+
+    @admin.action(
+        description=_("Reset second factor (and send a new set-up link)"), permissions=["change"]
+    )
+    def reset_second_factor(self, request, queryset):
+        done = 0
+        for user in self._staff_to_act_on(request, queryset):
+            if user.pk == request.user.pk:
+                continue  # someone else must do it: resetting your own is a way round it
+            staff_second_factor_reset(user=user, actor=request.user, request=request)
+            done += 1
+        self.message_user(
+            request,
+            f"Second factors reset: {done}. Each was sent a link to set up a new app.",
+            messages.SUCCESS if done else messages.WARNING,
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -120,10 +163,13 @@ class UserAdmin(DjangoUserAdmin):
         super().save_related(request, form, formsets, change)
         if kept_groups:
             obj.groups.add(*kept_groups)
-        user_access_audit(
-            user=obj,
-            actor=request.user,
-            before=getattr(request, "_access_before", user_access_snapshot(user=User())),
-            after=user_access_snapshot(user=obj),
-            request=request,
-        )
+        before = getattr(request, "_access_before", user_access_snapshot(user=User()))
+        after = user_access_snapshot(user=obj)
+        user_access_audit(user=obj, actor=request.user, before=before, after=after, request=request)
+        if (
+            after["is_staff"]
+            and not before["is_staff"]
+            and not Authenticator.objects.filter(user=obj, type=Authenticator.Type.TOTP).exists()
+        ):
+            # New staff: their own one-time link to set up an authenticator app.
+            staff_enrolment_issue(user=obj, actor=request.user, request=request)

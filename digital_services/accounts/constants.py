@@ -89,6 +89,12 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+#: Session key holding the staff enrolment link opened in this session (its id): only
+#: then may a staff member without an authenticator app set one up.
+STAFF_ENROLMENT_SESSION_KEY = "accounts_staff_enrolment_id"
+#: Signer salt of the tokens in enrolment links.
+STAFF_ENROLMENT_SALT = "accounts.staff_enrolment"
+
 #: Session key holding where a staff member was going when asked for a second factor.
 STAFF_SECOND_FACTOR_NEXT_SESSION_KEY = "accounts_staff_second_factor_next"
 

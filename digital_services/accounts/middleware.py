@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -18,7 +20,7 @@ from .constants import (
     SIGNED_OUT_MESSAGE,
     STAFF_SECOND_FACTOR_NEXT_SESSION_KEY,
 )
-from .selectors import staff_second_factor_passed
+from .selectors import staff_enrolment_allows_setup, staff_second_factor_passed
 
 #: Every staff URL lives under one of these prefixes; new staff pages must too.
 STAFF_PATH_PREFIXES = ("/admin/", "/assisted-digital/")
@@ -42,6 +44,9 @@ class StaffSecondFactorMiddleware:
 
     def __call__(self, request):
         path = request.path_info
+        if path == reverse("mfa_activate_totp") and self._setup_refused(request):
+            # Set up only through an enrolment link: never trust on first use.
+            return redirect("accounts:staff-second-factor")
         if not path.startswith(STAFF_PATH_PREFIXES):
             return self.get_response(request)
         user = getattr(request, "user", None)
@@ -62,6 +67,16 @@ class StaffSecondFactorMiddleware:
                 f"{reverse('accounts:staff-second-factor')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
             )
         return self.get_response(request)
+
+    @staticmethod
+    def _setup_refused(request) -> bool:
+        """Staff without an authenticator app may set one up only after opening their link."""
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return False
+        if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+            return False
+        return not staff_enrolment_allows_setup(request=request)
 
 
 class SignedOutNoticeMiddleware:

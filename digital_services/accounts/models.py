@@ -1,5 +1,7 @@
 """Users are keyed by email from the first migration; there is no username."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -131,3 +133,39 @@ class CitizenProfile(models.Model):
             return []
         lines = [self.address_line_1, self.address_line_2, self.town, self.county, self.postcode]
         return [line for line in lines if line]
+
+
+class StaffEnrolment(models.Model):
+    """A one-time link that lets a staff member set up their authenticator app.
+
+    Staff pages need a second factor; without this, whoever first signed in to a
+    new staff account (say, with a code sent to a mailbox they had got into)
+    could set up the authenticator and pass as that person for good. The link is
+    sent to the account's own address through the outbox, works once, for
+    ``ACCOUNTS_STAFF_ENROLMENT_MAX_AGE_HOURS``, and only for the account it names.
+    Opening it lets that signed-in session set up an app (``used_at``); setting one
+    up completes it (``completed_at``). A newer link revokes older ones.
+    """
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", "Issued"
+        USED = "used", "Opened"
+        COMPLETED = "completed", "Authenticator set up"
+        REVOKED = "revoked", "Revoked"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="staff_enrolments")
+    nonce = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ISSUED)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Enrolment link {self.pk} ({self.get_status_display().lower()})"

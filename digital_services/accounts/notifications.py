@@ -49,4 +49,29 @@ TEMPLATES = {
         "personalisation": ["password_reset_url"],
         "channels": ["email"],
     },
+    "accounts.staff_enrolment": {
+        "subject": "Set up your authenticator app for staff pages",
+        "body": (
+            "You have a staff account for Ministry of Justice digital services. "
+            "Staff pages need a code from an authenticator app on your phone as well as "
+            "your password.\n\n"
+            "Sign in, then use this link to set up your authenticator app:\n((enrolment_url))\n\n"
+            "The link works once and stops working at ((expires_on)). If it has stopped "
+            "working, ask an administrator to send you a new one.\n\n"
+            "If you were not expecting this email, tell your administrator." + FOOTER
+        ),
+        "cy_subject": "Gosodwch eich ap dilysu ar gyfer tudalennau staff",
+        "cy_body": (
+            "Mae gennych gyfrif staff ar gyfer gwasanaethau digidol y Weinyddiaeth Gyfiawnder. "
+            "Mae tudalennau staff angen cod o ap dilysu ar eich ffôn yn ogystal â’ch "
+            "cyfrinair.\n\n"
+            "Mewngofnodwch, yna defnyddiwch y ddolen hon i osod eich ap dilysu:\n"
+            "((enrolment_url))\n\n"
+            "Mae’r ddolen yn gweithio unwaith ac mae’n dod i ben am ((expires_on)). Os yw wedi "
+            "dod i ben, gofynnwch i weinyddwr anfon un newydd atoch.\n\n"
+            "Os nad oeddech yn disgwyl yr e-bost hwn, dywedwch wrth eich gweinyddwr." + CY_FOOTER
+        ),
+        "personalisation": ["enrolment_url", "expires_on"],
+        "channels": ["email"],
+    },
 }

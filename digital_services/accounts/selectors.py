@@ -7,8 +7,11 @@ import time
 from allauth.account.authentication import get_authentication_records
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import timezone
 
 from digital_services.core.registry import CaseSummary, Service, cases_for_user
+
+from .constants import STAFF_ENROLMENT_SESSION_KEY
 
 #: Second factors that count for staff pages: an authenticator app code, or a
 #: one-time recovery code when the app is lost. allauth records both as "mfa".
@@ -32,6 +35,25 @@ def staff_second_factor_passed(*, request: HttpRequest) -> bool:
         and float(record.get("at", 0)) >= oldest
         for record in get_authentication_records(request, user)
     )
+
+
+def staff_enrolment_allows_setup(*, request: HttpRequest) -> bool:
+    """True when this session opened the signed-in user's enrolment link, still in time.
+
+    A staff member without an authenticator app may set one up only then.
+    """
+    from .models import StaffEnrolment
+
+    enrolment_id = request.session.get(STAFF_ENROLMENT_SESSION_KEY)
+    user = getattr(request, "user", None)
+    if enrolment_id is None or user is None or not user.is_authenticated:
+        return False
+    return StaffEnrolment.objects.filter(
+        pk=enrolment_id,
+        user=user,
+        status=StaffEnrolment.Status.USED,
+        expires_at__gt=timezone.now(),
+    ).exists()
 
 
 def applications_for_user(*, user) -> list[tuple[Service, list[CaseSummary]]]:

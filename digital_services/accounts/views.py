@@ -11,7 +11,12 @@ from django.views.decorators.cache import never_cache
 from .citizens import case_owner_for_request
 from .constants import STAFF_SECOND_FACTOR_NEXT_SESSION_KEY
 from .middleware import safe_next_url
-from .selectors import applications_for_user, staff_second_factor_passed
+from .selectors import (
+    applications_for_user,
+    staff_enrolment_allows_setup,
+    staff_second_factor_passed,
+)
+from .services import StaffEnrolmentInvalid, staff_enrolment_open
 
 
 @never_cache
@@ -60,10 +65,46 @@ def staff_second_factor(request):
         {
             "page_title": "Confirm it’s you"
             if has_authenticator_app
-            else "Set up an authenticator app",
+            else "Set up an authenticator app"
+            if staff_enrolment_allows_setup(request=request)
+            else "Ask an administrator for a link to set up your authenticator app",
             "has_authenticator_app": has_authenticator_app,
+            "can_set_up": staff_enrolment_allows_setup(request=request),
             "enter_code_url": f"{reverse('mfa_reauthenticate')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}",
             "set_up_url": reverse("mfa_activate_totp"),
             "continue_url": reverse("accounts:staff-second-factor"),
         },
+    )
+
+
+ENROLMENT_LINK_PROBLEMS = {
+    "invalid": "This link does not work",
+    "expired": "This link has expired",
+    "used": "This link has already been used",
+}
+
+
+@never_cache
+@login_required
+def staff_enrol(request, token: str):
+    """The link a new staff member was sent: opening it (a POST, so a mail scanner uses
+    nothing up) lets this session set up an authenticator app. It works only for the
+    signed-in account it was sent to."""
+    if not request.user.is_staff:
+        raise PermissionDenied("Only staff set up an authenticator app here")
+    if request.method == "POST":
+        try:
+            staff_enrolment_open(token=token, request=request)
+        except StaffEnrolmentInvalid as exc:
+            return render(
+                request,
+                "accounts/staff_enrol.html",
+                {"page_title": ENROLMENT_LINK_PROBLEMS[exc.reason], "problem": exc.reason},
+                status=410 if exc.reason in ("expired", "used") else 404,
+            )
+        return redirect("mfa_activate_totp")
+    return render(
+        request,
+        "accounts/staff_enrol.html",
+        {"page_title": "Set up your authenticator app", "problem": None},
     )

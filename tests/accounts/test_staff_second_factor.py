@@ -83,6 +83,15 @@ def test_entering_a_code_after_being_stopped_opens_the_staff_page(client, staff_
     assert client.get("/admin/").status_code == 200
 
 
+def open_enrolment_link(client, staff):
+    """A new staff member opens the one-time link sent to them (see test_staff_enrolment)."""
+    from digital_services.accounts.services import staff_enrolment_issue, staff_enrolment_token
+
+    enrolment = staff_enrolment_issue(user=staff)
+    url = reverse("accounts:staff-enrol", args=[staff_enrolment_token(enrolment)])
+    assert client.post(url)["Location"] == reverse("mfa_activate_totp")
+
+
 def reauthenticate_then_open_setup(client):
     """allauth asks for the password again before an authenticator can be added."""
     response = client.get(reverse("mfa_activate_totp"))
@@ -103,6 +112,7 @@ def test_staff_without_an_app_set_one_up_and_are_then_let_in(client):
     staff = StaffUserFactory()
     sign_in(client, staff)
     assert client.get("/admin/")["Location"].startswith(SECOND_FACTOR_URL)
+    open_enrolment_link(client, staff)
 
     page = client.get(SECOND_FACTOR_URL)
     assert "Set up an authenticator app" in page.content.decode()
@@ -124,6 +134,7 @@ def test_staff_without_an_app_set_one_up_and_are_then_let_in(client):
 
 def test_setting_up_an_app_rejects_a_wrong_code(client, staff):
     sign_in(client, staff)
+    open_enrolment_link(client, staff)
     reauthenticate_then_open_setup(client)
     secret = client.session["mfa.totp.secret"]
     wrong = f"{(int(totp_code(secret)) + 1) % 1_000_000:06d}"
