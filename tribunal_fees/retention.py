@@ -30,7 +30,11 @@ def _fee_cases(cutoff):
     from .models import FeeCase
 
     return FeeCase.objects.filter(updated_at__lt=cutoff).filter(
-        ~Q(email="") | ~Q(case_number="") | Q(user__isnull=False)
+        ~Q(email="")
+        | ~Q(mobile="")
+        | ~Q(postal_address="")
+        | ~Q(case_number="")
+        | Q(user__isnull=False)
     )
 
 
@@ -77,12 +81,12 @@ RETENTION = (
     RetentionRule(
         key="tribunal_fees.fee_cases",
         model="tribunal_fees.FeeCase",
-        information="Fee payments: your email address and tribunal case number",
+        information="Fee payments: your contact details and tribunal case number",
         period_days=_days,
         after="the fee was last updated",
         then="they are deleted; the amount and how it was paid are kept for the accounts",
         expired=_fee_cases,
-        blank={"email": "", "case_number": "", "user": None},
+        blank={"email": "", "mobile": "", "postal_address": "", "case_number": "", "user": None},
         order=20,
     ),
     RetentionRule(
@@ -124,6 +128,7 @@ RETENTION = (
             "date_of_birth": BLANK_DATE,
             "email": "",
             "phone": "",
+            "mobile": "",
             "address": "",
             "respondent_name": "",
             "respondent_address": "",

@@ -178,7 +178,7 @@ def seed_everything() -> dict:
         completed_at=timezone.now(),
     )
 
-    fee_case = PaidFeeCaseFactory(user=user, email=EMAIL)
+    fee_case = PaidFeeCaseFactory(user=user, email=EMAIL, mobile=PHONE, postal_address=ADDRESS)
     hwf = HwfApplicationFactory(
         user=user,
         fee_case__user=user,
@@ -194,6 +194,7 @@ def seed_everything() -> dict:
         date_of_birth=DATE_OF_BIRTH,
         email=EMAIL,
         phone=PHONE,
+        mobile=PHONE,
         address=ADDRESS,
         respondent_name=f"{LAST_NAME} Holdings",
         respondent_address=ADDRESS,

@@ -80,6 +80,8 @@ def test_the_seed_puts_personal_data_in_every_kind_of_table():
         "prison_visits_prisonerregisterentry.last_name",
         "django_admin_log.object_repr",
         "tribunal_fees_feecase.email",
+        "tribunal_fees_feecase.mobile",
+        "tribunal_fees_historicalfeecase.postal_address",
         "tribunal_fees_helpwithfeesapplication.ni_number",
         "tribunal_fees_historicalhelpwithfeesapplication.ni_number",
         "tribunal_fees_refundapplication.account_number",
