@@ -229,6 +229,8 @@ def case_data_for_user(user) -> dict:
                 "fee": case.description,
                 "status": case.get_status_display(),
                 "email": case.email,
+                "mobile": case.mobile,
+                "postal_address": case.postal_address,
                 "amount_due": pence_format(case.amount_due_pence),
                 "created": case.created_at,
             }
@@ -264,6 +266,7 @@ def case_data_for_user(user) -> dict:
                 "date_of_birth": application.date_of_birth,
                 "email": application.email,
                 "phone": application.phone,
+                "mobile": application.mobile,
                 "address": application.address,
                 "respondent": application.respondent_name,
                 "respondent_address": application.respondent_address,
