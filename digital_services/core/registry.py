@@ -76,12 +76,14 @@ class AccessRule:
     people are refused, visitors are sent to sign in. ``post_only`` marks a view that
     only accepts POST (a GET gets 405), whose rule then applies to the POST.
     ``reference_lookup`` marks a page that finds a case by its reference: it must be
-    rate limited.
+    rate limited. ``bearer_token`` says why the URL's argument itself grants access (a
+    signed link only the sender was given), for a page anyone holding the URL may open.
     """
 
     who: str
     post_only: bool = False
     reference_lookup: bool = False
+    bearer_token: str = ""
     note: str = ""
 
 

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.core.money import pence_format
+from digital_services.core.registry import service_for_app
 from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
 from digital_services.core.transitions import transition_allowed, transition_apply
 
@@ -299,6 +300,11 @@ def payment_start(
         raise PaymentNotAllowed(f"description must be 1 to {DESCRIPTION_MAX_LENGTH} characters")
     if not purpose:
         raise PaymentNotAllowed("purpose is required")
+    owner = service_for_app(service or for_case._meta.app_label)
+    if owner is not None and purpose not in owner.payment_purposes:
+        raise PaymentNotAllowed(
+            f"{owner.name} declares no payment purpose {purpose!r} (Service.payment_purposes)"
+        )
     if remitted_pence is not None and remitted_pence < 0:
         raise PaymentNotAllowed("remitted_pence cannot be negative")
     if for_case.pk is None:

@@ -42,8 +42,11 @@ SERVICE = service_register(
         demo_users=(DemoUser("demo.example@example.com", "Eve Example", CASEWORKER_ROLE),),
         access={
             "start": AccessRule(PUBLIC),
-            # The journey's last page: its address is signed (a bearer token, 24 hours).
-            "confirmation": AccessRule(PUBLIC),
+            "confirmation": AccessRule(
+                PUBLIC,
+                bearer_token="a signed link to the confirmation page, valid for 24 hours, "
+                "given only to the browser that sent the application",
+            ),
             "application-detail": AccessRule(OWNER),
         },
     )

@@ -33,6 +33,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.contrib import admin
 from django.contrib.auth.models import Permission
@@ -791,23 +792,62 @@ def _nobodys_kwargs(pattern: UrlPattern) -> Callable[[World], dict]:
     return lambda world: values
 
 
-def declared_outcomes(rule, *, with_arguments: bool) -> dict[str, Outcome]:
+def declared_url_kwargs(service, name: str) -> Callable[[World], dict] | None:
+    """The URL arguments naming citizen A's object for one of the service's pages:
+    ``URL_KWARGS[name]`` in the service's test package, ``tests/<app label>/access.py``
+    (what citizen A owns is the service's tests' business, not its production code)."""
+    module_name = f"tests.{service.label}.access"
+    try:
+        module = import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (module_name, f"tests.{service.label}"):
+            raise
+        return None
+    return getattr(module, "URL_KWARGS", {}).get(name)
+
+
+def declared_outcomes(rule, *, with_arguments: bool, owned: bool) -> dict[str, Outcome]:
     """What each role gets for a page under ``rule`` (a ``registry.AccessRule``).
 
-    With URL arguments the matrix cannot know an object's owner, so it asks for one that
-    does not exist: nobody may see it (404), and visitors to non-public pages are sent to
-    sign in first. The service's own tests check that the owner, or the permission's
-    holders, do get in.
+    ``owned``: the URL names an object citizen A owns (``declared_url_kwargs``). A URL with
+    arguments but no such builder names nothing: nobody may see it (404), and visitors to
+    non-public pages are sent to sign in first (test_objects.py then asks for a builder).
     """
     from digital_services.core.registry import OWNER, PUBLIC, SIGNED_IN
 
     if rule.who == PUBLIC:
-        return everyone(DENY if with_arguments else ALLOW)
-    if with_arguments:
+        return everyone(DENY if with_arguments and not owned else ALLOW)
+    if with_arguments and not owned:
         return {**everyone(DENY), ANONYMOUS: LOGIN}
-    if rule.who in (SIGNED_IN, OWNER):
+    if rule.who == SIGNED_IN:
         return signed_in_only()
+    if rule.who == OWNER:
+        return {**everyone(DENY), ANONYMOUS: LOGIN, CITIZEN_A: ALLOW} if owned else signed_in_only()
     return staff_admin_outcomes(lambda role: rule.who in admin_permissions(role))
+
+
+def _declared_rules():
+    from digital_services.core.registry import services_list
+
+    for service in services_list():
+        for name, rule in service.access.items():
+            yield f"{service.namespace}:{name}", rule
+
+
+def declared_bearer_tokens() -> dict[str, str]:
+    """URL name -> why its argument grants access, for rules that say so (``bearer_token``)."""
+    return {name: rule.bearer_token for name, rule in _declared_rules() if rule.bearer_token}
+
+
+def declared_owner_only() -> dict[str, str]:
+    """URL name -> "owner only", for pages a service declares ``OWNER``."""
+    from digital_services.core.registry import OWNER
+
+    return {
+        name: "declared OWNER in its service.py"
+        for name, rule in _declared_rules()
+        if rule.who == OWNER
+    }
 
 
 def declared_entry(pattern: UrlPattern) -> Entry | None:
@@ -822,11 +862,14 @@ def declared_entry(pattern: UrlPattern) -> Entry | None:
     if rule is None:
         return None
     with_arguments = bool(CONVERTER.search(pattern.route))
-    outcomes = declared_outcomes(rule, with_arguments=with_arguments)
+    kwargs = declared_url_kwargs(service, name) if with_arguments else None
+    outcomes = declared_outcomes(rule, with_arguments=with_arguments, owned=kwargs is not None)
+    if with_arguments and kwargs is None:
+        kwargs = _nobodys_kwargs(pattern)
     return Entry(
         get=everyone(ALLOW) if rule.post_only else outcomes,  # GET: 405 for a POST-only view
         post=outcomes if rule.post_only else None,
-        kwargs=_nobodys_kwargs(pattern) if with_arguments else None,
+        kwargs=kwargs,
         reference_lookup=rule.reference_lookup,
         note=rule.note,
     )
@@ -1007,6 +1050,8 @@ BEARER_TOKENS: dict[str, str] = {
     "core:grant": "a signed grant link (core/grants.py) sent to the person it grants access",
     "account_reset_password_from_key": "allauth's password reset link: a one-time key emailed "
     "to the account's address",
+    # and those a service declares in its service.py (AccessRule.bearer_token)
+    **declared_bearer_tokens(),
 }
 
 #: Citizen pages that send a visitor who is not signed in to another page to prove who

@@ -19,6 +19,7 @@ from digital_services.journeys.constants import RESUME_LINKS_PER_HOUR
 from digital_services.performance.views import RATE_LIMITED_MESSAGE
 from tests.journeys.helpers import APPLY_URL
 
+from .matrix import declared_owner_only
 from .patterns import url_patterns
 from .world import CITIZEN_A, PASSWORD, World
 
@@ -223,6 +224,8 @@ OWNER_ONLY_LOOKUPS: dict[str, str] = {
     "tribunal_fees:hwf-confirmation": "case owner or session grant",
     "tribunal_fees:refund-detail": "case owner or session grant",
     "tribunal_fees:refund-confirmation": "case owner or session grant",
+    # and the pages a service declares OWNER in its service.py
+    **declared_owner_only(),
 }
 
 
