@@ -121,6 +121,8 @@ class Section:
 
     heading: str
     records: list[list[tuple[str, str]]]
+    #: The service it belongs to (shown once, above its sections); empty for the platform's.
+    service: str = ""
 
 
 def _label(key: str) -> str:
@@ -162,7 +164,7 @@ def user_data_sections(data: dict) -> list[Section]:
     ]
     for service_name, service_data in data["services"].items():
         for key, value in service_data.items():
-            sections.append(Section(f"{service_name}: {_label(key).lower()}", _records(value)))
+            sections.append(Section(_label(key), _records(value), service=service_name))
     return sections
 
 

@@ -190,3 +190,13 @@ def test_a_failed_deletion_changes_nothing_and_is_audited_as_failed(citizen, hol
         .order_by("id")
         .values_list("action", flat=True)
     ) == ["privacy.account_deletion.requested", "privacy.account_deletion.failed"]
+
+
+def test_each_service_has_its_own_heading_on_the_readable_page(client, citizen, holdings):
+    sign_in(client, citizen)
+
+    html = client.get(reverse("privacy:your-data")).content.decode()
+
+    assert '<h2 class="govuk-heading-l">Book a prison visit</h2>' in html
+    assert '<h2 class="govuk-heading-l">Pay an employment tribunal fee</h2>' in html
+    assert '<h3 class="govuk-heading-m">Refund applications</h3>' in html
