@@ -12,7 +12,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    TimeField,
+    Value,
+)
 from django.urls import reverse
 from django.utils import timezone
 
@@ -244,26 +255,96 @@ class PrisonAvailability:
 def _day_slots(
     *, prison: Prison, start: date, end: date
 ) -> tuple[dict[date, list[tuple[time, time, int]]], dict[date, str]]:
-    """Each day's (start, end, capacity) times from the pattern, and the blocked days. 3 queries."""
-    weekly: dict[int, list[tuple[time, time, int]]] = defaultdict(list)
-    for slot in WeeklySlot.objects.filter(prison=prison).order_by("start_time"):
-        weekly[slot.weekday].append((slot.start_time, slot.end_time, slot.capacity))
-    dated: dict[date, list[tuple[time, time, int]]] = defaultdict(list)
-    for slot in DateSlot.objects.filter(prison=prison, date__range=(start, end)).order_by(
-        "start_time"
-    ):
-        dated[slot.date].append((slot.start_time, slot.end_time, slot.capacity))
-    blocked = dict(
-        BlockedDate.objects.filter(prison=prison, date__range=(start, end)).values_list(
-            "date", "reason"
+    """Each day's (start, end, capacity) times from the pattern, and the blocked days.
+
+    1 query: the weekly slots, the dated slots and the blocked dates as one ``UNION ALL``."""
+    none_date = Value(None, output_field=DateField())
+    none_int = Value(None, output_field=IntegerField())
+    none_time = Value(None, output_field=TimeField())
+    no_reason = Value("", output_field=CharField())
+    columns = ("kind", "on_weekday", "on_date", "starts", "ends", "tables", "why")
+    weekly_rows = WeeklySlot.objects.filter(prison=prison).annotate(
+        kind=Value("weekly"),
+        on_weekday=F("weekday"),
+        on_date=none_date,
+        starts=F("start_time"),
+        ends=F("end_time"),
+        tables=F("capacity"),
+        why=no_reason,
+    )
+    dated_rows = DateSlot.objects.filter(prison=prison, date__range=(start, end)).annotate(
+        kind=Value("dated"),
+        on_weekday=none_int,
+        on_date=F("date"),
+        starts=F("start_time"),
+        ends=F("end_time"),
+        tables=F("capacity"),
+        why=no_reason,
+    )
+    blocked_rows = BlockedDate.objects.filter(prison=prison, date__range=(start, end)).annotate(
+        kind=Value("blocked"),
+        on_weekday=none_int,
+        on_date=F("date"),
+        starts=none_time,
+        ends=none_time,
+        tables=none_int,
+        why=F("reason"),
+    )
+    rows = (
+        weekly_rows.order_by()
+        .values_list(*columns)
+        .union(
+            dated_rows.order_by().values_list(*columns),
+            blocked_rows.order_by().values_list(*columns),
+            all=True,
         )
     )
+    weekly: dict[int, list[tuple[time, time, int]]] = defaultdict(list)
+    dated: dict[date, list[tuple[time, time, int]]] = defaultdict(list)
+    blocked: dict[date, str] = {}
+    for kind, on_weekday, on_date, starts, ends, tables, why in rows:
+        if kind == "weekly":
+            weekly[on_weekday].append((starts, ends, tables))
+        elif kind == "dated":
+            dated[on_date].append((starts, ends, tables))
+        else:
+            blocked[on_date] = why
+    for times in (*weekly.values(), *dated.values()):
+        times.sort(key=lambda t: t[0])
     days = {}
     day = start
     while day <= end:
         days[day] = dated[day] if day in dated else weekly.get(day.weekday(), [])
         day += ONE_DAY
     return days, blocked
+
+
+def _booked_visits(
+    *,
+    prison: Prison,
+    start: date,
+    end: date,
+    prisoner_number: str | None,
+    prisoner_start: date,
+    prisoner_end: date,
+) -> tuple[dict[tuple[date, time], int], list[tuple[date, time, time]] | None]:
+    """``_booked_counts`` and ``_prisoner_booked`` (None without a prisoner) in 1 query: the
+    booked visits at the prison in the window, or the prisoner's at any prison around it."""
+    wanted = Q(prison=prison, slot_date__range=(start, end))
+    number = prison_number_normalise(prisoner_number) if prisoner_number else None
+    if number:
+        wanted |= Q(prisoner_number=number, slot_date__range=(prisoner_start, prisoner_end))
+    counts: dict[tuple[date, time], int] = defaultdict(int)
+    theirs: list[tuple[date, time, time]] = []
+    rows = Visit.objects.filter(wanted, status=VisitStatus.BOOKED).values_list(
+        "prison_id", "prisoner_number", "slot_date", "slot_start", "slot_end"
+    )
+    for prison_id, visit_prisoner, day, slot_start, slot_end in rows:
+        if prison_id == prison.pk and start <= day <= end:
+            counts[(day, slot_start)] += 1
+        if number and visit_prisoner == number and prisoner_start <= day <= prisoner_end:
+            theirs.append((day, slot_start, slot_end))
+    return dict(counts), (sorted(theirs) if prisoner_number else None)
 
 
 def _booked_counts(
@@ -357,8 +438,8 @@ def _month_grid(first: date, last: date, days: dict[date, DayAvailability]) -> t
 def prison_availability_get(
     *, prison: Prison, prisoner_number: str | None = None, today: date | None = None
 ) -> PrisonAvailability:
-    """The prison's bookable slots for the citizen calendar, in a fixed number of queries (4, or 5
-    with a prisoner).
+    """The prison's bookable slots for the citizen calendar, in 2 queries whatever the window
+    (the prison's slot pattern, then the booked visits: the prison's and the prisoner's).
 
     The window runs from the day after the lead time (``lead_days`` working days,
     skipping weekends and England and Wales bank holidays) to ``booking_window_days``
@@ -382,17 +463,16 @@ def prison_availability_get(
     )
 
     patterns, blocked = _day_slots(prison=prison, start=first, end=last)
-    counts = _booked_counts(prison=prison, start=first, end=last) if first <= last else {}
-    prisoner_visits = None
-    booked_dates: list[date] = []
     period = prison.allowance_period_days
-    if prisoner_number:
-        prisoner_visits = _prisoner_booked(
-            prisoner_number=prisoner_number,
-            start=first - timedelta(days=period),
-            end=last + timedelta(days=period),
-        )
-        booked_dates = [v[0] for v in prisoner_visits]
+    counts, prisoner_visits = _booked_visits(
+        prison=prison,
+        start=first,
+        end=last,
+        prisoner_number=prisoner_number,
+        prisoner_start=first - timedelta(days=period),
+        prisoner_end=last + timedelta(days=period),
+    )
+    booked_dates = [v[0] for v in prisoner_visits or []]
 
     days: dict[date, DayAvailability] = {}
     slots: dict[str, SlotAvailability] = {}
