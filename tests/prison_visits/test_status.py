@@ -257,3 +257,43 @@ def test_the_look_up_link_takes_the_owner_straight_to_their_visit(client, citize
     response = client.get(FIND, {"reference": visit.reference_display.lower()})
 
     assert response["Location"] == status_url(visit)
+
+
+# ---------------------------------------------------------------- references as typed
+
+
+def test_a_new_reference_is_found_typed_with_spaces_hyphens_lower_case_and_look_alikes(
+    client, prison, frozen
+):
+    from digital_services.core.references import reference_for_number
+
+    reference = reference_for_number(32**7 + 32**5 + 45)  # "1010001D" and its check character
+    assert "0" in reference and "1" in reference
+    visit = BookedVisitFactory(prison=prison, reference=reference)
+    typed = visit.reference_display.replace(" ", "-").lower().replace("0", "o").replace("1", "l")
+
+    response = find(client, typed)
+
+    assert response["Location"] == status_url(visit)
+
+
+def test_a_mistyped_new_reference_is_caught_by_its_check_character(client, prison, frozen):
+    from digital_services.core.references import ALPHABET, reference_for_number
+
+    reference = reference_for_number(987654321)
+    BookedVisitFactory(prison=prison, reference=reference)
+    wrong = next(c for c in ALPHABET if c != reference[3])
+    typo = reference[:3] + wrong + reference[4:]
+
+    response = find(client, typo)
+
+    assert response.status_code == 200
+    assert "Check your visit reference: one of its characters is not right" in summary(response)
+
+
+def test_an_older_reference_without_a_check_character_is_still_found(client, prison, frozen):
+    visit = BookedVisitFactory(prison=prison, reference="G0QYEQP3")
+
+    response = find(client, "g0qy eqp3")
+
+    assert response["Location"] == status_url(visit)
