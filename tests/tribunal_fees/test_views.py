@@ -112,3 +112,56 @@ def test_our_message_templates_are_sound_in_english_and_welsh():
     assert len(ours) == 8
     for template in ours:
         assert template_problems(template) == [], template.key
+
+
+# References as typed: the platform's generator, and the older alphabet still found.
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["{stored}", "{stored_lower}", "{plain}", "{spaced}"],
+)
+def test_find_your_fee_takes_an_older_reference_however_it_is_typed(client, typed):
+    fee_case = FeeCaseFactory(user=None, email="payer@example.com", reference="TF-LAB-UVW")
+    term = typed.format(
+        stored=fee_case.reference,
+        stored_lower=fee_case.reference.lower(),
+        plain="TFLABUVW",
+        spaced="tf lab uvw",
+    )
+    response = client.post(
+        reverse("tribunal_fees:fee-find"), {"reference": term, "email": "payer@example.com"}
+    )
+    assert response["Location"] == reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+
+
+def test_find_your_fee_reads_look_alikes_in_a_new_reference():
+    from django.test import Client
+
+    from digital_services.core.references import reference_check_character
+
+    body = "10A0B"
+    reference = f"TF-{body[:3]}-{body[3:]}{reference_check_character(body)}"
+    fee_case = FeeCaseFactory(user=None, email="payer@example.com", reference=reference)
+    typed = reference.lower().replace("0", "o").replace("1", "i")
+    response = Client().post(
+        reverse("tribunal_fees:fee-find"), {"reference": typed, "email": "payer@example.com"}
+    )
+    assert response["Location"] == reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+
+
+def test_find_your_fee_catches_a_mistyped_new_reference(client):
+    from digital_services.core.references import reference_check_character
+
+    # A 2 cannot be in an older reference, so the check character must be right (a
+    # reference wholly in the older alphabet may be an older one, and goes to the look-up).
+    body = "4Q2ZM"
+    good = body + reference_check_character(body)
+    typo = good[:2] + good[3] + good[2] + good[4:]  # two characters swapped
+    response = client.post(
+        reverse("tribunal_fees:fee-find"),
+        {"reference": f"TF-{typo[:3]}-{typo[3:]}", "email": "payer@example.com"},
+    )
+    assert "Check your fee reference: one of its characters is not right" in (
+        response.content.decode()
+    )
