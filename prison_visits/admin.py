@@ -253,6 +253,11 @@ class VisitorInline(admin.TabularInline):
 
         return age_on(obj.date_of_birth, obj.visit.visit_date)
 
+    def has_view_permission(self, request, obj=None):
+        """Whoever may see the visit sees who is coming and each visitor's decision
+        (there is no separate "view visitor" permission to hold)."""
+        return request.user.has_perm("prison_visits.view_visit")
+
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -350,3 +350,85 @@ def test_the_admin_search_by_reference_keeps_to_the_caseworkers_prisons(client, 
     page = client.get(url("visit_changelist"), {"q": theirs.reference_display}).content.decode()
     assert url("visit_change", theirs.pk) not in page
     assert "0 visits" in page or "0 results" in page
+
+
+def _form_action_of_button(page: str, label: str, page_url: str) -> str:
+    """Where a browser sends the form holding the submit button ``label``.
+
+    As browsers parse HTML, a ``<form>`` opened inside another form is dropped, so a
+    button there submits the outer form.
+    """
+    from html.parser import HTMLParser
+
+    class Forms(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open: list[str] = []
+            self.found: str | None = None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form":
+                self.open.append(attrs.get("action") or page_url)
+            elif tag in ("input", "button") and attrs.get("value") == label and self.open:
+                self.found = self.open[0]
+
+        def handle_endtag(self, tag):
+            if tag == "form" and self.open:
+                self.open.pop()
+
+    parser = Forms()
+    parser.feed(page)
+    assert parser.found, f"no form holds the button {label!r}"
+    return parser.found
+
+
+def test_the_visitor_cancellation_button_marks_it_done_and_clears_the_inbox(
+    client, caseworker, prison, frozen
+):
+    """Issue #12 point 6: the button sat in a form nested inside the admin's change form,
+    so the browser posted the (read-only) change form and got a 403."""
+    visit = CancelledVisitFactory(prison=prison, cancelled_by_visitor=True)
+    sign_in(client, caseworker, second_factor=True)
+    inbox = url("visit_changelist") + "?inbox=cancellations"
+    page_url = url("visit_change", visit.pk)
+    assert page_url in client.get(inbox).content.decode()
+    page = client.get(page_url).content.decode()
+
+    action = _form_action_of_button(page, "Cancelled in the prison’s system", page_url)
+    response = client.post(action)
+
+    assert response.status_code == 302
+    visit.refresh_from_db()
+    assert visit.cancellation_actioned_by == caseworker
+    assert page_url not in client.get(inbox).content.decode()
+
+
+def test_the_visit_page_lists_every_visitor_and_who_was_excluded_and_why(
+    client, caseworker, prison, frozen
+):
+    """Issue #12 point 8: the caseworker sees the visitors and each one's decision."""
+    from prison_visits.constants import VisitorExclusion
+
+    visit = RequestedVisitFactory(
+        prison=prison,
+        visitors=[
+            ("Leonie", "Hartwell", date(1985, 3, 2)),
+            ("Marcus", "Oyelaran", date(1990, 1, 1)),
+        ],
+    )
+    excluded = visit.visitors.get(position=1)
+    excluded.allowed = False
+    excluded.exclusion = VisitorExclusion.BANNED
+    excluded.banned_until = date(2027, 6, 30)
+    excluded.exclusion_detail = "Banned after an incident in the visits hall"
+    excluded.save()
+    sign_in(client, caseworker, second_factor=True)
+
+    page = client.get(url("visit_change", visit.pk)).content.decode()
+
+    for visitor in visit.visitors.all():
+        assert visitor.first_name in page and visitor.last_name in page
+    assert VisitorExclusion.BANNED.label in page
+    assert "Banned after an incident in the visits hall" in page
+    assert "30 June 2027" in page or "June 30, 2027" in page or "2027-06-30" in page
