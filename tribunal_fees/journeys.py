@@ -35,6 +35,7 @@ from digital_services.journeys.contact import (
     contact_route,
     contact_step,
     postal_address,
+    sentence_start,
 )
 from digital_services.journeys.definitions import (
     Answers,
@@ -347,7 +348,12 @@ def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -
         if fee_case.status == FeeCaseStatus.REMITTED:
             return fee_url
         return _on_site(
-            services.fee_case_payment_start(fee_case=fee_case, started_by=user, return_to=fee_url)
+            services.fee_case_payment_start(
+                fee_case=fee_case,
+                started_by=user,
+                entered_by=getattr(assisted_session, "agent", None),
+                return_to=fee_url,
+            )
         )
     except services.InvalidRequest as exc:
         raise _pay_submit_error(exc) from exc
@@ -490,7 +496,7 @@ def _outcome_kwargs(answers: Answers) -> dict:
 
 
 def _outcome_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return [("How we send our decision", contact_route(cleaned).describe().capitalize())]
+    return [("How we send our decision", sentence_start(contact_route(cleaned).describe()))]
 
 
 def _citizen_name(user) -> str:

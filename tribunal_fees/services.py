@@ -324,7 +324,12 @@ def fee_case_group_remission_record(
 
 
 def fee_case_payment_start(
-    *, fee_case: FeeCase, started_by=None, request=None, return_to: str | None = None
+    *,
+    fee_case: FeeCase,
+    started_by=None,
+    entered_by=None,
+    request=None,
+    return_to: str | None = None,
 ) -> str:
     """Start (or resume) paying a fee by card; returns the URL to send the user to.
 
@@ -335,7 +340,9 @@ def fee_case_payment_start(
     a fee waiting for a Help with Fees decision cannot be paid yet, and a payment
     already in flight is resumed rather than a new one made (the payments app's
     constraint backs this up). Raises ``payments.PaymentProviderUnavailable`` when
-    the provider cannot be reached (the user can try again).
+    the provider cannot be reached (the user can try again). ``entered_by`` is the member
+    of staff typing the citizen's card details in an assisted-digital session: a telephone
+    (MOTO) payment.
     """
     with transaction.atomic():
         fee_case = _locked(FeeCase, fee_case.pk)
@@ -364,6 +371,7 @@ def fee_case_payment_start(
         service=SERVICE,
         remitted_pence=fee_case.remission_pence,
         started_by=started_by,
+        entered_by=entered_by,
     )
 
 

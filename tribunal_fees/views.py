@@ -281,7 +281,10 @@ def fee_pay(request, fee_case):
     try:
         url = services.fee_case_payment_start(
             fee_case=fee_case,
-            started_by=request.user if request.user.is_authenticated else None,
+            started_by=case_owner_for_request(request),
+            entered_by=(
+                request.user if getattr(request, "assisted_session", None) is not None else None
+            ),
             request=request,
             return_to=reverse("tribunal_fees:fee-detail", args=[fee_case.reference]),
         )
@@ -414,7 +417,11 @@ def hwf_confirmation(request, application):
     return render(
         request,
         "tribunal_fees/hwf_confirmation.html",
-        {"page_title": "Help with Fees application sent", "application": application},
+        {
+            "page_title": "Help with Fees application sent",
+            "application": application,
+            "contact": services.contact_route_of(application.fee_case),
+        },
     )
 
 
@@ -428,6 +435,7 @@ def refund_confirmation(request, application):
         {
             "page_title": "Refund application sent",
             "application": application,
+            "contact": services.contact_route_of(application),
             "interest_rate": rate_display(settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS),
             # A fee of £250 paid 365 days before the refund.
             "example_interest_pence": refund_interest_pence(

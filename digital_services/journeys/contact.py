@@ -306,10 +306,15 @@ def contact_route(cleaned: dict | None, *, name: str = "") -> ContactRoute:
     )
 
 
+def sentence_start(text: str) -> str:
+    """ "a letter to …" → "A letter to …" (the rest as it is, unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
+
+
 def contact_summary(cleaned: dict) -> list[tuple[str, str]]:
     """The check-your-answers row of a contact answer."""
     route = contact_route(cleaned)
-    rows = [("How we contact you", route.describe().capitalize())]
+    rows = [("How we contact you", sentence_start(route.describe()))]
     if route.channel != Channel.LETTER and route.address:
         rows.append(("Your address", route.address.replace("\n", ", ")))
     return rows

@@ -104,17 +104,21 @@ class GovukPayProvider:
         return_url: str,
         idempotency_key: str,
         language: str = "en",
+        moto: bool = False,
     ) -> ProviderPayment:
+        body = {
+            "amount": amount,
+            "reference": reference,
+            "description": description,
+            "return_url": return_url,
+            "language": language,
+        }
+        if moto:
+            body["moto"] = True  # a telephone payment: staff enter the card details
         response = self._request(
             "POST",
             "/v1/payments",
-            json={
-                "amount": amount,
-                "reference": reference,
-                "description": description,
-                "return_url": return_url,
-                "language": language,
-            },
+            json=body,
             headers={"Idempotency-Key": idempotency_key},
         )
         return self._payment(response.json())

@@ -72,6 +72,12 @@ class Payment(models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A telephone payment (GOV.UK Pay "MOTO"): a member of staff types the card details the
+    # citizen reads out, in an assisted-digital session. ``entered_by`` is that member of staff.
+    moto = models.BooleanField(default=False)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -159,6 +165,7 @@ class SandboxPayment(models.Model):
     description = models.CharField(max_length=255)
     return_url = models.CharField(max_length=2000)
     language = models.CharField(max_length=2, default="en")
+    moto = models.BooleanField(default=False)  # a telephone payment: staff type the card
     idempotency_key = models.CharField(max_length=255, unique=True, null=True, blank=True)
     request_fingerprint = models.CharField(max_length=64)
     status = models.CharField(

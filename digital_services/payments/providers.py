@@ -61,6 +61,7 @@ class Provider(Protocol):
         return_url: str,
         idempotency_key: str,
         language: str = "en",
+        moto: bool = False,
     ) -> ProviderPayment: ...
 
     def get(self, *, payment_id: str) -> ProviderPayment: ...

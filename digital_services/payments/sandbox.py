@@ -101,8 +101,10 @@ class SandboxProvider:
         return_url: str,
         idempotency_key: str,
         language: str = "en",
+        moto: bool = False,
     ) -> ProviderPayment:
-        """Like ``POST /v1/payments``: the same key and body give back the same payment."""
+        """Like ``POST /v1/payments``: the same key and body give back the same payment.
+        ``moto`` is a telephone payment (staff type the card details), as GOV.UK Pay allows."""
         if not 1 <= amount <= AMOUNT_MAX_PENCE:
             raise ProviderError("Invalid attribute value: amount", code="P0102", status_code=422)
         body = {
@@ -112,6 +114,8 @@ class SandboxProvider:
             "return_url": return_url,
             "language": language,
         }
+        if moto:
+            body["moto"] = True
         fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
         with transaction.atomic():
             existing = (

@@ -241,6 +241,7 @@ def _payment_continue(*, payment: Payment) -> str | None:
                     description=payment.description,
                     return_url=payment_return_url(payment),
                     idempotency_key=payment.idempotency_key,
+                    moto=payment.moto,
                 )
                 payment.provider_payment_id = result.payment_id
                 payment.save(update_fields=["provider_payment_id", "updated_at"])
@@ -278,6 +279,7 @@ def payment_start(
     service: str | None = None,
     remitted_pence: int | None = None,
     started_by=None,
+    entered_by=None,
 ) -> str:
     """Start paying for ``purpose`` on ``for_case`` and return the URL to redirect to.
 
@@ -311,6 +313,8 @@ def payment_start(
         raise PaymentNotAllowed("Save the case before starting a payment for it")
     if started_by is not None and not getattr(started_by, "is_authenticated", False):
         started_by = None
+    if entered_by is not None and not getattr(entered_by, "is_authenticated", False):
+        entered_by = None
     content_type = ContentType.objects.get_for_model(for_case)
     fields = {
         "service": service or for_case._meta.app_label,
@@ -320,6 +324,9 @@ def payment_start(
         "description": description,
         "return_to": return_to,
         "started_by": started_by,
+        # Staff typing a citizen's card details take a telephone (MOTO) payment.
+        "moto": entered_by is not None,
+        "entered_by": entered_by,
     }
     # A live payment found may turn out to have failed when we ask the provider;
     # then the next round creates a new one. Two rounds are enough for that.
@@ -333,7 +340,7 @@ def payment_start(
     raise PaymentProviderUnavailable("The payment could not be started")
 
 
-def payment_retry(*, payment: Payment, started_by=None) -> str:
+def payment_retry(*, payment: Payment, started_by=None, entered_by=None) -> str:
     """The "Try again" button: start the same payment again (resumes if one is live)."""
     return payment_start(
         for_case=payment.for_case,
@@ -345,6 +352,7 @@ def payment_retry(*, payment: Payment, started_by=None) -> str:
         service=payment.service,
         remitted_pence=payment.remitted_pence,
         started_by=started_by,
+        entered_by=entered_by,
     )
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.registry import service_for_namespace
 
 from . import selectors, services
@@ -36,16 +37,28 @@ def _payment_or_404(request, token: str):
     The token is a per-payment secret, so someone coming back signed out (their
     session may have ended while they were on the payment pages) still gets their
     page; but a signed-in user who did not start the payment gets a 404, as for a
-    token that does not exist.
+    token that does not exist. In an assisted-digital session the citizen being helped
+    counts as that person, and so does the member of staff who typed the card details.
     """
     try:
         payment = selectors.payment_get_by_token(token=token)
     except selectors.Payment.DoesNotExist:
         raise Http404("No such payment") from None
     user = request.user
-    if payment.started_by_id and user.is_authenticated and user.pk != payment.started_by_id:
-        raise Http404("No such payment")
+    if payment.started_by_id and user.is_authenticated:
+        owner = case_owner_for_request(request)
+        allowed = {user.pk, getattr(owner, "pk", None)}
+        if payment.started_by_id not in allowed and payment.entered_by_id != user.pk:
+            raise Http404("No such payment")
     return payment
+
+
+def _payer(request) -> dict:
+    """Who pays: the citizen, and in an assisted-digital session the member of staff who
+    types their card details (a telephone payment)."""
+    if getattr(request, "assisted_session", None) is not None:
+        return {"started_by": case_owner_for_request(request), "entered_by": request.user}
+    return {"started_by": request.user}
 
 
 def _service_context(payment) -> dict:
@@ -98,7 +111,7 @@ def payment_retry(request, token: str):
     """
     payment = _payment_or_404(request, token)
     try:
-        url = services.payment_retry(payment=payment, started_by=request.user)
+        url = services.payment_retry(payment=payment, **_payer(request))
     except services.PaymentProviderUnavailable:
         context = {"payment": payment, "page_title": PROBLEM_TITLE, **_service_context(payment)}
         return render(request, "payments/unavailable.html", context, status=503)
