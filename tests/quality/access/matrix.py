@@ -518,6 +518,13 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
         get=only(*STAFF),
         second_factor_exempt="the second-factor page itself: staff reach it before the factor",
     ),
+    # A new staff member's enrolment link: the GET is a confirm page; the POST checks the
+    # signed token belongs to the signed-in account (test_staff_enrolment.py).
+    "accounts:staff-enrol": Entry(
+        get=only(*STAFF),
+        kwargs=lambda world: {"token": "not-a-signed-token"},
+        second_factor_exempt="staff open it to set up the second factor they do not have yet",
+    ),
     # your data (digital_services.privacy): staff accounts are closed by an administrator
     "privacy:your-data": Entry(get=signed_in_only()),
     "privacy:your-data-download": Entry(get=signed_in_only()),
@@ -763,7 +770,8 @@ ALLAUTH_OUTCOMES: dict[str, Outcomes] = {
     "account_confirm_reauthentication_code": signed_in_only(),
     "mfa_index": signed_in_only(),
     "mfa_reauthenticate": signed_in_only(),
-    "mfa_activate_totp": signed_in_only(),
+    # Staff without an app set one up only through their enrolment link (none in the matrix).
+    "mfa_activate_totp": {**signed_in_only(), **{role: SECOND_FACTOR for role in STAFF}},
     "mfa_generate_recovery_codes": signed_in_only(),
 }
 ALLAUTH_URLS: dict[str, Callable[[World, UrlPattern], str]] = {
@@ -1050,6 +1058,8 @@ BEARER_TOKENS: dict[str, str] = {
     "core:grant": "a signed grant link (core/grants.py) sent to the person it grants access",
     "account_reset_password_from_key": "allauth's password reset link: a one-time key emailed "
     "to the account's address",
+    "accounts:staff-enrol": "a signed one-time enrolment link emailed to the staff account's own "
+    "address; it works only for the signed-in account it names",
     # and those a service declares in its service.py (AccessRule.bearer_token)
     **declared_bearer_tokens(),
 }
