@@ -56,7 +56,13 @@ SERVICE = service_register(
         detach_user=lambda user: visits_detach_user(user=user),
         app_label="prison_visits",
         url_prefix="prison-visits/",
-        roles=(Role(CASEWORKER_ROLE, permissions=CASEWORKER_PERMISSIONS),),
+        roles=(
+            Role(
+                CASEWORKER_ROLE,
+                permissions=CASEWORKER_PERMISSIONS,
+                staff_landing_url_name="admin:prison_visits_visit_changelist",
+            ),
+        ),
         # Administrators see every prison (``view_all_prisons`` lifts the narrowing to a
         # caseworker's assigned prisons) and assign staff; caseworkers never do.
         administrator_permissions=(

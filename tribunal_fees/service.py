@@ -90,7 +90,13 @@ SERVICE = service_register(
         detach_user=lambda user: _cases_detach_user(user),
         app_label="tribunal_fees",
         url_prefix="tribunal-fees/",
-        roles=(Role(CASEWORKER_ROLE, permissions=CASEWORKER_PERMISSIONS),),
+        roles=(
+            Role(
+                CASEWORKER_ROLE,
+                permissions=CASEWORKER_PERMISSIONS,
+                staff_landing_url_name="admin:tribunal_fees_feecase_changelist",
+            ),
+        ),
         # Administrators keep the fee schedule.
         administrator_permissions=(
             "tribunal_fees.view_feeschedule",

@@ -7,13 +7,13 @@ from allauth.core import context
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.audit.http import client_ip_get
 from digital_services.notifications.services import notification_send
 
 from .constants import CITIZEN
+from .selectors import staff_landing_url
 from .services import user_role_add
 
 TEMPLATE_EMAIL_CONFIRMATION_SIGNUP = "accounts.email_confirmation_signup"
@@ -109,7 +109,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def get_login_redirect_url(self, request) -> str:
-        """Staff land on the staff pages (which first ask for their second factor)."""
+        """Staff land on their role's work (staff pages first ask for a second factor)."""
         if request.user.is_authenticated and request.user.is_staff:
-            return reverse("admin:index")
+            return staff_landing_url(user=request.user)
         return super().get_login_redirect_url(request)

@@ -38,6 +38,14 @@ PLATFORM_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Where holders of the platform's staff roles land after signing in (URL names). An
+#: administrator lands on the staff pages' index; a service's roles declare their own
+#: (``Role.staff_landing_url_name``).
+PLATFORM_STAFF_LANDING: dict[str, str] = {
+    ASSISTED_DIGITAL_AGENT: "assisted_digital:start",
+    SERVICE_OWNER: "performance_staff:dashboard",
+}
+
 
 def caseworker_roles() -> dict[str, str]:
     """Each service's caseworker role (its first declared role), by the service's app label."""

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from digital_services.core.registry import CaseSummary, Service, cases_for_user
 
-from .constants import STAFF_ENROLMENT_SESSION_KEY
+from .constants import ADMINISTRATOR, PLATFORM_STAFF_LANDING, STAFF_ENROLMENT_SESSION_KEY
 
 #: Second factors that count for staff pages: an authenticator app code, or a
 #: one-time recovery code when the app is lost. allauth records both as "mfa".
@@ -61,3 +61,27 @@ def applications_for_user(*, user) -> list[tuple[Service, list[CaseSummary]]]:
     if not user.is_authenticated:
         return []
     return cases_for_user(user)
+
+
+def staff_landing_url(*, user) -> str:
+    """Where a staff member lands after signing in: the work their role does.
+
+    An administrator (or superuser) gets the staff pages' index; a caseworker their
+    service's queue (the first such role they hold, in the services' order); an
+    assisted-digital agent the page to start helping someone; a service owner the
+    KPIs. Anyone else gets the index, which links to what they may open.
+    """
+    from django.urls import reverse
+
+    from digital_services.core.registry import service_roles
+
+    held = set(user.groups.values_list("name", flat=True))
+    if user.is_superuser or ADMINISTRATOR in held:
+        return reverse("admin:index")
+    for _service, role in service_roles():
+        if role.name in held and role.staff_landing_url_name:
+            return reverse(role.staff_landing_url_name)
+    for role_name, url_name in PLATFORM_STAFF_LANDING.items():
+        if role_name in held:
+            return reverse(url_name)
+    return reverse("admin:index")

@@ -14,6 +14,7 @@ from .middleware import safe_next_url
 from .selectors import (
     applications_for_user,
     staff_enrolment_allows_setup,
+    staff_landing_url,
     staff_second_factor_passed,
 )
 from .services import StaffEnrolmentInvalid, staff_enrolment_open
@@ -52,7 +53,7 @@ def staff_second_factor(request):
         request,
         request.GET.get(REDIRECT_FIELD_NAME)
         or request.session.get(STAFF_SECOND_FACTOR_NEXT_SESSION_KEY),
-        default=reverse("admin:index"),
+        default=staff_landing_url(user=request.user),
     )
     if staff_second_factor_passed(request=request):
         request.session.pop(STAFF_SECOND_FACTOR_NEXT_SESSION_KEY, None)

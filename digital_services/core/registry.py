@@ -49,6 +49,9 @@ class Role:
 
     name: str
     permissions: tuple[str, ...] = ()
+    #: Where holders of the role land after signing in: their work queue, as a URL
+    #: name ("admin:<app>_<model>_changelist"). Empty: the staff pages' index.
+    staff_landing_url_name: str = ""
 
 
 @dataclass(frozen=True)

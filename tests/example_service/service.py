@@ -36,6 +36,7 @@ SERVICE = service_register(
                     "example_service.view_licenceapplication",
                     "example_service.decide_licenceapplication",
                 ),
+                staff_landing_url_name="admin:example_service_licenceapplication_changelist",
             ),
         ),
         administrator_permissions=("example_service.view_licenceapplication",),
