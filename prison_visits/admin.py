@@ -22,6 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from digital_services.audit.admin import CaseHistoryAdmin
+from digital_services.core.admin_forms import ConstraintErrorsOnFieldsForm
 from digital_services.core.dates import date_format
 from digital_services.core.references import ReferenceSearchMixin
 
@@ -97,6 +98,7 @@ class PrisonScopedAdminMixin:
 
 
 class WeeklySlotInline(admin.TabularInline):
+    form = ConstraintErrorsOnFieldsForm
     model = WeeklySlot
     extra = 0
     fields = ("weekday", "start_time", "end_time", "capacity")
@@ -110,12 +112,14 @@ class UpcomingInlineMixin:
 
 
 class DateSlotInline(UpcomingInlineMixin, admin.TabularInline):
+    form = ConstraintErrorsOnFieldsForm
     model = DateSlot
     extra = 0
     fields = ("date", "start_time", "end_time", "capacity")
 
 
 class BlockedDateInline(UpcomingInlineMixin, admin.TabularInline):
+    form = ConstraintErrorsOnFieldsForm
     model = BlockedDate
     extra = 0
     fields = ("date", "reason")
@@ -180,6 +184,7 @@ class PrisonAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
 class PrisonStaffAssignmentAdmin(admin.ModelAdmin):
     """Who works for which prison. Administrators only (caseworkers have no permission here)."""
 
+    form = ConstraintErrorsOnFieldsForm
     list_display = ("user", "prison")
     list_filter = ("prison",)
     search_fields = ("user__email", "user__full_name", "prison__name")
@@ -189,6 +194,7 @@ class PrisonStaffAssignmentAdmin(admin.ModelAdmin):
 
 @admin.register(PrisonerRegisterEntry)
 class PrisonerRegisterEntryAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
+    form = ConstraintErrorsOnFieldsForm
     list_display = ("prison_number", "last_name", "first_name", "date_of_birth", "prison", "active")
     list_filter = (ScopedPrisonFilter, "active")
     search_fields = ("prison_number", "last_name", "first_name")
@@ -536,6 +542,7 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
                 f"Process visit request {visit.reference_display}",
                 form=form,
                 preview=preview,
+                contact_description=emails.visit_contact_describe(visit),
                 slots=slots,
                 register_entry=register_entry,
                 allowance_renews_on=selectors.prisoner_allowance_renews_on(

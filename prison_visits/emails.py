@@ -13,8 +13,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
 
+from digital_services.accounts.citizens import (
+    CitizenUnreachable,
+    citizen_contact_get,
+    phone_is_uk_mobile,
+)
 from digital_services.core.dates import date_format, time_format
 from digital_services.core.grants import grant_url
+from digital_services.journeys.contact import contact_describe
 from digital_services.notifications.registry import (
     RenderedMessage,
     template_get,
@@ -64,6 +70,28 @@ def date_text(day: date, language: str) -> str:
     """ "Tuesday 1 December 2026" (in Welsh when the visit is in Welsh)."""
     with override("cy" if _welsh(language) else "en-gb"):
         return date_format(day, weekday=True)
+
+
+def visit_contact_describe(visit: Visit) -> str:
+    """What each message about the visit goes out as, and where, in words for pages and
+    staff previews ("a letter to 12 Station Road, Swansea, SA1 1AA"): the same route as
+    ``services._notify``, and a text message only to a UK mobile. '' when nothing can go."""
+    if visit.contact_email:
+        routes = [contact_describe("email", visit.contact_email)]
+    elif visit.postal_address:
+        routes = [contact_describe("letter", visit.postal_address)]
+    elif visit.user is not None:
+        try:
+            routes = [contact_describe(*citizen_contact_get(citizen=visit.user))]
+        except CitizenUnreachable:
+            routes = []
+    else:
+        routes = []
+    if visit.contact_phone and phone_is_uk_mobile(visit.contact_phone):
+        text = contact_describe("sms", visit.contact_phone)
+        if text not in routes:
+            routes.append(text)
+    return " and ".join(routes)
 
 
 def slot_text(slot: SlotTime, language: str = Language.ENGLISH) -> str:

@@ -20,9 +20,16 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
 
-from digital_services.accounts.citizens import phone_normalise, postcode_normalise
+from digital_services.accounts.citizens import phone_normalise
 from digital_services.core.dates import time_format
 from digital_services.core.references import reference_is_valid, reference_normalise
+from digital_services.journeys.contact import (
+    ADDRESS_FIELDS,
+    CONTACT_EMAIL,
+    CONTACT_POST,
+    ContactForm,
+    postal_address,
+)
 
 from . import emails
 from .constants import (
@@ -631,67 +638,37 @@ def slot_keys(cleaned: dict | None) -> list[str]:
     return [cleaned[name] for name in CHOICE_FIELDS if cleaned.get(name)]
 
 
-class LeadVisitorForm(forms.Form):
+class LeadVisitorForm(ContactForm):
     """The main visitor: 18 or over on the day, a UK phone number, and how to reach them.
 
-    By email (typed twice), or by post for someone without email: letters go to the
-    address given (the assisted-digital route for people who are not online).
+    How to reach them is the platform's contact step (digital_services.journeys.contact):
+    by email (typed twice), or by post for someone without email (letters go to the
+    address given). Text message copies go to the phone number when it is a UK mobile.
     """
 
-    CONTACT_EMAIL = "email"
-    CONTACT_POST = "post"
+    CONTACT_EMAIL = CONTACT_EMAIL
+    CONTACT_POST = CONTACT_POST
+    methods = (CONTACT_EMAIL, CONTACT_POST)
+    confirm_email = True
+    contact_label = "How should we send you updates about the visit?"
+    contact_hint = ""
+    contact_legend_size = Size.SMALL
+    contact_required = "Select how we should send you updates about the visit"
+    field_order = [
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "phone",
+        "contact",
+        "email",
+        "email_confirm",
+        *ADDRESS_FIELDS,
+    ]
 
     first_name = _name_field("First name", "Enter your first name")
     last_name = _name_field("Last name", "Enter your last name")
     date_of_birth = GovukDateField(
         label="Date of birth", what="your date of birth", help_text="For example, 27 3 1985"
-    )
-    contact = forms.ChoiceField(
-        label="How should we send you updates about the visit?",
-        choices=[(CONTACT_EMAIL, "Email"), (CONTACT_POST, "Post")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how we should send you updates about the visit"},
-    )
-    email = forms.EmailField(
-        label="Email address",
-        required=False,
-        max_length=254,
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Email address must be 254 characters or fewer",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
-    email_confirm = forms.CharField(
-        label="Confirm email address",
-        required=False,
-        max_length=254,
-        error_messages={"max_length": "Email address must be 254 characters or fewer"},
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
-    address_line_1 = forms.CharField(
-        label="Address line 1",
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
-    )
-    address_line_2 = forms.CharField(
-        label="Address line 2 (optional)",
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
-    )
-    address_town = forms.CharField(
-        label="Town or city",
-        required=False,
-        max_length=60,
-        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
-    )
-    address_postcode = forms.CharField(
-        label="Postcode",
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     phone = forms.CharField(
         label="UK phone number",
@@ -713,23 +690,7 @@ class LeadVisitorForm(forms.Form):
             Field.text("last_name", field_width=20),
             Field("date_of_birth"),
             Field.text("phone", field_width=20),
-            # Plain radios and both groups of fields shown: GOV.UK Frontend's conditional
-            # reveal sets aria-expanded on radio inputs, which axe reports as not allowed.
-            Field.radios("contact", legend_size=Size.SMALL),
-            Fieldset(
-                Field.text("email", field_width=Fluid.TWO_THIRDS),
-                Field.text("email_confirm", field_width=Fluid.TWO_THIRDS),
-                legend="If you chose email",
-                legend_size=Size.SMALL,
-            ),
-            Fieldset(
-                Field.text("address_line_1"),
-                Field.text("address_line_2"),
-                Field.text("address_town", field_width=Fluid.TWO_THIRDS),
-                Field.text("address_postcode", field_width=10),
-                legend="If you chose post",
-                legend_size=Size.SMALL,
-            ),
+            *self.contact_layout(),
         )
 
     def clean_first_name(self):
@@ -757,51 +718,12 @@ class LeadVisitorForm(forms.Form):
             )
         return digits
 
-    def clean(self):
-        data = super().clean()
-        if data.get("contact") == self.CONTACT_POST:
-            self._clean_post(data)
-        elif data.get("contact") == self.CONTACT_EMAIL:
-            self._clean_email(data)
-        return data
-
-    def _clean_email(self, data):
-        email, again = data.get("email"), (data.get("email_confirm") or "").strip()
-        if not email and "email" not in self.errors:
-            self.add_error("email", "Enter your email address")
-        if not again:
-            self.add_error("email_confirm", "Enter your email address again")
-        elif email and email.lower() != again.lower():
-            self.add_error(
-                "email_confirm", "The email addresses do not match. Enter the same address twice"
-            )
-        for name in ("address_line_1", "address_line_2", "address_town", "address_postcode"):
-            data[name] = ""
-
-    def _clean_post(self, data):
-        for name, message in (
-            ("address_line_1", "Enter the first line of your address"),
-            ("address_town", "Enter your town or city"),
-        ):
-            data[name] = " ".join((data.get(name) or "").split())
-            if not data[name]:
-                self.add_error(name, message)
-        data["address_line_2"] = " ".join((data.get("address_line_2") or "").split())
-        postcode = postcode_normalise(data.get("address_postcode") or "")
-        if not (data.get("address_postcode") or "").strip():
-            self.add_error("address_postcode", "Enter your postcode")
-        elif not postcode:
-            self.add_error("address_postcode", "Enter a real postcode, like SW1A 1AA")
-        data["address_postcode"] = postcode
-        data["email"] = data["email_confirm"] = ""
-
 
 def lead_postal_address(lead: dict) -> str:
     """The lead visitor's postal address as lines, postcode last ('' when they chose email)."""
     if lead.get("contact") != LeadVisitorForm.CONTACT_POST:
         return ""
-    lines = [lead.get(name, "") for name in ("address_line_1", "address_line_2", "address_town")]
-    return "\n".join([line for line in lines if line] + [lead.get("address_postcode", "")])
+    return postal_address(lead)
 
 
 class VisitorForm(forms.Form):

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_issue, grant_read
+from digital_services.journeys.contact import contact_initial_for
 from digital_services.journeys.definitions import (
     Answers,
     Journey,
@@ -298,6 +299,7 @@ BOOK = journey_register(
                 condition=_bookable,
                 form_kwargs=_lead_kwargs,
                 summary=_lead_summary,
+                initial=contact_initial_for,
                 hint="You are the main visitor. You must be 18 or over on the day of the visit.",
             ),
             RepeatingStep(

@@ -129,6 +129,7 @@ def book_confirmation(request, token):
             "page_title": "Visit request sent",
             "visit": visit,
             "respond_by": emails.date_text(visit.respond_by, "en"),
+            "contact_description": emails.visit_contact_describe(visit),
             "slot_options": [emails.slot_text(s) for s in visit.slot_options],
             "status_url": reverse("prison_visits:visit-status", args=[visit.reference]),
         },

@@ -97,12 +97,10 @@ class ContactForm(forms.Form):
     address_always = False
     contact_label = "How should we contact you?"
     contact_hint = "We send your confirmation and any updates this way."
+    contact_required = "Select how we should contact you"
+    contact_legend_size = Size.MEDIUM
 
-    contact = forms.ChoiceField(
-        choices=CONTACT_CHOICES,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how we should contact you"},
-    )
+    contact = forms.ChoiceField(choices=CONTACT_CHOICES, widget=forms.RadioSelect)
     email = forms.EmailField(
         label="Email address",
         required=False,
@@ -158,6 +156,9 @@ class ContactForm(forms.Form):
         field.label = self.contact_label
         field.help_text = help_text or self.contact_hint
         field.choices = [c for c in CONTACT_CHOICES if c[0] in self.methods]
+        field.error_messages["required"] = self.contact_required
+        if self.initial.get("contact") not in self.methods:
+            self.initial.pop("contact", None)  # a recorded preference this service cannot use
         if not self.confirm_email:
             del self.fields["email_confirm"]
         if CONTACT_SMS not in self.methods:
@@ -167,7 +168,7 @@ class ContactForm(forms.Form):
     def contact_layout(self) -> list:
         # Plain radios and every group of fields shown: GOV.UK Frontend's conditional
         # reveal sets aria-expanded on radio inputs, which axe reports as not allowed.
-        layout = [Field.radios("contact", legend_size=Size.MEDIUM)]
+        layout = [Field.radios("contact", legend_size=self.contact_legend_size)]
         email_fields = [Field.text("email", field_width=Fluid.TWO_THIRDS)]
         if self.confirm_email:
             email_fields.append(Field.text("email_confirm", field_width=Fluid.TWO_THIRDS))

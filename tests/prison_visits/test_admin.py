@@ -165,7 +165,7 @@ def test_processing_previews_the_email_then_books(
     }
 
     preview = client.post(url("visit_process", mine.pk), {**data, "action": "preview"})
-    assert "Check the email before you send it" in preview.content.decode()
+    assert "Check the message before you send it" in preview.content.decode()
     assert "BK42" in preview.content.decode()
     mine.refresh_from_db()
     assert mine.status == VisitStatus.REQUESTED  # nothing saved by the preview
@@ -432,3 +432,39 @@ def test_the_visit_page_lists_every_visitor_and_who_was_excluded_and_why(
     assert VisitorExclusion.BANNED.label in page
     assert "Banned after an incident in the visits hall" in page
     assert "30 June 2027" in page or "June 30, 2027" in page or "2027-06-30" in page
+
+
+def test_the_preview_says_what_goes_where_and_never_texts_a_landline(
+    client, caseworker, prison, frozen
+):
+    """Issue #12: a visitor who chose post, with a landline, gets a letter and no text."""
+    visit = RequestedVisitFactory(
+        prison=prison,
+        prisoner_number="A1111AA",
+        slot=slot_on(TUE_1_DEC),
+        contact_email="",
+        contact_phone="01134960000",
+        postal_address="12 Station Road\nSwansea\nSA1 1AA",
+    )
+    sign_in(client, caseworker, second_factor=True)
+
+    preview = client.post(
+        url("visit_process", visit.pk),
+        {"outcome": "reject", "reasons": ["slot_unavailable"], "action": "preview"},
+    ).content.decode()
+
+    assert "This goes to the visitor as a letter to 12 Station Road, Swansea, SA1 1AA." in preview
+    assert "text message" not in preview
+    assert "01134960000" not in preview
+
+
+def test_the_preview_names_the_email_and_the_text_to_a_mobile(client, caseworker, mine):
+    sign_in(client, caseworker, second_factor=True)
+    preview = client.post(
+        url("visit_process", mine.pk),
+        {"outcome": "reject", "reasons": ["slot_unavailable"], "action": "preview"},
+    ).content.decode()
+    assert (
+        "This goes to the visitor as an email to lead@example.com and a text message to "
+        "07700 900 123."
+    ) in preview

@@ -521,7 +521,9 @@ def test_someone_without_email_gets_updates_by_post(client, prison, frozen):
     check = client.get(BOOK + "check/").content.decode()
     assert "Updates by post to" in check
     assert "1 High Street, Swansea, SA1 1AA" in check
-    client.post(BOOK + "check/")
+    confirmation = client.post(BOOK + "check/", follow=True).content.decode()
+    assert "We email you" not in confirmation
+    assert "in a letter to 1 High Street, Swansea, SA1 1AA" in confirmation
 
     visit = Visit.objects.get()
     assert visit.contact_email == ""
