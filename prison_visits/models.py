@@ -181,10 +181,15 @@ class WeeklySlot(models.Model):
         ordering = ["prison", "weekday", "start_time"]
         constraints = [
             models.UniqueConstraint(
-                fields=["prison", "weekday", "start_time"], name="pv_weekly_slot_unique"
+                fields=["prison", "weekday", "start_time"],
+                name="pv_weekly_slot_unique",
+                violation_error_message="There is already a weekly visiting time on this day "
+                "that starts at this time",
             ),
             models.CheckConstraint(
-                condition=Q(end_time__gt=models.F("start_time")), name="pv_weekly_slot_ends_after"
+                condition=Q(end_time__gt=models.F("start_time")),
+                name="pv_weekly_slot_ends_after",
+                violation_error_message="The end time must be after the start time",
             ),
         ]
 
@@ -209,10 +214,15 @@ class DateSlot(models.Model):
         verbose_name_plural = "dated slots (replace the weekly times that day)"
         constraints = [
             models.UniqueConstraint(
-                fields=["prison", "date", "start_time"], name="pv_date_slot_unique"
+                fields=["prison", "date", "start_time"],
+                name="pv_date_slot_unique",
+                violation_error_message="There is already a visiting time on this date "
+                "that starts at this time",
             ),
             models.CheckConstraint(
-                condition=Q(end_time__gt=models.F("start_time")), name="pv_date_slot_ends_after"
+                condition=Q(end_time__gt=models.F("start_time")),
+                name="pv_date_slot_ends_after",
+                violation_error_message="The end time must be after the start time",
             ),
         ]
 
@@ -230,7 +240,11 @@ class BlockedDate(models.Model):
     class Meta:
         ordering = ["prison", "date"]
         constraints = [
-            models.UniqueConstraint(fields=["prison", "date"], name="pv_blocked_date_unique")
+            models.UniqueConstraint(
+                fields=["prison", "date"],
+                name="pv_blocked_date_unique",
+                violation_error_message="This date is already blocked for this prison",
+            )
         ]
 
     def __str__(self):
@@ -248,7 +262,11 @@ class PrisonStaffAssignment(models.Model):
     class Meta:
         ordering = ["prison", "user"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "prison"], name="pv_staff_assignment_unique")
+            models.UniqueConstraint(
+                fields=["user", "prison"],
+                name="pv_staff_assignment_unique",
+                violation_error_message="This person already works at this prison",
+            )
         ]
 
     def __str__(self):
@@ -274,7 +292,9 @@ class PrisonerRegisterEntry(models.Model):
         verbose_name_plural = "prisoner register"
         constraints = [
             models.UniqueConstraint(
-                fields=["prison", "prison_number"], name="pv_register_unique_number"
+                fields=["prison", "prison_number"],
+                name="pv_register_unique_number",
+                violation_error_message="This prison number is already on this prison’s register",
             )
         ]
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from digital_services.audit.admin import CaseHistoryAdmin
+from digital_services.core.admin_forms import ConstraintErrorsOnFieldsForm
 from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.money import PenceAdminMixin, pence_admin_column, pence_format
 from digital_services.core.references import ReferenceSearchMixin
@@ -156,6 +157,7 @@ class ReadOnlyStatusMixin:
 
 @admin.register(FeeSchedule)
 class FeeScheduleAdmin(PenceAdminMixin, CaseHistoryAdmin):
+    form = ConstraintErrorsOnFieldsForm
     list_display = (
         "kind",
         "jurisdiction",
@@ -577,6 +579,7 @@ class HelpWithFeesApplicationAdmin(
 
 
 class RefundFeeInline(PenceAdminMixin, admin.TabularInline):
+    form = ConstraintErrorsOnFieldsForm
     model = RefundFee
     extra = 0
     fields = ("kind", "amount_pence", "method", "paid_month", "paid_year")

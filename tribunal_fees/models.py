@@ -81,6 +81,7 @@ class FeeSchedule(models.Model):
                 condition=Q(effective_to__isnull=True)
                 | Q(effective_to__gte=models.F("effective_from")),
                 name="tribunal_fees_schedule_period_forwards",
+                violation_error_message="The end date must be the same as or after the start date",
             )
         ]
 
@@ -431,12 +432,16 @@ class RefundFee(models.Model):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "kind"], name="tribunal_fees_one_fee_per_kind"
+                fields=["application", "kind"],
+                name="tribunal_fees_one_fee_per_kind",
+                violation_error_message="This application already has a fee of this kind",
             ),
             models.CheckConstraint(
                 condition=(Q(paid_month__isnull=True) & Q(paid_year__isnull=True))
                 | (Q(paid_month__gte=1) & Q(paid_month__lte=12) & Q(paid_year__isnull=False)),
                 name="tribunal_fees_refund_fee_month_complete",
+                violation_error_message="Enter the month (1 to 12) and the year the fee was "
+                "paid, or leave both empty",
             ),
         ]
 
