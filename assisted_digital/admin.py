@@ -48,13 +48,17 @@ class AssistedSessionAdmin(ManagersReadOnlyAdmin):
     list_filter = ["status", "channel", "consent_method", "started_at"]
     search_fields = ["agent__email", "agent__full_name", "citizen__full_name"]
     list_select_related = ["agent", "citizen"]
-    date_hierarchy = "started_at"
     inlines = [SubmissionInline]
 
 
 @admin.register(SubmissionRecord)
 class SubmissionRecordAdmin(ManagersReadOnlyAdmin):
     list_display = ["submitted_at", "service", "journey", "route", "channel", "typed_by"]
-    list_filter = ["route", "started_route", "channel", "service"]
+    list_filter = [
+        "route",
+        "started_route",
+        "channel",
+        "service",
+        ("submitted_at", admin.DateFieldListFilter),
+    ]
     list_select_related = ["typed_by"]
-    date_hierarchy = "submitted_at"

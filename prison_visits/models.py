@@ -322,6 +322,15 @@ class SlotLock(models.Model):
         return f"{self.prison_id} {self.date} {self.start_time}"
 
 
+#: The visits the staff inbox counts: requests waiting for a decision, and cancellations by the
+#: visitor that staff have not yet actioned (``selectors.inbox_counts``).
+INBOX_COUNTED = Q(status=VisitStatus.REQUESTED) | Q(
+    status=VisitStatus.CANCELLED,
+    cancelled_by_visitor=True,
+    cancellation_actioned_at__isnull=True,
+)
+
+
 class Visit(models.Model):
     # The allowed moves of ``status`` (see digital_services.core.transitions).
     TRANSITIONS = ALLOWED_TRANSITIONS
@@ -427,6 +436,12 @@ class Visit(models.Model):
             models.Index(fields=["prison", "status", "requested_at"], name="pv_visit_inbox_idx"),
             models.Index(
                 fields=["prison", "slot_date", "slot_start", "status"], name="pv_visit_slot_idx"
+            ),
+            # selectors.inbox_counts: the visits the inbox counts, and only those.
+            models.Index(
+                fields=["status", "prison"],
+                condition=INBOX_COUNTED,
+                name="pv_visit_inbox_counts_idx",
             ),
         ]
         constraints = [

@@ -243,9 +243,15 @@ class FeeCaseAdmin(
         "status",
         "status_changed_at",
     )
-    list_filter = (PaymentExceptionFilter, "status", "kind", "jurisdiction", "claim_type")
+    list_filter = (
+        PaymentExceptionFilter,
+        "status",
+        "kind",
+        "jurisdiction",
+        "claim_type",
+        ("created_at", admin.DateFieldListFilter),
+    )
     search_fields = ("reference", "case_number", "email")
-    date_hierarchy = "created_at"
     list_select_related = ()
     actions = ["check_with_provider"]
     fields = (
@@ -424,10 +430,16 @@ class HelpWithFeesApplicationAdmin(
         "evidence_expires_on",
         "submitted_at",
     )
-    list_filter = (HwfQueueFilter, "status", "scheme", "computed_outcome", "outcome")
+    list_filter = (
+        HwfQueueFilter,
+        "status",
+        "scheme",
+        "computed_outcome",
+        "outcome",
+        ("submitted_at", admin.DateFieldListFilter),
+    )
     search_fields = ("reference", "applicant_name", "ni_number", "fee_case__reference")
     list_select_related = ("fee_case",)
-    date_hierarchy = "submitted_at"
     fields = (
         "reference",
         "status",
@@ -625,7 +637,6 @@ class RefundApplicationAdmin(
     list_filter = ("status", "region", "issue_method", "submitted_at")
     search_fields = ("reference", "full_name", "email", "et_case_number", "eat_case_number")
     list_select_related = ("checked_by", "approved_by")
-    date_hierarchy = "submitted_at"
     inlines = [RefundFeeInline]
     actions = ["export_finance_csv"]
     readonly_fields = (

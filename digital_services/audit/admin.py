@@ -25,11 +25,14 @@ from django.http import Http404
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from digital_services.core.admin_lists import LargeListAdminMixin
+
 from .models import AuditEvent
 
 
-class CaseHistoryAdmin(SimpleHistoryAdmin):
-    """SimpleHistoryAdmin with the "Revert" button turned off.
+class CaseHistoryAdmin(LargeListAdminMixin, SimpleHistoryAdmin):
+    """SimpleHistoryAdmin with the "Revert" button turned off, for case tables that grow to
+    hundreds of thousands of rows (``LargeListAdminMixin``: no count of the whole table).
 
     Reverting a case to an old version would write fields (status among them)
     without going through the case's transitions and audit events, so history is
@@ -62,7 +65,7 @@ class CaseHistoryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(LargeListAdminMixin, admin.ModelAdmin):
     list_display = (
         "occurred_at",
         "action",
@@ -73,7 +76,6 @@ class AuditEventAdmin(admin.ModelAdmin):
         "ip",
     )
     list_filter = ("service", "action", ("occurred_at", admin.DateFieldListFilter))
-    date_hierarchy = "occurred_at"
     search_fields = (
         "action",
         "object_type",

@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, linebreaks
 
+from digital_services.core.admin_lists import LargeListAdminMixin
+
 from .constants import FAILED_STATUSES, LetterBatchStatus
 from .models import LetterBatch, OutboundMessage
 from .selectors import outbound_message_list_recent, outbound_message_render
@@ -21,7 +23,7 @@ from .services import (
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
+class OutboundMessageAdmin(LargeListAdminMixin, admin.ModelAdmin):
     list_display = (
         "id",
         "created_at",
@@ -37,7 +39,6 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     )
     list_filter = ("status", "channel", "service", ("created_at", admin.DateFieldListFilter))
     search_fields = ("recipient", "reference", "=provider_id")
-    date_hierarchy = "created_at"
     list_select_related = ("content_type",)
     actions = ("retry_failed",)
     readonly_fields = (

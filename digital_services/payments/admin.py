@@ -14,7 +14,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from digital_services.core.admin_lists import LargeListAdminMixin, RegisteredServiceFilter
 from digital_services.core.money import pence_format
+from digital_services.core.registry import services_list
 
 from . import selectors, services
 from .constants import FINISHED_STATUSES, PaymentStatus, RefundStatus
@@ -62,8 +64,26 @@ class RefundInline(ReadOnlyAdminMixin, admin.TabularInline):
         return pence_format(obj.amount_pence)
 
 
+class PaymentPurposeFilter(admin.SimpleListFilter):
+    """Payment purposes as the services declare them (no ``SELECT DISTINCT`` over payments)."""
+
+    title = "purpose"
+    parameter_name = "purpose"
+
+    def lookups(self, request, model_admin):
+        purposes = sorted({p for s in services_list() for p in s.payment_purposes})
+        return [(p, p) for p in purposes]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(purpose=self.value()) if self.value() else queryset
+
+
+class RefundServiceFilter(RegisteredServiceFilter):
+    field = "payment__service"
+
+
 @admin.register(Payment)
-class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class PaymentAdmin(LargeListAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = (
         "reference",
         "service",
@@ -74,9 +94,15 @@ class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "provider",
         "created_at",
     )
-    list_filter = ("status", "service", "provider", "failure_code", "purpose", "created_at")
+    list_filter = (
+        "status",
+        RegisteredServiceFilter,
+        "provider",
+        "failure_code",
+        PaymentPurposeFilter,
+        "created_at",
+    )
     search_fields = ("reference", "provider_payment_id", "description")
-    date_hierarchy = "created_at"
     inlines = [RefundInline]
     actions = ["export_finance_csv", "refresh_from_provider", "cancel_payments"]
     fields = (
@@ -227,11 +253,10 @@ class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Refund)
-class RefundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class RefundAdmin(LargeListAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("payment", "amount", "status", "error_code", "requested_by", "created_at")
-    list_filter = ("status", "payment__service", "created_at")
+    list_filter = ("status", RefundServiceFilter, "created_at")
     search_fields = ("payment__reference", "provider_refund_id")
-    date_hierarchy = "created_at"
     list_select_related = ("payment", "requested_by")
 
     @admin.display(description="Amount", ordering="amount_pence")

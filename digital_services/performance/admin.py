@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.utils import timezone
 
+from digital_services.core.admin_lists import LargeListAdminMixin
+
 from .models import PerformanceEvent, SatisfactionResponse
 
 # A spreadsheet treats a cell starting with one of these as a formula.
@@ -17,7 +19,7 @@ def csv_safe(value) -> str:
 
 
 @admin.register(PerformanceEvent)
-class PerformanceEventAdmin(admin.ModelAdmin):
+class PerformanceEventAdmin(LargeListAdminMixin, admin.ModelAdmin):
     """Read-only: events are written by the journeys and counted for the KPIs."""
 
     list_display = (
@@ -29,10 +31,15 @@ class PerformanceEventAdmin(admin.ModelAdmin):
         "channel_detail",
         "outcome",
     )
-    list_filter = ("kind", "service", "channel", "channel_detail", "outcome")
-    date_hierarchy = "occurred_at"
+    list_filter = (
+        "kind",
+        "service",
+        "channel",
+        "channel_detail",
+        "outcome",
+        ("occurred_at", admin.DateFieldListFilter),
+    )
     search_fields = ("journey", "journey_key", "outcome")
-    show_full_result_count = False
 
     def has_add_permission(self, request):
         return False
@@ -51,7 +58,6 @@ class SatisfactionResponseAdmin(admin.ModelAdmin):
 
     list_display = ("created_at", "rating", "service", "journey", "page", "short_comment")
     list_filter = ("rating", "service", ("created_at", admin.DateFieldListFilter))
-    date_hierarchy = "created_at"
     search_fields = ("comment", "journey", "page")
     readonly_fields = ("created_at", "rating", "comment", "service", "journey", "page")
     fields = readonly_fields
