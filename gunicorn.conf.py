@@ -12,7 +12,9 @@ graceful_timeout = 30
 # once), and recycle a worker only rarely: with max_requests = 2000 and no preload, each worker
 # re-imported Django every couple of seconds under load and p95 rose from ~15 ms to over 1 s
 # (docs/performance.md). The recycling that remains is a guard against slow leaks.
-preload_app = True
+# GUNICORN_PRELOAD=false and GUNICORN_MAX_REQUESTS=2000 bring back the old behaviour, which
+# `make bench` measures next to this one (bench/results.json, "gunicorn_change").
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in ("false", "0", "no")
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 accesslog = "-"

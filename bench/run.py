@@ -61,7 +61,7 @@ def seed(scale: float) -> None:
             print(f"  seeded {module.__name__} in {time.monotonic() - started:.1f}s", flush=True)
 
 
-def pages() -> list[Page]:
+def pages(*, journeys: bool = True) -> list[Page]:
     """The platform's pages, each app's PAGES, and every admin changelist and case page."""
     from django.contrib import admin
     from django.urls import reverse
@@ -76,7 +76,8 @@ def pages() -> list[Page]:
     for module in bench_modules():
         for spec in getattr(module, "PAGES", []):
             found.append(Page(spec["name"], spec["path"](), spec.get("who", "anonymous")))
-    found.extend(journey_pages())
+    if journeys:
+        found.extend(journey_pages())
     for model, model_admin in sorted(
         admin.site._registry.items(), key=lambda kv: kv[0]._meta.label
     ):
@@ -93,6 +94,10 @@ def pages() -> list[Page]:
             change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
             found.append(Page(f"admin {meta.label} case", change, who="staff"))
     return found
+
+
+#: Journeys that could not be walked to their check page on the bench data (reported at the end).
+JOURNEY_FAILURES: list[str] = []
 
 
 def journey_pages() -> list[Page]:
@@ -119,7 +124,13 @@ def journey_pages() -> list[Page]:
             continue
         client = Client()
         walker = JourneyWalker(journey, ClientDriver(client), stop_at=lambda v: v.kind == "check")
-        check_path = walker.walk()
+        try:
+            check_path = walker.walk()
+        except Exception as exc:  # noqa: BLE001 - one journey that cannot be walked is reported
+            message = f"journey {journey.service}/{journey.slug}: {exc.__class__.__name__}: {exc}"
+            JOURNEY_FAILURES.append(message)
+            print(f"  FAILED {message}", flush=True)
+            continue
         cookie = (
             f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
         )
@@ -206,8 +217,8 @@ def wrk(url: str, cookie: str, *, duration: int, connections: int, threads: int)
     }
 
 
-def start_gunicorn(port: int) -> subprocess.Popen:
-    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+def start_gunicorn(port: int, **extra_env: str) -> subprocess.Popen:
+    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}", **extra_env}
     proc = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
@@ -235,22 +246,104 @@ def start_gunicorn(port: int) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
+#: The goals of issue #13, as ratios to /healthz/live in the same run, queries per request and p95.
+JOURNEY_MIN_RATIO = 0.08  # a citizen question page or check page (a form to render)
+PAGE_MIN_RATIO = 0.10  # a citizen page that reads the database, an admin changelist or case page
+CITIZEN_MAX_QUERIES = 12
+ADMIN_MAX_QUERIES = 15
+MAX_P95_MS = 100.0
+NOT_GOALED = {"/healthz/live", "/healthz"}
+
+
+def goals_missed(page: Page, result: dict) -> list[str]:
+    """The goals this measurement misses (empty when it meets them all)."""
+    if page.name in NOT_GOALED:
+        return []
+    missed = []
+    journey = page.name.startswith("journey ")
+    staff = page.who == "staff"
+    min_ratio = JOURNEY_MIN_RATIO if journey or result["queries"] == 0 else PAGE_MIN_RATIO
+    ratio = result.get("ratio_to_healthz")
+    if ratio is not None and ratio < min_ratio:
+        missed.append(f"ratio<{min_ratio:g}")
+    max_queries = ADMIN_MAX_QUERIES if staff else CITIZEN_MAX_QUERIES
+    if result["queries"] > max_queries:
+        missed.append(f"queries>{max_queries}")
+    if result["p95_ms"] > MAX_P95_MS:
+        missed.append(f"p95>{MAX_P95_MS:g}ms")
+    if result["status"] != 200:
+        missed.append("not 200")
+    first = page.results[0]
+    if result is not first and result["queries"] != first["queries"]:
+        missed.append("queries grew")
+    return missed
+
+
+def gunicorn_change(*, duration: int, connections: int, threads: int) -> dict:
+    """/healthz/live and the start page under the old gunicorn settings (a worker recycled every
+    2,000 requests, no preload) and under the current ones, one server after the other."""
+    settings = {
+        "before (max_requests 2000, no preload)": {
+            "GUNICORN_MAX_REQUESTS": "2000",
+            "GUNICORN_PRELOAD": "false",
+        },
+        "after (gunicorn.conf.py defaults)": {},
+    }
+    out: dict = {}
+    for label, env in settings.items():
+        port = free_port()
+        server = start_gunicorn(port, **env)
+        try:
+            out[label] = {
+                path: wrk(
+                    f"http://127.0.0.1:{port}{path}",
+                    "",
+                    duration=duration,
+                    connections=connections,
+                    threads=threads,
+                )
+                for path in ("/healthz/live", "/")
+            }
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        for path, r in out[label].items():
+            print(
+                f"  gunicorn {label}: {path:<14} {r['rps']:>8.1f} req/s  p95 {r['p95_ms']:>8.2f} ms"
+            )
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--scale",
         type=float,
-        default=0.02,
-        help="data size: 1.0 is 100 prisons, 200,000 visits, 20,000 users... (default 0.02)",
+        default=0.005,
+        help="first data size: 1.0 is 200,000 cases per service (default 0.005: 1,000 cases)",
     )
     parser.add_argument(
-        "--growth", type=float, default=5.0, help="second data size = scale x growth"
+        "--growth",
+        type=float,
+        default=200.0,
+        help="second data size = scale x growth (default 200: 200,000 cases per service)",
+    )
+    parser.add_argument(
+        "--gunicorn-compare",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also measure the old gunicorn settings against the current ones",
     )
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--only", default="", help="regular expression: measure only matching pages"
+    )
+    parser.add_argument(
+        "--seed-only",
+        action="store_true",
+        help="seed the larger data size and stop (for bench/explain.py)",
     )
     args = parser.parse_args()
 
@@ -260,7 +353,15 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    if args.seed_only:
+        seed(args.scale * args.growth)
+        return 0
     call_command("collectstatic", verbosity=0, interactive=False)
+    change = (
+        gunicorn_change(duration=args.duration, connections=args.connections, threads=args.threads)
+        if args.gunicorn_compare
+        else None
+    )
     port = free_port()
     server = start_gunicorn(port)
     sizes = [args.scale, args.scale * args.growth]
@@ -317,13 +418,17 @@ def main() -> int:
                 round(r["rps"] / healthz[r["scale"]], 4) if healthz.get(r["scale"]) else None
             )
 
-    header = f"{'page':<45} {'scale':>6} {'status':>6} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
+    for page in measured:
+        for r in page.results:
+            r["missed_goals"] = goals_missed(page, r)
+    header = f"{'page':<45} {'scale':>6} {'status':>6} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}  goals"
     print("\n" + header + "\n" + "-" * len(header))
     for page in measured:
         for r in page.results:
             print(
                 f"{page.name:<45} {r['scale']:>6g} {r['status']:>6} {r['rps']:>9.1f} {r['ratio_to_healthz'] or 0:>7.3f}"
                 f" {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['queries']:>8}"
+                f"  {'MISSED ' + ', '.join(r['missed_goals']) if r['missed_goals'] else 'ok'}"
             )
     grew = [
         p.name
@@ -339,6 +444,15 @@ def main() -> int:
             "duration_s": args.duration,
         },
         "sizes": sizes,
+        "cases_per_service": [int(200_000 * size) for size in sizes],
+        "goals": {
+            "journey_min_ratio": JOURNEY_MIN_RATIO,
+            "page_min_ratio": PAGE_MIN_RATIO,
+            "citizen_max_queries": CITIZEN_MAX_QUERIES,
+            "admin_max_queries": ADMIN_MAX_QUERIES,
+            "max_p95_ms": MAX_P95_MS,
+        },
+        "gunicorn_change": change,
         "pages": [
             {
                 "name": p.name,
@@ -351,6 +465,12 @@ def main() -> int:
     }
     (ROOT / "bench/results.json").write_text(json.dumps(out, indent=2) + "\n")
     print(f"\nWrote {ROOT / 'bench/results.json'}")
+    missing = sorted({p.name for p in measured for r in p.results if r["missed_goals"]})
+    if missing:
+        print(
+            f"\n{len(missing)} PAGES MISS A GOAL (see the goals column):\n  " + "\n  ".join(missing)
+        )
+    failed.extend(dict.fromkeys(JOURNEY_FAILURES))
     if failed:
         print("\nPAGES THAT FAILED (not measured or not 200):\n  " + "\n  ".join(failed))
         return 1

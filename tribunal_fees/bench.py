@@ -1,6 +1,6 @@
 """make bench: a data set of tribunal fees and the admin queues to measure.
 
-``seed`` tops the data up to 50,000 × ``scale`` fees, each with one card payment,
+``seed`` tops the data up to 200,000 × ``scale`` fees (200,000 cases per service at scale 1.0), each with one card payment,
 written in BULK (``bulk_create``), not through ``services``: going through the
 payment provider 50,000 times would measure the sandbox, not the pages. Every
 20th fee also has a Help with Fees application and every 25th a refund
@@ -30,7 +30,7 @@ from .constants import (
 )
 from .models import FeeCase, FeeSchedule, HelpWithFeesApplication, RefundApplication
 
-PER_SCALE = 50_000
+PER_SCALE = 200_000
 BATCH = 2_000
 PREFIX = "TB"
 

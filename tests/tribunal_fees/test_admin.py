@@ -256,7 +256,7 @@ def test_the_bench_data_fills_the_queues_the_bench_measures(client, caseworker):
     from digital_services.core.references import reference_for_number
     from tribunal_fees import bench
 
-    bench.seed(scale=0.002, stdout=io.StringIO())  # 100 fees
+    bench.seed(scale=0.002, stdout=io.StringIO())  # 400 fees
     sign_in(client, caseworker, second_factor=True)
     for page in bench.PAGES:
         response = client.get(page["path"]())
