@@ -2,6 +2,9 @@
 
 ``{% load assisted_digital %}`` then:
 
+- ``{% whose %}`` / ``{% whose capital=False %}``: "Your" / "your" to a citizen; while a
+  member of staff is helping someone, the citizen's name as a possessive ("Margaret
+  Evans’s"), so shared pages speak of the citizen ("Margaret Evans’s applications").
 - ``{% declaration_subject %}``: "The applicant has confirmed" while a member of
   staff is helping someone, otherwise "I confirm".
 - ``{% include "assisted_digital/declaration.html" with declaration=text %}``: a
@@ -51,6 +54,26 @@ PRONOUNS = (
 def _in_assisted_session(context) -> bool:
     request = context.get("request")
     return getattr(request, "assisted_session", None) is not None
+
+
+def possessive(name: str) -> str:
+    """ "Margaret Evans" → "Margaret Evans’s" (GOV.UK style adds ’s after a final s too)."""
+    name = " ".join((name or "").split())
+    return f"{name}’s" if name else "the applicant’s"
+
+
+def whose_for(request, *, capital: bool = True) -> str:
+    """ "Your" to a citizen; the helped citizen's possessive in an assisted-digital session."""
+    session = getattr(request, "assisted_session", None)
+    if session is not None:
+        text = possessive(getattr(session.citizen, "full_name", ""))
+        return text[:1].upper() + text[1:]
+    return "Your" if capital else "your"
+
+
+@register.simple_tag(takes_context=True)
+def whose(context, capital: bool = True) -> str:
+    return whose_for(context.get("request"), capital=capital)
 
 
 @register.simple_tag(takes_context=True)

@@ -12,7 +12,14 @@ def site(request):
     signed_in = bool(user and user.is_authenticated)
     items = [{"label": "Services", "url": reverse("core:start")}]
     if signed_in:
-        items.append({"label": "Your applications", "url": reverse("accounts:your-applications")})
+        from assisted_digital.templatetags.assisted_digital import whose_for
+
+        items.append(
+            {
+                "label": f"{whose_for(request)} applications",
+                "url": reverse("accounts:your-applications"),
+            }
+        )
         if user.is_staff:
             items.append({"label": "Staff", "url": reverse("admin:index")})
         if user.has_perm("accounts.view_kpis"):

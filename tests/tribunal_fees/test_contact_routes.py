@@ -110,6 +110,9 @@ def test_a_fee_paid_for_a_citizen_without_email_sends_the_receipt_by_letter(
     assert (payment.moto, payment.started_by) == (True, margaret)
     assert payment.entered_by == agent_client.agent
     assert SandboxPayment.objects.get().moto
+    detail = agent_client.get(reverse("tribunal_fees:fee-detail", args=[fee_case.reference]))
+    assert "Margaret Evans’s receipt" in detail.content.decode()
+    assert "Your receipt" not in detail.content.decode()
     (letter,) = _letters("tribunal_fees.fee_receipt")
     assert letter.recipient == "Margaret Evans\n12 Station Road\nSwansea\nSA1 1AA"
     assert not OutboundMessage.objects.filter(channel="email").exists()
@@ -192,3 +195,10 @@ def test_text_messages_go_only_to_a_uk_mobile(client, mobile, error):
     assert response.status_code == 200
     assert error in response.content.decode()
     assert f'value="{mobile}"' in response.content.decode() or not mobile
+
+
+def test_shared_pages_speak_of_the_citizen_in_an_assisted_session(agent_client, client):
+    page = agent_client.get(reverse("accounts:your-applications")).content.decode()
+    assert '<h1 class="govuk-heading-l">Margaret Evans’s applications</h1>' in page
+    assert "<title>Margaret Evans’s applications" in page
+    assert "Your applications" not in page
