@@ -187,3 +187,10 @@ def test_an_application_is_not_found_for_anyone_but_its_owner(client):
     detail = reverse("example_service:application-detail", args=[application.reference])
 
     assert sign_in(client, UserFactory()).get(detail).status_code == 404
+
+
+@pytest.mark.django_db
+def test_its_migrations_match_its_models():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "example_service", "--check", "--dry-run", verbosity=0)
