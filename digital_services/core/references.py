@@ -156,8 +156,11 @@ class ReferenceSearchMixin:
         return reference_candidates(search_term)
 
     def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        """A term that is a case's reference finds that case alone: the admin's own search
+        would split "C 2000 123" into words and also list every case one word matches."""
         forms = [f for f in self.reference_search_forms(search_term) if f]
         if forms:
-            results = results | queryset.filter(**{f"{self.reference_search_field}__in": forms})
-        return results, may_have_duplicates
+            exact = queryset.filter(**{f"{self.reference_search_field}__in": forms})
+            if exact.exists():
+                return exact, False
+        return super().get_search_results(request, queryset, search_term)

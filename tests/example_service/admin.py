@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 
+from digital_services.core.references import ReferenceSearchMixin
 from digital_services.core.transitions import TransitionNotAllowed
 
 from .constants import LicenceStatus
@@ -8,10 +9,10 @@ from .services import licence_application_decide
 
 
 @admin.register(LicenceApplication)
-class LicenceApplicationAdmin(admin.ModelAdmin):
+class LicenceApplicationAdmin(ReferenceSearchMixin, admin.ModelAdmin):
     list_display = ("reference", "activity", "status", "submitted_at")
     list_filter = ("status",)
-    search_fields = ("reference",)
+    search_fields = ("reference",)  # and as shown ("G0QY EQP3"): ReferenceSearchMixin
     readonly_fields = (
         "reference",
         "user",

@@ -285,3 +285,17 @@ def test_the_admin_search_finds_a_case_by_its_reference_however_typed(
         page = client.get(changelist, {"q": term}).content.decode()
         assert case.reference in page, term
         assert other.reference not in page, term
+
+
+def test_the_admin_search_finds_a_refund_application_by_its_reference_however_typed(
+    client, caseworker
+):
+    """Issue #12 point 7, for refunds: "c 2000 001" finds C2000001, and only it."""
+    case = RefundApplicationFactory(reference="C2000123")
+    other = RefundApplicationFactory(reference="C2000124")
+    sign_in(client, caseworker, second_factor=True)
+    changelist = reverse("admin:tribunal_fees_refundapplication_changelist")
+    for term in ("C2000123", "c2000123", "C 2000 123", "C-2000-123", " c2000123 "):
+        page = client.get(changelist, {"q": term}).content.decode()
+        assert case.reference in page, term
+        assert other.reference not in page, term
