@@ -273,6 +273,8 @@ def goals_missed(page: Page, result: dict) -> list[str]:
         missed.append(f"p95>{MAX_P95_MS:g}ms")
     if result["status"] != 200:
         missed.append("not 200")
+    if not result["rps"]:
+        missed.append("no request finished")
     first = page.results[0]
     if result is not first and result["queries"] != first["queries"]:
         missed.append("queries grew")
