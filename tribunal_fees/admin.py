@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.core.admin_forms import ConstraintErrorsOnFieldsForm
@@ -263,6 +263,7 @@ class FeeCaseAdmin(
         "jurisdiction",
         "case_number",
         "payer_role",
+        "parties",
         "claimants",
         "claim_type",
         "claim_elements",
@@ -303,6 +304,49 @@ class FeeCaseAdmin(
     @admin.display(description="Fee")
     def fee(self, obj):
         return pence_format(obj.fee_pence)
+
+    @admin.display(description="People and decisions")
+    def parties(self, obj):
+        """Who pays, each Help with Fees applicant and the decision on them, each refund
+        applicant and their representative: the whole case on one page."""
+        people = selectors.fee_case_parties_for_staff(fee_case=obj)
+        rows = [("Pays the fee", f"{people['payer_role']}: {people['payer'] or 'not given'}")]
+        for hwf in people["hwf_applications"]:
+            if hwf.outcome:
+                decision = f"{hwf.get_outcome_display()}"
+                if hwf.overridden:
+                    decision += (
+                        f" (worked out as {hwf.get_computed_outcome_display().lower()};"
+                        f" changed because: {hwf.override_reason})"
+                    )
+                if hwf.decided_by_id:
+                    decision += f", decided by {hwf.decided_by.get_full_name() or hwf.decided_by}"
+                if hwf.decided_at:
+                    decision += f" on {date_format(hwf.decided_at)}"
+            else:
+                decision = (
+                    f"{hwf.get_status_display()} (worked out as "
+                    f"{hwf.get_computed_outcome_display().lower()})"
+                )
+            rows.append(
+                (
+                    f"Help with Fees applicant ({hwf.reference})",
+                    f"{hwf.applicant_name}: {decision}",
+                )
+            )
+        for refund in people["refund_applications"]:
+            rows.append(
+                (
+                    f"Refund applicant ({refund.reference})",
+                    f"{refund.full_name}: {refund.get_status_display()}",
+                )
+            )
+            if refund.representative_name:
+                rows.append(("Representative", refund.representative_name))
+        return format_html(
+            '<dl class="tf-parties">{}</dl>',
+            format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows),
+        )
 
     @admin.display(description="Help with Fees")
     def remission(self, obj):

@@ -93,6 +93,20 @@ def fee_case_latest_payment(*, fee_case: FeeCase) -> Payment | None:
     return payment_latest_for_case(for_case=fee_case, purpose=fee_case.payment_purpose)
 
 
+def fee_case_parties_for_staff(*, fee_case: FeeCase) -> dict:
+    """Everyone on a fee case and every decision about them, for its staff page: who pays
+    (and their account), the Help with Fees applicants with each decision, and the refund
+    applicants with their representative."""
+    return {
+        "payer_role": fee_case.get_payer_role_display(),
+        "payer": (fee_case.user.get_full_name() if fee_case.user_id else "") or fee_case.email,
+        "hwf_applications": list(
+            fee_case.hwf_applications.select_related("decided_by").order_by("submitted_at", "pk")
+        ),
+        "refund_applications": list(fee_case.refund_applications.order_by("submitted_at", "pk")),
+    }
+
+
 FEE_NEXT_STEPS = {
     FeeCaseStatus.UNPAID: "Pay the fee by card, or apply for Help with Fees.",
     FeeCaseStatus.AWAITING_HWF: "We are deciding your Help with Fees application. Do not pay yet.",

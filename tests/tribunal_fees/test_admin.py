@@ -299,3 +299,38 @@ def test_the_admin_search_finds_a_refund_application_by_its_reference_however_ty
         page = client.get(changelist, {"q": term}).content.decode()
         assert case.reference in page, term
         assert other.reference not in page, term
+
+
+def test_the_fee_case_page_shows_everyone_on_it_and_each_decision(client, caseworker):
+    """Issue #12 point 8: the payer, each Help with Fees applicant with the decision on
+    them (and why it differs from the worked-out one), each refund applicant and their
+    representative."""
+    from tribunal_fees.constants import HwfOutcome, PayerRole
+
+    from .factories import DecidedPartHwfApplicationFactory, FeeCaseFactory, UserFactory
+
+    payer = UserFactory(full_name="Robin Representative")
+    fee_case = FeeCaseFactory(user=payer, payer_role=PayerRole.REPRESENTATIVE)
+    decided = DecidedPartHwfApplicationFactory(
+        fee_case=fee_case,
+        applicant_name="Casey Claimant",
+        outcome=HwfOutcome.FULL,
+        overridden=True,
+        override_reason="Income evidence shows a lower income",
+        decided_by=caseworker,
+    )
+    RefundApplicationFactory(
+        fee_case=fee_case, full_name="Casey Claimant", representative_name="Union Reps Ltd"
+    )
+    sign_in(client, caseworker, second_factor=True)
+
+    page = client.get(
+        reverse("admin:tribunal_fees_feecase_change", args=[fee_case.pk])
+    ).content.decode()
+
+    assert "A representative: Robin Representative" in page
+    assert f"Help with Fees applicant ({decided.reference})" in page
+    assert "Casey Claimant: Full remission" in page
+    assert "changed because: Income evidence shows a lower income" in page
+    assert f"decided by {caseworker.get_full_name() or caseworker.email}" in page
+    assert "Union Reps Ltd" in page
