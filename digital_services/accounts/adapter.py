@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.audit.http import client_ip_get
+from digital_services.core.redirects import next_url_safe
 from digital_services.notifications.services import notification_send
 
 from .constants import CITIZEN
@@ -45,6 +46,14 @@ class AccountAdapter(DefaultAccountAdapter):
         "same_as_current": _("Enter a different email address from the one you used before"),
         "rate_limited": _("You have asked for too many codes. Wait a few minutes, then try again"),
     }
+
+    def is_safe_url(self, url) -> bool:
+        """A ``next`` after signing in must pass the site's one check as well as allauth's
+        (``core.redirects.next_url_safe``): same host, and a path that is itself on the site."""
+        request = context.request
+        if request is not None and url and next_url_safe(request, url) is None:
+            return False
+        return super().is_safe_url(url)
 
     def get_client_ip(self, request) -> str:
         """The client's address as the whole site sees it (``TRUSTED_PROXY_COUNT``).

@@ -54,3 +54,19 @@ def test_admin_sign_in_never_passes_a_protocol_relative_next_on(client, unsafe):
     response = client.get(reverse("admin:login"), {"next": unsafe})
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
+
+
+@pytest.mark.parametrize("unsafe", SAME_HOST_BUT_OFF_SITE_PATHS)
+def test_signing_in_never_follows_a_next_that_leaves_the_site(client, unsafe, django_user_model):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(
+        email="next.tester@example.com", password="a-long-password-1"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    response = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": "a-long-password-1", "next": unsafe},
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
