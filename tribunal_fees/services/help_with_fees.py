@@ -1,0 +1,324 @@
+"""Writes for Help with Fees applications: submit, ask for evidence, decide, part payments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from digital_services.audit.services import audit_record
+from digital_services.core.dates import date_format
+from digital_services.core.money import pence_format
+from digital_services.core.transitions import (
+    TransitionNotAllowed,
+    transition_apply,
+)
+
+from ..constants import (
+    HWF_EVIDENCE_DAYS,
+    FeeCaseStatus,
+    HwfOutcome,
+    HwfStatus,
+)
+from ..models import (
+    FeeCase,
+    HelpWithFeesApplication,
+)
+from ..references import reference_random
+from ..remission import hwf_assess
+from .common import AUDIT_SERVICE, InvalidRequest, _email, _fee_link, _locked, contact_route_of
+from .fee_cases import _fee_receipt_send
+
+# Help with Fees.
+
+
+@dataclass(frozen=True)
+class HwfAnswers:
+    """What the applicant tells us (the journey's answers, typed)."""
+
+    applicant_name: str
+    applicant_date_of_birth: dt.date
+    capital_pence: int
+    has_partner: bool = False
+    partner_date_of_birth: dt.date | None = None
+    children_0_13: int = 0
+    children_14_plus: int = 0
+    benefit: str = "none"
+    gross_monthly_income_pence: int | None = None
+    ni_number: str = ""
+
+
+def hwf_application_submit(
+    *, fee_case: FeeCase, answers: HwfAnswers, user=None, request=None
+) -> HelpWithFeesApplication:
+    """Apply for Help with Fees on an unpaid fee for one claimant.
+
+    The outcome is worked out now (scheme chosen by the fee's date) and shown to the
+    applicant as what to expect; a caseworker decides. The fee waits for the
+    decision. Raises ``TransitionNotAllowed`` (fee not unpaid) and ``InvalidRequest``
+    (a group fee: each claimant applies and the group remission is recorded).
+    """
+    with transaction.atomic():
+        fee_case = _locked(FeeCase, fee_case.pk)
+        if fee_case.claimants > 1:
+            raise InvalidRequest(
+                {"claimants": "For a group, each claimant applies for Help with Fees separately"}
+            )
+        if fee_case.status != FeeCaseStatus.UNPAID:
+            raise TransitionNotAllowed(
+                f"Help with Fees cannot be applied for on a fee that is {fee_case.get_status_display().lower()}"
+            )
+        try:
+            assessment = hwf_assess(
+                fee_pence=fee_case.fee_pence,
+                on_date=fee_case.fee_date,
+                applicant_date_of_birth=answers.applicant_date_of_birth,
+                has_partner=answers.has_partner,
+                partner_date_of_birth=answers.partner_date_of_birth,
+                capital_pence=answers.capital_pence,
+                benefit=answers.benefit,
+                gross_monthly_income_pence=answers.gross_monthly_income_pence,
+                children_0_13=answers.children_0_13,
+                children_14_plus=answers.children_14_plus,
+            )
+        except ValueError as exc:
+            raise InvalidRequest({"answers": str(exc)}) from exc
+        application = HelpWithFeesApplication.objects.create(
+            reference=reference_random(
+                "HWF",
+                exists=lambda ref: HelpWithFeesApplication.objects.filter(reference=ref).exists(),
+            ),
+            fee_case=fee_case,
+            user=user if getattr(user, "is_authenticated", False) else fee_case.user,
+            applicant_name=answers.applicant_name,
+            applicant_date_of_birth=answers.applicant_date_of_birth,
+            ni_number=answers.ni_number,
+            has_partner=answers.has_partner,
+            partner_date_of_birth=answers.partner_date_of_birth if answers.has_partner else None,
+            children_0_13=answers.children_0_13,
+            children_14_plus=answers.children_14_plus,
+            capital_pence=answers.capital_pence,
+            benefit=answers.benefit,
+            gross_monthly_income_pence=answers.gross_monthly_income_pence,
+            scheme=assessment.scheme,
+            fee_pence=fee_case.fee_pence,
+            computed_outcome=assessment.outcome,
+            computed_amount_to_pay_pence=assessment.amount_to_pay_pence,
+            computed_route=assessment.route,
+        )
+        audit_record(
+            action="hwf_application.submitted",
+            obj=application,
+            actor=user,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"fee_case_id": fee_case.pk, "computed_outcome": assessment.outcome},
+        )
+        transition_apply(
+            fee_case,
+            to=FeeCaseStatus.AWAITING_HWF,
+            action="fee_case.awaiting_hwf",
+            actor=user,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"hwf_application_id": application.pk},
+        )
+        _email(
+            template="tribunal_fees.hwf_submitted",
+            to=contact_route_of(fee_case),
+            about=application,
+            language=fee_case.language,
+            personalisation={
+                "hwf_reference": application.reference,
+                "fee_reference": fee_case.reference,
+                "description": fee_case.description,
+                "case_url": _fee_link(
+                    application.fee_case,
+                    reverse("tribunal_fees:hwf-detail", args=[application.reference]),
+                ),
+            },
+        )
+    return application
+
+
+def hwf_application_evidence_request(
+    *, application: HelpWithFeesApplication, actor, note: str, expires_on: dt.date | None = None
+) -> HelpWithFeesApplication:
+    """Ask the applicant for evidence (payslips, bank statements) by a date, 28 days by
+    default. The application moves to the evidence check queue. Raises
+    ``TransitionNotAllowed`` and ``InvalidRequest`` (no note, a date in the past)."""
+    errors = {}
+    if not (note or "").strip():
+        errors["note"] = "Enter what evidence the applicant must send"
+    today = timezone.localdate()
+    expires_on = expires_on or today + dt.timedelta(days=HWF_EVIDENCE_DAYS)
+    if expires_on <= today:
+        errors["expires_on"] = "The date evidence is due must be in the future"
+    if errors:
+        raise InvalidRequest(errors)
+    with transaction.atomic():
+        application = _locked(HelpWithFeesApplication, application.pk)
+        transition_apply(
+            application,
+            to=HwfStatus.EVIDENCE_REQUESTED,
+            fields={"evidence_note": note.strip(), "evidence_expires_on": expires_on},
+            stamp="evidence_requested",
+            action="hwf_application.evidence_requested",
+            actor=actor,
+            service=AUDIT_SERVICE,
+            detail={"expires_on": expires_on.isoformat()},
+        )
+        fee_case = application.fee_case
+        _email(
+            template="tribunal_fees.hwf_evidence_requested",
+            to=contact_route_of(fee_case),
+            about=application,
+            language=fee_case.language,
+            personalisation={
+                "hwf_reference": application.reference,
+                "evidence": application.evidence_note,
+                "expires_on": date_format(expires_on),
+                "case_url": _fee_link(
+                    application.fee_case,
+                    reverse("tribunal_fees:hwf-detail", args=[application.reference]),
+                ),
+            },
+        )
+    return application
+
+
+def hwf_application_decide(
+    *,
+    application: HelpWithFeesApplication,
+    actor,
+    outcome: str | None = None,
+    amount_to_pay_pence: int | None = None,
+    override_reason: str = "",
+) -> HelpWithFeesApplication:
+    """Decide an application: the computed outcome, or an override with a reason.
+
+    Without ``outcome`` the computed outcome stands. Full remission remits the fee;
+    part leaves ``amount_to_pay_pence`` (between 1p and the fee less 1p) to pay;
+    none leaves the whole fee to pay. Raises ``TransitionNotAllowed`` and
+    ``InvalidRequest`` (an override without a reason, a bad part amount).
+    """
+    with transaction.atomic():
+        application = _locked(HelpWithFeesApplication, application.pk)
+        outcome = outcome or application.computed_outcome
+        fee = application.fee_pence
+        if outcome not in HwfOutcome.values:
+            raise InvalidRequest({"outcome": "Select the outcome"})
+        if outcome == HwfOutcome.FULL:
+            to_pay = 0
+        elif outcome == HwfOutcome.NONE:
+            to_pay = fee
+        else:
+            to_pay = (
+                amount_to_pay_pence
+                if amount_to_pay_pence is not None
+                else application.computed_amount_to_pay_pence
+            )
+            if not 1 <= to_pay < fee:
+                raise InvalidRequest(
+                    {
+                        "amount_to_pay": f"The amount to pay must be between £0.01 and {pence_format(fee - 1)}"
+                    }
+                )
+        overridden = (outcome, to_pay) != (
+            application.computed_outcome,
+            application.computed_amount_to_pay_pence,
+        )
+        if overridden and not (override_reason or "").strip():
+            raise InvalidRequest(
+                {"override_reason": "Enter why the decision differs from the calculated outcome"}
+            )
+        transition_apply(
+            application,
+            to=HwfStatus.DECIDED,
+            fields={
+                "outcome": outcome,
+                "amount_to_pay_pence": to_pay,
+                "overridden": overridden,
+                "override_reason": override_reason.strip() if overridden else "",
+            },
+            stamp="decided",
+            action="hwf_application.decided",
+            actor=actor,
+            service=AUDIT_SERVICE,
+            detail={"outcome": outcome, "amount_to_pay_pence": to_pay, "overridden": overridden},
+        )
+        fee_case = _locked(FeeCase, application.fee_case_id)
+        fee_status = FeeCaseStatus.REMITTED if to_pay == 0 else FeeCaseStatus.UNPAID
+        transition_apply(
+            fee_case,
+            to=fee_status,
+            fields={"amount_due_pence": to_pay, "remission_pence": fee_case.fee_pence - to_pay},
+            action=f"fee_case.{fee_status}",
+            actor=actor,
+            service=AUDIT_SERVICE,
+            detail={"hwf_application_id": application.pk},
+        )
+        _email(
+            template="tribunal_fees.hwf_decided",
+            to=contact_route_of(fee_case),
+            about=application,
+            language=fee_case.language,
+            personalisation={
+                "hwf_reference": application.reference,
+                "outcome": HwfOutcome(outcome).label,
+                "amount_to_pay": pence_format(to_pay),
+                "case_url": _fee_link(
+                    fee_case, reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
+                ),
+            },
+        )
+    return application
+
+
+def hwf_application_part_payment_record(
+    *, application: HelpWithFeesApplication, actor, amount_pence: int
+) -> HelpWithFeesApplication:
+    """Record that the applicant paid their part (by cheque or at the office): the fee is
+    paid. Only after a part-remission decision, for exactly the amount to pay. Raises
+    ``TransitionNotAllowed`` and ``InvalidRequest``."""
+    with transaction.atomic():
+        application = _locked(HelpWithFeesApplication, application.pk)
+        if application.outcome != HwfOutcome.PART:
+            raise TransitionNotAllowed(
+                "A part payment is only recorded after a part remission decision"
+            )
+        if amount_pence != application.amount_to_pay_pence:
+            raise InvalidRequest(
+                {
+                    "amount": f"Enter the amount to pay, {pence_format(application.amount_to_pay_pence)}"
+                }
+            )
+        fee_case = _locked(FeeCase, application.fee_case_id)
+        if fee_case.status != FeeCaseStatus.UNPAID:
+            raise TransitionNotAllowed(
+                f"The fee is {fee_case.get_status_display().lower()}: no part payment to record"
+            )
+        transition_apply(
+            application,
+            to=HwfStatus.PART_PAYMENT_RECORDED,
+            fields={"part_payment_pence": amount_pence},
+            stamp="part_payment_recorded",
+            action="hwf_application.part_payment_recorded",
+            actor=actor,
+            service=AUDIT_SERVICE,
+            detail={"amount_pence": amount_pence},
+        )
+        transition_apply(
+            fee_case,
+            to=FeeCaseStatus.PAID,
+            fields={"paid_at": timezone.now(), "amount_paid_pence": amount_pence},
+            action="fee_case.paid",
+            actor=actor,
+            service=AUDIT_SERVICE,
+            detail={"hwf_application_id": application.pk, "method": "part_payment"},
+        )
+        _fee_receipt_send(fee_case)
+    return application
