@@ -1,0 +1,74 @@
+"""What the citizen journeys' forms share: yes/no choices, fee kinds, date fields."""
+
+from __future__ import annotations
+
+import re
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout
+from django import forms
+from django.utils import timezone
+
+from ..constants import (
+    FeeKind,
+    Jurisdiction,
+)
+
+# Citizen journeys (journeys.py): pay a fee, Help with Fees, apply for a refund. One
+# question per page where the pattern asks for it; GOV.UK messages per field.
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+FEE_REFERENCE = re.compile(r"^TF-[A-Z0-9]{3}-[A-Z0-9]{3}$")
+#: What a citizen chooses on "What are you paying for?"
+KIND_ISSUE, KIND_HEARING, KIND_OTHER = "issue", "hearing", "other"
+OTHER_KINDS = [kind for kind in FeeKind if kind not in (FeeKind.ISSUE, FeeKind.HEARING)]
+EAT_KINDS = (FeeKind.EAT_LODGE, FeeKind.EAT_HEARING)
+PAY_NOW, APPLY_HWF = "pay", "hwf"
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+class DateField(DateInputField):
+    """GOV.UK date input whose impossible dates (31 2 2016) get our "real date" message."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except (forms.ValidationError, OverflowError):  # a number too big for a date: not a 500
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+def _date_field(label: str, what: str, *, help_text: str) -> DateInputField:
+    field = DateField(label=label, require_all_fields=False, help_text=help_text)
+    field.error_messages["required"] = f"Enter {what}"
+    field.error_messages["invalid"] = f"{what[0].upper()}{what[1:]} must be a real date"
+    return field
+
+
+def _real_date(value, what: str):
+    """DateInputField gives a date, or raises on a date that does not exist."""
+    if value is None:
+        return value
+    if value > timezone.localdate():
+        raise forms.ValidationError(f"{what[0].upper()}{what[1:]} must be today or in the past")
+    if value.year < 1900:
+        raise forms.ValidationError(f"{what[0].upper()}{what[1:]} must be after 1900")
+    return value
+
+
+def fee_kind_for(kind_choice: str | None, other_kind: str | None) -> str | None:
+    """The fee kind from "What are you paying for?" (and "Which fee?" for another fee)."""
+    if kind_choice in (KIND_ISSUE, KIND_HEARING):
+        return kind_choice
+    return other_kind
+
+
+def jurisdiction_for(kind: str | None) -> str:
+    return Jurisdiction.EAT if kind in EAT_KINDS else Jurisdiction.ET

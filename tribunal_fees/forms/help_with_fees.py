@@ -1,0 +1,245 @@
+"""Forms for the Help with Fees journey: the fee, the applicant, partner, savings, benefits, income, children."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+from django.utils import timezone
+
+from digital_services.core.grants import grant_check
+from digital_services.core.money import PenceField
+
+from ..constants import (
+    GRANT_SCOPE_FEE,
+    Benefit,
+)
+from ..references import reference_typed
+from .common import FEE_REFERENCE, YES_NO, _date_field, _helper, _real_date
+from .pay import EmailForm
+
+# Help with Fees.
+
+
+class HwfFeeKnownForm(forms.Form):
+    has_reference = forms.ChoiceField(
+        label="Do you have a fee reference?",
+        help_text="You get one when you tell us about a fee. It looks like TF-ABC-DEF.",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you have a fee reference"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("has_reference", legend_size=Size.MEDIUM, inline=False))
+
+
+class HwfFeeReferenceForm(forms.Form):
+    reference = forms.CharField(
+        label="What is your fee reference?",
+        help_text="For example, TF-ABC-DEF",
+        max_length=20,
+        error_messages={"required": "Enter your fee reference"},
+    )
+
+    #: The fee's grant (core/grants.py), put here by the fee's own page: a reference is
+    #: used only with it, so nobody applies on, or sees, someone else's fee.
+    grant = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    NOT_GRANTED = (
+        "Open your fee’s page and choose ‘Apply for Help with Fees’ there. If you paid "
+        "without an account, find your fee with its reference and your email address first"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reference"].widget.attrs.update({"spellcheck": "false"})
+        self.helper = _helper(
+            Field.text("reference", field_width=10, label_size=Size.MEDIUM), "grant"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        reference = cleaned.get("reference")
+        if reference and not grant_check(
+            cleaned.get("grant", ""), scope=GRANT_SCOPE_FEE, reference=reference
+        ):
+            self.add_error("reference", self.NOT_GRANTED)
+        return cleaned
+
+    def clean_reference(self):
+        """Spaces, hyphens, case and O/I/L for 0/1 forgiven; a mistyped character or two
+        swapped ones caught by the check character (older references have none)."""
+        value, problem = reference_typed(self.cleaned_data["reference"], "TF")
+        if problem == "check":
+            raise forms.ValidationError(
+                "Check your fee reference: one of its characters is not right"
+            )
+        if problem or not FEE_REFERENCE.match(value):
+            raise forms.ValidationError(
+                "Enter the fee reference in the right format, like TF-ABC-DEF"
+            )
+        return value
+
+
+class HwfApplicantForm(forms.Form):
+    applicant_name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        error_messages={"required": "Enter your full name"},
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+    applicant_date_of_birth = _date_field(
+        "Date of birth", "your date of birth", help_text="For example, 27 3 1980"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("applicant_name", field_width=Fluid.TWO_THIRDS),
+            Field("applicant_date_of_birth", legend_size=Size.SMALL),
+        )
+
+    def clean_applicant_date_of_birth(self):
+        value = _real_date(self.cleaned_data["applicant_date_of_birth"], "your date of birth")
+        if value == timezone.localdate():
+            raise forms.ValidationError("Your date of birth must be in the past")
+        return value
+
+
+class HwfPartnerForm(forms.Form):
+    has_partner = forms.ChoiceField(
+        label="Do you have a partner?",
+        help_text="A husband, wife or civil partner, or someone you live with as a couple.",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you have a partner"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("has_partner", legend_size=Size.MEDIUM))
+
+
+class HwfPartnerBirthForm(forms.Form):
+    partner_date_of_birth = _date_field(
+        "What is your partner’s date of birth?",
+        "your partner’s date of birth",
+        help_text="We ask because the savings limit is higher at 66 or over. For example, 27 3 1980",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field("partner_date_of_birth", legend_size=Size.MEDIUM))
+
+    def clean_partner_date_of_birth(self):
+        return _real_date(
+            self.cleaned_data["partner_date_of_birth"], "your partner’s date of birth"
+        )
+
+
+class HwfSavingsForm(forms.Form):
+    capital_pence = PenceField(
+        label="How much do you have in savings and investments?",
+        help_text=(
+            "Include your partner’s. Count money in bank accounts, cash, ISAs, shares and "
+            "property other than your home. Enter 0 if you have none."
+        ),
+        max_pence=100_000_000_00,
+        error_messages={
+            "required": "Enter how much you have in savings and investments",
+            "invalid": "Enter the amount of savings in pounds, like 1250 or 1250.50",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.text("capital_pence", field_width=10, label_size=Size.MEDIUM))
+
+
+class HwfBenefitsForm(forms.Form):
+    benefit = forms.ChoiceField(
+        label="Are you getting any of these benefits?",
+        help_text="Select the one you get. You may be asked for proof.",
+        choices=[
+            *[(b.value, b.label) for b in Benefit if b != Benefit.NONE],
+            Choice(Benefit.NONE.value, Benefit.NONE.label),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a benefit you get, or none of these"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("benefit", legend_size=Size.MEDIUM))
+
+
+class HwfIncomeForm(forms.Form):
+    gross_monthly_income_pence = PenceField(
+        label="What is your total monthly income before tax?",
+        help_text=(
+            "Include your partner’s income: wages, self-employed earnings, benefits, "
+            "pensions and maintenance, before tax and National Insurance."
+        ),
+        max_pence=10_000_000_00,
+        error_messages={
+            "required": "Enter your total monthly income before tax",
+            "invalid": "Enter your monthly income in pounds, like 1450 or 1450.50",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("gross_monthly_income_pence", field_width=10, label_size=Size.MEDIUM)
+        )
+
+
+def _children_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=30,
+        error_messages={
+            "required": f"Enter the number of {label.lower()}, or 0",
+            "invalid": f"Enter the number of {label.lower()} as a whole number, like 2",
+            "min_value": f"The number of {label.lower()} must be 0 or more",
+            "max_value": f"The number of {label.lower()} must be 30 or fewer",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class HwfChildrenForm(forms.Form):
+    children_0_13 = _children_field("Children aged 0 to 13")
+    children_14_plus = _children_field("Children aged 14 or over")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "numeric"})
+        self.helper = _helper(
+            Field.text("children_0_13", field_width=3),
+            Field.text("children_14_plus", field_width=3),
+        )
+
+
+class HwfOutcomeForm(EmailForm):
+    """ "What you are likely to get", then where to send the decision. It cannot go on
+    without a fee to assess (``problem`` says why)."""
+
+    contact_label = "How should we send you our decision?"
+
+    def __init__(self, *args, fee=None, assessment=None, problem: str = "", **kwargs):
+        super().__init__(
+            *args, help_text="We’ll contact you when we have decided your application.", **kwargs
+        )
+        self.fee = fee
+        self.assessment = assessment
+        self.problem = problem
+
+    def clean(self):
+        if self.problem:
+            raise forms.ValidationError(self.problem)
+        return super().clean()

@@ -1,0 +1,317 @@
+"""Forms for the pay a fee journey: which fee, the case, who pays, claimants, finding a fee."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+
+from digital_services.journeys.contact import ContactForm
+
+from ..constants import (
+    EAT_CASE_NUMBER,
+    FEES_FIRST_DAY,
+    FEES_LAST_DAY,
+    TYPE_A_ELEMENTS,
+    ClaimElement,
+    FeeKind,
+    Jurisdiction,
+    PayerRole,
+)
+from ..models import et_case_number_validate
+from ..references import reference_typed
+from .common import (
+    APPLY_HWF,
+    FEE_REFERENCE,
+    KIND_HEARING,
+    KIND_ISSUE,
+    KIND_OTHER,
+    OTHER_KINDS,
+    PAY_NOW,
+    _date_field,
+    _helper,
+    _real_date,
+)
+
+
+class FeeKindForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What are you paying for?",
+        choices=[
+            Choice(
+                KIND_ISSUE,
+                "An issue fee for a new claim",
+                hint="Paid when you send your claim (form ET1) to the employment tribunal.",
+            ),
+            Choice(
+                KIND_HEARING,
+                "A hearing fee",
+                hint="The tribunal tells you when to pay it. You need your case number.",
+            ),
+            Choice(
+                KIND_OTHER,
+                "Another fee",
+                hint="For example reconsideration of a judgment, judicial mediation or an appeal.",
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what you are paying for"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM))
+
+
+class OtherFeeForm(forms.Form):
+    other_kind = forms.ChoiceField(
+        label="Which fee are you paying?",
+        choices=[(kind.value, kind.label) for kind in OTHER_KINDS],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which fee you are paying"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("other_kind", legend_size=Size.MEDIUM))
+
+
+class CaseNumberForm(forms.Form):
+    """The tribunal case number: ``NNNNNNN/YYYY``, or ``UKEAT/NNNN/YY/NNN`` for an appeal."""
+
+    case_number = forms.CharField(max_length=20)
+
+    def __init__(self, *args, jurisdiction: str = Jurisdiction.ET, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jurisdiction = jurisdiction
+        field = self.fields["case_number"]
+        if jurisdiction == Jurisdiction.EAT:
+            field.label = "What is your appeal number?"
+            field.help_text = "For example, UKEAT/0123/16/001"
+            field.error_messages["required"] = "Enter your appeal number"
+        else:
+            field.label = "What is your employment tribunal case number?"
+            field.help_text = "It is on letters from the tribunal, for example 1234567/2016"
+            field.error_messages["required"] = "Enter your employment tribunal case number"
+        field.widget.attrs.update({"spellcheck": "false"})
+        self.helper = _helper(Field.text("case_number", field_width=20, label_size=Size.MEDIUM))
+
+    def clean_case_number(self):
+        value = "".join(self.cleaned_data["case_number"].split()).upper()
+        if self.jurisdiction == Jurisdiction.EAT:
+            if not EAT_CASE_NUMBER.match(value):
+                raise forms.ValidationError(
+                    "Enter the appeal number in the right format, like UKEAT/0123/16/001"
+                )
+        else:
+            et_case_number_validate(value)
+        return value
+
+
+class FeeDateForm(forms.Form):
+    """The date the claim was presented (or the fee was due): the fee in force then applies."""
+
+    fee_date = _date_field("Date", "the date", help_text="For example, 27 3 2016")
+
+    def __init__(self, *args, kind: str | None = None, fees_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fees_only = fees_only
+        field = self.fields["fee_date"]
+        if kind in (FeeKind.ISSUE, None):
+            field.label = "When was the claim presented to the tribunal?"
+            what = "the date the claim was presented"
+        else:
+            field.label = "When was the fee due?"
+            what = "the date the fee was due"
+            field.help_text = "It is on the letter from the tribunal, for example 27 3 2016"
+        self.what = what
+        field.error_messages["required"] = f"Enter {what}"
+        field.error_messages["invalid"] = f"{what[0].upper()}{what[1:]} must be a real date"
+        self.helper = _helper(Field("fee_date", legend_size=Size.MEDIUM))
+
+    def clean_fee_date(self):
+        value = _real_date(self.cleaned_data["fee_date"], self.what)
+        if self.fees_only and not FEES_FIRST_DAY <= value <= FEES_LAST_DAY:
+            raise forms.ValidationError(
+                "There was no fee to pay on that date: employment tribunal fees were charged "
+                "from 29 July 2013 to 26 July 2017"
+            )
+        return value
+
+
+class PayerForm(forms.Form):
+    payer_role = forms.ChoiceField(
+        label="Who is paying the fee?",
+        choices=[
+            Choice(PayerRole.CLAIMANT, "The claimant", hint="The person making the claim."),
+            Choice(
+                PayerRole.REPRESENTATIVE,
+                "A representative",
+                hint="A solicitor, trade union or adviser paying for the claimant.",
+            ),
+            Choice(PayerRole.RESPONDENT, "The respondent", hint="The employer."),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who is paying the fee"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("payer_role", legend_size=Size.MEDIUM))
+
+
+class ClaimantsForm(forms.Form):
+    claimants = forms.IntegerField(
+        label="How many people are named as claimants on the claim?",
+        help_text="Enter 1 if you are claiming on your own. A group of claimants pays one group fee.",
+        min_value=1,
+        max_value=100_000,
+        error_messages={
+            "required": "Enter the number of claimants",
+            "invalid": "Enter the number of claimants as a whole number, like 3",
+            "min_value": "The number of claimants must be 1 or more",
+            "max_value": "The number of claimants must be 100,000 or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["claimants"].widget.attrs.update({"inputmode": "numeric"})
+        self.helper = _helper(Field.text("claimants", field_width=5, label_size=Size.MEDIUM))
+
+
+_ELEMENT_HINTS = {
+    element: "Type A" if element in TYPE_A_ELEMENTS else "Type B" for element in ClaimElement
+}
+
+
+class ClaimAboutForm(forms.Form):
+    claim_elements = forms.MultipleChoiceField(
+        label="What is the claim about?",
+        help_text="Select all that apply.",
+        choices=[
+            Choice(element.value, element.label, hint=f"A {_ELEMENT_HINTS[element]} complaint")
+            for element in ClaimElement
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select what the claim is about"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.checkboxes("claim_elements", legend_size=Size.MEDIUM))
+
+
+class FeeChoiceForm(forms.Form):
+    """On "Your fee": pay now, or apply for Help with Fees first."""
+
+    next_step = forms.ChoiceField(
+        label="What do you want to do?",
+        choices=[
+            Choice(PAY_NOW, "Pay the fee now by card"),
+            Choice(
+                APPLY_HWF,
+                "Apply for Help with Fees",
+                hint="If you are on certain benefits or a low income, you may pay less or nothing.",
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether you want to pay now or apply for Help with Fees"
+        },
+    )
+
+    def __init__(self, *args, quote=None, rows=(), group=None, no_fee_reason: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quote = quote
+        self.rows = list(rows)
+        self.group = group
+        self.no_fee_reason = no_fee_reason
+        self.helper = _helper(Field.radios("next_step", legend_size=Size.MEDIUM))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.quote is None:
+            raise forms.ValidationError("There is no fee to pay")
+        return cleaned
+
+
+class GroupHwfForm(forms.Form):
+    remitted_claimants = forms.IntegerField(
+        label="How many of the claimants are getting Help with Fees?",
+        help_text=(
+            "Count the claimants who have applied for or been given full Help with Fees. "
+            "Each of them applies separately."
+        ),
+        min_value=0,
+        error_messages={
+            "required": "Enter how many claimants are getting Help with Fees",
+            "invalid": "Enter the number of claimants as a whole number, like 2",
+            "min_value": "The number of claimants getting Help with Fees must be 0 or more",
+        },
+    )
+
+    def __init__(self, *args, claimants: int = 1, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claimants = claimants
+        field = self.fields["remitted_claimants"]
+        field.max_value = claimants
+        field.widget.attrs.update({"inputmode": "numeric"})
+        self.helper = _helper(
+            Field.text("remitted_claimants", field_width=5, label_size=Size.MEDIUM)
+        )
+
+    def clean_remitted_claimants(self):
+        value = self.cleaned_data["remitted_claimants"]
+        if value > self.claimants:
+            raise forms.ValidationError(
+                f"The number of claimants getting Help with Fees must be {self.claimants:,} or fewer"
+            )
+        return value
+
+
+class EmailForm(ContactForm):
+    """How we contact the payer: the platform's step (email, text message or post)."""
+
+    contact_label = "How should we send your receipt and updates about this fee?"
+
+
+class FeeFindForm(forms.Form):
+    """ "Find your fee": its reference and the email address given when it was made."""
+
+    reference = forms.CharField(
+        label="Fee reference",
+        help_text="It is in the email we sent you, for example TF-ABC-DEF",
+        max_length=20,
+        error_messages={"required": "Enter your fee reference"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The email address you gave when you told us about the fee",
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("reference", field_width=10),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+        )
+
+    def clean_reference(self):
+        value, problem = reference_typed(self.cleaned_data["reference"], "TF")
+        if problem == "check":
+            raise forms.ValidationError(
+                "Check your fee reference: one of its characters is not right"
+            )
+        if problem or not FEE_REFERENCE.match(value):
+            raise forms.ValidationError(
+                "Enter the fee reference in the right format, like TF-ABC-DEF"
+            )
+        return value

@@ -1,0 +1,295 @@
+"""Forms for the refunds journey (2017 scheme): profile, applicant, contact, case, respondent, fees, bank."""
+
+from __future__ import annotations
+
+import re
+
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+from django.utils import timezone
+
+from digital_services.core.money import PenceField
+from digital_services.journeys.contact import ContactForm
+
+from .. import refunds as refund_rules
+from ..constants import (
+    EAT_CASE_NUMBER,
+    PaymentMethod,
+    RefundFeeKind,
+    RefundProfile,
+    Region,
+)
+from ..models import et_case_number_validate
+from .common import _date_field, _helper, _real_date
+
+# Refunds (2017 scheme).
+
+
+class RefundProfileForm(forms.Form):
+    profile = forms.ChoiceField(
+        label="Who paid the fees?",
+        choices=RefundProfile.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who paid the fees"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("profile", legend_size=Size.MEDIUM))
+
+
+class RefundApplicantForm(forms.Form):
+    title = forms.CharField(label="Title (optional)", required=False, max_length=20)
+    full_name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        error_messages={"required": "Enter your full name"},
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+    date_of_birth = _date_field(
+        "Date of birth", "your date of birth", help_text="For example, 27 3 1980"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("title", field_width=5),
+            Field.text("full_name", field_width=Fluid.TWO_THIRDS),
+            Field("date_of_birth", legend_size=Size.SMALL),
+        )
+
+    def clean_date_of_birth(self):
+        value = _real_date(self.cleaned_data["date_of_birth"], "your date of birth")
+        if value == timezone.localdate():
+            raise forms.ValidationError("Your date of birth must be in the past")
+        return value
+
+
+class RefundContactForm(ContactForm):
+    """Your address (we need it whatever the choice), then how we contact you; a phone
+    number for calls is optional."""
+
+    address_always = True
+    contact_label = "How should we contact you about your refund?"
+
+    phone = forms.CharField(
+        label="Phone number for calls (optional)",
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+
+    def contact_layout(self) -> list:
+        return [*super().contact_layout(), Field.text("phone", field_width=20)]
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip()
+        if value and not re.fullmatch(r"\+?[\d\s()-]{7,20}", value):
+            raise forms.ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+        return value
+
+
+class RefundCaseForm(forms.Form):
+    region = forms.ChoiceField(
+        label="Where was the claim heard?",
+        choices=Region.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where the claim was heard"},
+    )
+    et_case_number = forms.CharField(
+        label="Employment tribunal case number",
+        help_text="For example, 1234567/2016. Leave this blank if you only paid appeal fees.",
+        required=False,
+        max_length=20,
+    )
+    eat_case_number = forms.CharField(
+        label="Appeal number (if you appealed)",
+        help_text="For example, UKEAT/0123/16/001",
+        required=False,
+        max_length=20,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.radios("region", legend_size=Size.SMALL, inline=True),
+            Field.text("et_case_number", field_width=20),
+            Field.text("eat_case_number", field_width=20),
+        )
+
+    def clean_et_case_number(self):
+        value = "".join(self.cleaned_data["et_case_number"].split())
+        if value:
+            et_case_number_validate(value)
+        return value
+
+    def clean_eat_case_number(self):
+        value = "".join(self.cleaned_data["eat_case_number"].split()).upper()
+        if value and not EAT_CASE_NUMBER.match(value):
+            raise forms.ValidationError(
+                "Enter the appeal number in the right format, like UKEAT/0123/16/001"
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("et_case_number")
+            and not cleaned.get("eat_case_number")
+            and "et_case_number" not in self.errors
+            and "eat_case_number" not in self.errors
+        ):
+            self.add_error(
+                "et_case_number", "Enter the employment tribunal case number or the appeal number"
+            )
+        return cleaned
+
+
+class RefundRespondentForm(forms.Form):
+    respondent_name = forms.CharField(
+        label="Name of the respondent",
+        help_text="The employer or other organisation the claim was against.",
+        max_length=200,
+        error_messages={"required": "Enter the name of the respondent (the employer)"},
+    )
+    respondent_address = forms.CharField(
+        label="Respondent’s address (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("respondent_name", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("respondent_address"),
+        )
+
+
+class RefundFeeForm(forms.Form):
+    """One fee paid: which, how much, how and when (month and year, or not known)."""
+
+    kind = forms.ChoiceField(
+        label="Which fee did you pay?",
+        choices=RefundFeeKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which fee you paid"},
+    )
+    amount_pence = PenceField(
+        label="How much did you pay?",
+        min_pence=1,
+        max_pence=100_000_00,
+        error_messages={
+            "required": "Enter the amount you paid for this fee",
+            "invalid": "Enter the amount in pounds, like 160 or 160.00",
+            "min_value": "The amount you paid must be more than £0",
+        },
+    )
+    method = forms.ChoiceField(
+        label="How did you pay?",
+        choices=PaymentMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you paid this fee"},
+    )
+    paid_month = forms.IntegerField(
+        label="Month",
+        required=False,
+        min_value=1,
+        max_value=12,
+        error_messages={
+            "invalid": "Enter the month as a number from 1 to 12",
+            "min_value": "Enter the month as a number from 1 to 12",
+            "max_value": "Enter the month as a number from 1 to 12",
+        },
+    )
+    paid_year = forms.IntegerField(
+        label="Year",
+        required=False,
+        min_value=2013,
+        max_value=2017,
+        error_messages={
+            "invalid": "Enter the year as 4 digits, like 2016",
+            "min_value": "The date you paid must be between July 2013 and August 2017",
+            "max_value": "The date you paid must be between July 2013 and August 2017",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("paid_month", "paid_year"):
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "numeric"})
+        self.fields[
+            "paid_month"
+        ].help_text = "When you paid, for example 3 2016. Leave both blank if you do not know."
+        self.helper = _helper(
+            Field.radios("kind", legend_size=Size.SMALL),
+            Field.text("amount_pence", field_width=10),
+            Field.radios("method", legend_size=Size.SMALL),
+            Field.text("paid_month", field_width=2),
+            Field.text("paid_year", field_width=4),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        month, year = cleaned.get("paid_month"), cleaned.get("paid_year")
+        if "paid_month" in self.errors or "paid_year" in self.errors:
+            return cleaned
+        if month is None and year is not None:
+            self.add_error("paid_month", "Enter the month you paid, or leave both blank")
+        elif year is None and month is not None:
+            self.add_error("paid_year", "Enter the year you paid, or leave both blank")
+        elif month is not None and not refund_rules.refund_month_in_scheme(month=month, year=year):
+            self.add_error(
+                "paid_month", "The date you paid must be between July 2013 and August 2017"
+            )
+        return cleaned
+
+
+class RefundBankForm(forms.Form):
+    account_name = forms.CharField(
+        label="Name on the account",
+        max_length=200,
+        error_messages={"required": "Enter the name on the account"},
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    bank_name = forms.CharField(
+        label="Name of the bank or building society",
+        max_length=200,
+        error_messages={"required": "Enter the name of the bank or building society"},
+    )
+    sort_code = forms.CharField(
+        label="Sort code",
+        help_text="Must be 6 digits long",
+        max_length=20,
+        error_messages={"required": "Enter a sort code"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+    )
+    account_number = forms.CharField(
+        label="Account number",
+        help_text="Must be 8 digits long",
+        max_length=20,
+        error_messages={"required": "Enter an account number"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("account_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("bank_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("sort_code", field_width=5),
+            Field.text("account_number", field_width=10),
+        )
+
+    def clean_sort_code(self):
+        value = self.cleaned_data["sort_code"]
+        if not refund_rules.sort_code_valid(value):
+            raise forms.ValidationError("Enter a valid sort code like 309430")
+        return refund_rules.sort_code_normalise(value)
+
+    def clean_account_number(self):
+        value = self.cleaned_data["account_number"]
+        if not refund_rules.account_number_valid(value):
+            raise forms.ValidationError("Enter a valid account number like 00733445")
+        return refund_rules.account_number_normalise(value)

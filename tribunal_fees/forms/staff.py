@@ -1,0 +1,92 @@
+"""Forms for the staff pages: deciding Help with Fees, evidence, part payments, reasons, refunds."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from digital_services.core.money import PenceField
+
+from ..constants import (
+    HwfOutcome,
+    RefundIssueMethod,
+)
+
+#: Whole pence a caseworker can type into an admin amount (£9,999,999.99).
+ADMIN_AMOUNT_MAX_PENCE = 999_999_999
+_ADMIN_AMOUNT_INVALID = "Enter an amount in pounds and pence, like 120.50"
+
+
+class HwfDecideForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=HwfOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the decision"},
+    )
+    amount_to_pay = PenceField(
+        required=False,
+        max_pence=ADMIN_AMOUNT_MAX_PENCE,
+        label="Amount the applicant still pays (part remission only)",
+        error_messages={"invalid": _ADMIN_AMOUNT_INVALID},
+    )
+    override_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason (needed when the decision differs from the calculated outcome)",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == HwfOutcome.PART and cleaned.get("amount_to_pay") is None:
+            self.add_error("amount_to_pay", "Enter the amount the applicant still pays")
+        return cleaned
+
+
+class HwfEvidenceForm(forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="What evidence the applicant must send",
+        error_messages={"required": "Enter what evidence the applicant must send"},
+    )
+    expires_on = forms.DateField(
+        label="Evidence due by",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Enter the date evidence is due",
+            "invalid": "Enter a real date",
+        },
+    )
+
+    def clean_expires_on(self):
+        value = self.cleaned_data["expires_on"]
+        if value <= timezone.localdate():
+            raise forms.ValidationError("The date evidence is due must be in the future")
+        return value
+
+
+class PartPaymentForm(forms.Form):
+    amount = PenceField(
+        max_pence=ADMIN_AMOUNT_MAX_PENCE,
+        label="Amount received",
+        error_messages={"required": "Enter the amount received", "invalid": _ADMIN_AMOUNT_INVALID},
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the reason"},
+    )
+
+
+class ConfirmForm(forms.Form):
+    """No fields: the button is the answer (a POST, with the CSRF token)."""
+
+
+class RefundIssueForm(forms.Form):
+    method = forms.ChoiceField(
+        choices=RefundIssueMethod.choices,
+        widget=forms.RadioSelect,
+        label="How to pay the refund",
+        error_messages={"required": "Select how to pay the refund"},
+    )
