@@ -21,6 +21,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -234,10 +235,12 @@ def start_gunicorn(port: int, **extra_env: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
+    # Ready when a worker answers, not when the socket accepts: without preload the master
+    # listens before its workers have imported Django.
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/live", timeout=5):
                 return proc
         except OSError:
             if proc.poll() is not None:
