@@ -1,0 +1,333 @@
+"""Forms for the booking journey: the prison, the prisoner, the slots."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from crispy_forms_gds.layout import (
+    Field,
+    Fieldset,
+    Fluid,
+    Size,
+)
+from django import forms
+
+from digital_services.core.dates import time_format
+
+from .. import emails
+from ..models import Prison, SlotTime
+from ..rules import (
+    prison_number_is_valid,
+    prison_number_normalise,
+)
+from ..selectors import PRISONER_NOT_FOUND, prisoner_register_check
+from .common import (
+    CHOICE_FIELDS,
+    GovukDateField,
+    _helper,
+    _name_clean,
+    _name_field,
+    date_of_birth_check,
+    prison_name_key,
+)
+
+
+class PrisonChoiceForm(forms.Form):
+    """Which prison: the name typed, found among every prison (a list of all of them is on
+    the page). A prison that does not take bookings online is a valid answer: the journey
+    then shows the "you cannot book here" page that fits."""
+
+    prison = forms.CharField(
+        label="Prison name",
+        help_text="For example, HMP Brixton or Brixton",
+        max_length=100,
+        error_messages={
+            "required": "Enter the name of the prison",
+            "max_length": "Prison name must be 100 characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.text("prison", field_width=Fluid.TWO_THIRDS))
+
+    @cached_property
+    def prisons(self) -> list[Prison]:
+        """Every prison, A to Z (one query, made only when needed)."""
+        return list(Prison.objects.order_by("name"))
+
+    def clean_prison(self) -> Prison:
+        typed = self.cleaned_data["prison"].strip()
+        key = prison_name_key(typed)
+        exact = [
+            p
+            for p in self.prisons
+            if typed.lower() in (p.name.lower(), p.name_cy.lower(), p.slug)
+            or (key and key in (prison_name_key(p.name), prison_name_key(p.name_cy)))
+        ]
+        if len(exact) == 1:
+            return exact[0]
+        found = exact or [
+            p
+            for p in self.prisons
+            if key
+            and (
+                key in prison_name_key(p.name) or (p.name_cy and key in prison_name_key(p.name_cy))
+            )
+        ]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise forms.ValidationError(
+                "Enter the name of a prison in England or Wales, for example HMP Brixton. "
+                "Check the spelling, or look for it in the list of prisons"
+            )
+        names = [p.name for p in found[:3]]
+        example = " or ".join(names) if len(found) <= 3 else ", ".join(names) + " or another"
+        raise forms.ValidationError(
+            f"More than one prison has that name in it. Enter the full name, for example {example}"
+        )
+
+    @staticmethod
+    def to_json(cleaned_data: dict) -> dict:
+        prison = cleaned_data["prison"]
+        return {"prison": prison.name}
+
+    @staticmethod
+    def from_json(data: dict) -> dict:
+        return {"prison": str(data.get("prison") or "")}
+
+
+class PrisonUnavailableForm(forms.Form):
+    """The "you cannot book here" page: nothing to answer, and never a valid answer, so the
+    journey cannot go on with that prison."""
+
+    def __init__(self, *args, prison: Prison | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prison = prison
+
+    def clean(self):
+        name = self.prison.name if self.prison else "This prison"
+        raise forms.ValidationError(f"{name} does not take visit requests online")
+
+
+class PrisonerForm(forms.Form):
+    """The prisoner's name, date of birth and prison number, checked against the register."""
+
+    first_name = _name_field("First name", "Enter the prisoner’s first name")
+    last_name = _name_field("Last name", "Enter the prisoner’s last name")
+    date_of_birth = GovukDateField(
+        label="Date of birth",
+        what="the prisoner’s date of birth",
+        help_text="For example, 27 3 1985",
+    )
+    prison_number = forms.CharField(
+        label="Prison number",
+        help_text="This is 1 letter, 4 numbers and 2 letters, for example A1234BC",
+        max_length=20,
+        error_messages={
+            "required": "Enter the prisoner’s prison number",
+            "max_length": "Enter a prison number in the format A1234BC",
+        },
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, prison: Prison | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prison = prison
+        self.helper = _helper(
+            Fieldset(
+                Field.text("first_name", field_width=20),
+                Field.text("last_name", field_width=20),
+                Field("date_of_birth"),
+                Field.text("prison_number", field_width=10),
+                legend="The prisoner’s details",
+                legend_size=Size.MEDIUM,
+            )
+        )
+
+    def clean_first_name(self):
+        return _name_clean(self.cleaned_data["first_name"], "First name")
+
+    def clean_last_name(self):
+        return _name_clean(self.cleaned_data["last_name"], "Last name")
+
+    def clean_date_of_birth(self):
+        return date_of_birth_check(self.cleaned_data.get("date_of_birth"), whose="The prisoner’s")
+
+    def clean_prison_number(self):
+        number = prison_number_normalise(self.cleaned_data["prison_number"])
+        if not prison_number_is_valid(number):
+            raise forms.ValidationError("Enter a prison number in the format A1234BC")
+        return number
+
+    def clean(self):
+        data = super().clean()
+        number, born = data.get("prison_number"), data.get("date_of_birth")
+        if self.prison is None or not number or not born or self.errors:
+            return data
+        check = prisoner_register_check(
+            prison=self.prison, prison_number=number, date_of_birth=born
+        )
+        if check == PRISONER_NOT_FOUND:
+            where = self.prison.name
+            self.add_error(
+                "prison_number",
+                f"Check the prison number: it does not match a prisoner at {where} "
+                "with this date of birth",
+            )
+            self.add_error(
+                "date_of_birth",
+                f"Check the date of birth: it does not match a prisoner at {where} "
+                "with this prison number",
+            )
+        return data
+
+
+class SlotChoiceForm(forms.Form):
+    """Up to 3 visit times in order of preference, from the prison's availability.
+
+    A gap is closed up (a first and a third choice become first and second).
+    """
+
+    weekdays = (
+        ("Mon", "Monday"),
+        ("Tue", "Tuesday"),
+        ("Wed", "Wednesday"),
+        ("Thu", "Thursday"),
+        ("Fri", "Friday"),
+        ("Sat", "Saturday"),
+        ("Sun", "Sunday"),
+    )
+
+    choice_1 = forms.CharField(label="First choice", required=False, max_length=40)
+    choice_2 = forms.CharField(label="Second choice (optional)", required=False, max_length=40)
+    choice_3 = forms.CharField(label="Third choice (optional)", required=False, max_length=40)
+
+    def __init__(self, *args, availability=None, prisoner_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.availability = availability
+        self.prisoner_name = prisoner_name
+        groups = []
+        if availability is not None:
+            for day in sorted(availability.days):
+                slots = availability.days[day].available_slots
+                if slots:
+                    groups.append(
+                        (
+                            emails.date_text(day, "en"),
+                            [(s.key, _time_range(s.slot)) for s in slots],
+                        )
+                    )
+        choices = [("", "Choose a time")] + groups
+        for name in CHOICE_FIELDS:
+            self.fields[name].widget = forms.Select(choices=choices)
+        self.helper = _helper(
+            Fieldset(
+                *CHOICE_FIELDS,
+                legend="Your choices, in order of preference",
+                legend_size=Size.MEDIUM,
+            )
+        )
+
+    def calendar(self) -> list[dict]:
+        """Each month of the window for the page's calendar: weeks of day cells (None for a
+        day of another month), each with what can be chosen that day and why not."""
+        if self.availability is None:
+            return []
+        months = []
+        for month in self.availability.months:
+            weeks = []
+            for week in month.weeks:
+                cells = []
+                for day in week:
+                    if day is None:
+                        cells.append(None)
+                        continue
+                    in_window = day.reason not in ("outside_window",)
+                    cells.append(
+                        {
+                            "date": day.date,
+                            "label": emails.date_text(day.date, "en"),
+                            "in_window": in_window,
+                            "available": day.available,
+                            "state": day.state,
+                            "note": ""
+                            if day.available or day.reason == "no_slots"
+                            else day.citizen_reason_text,
+                            "slots": [
+                                {
+                                    "text": _time_range(s.slot),
+                                    "available": s.available,
+                                    "note": s.citizen_reason_text,
+                                }
+                                for s in day.slots
+                            ]
+                            if day.state != "unavailable"
+                            else [],
+                        }
+                    )
+                weeks.append(cells)
+            months.append({"first_day": month.first_day, "weeks": weeks})
+        return months
+
+    @property
+    def has_choices(self) -> bool:
+        return bool(self.availability is not None and self.availability.available_slots)
+
+    def _slot_problem(self, key: str) -> str:
+        try:
+            slot = SlotTime.from_key(key)
+        except ValueError:
+            return "Choose a time from the list"
+        state = self.availability.slot(key) if self.availability is not None else None
+        if state is None:
+            return "Choose a time from the list"
+        if state.available:
+            return ""
+        when = emails.slot_text(slot)
+        if state.state == "fully_booked":
+            return f"{when} is now fully booked. Choose another time"
+        if state.reason == "no_allowance":
+            return (
+                f"You cannot choose {when}: the prisoner has no visiting allowance left for "
+                "that day. Choose another time"
+            )
+        return f"{when} is no longer available. Choose another time"
+
+    def clean(self):
+        data = super().clean()
+        chosen: list[str] = []
+        for name in CHOICE_FIELDS:
+            key = (data.get(name) or "").strip()
+            if not key:
+                continue
+            problem = self._slot_problem(key)
+            if problem:
+                self.add_error(name, problem)
+            elif key in chosen:
+                self.add_error(
+                    name,
+                    "You have already chosen this time. Choose a different time or leave this blank",
+                )
+            else:
+                chosen.append(key)
+        if not chosen and not self.errors:
+            self.add_error("choice_1", "Choose a time for your visit")
+        if not self.errors:
+            padded = chosen + [""] * (len(CHOICE_FIELDS) - len(chosen))
+            for name, key in zip(CHOICE_FIELDS, padded, strict=True):
+                data[name] = key
+        return data
+
+
+def _time_range(slot: SlotTime) -> str:
+    return f"{time_format(slot.start)} to {time_format(slot.end)}"
+
+
+def slot_keys(cleaned: dict | None) -> list[str]:
+    """The chosen slot keys of a ``SlotChoiceForm`` answer, in order."""
+    if not cleaned:
+        return []
+    return [cleaned[name] for name in CHOICE_FIELDS if cleaned.get(name)]

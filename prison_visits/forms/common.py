@@ -1,0 +1,112 @@
+"""What the booking journey forms share: names, dates of birth, GOV.UK date fields."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import (
+    Layout,
+)
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils import timezone
+
+# ---------------------------------------------------------------- citizen journey forms
+#
+# The booking journey's steps (journeys.py) and the "check your visit" look-up. GOV.UK
+# Design System markup through crispy-forms-gds; messages written per field.
+
+NAME_MAX_LENGTH = 30
+OLDEST_AGE = 120
+PHONE_PATTERN = re.compile(r"^0\d{9,10}$")
+#: Words that are not part of what tells prisons apart ("HMP Brixton" is "brixton").
+PRISON_NAME_PREFIXES = frozenset({"hmp", "hmyoi", "hm", "yoi", "prison", "cef", "and", "the"})
+CHOICE_FIELDS = ("choice_1", "choice_2", "choice_3")
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    if fields:
+        helper.layout = Layout(*fields)
+    return helper
+
+
+class GovukDateField(DateInputField):
+    """Day, month and year boxes giving a ``date``; a date that does not exist (31 2 1990,
+    a year of 5 digits, numbers too big for a date) is one GOV.UK "must be a real date"
+    error instead of Python's wording or a server error."""
+
+    def __init__(self, *, what: str, **kwargs):
+        kwargs.setdefault("require_all_fields", False)
+        super().__init__(**kwargs)
+        self.error_messages["required"] = f"Enter {what}"
+        self.error_messages["incomplete"] = f"Enter {what}"
+        self.error_messages["invalid"] = f"{what[:1].upper()}{what[1:]} must be a real date"
+        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
+            part.error_messages["incomplete"] = (
+                f"{what[:1].upper()}{what[1:]} must include a {name}"
+            )
+            part.validators = [
+                RegexValidator(r"^[0-9]+$", f"{what[:1].upper()}{what[1:]} must be a real date")
+            ]
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        if len(year) != 4:
+            raise forms.ValidationError("Year must include 4 numbers", code="invalid")
+        try:
+            return date(int(year), int(month), int(day))
+        except (ValueError, OverflowError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+def date_of_birth_check(value: date | None, *, whose: str) -> date | None:
+    """A date of birth in the past and no more than 120 years ago."""
+    if value is None:
+        return None
+    today = timezone.localdate()
+    if value >= today:
+        raise forms.ValidationError(f"{whose} date of birth must be in the past")
+    try:
+        earliest = today.replace(year=today.year - OLDEST_AGE)
+    except ValueError:  # 29 February
+        earliest = today.replace(year=today.year - OLDEST_AGE, day=28)
+    if value < earliest:
+        raise forms.ValidationError(
+            f"{whose} date of birth cannot be more than {OLDEST_AGE} years ago"
+        )
+    return value
+
+
+def _name_field(label: str, required_message: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=NAME_MAX_LENGTH,
+        error_messages={
+            "required": required_message,
+            "max_length": f"{label} must be {NAME_MAX_LENGTH} characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+
+
+def _name_clean(value: str, label: str) -> str:
+    value = " ".join((value or "").split())
+    if "<" in value or ">" in value:
+        raise forms.ValidationError(f"{label} must not include < or >")
+    return value
+
+
+def prison_name_key(text: str) -> str:
+    """What tells one prison's name from another: "HMP/YOI Altcourse" → "altcourse"."""
+    words = re.sub(r"[^0-9a-z]+", " ", (text or "").lower()).split()
+    while words and words[0] in PRISON_NAME_PREFIXES:
+        words = words[1:]
+    return " ".join(words)

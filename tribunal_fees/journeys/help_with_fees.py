@@ -1,0 +1,281 @@
+"""The Help with Fees journey."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from digital_services.core.grants import grant_check
+from digital_services.journeys.contact import (
+    contact_initial_for,
+    contact_route,
+    sentence_start,
+)
+from digital_services.journeys.definitions import (
+    Answers,
+    Journey,
+    Step,
+    journey_register,
+)
+from digital_services.journeys.exceptions import JourneySubmitError
+
+from .. import services
+from ..constants import (
+    GRANT_SCOPE_FEE,
+    Benefit,
+    FeeCaseStatus,
+    FeeKind,
+)
+from ..fees import (
+    FeeNotFound,
+)
+from ..forms import (
+    HwfApplicantForm,
+    HwfBenefitsForm,
+    HwfChildrenForm,
+    HwfFeeKnownForm,
+    HwfFeeReferenceForm,
+    HwfIncomeForm,
+    HwfOutcomeForm,
+    HwfPartnerBirthForm,
+    HwfPartnerForm,
+    HwfSavingsForm,
+    jurisdiction_for,
+)
+from ..models import FeeCase
+from ..remission import hwf_assess
+from .common import SERVICE, _citizen_name, _fee_steps, answered_kind, quote_for
+
+# Help with Fees ------------------------------------------------------------------------
+
+
+def _has_reference(answers: Answers) -> bool:
+    return answers.value("fee", "has_reference") == "yes"
+
+
+def _describing_fee(answers: Answers) -> bool:
+    return answers.value("fee", "has_reference") == "no"
+
+
+def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
+    """The fee named by its reference, if it is one Help with Fees can still apply to.
+
+    It does not say who may use it: ``hwf_fee_case_granted`` does, for the journey."""
+    if not reference:
+        return None
+    return (
+        FeeCase.objects.filter(
+            reference=reference, status=FeeCaseStatus.UNPAID, remission_pence=0, claimants=1
+        )
+        .select_related("fee_schedule")
+        .first()
+    )
+
+
+def hwf_fee_case_granted(answers: Answers) -> FeeCase | None:
+    """The fee the answers name, only when they also hold its grant (core/grants.py), which
+    the fee's own page puts there for whoever may see the fee: its owner, or a browser that
+    sent it, opened our email's link or found it with the payer's email address. A
+    reference typed on its own names nobody's fee (issue #11: it used to be anyone's)."""
+    reference = answers.value("fee-reference", "reference")
+    grant = answers.value("fee-reference", "grant", "")
+    if not reference or not grant_check(grant, scope=GRANT_SCOPE_FEE, reference=reference):
+        return None
+    return hwf_fee_case_lookup(reference)
+
+
+def _hwf_fee(answers: Answers) -> tuple[int | None, object, str, str]:
+    """(fee in pence, date of the fee, what it is, problem) for the outcome page."""
+    if _has_reference(answers):
+        reference = answers.value("fee-reference", "reference")
+        fee_case = hwf_fee_case_granted(answers)
+        if fee_case is None:
+            return (
+                None,
+                None,
+                "",
+                f"We cannot find an unpaid fee for one claimant with the reference {reference}. "
+                "Check the reference you gave",
+            )
+        return fee_case.fee_pence, fee_case.fee_date, fee_case.description, ""
+    quote = quote_for(answers)
+    if quote is None:
+        return None, None, "", "There was no fee to pay on the date you gave"
+    return quote.amount_pence, quote.on_date, FeeKind(quote.kind).label, ""
+
+
+def _hwf_assessment(answers: Answers):
+    fee_pence, fee_date, _what, problem = _hwf_fee(answers)
+    if problem:
+        return None, problem
+    has_partner = answers.value("partner", "has_partner") == "yes"
+    benefit = answers.value("benefits", "benefit", Benefit.NONE)
+    try:
+        assessment = hwf_assess(
+            fee_pence=fee_pence,
+            on_date=fee_date,
+            applicant_date_of_birth=answers.value("applicant", "applicant_date_of_birth"),
+            has_partner=has_partner,
+            partner_date_of_birth=answers.value("partner-dob", "partner_date_of_birth"),
+            capital_pence=answers.value("savings", "capital_pence", 0),
+            benefit=benefit,
+            gross_monthly_income_pence=answers.value("income", "gross_monthly_income_pence"),
+            children_0_13=answers.value("children", "children_0_13", 0) or 0,
+            children_14_plus=answers.value("children", "children_14_plus", 0) or 0,
+        )
+    except (TypeError, ValueError):
+        return None, "Answer the questions about your money first"
+    return assessment, ""
+
+
+def _outcome_kwargs(answers: Answers) -> dict:
+    fee_pence, fee_date, what, problem = _hwf_fee(answers)
+    assessment, problem = _hwf_assessment(answers) if not problem else (None, problem)
+    fee = {"pence": fee_pence, "date": fee_date, "what": what} if fee_pence is not None else None
+    return {"fee": fee, "assessment": assessment, "problem": problem}
+
+
+def _outcome_summary(cleaned: dict) -> list[tuple[str, str]]:
+    return [("How we send our decision", sentence_start(contact_route(cleaned).describe()))]
+
+
+def _hwf_submit_error(exc: services.InvalidRequest) -> JourneySubmitError:
+    steps = {
+        "kind": "fee-kind",
+        "case_number": "case-number",
+        "claim_elements": "claim-about",
+        "claimants": "fee-reference",
+        "answers": "savings",
+    }
+    first = next(iter(exc.errors))
+    return JourneySubmitError(list(exc.errors.values()), step=steps.get(first))
+
+
+def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -> str:
+    """Apply for Help with Fees on the fee (recorded now if it was described on the way)."""
+    from ..views import access_url
+
+    not_found = JourneySubmitError(
+        "We cannot find an unpaid fee for one claimant with that reference", step="fee-reference"
+    )
+    try:
+        if _has_reference(answers):
+            fee_case = hwf_fee_case_granted(answers)
+            if fee_case is None:
+                raise not_found
+            if fee_case.user_id is not None and getattr(user, "pk", None) != fee_case.user_id:
+                raise not_found  # someone else's fee: say no more than for a wrong reference
+        else:
+            kind = answered_kind(answers)
+            fee_case = services.fee_case_create(
+                user=user,
+                kind=kind,
+                fee_date=answers.value("date", "fee_date"),
+                jurisdiction=jurisdiction_for(kind),
+                claimants=1,
+                claim_elements=answers.value("claim-about", "claim_elements"),
+                case_number=answers.value("case-number", "case_number", ""),
+                contact=contact_route(
+                    answers.value("outcome"),
+                    name=answers.value("applicant", "applicant_name", "") or _citizen_name(user),
+                ),
+                language=language,
+            )
+        has_partner = answers.value("partner", "has_partner") == "yes"
+        benefit = answers.value("benefits", "benefit", Benefit.NONE)
+        application = services.hwf_application_submit(
+            fee_case=fee_case,
+            answers=services.HwfAnswers(
+                applicant_name=answers.value("applicant", "applicant_name"),
+                applicant_date_of_birth=answers.value("applicant", "applicant_date_of_birth"),
+                capital_pence=answers.value("savings", "capital_pence"),
+                has_partner=has_partner,
+                partner_date_of_birth=(
+                    answers.value("partner-dob", "partner_date_of_birth") if has_partner else None
+                ),
+                children_0_13=answers.value("children", "children_0_13", 0) or 0,
+                children_14_plus=answers.value("children", "children_14_plus", 0) or 0,
+                benefit=benefit,
+                gross_monthly_income_pence=(
+                    answers.value("income", "gross_monthly_income_pence")
+                    if benefit == Benefit.NONE
+                    else None
+                ),
+            ),
+            user=user,
+        )
+    except services.InvalidRequest as exc:
+        raise _hwf_submit_error(exc) from exc
+    except services.TransitionNotAllowed as exc:
+        raise JourneySubmitError(str(exc), step="fee-reference") from exc
+    except FeeNotFound as exc:
+        raise JourneySubmitError(
+            "There was no fee to pay on the date you gave", step="date"
+        ) from exc
+    return access_url(
+        user=user,
+        scope=GRANT_SCOPE_FEE,
+        reference=fee_case.reference,
+        target=reverse("tribunal_fees:hwf-confirmation", args=[application.reference]),
+    )
+
+
+HELP_WITH_FEES = journey_register(
+    Journey(
+        service=SERVICE,
+        slug="apply-for-help-with-fees",
+        title="Apply for Help with Fees",
+        submit=hwf_submit,
+        declaration=(
+            "I confirm that the information I have given is correct and complete. I understand "
+            "that if I give false information I may have to pay the full fee and could be "
+            "prosecuted."
+        ),
+        steps=[
+            Step(
+                slug="fee",
+                title="Your fee reference",
+                form_class=HwfFeeKnownForm,
+            ),
+            Step(
+                slug="fee-reference",
+                title="What is your fee reference?",
+                form_class=HwfFeeReferenceForm,
+                template_name="tribunal_fees/journey_fee_reference.html",
+                condition=_has_reference,
+            ),
+            *_fee_steps(when=_describing_fee, hwf=True),
+            Step(slug="applicant", title="About you", form_class=HwfApplicantForm),
+            Step(slug="partner", title="Do you have a partner?", form_class=HwfPartnerForm),
+            Step(
+                slug="partner-dob",
+                title="Your partner’s date of birth",
+                form_class=HwfPartnerBirthForm,
+                condition=lambda a: a.value("partner", "has_partner") == "yes",
+            ),
+            Step(slug="savings", title="Savings and investments", form_class=HwfSavingsForm),
+            Step(slug="benefits", title="Benefits", form_class=HwfBenefitsForm),
+            Step(
+                slug="income",
+                title="Your income",
+                form_class=HwfIncomeForm,
+                condition=lambda a: a.value("benefits", "benefit") == Benefit.NONE,
+            ),
+            Step(
+                slug="children",
+                title="Children you support",
+                form_class=HwfChildrenForm,
+                condition=lambda a: a.value("benefits", "benefit") == Benefit.NONE,
+                hint="Count the children who live with you or whom you support financially.",
+            ),
+            Step(
+                slug="outcome",
+                title="What you are likely to get",
+                form_class=HwfOutcomeForm,
+                template_name="tribunal_fees/journey_hwf_outcome.html",
+                form_kwargs=_outcome_kwargs,
+                summary=_outcome_summary,
+                initial=contact_initial_for,
+            ),
+        ],
+    )
+)

@@ -1,0 +1,173 @@
+"""The refund journey (2017 scheme)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from digital_services.core.money import pence_format
+from digital_services.journeys.contact import (
+    CHANNEL_FOR,
+    contact_step,
+    postal_address,
+)
+from digital_services.journeys.definitions import (
+    Answers,
+    Journey,
+    RepeatingStep,
+    Step,
+    journey_register,
+)
+from digital_services.journeys.exceptions import JourneySubmitError
+
+from .. import services
+from ..constants import (
+    GRANT_SCOPE_REFUND,
+    RefundFeeKind,
+)
+from ..forms import (
+    RefundApplicantForm,
+    RefundBankForm,
+    RefundCaseForm,
+    RefundContactForm,
+    RefundFeeForm,
+    RefundProfileForm,
+    RefundRespondentForm,
+)
+from .common import SERVICE
+
+# Refund (2017 scheme) ------------------------------------------------------------------
+
+
+def _refund_fee_title(cleaned: dict) -> str:
+    kind = cleaned.get("kind")
+    label = RefundFeeKind(kind).label if kind in RefundFeeKind.values else "Fee"
+    amount = cleaned.get("amount_pence")
+    return f"{label}, {pence_format(amount)}" if amount else label
+
+
+REFUND_ERROR_STEPS = {
+    "profile": "who-paid",
+    "full_name": "applicant",
+    "email": "contact",
+    "address": "contact",
+    "respondent_name": "respondent",
+    "et_case_number": "case",
+    "eat_case_number": "case",
+    "fees": "fees",
+    "account_name": "bank",
+    "bank_name": "bank",
+    "sort_code": "bank",
+    "account_number": "bank",
+}
+
+
+def refund_answers_from(answers: Answers) -> services.RefundAnswers:
+    applicant = answers.value("applicant") or {}
+    contact = answers.value("contact") or {}
+    case = answers.value("case") or {}
+    respondent = answers.value("respondent") or {}
+    bank = answers.value("bank") or {}
+    return services.RefundAnswers(
+        profile=answers.value("who-paid", "profile", ""),
+        title=applicant.get("title", ""),
+        full_name=applicant.get("full_name", ""),
+        date_of_birth=applicant.get("date_of_birth"),
+        email=contact.get("email", ""),
+        phone=contact.get("phone", ""),
+        address=postal_address(contact),
+        contact_channel=CHANNEL_FOR.get(contact.get("contact", ""), "email"),
+        mobile=contact.get("mobile", ""),
+        region=case.get("region", "england_wales"),
+        et_case_number=case.get("et_case_number", ""),
+        eat_case_number=case.get("eat_case_number", ""),
+        respondent_name=respondent.get("respondent_name", ""),
+        respondent_address=respondent.get("respondent_address", ""),
+        fees=tuple(
+            services.RefundFeeAnswer(
+                kind=fee["kind"],
+                amount_pence=fee["amount_pence"],
+                method=fee["method"],
+                paid_month=fee.get("paid_month"),
+                paid_year=fee.get("paid_year"),
+            )
+            for fee in (answers.value("fees") or [])
+        ),
+        account_name=bank.get("account_name", ""),
+        bank_name=bank.get("bank_name", ""),
+        account_number=bank.get("account_number", ""),
+        sort_code=bank.get("sort_code", ""),
+        declaration=True,  # sending from the check page confirms the declaration
+    )
+
+
+def refund_submit(*, answers: Answers, user, channel, assisted_session, language) -> str:
+    """Apply for a refund of fees paid from July 2013 to July 2017."""
+    from ..views import access_url
+
+    refund_answers = refund_answers_from(answers)
+    errors = services.refund_answers_errors(refund_answers)
+    if errors:
+        first = next(iter(errors))
+        step = REFUND_ERROR_STEPS.get(first.split("-")[0] if first.startswith("fees") else first)
+        raise JourneySubmitError(list(errors.values()), step=step)
+    try:
+        application = services.refund_application_submit(
+            answers=refund_answers, user=user, language=language
+        )
+    except services.InvalidRequest as exc:
+        raise JourneySubmitError(list(exc.errors.values())) from exc
+    return access_url(
+        user=user,
+        scope=GRANT_SCOPE_REFUND,
+        reference=application.reference,
+        target=reverse("tribunal_fees:refund-confirmation", args=[application.reference]),
+    )
+
+
+REFUND = journey_register(
+    Journey(
+        service=SERVICE,
+        slug="refund",
+        title="Apply for a refund of tribunal fees",
+        submit=refund_submit,
+        declaration=(
+            "I believe that the facts stated in this application are true. I made the payments "
+            "listed, or reimbursed the person who made them, and nobody has been ordered to "
+            "pay them back to me. I understand that giving false information to get a refund "
+            "is fraud."
+        ),
+        steps=[
+            Step(slug="who-paid", title="Who paid the fees?", form_class=RefundProfileForm),
+            Step(slug="applicant", title="Your details", form_class=RefundApplicantForm),
+            contact_step(
+                slug="contact", title="Your contact details", form_class=RefundContactForm
+            ),
+            Step(
+                slug="case",
+                title="Your original case",
+                form_class=RefundCaseForm,
+            ),
+            Step(
+                slug="respondent",
+                title="Who the claim was against",
+                form_class=RefundRespondentForm,
+            ),
+            RepeatingStep(
+                slug="fees",
+                title="Fees you paid",
+                form_class=RefundFeeForm,
+                item_name="fee",
+                item_name_plural="fees",
+                min_items=1,
+                max_items=len(RefundFeeKind),
+                item_title=_refund_fee_title,
+            ),
+            Step(
+                slug="bank",
+                title="Where should we send the refund?",
+                form_class=RefundBankForm,
+                hint="We pay refunds into a UK bank or building society account.",
+            ),
+        ],
+    )
+)
