@@ -1,11 +1,4 @@
-"""The prison staff side, in the Django admin, narrowed to each member of staff's prisons.
-
-Every queryset goes through ``selectors.prisons_for_user`` / ``visits_for_staff``:
-a caseworker assigned to prison P never sees, opens or acts on prison Q's visits
-(administrators, with ``view_all_prisons``, see them all). A visit's status is
-read-only here: staff change it only through the pages below, which call the
-services (process a request, cancel, message, action a visitor cancellation).
-"""
+"""Visits in the admin: the inbox, processing, cancelling and messaging, the day sheet."""
 
 from __future__ import annotations
 
@@ -22,17 +15,16 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from digital_services.audit.admin import CaseHistoryAdmin
-from digital_services.core.admin_forms import ConstraintErrorsOnFieldsForm
 from digital_services.core.dates import date_format
 from digital_services.core.references import ReferenceSearchMixin
 
-from . import emails, selectors, services
-from .constants import (
+from .. import emails, selectors, services
+from ..constants import (
     CancellationReason,
     RejectionReason,
     VisitStatus,
 )
-from .forms import (
+from ..forms import (
     ACTION_CONFIRM,
     ACTION_PREVIEW,
     CancelVisitForm,
@@ -40,235 +32,13 @@ from .forms import (
     MessageVisitForm,
     ProcessVisitForm,
 )
-from .models import (
-    BlockedDate,
-    DateSlot,
-    Prison,
+from ..models import (
     PrisonerRegisterEntry,
-    PrisonStaffAssignment,
     SlotTime,
     Visit,
-    Visitor,
-    WeeklySlot,
 )
-
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value) -> str:
-    """Stop a spreadsheet reading a cell as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
-
-
-class ScopedPrisonFilter(admin.SimpleListFilter):
-    """Filter by prison, listing only the prisons the user works for."""
-
-    title = "prison"
-    parameter_name = "prison"
-
-    def lookups(self, request, model_admin):
-        return [(str(p.pk), p.name) for p in selectors.prisons_for_user(user=request.user)]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(prison_id=self.value())
-        return queryset
-
-
-class PrisonScopedAdminMixin:
-    """Rows and foreign-key choices narrowed to the user's prisons (via ``prison_lookup``)."""
-
-    prison_lookup = "prison"
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if selectors.user_sees_all_prisons(user=request.user):
-            return queryset
-        prisons = selectors.prisons_for_user(user=request.user)
-        return queryset.filter(**{f"{self.prison_lookup}__in": prisons})
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "prison":
-            kwargs["queryset"] = selectors.prisons_for_user(user=request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-# ---------------------------------------------------------------- prison settings
-
-
-class WeeklySlotInline(admin.TabularInline):
-    form = ConstraintErrorsOnFieldsForm
-    model = WeeklySlot
-    extra = 0
-    fields = ("weekday", "start_time", "end_time", "capacity")
-
-
-class UpcomingInlineMixin:
-    """Only today's and later rows: past dated slots and blocked dates are history."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(date__gte=timezone.localdate())
-
-
-class DateSlotInline(UpcomingInlineMixin, admin.TabularInline):
-    form = ConstraintErrorsOnFieldsForm
-    model = DateSlot
-    extra = 0
-    fields = ("date", "start_time", "end_time", "capacity")
-
-
-class BlockedDateInline(UpcomingInlineMixin, admin.TabularInline):
-    form = ConstraintErrorsOnFieldsForm
-    model = BlockedDate
-    extra = 0
-    fields = ("date", "reason")
-
-
-@admin.register(Prison)
-class PrisonAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
-    prison_lookup = "pk"
-    list_display = (
-        "name",
-        "availability",
-        "enabled",
-        "booking_window_days",
-        "lead_days",
-        "adult_age",
-    )
-    list_filter = ("availability", "enabled")
-    search_fields = ("name", "slug", "estate")
-    prepopulated_fields = {"slug": ("name",)}
-    inlines = [WeeklySlotInline, DateSlotInline, BlockedDateInline]
-    fieldsets = (
-        (None, {"fields": ("name", "name_cy", "slug", "estate", "availability", "enabled")}),
-        (
-            "Booking rules",
-            {
-                "fields": (
-                    "booking_window_days",
-                    "lead_days",
-                    "adult_age",
-                    "visits_allowed",
-                    "allowance_period_days",
-                )
-            },
-        ),
-        (
-            "Contact details",
-            {
-                "fields": (
-                    "email_address",
-                    "phone_number",
-                    "address",
-                    "address_cy",
-                    "postcode",
-                    "finder_slug",
-                )
-            },
-        ),
-    )
-
-    def get_readonly_fields(self, request, obj=None):
-        # Staff of a prison change how it takes visits; only administrators rename,
-        # close or take a prison off the service.
-        if obj is not None and not selectors.user_sees_all_prisons(user=request.user):
-            return ("name", "name_cy", "slug", "estate", "availability")
-        return ()
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if obj is not None else self.prepopulated_fields
-
-
-@admin.register(PrisonStaffAssignment)
-class PrisonStaffAssignmentAdmin(admin.ModelAdmin):
-    """Who works for which prison. Administrators only (caseworkers have no permission here)."""
-
-    form = ConstraintErrorsOnFieldsForm
-    list_display = ("user", "prison")
-    list_filter = ("prison",)
-    search_fields = ("user__email", "user__full_name", "prison__name")
-    autocomplete_fields = ("user",)
-    list_select_related = ("user", "prison")
-
-
-@admin.register(PrisonerRegisterEntry)
-class PrisonerRegisterEntryAdmin(PrisonScopedAdminMixin, admin.ModelAdmin):
-    form = ConstraintErrorsOnFieldsForm
-    list_display = ("prison_number", "last_name", "first_name", "date_of_birth", "prison", "active")
-    list_filter = (ScopedPrisonFilter, "active")
-    search_fields = ("prison_number", "last_name", "first_name")
-    list_select_related = ("prison",)
-    fields = ("prison", "prison_number", "first_name", "last_name", "date_of_birth", "active")
-
-    def save_model(self, request, obj, form, change):
-        obj.prison_number = obj.prison_number.replace(" ", "").upper()
-        super().save_model(request, obj, form, change)
-
-
-# ---------------------------------------------------------------- visits
-
-
-class InboxFilter(admin.SimpleListFilter):
-    title = "inbox"
-    parameter_name = "inbox"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("requests", "Requests waiting for a decision"),
-            ("overdue", "Overdue requests"),
-            ("cancellations", "Visitor cancellations to action"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "requests":
-            return queryset.filter(status=VisitStatus.REQUESTED)
-        if self.value() == "overdue":
-            return queryset.filter(
-                status=VisitStatus.REQUESTED, respond_by__lt=timezone.localdate()
-            )
-        if self.value() == "cancellations":
-            return queryset.filter(
-                status=VisitStatus.CANCELLED,
-                cancelled_by_visitor=True,
-                cancellation_actioned_at__isnull=True,
-            )
-        return queryset
-
-
-class VisitorInline(admin.TabularInline):
-    model = Visitor
-    extra = 0
-    can_delete = False
-    fields = (
-        "position",
-        "first_name",
-        "last_name",
-        "date_of_birth",
-        "age",
-        "allowed",
-        "exclusion",
-        "banned_until",
-        "exclusion_detail",
-    )
-    readonly_fields = fields
-
-    @admin.display(description="Age on the visit date")
-    def age(self, obj):
-        from .rules import age_on
-
-        return age_on(obj.date_of_birth, obj.visit.visit_date)
-
-    def has_view_permission(self, request, obj=None):
-        """Whoever may see the visit sees who is coming and each visitor's decision
-        (there is no separate "view visitor" permission to hold)."""
-        return request.user.has_perm("prison_visits.view_visit")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+from .common import PrisonScopedAdminMixin, ScopedPrisonFilter, _csv_safe
+from .visit_parts import InboxFilter, VisitorInline
 
 
 @admin.register(Visit)

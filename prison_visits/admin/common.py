@@ -1,0 +1,48 @@
+"""What the prison staff admin pages share: prison scoping and CSV-safe cells."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from .. import selectors
+
+CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value) -> str:
+    """Stop a spreadsheet reading a cell as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
+
+
+class ScopedPrisonFilter(admin.SimpleListFilter):
+    """Filter by prison, listing only the prisons the user works for."""
+
+    title = "prison"
+    parameter_name = "prison"
+
+    def lookups(self, request, model_admin):
+        return [(str(p.pk), p.name) for p in selectors.prisons_for_user(user=request.user)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(prison_id=self.value())
+        return queryset
+
+
+class PrisonScopedAdminMixin:
+    """Rows and foreign-key choices narrowed to the user's prisons (via ``prison_lookup``)."""
+
+    prison_lookup = "prison"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if selectors.user_sees_all_prisons(user=request.user):
+            return queryset
+        prisons = selectors.prisons_for_user(user=request.user)
+        return queryset.filter(**{f"{self.prison_lookup}__in": prisons})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "prison":
+            kwargs["queryset"] = selectors.prisons_for_user(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
