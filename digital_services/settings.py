@@ -414,9 +414,9 @@ PERFORMANCE_COST_PER_TRANSACTION_PENCE = {
 }
 
 # Journeys (digital_services.journeys): unsent drafts are deleted this many days after
-# their last change; an emailed "continue your application" link works once, for this long.
+# their last change; an emailed "continue your application" link works once, while the
+# draft lasts (so the email and the save page give the same date).
 JOURNEYS_DRAFT_EXPIRY_DAYS = env.int("JOURNEYS_DRAFT_EXPIRY_DAYS", default=28)
-JOURNEYS_RESUME_LINK_MAX_AGE_HOURS = env.int("JOURNEYS_RESUME_LINK_MAX_AGE_HOURS", default=72)
 # Emailed links per client address and per recipient (django-ratelimit rates), on top of
 # the limit per draft, so nobody can flood an inbox by starting many drafts.
 JOURNEYS_RESUME_LINK_RATE_PER_IP = env.str("JOURNEYS_RESUME_LINK_RATE_PER_IP", default="20/h")

@@ -41,6 +41,7 @@ from .models import (
     PrisonerRegisterEntry,
     SlotTime,
     Visit,
+    VisitEvent,
     Visitor,
     WeeklySlot,
 )
@@ -71,6 +72,13 @@ REASON_TEXT = {
     REASON_NO_ALLOWANCE: "The prisoner has no visiting allowance left",
     REASON_PRISONER_HAS_VISIT: "The prisoner already has a visit booked at this time",
     REASON_NOT_A_SLOT: "No longer one of the prison’s visiting times",
+}
+
+#: What the citizen calendar says instead, where the staff words would tell anyone who knows a
+#: prisoner's number and date of birth about someone else's booking (as the real service did).
+CITIZEN_REASON_TEXT = {
+    **REASON_TEXT,
+    REASON_PRISONER_HAS_VISIT: "Not available",
 }
 
 #: prisoner_register_check's answer when the prison has a register and nobody matches.
@@ -180,6 +188,10 @@ class SlotAvailability:
     def reason_text(self) -> str:
         return REASON_TEXT.get(self.reason, "")
 
+    @property
+    def citizen_reason_text(self) -> str:
+        return CITIZEN_REASON_TEXT.get(self.reason, "")
+
 
 @dataclass(frozen=True)
 class DayAvailability:
@@ -200,6 +212,10 @@ class DayAvailability:
     @property
     def reason_text(self) -> str:
         return self.blocked_reason or REASON_TEXT.get(self.reason, "")
+
+    @property
+    def citizen_reason_text(self) -> str:
+        return self.blocked_reason or CITIZEN_REASON_TEXT.get(self.reason, "")
 
 
 @dataclass(frozen=True)
@@ -697,6 +713,16 @@ def visit_for_viewer(*, user, reference: str, references: Iterable[str] = ()) ->
             .first()
         )
     return visit
+
+
+def visit_prison_messages(*, visit: Visit) -> list[VisitEvent]:
+    """What the prison wrote to the visitor (with a booking, a rejection, a cancellation or on
+    its own), oldest first: the status page shows it as well as the emails."""
+    return list(
+        VisitEvent.objects.filter(visit=visit, by_visitor=False)
+        .exclude(message="")
+        .order_by("occurred_at", "id")
+    )
 
 
 def visit_cases(user) -> list[CaseSummary]:

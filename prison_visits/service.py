@@ -40,6 +40,13 @@ START_PAGE = {
         "an email address and a UK phone number for the main visitor, who must be 18 or over",
     ],
     "what_happens_next": "The prison will check your request and tell you by email whether your visit is booked, usually within 3 working days.",
+    # The look-up is reached from here and from the confirmation, not only from email links.
+    "already_applied": {
+        "heading": "If you have already asked for a visit",
+        "text": "See whether it is booked and who can come, or withdraw or cancel it:",
+        "link_text": "Check your visit",
+        "url_name": "prison_visits:visit-find",
+    },
 }
 
 SERVICE = service_register(

@@ -132,6 +132,7 @@ def book_confirmation(request, token):
             "contact_description": emails.visit_contact_describe(visit),
             "slot_options": [emails.slot_text(s) for s in visit.slot_options],
             "status_url": reverse("prison_visits:visit-status", args=[visit.reference]),
+            "find_url": _find_url(),
         },
     )
 
@@ -180,6 +181,10 @@ def visit_status(request, reference):
             "visitors": visitors,
             "rejection_reasons": rejection_reasons,
             "cancellation_reasons": cancellation_reasons,
+            # Who can come is decided only when the visit is booked: before that, or for a
+            # withdrawn request, "Yes" would promise what nobody has decided.
+            "visitors_decided": visit.status in (VisitStatus.BOOKED, VisitStatus.CANCELLED),
+            "prison_messages": selectors.visit_prison_messages(visit=visit),
             "can_withdraw": visit.status == VisitStatus.REQUESTED,
             "can_cancel": visit_cancellable(visit),
             "book_url": reverse(f"prison_visits:{BOOK.slug}-start"),
@@ -237,7 +242,8 @@ def visit_find(request):
                 if visit is not None:
                     _references_add(request, visit.reference)
                     return redirect("prison_visits:visit-status", reference=visit.reference)
-                form.add_error(None, NOT_FOUND_MESSAGE)
+                # On the reference field, so the summary links to it and the field is marked.
+                form.add_error("reference", NOT_FOUND_MESSAGE)
     else:
         reference = request.GET.get("reference", "")[:20]
         visit = _viewable(request, reference) if reference else None

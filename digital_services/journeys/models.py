@@ -62,7 +62,7 @@ class ResumeLink(models.Model):
     """A link emailed to someone not signed in, so they can come back to their draft.
 
     The emailed token is this row's ``nonce`` signed with a timestamp; it works once,
-    for ``JOURNEYS_RESUME_LINK_MAX_AGE_HOURS``, and only while the draft exists.
+    for as long as the draft exists (``selectors.resume_link_max_age``).
     """
 
     class Status(models.TextChoices):

@@ -6,8 +6,8 @@ TEMPLATES = {
         "body": (
             "You asked for a link to continue your application to ((service_name)).\n\n"
             "Use this link to continue where you left off:\n((resume_url))\n\n"
-            "The link works once and stops working at ((expires_on)). "
-            "If it has stopped working, you can start again.\n\n"
+            "The link works once and stops working at ((expires_on)), when your saved "
+            "answers are deleted. If it has stopped working, you can start again.\n\n"
             "If you did not ask for this link, you can ignore this email."
         ),
         "cy_subject": "Parhau â’ch cais: ((service_name))",

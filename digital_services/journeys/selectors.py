@@ -103,7 +103,10 @@ def draft_case_summaries(user) -> Iterator[tuple[str, CaseSummary]]:
 
 
 def resume_link_max_age() -> timedelta:
-    return timedelta(hours=settings.JOURNEYS_RESUME_LINK_MAX_AGE_HOURS)
+    """The longest a resume link can work: as long as a draft lives. Within that it works
+    while its draft does, so the email and the save page give the same date (the draft's
+    ``expires_at`` when the link was sent)."""
+    return timedelta(days=settings.JOURNEYS_DRAFT_EXPIRY_DAYS)
 
 
 def resume_token_make(link: ResumeLink) -> str:

@@ -33,7 +33,7 @@ from .exceptions import (
     TooManyResumeLinks,
 )
 from .models import Draft, ResumeLink
-from .selectors import Owner, resume_link_for_token, resume_link_max_age, resume_token_make
+from .selectors import Owner, resume_link_for_token, resume_token_make
 
 
 def draft_expiry_from(now: datetime) -> datetime:
@@ -295,7 +295,8 @@ def resume_link_send(
         if recent >= RESUME_LINKS_PER_HOUR:
             raise TooManyResumeLinks(journey.key)
         link = ResumeLink.objects.create(draft=draft)
-        expires = timezone.localtime(timezone.now() + resume_link_max_age())
+        # The date the save page gives: the link lasts as long as the saved answers.
+        expires = timezone.localtime(draft.expires_at)
         try:
             service_name = service_get(journey.service).name
         except KeyError:

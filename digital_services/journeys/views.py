@@ -398,9 +398,30 @@ def _item_list(request, jr: JourneyRequest, section, step: RepeatingStep):
             caption=_caption(jr, section),
             items=_item_rows(jr, step, state),
             full=full,
+            items_left=_items_left_text(step, count),
             back_url=jr.back_url(step),
         ),
     )
+
+
+def _item_limit_message(step: RepeatingStep) -> str:
+    return (
+        f"You have already added {step.max_items} {step.item_name_plural}, the most you can. "
+        f"Remove one from the list before you add another {step.item_name}"
+    )
+
+
+def _items_left_text(step: RepeatingStep, count: int) -> str:
+    """How many more can be added, counted down as items are added ('' when none can)."""
+    if step.max_items is None or count >= step.max_items:
+        return ""
+    left = step.max_items - count
+    noun = step.item_name if left == 1 else step.item_name_plural
+    if step.min_items and count < step.min_items:
+        return ""
+    if count == 0:
+        return f"You can add up to {left} {noun}."
+    return f"You can add up to {left} more {noun}."
 
 
 def _repeating_or_404(journey: Journey, step: str) -> tuple[object, RepeatingStep]:
@@ -429,7 +450,8 @@ def _item_form(request, journey: Journey, step: str, *, number: int | None):
     list_url = jr.step_url(step_def.slug, keep_return=True)
     items = stored_items(jr.draft.answers.get(step_def.slug)) if jr.draft else []
     state = jr.evaluation.state(step_def.slug)
-    if number is None and step_def.max_items is not None and len(items) >= step_def.max_items:
+    full = number is None and step_def.max_items is not None and len(items) >= step_def.max_items
+    if full and request.method != "POST":
         return redirect(list_url)
     if number is not None and not 1 <= number <= len(items):
         raise Http404("No such item")
@@ -439,7 +461,12 @@ def _item_form(request, journey: Journey, step: str, *, number: int | None):
         saving = request.POST.get("action") == "save"
         if saving and _form_is_blank(form):
             return redirect(jr.url("save"))
-        if form.is_valid():
+        if full:
+            # Sent from another tab or an old page after the list filled up: say so, and keep
+            # what was typed, rather than dropping it silently.
+            form.is_valid()
+            form.add_error(None, _item_limit_message(step_def))
+        elif form.is_valid():
             try:
                 services.draft_item_save(
                     journey=journey,
@@ -449,9 +476,12 @@ def _item_form(request, journey: Journey, step: str, *, number: int | None):
                     cleaned_data=form.cleaned_data,
                     channel=jr.channel,
                 )
-            except (ItemLimitReached, ItemNotFound):
+            except ItemLimitReached:
+                form.add_error(None, _item_limit_message(step_def))
+            except ItemNotFound:
                 return redirect(list_url)
-            return redirect(jr.url("save") if saving else list_url)
+            else:
+                return redirect(jr.url("save") if saving else list_url)
     elif number is None:
         form = step_def.make_form(jr.evaluation.answers)
     else:
@@ -690,7 +720,12 @@ def save_sent_view(request, journey: Journey):
     return render(
         request,
         "journeys/save_sent.html",
-        jr.context(page_title="Check your email", email=email, continue_url=jr.url("start")),
+        jr.context(
+            page_title="Check your email",
+            email=email,
+            continue_url=jr.url("start"),
+            expires_at=jr.draft.expires_at if jr.draft else None,
+        ),
     )
 
 

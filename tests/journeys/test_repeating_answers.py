@@ -82,8 +82,13 @@ def test_no_more_items_can_be_added_at_the_maximum(at_children):
     assert "You cannot add any more children" in html
     assert "Do you need to add another" not in html
     assert client.get(CHILDREN + "add/").url == CHILDREN
+    # Sent from a second tab after the list filled up: an error, and what was typed is kept.
     response = client.post(CHILDREN + "add/", {"name": "Di", "age": "1"})
-    assert response.url == CHILDREN
+    assert response.status_code == 200
+    added = response.content.decode()
+    assert "You have already added 2 children, the most you can" in added
+    assert 'class="govuk-error-summary"' in added
+    assert 'value="Di"' in added
     assert len(stored_children()["items"]) == 2
     # At the maximum, Continue finishes the list.
     assert client.post(CHILDREN, {}).url == APPLY_URL + "amount/"
@@ -158,3 +163,14 @@ def test_save_and_come_back_later_on_an_item_form_keeps_a_valid_item(at_children
     response = at_children.post(CHILDREN + "add/", {"name": "Bo", "age": "7", "action": "save"})
     assert response.url == APPLY_URL + "save/"
     assert stored_children()["items"] == [{"name": "Bo", "age": 7}]
+
+
+def test_the_list_counts_down_how_many_more_can_be_added(at_children):
+    client = at_children
+    client.post(CHILDREN + "add/", {"name": "Bo", "age": "7"})
+    one = client.get(CHILDREN).content.decode()
+    client.post(CHILDREN + "add/", {"name": "Cy", "age": "3"})
+    two = client.get(CHILDREN).content.decode()
+
+    assert "You can add up to 1 more child." in one
+    assert "You can add up to" not in two

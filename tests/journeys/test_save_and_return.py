@@ -123,14 +123,29 @@ def test_a_used_link_does_not_work_again(client, sent_notifications):
     assert Client().get(path).status_code == 410
 
 
-def test_an_expired_link_does_not_work(client, sent_notifications, settings):
-    settings.JOURNEYS_RESUME_LINK_MAX_AGE_HOURS = 72
+def test_the_email_and_the_save_pages_give_the_same_date(client, sent_notifications, settings):
+    """Issue #12 point 12: the page said "until 2 January 2027", the email 8 December 2026."""
+    settings.JOURNEYS_DRAFT_EXPIRY_DAYS = 28
+    with time_machine.travel(dt.datetime(2026, 12, 5, 10, tzinfo=dt.UTC), tick=False):
+        client.post(APPLY_URL + "name/", {"full_name": "Ann"})
+        asking = client.get(SAVE).content.decode()
+        client.post(SAVE, {"email": "ann@example.com"})
+        sent = client.get(SAVE + "sent/").content.decode()
+    expires_on = sent_notifications.call_args.kwargs["personalisation"]["expires_on"]
+
+    assert "saved until 2 January 2027" in asking
+    assert expires_on.endswith("on 2 January 2027")
+    assert "The link works once, until 2 January 2027" in sent
+
+
+def test_the_link_works_as_long_as_the_draft_and_no_longer(client, sent_notifications, settings):
+    settings.JOURNEYS_DRAFT_EXPIRY_DAYS = 28
     client.post(APPLY_URL + "name/", {"full_name": "Ann"})
     client.post(SAVE, {"email": "ann@example.com"})
     path = resume_path(sent_notifications)
-    with time_machine.travel(timezone.now() + dt.timedelta(hours=71)):
+    with time_machine.travel(timezone.now() + dt.timedelta(days=27, hours=23)):
         assert Client().get(path).status_code == 200
-    with time_machine.travel(timezone.now() + dt.timedelta(hours=73)):
+    with time_machine.travel(timezone.now() + dt.timedelta(days=28, hours=1)):
         browser = Client()
         response = browser.get(path)
         assert response.status_code == 410

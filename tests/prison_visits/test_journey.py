@@ -400,7 +400,10 @@ def test_up_to_5_more_visitors_can_be_added_and_no_more(client, prison, frozen):
     sixth = client.post(BOOK + "visitors/add/", visitor("Extra", date(2015, 1, 1)))
     page = client.get(BOOK + "visitors/").content.decode()
 
-    assert sixth["Location"] == BOOK + "visitors/"
+    # Sent from a second tab past the limit: an error, not dropped silently.
+    assert sixth.status_code == 200
+    assert "You have already added 5 visitors, the most you can" in errors(sixth)
+    assert 'value="Extra"' in sixth.content.decode()
     assert "You cannot add any more visitors" in page
     assert len(Draft.objects.get().answers["visitors"]["items"]) == 5
 
