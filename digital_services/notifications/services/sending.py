@@ -1,0 +1,157 @@
+"""Sending: a clean recipient, a message in the outbox, queued after commit."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from functools import partial
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import (
+    IntegrityError,
+    transaction,
+)
+from django.db.models import Model
+from django.utils import timezone
+
+from ..constants import (
+    Channel,
+    Language,
+)
+from ..models import OutboundMessage
+from ..registry import (
+    TemplateError,
+    personalisation_check,
+    template_get,
+    template_problems,
+)
+from .common import MOBILE, UK_POSTCODE, InvalidRecipient, logger
+
+# ---------------------------------------------------------------- sending
+
+
+def recipient_clean(*, channel: str, to: str | Sequence[str]) -> str:
+    """The recipient as stored: a trimmed email address, a mobile number without
+    spaces, or address lines joined by newlines with the postcode last. Raises InvalidRecipient."""
+    if channel == Channel.LETTER:
+        lines = to.splitlines() if isinstance(to, str) else list(to)
+        lines = [" ".join(str(line).split()) for line in lines]
+        lines = [line for line in lines if line]
+        if not 3 <= len(lines) <= 7:
+            raise InvalidRecipient("A postal address needs 3 to 7 lines, the last one the postcode")
+        postcode = lines[-1].upper().replace(" ", "")
+        match = UK_POSTCODE.match(postcode)
+        if not match:
+            raise InvalidRecipient("The last line of a postal address must be a UK postcode")
+        lines[-1] = f"{match.group(1)} {match.group(2)}"
+        return "\n".join(lines)
+    if not isinstance(to, str):
+        raise InvalidRecipient(f"A {channel} recipient must be text")
+    if channel == Channel.EMAIL:
+        address = to.strip()
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise InvalidRecipient("Not a valid email address") from None
+        return address
+    if channel == Channel.SMS:
+        number = re.sub(r"[\s\-().]", "", to)
+        if not MOBILE.match(number):
+            raise InvalidRecipient("Not a valid mobile phone number")
+        return number
+    raise InvalidRecipient(f"Unknown channel {channel!r}")
+
+
+def notification_send(
+    *,
+    template: str,
+    to: str | Sequence[str],
+    personalisation: dict | None = None,
+    language: str = Language.ENGLISH,
+    channel: str = Channel.EMAIL,
+    about: Model | None = None,
+    service: str = "",
+    reference: str = "",
+    idempotency_key: uuid.UUID | None = None,
+) -> OutboundMessage:
+    """Queue a message in the caller's transaction; it is sent after the commit.
+
+    If the transaction rolls back, the message is gone too. ``about`` links it to
+    the case (``service`` defaults to the case's app label and ``reference`` to
+    its ``reference`` attribute). Passing the same ``idempotency_key`` again
+    returns the first message instead of sending another.
+
+    Raises TemplateError (unknown template, a template with problems, the wrong
+    channel, missing or unexpected personalisation, unknown language) and
+    InvalidRecipient.
+    """
+    message_template = template_get(template)
+    problems = template_problems(message_template)
+    if problems:
+        raise TemplateError(f"Template {template!r} cannot be used: {'; '.join(problems)}")
+    if channel not in Channel.values:
+        raise TemplateError(f"Unknown channel {channel!r}")
+    if channel not in message_template.channels:
+        raise TemplateError(f"Template {template!r} is not for {channel}")
+    if language not in Language.values:
+        raise TemplateError(f"Unknown language {language!r}")
+    values = personalisation_check(message_template, personalisation or {})
+    recipient = recipient_clean(channel=channel, to=to)
+
+    fields = {
+        "channel": channel,
+        "template_key": template,
+        "language": language,
+        "recipient": recipient,
+        "personalisation": values,
+        "service": service or (about._meta.app_label if about is not None else ""),
+        "reference": str(reference or getattr(about, "reference", "") or "")[:100],
+        "next_attempt_at": timezone.now(),
+    }
+    if about is not None:
+        fields["content_type"] = ContentType.objects.get_for_model(about)
+        fields["object_id"] = str(about.pk)
+    if idempotency_key is not None:
+        existing = OutboundMessage.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+        fields["idempotency_key"] = idempotency_key
+        try:
+            with transaction.atomic():
+                message = OutboundMessage.objects.create(**fields)
+        except IntegrityError:
+            return OutboundMessage.objects.get(idempotency_key=idempotency_key)
+    else:
+        message = OutboundMessage.objects.create(**fields)
+    transaction.on_commit(partial(outbound_message_enqueue, message_id=message.pk))
+    return message
+
+
+def outbound_message_enqueue(*, message_id: int) -> bool:
+    """Put a delivery task on the queue. If the broker is down, log it and leave
+    the row in created: the sweep queues it again. Never raises, because the
+    business change it belongs to has already been committed."""
+    from ..tasks import notification_deliver
+
+    try:
+        notification_deliver.apply_async(
+            args=[message_id],
+            retry=True,
+            retry_policy={
+                "max_retries": 2,
+                "interval_start": 0,
+                "interval_step": 0.5,
+                "interval_max": 1,
+            },
+        )
+    except Exception:
+        logger.warning(
+            "Could not queue outbound message %s; the sweep will queue it again",
+            message_id,
+            exc_info=True,
+        )
+        return False
+    return True
