@@ -60,6 +60,12 @@ def seed(scale: float) -> None:
             started = time.monotonic()
             module.seed(scale=scale, stdout=sys.stdout)
             print(f"  seeded {module.__name__} in {time.monotonic() - started:.1f}s", flush=True)
+    # A live database has the planner statistics and visibility map that autovacuum keeps; right
+    # after a bulk load it has neither (plans for empty tables, no index-only scans).
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
 
 
 def pages(*, journeys: bool = True) -> list[Page]:
