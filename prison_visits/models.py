@@ -109,6 +109,12 @@ class Prison(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text="Working days staff have to reply. The first bookable day is the day after.",
     )
+    weekend_processing = models.BooleanField(
+        "processes requests at weekends",
+        default=False,
+        help_text="Tick if staff deal with requests on Saturdays and Sundays: weekends then "
+        "count as working days for the lead time (bank holidays still do not).",
+    )
     adult_age = models.PositiveSmallIntegerField(
         default=18,
         validators=[MinValueValidator(1), MaxValueValidator(18)],

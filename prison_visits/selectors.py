@@ -27,7 +27,7 @@ from django.db.models import (
 from django.urls import reverse
 from django.utils import timezone
 
-from digital_services.core.calendar import working_days_add
+from digital_services.core.calendar import is_bank_holiday, working_days_add
 from digital_services.core.dates import date_format
 from digital_services.core.references import reference_candidates
 from digital_services.core.registry import CaseSummary
@@ -80,6 +80,9 @@ CITIZEN_REASON_TEXT = {
     **REASON_TEXT,
     REASON_PRISONER_HAS_VISIT: "Not available",
 }
+
+#: A bank holiday the prison has not opened with a dated slot.
+BANK_HOLIDAY_TEXT = "Bank holiday: no visits"
 
 #: prisoner_register_check's answer when the prison has a register and nobody matches.
 PRISONER_NOT_FOUND = "not_found"
@@ -150,8 +153,9 @@ def prisoner_register_check(*, prison: Prison, prison_number: str, date_of_birth
 
 
 def prison_respond_by(*, prison: Prison, day: date) -> date:
-    """The date staff must reply by for a request made on ``day``: ``lead_days`` working days later."""
-    return working_days_add(day, prison.lead_days)
+    """The date staff must reply by for a request made on ``day``: ``lead_days`` working days
+    later (weekends count for a prison that processes requests at weekends)."""
+    return working_days_add(day, prison.lead_days, weekends=prison.weekend_processing)
 
 
 def prison_booking_window(*, prison: Prison, today: date) -> tuple[date, date]:
@@ -331,7 +335,13 @@ def _day_slots(
     days = {}
     day = start
     while day <= end:
-        days[day] = dated[day] if day in dated else weekly.get(day.weekday(), [])
+        if day in dated:  # the prison's own timetable for that date, bank holiday or not
+            days[day] = dated[day]
+        elif is_bank_holiday(day):  # closed unless staff open it with a dated slot
+            days[day] = []
+            blocked.setdefault(day, BANK_HOLIDAY_TEXT)
+        else:
+            days[day] = weekly.get(day.weekday(), [])
         day += ONE_DAY
     return days, blocked
 

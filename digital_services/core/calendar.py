@@ -35,17 +35,18 @@ def is_bank_holiday(day: date) -> bool:
     return day in bank_holidays()
 
 
-def is_working_day(day: date) -> bool:
-    """True from Monday to Friday, except England and Wales bank holidays."""
-    return day.weekday() < 5 and day not in bank_holidays()
+def is_working_day(day: date, *, weekends: bool = False) -> bool:
+    """True from Monday to Friday (every day with ``weekends``), except England and Wales
+    bank holidays."""
+    return (weekends or day.weekday() < 5) and day not in bank_holidays()
 
 
-def working_days_add(day: date, n: int) -> date:
+def working_days_add(day: date, n: int, *, weekends: bool = False) -> date:
     """The ``n``-th working day after ``day`` (``day`` itself never counts).
 
     ``working_days_add(friday, 1)`` is the next Monday (or Tuesday after a bank
-    holiday Monday). ``n`` of 0 gives ``day`` back unchanged. Raises ValueError
-    for a negative ``n``.
+    holiday Monday); with ``weekends`` (an office that works them) it is the Saturday.
+    ``n`` of 0 gives ``day`` back unchanged. Raises ValueError for a negative ``n``.
     """
     if n < 0:
         raise ValueError("n must be 0 or more")
@@ -53,7 +54,7 @@ def working_days_add(day: date, n: int) -> date:
     counted = 0
     while counted < n:
         current += ONE_DAY
-        if is_working_day(current):
+        if is_working_day(current, weekends=weekends):
             counted += 1
     return current
 

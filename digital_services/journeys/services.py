@@ -157,6 +157,18 @@ def draft_items_confirm(
         return _draft_store(draft, step, {"items": items, "complete": True})
 
 
+def draft_discard(*, journey: Journey, owner: Owner) -> bool:
+    """Delete the owner's draft of this journey and everything in it ("Cancel and delete your
+    answers"), expired or not. False when there was none."""
+    if not owner:
+        return False
+    with transaction.atomic():
+        deleted, _ = Draft.objects.filter(
+            service=journey.service, journey=journey.slug, **owner.draft_filter()
+        ).delete()
+    return deleted > 0
+
+
 def draft_submit(
     *,
     journey: Journey,

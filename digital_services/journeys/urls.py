@@ -36,6 +36,8 @@ def journey_urlpatterns(journey: Journey) -> list:
         path(f"{prefix}/save/", views.save_view, extra, name=name("save")),
         path(f"{prefix}/save/sent/", views.save_sent_view, extra, name=name("save-sent")),
         path(f"{prefix}/resume/<str:token>/", views.resume_view, extra, name=name("resume")),
+        # Before "<step>/", so "cancel" is never taken for a step's slug.
+        path(f"{prefix}/cancel/", views.cancel_view, extra, name=name("cancel")),
         path(f"{prefix}/section/<slug:section>/", views.section_start, extra, name=name("section")),
         path(f"{prefix}/<slug:step>/", views.step_view, extra, name=name("step")),
         path(f"{prefix}/<slug:step>/add/", views.item_add, extra, name=name("item-add")),

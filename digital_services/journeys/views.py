@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from digital_services.audit.http import client_rate_limit_key
@@ -135,6 +136,8 @@ class JourneyRequest:
         return {
             "journey": self.journey,
             "save_url": self.url("save"),
+            # Only when there is something to delete.
+            "cancel_url": self.url("cancel") if self.draft else None,
             "returning": self.returning,
             **extra,
         }
@@ -763,4 +766,37 @@ def resume_view(request, journey: Journey, token: str):
         request,
         "journeys/resume_confirm.html",
         jr.context(page_title="Continue your application"),
+    )
+
+
+SESSION_CANCELLED_KEY = "journeys.cancelled"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def cancel_view(request, journey: Journey):
+    """ "Cancel and delete your answers": a confirmation page that POSTs; the draft is deleted
+    and the page then says so (POST/redirect/GET)."""
+    jr = JourneyRequest(request, journey)
+    if request.method == "POST":
+        services.draft_discard(journey=journey, owner=jr.owner)
+        request.session[SESSION_CANCELLED_KEY] = journey.key
+        return redirect(jr.url("cancel"))
+    cancelled = request.session.get(SESSION_CANCELLED_KEY) == journey.key and jr.draft is None
+    if jr.draft is None and not cancelled:
+        return redirect(jr.url("start"))
+    if cancelled:
+        del request.session[SESSION_CANCELLED_KEY]
+    return render(
+        request,
+        "journeys/cancel.html",
+        jr.context(
+            page_title="Your answers have been deleted"
+            if cancelled
+            else "Are you sure you want to cancel and delete your answers?",
+            cancelled=cancelled,
+            cancel_url=jr.url("cancel"),
+            continue_url=jr.url("start"),
+            start_url=service_start_url(journey),
+        ),
     )

@@ -73,6 +73,7 @@ class PrisonAdmin(PrisonScopedAdminMixin, CaseHistoryAdmin):
                 "fields": (
                     "booking_window_days",
                     "lead_days",
+                    "weekend_processing",
                     "adult_age",
                     "visits_allowed",
                     "allowance_period_days",

@@ -2,18 +2,21 @@
 field, links to "Check your visit", what the status page says about visitors and the
 prison's messages, and a calendar that gives nothing away about another booking."""
 
-from datetime import date
+from datetime import date, time
 
 import pytest
+import time_machine
 from django.urls import reverse
 
-from prison_visits import services
+from digital_services.journeys.models import Draft
+from prison_visits import selectors, services
 from prison_visits.constants import VisitStatus
 from prison_visits.journeys import confirmation_token
 
 from .factories import (
     FACTORY_FOR_STATUS,
     BookedVisitFactory,
+    DateSlotFactory,
     PrisonFactory,
     RequestedVisitFactory,
     slot_on,
@@ -134,3 +137,75 @@ def test_the_calendar_does_not_tell_anyone_about_the_prisoners_other_booking(cli
     assert "already has a visit" not in page
     assert "Not available" in page
     assert slot_on(TUE_1_DEC).key not in page
+
+
+# ---------------------------------------------------------------- point 18: bank holidays
+
+EVERY_AFTERNOON = [(d, time(14), time(16), 2) for d in range(7)]
+CHRISTMAS = date(2026, 12, 25)  # a Friday; Boxing Day's holiday is Monday 28 December
+
+
+def test_a_prison_is_closed_on_bank_holidays_unless_its_timetable_opens_them(db):
+    prison = PrisonFactory(slots=EVERY_AFTERNOON)
+    DateSlotFactory(prison=prison, date=date(2026, 12, 28), start_time=time(10))
+
+    days = selectors.prison_availability_get(prison=prison, today=date(2026, 12, 10)).days
+
+    assert not days[CHRISTMAS].available
+    assert days[CHRISTMAS].citizen_reason_text == "Bank holiday: no visits"
+    assert days[date(2026, 12, 24)].available
+    assert days[date(2026, 12, 28)].available  # opened by staff with a dated slot
+    assert [s.slot.start for s in days[date(2026, 12, 28)].slots] == [time(10)]
+
+
+def test_the_calendar_offers_no_visit_on_christmas_day(client, db):
+    prison = PrisonFactory(name="HMP Cardiff", slots=EVERY_AFTERNOON)
+    with time_machine.travel("2026-12-10 09:00 +0000", tick=False):
+        client.post(BOOK + "prison/", {"prison": prison.name})
+        client.post(BOOK + "prisoner/", PRISONER)
+        page = client.get(BOOK + "slots/").content.decode()
+        chosen = client.post(BOOK + "slots/", {"choice_1": slot_on(CHRISTMAS).key})
+
+    assert slot_on(CHRISTMAS).key not in page
+    assert slot_on(date(2026, 12, 24)).key in page
+    assert "Choose a time from the list" in errors(chosen) or "no longer available" in errors(
+        chosen
+    )
+
+
+@pytest.mark.parametrize(
+    ("weekend_processing", "respond_by"),
+    [(False, date(2026, 12, 9)), (True, date(2026, 12, 7))],
+    ids=["Monday to Friday", "weekends count"],
+)
+def test_a_prison_that_processes_at_weekends_counts_them_in_its_lead_time(
+    db, weekend_processing, respond_by
+):
+    prison = PrisonFactory(weekend_processing=weekend_processing)
+    friday = date(2026, 12, 4)
+
+    assert selectors.prison_respond_by(prison=prison, day=friday) == respond_by
+
+
+def test_bank_holidays_never_count_in_the_lead_time_even_at_weekends(db):
+    prison = PrisonFactory(weekend_processing=True, lead_days=3)
+
+    # Thursday 24 December: Christmas (Fri) and 28 December (Mon) do not count.
+    assert selectors.prison_respond_by(prison=prison, day=date(2026, 12, 24)) == date(2026, 12, 29)
+
+
+# ---------------------------------------------------------------- point 21: a way out
+
+
+def test_the_booking_pages_offer_cancel_and_delete_your_answers(client, prison, frozen):
+    answer_until_visitors(client, prison)
+    cancel = BOOK + "cancel/"
+
+    for page in ("prison/", "slots/", "lead-visitor/", "visitors/"):
+        assert (
+            f'href="{cancel}">Cancel and delete your answers</a>'
+            in client.get(BOOK + page).content.decode()
+        ), page
+    client.post(cancel)
+
+    assert not Draft.objects.exists()
