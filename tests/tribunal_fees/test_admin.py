@@ -334,3 +334,24 @@ def test_the_fee_case_page_shows_everyone_on_it_and_each_decision(client, casewo
     assert "changed because: Income evidence shows a lower income" in page
     assert f"decided by {caseworker.get_full_name() or caseworker.email}" in page
     assert "Union Reps Ltd" in page
+
+
+def test_a_caseworker_reads_an_old_version_of_a_fee_but_cannot_revert_it(client, caseworker):
+    """The fee schedule's history page opened with a FieldError for staff who may only look
+    (the pounds display "amount" is not a form field)."""
+    from tribunal_fees.models import FeeSchedule
+
+    row = FeeSchedule.objects.order_by("pk").first()
+    row.notes = "Before the change"
+    row.save()
+    version = row.history.first()
+    sign_in(client, caseworker, second_factor=True)
+    url = reverse("admin:tribunal_fees_feeschedule_simple_history", args=[row.pk, version.pk])
+
+    response = client.get(url)
+    client.post(url, {"notes": "Changed by a caseworker"})
+
+    assert response.status_code == 200
+    assert "£" in response.content.decode()
+    row.refresh_from_db()
+    assert row.notes == "Before the change"

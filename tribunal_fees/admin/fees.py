@@ -58,6 +58,14 @@ class FeeScheduleAdmin(PenceAdminMixin, CaseHistoryAdmin):
             return tuple("amount" if name == "amount_pence" else name for name in self.fields)
         return self.fields
 
+    def get_readonly_fields(self, request, obj=None):
+        # "amount" is a display, never a form field: the history page builds its form from
+        # get_fields without the change page's "read-only viewer" exclusions.
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            return (*readonly, "amount")
+        return readonly
+
     def has_delete_permission(self, request, obj=None):
         # A row a fee case was charged from cannot go (PROTECT); end it with effective_to.
         return False
