@@ -290,7 +290,7 @@ def goals_missed(page: Page, result: dict) -> list[str]:
         missed.append(f"{result['errors']} errors or timeouts")
     first = page.results[0]
     if result is not first and result["queries"] != first["queries"]:
-        missed.append("queries grew")
+        missed.append(f"queries changed ({first['queries']} -> {result['queries']})")
     return missed
 
 
