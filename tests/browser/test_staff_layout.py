@@ -88,6 +88,7 @@ def seeded_pages() -> list[str]:
         reverse("admin:tribunal_fees_helpwithfeesapplication_change", args=[hwf.pk]),
         reverse("admin:tribunal_fees_helpwithfeesapplication_change", args=[decided.pk]),
         reverse("admin:tribunal_fees_refundapplication_change", args=[refund.pk]),
+        reverse("admin:tribunal_fees_helpwithfeesapplication_decide", args=[hwf.pk]),
     ]
     return pages
 
@@ -110,16 +111,17 @@ def test_staff_pages_fit_1280_pixels_without_scrolling_sideways(
     for path in seeded_pages():
         response = page.goto(path)
         assert response.status == 200, path
-        if "/process/" in path:
-            assert page.evaluate(DECISION_STYLED), "the Decision section has no admin styling"
+        if "/process/" in path or "/decide/" in path:
+            assert page.evaluate(FORM_STYLED), f"{path}: the form has no admin styling"
         over, widest, scrollers = page.evaluate(OVERFLOW)
         if over > 0 or scrollers:
             too_wide.append(f"{path}: {over}px too wide ({widest}); scrolls inside: {scrollers}")
     assert too_wide == [], "\n".join(too_wide)
 
 
-#: The admin's form styling applied to the processing page's Decision section.
-DECISION_STYLED = """() => {
+#: The admin's form styling applied to an action page's form (the processing page's
+#: Decision section, a Help with Fees decision).
+FORM_STYLED = """() => {
     const row = document.querySelector("fieldset.module .form-row");
     const style = row && getComputedStyle(row);
     return Boolean(style) && style.paddingTop === "10px" && style.borderBottomStyle === "solid";
