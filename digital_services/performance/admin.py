@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from digital_services.core.admin_lists import LargeListAdminMixin
 
-from .models import PerformanceEvent, SatisfactionResponse
+from .models import ContactMessage, PerformanceEvent, SatisfactionResponse
 
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -87,6 +87,31 @@ class SatisfactionResponseAdmin(admin.ModelAdmin):
                 ]
             )
         return response
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """Messages from the contact form: staff read them (and may delete one), never edit."""
+
+    list_display = ("created_at", "topic", "service", "reference", "has_email", "short_message")
+    list_filter = ("topic", "service", ("created_at", admin.DateFieldListFilter))
+    search_fields = ("reference", "message")
+    readonly_fields = ("created_at", "topic", "service", "reference", "message", "email", "page")
+    fields = readonly_fields
+
+    @admin.display(description="Reply wanted", boolean=True)
+    def has_email(self, obj):
+        return bool(obj.email)
+
+    @admin.display(description="Message")
+    def short_message(self, obj):
+        return obj.message if len(obj.message) <= 80 else obj.message[:79] + "…"
 
     def has_add_permission(self, request):
         return False

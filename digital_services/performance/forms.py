@@ -11,7 +11,7 @@ from django.utils import timezone
 from digital_services.core.registry import service_for_namespace, services_list
 
 from .kpis import ALL_SERVICES_LABEL, period_shift
-from .models import COMMENT_MAX_LENGTH, SatisfactionResponse
+from .models import COMMENT_MAX_LENGTH, ContactMessage, SatisfactionResponse
 from .selectors import MONTH, WEEK
 from .services import SLUG_PATTERN, comment_normalise, local_path_clean
 
@@ -105,6 +105,94 @@ class FeedbackForm(forms.Form):
         if "comment" in self.errors:
             # crispy-forms-gds gives a textarea the input's error class; add the textarea's.
             self._comment_layout.add_class("govuk-textarea--error")
+        return cleaned
+
+
+class ContactForm(forms.Form):
+    """The contact form on the feedback page. Every answer is kept when one is wrong."""
+
+    topic = forms.ChoiceField(
+        label="What is it about?",
+        choices=ContactMessage.Topic.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what your message is about",
+            "invalid_choice": "Select what your message is about",
+        },
+    )
+    service = forms.ChoiceField(
+        label="Which service is it about? (optional)",
+        required=False,
+        error_messages={"invalid_choice": "Select a service from the list"},
+    )
+    reference = forms.CharField(
+        label="Your reference, if you have one (optional)",
+        help_text="For example, a visit or fee reference from one of our emails",
+        required=False,
+        error_messages={"max_length": "Your reference must be 30 characters or fewer"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    message = forms.CharField(
+        label="Your message",
+        strip=False,
+        help_text="Do not include bank or card details.",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter your message"},
+    )
+    email = forms.EmailField(
+        label="Email address (optional)",
+        help_text="Only if you would like a reply",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        self.fields["service"].choices = [("", "Not about one service")] + [
+            (s.slug, s.name) for s in services_list()
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self._message_layout = Field.textarea(
+            "message", label_size=Size.SMALL, rows=6, max_characters=COMMENT_MAX_LENGTH
+        )
+        self.helper.layout = Layout(
+            Field.radios("topic", legend_size=Size.SMALL),
+            Field.select("service"),
+            Field.text("reference", field_width=20),
+            self._message_layout,
+            Field.text("email"),
+            Field("from"),
+            Submit("submit", "Send message"),
+        )
+
+    def clean_reference(self):
+        value = " ".join((self.cleaned_data.get("reference") or "").split())
+        if len(value) > 30:
+            raise forms.ValidationError("Your reference must be 30 characters or fewer")
+        return value
+
+    def clean_message(self):
+        message = comment_normalise(self.cleaned_data.get("message"))
+        if not message:
+            raise forms.ValidationError("Enter your message")
+        if len(message) > COMMENT_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"Your message must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+            )
+        return message
+
+    def clean_from(self):
+        return local_path_clean(self.cleaned_data.get("from"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if "message" in self.errors:
+            self._message_layout.add_class("govuk-textarea--error")
         return cleaned
 
 

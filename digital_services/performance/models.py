@@ -111,3 +111,39 @@ class SatisfactionResponse(models.Model):
 
     def __str__(self):
         return f"{self.get_rating_display()} ({self.service or 'no service'})"
+
+
+class ContactMessage(models.Model):
+    """A message from the contact form on the feedback page: what it is about, which service,
+    the reference if any, the message and (optionally) an email address for a reply. Unlike
+    a satisfaction answer it may name someone; staff read it in the admin, and it is deleted
+    after ``RETENTION_FEEDBACK_COMMENTS_DAYS`` (privacy.rules)."""
+
+    class Topic(models.TextChoices):
+        PROBLEM = "problem", "A problem using the service"
+        APPLICATION = "application", "A question about an application or booking"
+        ACCESSIBILITY = "accessibility", "Accessibility: something you could not use"
+        SUGGESTION = "suggestion", "A suggestion"
+        OTHER = "other", "Something else"
+
+    topic = models.CharField("what it is about", max_length=20, choices=Topic.choices)
+    service = models.CharField(max_length=50, blank=True, db_index=True)
+    reference = models.CharField(max_length=30, blank=True)
+    message = models.TextField(max_length=COMMENT_MAX_LENGTH)
+    email = models.EmailField("email address for a reply", blank=True)
+    page = models.CharField(
+        max_length=500, blank=True, help_text="The path of the page the feedback link was on."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("message"), COMMENT_MAX_LENGTH),
+                name="contact_message_max_length",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_topic_display()} ({self.service or 'no service'})"

@@ -6,7 +6,7 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .models import COMMENT_MAX_LENGTH, PerformanceEvent, SatisfactionResponse
+from .models import COMMENT_MAX_LENGTH, ContactMessage, PerformanceEvent, SatisfactionResponse
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 JOURNEY_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -146,3 +146,29 @@ def satisfaction_record(
 def comment_normalise(comment: str | None) -> str:
     """Trim a comment and turn CRLF/CR line breaks into LF (browsers send CRLF)."""
     return (comment or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def contact_message_record(
+    *,
+    topic: str,
+    message: str,
+    service: str = "",
+    reference: str = "",
+    email: str = "",
+    page: str = "",
+) -> ContactMessage:
+    """Save one message from the contact form (the form has checked it; this checks again)."""
+    if topic not in ContactMessage.Topic.values:
+        raise ValueError(f"Unknown topic {topic!r}.")
+    message = comment_normalise(message)
+    if not message or len(message) > COMMENT_MAX_LENGTH:
+        raise ValueError(f"A message must be 1 to {COMMENT_MAX_LENGTH:,} characters.")
+    _check_slug("service", service, max_length=50, required=False)
+    return ContactMessage.objects.create(
+        topic=topic,
+        message=message,
+        service=service,
+        reference=reference.strip()[:30],
+        email=email.strip(),
+        page=local_path_clean(page),
+    )

@@ -15,10 +15,10 @@ from digital_services.core.registry import service_get
 
 from .admin import csv_safe
 from .charts import line_chart_build, stacked_column_chart_build
-from .forms import FeedbackForm, KpiFilterForm
+from .forms import ContactForm, FeedbackForm, KpiFilterForm, service_from_path
 from .kpis import CHANNELS, kpi_csv_rows, kpi_dashboard_get
 from .selectors import WEEK
-from .services import local_path_clean, satisfaction_record
+from .services import contact_message_record, local_path_clean, satisfaction_record
 
 RATE_LIMITED_MESSAGE = "You have sent feedback too many times. Try again later"
 
@@ -86,8 +86,77 @@ def feedback(request):
         form = FeedbackForm(initial=initial)
 
     slug = form.cleaned_data.get("service", "") if form.is_bound else form.initial["service"]
-    context = {"form": form, "page_title": "Give feedback", **_service_context(slug)}
+    context = {
+        "form": form,
+        "page_title": "Give feedback",
+        "contact_url": _contact_url(form),
+        **_service_context(slug),
+    }
     return render(request, "performance/feedback.html", context, status=status)
+
+
+def _contact_url(form) -> str:
+    """The contact form, carrying over the page the feedback link was on."""
+    from_path = form.cleaned_data.get("from", "") if form.is_bound else form.initial["from"]
+    url = reverse("performance:contact")
+    return f"{url}?{urlencode({'from': from_path})}" if from_path else url
+
+
+CONTACT_RATE_LIMITED_MESSAGE = "You have sent too many messages. Try again later"
+
+
+@require_http_methods(["GET", "POST"])
+def contact(request):
+    """The contact form: what it is about, the service, a reference, the message and an email
+    address for a reply. Staff read the messages in the admin. Rate limited per address
+    (PERFORMANCE_FEEDBACK_RATE_LIMIT); over it, the page says so and keeps what was typed."""
+    status = 200
+    if request.method == "POST":
+        form = ContactForm(request.POST)
+        if form.is_valid():
+            if is_ratelimited(
+                request,
+                group="performance.contact",
+                key=client_rate_limit_key,
+                rate=_rate,
+                method="POST",
+                increment=True,
+            ):
+                form.add_error(None, CONTACT_RATE_LIMITED_MESSAGE)
+                status = 429
+            else:
+                data = form.cleaned_data
+                contact_message_record(
+                    topic=data["topic"],
+                    message=data["message"],
+                    service=data["service"],
+                    reference=data["reference"],
+                    email=data["email"],
+                    page=data["from"],
+                )
+                request.session["performance.contact_reply"] = bool(data["email"])
+                return redirect("performance:contact-sent")
+    else:
+        from_path = local_path_clean(request.GET.get("from"))
+        form = ContactForm(initial={"from": from_path, "service": service_from_path(from_path)})
+    return render(
+        request,
+        "performance/contact.html",
+        {"form": form, "page_title": "Contact us about a service"},
+        status=status,
+    )
+
+
+@require_GET
+def contact_sent(request):
+    return render(
+        request,
+        "performance/contact_sent.html",
+        {
+            "page_title": "Your message has been sent",
+            "reply": request.session.pop("performance.contact_reply", False),
+        },
+    )
 
 
 @require_GET

@@ -53,6 +53,12 @@ def _feedback(cutoff):
     return SatisfactionResponse.objects.filter(created_at__lt=cutoff).exclude(comment="")
 
 
+def _contact_messages(cutoff):
+    from digital_services.performance.models import ContactMessage
+
+    return ContactMessage.objects.filter(created_at__lt=cutoff)
+
+
 def _inactive_accounts(cutoff):
     from digital_services.accounts.models import User
 
@@ -200,6 +206,16 @@ retention_rules_register(
         expired=_feedback,
         blank={"comment": ""},
         order=70,
+    ),
+    RetentionRule(
+        key="performance.contact_messages",
+        model="performance.ContactMessage",
+        information="Messages you send us with the contact form, and your email address",
+        period_days=lambda: settings.RETENTION_FEEDBACK_COMMENTS_DAYS,
+        after="you sent them",
+        then="deleted",
+        expired=_contact_messages,
+        order=71,
     ),
     RetentionRule(
         key="admin.change_log",

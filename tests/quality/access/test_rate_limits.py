@@ -84,6 +84,10 @@ def _feedback(client, world, number):
     return client.post(reverse("performance:feedback"), {"rating": "5"})
 
 
+def _contact(client, world, number):
+    return client.post(reverse("performance:contact"), {"topic": "other", "message": "Hello"})
+
+
 def _resume_link(client, world, number):
     if number == 0:
         client.post(APPLY_URL + "name/", {"full_name": "Ann"})
@@ -113,6 +117,12 @@ RATE_LIMITS = [
         "PERFORMANCE_FEEDBACK_RATE_LIMIT",
         _feedback,
         lambda r: r.status_code == 429 and RATE_LIMITED_MESSAGE in r.content.decode(),
+    ),
+    RateLimit(
+        "contact form messages from one address",
+        "PERFORMANCE_FEEDBACK_RATE_LIMIT",
+        _contact,
+        lambda r: r.status_code == 429 and "You have sent too many messages" in r.content.decode(),
     ),
     RateLimit(
         "links to continue an application emailed for one draft",
