@@ -533,6 +533,8 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
     # feedback
     "performance:feedback": Entry(get=everyone()),
     "performance:feedback-thanks": Entry(get=everyone()),
+    "performance:contact": Entry(get=everyone()),
+    "performance:contact-sent": Entry(get=everyone()),
     # machine endpoints
     "notifications:callback": Entry(
         get=everyone(),
