@@ -46,7 +46,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ImproperlyConfigured
 
-RESERVED_SLUGS = frozenset({"check", "save", "resume", "section", "add"})
+RESERVED_SLUGS = frozenset({"check", "save", "resume", "section", "add", "cancel"})
 
 
 class Answers(dict):
@@ -152,6 +152,10 @@ class Journey:
     check_title: str = "Check your answers before sending your application"
     declaration: str = ""
     submit_label: str = "Accept and send"
+    # What the answers add up to, shown above them on the check page and worked out again
+    # from the answers as they are on every visit: ``check_summary(answers)`` gives
+    # (heading, [(key, value), ...]) or None.
+    check_summary: Callable[[Answers], tuple[str, list[tuple[str, str]]] | None] | None = None
     _index: dict[str, tuple[Section | None, Step]] = field(
         init=False, repr=False, default_factory=dict
     )

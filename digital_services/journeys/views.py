@@ -643,6 +643,7 @@ def check_view(request, journey: Journey):
         "journeys/check.html",
         jr.context(
             page_title=journey.check_title,
+            outcome=journey.check_summary(jr.evaluation.answers) if journey.check_summary else None,
             groups=_summary_groups(jr),
             submit_errors=submit_errors,
             page_has_errors=bool(submit_errors),

@@ -75,6 +75,8 @@ def test_the_fee_page_starts_help_with_fees_with_the_reference_given(client, use
         # £1,185 is £100 over £1,085: pay half of it, £50.
         ("0", "none", "1185", HwfOutcome.PART, 5000, "You would still pay <strong>£50.00</strong>"),
         ("3000", "jsa", "", HwfOutcome.NONE, 16000, "You are not likely to get Help with Fees"),
+        # Savings equal to the limit fail it: "£3,000 or more", never "over the limit".
+        ("3000", "jsa", "", HwfOutcome.NONE, 16000, "You have £3,000.00 or more in savings"),
         ("0", "none", "5000", HwfOutcome.NONE, 16000, "Your income is too far over that limit"),
     ],
 )
@@ -327,3 +329,20 @@ def test_a_paid_fee_offers_no_help_with_fees(client, user):
     from digital_services.journeys.models import Draft
 
     assert not Draft.objects.exists()
+
+
+def test_the_check_page_shows_the_fee_and_the_likely_outcome_worked_out_again(client, user):
+    """Issue #12 point 20: both shown, and recomputed when an answer is changed."""
+    fee_case = FeeCaseFactory(user=user)
+    start_from_fee_page(client, fee_case)
+    answer_money(client, capital="0", benefit="none", income="1085")
+    answer(client, "outcome", {"contact": "email", "email": "sam@example.com"})
+    check = reverse(f"tribunal_fees:{JOURNEY}-check")
+
+    before = client.get(check).content.decode()
+    client.post(step_url("income") + "?return=check", {"gross_monthly_income_pence": "1185"})
+    after = client.get(check).content.decode()
+
+    assert f"{fee_case.description}: £160.00" in before
+    assert "Full Help with Fees: you would pay nothing" in before
+    assert "Some help: you would pay £50.00 and Help with Fees the other £110.00" in after

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from digital_services.core.grants import grant_check
+from digital_services.core.money import pence_format
 from digital_services.journeys.contact import (
     contact_initial_for,
     contact_route,
@@ -24,6 +25,7 @@ from ..constants import (
     Benefit,
     FeeCaseStatus,
     FeeKind,
+    HwfOutcome,
 )
 from ..fees import (
     FeeNotFound,
@@ -134,6 +136,27 @@ def _outcome_kwargs(answers: Answers) -> dict:
     return {"fee": fee, "assessment": assessment, "problem": problem}
 
 
+def _check_summary(answers: Answers) -> tuple[str, list[tuple[str, str]]] | None:
+    """The fee and the likely outcome on the check page, from the answers as they are now."""
+    fee_pence, _fee_date, what, problem = _hwf_fee(answers)
+    if problem:
+        return None
+    assessment, problem = _hwf_assessment(answers)
+    rows = [("Fee", f"{what}: {pence_format(fee_pence)}")]
+    if assessment is not None:
+        if assessment.outcome == HwfOutcome.FULL:
+            likely = "Full Help with Fees: you would pay nothing"
+        elif assessment.outcome == HwfOutcome.PART:
+            likely = (
+                f"Some help: you would pay {pence_format(assessment.amount_to_pay_pence)} "
+                f"and Help with Fees the other {pence_format(assessment.remission_pence)}"
+            )
+        else:
+            likely = f"No Help with Fees: you would pay the whole {pence_format(fee_pence)}"
+        rows.append(("Likely outcome", likely))
+    return "Your fee and what you are likely to get", rows
+
+
 def _outcome_summary(cleaned: dict) -> list[tuple[str, str]]:
     return [("How we send our decision", sentence_start(contact_route(cleaned).describe()))]
 
@@ -225,6 +248,7 @@ HELP_WITH_FEES = journey_register(
         slug="apply-for-help-with-fees",
         title="Apply for Help with Fees",
         submit=hwf_submit,
+        check_summary=_check_summary,
         declaration=(
             "I confirm that the information I have given is correct and complete. I understand "
             "that if I give false information I may have to pay the full fee and could be "
