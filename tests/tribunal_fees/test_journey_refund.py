@@ -173,6 +173,9 @@ def test_a_refund_application_is_sent_with_a_c_reference_and_the_interest_explai
     answer(client, "bank", BANK)
     check = client.get(url("check")).content.decode()
     assert "I believe that the facts stated in this application are true" in check
+    # One row for when each fee was paid (issue #12 point 19), not Month and Year rows.
+    assert "When you paid" in check and "March 2016" in check
+    assert ">Month</dt>" not in check and ">Year</dt>" not in check
 
     response = client.post(url("check"))
 

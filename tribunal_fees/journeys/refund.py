@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 from django.urls import reverse
 
 from digital_services.core.money import pence_format
@@ -17,6 +19,7 @@ from digital_services.journeys.definitions import (
     Step,
     journey_register,
 )
+from digital_services.journeys.engine import display_value
 from digital_services.journeys.exceptions import JourneySubmitError
 
 from .. import services
@@ -43,6 +46,19 @@ def _refund_fee_title(cleaned: dict) -> str:
     label = RefundFeeKind(kind).label if kind in RefundFeeKind.values else "Fee"
     amount = cleaned.get("amount_pence")
     return f"{label}, {pence_format(amount)}" if amount else label
+
+
+def _refund_fee_summary(cleaned: dict) -> list[tuple[str, str]]:
+    """One fee on the check page: "When you paid" is one row ("March 2016"), not Month and Year."""
+    form = RefundFeeForm()
+    rows = [
+        (str(form.fields[name].label), display_value(form.fields[name], cleaned.get(name)))
+        for name in ("kind", "amount_pence", "method")
+    ]
+    month, year = cleaned.get("paid_month"), cleaned.get("paid_year")
+    when = f"{calendar.month_name[month]} {year}" if month and year else "Not known"
+    rows.append(("When you paid", when))
+    return rows
 
 
 REFUND_ERROR_STEPS = {
@@ -161,6 +177,7 @@ REFUND = journey_register(
                 min_items=1,
                 max_items=len(RefundFeeKind),
                 item_title=_refund_fee_title,
+                summary=_refund_fee_summary,
             ),
             Step(
                 slug="bank",
