@@ -144,3 +144,77 @@ def test_the_whole_journey_works_with_javascript_off(browser, live_server, brixt
     visit = Visit.objects.get()
     assert visit.reference_display == reference
     assert visit.status == VisitStatus.WITHDRAWN
+
+
+#: Problems at the page's current width: sideways scrolling, and words broken across lines
+#: (each word of the main content's text must sit on one line).
+REFLOW_PROBLEMS = """() => {
+    const problems = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) {
+        problems.push(`scrolls sideways: ${root.scrollWidth}px wide in ${root.clientWidth}px`);
+    }
+    const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const box = node.parentElement.getBoundingClientRect();
+        if (!box.width || getComputedStyle(node.parentElement).visibility === "hidden") continue;
+        for (const match of node.textContent.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1) problems.push(`"${match[0]}" is broken across lines`);
+        }
+    }
+    return problems;
+}"""
+
+
+def test_the_calendar_and_the_status_page_reflow_at_320_px(browser, live_server, brixton):
+    """Issue #12 point 11 (WCAG 1.4.10): no sideways scrolling, no word broken mid-word."""
+    from prison_visits.models import BlockedDate
+
+    BlockedDate.objects.create(prison=brixton, date=date(2026, 12, 5), reason="Family day")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto("/prison-visits/book/prison/")
+        page.get_by_label("Prison name").fill("brixton")
+        page.get_by_role("button", name="Continue").click()
+        page.get_by_label("First name").fill("Jo")
+        page.get_by_label("Last name").fill("Bloggs")
+        fill_date(page, "Date of birth", date(1990, 5, 17))
+        page.get_by_label("Prison number").fill("A1234BC")
+        page.get_by_role("button", name="Continue").click()
+        expect(page.locator("h1")).to_have_text("When do you want to visit?")
+        calendar = page.evaluate(REFLOW_PROBLEMS)
+
+        reference = book_a_visit_from_slots(page)
+        page.get_by_role("link", name="check your visit request").click()
+        expect(page.locator("h1")).to_have_text("Your visit is not booked yet")
+        status = page.evaluate(REFLOW_PROBLEMS)
+    finally:
+        context.close()
+
+    assert reference
+    assert calendar == [], calendar
+    assert status == [], status
+
+
+def book_a_visit_from_slots(page) -> str:
+    page.get_by_label("First choice").select_option(slot_on(date(2026, 12, 1)).key)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("First name").fill("Morgan")
+    page.get_by_label("Last name").fill("Visitor")
+    fill_date(page, "Date of birth", date(1982, 4, 1))
+    page.get_by_label("Email", exact=True).check()
+    page.get_by_label("Email address", exact=True).fill("morgan@example.com")
+    page.get_by_label("Confirm email address").fill("morgan@example.com")
+    page.get_by_label("UK phone number").fill("07700 900982")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("No").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Send request").click()
+    expect(page.locator("h1")).to_have_text("Visit request sent")
+    return page.locator(".govuk-panel__body strong").inner_text()
