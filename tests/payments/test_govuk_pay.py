@@ -175,6 +175,26 @@ def test_payment_start_on_gov_uk_pay_sends_the_user_to_pay_s_next_url(start, gov
     )
 
 
+def test_staff_typing_the_card_details_start_a_telephone_moto_payment(start, govuk_pay):
+    """Issue #12: an agent in an assisted-digital session takes the card over the phone."""
+    from tests.accounts.factories import StaffUserFactory, UserFactory
+
+    citizen, agent = UserFactory(), StaffUserFactory()
+    start(started_by=citizen, entered_by=agent)
+
+    payment = Payment.objects.get()
+    assert (payment.moto, payment.started_by, payment.entered_by) == (True, citizen, agent)
+    body = json.loads(govuk_pay.requests_to("POST", "/v1/payments")[0]["body"])
+    assert body["moto"] is True
+
+
+def test_a_citizen_paying_for_themselves_is_not_a_moto_payment(start, govuk_pay):
+    start()
+    assert Payment.objects.get().moto is False
+    body = json.loads(govuk_pay.requests_to("POST", "/v1/payments")[0]["body"])
+    assert "moto" not in body
+
+
 def test_resuming_on_gov_uk_pay_gets_a_fresh_next_url_and_creates_nothing(start, govuk_pay):
     first = start()
     second = start()
