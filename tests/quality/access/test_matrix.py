@@ -14,7 +14,7 @@ def test_every_url_pattern_of_the_project_has_a_matrix_entry(db):
     rows, missing = rows_for(url_patterns())
 
     assert not missing, (
-        "These URL patterns have no entry in tests/quality/access/matrix.py (say who may "
+        "These URL patterns have no entry in tests/quality/access/matrix/ (say who may "
         "open them):\n  " + "\n  ".join(missing)
     )
     assert len(rows) > 100  # the admin's generated pages are in

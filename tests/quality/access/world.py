@@ -7,7 +7,7 @@ Prison caseworkers of prison P and prison Q: there is no Prison model yet (issue
 so both are plain members of the prison_visits caseworker group and are, today,
 identical. They are kept as two roles so that every test parametrised over roles
 already runs for both; the prison service makes them differ by giving each user a
-prison and adding its cases to ``PRISON_CASES`` in ``matrix.py`` (see
+prison and adding its cases to ``PRISON_CASES`` in ``matrix/`` (see
 ``test_prison_caseworkers.py``).
 """
 
