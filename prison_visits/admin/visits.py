@@ -33,7 +33,6 @@ from ..forms import (
     ProcessVisitForm,
 )
 from ..models import (
-    PrisonerRegisterEntry,
     SlotTime,
     Visit,
 )
@@ -298,11 +297,7 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
                 elif action != ACTION_PREVIEW:
                     preview = None  # "Change": back to the form with the answers kept
         slots = selectors.slots_availability_for_staff(visit=visit)
-        register_entry = None
-        if visit.prisoner_check == "verified":
-            register_entry = PrisonerRegisterEntry.objects.filter(
-                prison=visit.prison, prison_number=visit.prisoner_number
-            ).first()
+        register_entry = selectors.prisoner_register_entry_for_visit(visit=visit)
         return render(
             request,
             "admin/prison_visits/visit/process.html",

@@ -1,15 +1,10 @@
-"""Reads for prison visits: availability, the prisoner register, staff scoping, day sheets.
-
-Staff reads are narrowed here to the prisons the user works for
-(``prisons_for_user``); views never filter by prison themselves.
-"""
+"""Reads for availability: booking windows, slots and days a citizen or member of staff can choose, allowances."""
 
 from __future__ import annotations
 
 import calendar as month_calendar
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from django.db.models import (
@@ -18,135 +13,44 @@ from django.db.models import (
     DateField,
     F,
     IntegerField,
-    Prefetch,
     Q,
-    QuerySet,
     TimeField,
     Value,
 )
-from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.core.calendar import is_bank_holiday, working_days_add
-from digital_services.core.dates import date_format
-from digital_services.core.references import reference_candidates
-from digital_services.core.registry import CaseSummary
 
-from .constants import PrisonerCheck, VisitStatus
-from .models import (
-    INBOX_COUNTED,
+from ..constants import VisitStatus
+from ..models import (
     BlockedDate,
     DateSlot,
     Prison,
-    PrisonerRegisterEntry,
     SlotTime,
     Visit,
-    VisitEvent,
-    Visitor,
     WeeklySlot,
 )
-from .rules import prison_number_normalise
+from ..rules import prison_number_normalise
+from .slot_states import (
+    AVAILABLE,
+    BANK_HOLIDAY_TEXT,
+    FULLY_BOOKED,
+    REASON_BLOCKED,
+    REASON_FULLY_BOOKED,
+    REASON_NO_ALLOWANCE,
+    REASON_NO_SLOTS,
+    REASON_NOT_A_SLOT,
+    REASON_OUTSIDE_WINDOW,
+    REASON_PRISONER_HAS_VISIT,
+    UNAVAILABLE,
+    Allowance,
+    CalendarMonth,
+    DayAvailability,
+    PrisonAvailability,
+    SlotAvailability,
+)
 
 ONE_DAY = timedelta(days=1)
-
-# Slot and day states, as the citizen calendar shows them.
-AVAILABLE = "available"
-FULLY_BOOKED = "fully_booked"
-UNAVAILABLE = "unavailable"
-
-# Why a day or a slot cannot be chosen.
-REASON_OUTSIDE_WINDOW = "outside_window"
-REASON_BLOCKED = "blocked"
-REASON_NO_SLOTS = "no_slots"
-REASON_FULLY_BOOKED = "fully_booked"
-REASON_NO_ALLOWANCE = "no_allowance"
-REASON_PRISONER_HAS_VISIT = "prisoner_has_visit"
-REASON_NOT_A_SLOT = "not_a_slot"
-
-#: Each reason in words, for staff pages and the citizen calendar.
-REASON_TEXT = {
-    REASON_OUTSIDE_WINDOW: "Outside the booking window",
-    REASON_BLOCKED: "No visits that day",
-    REASON_NO_SLOTS: "No visiting times that day",
-    REASON_FULLY_BOOKED: "Fully booked",
-    REASON_NO_ALLOWANCE: "The prisoner has no visiting allowance left",
-    REASON_PRISONER_HAS_VISIT: "The prisoner already has a visit booked at this time",
-    REASON_NOT_A_SLOT: "No longer one of the prison’s visiting times",
-}
-
-#: What the citizen calendar says instead, where the staff words would tell anyone who knows a
-#: prisoner's number and date of birth about someone else's booking (as the real service did).
-CITIZEN_REASON_TEXT = {
-    **REASON_TEXT,
-    REASON_PRISONER_HAS_VISIT: "Not available",
-}
-
-#: A bank holiday the prison has not opened with a dated slot.
-BANK_HOLIDAY_TEXT = "Bank holiday: no visits"
-
-#: prisoner_register_check's answer when the prison has a register and nobody matches.
-PRISONER_NOT_FOUND = "not_found"
-
-
-# ---------------------------------------------------------------- staff scoping
-
-
-def user_sees_all_prisons(*, user) -> bool:
-    """Superusers and administrators (``prison_visits.view_all_prisons``) see every prison."""
-    return bool(user and user.is_active and user.has_perm("prison_visits.view_all_prisons"))
-
-
-def prisons_for_user(*, user) -> QuerySet[Prison]:
-    """The prisons a member of staff works for (all of them for administrators)."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return Prison.objects.none()
-    if user_sees_all_prisons(user=user):
-        return Prison.objects.all()
-    return Prison.objects.filter(staff_assignments__user=user)
-
-
-def visits_for_staff(*, user) -> QuerySet[Visit]:
-    if user_sees_all_prisons(user=user):
-        return Visit.objects.all()
-    if not user or not user.is_authenticated or not user.is_active:
-        return Visit.objects.none()
-    return Visit.objects.filter(prison__staff_assignments__user=user)
-
-
-def inbox_counts(*, user) -> dict[str, int]:
-    """Requests waiting for a decision, and visitor cancellations still to be actioned.
-
-    Counted from the partial index ``pv_visit_inbox_counts_idx``, which holds only those visits:
-    the whole table was read on every inbox page (95 ms at 200,000 visits)."""
-    counts = (
-        visits_for_staff(user=user)
-        .filter(INBOX_COUNTED)
-        .aggregate(
-            requests=Count("status", filter=Q(status=VisitStatus.REQUESTED)),
-            cancellations=Count("status", filter=Q(status=VisitStatus.CANCELLED)),
-        )
-    )
-    return {k: v or 0 for k, v in counts.items()}
-
-
-# ---------------------------------------------------------------- prisoner register
-
-
-def prisoner_register_check(*, prison: Prison, prison_number: str, date_of_birth: date) -> str:
-    """Look the prisoner up in the prison's register by number and date of birth.
-
-    Returns ``PrisonerCheck.VERIFIED`` on a match with an active entry,
-    ``PrisonerCheck.NO_REGISTER`` when the prison has no register loaded (the
-    request goes through, marked for staff to check) and ``PRISONER_NOT_FOUND``
-    otherwise. Names are not compared: staff check them by eye.
-    """
-    number = prison_number_normalise(prison_number)
-    entries = PrisonerRegisterEntry.objects.filter(prison=prison, active=True)
-    if entries.filter(prison_number=number, date_of_birth=date_of_birth).exists():
-        return PrisonerCheck.VERIFIED
-    if not entries.exists():
-        return PrisonerCheck.NO_REGISTER
-    return PRISONER_NOT_FOUND
 
 
 # ---------------------------------------------------------------- dates
@@ -163,114 +67,6 @@ def prison_booking_window(*, prison: Prison, today: date) -> tuple[date, date]:
     first = prison_respond_by(prison=prison, day=today) + ONE_DAY
     last = today + timedelta(days=prison.booking_window_days)
     return first, last
-
-
-# ---------------------------------------------------------------- availability
-
-
-@dataclass(frozen=True)
-class SlotAvailability:
-    slot: SlotTime
-    capacity: int
-    booked: int
-    state: str
-    reason: str = ""
-
-    @property
-    def key(self) -> str:
-        return self.slot.key
-
-    @property
-    def available(self) -> bool:
-        return self.state == AVAILABLE
-
-    @property
-    def tables_left(self) -> int:
-        return max(self.capacity - self.booked, 0)
-
-    @property
-    def reason_text(self) -> str:
-        return REASON_TEXT.get(self.reason, "")
-
-    @property
-    def citizen_reason_text(self) -> str:
-        return CITIZEN_REASON_TEXT.get(self.reason, "")
-
-
-@dataclass(frozen=True)
-class DayAvailability:
-    date: date
-    state: str
-    reason: str = ""
-    slots: tuple[SlotAvailability, ...] = ()
-    blocked_reason: str = ""
-
-    @property
-    def available(self) -> bool:
-        return self.state == AVAILABLE
-
-    @property
-    def available_slots(self) -> list[SlotAvailability]:
-        return [s for s in self.slots if s.available]
-
-    @property
-    def reason_text(self) -> str:
-        return self.blocked_reason or REASON_TEXT.get(self.reason, "")
-
-    @property
-    def citizen_reason_text(self) -> str:
-        return self.blocked_reason or CITIZEN_REASON_TEXT.get(self.reason, "")
-
-
-@dataclass(frozen=True)
-class CalendarMonth:
-    year: int
-    month: int
-    #: Weeks Monday to Sunday; ``None`` for a day of the month before or after.
-    weeks: tuple[tuple[DayAvailability | None, ...], ...]
-
-    @property
-    def first_day(self) -> date:
-        return date(self.year, self.month, 1)
-
-
-@dataclass(frozen=True)
-class Allowance:
-    """A prisoner's visiting allowance: ``visits_allowed`` booked visits in any ``period_days``."""
-
-    visits_allowed: int
-    period_days: int
-    #: True when the allowance rules out every otherwise bookable day in the window.
-    exhausted: bool
-    #: The first day from which the allowance allows a visit again, when some days were ruled out.
-    renews_on: date | None
-
-
-@dataclass(frozen=True)
-class PrisonAvailability:
-    """What the citizen's calendar needs, from ``prison_availability_get``."""
-
-    prison: Prison
-    today: date
-    respond_by: date
-    first_day: date
-    last_day: date
-    days: dict[date, DayAvailability]
-    months: tuple[CalendarMonth, ...]
-    allowance: Allowance | None = None
-    _slots: dict[str, SlotAvailability] = field(default_factory=dict, repr=False)
-
-    def slot(self, key: str) -> SlotAvailability | None:
-        return self._slots.get(key)
-
-    @property
-    def available_slots(self) -> list[SlotAvailability]:
-        return [s for s in self._slots.values() if s.available]
-
-    @property
-    def has_slots(self) -> bool:
-        """Whether the prison has any visiting times at all in the window (booked or not)."""
-        return bool(self._slots)
 
 
 def _day_slots(
@@ -661,182 +457,3 @@ def prisoner_allowance_renews_on(*, visit: Visit, day: date) -> date | None:
     return allowance_renews_on(
         day=day, booked_dates=dates, allowed=prison.visits_allowed, period=period
     )
-
-
-# ---------------------------------------------------------------- citizens
-
-
-def visits_for_user(*, user) -> QuerySet[Visit]:
-    """A signed-in citizen's own visits, newest first."""
-    if not user or not user.is_authenticated:
-        return Visit.objects.none()
-    return (
-        Visit.objects.filter(user=user, anonymised_at__isnull=True)
-        .select_related("prison")
-        .order_by("-requested_at", "-id")
-    )
-
-
-def visit_for_owner(*, user, reference: str) -> Visit | None:
-    """The user's visit with this reference (as typed: spaces, hyphens, case and
-    look-alikes forgiven), or None."""
-    return (
-        visits_for_user(user=user)
-        .filter(reference__in=reference_candidates(reference))
-        .prefetch_related("visitors")
-        .first()
-    )
-
-
-def visit_for_lead_visitor(*, reference: str, date_of_birth: date) -> Visit | None:
-    """The visit with this reference whose lead visitor was born on ``date_of_birth``, or None.
-
-    For the "check your visit" look-up by someone who may have no account: the
-    same None whether the reference is unknown or the date of birth is wrong.
-    """
-    candidates = reference_candidates(reference)
-    if not any(candidates):
-        return None
-    return (
-        Visit.objects.filter(
-            reference__in=candidates,
-            anonymised_at__isnull=True,
-            visitors__position=0,
-            visitors__date_of_birth=date_of_birth,
-        )
-        .select_related("prison")
-        .first()
-    )
-
-
-def visit_for_viewer(*, user, reference: str, references: Iterable[str] = ()) -> Visit | None:
-    """The visit with this reference if ``user`` owns it or it is among ``references`` (the
-    ones this browser holds grants for: it sent the request, opened a link from our emails
-    or proved the lead visitor's date of birth); None otherwise."""
-    visit = visit_for_owner(user=user, reference=reference) if user is not None else None
-    held = set(reference_candidates(reference)) & set(references)
-    if visit is None and held:
-        visit = (
-            Visit.objects.filter(reference__in=held, anonymised_at__isnull=True)
-            .select_related("prison")
-            .prefetch_related("visitors")
-            .first()
-        )
-    return visit
-
-
-def visit_prison_messages(*, visit: Visit) -> list[VisitEvent]:
-    """What the prison wrote to the visitor (with a booking, a rejection, a cancellation or on
-    its own), oldest first: the status page shows it as well as the emails."""
-    return list(
-        VisitEvent.objects.filter(visit=visit, by_visitor=False)
-        .exclude(message="")
-        .order_by("occurred_at", "id")
-    )
-
-
-def visit_cases(user) -> list[CaseSummary]:
-    """The user's visits for "Your applications" (the service registry's ``list_cases``)."""
-    return [
-        CaseSummary(
-            reference=visit.reference_display,
-            title=f"Visit to {visit.prisoner_name} at {visit.prison.name}",
-            status=visit.get_status_display(),
-            url=reverse("prison_visits:visit-status", args=[visit.reference]),
-            updated_at=visit.updated_at,
-        )
-        for visit in visits_for_user(user=user)[:50]
-    ]
-
-
-def visit_data_for_user(user) -> dict:
-    """Everything this service holds about ``user``'s visits ("Your data"; registry hook).
-
-    Anonymised visits hold nothing about anyone any more, so they are left out.
-    """
-    visits = (
-        Visit.objects.filter(user=user, anonymised_at__isnull=True)
-        .select_related("prison")
-        .prefetch_related("visitors")
-        .order_by("-requested_at", "-id")
-    )
-    return {
-        "visits": [
-            {
-                "reference": visit.reference_display,
-                "prison": visit.prison.name,
-                "status": visit.get_status_display(),
-                "visit_date": visit.visit_date,
-                "prisoner_name": f"{visit.prisoner_first_name} {visit.prisoner_last_name}",
-                "prisoner_date_of_birth": visit.prisoner_date_of_birth,
-                "prisoner_number": visit.prisoner_number,
-                "contact_email": visit.contact_email,
-                "contact_phone": visit.contact_phone,
-                "postal_address": visit.postal_address,
-                "visitors": [
-                    f"{visitor.first_name} {visitor.last_name}, born "
-                    f"{date_format(visitor.date_of_birth)}"
-                    for visitor in visit.visitors.all()
-                ],
-                "sent": visit.requested_at,
-            }
-            for visit in visits
-        ]
-    }
-
-
-# ---------------------------------------------------------------- staff pages
-
-
-def visit_timeline(*, visit: Visit):
-    return visit.events.select_related("actor").order_by("occurred_at", "id")
-
-
-@dataclass(frozen=True)
-class DaySheetSlot:
-    slot: SlotTime
-    visits: list[Visit]
-
-
-@dataclass(frozen=True)
-class DaySheetPrison:
-    prison: Prison
-    slots: list[DaySheetSlot]
-    cancelled: list[Visit]
-
-
-def day_sheet_get(*, user, day: date, prison: Prison | None = None) -> list[DaySheetPrison]:
-    """Booked visits on ``day`` at the user's prisons, by prison then slot, with the
-    allowed visitors only (``visit.allowed_visitors``); cancelled ones listed apart. 3 queries."""
-    prisons = prisons_for_user(user=user)
-    if prison is not None:
-        prisons = prisons.filter(pk=prison.pk)
-    visits = (
-        Visit.objects.filter(
-            prison__in=prisons,
-            slot_date=day,
-            status__in=(VisitStatus.BOOKED, VisitStatus.CANCELLED),
-        )
-        .select_related("prison")
-        .prefetch_related(
-            Prefetch(
-                "visitors",
-                queryset=Visitor.objects.filter(allowed=True).order_by("position"),
-                to_attr="allowed_visitors",
-            )
-        )
-        .order_by("prison__name", "slot_start", "slot_end", "prisoner_last_name", "id")
-    )
-    grouped: dict[int, DaySheetPrison] = {}
-    for visit in visits:
-        sheet = grouped.get(visit.prison_id)
-        if sheet is None:
-            sheet = grouped[visit.prison_id] = DaySheetPrison(visit.prison, [], [])
-        if visit.status == VisitStatus.CANCELLED:
-            sheet.cancelled.append(visit)
-            continue
-        slot = visit.booked_slot
-        if not sheet.slots or sheet.slots[-1].slot != slot:
-            sheet.slots.append(DaySheetSlot(slot, []))
-        sheet.slots[-1].visits.append(visit)
-    return list(grouped.values())
