@@ -8,12 +8,14 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.grants import grant_held
 from digital_services.core.money import pence_format
 from digital_services.core.registry import CaseSummary
 from digital_services.payments.models import Payment
 from digital_services.payments.selectors import payment_latest_for_case
 
-from .constants import FeeCaseStatus
+from .constants import GRANT_SCOPE_FEE, GRANT_SCOPE_REFUND, FeeCaseStatus
 from .models import FeeCase, HelpWithFeesApplication, RefundApplication
 from .references import reference_stored_forms
 from .refunds import sort_code_display
@@ -87,6 +89,60 @@ def refund_application_unowned(*, reference: str) -> RefundApplication:
     return _one(
         RefundApplication.objects.prefetch_related("fees").filter(user__isnull=True), reference
     )
+
+
+def fee_case_for_viewer(*, request, reference: str) -> FeeCase | None:
+    """The fee this request may see: its owner's (signed in, or the citizen a member of
+    staff is helping), or one sent without an account whose grant this browser holds
+    (core/grants.py). None for anyone else, or no such fee."""
+    owner = case_owner_for_request(request)
+    if owner is not None:
+        try:
+            return fee_case_for_owner(user=owner, reference=reference)
+        except FeeCase.DoesNotExist:
+            pass
+    try:
+        fee_case = fee_case_unowned(reference=reference)
+    except FeeCase.DoesNotExist:
+        return None
+    if not grant_held(request, scope=GRANT_SCOPE_FEE, reference=fee_case.reference):
+        return None
+    return fee_case
+
+
+def hwf_application_for_viewer(*, request, reference: str) -> HelpWithFeesApplication | None:
+    """The Help with Fees application this request may see (as ``fee_case_for_viewer``:
+    the grant is the fee's)."""
+    owner = case_owner_for_request(request)
+    if owner is not None:
+        try:
+            return hwf_application_for_owner(user=owner, reference=reference)
+        except HelpWithFeesApplication.DoesNotExist:
+            pass
+    try:
+        application = hwf_application_unowned(reference=reference)
+    except HelpWithFeesApplication.DoesNotExist:
+        return None
+    if not grant_held(request, scope=GRANT_SCOPE_FEE, reference=application.fee_case.reference):
+        return None
+    return application
+
+
+def refund_application_for_viewer(*, request, reference: str) -> RefundApplication | None:
+    """The refund application this request may see (as ``fee_case_for_viewer``)."""
+    owner = case_owner_for_request(request)
+    if owner is not None:
+        try:
+            return refund_application_for_owner(user=owner, reference=reference)
+        except RefundApplication.DoesNotExist:
+            pass
+    try:
+        application = refund_application_unowned(reference=reference)
+    except RefundApplication.DoesNotExist:
+        return None
+    if not grant_held(request, scope=GRANT_SCOPE_REFUND, reference=application.reference):
+        return None
+    return application
 
 
 def fee_case_latest_payment(*, fee_case: FeeCase) -> Payment | None:

@@ -31,7 +31,6 @@ from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.audit.http import client_rate_limit_key
 from digital_services.core.grants import (
     TTL_CONFIRMATION,
-    grant_held,
     grant_hold_new,
     grant_issue,
     grant_url,
@@ -43,9 +42,8 @@ from digital_services.journeys.views import JourneyRequest
 from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import selectors, services
-from .constants import GRANT_SCOPE_FEE, GRANT_SCOPE_REFUND, FeeCaseStatus, HwfStatus
+from .constants import GRANT_SCOPE_FEE, FeeCaseStatus, HwfStatus
 from .forms import FeeFindForm
-from .models import FeeCase, HelpWithFeesApplication, RefundApplication
 from .receipts import ReceiptNotAvailable, fee_receipt_document, fee_receipt_lines
 from .refunds import rate_display, refund_interest_pence
 from .service import SERVICE, START_PAGE
@@ -75,10 +73,6 @@ def start(request):
 # Access -----------------------------------------------------------------------------
 
 
-class NoAccess(Exception):
-    """This request may not see the case (or it does not exist)."""
-
-
 def access_url(*, user, scope: str, reference: str, target: str) -> str:
     """Where to send someone after a journey: ``target`` itself when they are signed in
     (the case is theirs), otherwise the platform's grant link (core/grants.py) that lets
@@ -86,58 +80,6 @@ def access_url(*, user, scope: str, reference: str, target: str) -> str:
     if getattr(user, "is_authenticated", False):
         return target
     return grant_url(scope=scope, reference=reference, next_url=target, ttl=TTL_CONFIRMATION)
-
-
-def _granted(request, scope: str, reference: str) -> bool:
-    return grant_held(request, scope=scope, reference=reference)
-
-
-def _fee_case_for_viewer(request, reference: str) -> FeeCase:
-    owner = case_owner_for_request(request)
-    if owner is not None:
-        try:
-            return selectors.fee_case_for_owner(user=owner, reference=reference)
-        except FeeCase.DoesNotExist:
-            pass
-    try:
-        fee_case = selectors.fee_case_unowned(reference=reference)
-    except FeeCase.DoesNotExist:
-        raise NoAccess from None
-    if not _granted(request, GRANT_SCOPE_FEE, fee_case.reference):
-        raise NoAccess
-    return fee_case
-
-
-def _hwf_for_viewer(request, reference: str) -> HelpWithFeesApplication:
-    owner = case_owner_for_request(request)
-    if owner is not None:
-        try:
-            return selectors.hwf_application_for_owner(user=owner, reference=reference)
-        except HelpWithFeesApplication.DoesNotExist:
-            pass
-    try:
-        application = selectors.hwf_application_unowned(reference=reference)
-    except HelpWithFeesApplication.DoesNotExist:
-        raise NoAccess from None
-    if not _granted(request, GRANT_SCOPE_FEE, application.fee_case.reference):
-        raise NoAccess
-    return application
-
-
-def _refund_for_viewer(request, reference: str) -> RefundApplication:
-    owner = case_owner_for_request(request)
-    if owner is not None:
-        try:
-            return selectors.refund_application_for_owner(user=owner, reference=reference)
-        except RefundApplication.DoesNotExist:
-            pass
-    try:
-        application = selectors.refund_application_unowned(reference=reference)
-    except RefundApplication.DoesNotExist:
-        raise NoAccess from None
-    if not _granted(request, GRANT_SCOPE_REFUND, application.reference):
-        raise NoAccess
-    return application
 
 
 # Find your fee -------------------------------------------------------------------------
@@ -214,15 +156,14 @@ def _refused(request):
 
 
 def _for_viewer(find):
-    """Decorates a view taking ``reference``: it gets the case ``find`` gives this viewer
-    instead, and anyone it does not belong to is refused (404, or sign in)."""
+    """Decorates a view taking ``reference``: it gets the case ``find`` (a selector) gives
+    this viewer instead, and anyone it does not belong to is refused (404, or sign in)."""
 
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, reference: str):
-            try:
-                case = find(request, reference)
-            except NoAccess:
+            case = find(request=request, reference=reference)
+            if case is None:
                 return _refused(request)
             return view(request, case)
 
@@ -233,7 +174,7 @@ def _for_viewer(find):
 
 @never_cache
 @require_GET
-@_for_viewer(_fee_case_for_viewer)
+@_for_viewer(selectors.fee_case_for_viewer)
 def fee_detail(request, fee_case):
     """A fee: what it is, what is left to pay, the receipt once paid; when the payment
     could not be confirmed, a page that says what happens next."""
@@ -275,7 +216,7 @@ def fee_detail(request, fee_case):
 
 
 @require_POST
-@_for_viewer(_fee_case_for_viewer)
+@_for_viewer(selectors.fee_case_for_viewer)
 def fee_pay(request, fee_case):
     """Pay (or go back to paying) a fee by card: one charge per fee."""
     try:
@@ -306,7 +247,7 @@ def fee_pay(request, fee_case):
 
 @never_cache
 @require_GET
-@_for_viewer(_fee_case_for_viewer)
+@_for_viewer(selectors.fee_case_for_viewer)
 def fee_receipt(request, fee_case):
     try:
         rows = fee_receipt_lines(fee_case)
@@ -321,7 +262,7 @@ def fee_receipt(request, fee_case):
 
 @never_cache
 @require_GET
-@_for_viewer(_fee_case_for_viewer)
+@_for_viewer(selectors.fee_case_for_viewer)
 def fee_receipt_download(request, fee_case):
     """The stored receipt, streamed after this service's own access check (which also
     lets in a browser holding the signed link to a fee sent without an account)."""
@@ -334,7 +275,7 @@ def fee_receipt_download(request, fee_case):
 
 @never_cache
 @require_GET
-@_for_viewer(_hwf_for_viewer)
+@_for_viewer(selectors.hwf_application_for_viewer)
 def hwf_detail(request, application):
     return render(
         request,
@@ -348,7 +289,7 @@ def hwf_detail(request, application):
 
 @never_cache
 @require_GET
-@_for_viewer(_refund_for_viewer)
+@_for_viewer(selectors.refund_application_for_viewer)
 def refund_detail(request, application):
     return render(
         request,
@@ -366,7 +307,7 @@ def refund_detail(request, application):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@_for_viewer(_fee_case_for_viewer)
+@_for_viewer(selectors.fee_case_for_viewer)
 def fee_hwf(request, fee_case):
     """ "Apply for Help with Fees" for a fee we hold: what it involves, then (POST) the
     Help with Fees journey with this fee's reference already given."""
@@ -404,13 +345,14 @@ def fee_hwf(request, fee_case):
             "page_title": "Apply for Help with Fees",
             "fee_case": fee_case,
             "can_apply": can_apply,
+            "hwf": fee_case.hwf_applications.order_by("-submitted_at").first(),
         },
     )
 
 
 @never_cache
 @require_GET
-@_for_viewer(_hwf_for_viewer)
+@_for_viewer(selectors.hwf_application_for_viewer)
 def hwf_confirmation(request, application):
     if application.status != HwfStatus.SUBMITTED:
         return redirect("tribunal_fees:hwf-detail", reference=application.reference)
@@ -427,7 +369,7 @@ def hwf_confirmation(request, application):
 
 @never_cache
 @require_GET
-@_for_viewer(_refund_for_viewer)
+@_for_viewer(selectors.refund_application_for_viewer)
 def refund_confirmation(request, application):
     return render(
         request,
