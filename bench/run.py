@@ -110,7 +110,7 @@ JOURNEY_FAILURES: list[str] = []
 def journey_pages() -> list[Page]:
     """Each service journey's first step and its check-your-answers page.
 
-    The quality harness (tests/quality/harness.py) answers every step with the
+    The quality harness (tests/quality/harness/) answers every step with the
     journey's example data, as the no-JavaScript test does, and stops at the check
     page: that session's cookie then holds a complete draft for wrk to read.
     """

@@ -1,6 +1,6 @@
 """Example answers for the quality walk, by journey and step: test data, kept with the tests.
 
-The harness (tests/quality/harness.py) answers each step of a journey with the example
+The harness (tests/quality/harness/) answers each step of a journey with the example
 given here for it or, when there is none, with data made up from the form's fields.
 A step whose rules made-up data cannot meet (a reference in a set format, a choice that
 depends on rows in the database) needs an entry here; the quality tests say which.

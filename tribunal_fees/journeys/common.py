@@ -44,7 +44,7 @@ from ..forms import (
 
 SERVICE = "tribunal-fees"  # the registry slug
 
-#: Example answers for the quality tests (tests/quality/harness.py) where made-up
+#: Example answers for the quality tests (tests/quality/harness/) where made-up
 #: data cannot be valid: a date when fees were charged, a case number, bank details.
 
 
