@@ -138,6 +138,27 @@ def structure_problems(page: Page) -> list[str]:
     return problems
 
 
+#: WCAG 1.4.10 reflow: the narrowest width a page must work at without scrolling sideways.
+REFLOW_WIDTH = 320
+_SCROLL_WIDTH = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
+
+def reflow_problems(page: Page) -> list[str]:
+    """At 320 CSS px wide the page must not scroll sideways (WCAG 1.4.10); the page's own
+    size is put back afterwards."""
+    size = page.viewport_size
+    if not size:
+        return []
+    try:
+        page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+        scroll_width, client_width = page.evaluate(_SCROLL_WIDTH)
+    finally:
+        page.set_viewport_size(size)
+    if scroll_width > client_width:
+        return [f"at {REFLOW_WIDTH}px wide the page scrolls sideways ({scroll_width}px of content)"]
+    return []
+
+
 # axe-core no longer reports duplicate ids (WCAG 2.2 dropped 4.1.1 Parsing), but a
 # label, an error-summary link or aria-describedby pointing at a doubled id reaches
 # the first element only.
@@ -225,6 +246,7 @@ def page_report(page: Page, *, after_empty_post: bool = False) -> list[str]:
         problems += skip_link_problems(page)
     problems += axe_violations(page)
     problems += structure_problems(page)
+    problems += reflow_problems(page)
     return [f"{where}: {problem}" for problem in problems]
 
 

@@ -2,7 +2,8 @@
 
 Each page is opened as a visitor (or, if it sends visitors to sign in, as a signed-in
 citizen) and checked for WCAG 2.0/2.1/2.2 A and AA violations, one <h1>, a language, a
-<title>, the skip link, console errors and CSP violations. A page with a form of its own
+<title>, the skip link, console errors, CSP violations and, at 320 CSS px wide, no sideways
+scrolling (WCAG 1.4.10 reflow). A page with a form of its own
 is then sent empty, and the error page is checked too: "Error: " in the title, the error
 summary has focus, and each of its links moves focus to its field.
 """
