@@ -111,16 +111,16 @@ TEMPLATES = {
             "We have decided your Help with Fees application ((hwf_reference)).\n\n"
             "Decision: ((outcome))\n"
             "You still need to pay: ((amount_to_pay))\n\n"
-            "If you need to pay, you can pay by card here:\n((case_url))"
+            "((next_step))\n((case_url))"
         ),
         "cy_subject": "Penderfyniad Help i Dalu Ffioedd: ((hwf_reference))",
         "cy_body": (
             "Rydym wedi penderfynu ar eich cais am Help i Dalu Ffioedd ((hwf_reference)).\n\n"
             "Penderfyniad: ((outcome))\n"
             "Mae angen i chi dalu o hyd: ((amount_to_pay))\n\n"
-            "Os oes angen i chi dalu, gallwch dalu â cherdyn yma:\n((case_url))"
+            "((next_step))\n((case_url))"
         ),
-        "personalisation": ["hwf_reference", "outcome", "amount_to_pay", "case_url"],
+        "personalisation": ["hwf_reference", "outcome", "amount_to_pay", "next_step", "case_url"],
         "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.refund_submitted": {

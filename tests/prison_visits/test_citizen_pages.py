@@ -2,6 +2,7 @@
 field, links to "Check your visit", what the status page says about visitors and the
 prison's messages, and a calendar that gives nothing away about another booking."""
 
+import re
 from datetime import date, time
 
 import pytest
@@ -41,6 +42,21 @@ def test_a_visit_not_found_is_an_error_on_the_reference_field(client, prison, fr
     assert 'id="id_reference_1_error" class="govuk-error-message"' in page  # inline
     assert "govuk-input--width-10 govuk-input--error" in page  # the red border
     assert 'value="ZZZZ9999"' in page
+
+
+def test_your_details_errors_are_summarised_in_the_order_of_the_fields(client, prison, frozen):
+    answer_until_visitors(client, prison)  # then send "Your details" again, all wrong
+    response = client.post(
+        BOOK + "lead-visitor/",
+        {"date_of_birth_0": "40", "contact": "email", "email": "x", "phone": "1"},
+    )
+    page = response.content.decode()
+    summary = errors(response)
+    links = re.findall(r'href="#([^"]+)"', summary)
+    on_page = sorted(links, key=lambda anchor: page.index(f'id="{anchor}"'))
+
+    assert len(links) >= 5
+    assert links == on_page
 
 
 # ---------------------------------------------------------------- point 14: finding the look-up

@@ -82,6 +82,17 @@ def test_full_remission_remits_the_fee(caseworker):
     application.fee_case.refresh_from_db()
     assert application.fee_case.status == FeeCaseStatus.REMITTED
     assert application.fee_case.remission_pence == 16000
+    # Nothing is owed, so the email does not offer to take a card payment (issue #12 point 19).
+    sent = OutboundMessage.objects.get(template_key="tribunal_fees.hwf_decided")
+    assert sent.personalisation["next_step"].startswith("You do not need to pay anything")
+    assert "pay by card" not in sent.personalisation["next_step"]
+
+
+def test_a_part_remission_email_offers_to_pay_by_card(caseworker):
+    services.hwf_application_decide(application=HwfApplicationFactory(), actor=caseworker)
+
+    sent = OutboundMessage.objects.get(template_key="tribunal_fees.hwf_decided")
+    assert sent.personalisation["next_step"] == "You can pay by card here:"
 
 
 def test_an_override_needs_a_reason(caseworker):

@@ -346,3 +346,28 @@ def test_the_check_page_shows_the_fee_and_the_likely_outcome_worked_out_again(cl
     assert f"{fee_case.description}: £160.00" in before
     assert "Full Help with Fees: you would pay nothing" in before
     assert "Some help: you would pay £50.00 and Help with Fees the other £110.00" in after
+
+
+def test_after_a_decision_the_fee_offers_no_second_application(client, user):
+    """Issue #12 point 19: refused Help with Fees leaves the fee unpaid, but the decision stands."""
+    from .factories import HwfApplicationFactory
+
+    fee_case = FeeCaseFactory(user=user)
+    HwfApplicationFactory(
+        fee_case=fee_case,
+        status=HwfStatus.DECIDED,
+        outcome=HwfOutcome.NONE,
+        computed_outcome=HwfOutcome.NONE,
+        amount_to_pay_pence=fee_case.fee_pence,
+    )
+    hwf_url = reverse("tribunal_fees:fee-hwf", args=[fee_case.reference])
+
+    detail = client.get(reverse("tribunal_fees:fee-detail", args=[fee_case.reference]))
+    page = client.get(hwf_url).content.decode()
+    client.post(hwf_url)
+
+    assert hwf_url not in detail.content.decode()
+    assert "You have already applied for Help with Fees on this fee" in page
+    from digital_services.journeys.models import Draft
+
+    assert not Draft.objects.exists()

@@ -59,7 +59,8 @@ def _describing_fee(answers: Answers) -> bool:
 
 
 def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
-    """The fee named by its reference, if it is one Help with Fees can still apply to.
+    """The fee named by its reference, if it is one Help with Fees can still apply to: unpaid,
+    for one claimant, and with no application already (once decided, the decision stands).
 
     It does not say who may use it: ``hwf_fee_case_granted`` does, for the journey."""
     if not reference:
@@ -68,6 +69,7 @@ def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
         FeeCase.objects.filter(
             reference=reference, status=FeeCaseStatus.UNPAID, remission_pence=0, claimants=1
         )
+        .filter(hwf_applications__isnull=True)
         .select_related("fee_schedule")
         .first()
     )

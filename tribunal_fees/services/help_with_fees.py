@@ -270,12 +270,29 @@ def hwf_application_decide(
                 "hwf_reference": application.reference,
                 "outcome": HwfOutcome(outcome).label,
                 "amount_to_pay": pence_format(to_pay),
+                # Nothing owed after full remission: no offer to pay by card.
+                "next_step": HWF_DECIDED_NEXT_STEP[to_pay > 0][
+                    "cy" if fee_case.language == "cy" else "en"
+                ],
                 "case_url": _fee_link(
                     fee_case, reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
                 ),
             },
         )
     return application
+
+
+#: The decision email's last line: pay the rest by card, or (full remission) nothing to pay.
+HWF_DECIDED_NEXT_STEP = {
+    True: {
+        "en": "You can pay by card here:",
+        "cy": "Gallwch dalu â cherdyn yma:",
+    },
+    False: {
+        "en": "You do not need to pay anything. You can see your fee here:",
+        "cy": "Nid oes angen i chi dalu dim. Gallwch weld eich ffi yma:",
+    },
+}
 
 
 def hwf_application_part_payment_record(
