@@ -32,10 +32,10 @@ from .matrix import (
     BEARER_ARGUMENTS,
     BEARER_TOKENS,
     DENY,
-    JOURNEY_VIEWS_MODULE,
     LOGIN,
     SIGNS_IN_AT,
     entries_for,
+    is_journey_view,
 )
 from .patterns import CONVERTER, UrlPattern, url_patterns
 from .world import (
@@ -70,8 +70,8 @@ def _is_staff(pattern: UrlPattern) -> bool:
 
 ALL = url_patterns(ACCESS_URLS)
 CITIZEN_OBJECT_PATTERNS = [p for p in ALL if argument_names(p) and not _is_staff(p)]
-JOURNEY_PATTERNS = [p for p in CITIZEN_OBJECT_PATTERNS if p.view_module == JOURNEY_VIEWS_MODULE]
-OWNED_PATTERNS = [p for p in CITIZEN_OBJECT_PATTERNS if p.view_module != JOURNEY_VIEWS_MODULE]
+JOURNEY_PATTERNS = [p for p in CITIZEN_OBJECT_PATTERNS if is_journey_view(p)]
+OWNED_PATTERNS = [p for p in CITIZEN_OBJECT_PATTERNS if not is_journey_view(p)]
 ADMIN_OBJECT_PATTERNS = [
     p for p in ALL if p.route.startswith("admin/") and argument_names(p) and p.name
 ]

@@ -75,10 +75,12 @@ from .rules import (
     declared_outcomes,
     declared_owner_only,
     declared_url_kwargs,
+    is_journey_view,
     journey_entry,
 )
 
 __all__ = [
+    "is_journey_view",
     "ACT_ON_BEHALF",
     "ADMIN_CUSTOM_PAGES",
     "ADMIN_CUSTOM_PERMISSIONS",

@@ -33,10 +33,15 @@ from .outcomes import (
 JOURNEY_VIEWS_MODULE = "digital_services.journeys.views"
 
 
+def is_journey_view(pattern: UrlPattern) -> bool:
+    """Served by the journey views (a module of the ``digital_services.journeys.views`` package)."""
+    return pattern.view_module.startswith(f"{JOURNEY_VIEWS_MODULE}.")
+
+
 def journey_entry(pattern: UrlPattern) -> Entry | None:
     """Journey pages are open to everyone: a draft belongs to its user or browser session
     and no URL carries a draft id (``test_idor.py`` checks that nobody sees another's)."""
-    if pattern.view_module != JOURNEY_VIEWS_MODULE:
+    if not is_journey_view(pattern):
         return None
     journey = pattern.default_args.get("journey")
     if journey is None:
