@@ -1,6 +1,7 @@
 """Project-wide facts: the committed assets match the pin, the layout of the design card."""
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -61,3 +62,22 @@ def test_the_deployed_worker_listens_on_every_queue():
     command = re.search(r"celery -A digital_services worker .*-Q ([\w,]+)", compose)
     assert command, "no worker command in docker-compose.yml"
     assert set(command.group(1).split(",")) == set(ALL_QUEUES)
+
+
+MODULE_LINES_MAX = 600
+NOT_MODULES_OF_OURS = {".git", ".venv", "node_modules", "migrations", "__pycache__"}
+
+
+def test_no_module_is_over_600_lines():
+    """A module that passes ~500 lines is split into a package along its seams (with an
+    ``__init__`` that re-exports its public names); generated migrations are exempt."""
+    too_long = {}
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in NOT_MODULES_OF_OURS and not d.startswith(".venv")]
+        for name in files:
+            if name.endswith(".py"):
+                path = Path(folder, name)
+                lines = len(path.read_text(encoding="utf-8").splitlines())
+                if lines > MODULE_LINES_MAX:
+                    too_long[path.relative_to(ROOT).as_posix()] = lines
+    assert too_long == {}
