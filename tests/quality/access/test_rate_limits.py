@@ -224,7 +224,7 @@ OWNER_ONLY_LOOKUPS: dict[str, str] = {
     "prison_visits:visit-withdraw": "owner or session that proved the date of birth",
     "prison_visits:visit-cancel": "owner or session that proved the date of birth",
     # Tribunal fees: the case owner (case_owner_for_request), or the browser session that
-    # sent a case without an account (a signed grant, tribunal_fees.views._*_for_viewer).
+    # sent a case without an account (a signed grant, tribunal_fees.selectors.*_for_viewer).
     "tribunal_fees:fee-detail": "case owner or session grant",
     "tribunal_fees:fee-pay": "case owner or session grant",
     "tribunal_fees:fee-receipt": "case owner or session grant",
