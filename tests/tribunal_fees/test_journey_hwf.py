@@ -371,3 +371,27 @@ def test_after_a_decision_the_fee_offers_no_second_application(client, user):
     from digital_services.journeys.models import Draft
 
     assert not Draft.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("case_number", "shown", "not_shown"),
+    [
+        ("", "You do not need a case number", "and your case number"),
+        ("1234567/2016", "and your case number (1234567/2016)", "You do not need a case number"),
+    ],
+    ids=["new issue fee", "hearing fee on a case"],
+)
+def test_the_confirmation_asks_for_a_case_number_only_from_someone_who_has_one(
+    client, user, case_number, shown, not_shown
+):
+    """Issue #12 point 19: a new issue-fee applicant has no case number yet."""
+    from .factories import HwfApplicationFactory
+
+    kind = "hearing" if case_number else "issue"
+    fee_case = FeeCaseFactory(user=user, kind=kind, case_number=case_number)
+    application = HwfApplicationFactory(fee_case=fee_case)
+
+    page = client.get(reverse("tribunal_fees:hwf-confirmation", args=[application.reference]))
+
+    assert shown in page.content.decode()
+    assert not_shown not in page.content.decode()
