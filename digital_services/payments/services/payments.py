@@ -1,165 +1,44 @@
-"""Writes for payments: start or resume, refresh from the provider, refunds, webhooks.
-
-One place changes a payment's status (``_payment_transition``) and one a
-refund's (``_refund_transition``). Both go through the platform's
-``transition_apply`` (lock, check ``Payment.TRANSITIONS`` / ``Refund.TRANSITIONS``,
-save with ``update_fields``, audit event) and add what is particular to money:
-a finished payment is stamped and its owning service told on commit.
-"""
+"""Starting, resuming, refreshing and cancelling card payments."""
 
 from __future__ import annotations
 
 import hashlib
-import hmac
-import logging
-from collections.abc import Callable
-from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.urls import reverse
-from django.utils import timezone
 
-from digital_services.core.money import pence_format
 from digital_services.core.registry import service_for_app
-from digital_services.core.transitions import TransitionNotAllowed as TransitionNotAllowed
-from digital_services.core.transitions import transition_allowed, transition_apply
+from digital_services.core.transitions import (
+    TransitionNotAllowed,
+)
 
-from . import selectors
-from .constants import (
+from .. import selectors
+from ..constants import (
     AMOUNT_MAX_PENCE,
     DESCRIPTION_MAX_LENGTH,
-    FINISHED_STATUSES,
     LIVE_STATUSES,
     REFERENCE_MAX_LENGTH,
     FailureCode,
     PaymentStatus,
-    RefundStatus,
 )
-from .models import Payment, Refund, WebhookMessage
-from .providers import (
+from ..models import Payment
+from ..providers import (
     ProviderError,
-    ProviderPayment,
     TransientProviderError,
     provider_get,
     provider_name_configured,
 )
-
-logger = logging.getLogger(__name__)
-
-
-class PaymentError(Exception):
-    """Base class for payment domain errors."""
-
-
-class PaymentNotAllowed(PaymentError):
-    """The request to start a payment is not valid (amount, reference, description)."""
-
-
-class PaymentProviderUnavailable(PaymentError):
-    """The provider could not be reached or refused us: nothing changed, try again later."""
-
-
-class RefundNotAllowed(PaymentError):
-    """The refund asked for is not possible (payment not successful, too much, zero)."""
-
-
-# Outcome hooks: the owning service is told when its payment finishes.
-
-OutcomeHandler = Callable[..., None]
-_outcome_handlers: dict[str, list[OutcomeHandler]] = {}
-
-
-def payment_outcome_register(*, service: str, handler: OutcomeHandler) -> None:
-    """Call ``handler(payment=...)`` after commit whenever a payment for ``service`` finishes
-    (success, failed, cancelled or error). Register from the service's ``AppConfig.ready()``.
-    A handler must be idempotent: a payment finishes once, but handlers may be re-registered
-    in tests. An exception in a handler is logged and does not stop the others."""
-    handlers = _outcome_handlers.setdefault(service, [])
-    if handler not in handlers:
-        handlers.append(handler)
-
-
-def payment_outcome_unregister(*, service: str, handler: OutcomeHandler) -> None:
-    handlers = _outcome_handlers.get(service, [])
-    if handler in handlers:
-        handlers.remove(handler)
-
-
-def _payment_outcome_announce(payment_id: int) -> None:
-    payment = Payment.objects.get(pk=payment_id)
-    for handler in list(_outcome_handlers.get(payment.service, [])):
-        try:
-            handler(payment=payment)
-        except Exception:
-            logger.exception(
-                "Payment outcome handler %r failed for payment %s", handler, payment_id
-            )
-
-
-def _audit(*, action: str, obj: Model, actor=None, service: str = "", detail=None) -> None:
-    from digital_services.audit.services import audit_record
-
-    audit_record(action=action, obj=obj, actor=actor, service=service, detail=detail or {})
-
-
-# Transitions.
-
-
-def _payment_transition(
-    *, payment: Payment, to: str, failure_code: str = "", actor=None
-) -> Payment:
-    """Move a payment to ``to``; a finished one is stamped and announced on commit.
-    Raises ``TransitionNotAllowed``."""
-    finished = to in FINISHED_STATUSES
-    fields = {"failure_code": failure_code if finished else ""}
-    if finished:
-        fields |= {"finished_at": timezone.now(), "next_url": ""}
-    transition_apply(
-        payment,
-        to=to,
-        fields=fields,
-        action=f"payment.{to}",
-        actor=actor,
-        service=payment.service,
-        detail={"failure_code": fields["failure_code"]},
-    )
-    if finished:
-        payment_id = payment.pk
-        transaction.on_commit(lambda: _payment_outcome_announce(payment_id))
-    return payment
-
-
-def _payment_apply(*, payment: Payment, result: ProviderPayment) -> Payment:
-    """Bring a locked payment in line with what the provider says (the provider is the truth)."""
-    card_fields = []
-    if result.card_brand and result.card_brand != payment.card_brand:
-        payment.card_brand = result.card_brand
-        card_fields.append("card_brand")
-    last4 = (result.last_digits_card_number or "")[-4:]
-    if last4 and last4 != payment.last_digits_card_number:
-        payment.last_digits_card_number = last4
-        card_fields.append("last_digits_card_number")
-    if card_fields:
-        payment.save(update_fields=[*card_fields, "updated_at"])
-    if result.status == payment.status:
-        return payment
-    if result.status not in PaymentStatus.values:
-        logger.warning("Payment %s: provider status %r not understood", payment.pk, result.status)
-        return payment
-    if not transition_allowed(payment, result.status):
-        # Pay is strongly consistent on GET, so this is a stale answer (or a bug): keep ours.
-        logger.warning(
-            "Payment %s: provider says %s but we have %s; not moved",
-            payment.pk,
-            result.status,
-            payment.status,
-        )
-        return payment
-    return _payment_transition(payment=payment, to=result.status, failure_code=result.failure_code)
-
+from .common import (
+    PaymentNotAllowed,
+    PaymentProviderUnavailable,
+    _audit,
+    _payment_apply,
+    _payment_transition,
+    logger,
+)
 
 # Starting, resuming and refreshing payments.
 
@@ -412,151 +291,3 @@ def payment_cancel(*, payment: Payment, actor) -> Payment:
                 actor=actor,
             )
     return payment
-
-
-# Refunds.
-
-
-def _refund_transition(*, refund: Refund, to: str, error_code: str = "") -> Refund:
-    """Move a refund to ``to``. Raises ``TransitionNotAllowed``."""
-    return transition_apply(
-        refund,
-        to=to,
-        fields={"error_code": error_code},
-        action=f"refund.{to}",
-        service=refund.payment.service,
-        detail={"payment_id": refund.payment_id, "error_code": error_code},
-    )
-
-
-def refund_create(*, payment: Payment, amount_pence: int, requested_by, reason: str) -> Refund:
-    """Refund part or all of a successful payment to the card it came from.
-
-    Refuses (``RefundNotAllowed``) a payment that did not succeed, a zero amount, or
-    more than is left after earlier refunds. If the provider refuses the refund, the
-    refund is kept in ``error`` with the provider's code. Raises
-    ``PaymentProviderUnavailable`` (and records nothing) if the provider cannot be reached.
-    """
-    if isinstance(amount_pence, bool) or not isinstance(amount_pence, int) or amount_pence < 1:
-        raise RefundNotAllowed("Enter an amount to refund of at least 1p")
-    if not reason or not reason.strip():
-        raise RefundNotAllowed("Enter the reason for the refund")
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        if payment.status != PaymentStatus.SUCCESS:
-            raise RefundNotAllowed("Only a successful payment can be refunded")
-        available = selectors.payment_amount_refundable(payment=payment)
-        if amount_pence > available:
-            raise RefundNotAllowed(
-                f"The refund must be no more than the {pence_format(available)} available"
-            )
-        refund = Refund.objects.create(
-            payment=payment,
-            amount_pence=amount_pence,
-            requested_by=requested_by,
-            reason=reason.strip(),
-        )
-        _audit(
-            action="refund.requested",
-            obj=refund,
-            actor=requested_by,
-            service=payment.service,
-            detail={"payment_id": payment.pk, "amount_pence": amount_pence},
-        )
-        try:
-            result = provider_get(payment.provider).refund_create(
-                payment_id=payment.provider_payment_id,
-                amount=amount_pence,
-                refund_amount_available=available,
-            )
-        except TransientProviderError as exc:
-            raise PaymentProviderUnavailable(str(exc)) from exc
-        except ProviderError as exc:
-            logger.warning("Refund %s refused by provider: %s", refund.pk, exc.code)
-            return _refund_transition(
-                refund=refund, to=RefundStatus.ERROR, error_code=exc.code or "refused"
-            )
-        refund.provider_refund_id = result.refund_id
-        refund.save(update_fields=["provider_refund_id", "updated_at"])
-        if result.status != RefundStatus.SUBMITTED:
-            _refund_transition(refund=refund, to=result.status)
-    return refund
-
-
-def refund_refresh(*, refund: Refund) -> Refund:
-    """Ask the provider how a submitted refund went. Raises ``PaymentProviderUnavailable``."""
-    if refund.status != RefundStatus.SUBMITTED or not refund.provider_refund_id:
-        return refund
-    with transaction.atomic():
-        refund = Refund.objects.select_for_update().select_related("payment").get(pk=refund.pk)
-        if refund.status != RefundStatus.SUBMITTED:
-            return refund
-        try:
-            result = provider_get(refund.payment.provider).refund_get(
-                payment_id=refund.payment.provider_payment_id, refund_id=refund.provider_refund_id
-            )
-        except (TransientProviderError, ProviderError) as exc:
-            raise PaymentProviderUnavailable(str(exc)) from exc
-        if result.status != refund.status and transition_allowed(refund, result.status):
-            _refund_transition(refund=refund, to=result.status)
-    return refund
-
-
-# Reconciliation and webhooks.
-
-
-def payments_reconcile(*, now: datetime | None = None) -> dict[str, int]:
-    """Refresh payments the user never came back to (older than 90 minutes) and refunds
-    still submitted. One provider failure does not stop the rest; it is counted."""
-    counts = {"checked": 0, "finished": 0, "unavailable": 0, "refunds_checked": 0}
-    for payment in selectors.payments_due_for_reconcile(now=now):
-        counts["checked"] += 1
-        try:
-            payment = payment_refresh(payment=payment)
-        except PaymentProviderUnavailable:
-            counts["unavailable"] += 1
-            continue
-        if payment.is_finished:
-            counts["finished"] += 1
-    for refund in selectors.refunds_due_for_reconcile():
-        counts["refunds_checked"] += 1
-        try:
-            refund_refresh(refund=refund)
-        except PaymentProviderUnavailable:
-            counts["unavailable"] += 1
-    return counts
-
-
-def webhook_signature_valid(*, body: bytes, signature: str) -> bool:
-    """``Pay-Signature`` is the hex HMAC-SHA256 of the raw body with the signing secret."""
-    secret = settings.GOVUK_PAY_WEBHOOK_SECRET
-    if not secret or not signature:
-        return False
-    expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, signature.strip().lower())
-
-
-def webhook_message_receive(
-    *, message_id: str, event_type: str, resource_id: str
-) -> WebhookMessage | None:
-    """Record a webhook message once and, after commit, refresh its payment from the
-    provider (the message body's state is not trusted). Returns None for a duplicate."""
-    from .tasks import payment_refresh_task
-
-    payment = (
-        Payment.objects.filter(provider_payment_id=resource_id).first() if resource_id else None
-    )
-    try:
-        with transaction.atomic():
-            message = WebhookMessage.objects.create(
-                message_id=message_id,
-                event_type=event_type,
-                resource_id=resource_id,
-                payment=payment,
-            )
-    except IntegrityError:
-        return None
-    if payment is not None:
-        payment_id = payment.pk
-        transaction.on_commit(lambda: payment_refresh_task.delay(payment_id))
-    return message
