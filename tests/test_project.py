@@ -51,6 +51,9 @@ def test_the_top_level_layout_of_the_design_card_is_there():
 def test_every_setting_the_code_reads_from_the_environment_is_documented():
     settings_src = (ROOT / "digital_services/settings.py").read_text()
     read = set(re.findall(r"env\.\w+\(\s*\"([A-Z][A-Z0-9_]+)\"", settings_src))
+    gunicorn_src = (ROOT / "gunicorn.conf.py").read_text()
+    read |= set(re.findall(r"os\.environ\.get\(\s*\"([A-Z][A-Z0-9_]+)\"", gunicorn_src))
+    assert "GUNICORN_MAX_REQUESTS" in read
     documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read - documented == set()
 
