@@ -3,7 +3,9 @@
 ``SEEDERS`` maps a model label to a function that adds ``n`` rows of that model and
 returns them. A model registered in the admin without a seeder is still covered by
 the access matrix and the query tests, with whatever rows exist (the tests say so);
-a service adding an admin for its case model should add a seeder here.
+a platform model's seeder is here; a service declares the seeders of its own admin models
+in its test package, ``SEEDERS`` in ``tests/<app label>/seed.py`` (as ``access.py`` declares
+what citizen A owns), so adding a service edits nothing here.
 
 Rows are made with the ORM or the owning app's own service functions, with fixed
 values (no randomness). Every row has a foreign key filled in where the model has
@@ -16,6 +18,7 @@ import itertools
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from importlib import import_module
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -339,6 +342,20 @@ def assisted_sessions_seed(n: int) -> list:
     return EndedSessionFactory.create_batch(n)
 
 
+def contact_messages_seed(n: int) -> list:
+    from digital_services.performance.models import ContactMessage
+
+    return [
+        ContactMessage.objects.create(
+            topic=ContactMessage.Topic.PROBLEM,
+            service="prison_visits",
+            message=f"Seeded message {_n()}",
+            page="/feedback/contact/",
+        )
+        for _ in range(n)
+    ]
+
+
 def fee_schedules_seed(n: int) -> list:
     """Copies of the fee table's first row, each effective a day later (a dated table)."""
     from tribunal_fees.models import FeeSchedule
@@ -368,6 +385,7 @@ SEEDERS: dict[str, Callable[[int], list]] = {
     "audit.AuditEvent": audit_events_seed,
     "performance.PerformanceEvent": performance_events_seed,
     "performance.SatisfactionResponse": satisfaction_responses_seed,
+    "performance.ContactMessage": contact_messages_seed,
     "journeys.Draft": drafts_seed,
     "journeys.ResumeLink": resume_links_seed,
     "notifications.OutboundMessage": outbound_messages_seed,
@@ -385,6 +403,24 @@ SEEDERS: dict[str, Callable[[int], list]] = {
     "tribunal_fees.RefundApplication": refund_applications_seed,
     "assisted_digital.AssistedSession": assisted_sessions_seed,
 }
+
+
+def _services_seeders() -> dict[str, Callable[[int], list]]:
+    """Each installed app's ``tests/<app label>/seed.py`` ``SEEDERS``, where it has one."""
+    found = {}
+    for config in apps.get_app_configs():
+        module_name = f"tests.{config.label}.seed"
+        try:
+            module = import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name not in (module_name, f"tests.{config.label}"):
+                raise
+            continue
+        found.update(getattr(module, "SEEDERS", {}))
+    return found
+
+
+SEEDERS.update(_services_seeders())
 
 
 def rows_seed(model: type[models.Model], n: int) -> list:
