@@ -80,9 +80,15 @@ def _values_on_page(form: ParsedForm) -> dict[str, list[str]]:
     return values
 
 
+#: Shorter text with a "<" proves nothing by being on the page: every page has "<a" and "</".
+UNESCAPED_MIN_LENGTH = 8
+
+
 def assert_escaped(html: str, payloads: list[str], where: str) -> None:
     for payload in payloads:
-        if "<" in payload:
+        # A short one ("<", "<a", "</") stands in every HTML page anyway; the markers below
+        # cover the short attacks.
+        if "<" in payload and len(payload.strip()) >= UNESCAPED_MIN_LENGTH:
             assert payload not in html, f"{where} shows {payload[:60]!r} unescaped"
     for marker in XSS_MARKERS:
         if any(marker in p for p in payloads):

@@ -68,6 +68,19 @@ def test_check_passes_an_escaped_error_page_that_keeps_the_answers():
     _check(html, sent={"name": ["<script>alert(1)</script>"], "town": ["Leeds"]})
 
 
+def test_a_short_payload_that_every_page_contains_is_not_called_unescaped():
+    """A radio posted "<" proves nothing by "<" being on the page; a longer one unescaped
+    (here a made-up tag, not one of the XSS markers) still fails."""
+    html = FORM.format(title="Error: t", summary=SUMMARY, name="", town="Leeds")
+    _check(html, sent={"name": ["<"], "town": ["Leeds"]}, payload="<")
+    with pytest.raises(AssertionError, match="unescaped"):
+        _check(
+            html + "<b>plainbold</b>",
+            sent={"name": ["x"], "town": ["Leeds"]},
+            payload="<b>plainbold</b>",
+        )
+
+
 class _FakeClient:
     """Answers a plain-text 200 to every post, and a 500 when ``fails(value)`` is true."""
 
