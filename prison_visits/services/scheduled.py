@@ -60,10 +60,9 @@ ANONYMISED_DATE = date(1, 1, 1)
 def visits_anonymise(*, before: date) -> int:
     """Remove the personal details of visits dated before ``before`` (PRISON_VISITS_ANONYMISE_AFTER_DAYS).
 
-    Names and prison numbers become "REMOVED", dates of birth 1 January 0001,
-    contact details, staff notes and messages are wiped. The rows stay, with
-    their prison, dates, status and reasons, so the counts behind the KPIs
-    survive. Returns how many visits were anonymised.
+    The nightly retention job does this through the service's retention rule
+    (``prison_visits.retention``), in batches; this is the same for one date.
+    Returns how many visits were anonymised.
     """
     with transaction.atomic():
         visits = Visit.objects.select_for_update().filter(
