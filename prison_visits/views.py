@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -25,10 +24,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from digital_services.accounts.citizens import case_owner_for_request
-from digital_services.audit.http import client_rate_limit_key
+from digital_services.audit.http import lookup_rate_limited
 from digital_services.core.grants import grant_hold_new, grant_references
 from digital_services.core.views import service_start_page
 
@@ -195,34 +193,6 @@ def visit_status(request, reference):
 # ---------------------------------------------------------------- finding a visit
 
 
-def _rate(group, request) -> str:
-    return settings.PRISON_VISITS_LOOKUP_RATE_LIMIT
-
-
-def _over_limit(request, reference: str) -> bool:
-    """Counts this attempt from this address and for this reference; True when either is over.
-
-    The reference's own bucket stops guessing a date of birth from many addresses.
-    """
-    by_address = is_ratelimited(
-        request,
-        group="prison_visits.visit_find",
-        key=client_rate_limit_key,
-        rate=_rate,
-        method="POST",
-        increment=True,
-    )
-    by_reference = is_ratelimited(
-        request,
-        group="prison_visits.visit_find.reference",
-        key=lambda group, req: reference,
-        rate=_rate,
-        method="POST",
-        increment=True,
-    )
-    return by_address or by_reference
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def visit_find(request):
@@ -232,7 +202,12 @@ def visit_find(request):
         form = VisitLookupForm(request.POST)
         if form.is_valid():
             reference = form.cleaned_data["reference"]
-            if _over_limit(request, reference):
+            if lookup_rate_limited(
+                request,
+                group="prison_visits.visit_find",
+                reference=reference,
+                setting="PRISON_VISITS_LOOKUP_RATE_LIMIT",
+            ):
                 form.add_error(None, RATE_LIMITED_MESSAGE)
                 status = 429
             else:

@@ -25,10 +25,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
 from digital_services.accounts.citizens import case_owner_for_request
-from digital_services.audit.http import client_rate_limit_key
+from digital_services.audit.http import lookup_rate_limited
 from digital_services.core.grants import (
     TTL_CONFIRMATION,
     grant_hold_new,
@@ -91,32 +90,6 @@ LOOKUP_NOT_FOUND = (
 )
 
 
-def _lookup_rate(group, request) -> str:
-    return settings.TRIBUNAL_FEES_LOOKUP_RATE_LIMIT
-
-
-def _lookup_over_limit(request, reference: str) -> bool:
-    """Counts this attempt from this address and for this reference; True when either is
-    over (the reference's own bucket stops guessing the email address from many places)."""
-    by_address = is_ratelimited(
-        request,
-        group="tribunal_fees.fee_find",
-        key=client_rate_limit_key,
-        rate=_lookup_rate,
-        method="POST",
-        increment=True,
-    )
-    by_reference = is_ratelimited(
-        request,
-        group="tribunal_fees.fee_find.reference",
-        key=lambda group, req: reference,
-        rate=_lookup_rate,
-        method="POST",
-        increment=True,
-    )
-    return by_address or by_reference
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def fee_find(request):
@@ -127,7 +100,12 @@ def fee_find(request):
         form = FeeFindForm(request.POST)
         if form.is_valid():
             reference = form.cleaned_data["reference"]
-            if _lookup_over_limit(request, reference):
+            if lookup_rate_limited(
+                request,
+                group="tribunal_fees.fee_find",
+                reference=reference,
+                setting="TRIBUNAL_FEES_LOOKUP_RATE_LIMIT",
+            ):
                 form.add_error(None, LOOKUP_RATE_LIMITED)
                 status = 429
             else:

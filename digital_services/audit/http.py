@@ -44,3 +44,28 @@ def client_rate_limit_key(group, request) -> str:
     if ":" in ip:
         ip = str(ipaddress.ip_network(f"{ip}/64", strict=False))
     return ip
+
+
+def lookup_rate_limited(request, *, group: str, reference: str, setting: str) -> bool:
+    """One attempt at a reference look-up (a reference with a second fact the citizen knows):
+    counted from this client address and for this reference, each at the rate in ``setting``
+    (a django-ratelimit rate such as "10/h", read when the request comes). True when either
+    is over. The reference's own bucket stops guessing the second fact from many addresses."""
+    from django.conf import settings
+    from django_ratelimit.core import is_ratelimited
+
+    def rate(group, request) -> str:
+        return getattr(settings, setting)
+
+    by_address = is_ratelimited(
+        request, group=group, key=client_rate_limit_key, rate=rate, method="POST", increment=True
+    )
+    by_reference = is_ratelimited(
+        request,
+        group=f"{group}.reference",
+        key=lambda group, request: reference,
+        rate=rate,
+        method="POST",
+        increment=True,
+    )
+    return by_address or by_reference
