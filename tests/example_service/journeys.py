@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from django import forms
-from django.core import signing
 from django.urls import reverse
 
+from digital_services.core.grants import grant_issue, grant_read
 from digital_services.journeys.definitions import Journey, Step, journey_register
 
 from . import services
 from .constants import SERVICE_SLUG
 
-CONFIRMATION_SALT = "example_service.confirmation"
-CONFIRMATION_MAX_AGE_SECONDS = 24 * 60 * 60
+#: The platform grant's scope for an application (digital_services/core/grants.py).
+GRANT_SCOPE = "example_service.application"
 
 
 class NameForm(forms.Form):
@@ -30,15 +30,14 @@ class ActivityForm(forms.Form):
 
 
 def confirmation_token(reference: str) -> str:
-    return signing.dumps(reference, salt=CONFIRMATION_SALT)
+    """The platform grant for the application just sent, in its confirmation URL."""
+    return grant_issue(scope=GRANT_SCOPE, reference=reference)
 
 
 def confirmation_reference(token: str) -> str | None:
-    """The reference a confirmation token was made for, or None (forged or too old)."""
-    try:
-        return signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE_SECONDS)
-    except signing.BadSignature:
-        return None
+    """The reference a confirmation token grants, or None (changed, too old, another scope)."""
+    grant = grant_read(token, scope=GRANT_SCOPE)
+    return grant.reference if grant is not None else None
 
 
 def apply_submit(*, answers, user, channel, assisted_session, language) -> str:

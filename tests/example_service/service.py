@@ -45,8 +45,8 @@ SERVICE = service_register(
             "start": AccessRule(PUBLIC),
             "confirmation": AccessRule(
                 PUBLIC,
-                bearer_token="a signed link to the confirmation page, valid for 24 hours, "
-                "given only to the browser that sent the application",
+                bearer_token="the platform grant (core/grants.py) in the confirmation page address, "
+                "valid for 7 days, given only to the browser that sent the application",
             ),
             "application-detail": AccessRule(OWNER),
         },
