@@ -65,7 +65,7 @@ class FeeSchedule(models.Model):
     kind = models.CharField(max_length=30, choices=FeeKind.choices)
     claim_type = models.CharField(max_length=3, choices=ClaimType.choices)
     claimant_band = models.CharField(max_length=6, choices=ClaimantBand.choices)
-    amount_pence = models.PositiveIntegerField("amount (pence)")
+    amount_pence = models.PositiveIntegerField("amount")
     effective_from = models.DateField()
     effective_to = models.DateField(
         null=True, blank=True, help_text="The last day this fee is in force. Empty: no end yet."
@@ -197,10 +197,10 @@ class FeeCase(models.Model):
     )
 
     fee_schedule = models.ForeignKey(FeeSchedule, on_delete=models.PROTECT, related_name="+")
-    fee_pence = models.PositiveIntegerField()
+    fee_pence = models.PositiveIntegerField("fee")
     remitted_claimants = models.PositiveIntegerField(default=0)
-    remission_pence = models.PositiveIntegerField(default=0)
-    amount_due_pence = models.PositiveIntegerField()
+    remission_pence = models.PositiveIntegerField("remission", default=0)
+    amount_due_pence = models.PositiveIntegerField("amount due")
 
     status = models.CharField(
         max_length=20, choices=FeeCaseStatus.choices, default=FeeCaseStatus.UNPAID
@@ -209,7 +209,7 @@ class FeeCase(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
     paid_at = models.DateTimeField(null=True, blank=True)
-    amount_paid_pence = models.PositiveIntegerField(null=True, blank=True)
+    amount_paid_pence = models.PositiveIntegerField("amount paid", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -260,17 +260,19 @@ class HelpWithFeesApplication(models.Model):
     partner_date_of_birth = models.DateField(null=True, blank=True)
     children_0_13 = models.PositiveSmallIntegerField("children aged 0 to 13", default=0)
     children_14_plus = models.PositiveSmallIntegerField("children aged 14 or over", default=0)
-    capital_pence = models.PositiveIntegerField("savings and investments (pence)")
+    capital_pence = models.PositiveIntegerField("savings and investments")
     benefit = models.CharField(max_length=20, choices=Benefit.choices, default=Benefit.NONE)
-    gross_monthly_income_pence = models.PositiveIntegerField(null=True, blank=True)
+    gross_monthly_income_pence = models.PositiveIntegerField(
+        "gross monthly income", null=True, blank=True
+    )
 
     scheme = models.CharField(max_length=4, choices=HwfScheme.choices)
-    fee_pence = models.PositiveIntegerField()
+    fee_pence = models.PositiveIntegerField("fee")
     computed_outcome = models.CharField(max_length=4, choices=HwfOutcome.choices)
-    computed_amount_to_pay_pence = models.PositiveIntegerField()
+    computed_amount_to_pay_pence = models.PositiveIntegerField("computed amount to pay")
     computed_route = models.CharField(max_length=10)
     outcome = models.CharField(max_length=4, choices=HwfOutcome.choices, blank=True)
-    amount_to_pay_pence = models.PositiveIntegerField(null=True, blank=True)
+    amount_to_pay_pence = models.PositiveIntegerField("amount to pay", null=True, blank=True)
     overridden = models.BooleanField(default=False)
     override_reason = models.TextField(blank=True)
 
@@ -291,7 +293,7 @@ class HelpWithFeesApplication(models.Model):
     part_payment_recorded_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    part_payment_pence = models.PositiveIntegerField(null=True, blank=True)
+    part_payment_pence = models.PositiveIntegerField("part payment", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -390,11 +392,11 @@ class RefundApplication(models.Model):
     rejection_reason = models.TextField(blank=True)
 
     issue_method = models.CharField(max_length=20, choices=RefundIssueMethod.choices, blank=True)
-    fees_pence = models.PositiveIntegerField(default=0)
-    interest_pence = models.PositiveIntegerField(null=True, blank=True)
-    total_pence = models.PositiveIntegerField(null=True, blank=True)
-    card_refund_pence = models.PositiveIntegerField(null=True, blank=True)
-    bank_transfer_pence = models.PositiveIntegerField(null=True, blank=True)
+    fees_pence = models.PositiveIntegerField("fees", default=0)
+    interest_pence = models.PositiveIntegerField("interest", null=True, blank=True)
+    total_pence = models.PositiveIntegerField("total", null=True, blank=True)
+    card_refund_pence = models.PositiveIntegerField("card refund", null=True, blank=True)
+    bank_transfer_pence = models.PositiveIntegerField("bank transfer", null=True, blank=True)
     payments_refund = models.ForeignKey(
         "payments.Refund", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -423,7 +425,7 @@ class RefundFee(models.Model):
         RefundApplication, on_delete=models.CASCADE, related_name="fees"
     )
     kind = models.CharField(max_length=20, choices=RefundFeeKind.choices)
-    amount_pence = models.PositiveIntegerField()
+    amount_pence = models.PositiveIntegerField("amount")
     method = models.CharField(max_length=10, choices=PaymentMethod.choices)
     paid_month = models.PositiveSmallIntegerField(null=True, blank=True)
     paid_year = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -47,9 +47,12 @@ class Payment(models.Model):
     service = models.CharField(max_length=50, db_index=True)
     purpose = models.CharField(max_length=50, help_text='What is paid for, such as "issue-fee".')
 
-    amount_pence = models.PositiveIntegerField()
+    amount_pence = models.PositiveIntegerField("amount")
     remitted_pence = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Help with Fees remission, when the service knows it."
+        "remitted",
+        null=True,
+        blank=True,
+        help_text="Help with Fees remission, when the service knows it.",
     )
     reference = models.CharField(max_length=255)
     description = models.CharField(max_length=255)
@@ -114,7 +117,7 @@ class Refund(models.Model):
     TRANSITIONS = REFUND_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
 
     payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
-    amount_pence = models.PositiveIntegerField()
+    amount_pence = models.PositiveIntegerField("amount")
     status = models.CharField(
         max_length=20, choices=RefundStatus.choices, default=RefundStatus.SUBMITTED
     )

@@ -146,3 +146,17 @@ def test_no_module_or_template_outside_core_formats_pence_itself():
         if _HAND_FORMATTING.search(line)
     ]
     assert offenders == []
+
+
+def test_no_model_field_label_says_pence():
+    """Staff see field labels in the admin and in field history: amounts say pounds there,
+    so no label names the unit the database stores."""
+    from django.apps import apps
+
+    labels = [
+        f"{model._meta.label}.{field.name}: {field.verbose_name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if "pence" in str(getattr(field, "verbose_name", "")).lower()
+    ]
+    assert labels == []
