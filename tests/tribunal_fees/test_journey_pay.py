@@ -355,3 +355,21 @@ def test_the_start_page_starts_the_journey_and_links_to_help_and_refunds(client)
     assert reverse("tribunal_fees:pay-start") in body
     assert reverse("tribunal_fees:apply-for-help-with-fees-start") in body
     assert reverse("tribunal_fees:refund-start") in body
+
+
+def test_a_signed_in_citizen_finds_their_email_already_filled_in(client, user):
+    """Issue #12 point 19: the contact step starts with the account's email chosen."""
+    answer_up_to_fee(client)
+    answer(client, "fee", {"next_step": "pay"})
+    page = client.get(step_url("email")).content.decode()
+    assert re.search(r'<input[^>]+name="email"[^>]+value="' + re.escape(user.email), page), page
+    assert re.search(
+        r'<input[^>]+value="email"[^>]+checked|<input[^>]+checked[^>]+value="email"', page
+    )
+
+
+def test_someone_not_signed_in_starts_with_nothing_filled_in(client):
+    answer_up_to_fee(client)
+    answer(client, "fee", {"next_step": "pay"})
+    page = client.get(step_url("email")).content.decode()
+    assert not re.search(r'<input[^>]+name="email"[^>]+value="[^"]', page)
