@@ -217,9 +217,12 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
 
     def _wait_for_release(self, sink: SmtpSink) -> bool:
         """Leave the client waiting for our answer: True once released, False if it went away."""
+        # poll, not select: after a long test run the process may hold more than 1,024 file
+        # descriptors, and select() refuses any numbered above that.
+        poller = select.poll()
+        poller.register(self.connection, select.POLLIN | select.POLLHUP)
         while not sink.release.wait(0.1):
-            readable, _, _ = select.select([self.connection], [], [], 0)
-            if readable and not self.connection.recv(1, socket.MSG_PEEK):
+            if poller.poll(0) and not self.connection.recv(1, socket.MSG_PEEK):
                 return False
         return True
 
