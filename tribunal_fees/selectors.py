@@ -91,58 +91,63 @@ def refund_application_unowned(*, reference: str) -> RefundApplication:
     )
 
 
-def fee_case_for_viewer(*, request, reference: str) -> FeeCase | None:
-    """The fee this request may see: its owner's (signed in, or the citizen a member of
-    staff is helping), or one sent without an account whose grant this browser holds
-    (core/grants.py). None for anyone else, or no such fee."""
+def _case_for_viewer(request, reference: str, *, for_owner, unowned, model, scope, granted):
+    """The case ``reference`` as this request may see it: its owner's (signed in, or the
+    citizen a member of staff is helping), or one sent without an account whose grant this
+    browser holds (core/grants.py; ``granted(case)`` is the reference the grant names).
+    None for anyone else, or no such case."""
     owner = case_owner_for_request(request)
     if owner is not None:
         try:
-            return fee_case_for_owner(user=owner, reference=reference)
-        except FeeCase.DoesNotExist:
+            return for_owner(user=owner, reference=reference)
+        except model.DoesNotExist:
             pass
     try:
-        fee_case = fee_case_unowned(reference=reference)
-    except FeeCase.DoesNotExist:
+        case = unowned(reference=reference)
+    except model.DoesNotExist:
         return None
-    if not grant_held(request, scope=GRANT_SCOPE_FEE, reference=fee_case.reference):
+    if not grant_held(request, scope=scope, reference=granted(case)):
         return None
-    return fee_case
+    return case
+
+
+def fee_case_for_viewer(*, request, reference: str) -> FeeCase | None:
+    """The fee this request may see (``_case_for_viewer``)."""
+    return _case_for_viewer(
+        request,
+        reference,
+        for_owner=fee_case_for_owner,
+        unowned=fee_case_unowned,
+        model=FeeCase,
+        scope=GRANT_SCOPE_FEE,
+        granted=lambda fee_case: fee_case.reference,
+    )
 
 
 def hwf_application_for_viewer(*, request, reference: str) -> HelpWithFeesApplication | None:
-    """The Help with Fees application this request may see (as ``fee_case_for_viewer``:
-    the grant is the fee's)."""
-    owner = case_owner_for_request(request)
-    if owner is not None:
-        try:
-            return hwf_application_for_owner(user=owner, reference=reference)
-        except HelpWithFeesApplication.DoesNotExist:
-            pass
-    try:
-        application = hwf_application_unowned(reference=reference)
-    except HelpWithFeesApplication.DoesNotExist:
-        return None
-    if not grant_held(request, scope=GRANT_SCOPE_FEE, reference=application.fee_case.reference):
-        return None
-    return application
+    """The Help with Fees application this request may see: the grant is its fee's."""
+    return _case_for_viewer(
+        request,
+        reference,
+        for_owner=hwf_application_for_owner,
+        unowned=hwf_application_unowned,
+        model=HelpWithFeesApplication,
+        scope=GRANT_SCOPE_FEE,
+        granted=lambda application: application.fee_case.reference,
+    )
 
 
 def refund_application_for_viewer(*, request, reference: str) -> RefundApplication | None:
-    """The refund application this request may see (as ``fee_case_for_viewer``)."""
-    owner = case_owner_for_request(request)
-    if owner is not None:
-        try:
-            return refund_application_for_owner(user=owner, reference=reference)
-        except RefundApplication.DoesNotExist:
-            pass
-    try:
-        application = refund_application_unowned(reference=reference)
-    except RefundApplication.DoesNotExist:
-        return None
-    if not grant_held(request, scope=GRANT_SCOPE_REFUND, reference=application.reference):
-        return None
-    return application
+    """The refund application this request may see (``_case_for_viewer``)."""
+    return _case_for_viewer(
+        request,
+        reference,
+        for_owner=refund_application_for_owner,
+        unowned=refund_application_unowned,
+        model=RefundApplication,
+        scope=GRANT_SCOPE_REFUND,
+        granted=lambda application: application.reference,
+    )
 
 
 def fee_case_latest_payment(*, fee_case: FeeCase) -> Payment | None:
