@@ -46,6 +46,22 @@ def client_rate_limit_key(group, request) -> str:
     return ip
 
 
+def address_rate_limited(request, *, group: str, setting: str) -> bool:
+    """One POST counted from this client address, at the rate in ``setting`` (a
+    django-ratelimit rate such as "10/h", read when the request comes). True when over."""
+    from django.conf import settings
+    from django_ratelimit.core import is_ratelimited
+
+    return is_ratelimited(
+        request,
+        group=group,
+        key=client_rate_limit_key,
+        rate=lambda group, request: getattr(settings, setting),
+        method="POST",
+        increment=True,
+    )
+
+
 def lookup_rate_limited(request, *, group: str, reference: str, setting: str) -> bool:
     """One attempt at a reference look-up (a reference with a second fact the citizen knows):
     counted from this client address and for this reference, each at the rate in ``setting``
@@ -57,9 +73,7 @@ def lookup_rate_limited(request, *, group: str, reference: str, setting: str) ->
     def rate(group, request) -> str:
         return getattr(settings, setting)
 
-    by_address = is_ratelimited(
-        request, group=group, key=client_rate_limit_key, rate=rate, method="POST", increment=True
-    )
+    by_address = address_rate_limited(request, group=group, setting=setting)
     by_reference = is_ratelimited(
         request,
         group=f"{group}.reference",

@@ -1,6 +1,5 @@
 import csv
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -8,9 +7,8 @@ from django.urls import reverse
 from django.utils import dateformat
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.core import is_ratelimited
 
-from digital_services.audit.http import client_rate_limit_key
+from digital_services.audit.http import address_rate_limited
 from digital_services.core.registry import service_get
 
 from .admin import csv_safe
@@ -21,10 +19,6 @@ from .selectors import WEEK
 from .services import contact_message_record, local_path_clean, satisfaction_record
 
 RATE_LIMITED_MESSAGE = "You have sent feedback too many times. Try again later"
-
-
-def _rate(group, request) -> str:
-    return settings.PERFORMANCE_FEEDBACK_RATE_LIMIT
 
 
 def _service_context(slug: str) -> dict:
@@ -54,13 +48,8 @@ def feedback(request):
     if request.method == "POST":
         form = FeedbackForm(request.POST)
         if form.is_valid():
-            if is_ratelimited(
-                request,
-                group="performance.feedback",
-                key=client_rate_limit_key,
-                rate=_rate,
-                method="POST",
-                increment=True,
+            if address_rate_limited(
+                request, group="performance.feedback", setting="PERFORMANCE_FEEDBACK_RATE_LIMIT"
             ):
                 form.add_error(None, RATE_LIMITED_MESSAGE)
                 status = 429
@@ -114,13 +103,8 @@ def contact(request):
     if request.method == "POST":
         form = ContactForm(request.POST)
         if form.is_valid():
-            if is_ratelimited(
-                request,
-                group="performance.contact",
-                key=client_rate_limit_key,
-                rate=_rate,
-                method="POST",
-                increment=True,
+            if address_rate_limited(
+                request, group="performance.contact", setting="PERFORMANCE_FEEDBACK_RATE_LIMIT"
             ):
                 form.add_error(None, CONTACT_RATE_LIMITED_MESSAGE)
                 status = 429
