@@ -20,6 +20,22 @@ from ..constants import (
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 FEE_REFERENCE = re.compile(r"^TF-[A-Z0-9]{3}-[A-Z0-9]{3}$")
+
+
+def fee_reference_clean(text: str) -> str:
+    """A fee reference as typed: spaces, hyphens, case and O/I/L for 0/1 forgiven; a mistyped
+    character or two swapped ones caught by the check character (older references have
+    none). Raises a GOV.UK-worded ``ValidationError``."""
+    from ..references import reference_typed
+
+    value, problem = reference_typed(text, "TF")
+    if problem == "check":
+        raise forms.ValidationError("Check your fee reference: one of its characters is not right")
+    if problem or not FEE_REFERENCE.match(value):
+        raise forms.ValidationError("Enter the fee reference in the right format, like TF-ABC-DEF")
+    return value
+
+
 #: What a citizen chooses on "What are you paying for?"
 KIND_ISSUE, KIND_HEARING, KIND_OTHER = "issue", "hearing", "other"
 OTHER_KINDS = [kind for kind in FeeKind if kind not in (FeeKind.ISSUE, FeeKind.HEARING)]

@@ -14,8 +14,7 @@ from ..constants import (
     GRANT_SCOPE_FEE,
     Benefit,
 )
-from ..references import reference_typed
-from .common import FEE_REFERENCE, YES_NO, _date_field, _helper, _real_date
+from .common import YES_NO, _date_field, _helper, _real_date, fee_reference_clean
 from .pay import EmailForm
 
 # Help with Fees.
@@ -69,18 +68,7 @@ class HwfFeeReferenceForm(forms.Form):
         return cleaned
 
     def clean_reference(self):
-        """Spaces, hyphens, case and O/I/L for 0/1 forgiven; a mistyped character or two
-        swapped ones caught by the check character (older references have none)."""
-        value, problem = reference_typed(self.cleaned_data["reference"], "TF")
-        if problem == "check":
-            raise forms.ValidationError(
-                "Check your fee reference: one of its characters is not right"
-            )
-        if problem or not FEE_REFERENCE.match(value):
-            raise forms.ValidationError(
-                "Enter the fee reference in the right format, like TF-ABC-DEF"
-            )
-        return value
+        return fee_reference_clean(self.cleaned_data["reference"])
 
 
 class HwfApplicantForm(forms.Form):

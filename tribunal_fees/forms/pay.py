@@ -19,10 +19,8 @@ from ..constants import (
     PayerRole,
 )
 from ..models import et_case_number_validate
-from ..references import reference_typed
 from .common import (
     APPLY_HWF,
-    FEE_REFERENCE,
     KIND_HEARING,
     KIND_ISSUE,
     KIND_OTHER,
@@ -31,6 +29,7 @@ from .common import (
     _date_field,
     _helper,
     _real_date,
+    fee_reference_clean,
 )
 
 
@@ -305,13 +304,4 @@ class FeeFindForm(forms.Form):
         )
 
     def clean_reference(self):
-        value, problem = reference_typed(self.cleaned_data["reference"], "TF")
-        if problem == "check":
-            raise forms.ValidationError(
-                "Check your fee reference: one of its characters is not right"
-            )
-        if problem or not FEE_REFERENCE.match(value):
-            raise forms.ValidationError(
-                "Enter the fee reference in the right format, like TF-ABC-DEF"
-            )
-        return value
+        return fee_reference_clean(self.cleaned_data["reference"])
