@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import (
     Layout,
 )
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import timezone
+
+from digital_services.core.forms import GovukDateField  # noqa: F401 - re-exported
 
 # ---------------------------------------------------------------- citizen journey forms
 #
@@ -34,37 +34,6 @@ def _helper(*fields) -> FormHelper:
     if fields:
         helper.layout = Layout(*fields)
     return helper
-
-
-class GovukDateField(DateInputField):
-    """Day, month and year boxes giving a ``date``; a date that does not exist (31 2 1990,
-    a year of 5 digits, numbers too big for a date) is one GOV.UK "must be a real date"
-    error instead of Python's wording or a server error."""
-
-    def __init__(self, *, what: str, **kwargs):
-        kwargs.setdefault("require_all_fields", False)
-        super().__init__(**kwargs)
-        self.error_messages["required"] = f"Enter {what}"
-        self.error_messages["incomplete"] = f"Enter {what}"
-        self.error_messages["invalid"] = f"{what[:1].upper()}{what[1:]} must be a real date"
-        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
-            part.error_messages["incomplete"] = (
-                f"{what[:1].upper()}{what[1:]} must include a {name}"
-            )
-            part.validators = [
-                RegexValidator(r"^[0-9]+$", f"{what[:1].upper()}{what[1:]} must be a real date")
-            ]
-
-    def compress(self, data_list):
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        if len(year) != 4:
-            raise forms.ValidationError("Year must include 4 numbers", code="invalid")
-        try:
-            return date(int(year), int(month), int(day))
-        except (ValueError, OverflowError):
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 def date_of_birth_check(value: date | None, *, whose: str) -> date | None:
