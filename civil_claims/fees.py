@@ -1,0 +1,100 @@
+"""The court fee to issue a money claim, from the dated ``IssueFeeBand`` table.
+
+The fee is worked out on the claim plus interest to date (the caller adds them).
+The band in force on the date given applies, so the same claim gets the same
+fee however the table changes later. All money is integer pence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from digital_services.core.dates import date_format
+from digital_services.core.money import pence_format
+
+
+class FeeNotFound(Exception):
+    """No issue fee band covers this amount on this date (a gap in the table)."""
+
+
+class AmbiguousFee(Exception):
+    """More than one band covers this amount on this date: the table overlaps."""
+
+
+@dataclass(frozen=True)
+class IssueFee:
+    """The issue fee on an amount, with the band it came from (kept on the claim)."""
+
+    amount_pence: int  # what the fee was worked out on: claim + interest to date
+    fee_pence: int
+    band_id: int
+    on: dt.date
+    percent_basis_points: int | None = None
+    code: str = ""
+
+    @property
+    def explanation(self) -> str:
+        if self.percent_basis_points is not None:
+            percent = f"{self.percent_basis_points / 100:g}%"
+            how = f"{percent} of {pence_format(self.amount_pence)}, rounded down to the penny"
+        else:
+            how = f"the fee for a claim of {pence_format(self.amount_pence)}"
+        return f"{pence_format(self.fee_pence)}: {how}, in force on {date_format(self.on)}."
+
+
+def issue_fee_quote(amount_pence: int, *, on: dt.date) -> IssueFee:
+    """The issue fee in force on ``on`` for a claim (amount plus interest) of ``amount_pence``.
+
+    Raises ``ValueError`` for an amount that is not a whole number of pence or is below
+    1p, ``FeeNotFound`` when no band covers it and ``AmbiguousFee`` when bands overlap.
+    """
+    from .models import IssueFeeBand
+
+    if isinstance(amount_pence, bool) or not isinstance(amount_pence, int):
+        raise ValueError(f"Not an amount in pence: {amount_pence!r}")
+    if amount_pence < 1:
+        raise ValueError("A claim is for at least 1p")
+    bands = list(
+        IssueFeeBand.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on),
+            Q(upper_pence__isnull=True) | Q(upper_pence__gte=amount_pence),
+            valid_from__lte=on,
+            lower_pence__lte=amount_pence,
+        )[:2]
+    )
+    if not bands:
+        raise FeeNotFound(
+            f"No issue fee for a claim of {pence_format(amount_pence)} on {date_format(on)}"
+        )
+    if len(bands) > 1:
+        raise AmbiguousFee(
+            f"More than one issue fee band covers {pence_format(amount_pence)} on "
+            f"{date_format(on)}: fix the overlapping bands"
+        )
+    band = bands[0]
+    return IssueFee(
+        amount_pence=amount_pence,
+        fee_pence=band.fee_for(amount_pence),
+        band_id=band.pk,
+        on=on,
+        percent_basis_points=band.percent_basis_points,
+        code=band.code,
+    )
+
+
+def issue_fee_for(amount_pence: int, *, on: dt.date) -> int:
+    """The issue fee in pence on ``amount_pence`` (claim plus interest) on ``on``.
+
+    Raises as ``issue_fee_quote``.
+    """
+    return issue_fee_quote(amount_pence, on=on).fee_pence
+
+
+def fee_changed(*, quoted_pence: int, amount_pence: int, on: dt.date) -> bool:
+    """Whether the fee on ``amount_pence`` on ``on`` differs from ``quoted_pence``: the
+    "your fee has changed" page is shown when accrued interest moved the claim into
+    another band between the quote and payment."""
+    return issue_fee_for(amount_pence, on=on) != quoted_pence
