@@ -1,0 +1,222 @@
+"""The fee to register a lasting power of attorney, and the reductions that lower it.
+
+Each LPA is a separate application with its own fee, whatever its type. The fee
+depends on three things only: the date (the amounts in force then), whether it is a
+repeat application (OPG could not register an earlier one and the applicant
+reapplies within 3 months), and the reduction the donor qualifies for. Only the
+donor's income and benefits count.
+
+The amounts are dated rows in ``FEE_RATES``, one per change of fee, so that the fee
+of an LPA made before a change is still worked out with the figures of its day. A
+new fee is a new row with its first day; no amount appears anywhere else. Every
+function here is pure: no database, no clock. All money is integer pence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import models
+
+from digital_services.core.dates import date_format
+from digital_services.core.money import pence_format
+
+#: Fees change at midnight in England and Wales (the £92 fee: 17 November 2025 00:00).
+FEE_TIME_ZONE = zoneinfo.ZoneInfo("Europe/London")
+
+#: The income under which the donor pays half the fee (gross, a year), in pence.
+LOW_INCOME_LIMIT_PENCE = 12_000_00
+#: Personal-injury damages over this amount take away the benefits exemption, in pence.
+DAMAGES_LIMIT_PENCE = 16_000_00
+
+
+@dataclass(frozen=True)
+class FeeRate:
+    """The four amounts in force from ``effective_from`` until the next row starts."""
+
+    effective_from: dt.date
+    full_pence: int
+    repeat_pence: int
+    low_income_pence: int
+    low_income_repeat_pence: int
+    source: str
+
+
+#: Oldest first. The day before a row starts is the last day of the row before it.
+#: (£120, then £130 with a £65 repeat fee from October 2011, are left out: the day
+#: in October that they changed is not recorded.)
+FEE_RATES: tuple[FeeRate, ...] = (
+    FeeRate(
+        dt.date(2013, 10, 1), 110_00, 55_00, 55_00, 27_50, "gov.uk power of attorney fees, 2013"
+    ),
+    FeeRate(dt.date(2017, 4, 1), 82_00, 41_00, 41_00, 20_50, "fee cut to £82, 1 April 2017"),
+    FeeRate(dt.date(2025, 11, 17), 92_00, 46_00, 46_00, 23_00, "fee rise to £92, 17 November 2025"),
+)
+
+
+class FeeReduction(models.TextChoices):
+    """What the donor asked for on the fee reduction page, once decided from the answers."""
+
+    NONE = "none", "No reduction"
+    BENEFITS = "benefits", "Exemption: the donor gets a means-tested benefit"
+    LOW_INCOME = "low-income", "Remission: the donor's income is under £12,000 a year"
+    UNIVERSAL_CREDIT = "universal-credit", "The donor gets Universal Credit"
+
+
+class Benefit(models.TextChoices):
+    """The benefits the fee reduction page asks about. Only ``QUALIFYING_BENEFITS``
+    exempt the donor from the fee; Universal Credit is decided by a caseworker."""
+
+    INCOME_SUPPORT = "income-support", "Income Support"
+    ESA_INCOME_BASED = "esa-income-based", "Income-based Employment and Support Allowance"
+    JSA_INCOME_BASED = "jsa-income-based", "Income-based Jobseeker's Allowance"
+    PENSION_CREDIT_GUARANTEE = "pension-credit-guarantee", "Guarantee Credit of Pension Credit"
+    WORKING_TAX_CREDIT_WITH_EXTRA = (
+        "working-tax-credit-with-extra",
+        "Working Tax Credit with Child Tax Credit or a disability element",
+    )
+    HOUSING_BENEFIT = "housing-benefit", "Housing Benefit"
+    COUNCIL_TAX_SUPPORT = "council-tax-support", "Council Tax Support"
+    LOCAL_HOUSING_ALLOWANCE = "local-housing-allowance", "Local Housing Allowance"
+    UNIVERSAL_CREDIT = "universal-credit", "Universal Credit"
+    WORKING_TAX_CREDIT_ONLY = "working-tax-credit-only", "Working Tax Credit on its own"
+    DISABILITY_LIVING_ALLOWANCE = "disability-living-allowance", "Disability Living Allowance"
+    PERSONAL_INDEPENDENCE_PAYMENT = "personal-independence-payment", "Personal Independence Payment"
+    INVALIDITY_BENEFIT = "invalidity-benefit", "Invalidity Benefit"
+
+
+QUALIFYING_BENEFITS = frozenset(
+    {
+        Benefit.INCOME_SUPPORT,
+        Benefit.ESA_INCOME_BASED,
+        Benefit.JSA_INCOME_BASED,
+        Benefit.PENSION_CREDIT_GUARANTEE,
+        Benefit.WORKING_TAX_CREDIT_WITH_EXTRA,
+        Benefit.HOUSING_BENEFIT,
+        Benefit.COUNCIL_TAX_SUPPORT,
+        Benefit.LOCAL_HOUSING_ALLOWANCE,
+    }
+)
+
+
+class FeeNotFound(Exception):
+    """No fee in ``FEE_RATES`` on the date asked (before the first row we hold)."""
+
+
+@dataclass(frozen=True)
+class FeeOutcome:
+    """The fee for one LPA and why. ``amount_pence`` is None only when a caseworker
+    decides it later (Universal Credit); such an LPA still counts as paid for."""
+
+    amount_pence: int | None
+    reason: str
+    needs_caseworker_decision: bool
+    reduction: str
+    repeat: bool
+    rate: FeeRate
+
+    @property
+    def to_pay_now(self) -> bool:
+        return bool(self.amount_pence)
+
+    @property
+    def reduction_asked(self) -> bool:
+        """True when an LPA120 (fee reduction form) goes with the LPA."""
+        return self.reduction != FeeReduction.NONE
+
+
+def _fee_day(on: dt.date | dt.datetime) -> dt.date:
+    if isinstance(on, dt.datetime):
+        if on.tzinfo is None:
+            raise ValueError("A fee time must carry its time zone")
+        return on.astimezone(FEE_TIME_ZONE).date()
+    return on
+
+
+def fee_rate_on(on: dt.date | dt.datetime, *, rates: Iterable[FeeRate] = FEE_RATES) -> FeeRate:
+    """The row in force on ``on`` (a date, or an aware time read in UK time).
+
+    Raises ``FeeNotFound`` before the first row."""
+    day = _fee_day(on)
+    in_force = [rate for rate in rates if rate.effective_from <= day]
+    if not in_force:
+        raise FeeNotFound(f"No lasting power of attorney fee is recorded for {date_format(day)}")
+    return max(in_force, key=lambda rate: rate.effective_from)
+
+
+def fee_reduction_decide(
+    *, benefits: Iterable[str], damages_over_limit: bool, income_under_limit: bool
+) -> str:
+    """The reduction the donor's answers earn (a ``FeeReduction`` value).
+
+    A qualifying benefit exempts the donor unless they were awarded personal-injury
+    damages over £16,000. Otherwise Universal Credit goes to a caseworker, then an
+    income under £12,000 halves the fee. Benefits that do not qualify (PIP, DLA...)
+    change nothing. Raises ``ValueError`` for a benefit we do not know.
+    """
+    chosen = set(benefits)
+    unknown = chosen - set(Benefit.values)
+    if unknown:
+        raise ValueError(f"Unknown benefits: {', '.join(sorted(unknown))}")
+    if chosen & QUALIFYING_BENEFITS and not damages_over_limit:
+        return FeeReduction.BENEFITS
+    if Benefit.UNIVERSAL_CREDIT in chosen:
+        return FeeReduction.UNIVERSAL_CREDIT
+    if income_under_limit:
+        return FeeReduction.LOW_INCOME
+    return FeeReduction.NONE
+
+
+def lpa_fee_for(
+    *,
+    on: dt.date | dt.datetime,
+    repeat: bool,
+    reduction: str,
+    rates: Iterable[FeeRate] = FEE_RATES,
+) -> FeeOutcome:
+    """The fee for one LPA of either type on ``on``, with the reason in plain words.
+
+    Full fee, or the repeat fee; half of either for a low income; nothing for a
+    qualifying benefit; "to be decided" by a caseworker for Universal Credit.
+    Raises ``FeeNotFound`` for a date before the fees we hold and ``ValueError`` for
+    an unknown reduction.
+    """
+    if reduction not in FeeReduction.values:
+        raise ValueError(f"Unknown fee reduction {reduction!r}")
+    rate = fee_rate_on(on, rates=rates)
+    kind = "repeat application fee" if repeat else "full fee"
+    standard = rate.repeat_pence if repeat else rate.full_pence
+    since = f"(the {kind} is {pence_format(standard)} from {date_format(rate.effective_from)})"
+    amount: int | None
+    if reduction == FeeReduction.BENEFITS:
+        amount = 0
+        reason = (
+            "No fee: the donor gets a benefit that exempts them and has not been awarded "
+            f"personal-injury damages over {pence_format(DAMAGES_LIMIT_PENCE)}."
+        )
+    elif reduction == FeeReduction.UNIVERSAL_CREDIT:
+        amount = None
+        reason = (
+            "To be decided: the donor gets Universal Credit, so the Office of the Public "
+            f"Guardian will contact you about the fee {since}."
+        )
+    elif reduction == FeeReduction.LOW_INCOME:
+        amount = rate.low_income_repeat_pence if repeat else rate.low_income_pence
+        reason = (
+            f"{pence_format(amount)}: half the {kind}, because the donor's income is under "
+            f"{pence_format(LOW_INCOME_LIMIT_PENCE)} a year."
+        )
+    else:
+        amount = standard
+        reason = f"{pence_format(amount)}: the {kind}."
+    return FeeOutcome(
+        amount_pence=amount,
+        reason=reason,
+        needs_caseworker_decision=reduction == FeeReduction.UNIVERSAL_CREDIT,
+        reduction=reduction,
+        repeat=repeat,
+        rate=rate,
+    )
