@@ -1,0 +1,23 @@
+"""The LPA's forms, one module per group of questions."""
+
+from .decisions import (  # noqa: F401
+    CorrespondentContactForm,
+    CorrespondentForm,
+    HowDecideForm,
+    InstructionsForm,
+    LifeSustainingForm,
+    RegisteringForm,
+    RepeatForm,
+    ReplacementsDecideForm,
+    StepInForm,
+    TypeForm,
+    WhenForm,
+)
+from .people import (  # noqa: F401
+    AttorneyForm,
+    CertificateProviderForm,
+    DonorForm,
+    NotifyForm,
+    ReplacementForm,
+    TrustCorporationForm,
+)

@@ -1,0 +1,295 @@
+"""The people on an LPA: the donor, attorneys (and a trust corporation), replacements,
+the certificate provider and people to notify.
+
+Donor names use the long limits (first 53, last 61); everyone else 50 and 50. Age and
+"same person twice" are warnings on an interruption page (``warnings``), not errors:
+only a donor under 18 is refused, as the notes say [M IsUnder18].
+"""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
+from django import forms
+from django.utils import timezone
+
+from ..constants import (
+    AGE_ADULT,
+    COMPANY_MAX,
+    FIRST_NAME_MAX,
+    LAST_NAME_MAX,
+    LONG_FIRST_NAME_MAX,
+    LONG_LAST_NAME_MAX,
+    OTHER_NAMES_MAX,
+)
+from .common import (
+    AddressMixin,
+    TitleMixin,
+    date_of_birth_check,
+    date_of_birth_field,
+    helper,
+    name_clean,
+    text_field,
+    yes_no_field,
+)
+
+ADDRESS_LAYOUT = (
+    Field.text("address_line_1"),
+    Field.text("address_line_2"),
+    Field.text("address_line_3", field_width=Fluid.TWO_THIRDS),
+    Field.text("postcode", field_width=10),
+)
+
+
+def age_on(born, today=None) -> int:
+    today = today or timezone.localdate()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+class PersonForm(TitleMixin, AddressMixin, forms.Form):
+    """Title, names, date of birth (optional for some roles), address, email."""
+
+    whose = "their"
+    first_max = FIRST_NAME_MAX
+    last_max = LAST_NAME_MAX
+    ask_date_of_birth = True
+    ask_email = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title_fields(self.whose)
+        self.fields["first_name"] = text_field(
+            "First names", max_length=self.first_max, required=f"Enter {self.whose} first names"
+        )
+        self.fields["last_name"] = text_field(
+            "Last name", max_length=self.last_max, required=f"Enter {self.whose} last name"
+        )
+        self.extra_name_fields()
+        if self.ask_date_of_birth:
+            self.fields["date_of_birth"] = date_of_birth_field(self.whose)
+        self.address_fields(self.whose)
+        if self.ask_email:
+            self.fields["email"] = forms.EmailField(
+                label="Email address (optional)",
+                required=False,
+                max_length=254,
+                error_messages={
+                    "invalid": "Enter an email address in the correct format, like name@example.com"
+                },
+                widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+            )
+        self.extra_fields()
+        self.helper = helper(*self.layout_fields())
+
+    def extra_name_fields(self) -> None:
+        """Fields asked after the names (the donor's other names)."""
+
+    def extra_fields(self) -> None:
+        """Fields asked after the address (the donor's "can sign")."""
+
+    def layout_fields(self) -> list:
+        names = [
+            Field.select("title"),
+            Field.text("title_other", field_width=5),
+            Field.text("first_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("last_name", field_width=Fluid.TWO_THIRDS),
+        ]
+        if "other_names" in self.fields:
+            names.append(Field.text("other_names", field_width=Fluid.TWO_THIRDS))
+        layout = [Fieldset(*names, legend="Name", legend_size=Size.SMALL)]
+        if self.ask_date_of_birth:
+            layout.append(Field("date_of_birth"))
+        layout.append(Fieldset(*ADDRESS_LAYOUT, legend="Address", legend_size=Size.SMALL))
+        if self.ask_email:
+            layout.append(Field.text("email", field_width=Fluid.TWO_THIRDS))
+        return layout
+
+    def clean_first_name(self):
+        return name_clean(self.cleaned_data["first_name"], "First names")
+
+    def clean_last_name(self):
+        return name_clean(self.cleaned_data["last_name"], "Last name")
+
+    def clean_date_of_birth(self):
+        return date_of_birth_check(
+            self.cleaned_data.get("date_of_birth"), whose=self.whose.capitalize()
+        )
+
+    def clean_email(self):
+        return (self.cleaned_data.get("email") or "").strip().lower()
+
+    def clean(self):
+        data = super().clean()
+        self.address_clean(data, self.whose)
+        return data
+
+
+class DonorForm(PersonForm):
+    whose = "the donor's"
+    first_max = LONG_FIRST_NAME_MAX
+    last_max = LONG_LAST_NAME_MAX
+
+    def extra_name_fields(self):
+        self.fields["other_names"] = text_field(
+            "Other names",
+            max_length=OTHER_NAMES_MAX,
+            help_text="Any other names the donor is known by, for example a maiden name",
+        )
+
+    def extra_fields(self):
+        self.fields["can_sign"] = yes_no_field(
+            "Can the donor sign or make a mark on the LPA?",
+            "Select yes if the donor can sign or make a mark",
+            help_text="If not, someone signs for them and a continuation sheet is added",
+        )
+
+    def layout_fields(self):
+        return [*super().layout_fields(), Field.radios("can_sign", legend_size=Size.SMALL)]
+
+    def clean_other_names(self):
+        return name_clean(self.cleaned_data.get("other_names"), "Other names")
+
+    def clean_date_of_birth(self):
+        born = date_of_birth_check(self.cleaned_data.get("date_of_birth"), whose="The donor's")
+        if born is not None and age_on(born) < AGE_ADULT:
+            raise forms.ValidationError(
+                f"The donor must be {AGE_ADULT} or over to make a lasting power of attorney"
+            )
+        return born
+
+
+class AttorneyForm(PersonForm):
+    whose = "the attorney's"
+
+
+class ReplacementForm(PersonForm):
+    whose = "the replacement attorney's"
+
+
+class NotifyForm(PersonForm):
+    whose = "the person's"
+    ask_date_of_birth = False
+    ask_email = False
+
+
+class TrustCorporationForm(AddressMixin, forms.Form):
+    """Property and financial affairs only: at most one trust corporation as an attorney."""
+
+    wanted = yes_no_field(
+        "Do you want a trust corporation to be one of the attorneys?",
+        "Select yes if you want a trust corporation to be an attorney",
+        help_text="A trust corporation is a company, such as a bank, that can act as an "
+        "attorney. Most people choose people they know",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"] = text_field("Company name", max_length=COMPANY_MAX)
+        self.fields["company_number"] = text_field("Company number", max_length=COMPANY_MAX)
+        self.address_fields("the company's")
+        self.fields["address_line_1"].required = False
+        self.fields["address_line_1"].label = "Address line 1"
+        self.fields["email"] = forms.EmailField(
+            label="Email address (optional)", required=False, max_length=254
+        )
+        self.helper = helper(
+            Field.radios("wanted", legend_size=Size.MEDIUM),
+            Fieldset(
+                Field.text("name", field_width=Fluid.TWO_THIRDS),
+                Field.text("company_number", field_width=20),
+                *ADDRESS_LAYOUT,
+                Field.text("email", field_width=Fluid.TWO_THIRDS),
+                legend="If you chose yes",
+                legend_size=Size.SMALL,
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("wanted") != "yes":
+            return {"wanted": data.get("wanted")} if "wanted" in data else data
+        for name, message in (
+            ("name", "Enter the company name"),
+            ("company_number", "Enter the company number"),
+            ("address_line_1", "Enter the first line of the company's address"),
+        ):
+            data[name] = name_clean(data.get(name), "This")
+            if not data[name] and name not in self.errors:
+                self.add_error(name, message)
+        self.address_clean(data, "the company's")
+        data["email"] = (data.get("email") or "").lower()
+        return data
+
+
+CP_CANNOT_BE = [
+    (
+        "attorney",
+        "an attorney or replacement attorney on this LPA or any other LPA or EPA of the donor's",
+    ),
+    (
+        "family",
+        "a member of the donor's or an attorney's family, including in-laws and step-relations",
+    ),
+    ("partner", "the donor's or an attorney's unmarried partner, boyfriend or girlfriend"),
+    ("business", "a business partner or employee of the donor or of an attorney"),
+    ("care-home", "the owner of, or someone who works at, the donor's care home, or their family"),
+    ("trust", "someone who works for a trust corporation that is an attorney"),
+]
+
+
+class CertificateProviderForm(PersonForm):
+    """The certificate provider, and the "who cannot be" rules asked as questions.
+
+    Any "yes" to the rules, or knowing the donor personally for less than 2 years, means
+    choosing someone else: that is a rule of the Act, so it is an error, not a warning.
+    """
+
+    whose = "the certificate provider's"
+    ask_date_of_birth = False
+
+    def extra_fields(self):
+        self.fields["relationship"] = forms.ChoiceField(
+            label="How does the certificate provider know the donor?",
+            choices=[
+                ("personally", "Personally: they have known the donor for 2 years or more"),
+                ("personally-short", "Personally: they have known the donor for less than 2 years"),
+                (
+                    "professionally",
+                    "Professionally: for example as their GP, solicitor or social worker",
+                ),
+            ],
+            widget=forms.RadioSelect,
+            error_messages={"required": "Select how the certificate provider knows the donor"},
+        )
+        self.fields["cannot_be"] = forms.MultipleChoiceField(
+            label="Is the certificate provider any of these?",
+            help_text="Select all that apply",
+            choices=[*CP_CANNOT_BE, ("none", "None of these")],
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"required": "Select if the certificate provider is any of these"},
+        )
+
+    def layout_fields(self):
+        return [
+            *super().layout_fields(),
+            Field.radios("relationship", legend_size=Size.SMALL),
+            Field.checkboxes("cannot_be", legend_size=Size.SMALL),
+        ]
+
+    def clean_relationship(self):
+        value = self.cleaned_data["relationship"]
+        if value == "personally-short":
+            raise forms.ValidationError(
+                "The certificate provider must have known the donor personally for 2 years "
+                "or more. Choose someone else"
+            )
+        return value
+
+    def clean_cannot_be(self):
+        chosen = self.cleaned_data["cannot_be"]
+        if "none" in chosen and len(chosen) > 1:
+            raise forms.ValidationError("Select 'None of these' or the ones that apply, not both")
+        if "none" not in chosen:
+            raise forms.ValidationError(
+                "This person cannot be the certificate provider. Choose someone else"
+            )
+        return chosen

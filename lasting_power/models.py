@@ -1,0 +1,110 @@
+"""A lasting power of attorney being made (or made) by a signed-in account.
+
+One row per LPA: one donor and one type. The applicant's answers are kept as they are
+given, step by step, in ``answers`` (the journeys codec's format, keyed by step slug:
+see ``journeys``); ``selectors.lpa_details`` reads them back as typed people and
+decisions for pages and documents. ``status`` is the one workflow field: in progress
+until completed, which locks the LPA (``services.lpa_complete``). Whether it is
+"created" (ready for a draft LP1) is worked out from the answers, never stored.
+
+Payments and documents point at an LPA through their own generic keys
+(``payments.Payment``, ``documents.Document``), so none is named here.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from digital_services.core.references import reference_display
+
+from .constants import LPA_TRANSITIONS, LpaStatus, LpaType, PaymentMethod
+
+
+class Lpa(models.Model):
+    TRANSITIONS = LPA_TRANSITIONS  # the allowed moves of ``status`` (core.transitions)
+
+    reference = models.CharField(
+        max_length=12, unique=True, help_text="Shown to the applicant as A000 0000 0000."
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lasting_powers",
+        help_text="The account the LPA belongs to (the citizen, also when an agent typed it).",
+    )
+    lpa_type = models.CharField("type", max_length=30, choices=LpaType.choices)
+    status = models.CharField(
+        max_length=20, choices=LpaStatus.choices, default=LpaStatus.IN_PROGRESS
+    )
+    answers = models.JSONField(
+        default=dict, blank=True, help_text="The answers by step, as they were given."
+    )
+    acknowledged = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The warnings the applicant has read and chosen to continue past.",
+    )
+    seed = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reused_by",
+        help_text="The earlier LPA whose people this one was started from.",
+    )
+    donor_name = models.CharField(
+        max_length=120,
+        blank=True,
+        db_index=True,
+        help_text="The donor's full name, kept for searching the dashboard.",
+    )
+    channel = models.CharField(
+        max_length=20,
+        default="digital",
+        choices=[("digital", "Online"), ("assisted", "By phone with an agent")],
+    )
+    language = models.CharField(
+        max_length=2, default="en", choices=[("en", "English"), ("cy", "Cymraeg")]
+    )
+
+    # The fee, as worked out when the applicant went to pay (lasting_power.fees).
+    fee_pence = models.PositiveIntegerField(
+        "fee", null=True, blank=True, help_text="Empty: not worked out yet, or decided later."
+    )
+    fee_reduction = models.JSONField(
+        default=dict, blank=True, help_text="The fee reduction answers, as given."
+    )
+    payment_method = models.CharField(max_length=10, choices=PaymentMethod.choices, blank=True)
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who completed it: the applicant, or the agent acting for them.",
+    )
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = "lasting power of attorney"
+        verbose_name_plural = "lasting powers of attorney"
+        indexes = [models.Index(fields=["user", "-updated_at"], name="lpa_user_updated_idx")]
+
+    def __str__(self):
+        return f"LPA {self.reference_display}"
+
+    @property
+    def reference_display(self) -> str:
+        return reference_display(self.reference, group=4)
+
+    @property
+    def is_locked(self) -> bool:
+        """A completed LPA can no longer change (the notes' LockedException)."""
+        return self.status == LpaStatus.COMPLETED
