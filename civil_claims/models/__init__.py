@@ -3,6 +3,24 @@
 A package (split along its seams); import the models from ``civil_claims.models``.
 """
 
+from .casework import CaseNote, PaperCorrespondence
+from .claims import AmountRow, Claim, ClaimNumberCounter, EvidenceItem, TimelineEvent
+from .defence import ClaimantReply, Judgment, Response
 from .fees import IssueFeeBand
+from .parties import AccessCode, Party
 
-__all__ = ["IssueFeeBand"]
+__all__ = [
+    "AccessCode",
+    "AmountRow",
+    "CaseNote",
+    "Claim",
+    "ClaimNumberCounter",
+    "ClaimantReply",
+    "EvidenceItem",
+    "IssueFeeBand",
+    "Judgment",
+    "PaperCorrespondence",
+    "Party",
+    "Response",
+    "TimelineEvent",
+]

@@ -1,0 +1,254 @@
+"""Make a money claim: statuses and their allowed moves, choices, limits.
+
+The claim's state machine follows the money-claim states of the domain notes
+(section 4): a claim is submitted, paid (or sent with Help with Fees), issued
+(OPEN), then answered, judged, settled, stayed or transferred. ``CLAIM_TRANSITIONS``
+is the one map of allowed moves; ``core.transitions.transition_apply`` enforces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.db import models
+
+#: The most a claim made online may be for, by the date it is made (amount plus
+#: interest is not counted: the limit is on the amount claimed). A dated setting:
+#: claims of £10,000 to £25,000 moved online on 8 October 2024.
+ONLINE_CLAIM_LIMITS = (
+    (dt.date(2024, 10, 8), 2_500_000),
+    (dt.date(2017, 1, 1), 1_000_000),
+)
+AMOUNT_ROWS_MAX = 1000
+TIMELINE_EVENTS_MAX = 1000
+EVIDENCE_ITEMS_MAX = 1000
+REASON_MAX_LENGTH = 99_000
+NAME_MAX_LENGTH = 255
+TITLE_MAX_LENGTH = 35
+PHONE_MAX_LENGTH = 30
+TIMELINE_DATE_MAX_LENGTH = 20
+SOT_SIGNER_NAME_MAX_LENGTH = 70
+SOT_SIGNER_ROLE_MAX_LENGTH = 255
+HWF_REFERENCE = re.compile(r"^HWF-?[A-Z0-9]{3}-?[A-Z0-9]{3}$")
+HWF_REFERENCE_LENGTH = 11  # "HWF-A1B-2C3"
+CLAIM_NUMBER = re.compile(r"^\d{3}MC\d{3}$")
+ACCESS_CODE_LENGTH = 8
+ACCESS_CODE_ATTEMPTS_PER_HOUR = 10
+PAYMENT_PURPOSE_ISSUE_FEE = "civil-claims-issue-fee"
+AUDIT_SERVICE = "civil_claims"
+CLAIM_STALE_DAYS = 180  # an unpaid or HWF claim with no progress is closed, never issued
+
+
+def online_claim_limit_pence(on: dt.date) -> int:
+    """The online limit in force on ``on``."""
+    for start, limit in ONLINE_CLAIM_LIMITS:
+        if on >= start:
+            return limit
+    return ONLINE_CLAIM_LIMITS[-1][1]
+
+
+class ClaimStatus(models.TextChoices):
+    AWAITING_PAYMENT = "awaiting_payment", "Waiting for the court fee"
+    HWF_PENDING = "hwf_pending", "Help with Fees to decide"
+    HWF_AWAITING_CLAIMANT = "hwf_awaiting_claimant", "Waiting for the claimant after Help with Fees"
+    CLOSED_NOT_ISSUED = "closed_not_issued", "Closed without being issued"
+    OPEN = "open", "Issued"
+    BUSINESS_QUEUE = "business_queue", "Paper response to review"
+    JUDGMENT_REQUESTED = "judgment_requested", "Judgment requested"
+    JUDGMENT_DECIDE_AMOUNT = "judgment_decide_amount", "Court to decide how the judgment is paid"
+    REDETERMINATION_REQUESTED = "redetermination_requested", "Redetermination requested"
+    SETTLEMENT_MADE = "settlement_made", "Settlement agreement made"
+    SETTLEMENT_SIGNED = "settlement_signed", "Settlement agreement signed"
+    SETTLED = "settled", "Settled"
+    REFERRED_MEDIATION = "referred_mediation", "Referred to mediation"
+    READY_FOR_DIRECTIONS = "ready_for_directions", "Ready for directions"
+    READY_FOR_PAPER_DQ = "ready_for_paper_dq", "Ready for a paper directions questionnaire"
+    ORDER_DRAWN = "order_drawn", "Order drawn"
+    READY_FOR_TRANSFER = "ready_for_transfer", "Ready for transfer"
+    TRANSFERRED = "transferred", "Transferred to another court"
+    PROCEEDS_IN_CASEMAN = "proceeds_in_caseman", "Proceeds offline"
+    STAYED = "stayed", "Stayed"
+    CLOSED = "closed", "Closed"
+
+
+S = ClaimStatus
+#: Issued and still live: a caseworker may stay, transfer, reset the access code.
+LIVE_ISSUED = (
+    S.OPEN,
+    S.BUSINESS_QUEUE,
+    S.JUDGMENT_REQUESTED,
+    S.JUDGMENT_DECIDE_AMOUNT,
+    S.REDETERMINATION_REQUESTED,
+    S.SETTLEMENT_MADE,
+    S.REFERRED_MEDIATION,
+    S.READY_FOR_DIRECTIONS,
+    S.READY_FOR_PAPER_DQ,
+    S.ORDER_DRAWN,
+    S.READY_FOR_TRANSFER,
+)
+NOT_ISSUED = (S.AWAITING_PAYMENT, S.HWF_PENDING, S.HWF_AWAITING_CLAIMANT)
+FINAL = (S.CLOSED_NOT_ISSUED, S.SETTLED, S.TRANSFERRED, S.PROCEEDS_IN_CASEMAN, S.CLOSED)
+
+CLAIM_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    # Submitted: paid by card → issued; or closed when it is never paid.
+    S.AWAITING_PAYMENT: (S.OPEN, S.HWF_PENDING, S.CLOSED_NOT_ISSUED),
+    # The caseworker decides Help with Fees: full remission issues it; part, none, more
+    # information or an invalid reference wait for the claimant.
+    S.HWF_PENDING: (S.OPEN, S.HWF_AWAITING_CLAIMANT, S.CLOSED_NOT_ISSUED),
+    # The claimant pays what is left, or answers with more information.
+    S.HWF_AWAITING_CLAIMANT: (S.OPEN, S.HWF_PENDING, S.CLOSED_NOT_ISSUED),
+    S.CLOSED_NOT_ISSUED: (),
+    S.OPEN: (
+        S.BUSINESS_QUEUE,
+        S.JUDGMENT_REQUESTED,
+        S.JUDGMENT_DECIDE_AMOUNT,
+        S.SETTLEMENT_MADE,
+        S.REFERRED_MEDIATION,
+        S.READY_FOR_DIRECTIONS,
+        S.READY_FOR_PAPER_DQ,
+        S.READY_FOR_TRANSFER,
+        S.TRANSFERRED,
+        S.PROCEEDS_IN_CASEMAN,
+        S.STAYED,
+        S.SETTLED,
+        S.CLOSED,
+    ),
+    S.BUSINESS_QUEUE: (S.OPEN, S.PROCEEDS_IN_CASEMAN, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    S.JUDGMENT_REQUESTED: (
+        S.REDETERMINATION_REQUESTED,
+        S.PROCEEDS_IN_CASEMAN,
+        S.TRANSFERRED,
+        S.STAYED,
+        S.SETTLED,
+    ),
+    S.JUDGMENT_DECIDE_AMOUNT: (S.JUDGMENT_REQUESTED, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    S.REDETERMINATION_REQUESTED: (S.JUDGMENT_REQUESTED, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    S.SETTLEMENT_MADE: (S.SETTLEMENT_SIGNED, S.OPEN, S.JUDGMENT_REQUESTED, S.STAYED),
+    S.SETTLEMENT_SIGNED: (S.SETTLED, S.JUDGMENT_REQUESTED),
+    S.SETTLED: (),
+    S.REFERRED_MEDIATION: (S.SETTLED, S.OPEN, S.STAYED, S.TRANSFERRED),
+    S.READY_FOR_DIRECTIONS: (S.ORDER_DRAWN, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    S.READY_FOR_PAPER_DQ: (S.READY_FOR_DIRECTIONS, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    S.ORDER_DRAWN: (S.READY_FOR_TRANSFER, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    S.READY_FOR_TRANSFER: (S.TRANSFERRED, S.STAYED),
+    S.TRANSFERRED: (),
+    S.PROCEEDS_IN_CASEMAN: (),
+    # Lifting a stay takes the claim back to open (the notes' LiftStay).
+    S.STAYED: (S.OPEN, S.TRANSFERRED, S.SETTLED, S.CLOSED),
+    S.CLOSED: (),
+}
+
+
+class PartyRole(models.TextChoices):
+    CLAIMANT = "claimant", "Claimant"
+    DEFENDANT = "defendant", "Defendant"
+
+
+class PartyType(models.TextChoices):
+    INDIVIDUAL = "individual", "An individual"
+    SOLE_TRADER = "sole_trader", "A sole trader"
+    COMPANY = "company", "A limited company"
+    ORGANISATION = "organisation", "Another organisation"
+
+
+class ContactChannel(models.TextChoices):
+    """The outbox channel of a party's chosen contact route (the platform contact step)."""
+
+    EMAIL = "email", "Email"
+    SMS = "sms", "Text message"
+    LETTER = "letter", "Post"
+
+
+class HwfOutcome(models.TextChoices):
+    FULL = "full", "Full remission"
+    PART = "part", "Part remission"
+    NONE = "none", "No remission"
+    MORE_INFO = "more_info", "More information needed"
+    INVALID = "invalid", "Invalid reference"
+
+
+class EvidenceType(models.TextChoices):
+    CONTRACT = "contract", "Contracts and agreements"
+    EXPERT_WITNESS = "expert_witness", "Expert witness"
+    CORRESPONDENCE = "correspondence", "Letters, emails and other correspondence"
+    PHOTO = "photo", "Photo evidence"
+    RECEIPT = "receipt", "Receipts"
+    STATEMENT_OF_ACCOUNT = "statement_of_account", "Statements of account"
+    OTHER = "other", "Other"
+
+
+class ResponseType(models.TextChoices):
+    FULL_ADMISSION = "full_admission", "Admits all of the claim"
+    PART_ADMISSION = "part_admission", "Admits part of the claim"
+    FULL_DEFENCE = "full_defence", "Rejects all of the claim"
+
+
+class DefenceType(models.TextChoices):
+    DISPUTE = "dispute", "Disputes the claim"
+    ALREADY_PAID = "already_paid", "Says they have already paid"
+
+
+class PaymentOption(models.TextChoices):
+    IMMEDIATELY = "immediately", "Immediately (within 5 days)"
+    BY_SET_DATE = "by_set_date", "By a set date"
+    INSTALMENTS = "instalments", "In instalments"
+
+
+class InstalmentFrequency(models.TextChoices):
+    WEEKLY = "weekly", "Every week"
+    FORTNIGHTLY = "fortnightly", "Every 2 weeks"
+    MONTHLY = "monthly", "Every month"
+
+
+class Channel(models.TextChoices):
+    """How something reached the court."""
+
+    ONLINE = "online", "Online"
+    PAPER = "paper", "By post"
+    PHONE = "phone", "By phone"
+
+
+class JudgmentType(models.TextChoices):
+    DEFAULT = "default", "Default judgment"
+    ADMISSIONS = "admissions", "Judgment by admission"
+    DETERMINATION = "determination", "Judgment by determination"
+
+
+class JudgmentStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    ENTERED = "entered", "Entered on the register"
+    PAID = "paid", "Paid in full"
+    SET_ASIDE = "set_aside", "Set aside"
+
+
+JUDGMENT_TRANSITIONS = {
+    JudgmentStatus.REQUESTED: (JudgmentStatus.ENTERED, JudgmentStatus.SET_ASIDE),
+    JudgmentStatus.ENTERED: (JudgmentStatus.PAID, JudgmentStatus.SET_ASIDE),
+    JudgmentStatus.PAID: (),
+    JudgmentStatus.SET_ASIDE: (),
+}
+
+
+class FormaliseOption(models.TextChoices):
+    SETTLEMENT = "settlement", "A settlement agreement"
+    CCJ = "ccj", "A county court judgment"
+    REFER_TO_JUDGE = "refer_to_judge", "Ask a judge to decide"
+
+
+class CorrespondenceKind(models.TextChoices):
+    RESPONSE_FORM = "response_form", "Response form"
+    MORE_TIME = "more_time", "Request for more time"
+    JUDGMENT_REQUEST = "judgment_request", "Request for judgment"
+    OTHER = "other", "Other letter"
+
+
+class CorrespondenceStatus(models.TextChoices):
+    RECEIVED = "received", "Received"
+    REVIEWED = "reviewed", "Reviewed"
+
+
+CORRESPONDENCE_TRANSITIONS = {
+    CorrespondenceStatus.RECEIVED: (CorrespondenceStatus.REVIEWED,),
+    CorrespondenceStatus.REVIEWED: (),
+}
