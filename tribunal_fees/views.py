@@ -261,6 +261,7 @@ def hwf_detail(request, application):
         {
             "page_title": f"Help with Fees application {application.reference}",
             "application": application,
+            "contact": services.contact_route_of(application.fee_case),
         },
     )
 
