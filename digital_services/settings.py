@@ -47,6 +47,17 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or _development_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# How people reach us off line: printed on every letter (the return address and the
+# number to phone), and offered when something cannot be done on line (a card payment
+# of an amount the provider cannot take). The address lines are separated by "|".
+CONTACT_PHONE = env.str("CONTACT_PHONE", default="020 3334 3555")
+CONTACT_POSTAL_ADDRESS = [
+    line.strip()
+    for line in env.str(
+        "CONTACT_POSTAL_ADDRESS", default="Ministry of Justice|102 Petty France|London|SW1H 9AJ"
+    ).split("|")
+    if line.strip()
+]
 SERVICE_PHASE = env.str("SERVICE_PHASE", default="beta")
 
 INSTALLED_APPS = [
@@ -101,6 +112,7 @@ MIDDLEWARE = [
     "assisted_digital.middleware.AssistedSessionMiddleware",  # request.assisted_session
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "digital_services.payments.middleware.PaymentAmountMiddleware",  # the too small/large page
 ]
 
 ROOT_URLCONF = "digital_services.urls"
@@ -320,8 +332,30 @@ STATICFILES_DIRS = [BASE_DIR / "digital_services" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Letters, receipts, forms and uploads (digital_services.documents): private files,
-    # served only by views that check who is asking, never from a public URL.
+    # served only by views that check who is asking, never from a public URL. An S3 bucket
+    # when DOCUMENTS_S3_BUCKET is set (every deployment: no pod keeps files of its own),
+    # else a local directory (`make run`). See "Document storage" in the README.
     "documents": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("DOCUMENTS_S3_BUCKET"),
+            # Empty on AWS; the address of moto or MinIO elsewhere.
+            "endpoint_url": env.str("DOCUMENTS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DOCUMENTS_S3_REGION", default="eu-west-2"),
+            # Keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the pod's role when unset.
+            "location": env.str("DOCUMENTS_S3_PREFIX", default=""),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,  # every URL it makes is presigned...
+            "querystring_expire": 60,  # ...and short-lived
+            "file_overwrite": True,  # names are random UUIDs: no HEAD before each upload
+            "signature_version": "s3v4",
+            "addressing_style": "path"
+            if env.str("DOCUMENTS_S3_ENDPOINT_URL", default="")
+            else None,
+        },
+    }
+    if env.str("DOCUMENTS_S3_BUCKET", default="")
+    else {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
             "location": env.path("DOCUMENTS_ROOT", default=BASE_DIR / "documents-store"),
@@ -339,6 +373,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Downloads: 0 streams each document through the view that checked access; a number of
+# seconds (S3 only) redirects to a presigned URL that expires after that many seconds.
+DOCUMENTS_PRESIGNED_URL_SECONDS = env.int("DOCUMENTS_PRESIGNED_URL_SECONDS", default=0)
 WHITENOISE_USE_FINDERS = DEBUG
 
 # Forms
@@ -390,6 +427,10 @@ GOVUK_PAY_WEBHOOK_SECRET = env.str("GOVUK_PAY_WEBHOOK_SECRET", default="")
 # PAYMENTS_PROVIDER forces "govuk_pay" or "sandbox" (empty: chosen by GOVUK_PAY_API_KEY).
 GOVUK_PAY_TIMEOUT_SECONDS = env.float("GOVUK_PAY_TIMEOUT_SECONDS", default=10.0)
 PAYMENTS_PROVIDER = env.str("PAYMENTS_PROVIDER", default="")
+# The largest card payment the Pay account's payment provider takes, in pence (ask Pay
+# for your account's limit; the API's own ceiling is £100,000). Amounts above it, and
+# below 30p, get a page saying how else to pay instead of a call to Pay.
+PAYMENTS_AMOUNT_MAX_PENCE = env.int("PAYMENTS_AMOUNT_MAX_PENCE", default=10_000_000)
 
 # Audit and performance (digital_services.audit, digital_services.performance).
 # How many proxies we run in front of the app; X-Forwarded-For is believed only

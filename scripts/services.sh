@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL and Redis for the test suite, on free local ports.
+# Throwaway PostgreSQL, Redis and S3 (moto's server mode) for the test suite, on free local ports.
 #
-#   scripts/services.sh start DIR   start both, write DIR/services.env (DATABASE_URL, REDIS_URL, ...)
-#   scripts/services.sh stop DIR    stop both and delete DIR
+#   scripts/services.sh start DIR   start them, write DIR/services.env (DATABASE_URL, REDIS_URL,
+#                                   DOCUMENTS_S3_ENDPOINT_URL, ...)
+#   scripts/services.sh stop DIR    stop them and delete DIR
 #
 # Missing servers are installed with apt when running as root; otherwise the
 # script says what to install and exits 1.
@@ -44,14 +45,17 @@ free_port() {
 start() {
   need postgresql-15 pg_bindir
   need redis-server command -v redis-server
-  local bindir pgport redisport
+  local bindir pgport redisport s3port moto
+  moto="$(cd "$(dirname "$0")/.." && pwd)/.venv/bin/moto_server"
+  [ -x "$moto" ] || { echo "services.sh: $moto is missing (make venv installs moto[server])" >&2; exit 1; }
   bindir=$(pg_bindir)
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
   pgport=$(free_port)
   redisport=$(free_port)
+  s3port=$(free_port)
 
-  mkdir -p "$dir/pg" "$dir/redis"
+  mkdir -p "$dir/pg" "$dir/redis" "$dir/s3"
   [ "$(id -u)" = 0 ] && chown -R postgres "$dir/pg" && chmod 755 "$dir"
   as_pg "$bindir/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/pg/initdb.log" 2>&1
   as_pg "$bindir/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 \
@@ -65,6 +69,14 @@ start() {
     sleep 0.1
   done
 
+  # S3: moto keeps the buckets in memory; the tests create theirs (tests/documents/s3.py).
+  "$moto" -H 127.0.0.1 -p "$s3port" >"$dir/s3/moto.log" 2>&1 &
+  echo $! >"$dir/s3/moto.pid"
+  for _ in $(seq 100); do
+    python3 -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$s3port/moto-api/')" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+
   cat >"$dir/services.env" <<ENV
 DATABASE_URL=postgres://postgres@127.0.0.1:$pgport/digital_services
 REDIS_URL=redis://127.0.0.1:$redisport/0
@@ -75,9 +87,15 @@ TEST_PG_SOCKET_DIR=$dir/pg
 TEST_REDIS_PORT=$redisport
 TEST_REDIS_DIR=$dir/redis
 TEST_SERVICES_DIR=$dir
+TEST_S3_PORT=$s3port
+DOCUMENTS_S3_ENDPOINT_URL=http://127.0.0.1:$s3port
+DOCUMENTS_S3_BUCKET=documents-test
+DOCUMENTS_S3_REGION=eu-west-2
+AWS_ACCESS_KEY_ID=testing
+AWS_SECRET_ACCESS_KEY=testing
 ENV
   as_pg "$bindir/psql" -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE digital_services" >/dev/null
-  echo "services.sh: PostgreSQL on $pgport, Redis on $redisport" >&2
+  echo "services.sh: PostgreSQL on $pgport, Redis on $redisport, S3 (moto) on $s3port" >&2
 }
 
 stop() {
@@ -88,6 +106,7 @@ stop() {
     as_pg "$TEST_PG_BINDIR/pg_ctl" -D "$TEST_PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
     redis-cli -p "$TEST_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
     [ -f "$dir/redis/redis.pid" ] && kill "$(cat "$dir/redis/redis.pid")" 2>/dev/null || true
+    [ -f "$dir/s3/moto.pid" ] && kill "$(cat "$dir/s3/moto.pid")" 2>/dev/null || true
   fi
   rm -rf "$dir"
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test: throwaway PostgreSQL + Redis, the deployment check, lint, then the
+# make test: throwaway PostgreSQL + Redis + S3 (moto), the deployment check, lint, then the
 # whole suite against them. Stops what it started, whatever happens, and exits
 # non-zero on any failure. Extra arguments go to pytest (for example
 # `make test ARGS="tests/core -k healthz"`).

@@ -1,6 +1,7 @@
 """Fixtures shared by every test. App-specific fixtures live in tests/<app>/conftest.py."""
 
 import os
+import uuid
 
 import pytest
 
@@ -42,7 +43,18 @@ def _locmem_email(settings):
 
 @pytest.fixture(autouse=True)
 def _documents_in_a_temporary_directory(settings, tmp_path):
-    """Stored documents (letters, receipts...) go to a directory of the test's own."""
+    """Stored documents (letters, receipts...) go to a place of the test's own: a prefix
+    of its own in the S3 bucket when the environment names one (``make test`` starts
+    moto's S3 server: scripts/services.sh), else a temporary directory."""
+    documents = settings.STORAGES["documents"]
+    if documents["BACKEND"] == "storages.backends.s3.S3Storage":
+        from tests.documents.s3 import s3_bucket_ensure
+
+        s3_bucket_ensure(documents["OPTIONS"])
+        prefix = f"tests/{uuid.uuid4().hex}"
+        options = {**documents["OPTIONS"], "location": prefix}
+        settings.STORAGES = {**settings.STORAGES, "documents": {**documents, "OPTIONS": options}}
+        return
     settings.STORAGES = {
         **settings.STORAGES,
         "documents": {
