@@ -88,3 +88,9 @@ JOURNEY_SLUGS = {
 }
 SERVICE_SLUG = "lasting-power"
 PAYMENT_PURPOSE = "lpa-application-fee"
+
+# The old tool's inactive-account timetable [A AccountCleanup/Service.php]: warned at 8
+# months and at 8 months 3 weeks without signing in, deleted at 9 months.
+INACTIVE_WARNING_DAYS = 243
+INACTIVE_FINAL_WARNING_DAYS = 243 + 21
+INACTIVE_DELETE_DAYS = 274

@@ -78,6 +78,11 @@ class Lpa(models.Model):
     )
     payment_method = models.CharField(max_length=10, choices=PaymentMethod.choices, blank=True)
 
+    # The notes' inactive-account timetable (lasting_power.retention): when the account's
+    # owner was warned that this LPA will be deleted if they do not sign in.
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True)
+    inactivity_final_warning_at = models.DateTimeField(null=True, blank=True)
+
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     status_changed_at = models.DateTimeField(default=timezone.now)

@@ -45,3 +45,106 @@ def lpa_for_owner(*, user, pk: int) -> Lpa | None:
     if user is None or not user.is_authenticated:
         return None
     return Lpa.objects.filter(pk=pk, user=user).first()
+
+
+# "Use the details of": myself, or anyone on my earlier LPAs --------------------------
+
+MYSELF = "me"
+PEOPLE_STEPS = {
+    "donor": "donor",
+    "attorneys": "attorney",
+    "replacements": "replacement attorney",
+    "certificate-provider": "certificate provider",
+    "people-to-notify": "person to notify",
+}
+
+
+def _stored_people(lpa: Lpa):
+    """(step, number, stored answer) for every person on an LPA, as they were typed."""
+    for step in PEOPLE_STEPS:
+        stored = lpa.answers.get(step)
+        if isinstance(stored, dict) and isinstance(stored.get("items"), list):
+            for number, item in enumerate(stored["items"], start=1):
+                if isinstance(item, dict):
+                    yield step, number, item
+        elif isinstance(stored, dict):
+            yield step, 0, stored
+
+
+def reuse_candidates(*, user, lpa: Lpa) -> list[tuple[str, str]]:
+    """The people the applicant may copy into a person form: themselves (from their
+    profile), then everyone on their other LPAs (the one this was reused from first),
+    each name once. Keys hold ids only, never names."""
+    choices = []
+    if user.full_name:
+        choices.append((MYSELF, f"Myself, {user.full_name}"))
+    seen = {user.full_name.casefold()} if user.full_name else set()
+    others = Lpa.objects.filter(user=user).exclude(pk=lpa.pk).order_by("-updated_at")
+    ordered = sorted(others, key=lambda other: other.pk != lpa.seed_id)
+    for other in ordered:
+        for step, number, stored in _stored_people(other):
+            name = " ".join(
+                part for part in (stored.get("first_name"), stored.get("last_name")) if part
+            )
+            if not name or name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            choices.append(
+                (
+                    f"{other.pk}.{step}.{number}",
+                    f"{name} ({PEOPLE_STEPS[step]} on LPA {other.reference_display})",
+                )
+            )
+    return choices
+
+
+def reuse_initial(*, user, key: str) -> dict:
+    """The stored answer behind a ``reuse_candidates`` key (empty if it is not this user's)."""
+    if key == MYSELF:
+        from digital_services.accounts.citizens import citizen_profile_get, email_is_placeholder
+
+        names = (user.full_name or "").rsplit(" ", 1)
+        initial = {"first_name": names[0], "last_name": names[1] if len(names) > 1 else ""}
+        profile = citizen_profile_get(user)
+        if profile is not None:
+            initial.update(
+                date_of_birth=profile.date_of_birth,
+                address_line_1=profile.address_line_1,
+                address_line_2=profile.address_line_2,
+                address_line_3=profile.town,
+                postcode=profile.postcode,
+            )
+        if user.email and not email_is_placeholder(user.email):
+            initial["email"] = user.email
+        return {k: v for k, v in initial.items() if v}
+    try:
+        pk, step, number = key.split(".")
+        other = Lpa.objects.get(pk=int(pk), user=user)
+    except (ValueError, Lpa.DoesNotExist):
+        return {}
+    for found_step, found_number, stored in _stored_people(other):
+        if found_step == step and str(found_number) == number:
+            from digital_services.journeys.codec import json_decode
+
+            return json_decode(stored)
+    return {}
+
+
+def lpa_documents(lpa: Lpa) -> list:
+    """The LPA's stored documents (made by lasting_power.documents), newest first."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from digital_services.documents.models import Document
+
+    return list(
+        Document.objects.filter(
+            content_type=ContentType.objects.get_for_model(Lpa), object_id=str(lpa.pk)
+        ).order_by("filename", "-created_at")
+    )
+
+
+def lpa_progress(lpa: Lpa) -> str:
+    """The LPA's state in words, for the dashboard: the notes' Started, Created, Completed."""
+    if lpa.is_locked:
+        return "Completed"
+    return "Created" if lpa_flow(lpa).is_created else "Started"

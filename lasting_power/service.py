@@ -1,16 +1,25 @@
-"""Registers this service with the platform: its start page (all it has so far), its
-URLs, its caseworker role (no permissions yet: it has no models) and demo caseworker."""
+"""Registers this service with the platform: its start page, URLs, "Your applications",
+the caseworker role (a read-only view of LPAs: registering them is a later issue), demo
+staff, the fee's payment purpose and outcome, retention rules and who may open each page."""
 
 from digital_services.core.registry import (
+    OWNER,
     PUBLIC,
+    SIGNED_IN,
     AccessRule,
+    CaseSummary,
     DemoUser,
     Role,
     Service,
     service_register,
 )
 
+from .constants import PAYMENT_PURPOSE
+from .retention import RETENTION
+
 CASEWORKER_ROLE = "lasting_power caseworker"
+#: This service's models only (no payments permissions: those would show every service's).
+CASEWORKER_PERMISSIONS = ("lasting_power.view_lpa",)
 
 START_PAGE = {
     "intro": "Use this service to make a lasting power of attorney (LPA) for property and financial affairs, or for health and welfare.",
@@ -22,19 +31,114 @@ START_PAGE = {
     "what_happens_next": "You can save your LPA and come back to it. When it is finished, you print it, everyone signs it, and you send it to the Office of the Public Guardian to register.",
 }
 
+
+def payment_outcome(*, payment):
+    """The fee's card payment finished: a successful one completes the LPA."""
+    from .services import lpa_payment_outcome
+
+    return lpa_payment_outcome(payment=payment)
+
+
+def list_cases(user):
+    """The account's LPAs for "Your applications": reference, type, donor and status."""
+    from django.urls import reverse
+
+    from .selectors import lpa_progress, lpas_for_user
+
+    for lpa in lpas_for_user(user=user)[:50]:
+        donor = f" for {lpa.donor_name}" if lpa.donor_name else ""
+        yield CaseSummary(
+            reference=lpa.reference_display,
+            title=f"Lasting power of attorney, {lpa.get_lpa_type_display().lower()}{donor}",
+            status=lpa_progress(lpa),
+            url=reverse(
+                "lasting_power:lpa-view" if lpa.is_locked else "lasting_power:lpa-continue",
+                args=[lpa.pk],
+            ),
+            updated_at=lpa.updated_at,
+            is_draft=not lpa.is_locked,
+            action_label="View" if lpa.is_locked else "Continue",
+        )
+
+
+def _export(user) -> dict:
+    from .selectors import lpas_for_user
+
+    return {
+        "lasting_powers_of_attorney": [
+            {
+                "reference": lpa.reference_display,
+                "type": lpa.lpa_type,
+                "status": lpa.status,
+                "answers": lpa.answers,
+                "fee_pence": lpa.fee_pence,
+                "fee_reduction": lpa.fee_reduction,
+                "payment_method": lpa.payment_method,
+                "created_at": lpa.created_at,
+                "completed_at": lpa.completed_at,
+            }
+            for lpa in lpas_for_user(user=user)
+        ]
+    }
+
+
+def _detach(user) -> int:
+    """Closing an account removes all its LPAs [A Applications/Service.php::deleteAll]."""
+    from .selectors import lpas_for_user
+    from .services import lpa_delete
+
+    count = 0
+    for lpa in lpas_for_user(user=user):
+        lpa_delete(lpa=lpa, actor=None)
+        count += 1
+    return count
+
+
 SERVICE = service_register(
     Service(
         slug="lasting-power",
         name="Make a lasting power of attorney",
         description="Choose people you trust to make decisions for you if you cannot make them yourself. Make the forms online, then print, sign and send them.",
         start_url_name="lasting_power:start",
+        list_cases=lambda user: list(list_cases(user)),
         order=40,
+        retention=RETENTION,
+        export_user_data=_export,
+        detach_user=_detach,
         app_label="lasting_power",
         url_prefix="lasting-power-of-attorney/",
-        roles=(Role(CASEWORKER_ROLE),),
+        roles=(
+            Role(
+                CASEWORKER_ROLE,
+                permissions=CASEWORKER_PERMISSIONS,
+                staff_landing_url_name="admin:lasting_power_lpa_changelist",
+            ),
+        ),
         demo_users=(DemoUser("demo.lasting-power@example.com", "Lee Attorney", CASEWORKER_ROLE),),
+        payment_purposes=(PAYMENT_PURPOSE,),
+        payment_outcome=payment_outcome,
         access={
             "start": AccessRule(PUBLIC),
+            "dashboard": AccessRule(SIGNED_IN),
+            "lpa-new": AccessRule(SIGNED_IN),
+            "lpa-tasks": AccessRule(OWNER),
+            "lpa-continue": AccessRule(OWNER),
+            "lpa-check": AccessRule(OWNER),
+            "lpa-fee": AccessRule(OWNER),
+            "lpa-pay": AccessRule(OWNER),
+            "lpa-done": AccessRule(OWNER),
+            "lpa-view": AccessRule(OWNER),
+            "lpa-reuse": AccessRule(OWNER),
+            "lpa-delete": AccessRule(OWNER),
+            "lpa-step": AccessRule(OWNER),
+            "lpa-item-add": AccessRule(OWNER),
+            "lpa-item-change": AccessRule(OWNER),
+            "lpa-item-remove": AccessRule(OWNER),
+            "lpa-warning": AccessRule(OWNER),
+            "lpa-documents": AccessRule(OWNER),
+            "lpa-documents-make": AccessRule(OWNER, post_only=True),
+            "lpa-document-download": AccessRule(OWNER),
+            "lpa-signing": AccessRule(OWNER),
         },
     )
 )

@@ -13,6 +13,7 @@ from .decisions import (  # noqa: F401
     TypeForm,
     WhenForm,
 )
+from .fee import FeeReductionForm, PayForm  # noqa: F401, E402
 from .people import (  # noqa: F401
     AttorneyForm,
     CertificateProviderForm,

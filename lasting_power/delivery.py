@@ -1,0 +1,96 @@
+"""Sending a completed LPA the correspondent's way (the platform's contact step decided
+it): by email, a message saying the documents are ready in the applicant's account; by
+post, a letter in the outbox's next letter batch, with the LPA's PDFs printed behind it.
+
+The PDFs themselves are drawn by ``lasting_power.documents`` in a background task.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from digital_services.core.money import pence_format
+from digital_services.journeys.contact import contact_route
+from digital_services.notifications.constants import Channel
+from digital_services.notifications.services import notification_send
+
+from .documents.generate import lpa_documents_request
+from .models import Lpa
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE_COMPLETED = "lasting_power.completed"
+
+
+def lpa_route(lpa: Lpa):
+    """The correspondent's contact route (email or post) with their name on letters."""
+    from .selectors import lpa_details
+
+    details = lpa_details(lpa)
+    contact = lpa.answers.get("correspondent-contact") or {}
+    name = details.correspondent.name if details.correspondent else ""
+    cleaned = {
+        "contact": contact.get("contact"),
+        "email": contact.get("email", ""),
+        "address_line_1": contact.get("address_line_1", ""),
+        "address_line_2": contact.get("address_line_2", ""),
+        "address_town": contact.get("address_town", ""),
+        "address_postcode": contact.get("address_postcode", ""),
+    }
+    return contact_route(cleaned, name=name), details
+
+
+def _fee_words(lpa: Lpa) -> str:
+    if lpa.fee_pence is None:
+        return "to be decided by the Office of the Public Guardian (Universal Credit)"
+    if lpa.fee_pence == 0:
+        return "no fee"
+    how = {"card": "paid by card", "cheque": "to pay by cheque, sent with the LPA"}
+    return f"{pence_format(lpa.fee_pence)}, {how.get(lpa.payment_method, '')}".rstrip(", ")
+
+
+def lpa_documents_send(*, lpa_id: int) -> None:
+    """After completion: ask for the final documents and tell the correspondent.
+
+    Returns quietly when the LPA is gone or not completed (run twice, it sends twice
+    only if called twice: completion calls it once, after its commit)."""
+    lpa = Lpa.objects.filter(pk=lpa_id).first()
+    if lpa is None or not lpa.is_locked:
+        return
+    route, details = lpa_route(lpa)
+    with transaction.atomic():
+        lpa_documents_request(lpa=lpa)
+        if not route.usable:
+            logger.warning("LPA %s has no usable correspondent route", lpa.pk)
+            return
+        if route.channel == Channel.LETTER:
+            documents = (
+                "The LPA and its forms are printed and come with this letter. Everyone "
+                "signs them in the order the forms say."
+            )
+        else:
+            documents = (
+                "Download and print the LPA and its forms from your account. Everyone "
+                "signs them in the order the forms say."
+            )
+        notification_send(
+            template=TEMPLATE_COMPLETED,
+            to=route.to,
+            channel=route.channel,
+            language="cy" if details.correspondent_in_welsh else "en",
+            about=lpa,
+            service="lasting_power",
+            reference=lpa.reference_display,
+            personalisation={
+                "reference": lpa.reference_display,
+                "donor": details.donor.full_name if details.donor else "",
+                "lpa_type": details.type_label,
+                "fee": _fee_words(lpa),
+                "documents": documents,
+                "dashboard_url": f"{settings.SITE_URL}{reverse('lasting_power:dashboard')}",
+            },
+        )

@@ -1,0 +1,160 @@
+"""Your LPAs: the dashboard with search, starting one, reusing one and deleting one."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Size
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import never_cache
+
+from .. import selectors, services
+from ..constants import LpaType
+from ..forms import TypeForm
+from ..forms.common import helper
+from .common import lpa_view, owner_of, prepare, url
+
+
+class SearchForm(forms.Form):
+    search = forms.CharField(
+        label="Search by LPA reference or donor name",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "Search must be 100 characters or fewer"},
+    )
+
+
+PROGRESS_EXPLAINED = {
+    "Started": "some questions are still to answer",
+    "Created": "you can download a draft to read; answer the rest, then pay",
+    "Completed": "print it, sign it in order and send it to the Office of the Public Guardian",
+}
+#: lasting_power.documents' pages, shown once they exist in the URLconf.
+SIGNING_URL_NAME = "lasting_power:lpa-signing-dates"
+
+
+def _actions(lpa) -> list[tuple[str, str]]:
+    """Continue, or view documents and check signing dates; then reuse and delete."""
+    if lpa.is_locked:
+        actions = [("View documents", url("lpa-view", lpa.pk))]
+        try:
+            actions.append(("Check signing dates", reverse(SIGNING_URL_NAME, args=[lpa.pk])))
+        except NoReverseMatch:
+            pass
+    else:
+        actions = [("Continue", url("lpa-continue", lpa.pk))]
+    actions += [("Reuse details", url("lpa-reuse", lpa.pk)), ("Delete", url("lpa-delete", lpa.pk))]
+    return actions
+
+
+@never_cache
+@login_required
+def dashboard(request):
+    """Every LPA of this account, newest change first, 50 a page; search by reference or
+    donor name. Someone with none (and not searching) goes straight to making one."""
+    owner = owner_of(request)
+    form = SearchForm(request.GET or None)
+    search = form.cleaned_data["search"] if form.is_valid() else ""
+    lpas = selectors.lpas_for_user(user=owner, search=search)
+    if not request.GET and not lpas.exists():
+        return redirect(url("lpa-new"))
+    page = Paginator(lpas, selectors.DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = []
+    for lpa in page:
+        progress = selectors.lpa_progress(lpa)
+        cards.append(
+            {
+                "lpa": lpa,
+                "progress": progress,
+                "explained": PROGRESS_EXPLAINED[progress],
+                "donor": lpa.donor_name,
+                "actions": _actions(lpa),
+            }
+        )
+    return render(
+        request,
+        "lasting_power/dashboard.html",
+        {
+            "page_title": "Your lasting powers of attorney",
+            "form": form if form.is_bound else SearchForm(),
+            "search": search,
+            "cards": cards,
+            "page": page,
+        },
+    )
+
+
+@never_cache
+@login_required
+def lpa_new(request):
+    """Choose the type; the LPA is made (and kept) only when the form is sent."""
+    form = TypeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        lpa = services.lpa_start(
+            user=owner_of(request),
+            lpa_type=form.cleaned_data["lpa_type"],
+            channel="assisted" if getattr(request, "assisted_session", None) else "digital",
+            actor=request.user,
+            request=request,
+        )
+        return redirect(url("lpa-step", lpa.pk, "donor"))
+    return render(
+        request,
+        "lasting_power/new.html",
+        {"page_title": "Which type of LPA do you want to make?", "form": prepare(form)},
+    )
+
+
+class ReuseForm(TypeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lpa_type"].label = "Which type of LPA do you want to make with these details?"
+        self.helper = helper(Field.radios("lpa_type", legend_size=Size.LARGE, legend_tag="h1"))
+
+
+@lpa_view(editable=False)
+def lpa_reuse(request, lpa):
+    """Start a new LPA from this one: the same donor, and its people to choose from."""
+    other = (
+        LpaType.HEALTH_WELFARE
+        if lpa.lpa_type == LpaType.PROPERTY_FINANCE
+        else LpaType.PROPERTY_FINANCE
+    )
+    form = ReuseForm(request.POST or None, initial={"lpa_type": other})
+    if request.method == "POST" and form.is_valid():
+        new = services.lpa_reuse(
+            lpa=lpa, lpa_type=form.cleaned_data["lpa_type"], actor=request.user, request=request
+        )
+        return redirect(url("lpa-step", new.pk, "donor"))
+    return render(
+        request,
+        "lasting_power/reuse.html",
+        {
+            "page_title": "Reuse this LPA's details",
+            "lpa": lpa,
+            "form": prepare(form),
+            "back_url": url("dashboard"),
+        },
+    )
+
+
+@lpa_view(editable=False)
+def lpa_delete(request, lpa):
+    """Are you sure? Then delete the LPA and its documents."""
+    if request.method == "POST":
+        services.lpa_delete(lpa=lpa, actor=request.user, request=request)
+        messages.success(request, f"LPA {lpa.reference_display} has been deleted")
+        return redirect(url("dashboard"))
+    return render(
+        request,
+        "lasting_power/delete.html",
+        {
+            "page_title": f"Are you sure you want to delete LPA {lpa.reference_display}?",
+            "lpa": lpa,
+            "donor": lpa.donor_name,
+            "back_url": url("dashboard"),
+        },
+    )
