@@ -1,7 +1,0 @@
-from digital_services.core.views import service_start_page
-
-from .service import SERVICE, START_PAGE
-
-
-def start(request):
-    return service_start_page(request, SERVICE, START_PAGE)
