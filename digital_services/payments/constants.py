@@ -4,10 +4,18 @@ from django.db import models
 
 # Pay expires a payment the user has not finished 90 minutes after it was created.
 PAYMENT_EXPIRY_MINUTES = 90
-# Pay's limits on what a service may send when creating a payment.
+# Pay's limits on what a service may send when creating a payment. The API takes up to
+# £100,000, but the account's payment provider sets the real maximum (the setting
+# PAYMENTS_AMOUNT_MAX_PENCE), and no card payment can be less than 30p.
 AMOUNT_MAX_PENCE = 10_000_000  # £100,000
+AMOUNT_MIN_PENCE = 30
 REFERENCE_MAX_LENGTH = 255
 DESCRIPTION_MAX_LENGTH = 255
+# Each attempt goes to Pay as "<case reference>-<6 characters>", unique, so that after a
+# create whose outcome is unknown we can find the payment by searching for it.
+PROVIDER_REFERENCE_SUFFIX_LENGTH = 6
+# Pay's payment pages come in English and Welsh.
+LANGUAGES = ("en", "cy")
 
 PROVIDER_GOVUK_PAY = "govuk_pay"
 PROVIDER_SANDBOX = "sandbox"

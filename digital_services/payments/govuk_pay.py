@@ -18,7 +18,8 @@ class GovukPayProvider:
     429, 5xx, timeouts and connection failures raise ``TransientProviderError``;
     any other 4xx raises ``ProviderError`` carrying Pay's error code. Request
     bodies never hold card data (Pay's hosted pages take the card), and we log
-    only ids and codes.
+    only ids and codes. A request without a body (cancel, every GET) is sent
+    with no body and no Content-Type: an empty body labelled JSON is not JSON.
     """
 
     name = PROVIDER_GOVUK_PAY
@@ -33,15 +34,15 @@ class GovukPayProvider:
             {
                 "Authorization": f"Bearer {api_key}",
                 "Accept": "application/json",
-                "Content-Type": "application/json",
             }
         )
 
-    def _request(self, method: str, path: str, *, json=None, headers=None) -> requests.Response:
+    def _request(self, method: str, path: str, *, json=None, params=None) -> requests.Response:
         url = f"{self.api_url}{path}"
         try:
+            # ``json=`` adds Content-Type: application/json; without it there is neither.
             response = self.session.request(
-                method, url, json=json, headers=headers, timeout=self.timeout
+                method, url, json=json, params=params, timeout=self.timeout
             )
         except requests.Timeout as exc:
             logger.warning("GOV.UK Pay timed out: %s %s", method, path)
@@ -87,6 +88,7 @@ class GovukPayProvider:
             card_brand=card.get("card_brand") or "",
             last_digits_card_number=card.get("last_digits_card_number") or "",
             refund_amount_available=refund_summary.get("amount_available"),
+            reference=body.get("reference") or "",
         )
 
     @staticmethod
@@ -102,10 +104,12 @@ class GovukPayProvider:
         reference: str,
         description: str,
         return_url: str,
-        idempotency_key: str,
+        idempotency_key: str = "",
         language: str = "en",
         moto: bool = False,
     ) -> ProviderPayment:
+        """``idempotency_key`` is not sent: Pay ignores it outside recurring payments
+        (see ``Provider.create``); ``reference`` is what makes a retry safe."""
         body = {
             "amount": amount,
             "reference": reference,
@@ -115,16 +119,17 @@ class GovukPayProvider:
         }
         if moto:
             body["moto"] = True  # a telephone payment: staff enter the card details
-        response = self._request(
-            "POST",
-            "/v1/payments",
-            json=body,
-            headers={"Idempotency-Key": idempotency_key},
-        )
+        response = self._request("POST", "/v1/payments", json=body)
         return self._payment(response.json())
 
     def get(self, *, payment_id: str) -> ProviderPayment:
         return self._payment(self._request("GET", f"/v1/payments/{payment_id}").json())
+
+    def search_by_reference(self, *, reference: str) -> list[ProviderPayment]:
+        response = self._request(
+            "GET", "/v1/payments", params={"reference": reference, "display_size": 500}
+        )
+        return [self._payment(item) for item in response.json().get("results") or []]
 
     def cancel(self, *, payment_id: str) -> None:
         self._request("POST", f"/v1/payments/{payment_id}/cancel")
@@ -143,3 +148,7 @@ class GovukPayProvider:
         return self._refund(
             self._request("GET", f"/v1/payments/{payment_id}/refunds/{refund_id}").json()
         )
+
+    def refunds_list(self, *, payment_id: str) -> list[ProviderRefund]:
+        body = self._request("GET", f"/v1/payments/{payment_id}/refunds").json()
+        return [self._refund(item) for item in (body.get("_embedded") or {}).get("refunds") or []]

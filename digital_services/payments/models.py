@@ -68,7 +68,17 @@ class Payment(models.Model):
     provider_payment_id = models.CharField(max_length=64, blank=True, db_index=True)
     next_url = models.CharField(max_length=2000, blank=True)
     return_token = models.CharField(max_length=64, unique=True, default=return_token_new)
-    idempotency_key = models.CharField(max_length=64, unique=True)
+    # What Pay is given as this attempt's reference: the case reference and a suffix of
+    # its own, stored before Pay is called. Pay ignores Idempotency-Key for ordinary
+    # payments, so after a create whose outcome is unknown this is how we find the
+    # payment Pay may have made (search by reference) instead of making a second one.
+    provider_reference = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    language = models.CharField(
+        max_length=2,
+        choices=[("en", "English"), ("cy", "Cymraeg")],
+        default="en",
+        help_text="The language of Pay's payment pages.",
+    )
     card_brand = models.CharField(max_length=40, blank=True)
     last_digits_card_number = models.CharField(max_length=4, blank=True)
 
@@ -124,8 +134,10 @@ class Refund(models.Model):
     provider_refund_id = models.CharField(max_length=64, blank=True, db_index=True)
     error_code = models.CharField(max_length=10, blank=True)
     reason = models.CharField(max_length=500)
+    # Empty for a refund made outside this service (in Pay's admin tool, or one whose
+    # request timed out here but went through at Pay), found when refunds are reconciled.
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -169,8 +181,6 @@ class SandboxPayment(models.Model):
     return_url = models.CharField(max_length=2000)
     language = models.CharField(max_length=2, default="en")
     moto = models.BooleanField(default=False)  # a telephone payment: staff type the card
-    idempotency_key = models.CharField(max_length=255, unique=True, null=True, blank=True)
-    request_fingerprint = models.CharField(max_length=64)
     status = models.CharField(
         max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.CREATED
     )

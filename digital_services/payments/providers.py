@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from .constants import PROVIDER_GOVUK_PAY, PROVIDER_SANDBOX
 
@@ -24,6 +25,18 @@ class ProviderError(Exception):
         super().__init__(message)
         self.code = code
         self.status_code = status_code
+
+    @property
+    def is_our_configuration(self) -> bool:
+        """401 (a missing, wrong or rotated API key) or 403: our fault, not the payment's.
+
+        The request may well work once the key is fixed, so nothing may be ended on it.
+        """
+        return self.status_code in (401, 403)
+
+    @property
+    def is_not_found(self) -> bool:
+        return self.status_code == 404
 
 
 class TransientProviderError(Exception):
@@ -40,6 +53,7 @@ class ProviderPayment:
     card_brand: str = ""
     last_digits_card_number: str = ""
     refund_amount_available: int | None = None
+    reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,12 +73,21 @@ class Provider(Protocol):
         reference: str,
         description: str,
         return_url: str,
-        idempotency_key: str,
+        idempotency_key: str = "",
         language: str = "en",
         moto: bool = False,
-    ) -> ProviderPayment: ...
+    ) -> ProviderPayment:
+        """``POST /v1/payments``. ``idempotency_key`` is accepted for callers' sake and not
+        sent: Pay honours Idempotency-Key only for recurring (agreement) payments, so a
+        retried create is made safe by ``search_by_reference`` instead."""
+        ...
 
     def get(self, *, payment_id: str) -> ProviderPayment: ...
+
+    def search_by_reference(self, *, reference: str) -> list[ProviderPayment]:
+        """``GET /v1/payments?reference=``: exact match, not case sensitive, and
+        eventually consistent (a payment made a moment ago may not show yet)."""
+        ...
 
     def cancel(self, *, payment_id: str) -> None: ...
 
@@ -73,6 +96,10 @@ class Provider(Protocol):
     ) -> ProviderRefund: ...
 
     def refund_get(self, *, payment_id: str, refund_id: str) -> ProviderRefund: ...
+
+    def refunds_list(self, *, payment_id: str) -> list[ProviderRefund]:
+        """``GET /v1/payments/{id}/refunds``: every refund on the payment, ours or not."""
+        ...
 
 
 def provider_name_configured() -> str:
@@ -87,10 +114,18 @@ def provider_name_configured() -> str:
 
 
 def provider_get(name: str | None = None) -> Provider:
-    """The provider called ``name``, or the one the settings choose for new payments."""
+    """The provider called ``name``, or the one the settings choose for new payments.
+
+    Raises ``ImproperlyConfigured`` for a live GOV.UK Pay key on a site that is not
+    https (see checks.py): no payment starts that Pay would refuse to return from."""
     name = name or provider_name_configured()
     if name == PROVIDER_GOVUK_PAY:
+        from .checks import live_key_without_https
         from .govuk_pay import GovukPayProvider
+
+        problem = live_key_without_https()
+        if problem:
+            raise ImproperlyConfigured(problem)
 
         return GovukPayProvider(
             api_url=settings.GOVUK_PAY_API_URL,

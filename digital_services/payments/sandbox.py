@@ -9,8 +9,6 @@ outcome: they are never stored or logged, only the brand and last 4 digits.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import secrets
 from datetime import timedelta
 
@@ -22,8 +20,9 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from .constants import (
-    AMOUNT_MAX_PENCE,
+    AMOUNT_MIN_PENCE,
     FINISHED_STATUSES,
+    LANGUAGES,
     PAYMENT_EXPIRY_MINUTES,
     PROVIDER_SANDBOX,
     SANDBOX_TEST_CARDS,
@@ -55,12 +54,15 @@ def _expire_if_due(sandbox_payment: SandboxPayment) -> SandboxPayment:
     return sandbox_payment
 
 
-def _sandbox_payment_get(payment_id: str, *, lock: bool = False) -> SandboxPayment:
+def _sandbox_payment_get(
+    payment_id: str, *, lock: bool = False, not_found: str = "P0200"
+) -> SandboxPayment:
+    """The payment, or Pay's 404 with the code of the endpoint asked (``not_found``)."""
     queryset = SandboxPayment.objects.select_for_update() if lock else SandboxPayment.objects
     try:
         return _expire_if_due(queryset.get(payment_id=payment_id))
     except SandboxPayment.DoesNotExist:
-        raise ProviderError("Not found", code="P0200", status_code=404) from None
+        raise ProviderError("Not found", code=not_found, status_code=404) from None
 
 
 def _amount_refunded(sandbox_payment: SandboxPayment) -> int:
@@ -86,10 +88,17 @@ def _as_provider_payment(sandbox_payment: SandboxPayment) -> ProviderPayment:
         card_brand=sandbox_payment.card_brand,
         last_digits_card_number=sandbox_payment.last_digits_card_number,
         refund_amount_available=available,
+        reference=sandbox_payment.reference,
     )
 
 
+def _sandbox_refund(refund: SandboxRefund) -> ProviderRefund:
+    return ProviderRefund(refund_id=refund.refund_id, amount=refund.amount, status=refund.status)
+
+
 class SandboxProvider:
+    """Answers as GOV.UK Pay does, with Pay's status codes and error codes."""
+
     name = PROVIDER_SANDBOX
 
     def create(
@@ -99,55 +108,57 @@ class SandboxProvider:
         reference: str,
         description: str,
         return_url: str,
-        idempotency_key: str,
+        idempotency_key: str = "",
         language: str = "en",
         moto: bool = False,
     ) -> ProviderPayment:
-        """Like ``POST /v1/payments``: the same key and body give back the same payment.
-        ``moto`` is a telephone payment (staff type the card details), as GOV.UK Pay allows."""
-        if not 1 <= amount <= AMOUNT_MAX_PENCE:
-            raise ProviderError("Invalid attribute value: amount", code="P0102", status_code=422)
-        body = {
-            "amount": amount,
-            "reference": reference,
-            "description": description,
-            "return_url": return_url,
-            "language": language,
-        }
-        if moto:
-            body["moto"] = True
-        fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
-        with transaction.atomic():
-            existing = (
-                SandboxPayment.objects.select_for_update()
-                .filter(idempotency_key=idempotency_key)
-                .first()
+        """Like ``POST /v1/payments``: every call makes a new payment. Pay ignores an
+        Idempotency-Key outside recurring payments, and so does the sandbox, so
+        ``idempotency_key`` is not used. ``moto`` is a telephone payment (staff type the
+        card details). Amounts outside the card limits are refused (P0102), as the
+        account's payment provider would."""
+        maximum = settings.PAYMENTS_AMOUNT_MAX_PENCE
+        if not AMOUNT_MIN_PENCE <= amount <= maximum:
+            raise ProviderError(
+                f"Invalid attribute value: amount. Must be between {AMOUNT_MIN_PENCE} and {maximum}",
+                code="P0102",
+                status_code=422,
             )
-            if existing is not None:
-                if existing.request_fingerprint != fingerprint:
-                    raise ProviderError(
-                        "The Idempotency-Key was used with a different request body",
-                        code="P0191",
-                        status_code=409,
-                    )
-                return _as_provider_payment(_expire_if_due(existing))
-            sandbox_payment = SandboxPayment.objects.create(
-                payment_id=secrets.token_hex(13),
-                idempotency_key=idempotency_key,
-                request_fingerprint=fingerprint,
-                **body,
+        if language not in LANGUAGES:
+            raise ProviderError(
+                "Invalid attribute value: language. Must be en or cy",
+                code="P0102",
+                status_code=422,
             )
+        sandbox_payment = SandboxPayment.objects.create(
+            payment_id=secrets.token_hex(13),
+            amount=amount,
+            reference=reference,
+            description=description,
+            return_url=return_url,
+            language=language,
+            moto=moto,
+        )
         return _as_provider_payment(sandbox_payment)
 
     def get(self, *, payment_id: str) -> ProviderPayment:
         return _as_provider_payment(_sandbox_payment_get(payment_id))
 
+    def search_by_reference(self, *, reference: str) -> list[ProviderPayment]:
+        """Like ``GET /v1/payments?reference=``: exact match, not case sensitive."""
+        return [
+            _as_provider_payment(_expire_if_due(sandbox_payment))
+            for sandbox_payment in SandboxPayment.objects.filter(
+                reference__iexact=reference
+            ).order_by("-created_at", "-pk")
+        ]
+
     def cancel(self, *, payment_id: str) -> None:
-        """Like ``POST /v1/payments/{id}/cancel``: only an unfinished payment can be cancelled."""
+        """Like ``POST /v1/payments/{id}/cancel``: a finished payment is a 409 P0502."""
         with transaction.atomic():
-            sandbox_payment = _sandbox_payment_get(payment_id, lock=True)
+            sandbox_payment = _sandbox_payment_get(payment_id, lock=True, not_found="P0500")
             if sandbox_payment.status in FINISHED_STATUSES:
-                raise ProviderError("Cancellation of payment failed", code="P0502", status_code=400)
+                raise ProviderError("Cancellation of payment failed", code="P0502", status_code=409)
             sandbox_payment.status = PaymentStatus.CANCELLED
             sandbox_payment.failure_code = FailureCode.SERVICE_CANCELLED
             sandbox_payment.save(update_fields=["status", "failure_code"])
@@ -155,38 +166,50 @@ class SandboxProvider:
     def refund_create(
         self, *, payment_id: str, amount: int, refund_amount_available: int
     ) -> ProviderRefund:
-        """Like ``POST /v1/payments/{id}/refunds``, refusing a stale available amount (P0604)."""
+        """Like ``POST /v1/payments/{id}/refunds``: a payment that cannot be refunded, or
+        not by that much, is a 400 P0603; a stale ``refund_amount_available`` a 412 P0604."""
         with transaction.atomic():
-            sandbox_payment = _sandbox_payment_get(payment_id, lock=True)
+            sandbox_payment = _sandbox_payment_get(payment_id, lock=True, not_found="P0600")
             if sandbox_payment.status != PaymentStatus.SUCCESS:
-                raise ProviderError("Refund is not available", code="P0603", status_code=412)
+                raise ProviderError(
+                    "The payment is not available for refund. Payment refund status: unavailable",
+                    code="P0603",
+                    status_code=400,
+                )
             available = sandbox_payment.amount - _amount_refunded(sandbox_payment)
             if refund_amount_available != available:
                 raise ProviderError(
-                    "Refund amount available mismatch", code="P0604", status_code=412
+                    "Refund amount available mismatch.", code="P0604", status_code=412
                 )
             if not 1 <= amount <= available:
-                raise ProviderError("Refund amount is not available", code="P0603", status_code=412)
+                raise ProviderError(
+                    "The payment is not available for refund. Payment refund status: "
+                    + ("full" if available == 0 else "amount_not_available"),
+                    code="P0603",
+                    status_code=400,
+                )
             refund = SandboxRefund.objects.create(
                 refund_id=secrets.token_hex(13),
                 sandbox_payment=sandbox_payment,
                 amount=amount,
                 status=RefundStatus.SUCCESS,
             )
-        return ProviderRefund(
-            refund_id=refund.refund_id, amount=refund.amount, status=refund.status
-        )
+        return _sandbox_refund(refund)
 
     def refund_get(self, *, payment_id: str, refund_id: str) -> ProviderRefund:
+        """Like ``GET /v1/payments/{id}/refunds/{refund_id}``: unknown is a 404 P0700."""
         try:
             refund = SandboxRefund.objects.get(
                 refund_id=refund_id, sandbox_payment__payment_id=payment_id
             )
         except SandboxRefund.DoesNotExist:
-            raise ProviderError("Not found", code="P0800", status_code=404) from None
-        return ProviderRefund(
-            refund_id=refund.refund_id, amount=refund.amount, status=refund.status
-        )
+            raise ProviderError("Not found", code="P0700", status_code=404) from None
+        return _sandbox_refund(refund)
+
+    def refunds_list(self, *, payment_id: str) -> list[ProviderRefund]:
+        """Like ``GET /v1/payments/{id}/refunds``: an unknown payment is a 404 P0800."""
+        sandbox_payment = _sandbox_payment_get(payment_id, not_found="P0800")
+        return [_sandbox_refund(r) for r in sandbox_payment.refunds.order_by("created_at", "pk")]
 
 
 # The hosted pages' side of the sandbox: what the paying user does.

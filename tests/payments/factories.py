@@ -26,7 +26,6 @@ class SandboxPaymentFactory(factory.django.DjangoModelFactory):
     reference = "ET-7KQ-4MP"
     description = "Employment tribunal issue fee"
     return_url = "http://testserver/payments/return/x/"
-    request_fingerprint = "0" * 64
     status = PaymentStatus.CREATED
 
 
@@ -49,13 +48,14 @@ class PaymentFactory(factory.django.DjangoModelFactory):
     return_to = "/tribunal-fees/claims/1/"
     provider = "sandbox"
     status = PaymentStatus.CREATED
-    idempotency_key = factory.Sequence(lambda n: f"key-{n}")
+    provider_reference = factory.Sequence(lambda n: f"ET-7KQ-4MP-{n:06d}")
     provider_payment_id = factory.LazyAttribute(
         lambda o: (
             SandboxPaymentFactory(
                 status=o.status,
                 failure_code=o.failure_code,
                 amount=o.amount_pence,
+                reference=o.provider_reference,
                 card_brand=o.card_brand,
                 last_digits_card_number=o.last_digits_card_number,
             ).payment_id

@@ -1,6 +1,7 @@
 """The GOV.UK Pay client against a local stub of the documented API."""
 
 import json
+import time
 
 import pytest
 
@@ -25,22 +26,24 @@ def client_(pay_stub):
     return GovukPayProvider(api_url=pay_stub.url, api_key=API_KEY, timeout=0.5)
 
 
-def _create(client_, key="key-1", amount=16000):
+def _create(client_, amount=16000, reference="ET-7KQ-4MP", **kwargs):
     return client_.create(
         amount=amount,
-        reference="ET-7KQ-4MP",
+        reference=reference,
         description="Employment tribunal issue fee",
         return_url="https://example.gov.uk/payments/return/abc/",
-        idempotency_key=key,
+        **kwargs,
     )
 
 
-def test_create_posts_the_payment_with_the_key_and_idempotency_key(client_, pay_stub):
-    result = _create(client_)
+def test_create_posts_the_payment_with_the_key_and_no_idempotency_key(client_, pay_stub):
+    """Issue #22 (1): Pay ignores Idempotency-Key outside recurring payments; we do not send it."""
+    result = _create(client_, idempotency_key="key-1")
 
     request = pay_stub.requests_to("POST", "/v1/payments")[0]
     assert request["headers"]["Authorization"] == f"Bearer {API_KEY}"
-    assert request["headers"]["Idempotency-Key"] == "key-1"
+    assert "Idempotency-Key" not in request["headers"]
+    assert request["headers"]["Content-Type"] == "application/json"
     assert json.loads(request["body"]) == {
         "amount": 16000,
         "reference": "ET-7KQ-4MP",
@@ -52,16 +55,24 @@ def test_create_posts_the_payment_with_the_key_and_idempotency_key(client_, pay_
     assert result.next_url.startswith(f"{pay_stub.url}/secure/")
 
 
-def test_the_same_idempotency_key_and_body_give_back_the_same_payment(client_, pay_stub):
-    assert _create(client_).payment_id == _create(client_).payment_id
-    assert len(pay_stub.payments) == 1
+def test_the_stub_ignores_an_idempotency_key_as_pay_does_two_creates_two_payments(
+    client_, pay_stub
+):
+    first = _create(client_, idempotency_key="key-1")
+    second = _create(client_, idempotency_key="key-1")
+    assert first.payment_id != second.payment_id
+    assert len(pay_stub.payments) == 2
 
 
-def test_the_same_idempotency_key_with_another_body_is_a_409_provider_error(client_):
-    _create(client_)
-    with pytest.raises(ProviderError) as exc:
-        _create(client_, amount=25000)
-    assert (exc.value.code, exc.value.status_code) == ("P0191", 409)
+def test_search_by_reference_finds_exactly_that_reference_whatever_its_case(client_, pay_stub):
+    wanted = _create(client_, reference="ET-7KQ-4MP-AB12CD")
+    _create(client_, reference="ET-7KQ-4MP-AB12CE")
+
+    found = client_.search_by_reference(reference="et-7kq-4mp-ab12cd")
+
+    assert [p.payment_id for p in found] == [wanted.payment_id]
+    assert found[0].reference == "ET-7KQ-4MP-AB12CD"
+    assert client_.search_by_reference(reference="nothing-like-it") == []
 
 
 def test_get_maps_state_failure_code_and_card_details(client_, pay_stub):
@@ -128,7 +139,65 @@ def test_cancel_cancels_and_a_finished_payment_cannot_be_cancelled(client_, pay_
     assert client_.get(payment_id=payment_id).status == "cancelled"
     with pytest.raises(ProviderError) as exc:
         client_.cancel(payment_id=payment_id)
-    assert exc.value.code == "P0502"
+    assert (exc.value.code, exc.value.status_code) == ("P0502", 409)
+
+
+def test_cancel_sends_no_body_and_no_content_type(client_, pay_stub):
+    """Issue #22 (7): an empty body labelled JSON is not JSON (Pay's firewall: P0920)."""
+    payment_id = _create(client_).payment_id
+
+    client_.cancel(payment_id=payment_id)
+    client_.get(payment_id=payment_id)
+
+    for request in pay_stub.requests_to("POST", r"/v1/payments/\w+/cancel") + pay_stub.requests_to(
+        "GET", r"/v1/payments/\w+"
+    ):
+        assert request["body"] == b""
+        assert "Content-Type" not in request["headers"]
+
+
+def test_the_stub_blocks_an_empty_body_labelled_json_as_pay_does(pay_stub):
+    import requests
+
+    response = requests.post(
+        f"{pay_stub.url}/v1/payments/abc/cancel",
+        headers={"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"},
+        timeout=2,
+    )
+    assert (response.status_code, response.json()["code"]) == (400, "P0920")
+
+
+@pytest.mark.parametrize(
+    ("call", "status", "code"),
+    [
+        ("refund_not_success", 400, "P0603"),
+        ("refund_too_much", 400, "P0603"),
+        ("refund_stale", 412, "P0604"),
+        ("refund_unknown", 404, "P0700"),
+        ("refunds_unknown_payment", 404, "P0800"),
+        ("get_unknown", 404, "P0200"),
+    ],
+)
+def test_error_shapes_are_pay_s(client_, pay_stub, call, status, code):
+    """Issue #22 (6): the status and code each documented error has on Pay."""
+    payment_id = _create(client_).payment_id
+    if call != "refund_not_success":
+        pay_stub.set_state(payment_id, "success")
+    with pytest.raises(ProviderError) as exc:
+        if call == "refund_not_success" or call == "refund_too_much":
+            amount = 100 if call == "refund_not_success" else 16001
+            client_.refund_create(
+                payment_id=payment_id, amount=amount, refund_amount_available=16000
+            )
+        elif call == "refund_stale":
+            client_.refund_create(payment_id=payment_id, amount=100, refund_amount_available=15000)
+        elif call == "refund_unknown":
+            client_.refund_get(payment_id=payment_id, refund_id="nosuchrefund")
+        elif call == "refunds_unknown_payment":
+            client_.refunds_list(payment_id="nosuchpayment")
+        else:
+            client_.get(payment_id="nosuchpayment")
+    assert (exc.value.status_code, exc.value.code) == (status, code)
 
 
 def test_refunds_are_created_and_read_back(client_, pay_stub):
@@ -170,9 +239,9 @@ def test_payment_start_on_gov_uk_pay_sends_the_user_to_pay_s_next_url(start, gov
     assert url.startswith(f"{govuk_pay.url}/secure/")
     body = json.loads(govuk_pay.requests_to("POST", "/v1/payments")[0]["body"])
     assert body["return_url"] == f"http://testserver/payments/return/{payment.return_token}/"
-    assert govuk_pay.requests_to("POST", "/v1/payments")[0]["headers"]["Idempotency-Key"] == (
-        payment.idempotency_key
-    )
+    assert body["reference"] == payment.provider_reference
+    assert payment.provider_reference.startswith("ET-7KQ-4MP-")
+    assert body["language"] == "en"
 
 
 def test_staff_typing_the_card_details_start_a_telephone_moto_payment(start, govuk_pay):
@@ -205,26 +274,58 @@ def test_resuming_on_gov_uk_pay_gets_a_fresh_next_url_and_creates_nothing(start,
     assert Payment.objects.count() == 1
 
 
-def test_a_create_that_timed_out_is_retried_with_the_same_key_one_charge(start, govuk_pay):
-    govuk_pay.sleep_next = 1.5  # Pay creates the payment, but answers too late
+def test_a_create_that_timed_out_is_found_by_its_reference_not_made_twice(start, govuk_pay):
+    """Issue #22 (1): Pay made the payment but answered too late; the retry searches first."""
+    govuk_pay.sleep_next = 1.5
 
     with pytest.raises(services.PaymentProviderUnavailable):
         start()
     payment = Payment.objects.get()
     assert payment.provider_payment_id == ""
+    for _ in range(50):  # the stub finishes the request after the client gave up
+        if govuk_pay.payments:
+            break
+        time.sleep(0.1)
+    assert len(govuk_pay.payments) == 1  # Pay made it anyway
 
     url = start()
 
     payment.refresh_from_db()
     assert len(govuk_pay.payments) == 1
+    assert len(govuk_pay.requests_to("POST", "/v1/payments")) == 1
     assert payment.provider_payment_id in govuk_pay.payments
+    searches = govuk_pay.requests_to("GET", r"/v1/payments\?.*")
+    assert len(searches) == 1 and payment.provider_reference in searches[0]["path"]
     assert url.startswith(f"{govuk_pay.url}/secure/")
-    keys = {r["headers"]["Idempotency-Key"] for r in govuk_pay.requests_to("POST", "/v1/payments")}
-    assert keys == {payment.idempotency_key}
+
+
+def test_a_create_that_never_reached_pay_is_made_after_the_search_finds_nothing(start, govuk_pay):
+    govuk_pay.fail_next(503)
+    with pytest.raises(services.PaymentProviderUnavailable):
+        start()
+
+    start()
+
+    assert len(govuk_pay.payments) == 1
+    assert len(govuk_pay.requests_to("GET", r"/v1/payments\?.*")) == 1
+
+
+def test_each_attempt_has_its_own_reference_at_pay(start, govuk_pay):
+    start()
+    first = Payment.objects.get()
+    govuk_pay.set_state(first.provider_payment_id, "failed", "P0010")
+    services.payment_refresh(payment=first)
+
+    start()
+
+    second = Payment.objects.exclude(pk=first.pk).get()
+    assert first.provider_reference != second.provider_reference
+    references = [p.body["reference"] for p in govuk_pay.payments.values()]
+    assert sorted(references) == sorted([first.provider_reference, second.provider_reference])
 
 
 def test_a_refused_create_ends_the_payment_in_error_so_a_later_attempt_can_start(start, govuk_pay):
-    govuk_pay.fail_next(401, "P0920")
+    govuk_pay.fail_next(422, "P0102")
 
     with pytest.raises(services.PaymentProviderUnavailable):
         start()
@@ -318,13 +419,13 @@ def test_a_refund_refused_by_gov_uk_pay_is_kept_in_error_with_the_code(start, go
     payment = Payment.objects.get()
     govuk_pay.set_state(payment.provider_payment_id, "success")
     payment = services.payment_refresh(payment=payment)
-    govuk_pay.fail_next(412, "P0604")
+    govuk_pay.fail_next(400, "P0603", method="POST", path=r"/v1/payments/\w+/refunds")
 
     refund = services.refund_create(
         payment=payment, amount_pence=100, requested_by=UserFactory(), reason="x"
     )
 
-    assert (refund.status, refund.error_code) == (RefundStatus.ERROR, "P0604")
+    assert (refund.status, refund.error_code) == (RefundStatus.ERROR, "P0603")
 
 
 def test_a_refund_when_gov_uk_pay_is_down_records_nothing(start, govuk_pay):
@@ -332,7 +433,7 @@ def test_a_refund_when_gov_uk_pay_is_down_records_nothing(start, govuk_pay):
     payment = Payment.objects.get()
     govuk_pay.set_state(payment.provider_payment_id, "success")
     payment = services.payment_refresh(payment=payment)
-    govuk_pay.fail_next(500)
+    govuk_pay.fail_next(500, method="POST", path=r"/v1/payments/\w+/refunds")
 
     with pytest.raises(services.PaymentProviderUnavailable):
         services.refund_create(

@@ -7,8 +7,8 @@ database constraint is never needed: the test passes without it. Here the first 
 held inside its transaction right after its insert (a ``post_save`` receiver waits on an
 event) while the second tab runs. The second tab cannot see the uncommitted row, so
 nothing but the database's unique constraints stops it inserting a second live payment
-(one live payment per case and purpose; and the idempotency key, which both tabs make
-alike): its insert waits for the first tab, fails, and it resumes the first tab's payment.
+(one live payment per case and purpose): its insert waits for the first tab, fails,
+and it resumes the first tab's payment.
 
 The hold is on the insert, not inside the provider's ``create``: ``payment_start``
 commits the new payment before it calls the provider, so a tab held there has

@@ -46,7 +46,8 @@ def test_payment_start_creates_a_payment_and_sends_the_user_to_the_card_page(sta
     assert payment.next_url == url
     sandbox = SandboxPayment.objects.get()
     assert sandbox.return_url == f"http://testserver/payments/return/{payment.return_token}/"
-    assert sandbox.idempotency_key == payment.idempotency_key
+    assert sandbox.reference == payment.provider_reference
+    assert payment.provider_reference.startswith(f"{payment.reference}-")
     assert AuditEvent.objects.filter(action="payment.created", object_id=str(payment.pk)).exists()
 
 
@@ -58,11 +59,11 @@ def test_payment_start_service_defaults_to_the_case_app(start):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"amount_pence": 0}, "amount_pence"),
-        ({"amount_pence": 10_000_001}, "amount_pence"),
+        ({"amount_pence": 0}, "smallest amount"),
+        ({"amount_pence": 10_000_001}, "largest amount"),
         ({"amount_pence": 160.0}, "whole number"),
         ({"reference": ""}, "reference"),
-        ({"reference": "R" * 256}, "reference"),
+        ({"reference": "R" * 249}, "reference"),
         ({"description": ""}, "description"),
         ({"purpose": ""}, "purpose"),
         ({"remitted_pence": -1}, "remitted"),
@@ -113,7 +114,7 @@ def test_payment_start_after_success_reports_it_instead_of_charging_again(start)
     assert SandboxPayment.objects.count() == 1
 
 
-def test_payment_start_after_a_decline_creates_a_new_attempt_with_a_new_key(start):
+def test_payment_start_after_a_decline_creates_a_new_attempt_with_a_new_reference(start):
     start()
     first = Payment.objects.get()
     _pay(first.provider_payment_id, card="4000000000000002", confirm=False)
@@ -125,7 +126,7 @@ def test_payment_start_after_a_decline_creates_a_new_attempt_with_a_new_key(star
     assert first.failure_code == FailureCode.REJECTED
     second = Payment.objects.exclude(pk=first.pk).get()
     assert second.status == PaymentStatus.CREATED
-    assert second.idempotency_key != first.idempotency_key
+    assert second.provider_reference != first.provider_reference
     assert url.endswith(f"/payments/sandbox/{second.provider_payment_id}/")
 
 

@@ -11,6 +11,7 @@ from digital_services.core.transitions import TransitionNotAllowed
 
 from .common import (
     OutcomeHandler,
+    PaymentAmountNotAccepted,
     PaymentError,
     PaymentNotAllowed,
     PaymentProviderUnavailable,
@@ -20,6 +21,7 @@ from .common import (
     payment_outcome_unregister,
 )
 from .payments import (
+    payment_amount_problem,
     payment_cancel,
     payment_refresh,
     payment_retry,
@@ -39,6 +41,7 @@ from .refunds import (
 
 __all__ = [
     "OutcomeHandler",
+    "PaymentAmountNotAccepted",
     "PaymentError",
     "PaymentNotAllowed",
     "PaymentProviderUnavailable",
@@ -46,6 +49,7 @@ __all__ = [
     "TransitionNotAllowed",
     "_payment_transition",
     "_refund_transition",
+    "payment_amount_problem",
     "payment_cancel",
     "payment_outcome_register",
     "payment_outcome_unregister",

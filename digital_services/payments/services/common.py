@@ -34,6 +34,19 @@ class PaymentNotAllowed(PaymentError):
     """The request to start a payment is not valid (amount, reference, description)."""
 
 
+class PaymentAmountNotAccepted(PaymentNotAllowed):
+    """No card payment can be this amount (below 30p, or above the provider's limit).
+
+    The message says so in words for the paying user; ``return_to`` is where they
+    came from. ``PaymentAmountMiddleware`` turns it into a page saying how else to pay.
+    """
+
+    def __init__(self, message: str, *, amount_pence: int, return_to: str = ""):
+        super().__init__(message)
+        self.amount_pence = amount_pence
+        self.return_to = return_to
+
+
 class PaymentProviderUnavailable(PaymentError):
     """The provider could not be reached or refused us: nothing changed, try again later."""
 

@@ -17,6 +17,7 @@ from ..constants import (
 )
 from ..models import Payment, Refund
 from ..providers import (
+    Provider,
     ProviderError,
     TransientProviderError,
     provider_get,
@@ -38,12 +39,64 @@ def _refund_transition(*, refund: Refund, to: str, error_code: str = "") -> Refu
     )
 
 
+def _refunds_reconcile(*, payment: Payment, provider: Provider) -> int:
+    """Bring our refunds of a locked payment in line with Pay's list of them.
+
+    A refund made in Pay's admin tool, or one whose request timed out here (our row
+    rolled back) but went through at Pay, is recorded with no requester; ours change
+    status as Pay says. Returns how many refunds were added. Raises
+    ``TransientProviderError`` and ``ProviderError``.
+    """
+    ours = {r.provider_refund_id: r for r in payment.refunds.exclude(provider_refund_id="")}
+    added = 0
+    for found in provider.refunds_list(payment_id=payment.provider_payment_id):
+        refund = ours.get(found.refund_id)
+        if refund is None:
+            refund = Refund.objects.create(
+                payment=payment,
+                amount_pence=found.amount,
+                status=found.status
+                if found.status in RefundStatus.values
+                else RefundStatus.SUBMITTED,
+                provider_refund_id=found.refund_id,
+                reason="Made outside this service: found in GOV.UK Pay's list of refunds",
+            )
+            _audit(
+                action="refund.found",
+                obj=refund,
+                service=payment.service,
+                detail={"payment_id": payment.pk, "amount_pence": found.amount},
+            )
+            added += 1
+        elif found.status != refund.status and transition_allowed(refund, found.status):
+            _refund_transition(refund=refund, to=found.status)
+    return added
+
+
+def _refund_amount_available(*, payment: Payment, provider: Provider) -> int:
+    """What Pay says is left to refund, from a fresh GET (``refund_summary.amount_available``).
+
+    Our own sum can be wrong: refunds made in Pay's admin tool, or requests that timed
+    out here and went through there. Raises ``PaymentProviderUnavailable``.
+    """
+    try:
+        result = provider.get(payment_id=payment.provider_payment_id)
+    except (TransientProviderError, ProviderError) as exc:
+        raise PaymentProviderUnavailable(str(exc)) from exc
+    if result.refund_amount_available is None:
+        raise RefundNotAllowed("The payment provider says this payment cannot be refunded yet")
+    return result.refund_amount_available
+
+
 def refund_create(*, payment: Payment, amount_pence: int, requested_by, reason: str) -> Refund:
     """Refund part or all of a successful payment to the card it came from.
 
-    Refuses (``RefundNotAllowed``) a payment that did not succeed, a zero amount, or
-    more than is left after earlier refunds. If the provider refuses the refund, the
-    refund is kept in ``error`` with the provider's code. Raises
+    What is left to refund is read from the provider just before (a fresh GET), not
+    worked out here. Refuses (``RefundNotAllowed``) a payment that did not succeed, a
+    zero amount, or more than is left. If the provider answers P0604 (the amount
+    available changed under us), our refunds are reconciled from the provider's list
+    and the refund is asked for once more with the fresh figure. If the provider
+    refuses the refund, it is kept in ``error`` with the provider's code. Raises
     ``PaymentProviderUnavailable`` (and records nothing) if the provider cannot be reached.
     """
     if isinstance(amount_pence, bool) or not isinstance(amount_pence, int) or amount_pence < 1:
@@ -54,7 +107,15 @@ def refund_create(*, payment: Payment, amount_pence: int, requested_by, reason: 
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if payment.status != PaymentStatus.SUCCESS:
             raise RefundNotAllowed("Only a successful payment can be refunded")
-        available = selectors.payment_amount_refundable(payment=payment)
+        provider = provider_get(payment.provider)
+        available = _refund_amount_available(payment=payment, provider=provider)
+        if available != selectors.payment_amount_refundable(payment=payment):
+            # Refunded outside this service (Pay's admin tool, a request that timed out):
+            # record those refunds, so our figures and Pay's agree again.
+            try:
+                _refunds_reconcile(payment=payment, provider=provider)
+            except (TransientProviderError, ProviderError) as exc:
+                raise PaymentProviderUnavailable(str(exc)) from exc
         if amount_pence > available:
             raise RefundNotAllowed(
                 f"The refund must be no more than the {pence_format(available)} available"
@@ -73,11 +134,27 @@ def refund_create(*, payment: Payment, amount_pence: int, requested_by, reason: 
             detail={"payment_id": payment.pk, "amount_pence": amount_pence},
         )
         try:
-            result = provider_get(payment.provider).refund_create(
-                payment_id=payment.provider_payment_id,
-                amount=amount_pence,
-                refund_amount_available=available,
-            )
+            try:
+                result = provider.refund_create(
+                    payment_id=payment.provider_payment_id,
+                    amount=amount_pence,
+                    refund_amount_available=available,
+                )
+            except ProviderError as exc:
+                if exc.code != "P0604":
+                    raise
+                logger.warning("Refund %s: P0604, reconciling refunds from Pay", refund.pk)
+                _refunds_reconcile(payment=payment, provider=provider)
+                available = _refund_amount_available(payment=payment, provider=provider)
+                if amount_pence > available:
+                    return _refund_transition(
+                        refund=refund, to=RefundStatus.ERROR, error_code="P0604"
+                    )
+                result = provider.refund_create(
+                    payment_id=payment.provider_payment_id,
+                    amount=amount_pence,
+                    refund_amount_available=available,
+                )
         except TransientProviderError as exc:
             raise PaymentProviderUnavailable(str(exc)) from exc
         except ProviderError as exc:
