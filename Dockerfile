@@ -15,7 +15,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     UV_PROJECT_ENVIRONMENT=/opt/venv \
     PATH="/opt/venv/bin:$PATH"
-# DejaVu fonts: printed letters need Welsh letters (ŵ, ŷ) that Helvetica lacks.
+# DejaVu fonts: printed letters need Welsh letters (ŵ, ŷ) that Helvetica lacks. Not pinned:
+# the version is whatever Debian bookworm's security updates ship today.
+# hadolint ignore=DL3008
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir "uv==0.13.9" \
@@ -29,6 +31,8 @@ COPY --from=assets /build/digital_services/static/govuk digital_services/static/
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOWED_HOSTS=localhost \
     REDIS_URL=redis://localhost:6379/0 python manage.py collectstatic --no-input -v0 \
     && mkdir -p /app/media /app/documents && chown -R app /app/media /app/documents
-USER app
+# The uid Kubernetes runs it as (deploy/kubernetes: runAsUser 10001, read-only root
+# filesystem, /tmp an emptyDir); documents go to S3 there, not to /app/documents.
+USER 10001:10001
 EXPOSE 8000
 CMD ["gunicorn", "digital_services.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -43,7 +43,7 @@ if [ -z "${SKIP_CHECKS:-}" ]; then  # SKIP_CHECKS=1 runs only pytest (for a quic
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null 2>&1 || true
   fi
   if command -v docker-compose >/dev/null 2>&1; then
-    SECRET_KEY=x ALLOWED_HOSTS=x SITE_URL=x POSTGRES_PASSWORD=x docker-compose config -q || {
+    SECRET_KEY=x ALLOWED_HOSTS=x SITE_URL=x POSTGRES_PASSWORD=x MINIO_ROOT_PASSWORD=x docker-compose config -q || {
       echo "test.sh: docker-compose.yml is not valid" >&2; status=1; }
   else
     echo "test.sh: docker-compose is not installed: docker-compose.yml not checked" >&2; status=1
