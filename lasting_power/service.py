@@ -138,7 +138,7 @@ SERVICE = service_register(
             "lpa-documents": AccessRule(OWNER),
             "lpa-documents-make": AccessRule(OWNER, post_only=True),
             "lpa-document-download": AccessRule(OWNER),
-            "lpa-signing": AccessRule(OWNER),
+            "lpa-signing-dates": AccessRule(OWNER),
         },
     )
 )

@@ -28,7 +28,7 @@ urlpatterns = [
         views_documents.lpa_document_download,
         name="lpa-document-download",
     ),
-    path("<int:pk>/signing-dates/", views_signing.lpa_signing, name="lpa-signing"),
+    path("<int:pk>/signing-dates/", views_signing.lpa_signing, name="lpa-signing-dates"),
     path("<int:pk>/questions/<slug:step>/", views.lpa_step, name="lpa-step"),
     path("<int:pk>/questions/<slug:step>/add/", views.lpa_item_add, name="lpa-item-add"),
     path("<int:pk>/questions/<slug:step>/warning/", views.lpa_warning, name="lpa-warning"),
