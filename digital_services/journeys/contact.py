@@ -32,6 +32,7 @@ from digital_services.accounts.citizens import (
     phone_normalise,
     postcode_normalise,
 )
+from digital_services.notifications.addresses import address_line_problem
 from digital_services.notifications.constants import Channel
 
 from .definitions import Step
@@ -249,6 +250,13 @@ class ContactForm(forms.Form):
             if not data[name]:
                 self.add_error(name, message)
         data["address_line_2"] = " ".join((data.get("address_line_2") or "").split())
+        # GOV.UK Notify's rules for address lines, checked here rather than when we post.
+        filled = [name for name in ADDRESS_FIELDS[:3] if data.get(name)]
+        for position, name in enumerate(filled, start=1):
+            label = self.fields[name].label.removesuffix(" (optional)")
+            problem = address_line_problem(data[name], position=position, label=label)
+            if problem:
+                self.add_error(name, problem)
         typed = (data.get("address_postcode") or "").strip()
         postcode = postcode_normalise(typed)
         if not typed:

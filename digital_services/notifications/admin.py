@@ -12,10 +12,11 @@ from django.utils.html import format_html, linebreaks
 from digital_services.core.admin_lists import LargeListAdminMixin
 
 from .constants import FAILED_STATUSES, LetterBatchStatus
-from .models import LetterBatch, OutboundMessage
+from .models import DeliveryProblem, LetterBatch, OutboundMessage, ReturnedLetter
 from .selectors import outbound_message_list_recent, outbound_message_render
 from .services import (
     TransitionNotAllowed,
+    delivery_problems_resolve,
     letter_batch_mark_printed,
     letter_batches_close,
     outbound_messages_retry,
@@ -235,3 +236,69 @@ class LetterBatchAdmin(admin.ModelAdmin):
                 self.message_user(
                     request, f"Batch {batch.pk}: {count} letter(s) marked sent.", messages.SUCCESS
                 )
+
+
+class DeliveryProblemAdminBase(admin.ModelAdmin):
+    list_display = ("received_at", "service", "case", "message_link", "reported_at", "resolved")
+    list_filter = (("resolved_at", admin.EmptyFieldListFilter), "service")
+    readonly_fields = (
+        "kind",
+        "message_link",
+        "service",
+        "case",
+        "reported_at",
+        "received_at",
+        "resolved_at",
+        "resolved_by",
+    )
+    fields = readonly_fields
+    list_select_related = ("message", "content_type", "resolved_by")
+    actions = ("mark_resolved",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Case")
+    def case(self, obj):
+        if not obj.content_type_id:
+            return "-"
+        return f"{obj.content_type.name} {obj.object_id} (reference {obj.message.reference or '-'})"
+
+    @admin.display(description="Message")
+    def message_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:notifications_outboundmessage_change", args=[obj.message_id]),
+            obj.message,
+        )
+
+    @admin.display(description="Dealt with", boolean=True, ordering="resolved_at")
+    def resolved(self, obj):
+        return obj.resolved_at is not None
+
+    @admin.action(description="Mark as dealt with", permissions=["change"])
+    def mark_resolved(self, request, queryset):
+        count = delivery_problems_resolve(
+            problem_ids=queryset.values_list("pk", flat=True), user=request.user, request=request
+        )
+        self.message_user(request, f"{count} marked as dealt with.", messages.SUCCESS)
+
+
+@admin.register(ReturnedLetter)
+class ReturnedLetterAdmin(DeliveryProblemAdminBase):
+    """The caseworkers' queue: letters that came back. Phone the person, or check the
+    address on the case, then mark the letter as dealt with."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(kind=DeliveryProblem.Kind.RETURNED_LETTER)
+
+
+@admin.register(DeliveryProblem)
+class DeliveryProblemAdmin(DeliveryProblemAdminBase):
+    """Every returned letter and email complaint Notify has told us about."""
+
+    list_display = ("kind", *DeliveryProblemAdminBase.list_display)
+    list_filter = ("kind", *DeliveryProblemAdminBase.list_filter)

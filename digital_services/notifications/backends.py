@@ -22,6 +22,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage
 from django.utils.module_loading import import_string
 
+from digital_services.core.alerts import alert_raise
+
 from .constants import Channel
 from .models import OutboundMessage
 from .registry import RenderedMessage
@@ -81,6 +83,10 @@ class DjangoBackend:
         """SMTP cannot be asked whether it had this message, so we never know."""
         return None
 
+    def status_get(self, message: OutboundMessage) -> str | None:
+        """No provider to ask: a printed letter is sent, and that is all we know."""
+        return None
+
     def _email(self, message, rendered) -> DeliveryResult:
         email = EmailMessage(
             subject=rendered.subject,
@@ -93,7 +99,13 @@ class DjangoBackend:
         except smtplib.SMTPRecipientsRefused as exc:
             raise PermanentDeliveryError(f"The mail server refused the recipient: {exc}") from exc
         except smtplib.SMTPAuthenticationError as exc:
-            # Our configuration is wrong; retries will work once it is fixed.
+            # Our configuration is wrong; retries will work once it is fixed, and someone
+            # has to fix it.
+            alert_raise(
+                code="notifications.smtp_login_refused",
+                message=f"The mail server refused our login ({exc.smtp_code}): check EMAIL_URL",
+                message_id=message.pk,
+            )
             raise TransientDeliveryError(f"SMTP authentication failed ({exc.smtp_code})") from exc
         except smtplib.SMTPResponseException as exc:
             if 500 <= exc.smtp_code < 600:
@@ -154,13 +166,26 @@ def notify_client_create():
     )
 
 
-def notify_error_classify(exc: Exception) -> DeliveryError:
-    """429, 5xx and no response at all (timeout, connection) are transient; other 4xx are not."""
+def notify_error_classify(exc: Exception, *, message_id: int | None = None) -> DeliveryError:
+    """429, 5xx and no response at all (timeout, connection) are transient; so is 403,
+    which is ours to fix: Notify answers 403 for a wrong or revoked API key and for a
+    token whose clock is more than 30 seconds out, so it raises an alert too. Other
+    4xx are about the message and are permanent."""
     from notifications_python_client.errors import APIError
 
     if isinstance(exc, APIError):
         status = exc.status_code
         text = f"GOV.UK Notify {status}: {exc.message}"
+        if status == 403:
+            alert_raise(
+                code="notifications.notify_refused_our_key",
+                message=(
+                    "GOV.UK Notify answered 403: check NOTIFY_API_KEY and the server clock "
+                    "(tokens more than 30 seconds out are refused). Messages are retried."
+                ),
+                message_id=message_id,
+            )
+            return TransientDeliveryError(text)
         if status == 429 or status >= 500 or getattr(exc, "response", None) is None:
             return TransientDeliveryError(text)
         return PermanentDeliveryError(text)
@@ -186,7 +211,7 @@ class NotifyBackend:
         try:
             result = self.client.get_all_notifications(reference=message.provider_reference)
         except Exception as exc:
-            raise notify_error_classify(exc) from exc
+            raise notify_error_classify(exc, message_id=message.pk) from exc
         for notification in (result or {}).get("notifications", []):
             if notification.get("status") in NOTIFY_LIVE_STATUSES:
                 return notification.get("id") or ""
@@ -229,8 +254,22 @@ class NotifyBackend:
         except DeliveryError:
             raise
         except Exception as exc:
-            raise notify_error_classify(exc) from exc
+            raise notify_error_classify(exc, message_id=message.pk) from exc
         return DeliveryResult(provider_id=str((response or {}).get("id", "")))
+
+    def status_get(self, message: OutboundMessage) -> str | None:
+        """Notify's status for a message we sent it (``get_notification_by_id``).
+
+        Notify sends delivery callbacks for email and text messages only, so letters
+        are asked about. Raises ``DeliveryError`` as ``deliver`` does.
+        """
+        if not message.provider_id:
+            return None
+        try:
+            result = self.client.get_notification_by_id(message.provider_id)
+        except Exception as exc:
+            raise notify_error_classify(exc, message_id=message.pk) from exc
+        return (result or {}).get("status") or None
 
 
 def backend_get():

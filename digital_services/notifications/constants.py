@@ -12,6 +12,7 @@ ALL_QUEUES = (QUEUE_DEFAULT, QUEUE_NOTIFICATIONS)
 TASK_DELIVER = "notifications.deliver"
 TASK_SWEEP = "notifications.sweep"
 TASK_LETTER_BATCH_RENDER = "notifications.letter_batch_render"
+TASK_LETTER_STATUSES_POLL = "notifications.letter_statuses_poll"
 # The delivery task's hard time limit: the sweep's claim timeout must be longer.
 TASK_DELIVER_TIME_LIMIT_SECONDS = 180
 
@@ -63,6 +64,8 @@ class LetterBatchStatus(models.TextChoices):
 # settings: NOTIFICATIONS_SWEEP_CREATED_GRACE_SECONDS, NOTIFICATIONS_SWEEP_SENDING_TIMEOUT_SECONDS.
 # Rows re-queued per sweep run, so one run stays short after a long broker outage.
 SWEEP_BATCH_SIZE = 500
+# Letters asked about per run of the letter status job (it runs every 15 minutes).
+LETTER_POLL_BATCH_SIZE = 500
 
 
 # The allowed moves of each model's ``status`` (see digital_services.core.transitions).

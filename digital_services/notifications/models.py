@@ -128,3 +128,58 @@ class OutboundMessage(models.Model):
     @property
     def address_lines(self) -> list[str]:
         return [line for line in self.recipient.splitlines() if line.strip()]
+
+
+class DeliveryProblem(models.Model):
+    """What GOV.UK Notify told us after a message left: a letter came back, or someone
+    complained about an email (marked it as spam).
+
+    Notify sends these as callbacks with no ``status``, once (it does not retry a 4xx).
+    Each is kept against the message and the message's case. Returned letters wait in
+    a caseworker queue ("we could not deliver this letter") until someone deals with
+    them, for example by phoning the person or checking their address.
+    """
+
+    class Kind(models.TextChoices):
+        RETURNED_LETTER = "returned-letter", "We could not deliver this letter"
+        COMPLAINT = "complaint", "Complaint about an email"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Notify's id for the event: the complaint id, or the returned letter's notification id.
+    provider_event_id = models.CharField(max_length=100)
+    message = models.ForeignKey(
+        OutboundMessage, on_delete=models.PROTECT, related_name="delivery_problems"
+    )
+    service = models.CharField(max_length=50, blank=True, db_index=True)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64, blank=True)
+    about = GenericForeignKey("content_type", "object_id")
+    reported_at = models.DateTimeField(help_text="When Notify says it happened.")
+    received_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["resolved_at", "-received_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "provider_event_id"], name="notifications_problem_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="notif_problem_about_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} (message {self.message_id})"
+
+
+class ReturnedLetter(DeliveryProblem):
+    """The caseworkers' queue of returned letters (a view of ``DeliveryProblem``)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "letter we could not deliver"
+        verbose_name_plural = "letters we could not deliver"

@@ -11,9 +11,15 @@ from .constants import (
     TASK_DELIVER,
     TASK_DELIVER_TIME_LIMIT_SECONDS,
     TASK_LETTER_BATCH_RENDER,
+    TASK_LETTER_STATUSES_POLL,
     TASK_SWEEP,
 )
-from .services import letter_batch_render, outbound_message_deliver, outbound_messages_sweep
+from .services import (
+    letter_batch_render,
+    letter_statuses_poll,
+    outbound_message_deliver,
+    outbound_messages_sweep,
+)
 
 
 @shared_task(
@@ -62,7 +68,19 @@ def letter_batch_render_task(self, batch_id: int) -> str:
     return "rendered" if document is not None else "skipped"
 
 
+@shared_task(name=TASK_LETTER_STATUSES_POLL, ignore_result=True, acks_late=True)
+def letter_statuses_poll_task() -> dict:
+    """Ask Notify how its letters are getting on (it sends no callbacks for letters)."""
+    result = letter_statuses_poll()
+    return {"checked": result.checked, "finished": result.finished}
+
+
 BEAT_SCHEDULE = {
+    "notifications-letter-statuses": {
+        "task": TASK_LETTER_STATUSES_POLL,
+        "schedule": crontab(minute="*/15"),
+        "options": {"queue": QUEUE_NOTIFICATIONS, "expires": 14 * 60},
+    },
     "notifications-sweep": {
         "task": TASK_SWEEP,
         "schedule": crontab(),  # every minute

@@ -118,6 +118,16 @@ class FakeNotifyClient:
     def send_letter_notification(self, **kwargs):
         return self._send("letter", **kwargs)
 
+    def get_notification_by_id(self, notification_id):
+        """As Notify answers it: the notification with its current status."""
+        self.lookups.append(notification_id)
+        if self.fail_with:
+            raise self.fail_with.pop(0)
+        for found in self.known.values():
+            if found["id"] == notification_id:
+                return found
+        raise notify_error(404)
+
     def get_all_notifications(self, reference=None, **kwargs):
         self.lookups.append(reference)
         found = self.known.get(reference)

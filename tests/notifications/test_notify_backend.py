@@ -72,7 +72,7 @@ def test_a_letter_goes_to_notify_with_the_address_lines(fake_notify):
     assert message.letter_batch is None
 
 
-@pytest.mark.parametrize("status_code", [400, 403])
+@pytest.mark.parametrize("status_code", [400, 404])  # 403 is retried (test_contracts.py)
 def test_a_notify_4xx_fails_the_message_permanently_at_once(fake_notify, status_code):
     fake_notify.fail_with = [notify_error(status_code)]
     message = OutboundMessageFactory()

@@ -17,6 +17,7 @@ from django.db import (
 from django.db.models import Model
 from django.utils import timezone
 
+from ..addresses import address_problems
 from ..constants import (
     Channel,
     Language,
@@ -42,6 +43,9 @@ def recipient_clean(*, channel: str, to: str | Sequence[str]) -> str:
         lines = [line for line in lines if line]
         if not 3 <= len(lines) <= 7:
             raise InvalidRecipient("A postal address needs 3 to 7 lines, the last one the postcode")
+        problems = address_problems(lines)
+        if problems:
+            raise InvalidRecipient(problems[0])
         postcode = lines[-1].upper().replace(" ", "")
         match = UK_POSTCODE.match(postcode)
         if not match:

@@ -1,0 +1,38 @@
+"""Postal address lines as GOV.UK Notify will take them, checked where the address is typed.
+
+Notify refuses a letter (validation-failed) whose address line starts with one of
+``@ ( ) = [ ] " \\ / , < >``, or whose first two lines have no letter or digit in
+them. Found only when the letter is sent, the person has long gone; checked when
+the address is entered, they can fix it there and then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# The characters Notify will not have at the start of an address line.
+INVALID_FIRST_CHARACTERS = '@()=[]"\\/,<>'
+
+
+def address_line_problem(line: str, *, position: int, label: str = "") -> str:
+    """What is wrong with address line ``position`` (1 is the first), in GOV.UK words; ''
+    if nothing. ``label`` names the field as the page does ("Town or city")."""
+    text = (line or "").strip()
+    name = label or f"Address line {position}"
+    if not text:
+        return ""
+    if text[0] in INVALID_FIRST_CHARACTERS:
+        return f"{name} cannot start with {text[0]}. Start it with a letter or a number"
+    if position <= 2 and not any(character.isalnum() for character in text):
+        return f"{name} must include letters or numbers"
+    return ""
+
+
+def address_problems(lines: Sequence[str]) -> list[str]:
+    """Every problem Notify would have with these address lines (postcode last), in order."""
+    problems = []
+    for position, line in enumerate(lines, start=1):
+        problem = address_line_problem(line, position=position)
+        if problem:
+            problems.append(problem)
+    return problems
