@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from django.conf import settings
 from django.urls import reverse
@@ -94,6 +95,7 @@ def visit_contact_describe(visit: Visit) -> str:
     return " and ".join(routes)
 
 
+@lru_cache(maxsize=1024)  # the same few times on every visit of a day's reminders
 def slot_text(slot: SlotTime, language: str = Language.ENGLISH) -> str:
     """ "Tuesday 1 December 2026, 2pm to 4pm" (in Welsh when the visit is in Welsh)."""
     with override("cy" if _welsh(language) else "en-gb"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.utils.module_loading import import_string
 
 from digital_services.core.alerts import alert_raise
@@ -70,6 +70,20 @@ class DjangoBackend:
 
     name = "django"
 
+    def __init__(self):
+        self._connection = None  # an email connection kept open between open() and close()
+
+    def open(self) -> None:
+        """Keep one connection to the mail server for the emails sent until ``close()``
+        (a batch): without it each email connects, greets and quits on its own."""
+        if self._connection is None:
+            self._connection = get_connection(fail_silently=False)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
     def deliver(self, message: OutboundMessage, rendered: RenderedMessage) -> DeliveryResult:
         if message.channel == Channel.EMAIL:
             return self._email(message, rendered)
@@ -93,8 +107,13 @@ class DjangoBackend:
             body=rendered.body,
             to=[message.recipient],
             headers={"X-Outbound-Message-Id": str(message.idempotency_key)},
+            connection=self._connection,
         )
         try:
+            if self._connection is not None and getattr(self._connection, "connection", 1) is None:
+                # Open (again, after a failure closed it) for the rest of the batch: a
+                # connection opened by send() itself is closed after that one email.
+                self._connection.open()
             email.send(fail_silently=False)
         except smtplib.SMTPRecipientsRefused as exc:
             raise PermanentDeliveryError(f"The mail server refused the recipient: {exc}") from exc
@@ -112,10 +131,19 @@ class DjangoBackend:
                 raise PermanentDeliveryError(f"SMTP {exc.smtp_code}") from exc
             raise TransientDeliveryError(f"SMTP {exc.smtp_code}") from exc
         except (TimeoutError, smtplib.SMTPException, OSError) as exc:
+            self._connection_drop()
             raise TransientDeliveryError(
                 f"Could not reach the mail server: {type(exc).__name__}"
             ) from exc
         return DeliveryResult(provider_id=f"email:{message.idempotency_key}")
+
+    def _connection_drop(self) -> None:
+        """After a connection error the next email of the batch connects afresh."""
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            except Exception:  # noqa: BLE001 - it is already broken; the next email reconnects
+                logger.debug("Closing a broken email connection failed", exc_info=True)
 
     def _sms(self, message, rendered) -> DeliveryResult:
         if not getattr(settings, "NOTIFICATIONS_LOG_SMS", False):
@@ -199,6 +227,12 @@ class NotifyBackend:
 
     def __init__(self, client=None):
         self._client = client
+
+    def open(self) -> None:
+        """The HTTP client keeps its own connections; nothing to open for a batch."""
+
+    def close(self) -> None:
+        """Nothing to close (see ``open``)."""
 
     @property
     def client(self):

@@ -13,6 +13,10 @@ TASK_DELIVER = "notifications.deliver"
 TASK_SWEEP = "notifications.sweep"
 TASK_LETTER_BATCH_RENDER = "notifications.letter_batch_render"
 TASK_LETTER_STATUSES_POLL = "notifications.letter_statuses_poll"
+# Many messages queued at once (a job's reminders, the sweep) go in tasks of this many ids:
+# one claim for them all and one connection to the mail server, each still sent at most once.
+TASK_DELIVER_BATCH = "notifications.deliver_batch"
+DELIVER_BATCH_SIZE = 50
 # The delivery task's hard time limit: the sweep's claim timeout must be longer.
 TASK_DELIVER_TIME_LIMIT_SECONDS = 180
 

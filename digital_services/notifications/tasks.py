@@ -9,6 +9,7 @@ from celery.schedules import crontab
 from .constants import (
     QUEUE_NOTIFICATIONS,
     TASK_DELIVER,
+    TASK_DELIVER_BATCH,
     TASK_DELIVER_TIME_LIMIT_SECONDS,
     TASK_LETTER_BATCH_RENDER,
     TASK_LETTER_STATUSES_POLL,
@@ -18,6 +19,7 @@ from .services import (
     letter_batch_render,
     letter_statuses_poll,
     outbound_message_deliver,
+    outbound_messages_deliver,
     outbound_messages_sweep,
 )
 
@@ -41,6 +43,21 @@ def notification_deliver(self, message_id: int) -> str:
     if outcome.action == "retry" and not self.request.is_eager:
         raise self.retry(countdown=outcome.retry_in)
     return outcome.action
+
+
+@shared_task(
+    name=TASK_DELIVER_BATCH,
+    bind=True,
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=120,
+    time_limit=TASK_DELIVER_TIME_LIMIT_SECONDS,
+)
+def notification_deliver_batch(self, message_ids: list[int]) -> dict:
+    """Send a batch of outbound messages over one connection (see outbound_messages_deliver).
+    Running it twice is safe, as for one message. A message that failed transiently waits
+    on its row (next_attempt_at) and the sweep queues it again: no Celery retry of the batch."""
+    return outbound_messages_deliver(message_ids=message_ids)
 
 
 @shared_task(name=TASK_SWEEP, ignore_result=True, acks_late=True)

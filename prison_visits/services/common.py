@@ -29,7 +29,7 @@ from ..constants import (
     SERVICE_SLUG,
     VisitStatus,
 )
-from ..models import SlotTime, Visit, VisitEvent
+from ..models import SlotTime, Visit, VisitEvent, Visitor
 from ..rules import (
     RuleProblem,
 )
@@ -162,52 +162,68 @@ def _notify(visit: Visit, name: str, personalisation: dict[str, str]) -> None:
     with the request, else by the citizen's own preferred contact.
     """
     key = f"prison_visits.{name}"
+    _notify_citizen(visit, key, personalisation)
+    for message in _notifications(visit, key, personalisation):
+        notification_send(**message)
+
+
+def _notifications(
+    visit: Visit,
+    key: str,
+    personalisation: dict[str, str],
+    *,
+    visitors: Sequence[Visitor] | None = None,
+) -> list[dict]:
+    """``notification_send``'s arguments for what ``_notify`` queues, but the message to a
+    citizen's preferred contact (``_notify_citizen``): the email or letter, and the text.
+    ``visitors`` (in position order) saves the look-up of the lead visitor for a letter."""
+    messages = []
     if visit.contact_email:
-        notification_send(
-            template=key,
-            to=visit.contact_email,
-            personalisation=personalisation,
-            language=visit.language,
-            channel="email",
-            about=visit,
-        )
+        messages.append({"to": visit.contact_email, "channel": "email"})
     elif visit.postal_address:
-        lead = visit.visitors.order_by("position").first()
+        if visitors is None:
+            lead = visit.visitors.order_by("position").first()
+        else:
+            lead = visitors[0] if visitors else None
         lines = [lead.full_name] if lead else []
         lines += [line for line in visit.postal_address.splitlines() if line.strip()]
-        notification_send(
-            template=key,
-            to=lines,
-            personalisation=personalisation,
-            language=visit.language,
-            channel="letter",
-            about=visit,
-        )
-    elif visit.user is not None:
-        try:
-            citizen_notification_send(
-                citizen=visit.user,
-                template=key,
-                personalisation=personalisation,
-                about=visit,
-                language=visit.language,
-            )
-        except CitizenUnreachable:
-            logger.warning("Visit %s: no way to send %s to the visitor", visit.pk, key)
+        messages.append({"to": lines, "channel": "letter"})
+    for message in messages:
+        message.update(template=key, personalisation=personalisation)
     sms_key = f"{key}_sms"
     if (
         visit.contact_phone
         and phone_is_uk_mobile(visit.contact_phone)
         and _template_exists(sms_key)
     ):
-        notification_send(
-            template=sms_key,
-            to=visit.contact_phone,
-            personalisation=emails.sms_personalisation(sms_key, personalisation),
-            language=visit.language,
-            channel="sms",
-            about=visit,
+        messages.append(
+            {
+                "template": sms_key,
+                "to": visit.contact_phone,
+                "personalisation": emails.sms_personalisation(sms_key, personalisation),
+                "channel": "sms",
+            }
         )
+    for message in messages:
+        message.update(language=visit.language, about=visit)
+    return messages
+
+
+def _notify_citizen(visit: Visit, key: str, personalisation: dict[str, str]) -> None:
+    """With neither an email address nor a postal address on the request: the message goes
+    by the signed-in citizen's own preferred contact (assisted digital, an account)."""
+    if visit.contact_email or visit.postal_address or visit.user_id is None:
+        return
+    try:
+        citizen_notification_send(
+            citizen=visit.user,
+            template=key,
+            personalisation=personalisation,
+            about=visit,
+            language=visit.language,
+        )
+    except CitizenUnreachable:
+        logger.warning("Visit %s: no way to send %s to the visitor", visit.pk, key)
 
 
 def _template_exists(key: str) -> bool:

@@ -20,6 +20,7 @@ from .delivery import (
     DeliveryOutcome,
     SweepResult,
     outbound_message_deliver,
+    outbound_messages_deliver,
     outbound_messages_retry,
     outbound_messages_sweep,
     retry_delay_seconds,
@@ -40,7 +41,9 @@ from .receipts import (
 )
 from .sending import (
     notification_send,
+    notification_send_many,
     outbound_message_enqueue,
+    outbound_messages_enqueue,
     recipient_clean,
 )
 
@@ -62,8 +65,11 @@ __all__ = [
     "letter_batches_close",
     "letter_statuses_poll",
     "notification_send",
+    "notification_send_many",
     "outbound_message_deliver",
     "outbound_message_enqueue",
+    "outbound_messages_deliver",
+    "outbound_messages_enqueue",
     "outbound_message_complaint_record",
     "outbound_message_receipt_record",
     "outbound_message_returned_record",

@@ -6,7 +6,10 @@ import logging
 import re
 from datetime import timedelta
 
+from django.utils import timezone
+
 from digital_services.core.transitions import (
+    TransitionNotAllowed,
     transition_apply,
 )
 
@@ -54,3 +57,15 @@ def _outbox_move(message: OutboundMessage, to: str, **fields) -> OutboundMessage
     ``TransitionNotAllowed``.
     """
     return transition_apply(message, to=to, fields=fields, action=None)
+
+
+def _outbox_move_many(queryset, *, source: str, to: str, **fields) -> int:
+    """``_outbox_move`` for many messages in one ``UPDATE``: those of ``queryset`` still in
+    ``source`` move to ``to`` (checked against the map), the rest are left alone. The
+    ``WHERE status = source`` re-reads the status under the row lock the ``UPDATE`` takes, so a
+    message another worker moved meanwhile is not moved again. Returns how many moved."""
+    if to not in OutboundMessage.TRANSITIONS.get(source, ()):
+        raise TransitionNotAllowed(
+            f"Outbound messages cannot move from {source} to {to}", source=source, target=to
+        )
+    return queryset.filter(status=source).update(status=to, updated_at=timezone.now(), **fields)

@@ -16,6 +16,7 @@ from django.db import (
     connection,
     transaction,
 )
+from django.db.models import F, Q
 from django.utils import timezone
 
 from digital_services.core.transitions import (
@@ -39,7 +40,13 @@ from ..registry import (
     template_get,
     template_render,
 )
-from .common import CLAIM_EARLY_TOLERANCE, RECORD_SUCCESS_RETRY_DELAYS, _outbox_move, logger
+from .common import (
+    CLAIM_EARLY_TOLERANCE,
+    RECORD_SUCCESS_RETRY_DELAYS,
+    _outbox_move,
+    _outbox_move_many,
+    logger,
+)
 from .letter_batches import _letter_batch_open
 from .sending import outbound_message_enqueue
 
@@ -96,13 +103,72 @@ def outbound_message_deliver(*, message_id: int) -> DeliveryOutcome:
     message = _claim(message_id)
     if message is None:
         return DeliveryOutcome("skipped")
+    return _claimed_send(message)
 
+
+def outbound_messages_deliver(*, message_ids: Iterable[int]) -> dict[str, int]:
+    """Send a batch of messages, each at most once, over one backend session (one
+    connection to the mail server). All are claimed together (created → sending, in one
+    query that skips rows another worker holds, and one ``UPDATE``); then each is sent and
+    its outcome recorded before the next is sent, as ``outbound_message_deliver`` does for
+    one, so a worker that dies mid-batch leaves at most one message sent but not recorded.
+    Returns how many messages took each action (sent, retry, failed, skipped, ...)."""
+    ids = list(message_ids)
+    claimed = _claim_many(ids)
+    outcomes: dict[str, int] = {"skipped": len(ids) - len(claimed)}
+    if not claimed:
+        return outcomes
+    backend = backend_get()
+    getattr(backend, "open", lambda: None)()
+    try:
+        for message in claimed:
+            action = _claimed_send(message, backend).action
+            outcomes[action] = outcomes.get(action, 0) + 1
+    finally:
+        getattr(backend, "close", lambda: None)()
+    return outcomes
+
+
+def _claim_many(message_ids: list[int]) -> list[OutboundMessage]:
+    """``_claim`` for a batch: the due messages still in created, locked and moved to sending."""
+    now = timezone.now()
+    with transaction.atomic():
+        messages = list(
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=message_ids, status=Status.CREATED)
+            .filter(
+                Q(next_attempt_at__isnull=True)
+                | Q(next_attempt_at__lte=now + CLAIM_EARLY_TOLERANCE)
+            )
+            .order_by("pk")
+        )
+        if messages:
+            _outbox_move_many(
+                OutboundMessage.objects.filter(pk__in=[m.pk for m in messages]),
+                source=Status.CREATED,
+                to=Status.SENDING,
+                attempts=F("attempts") + 1,
+                claimed_at=now,
+                next_attempt_at=None,
+            )
+    for message in messages:
+        message.status = Status.SENDING
+        message.attempts += 1
+        message.claimed_at = now
+        message.next_attempt_at = None
+    return messages
+
+
+def _claimed_send(message: OutboundMessage, backend=None) -> DeliveryOutcome:
+    """Send a message this worker has claimed (in sending), and record the outcome.
+    ``backend`` is shared by the messages of a batch (one mail server connection)."""
+    message_id = message.pk
     try:
         template = template_get(message.template_key)
         rendered = template_render(
             template, language=message.language, personalisation=message.personalisation
         )
-        backend = backend_get()
+        backend = backend or backend_get()
         existing = backend.already_sent(message) if message.attempts > 1 else None
         if existing is not None:
             result = DeliveryResult(provider_id=existing)
@@ -146,6 +212,17 @@ def _record_success_durably(message_id: int, result: DeliveryResult) -> Delivery
 
 def _record_success(message_id: int, result: DeliveryResult) -> DeliveryOutcome:
     now = timezone.now()
+    if not result.queued_for_print and _outbox_move_many(
+        OutboundMessage.objects.filter(pk=message_id),
+        source=Status.SENDING,
+        to=Status.SENT,
+        sent_at=now,
+        provider_id=result.provider_id,
+        last_error="",
+        next_attempt_at=None,
+    ):
+        # The usual case in one statement: still ours (in sending), now sent.
+        return DeliveryOutcome("sent", detail=result.provider_id)
     with transaction.atomic():
         message = OutboundMessage.objects.select_for_update().get(pk=message_id)
         if result.queued_for_print:

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from ..addresses import address_problems
 from ..constants import (
+    DELIVER_BATCH_SIZE,
     Channel,
     Language,
 )
@@ -92,10 +93,69 @@ def notification_send(
     channel, missing or unexpected personalisation, unknown language) and
     InvalidRecipient.
     """
+    fields = _message_fields(
+        template=template,
+        to=to,
+        personalisation=personalisation,
+        language=language,
+        channel=channel,
+        about=about,
+        service=service,
+        reference=reference,
+    )
+    if idempotency_key is not None:
+        existing = OutboundMessage.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+        fields["idempotency_key"] = idempotency_key
+        try:
+            with transaction.atomic():
+                message = OutboundMessage.objects.create(**fields)
+        except IntegrityError:
+            return OutboundMessage.objects.get(idempotency_key=idempotency_key)
+    else:
+        message = OutboundMessage.objects.create(**fields)
+    transaction.on_commit(partial(outbound_message_enqueue, message_id=message.pk))
+    return message
+
+
+def notification_send_many(*, messages: Sequence[dict]) -> list[OutboundMessage]:
+    """``notification_send`` for many messages at once (a job's reminders): each dict holds
+    ``notification_send``'s arguments but ``idempotency_key`` (the caller makes a re-run send
+    nothing twice, as the reminders do with ``reminder_sent_at``). Every message is checked
+    first, so one bad one raises and queues none; then one ``INSERT`` for them all, and after
+    the commit delivery tasks of ``DELIVER_BATCH_SIZE`` messages each."""
+    usable: set[str] = set()  # templates already checked for problems in this call
+    rows = [OutboundMessage(**_message_fields(**spec, usable=usable)) for spec in messages]
+    if not rows:
+        return []
+    created = OutboundMessage.objects.bulk_create(rows, batch_size=2_000)
+    ids = [message.pk for message in created]
+    transaction.on_commit(partial(outbound_messages_enqueue, message_ids=ids))
+    return created
+
+
+def _message_fields(
+    *,
+    template: str,
+    to: str | Sequence[str],
+    personalisation: dict | None = None,
+    language: str = Language.ENGLISH,
+    channel: str = Channel.EMAIL,
+    about: Model | None = None,
+    service: str = "",
+    reference: str = "",
+    usable: set[str] | None = None,
+) -> dict:
+    """The checked columns of a new outbox row (see ``notification_send`` for what it raises).
+    ``usable`` holds the templates already found without problems (checked once a batch)."""
     message_template = template_get(template)
-    problems = template_problems(message_template)
-    if problems:
-        raise TemplateError(f"Template {template!r} cannot be used: {'; '.join(problems)}")
+    if usable is None or template not in usable:
+        problems = template_problems(message_template)
+        if problems:
+            raise TemplateError(f"Template {template!r} cannot be used: {'; '.join(problems)}")
+        if usable is not None:
+            usable.add(template)
     if channel not in Channel.values:
         raise TemplateError(f"Unknown channel {channel!r}")
     if channel not in message_template.channels:
@@ -118,20 +178,7 @@ def notification_send(
     if about is not None:
         fields["content_type"] = ContentType.objects.get_for_model(about)
         fields["object_id"] = str(about.pk)
-    if idempotency_key is not None:
-        existing = OutboundMessage.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing
-        fields["idempotency_key"] = idempotency_key
-        try:
-            with transaction.atomic():
-                message = OutboundMessage.objects.create(**fields)
-        except IntegrityError:
-            return OutboundMessage.objects.get(idempotency_key=idempotency_key)
-    else:
-        message = OutboundMessage.objects.create(**fields)
-    transaction.on_commit(partial(outbound_message_enqueue, message_id=message.pk))
-    return message
+    return fields
 
 
 def outbound_message_enqueue(*, message_id: int) -> bool:
@@ -159,3 +206,37 @@ def outbound_message_enqueue(*, message_id: int) -> bool:
         )
         return False
     return True
+
+
+def outbound_messages_enqueue(*, message_ids: Sequence[int]) -> int:
+    """Put delivery tasks for many messages on the queue, ``DELIVER_BATCH_SIZE`` ids a task
+    (a round trip to the broker per task, not per message). Returns how many tasks were
+    queued. As ``outbound_message_enqueue``: never raises, and a batch the broker refused
+    stays in created for the sweep."""
+    from ..tasks import notification_deliver_batch
+
+    ids = list(message_ids)
+    queued = 0
+    for start in range(0, len(ids), DELIVER_BATCH_SIZE):
+        batch = ids[start : start + DELIVER_BATCH_SIZE]
+        try:
+            notification_deliver_batch.apply_async(
+                args=[batch],
+                retry=True,
+                retry_policy={
+                    "max_retries": 2,
+                    "interval_start": 0,
+                    "interval_step": 0.5,
+                    "interval_max": 1,
+                },
+            )
+        except Exception:
+            logger.warning(
+                "Could not queue %s outbound messages (from %s); the sweep will queue them again",
+                len(batch),
+                batch[0],
+                exc_info=True,
+            )
+            continue
+        queued += 1
+    return queued
