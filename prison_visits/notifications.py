@@ -36,6 +36,28 @@ TEMPLATES = {
             "Os na allwch ddod o hyd i’n negeseuon e-bost, edrychwch yn eich ffolder sbam neu "
             "sothach ac ychwanegwch y cyfeiriad hwn at eich anfonwyr diogel."
         ),
+        # On paper: no spam folder, and we write again with the answer.
+        "letter_body": (
+            "Dear ((lead_name)),\n\n"
+            "We have your request to visit ((prisoner_name)) (prison number ((prisoner_number))) "
+            "at ((prison_name)). Your visit is not booked yet.\n\n"
+            "The times you asked for, in order of preference:\n((slot_choices))\n\n"
+            "Your visit reference is ((reference)).\n\n"
+            "The prison will decide by ((respond_by)) and we will write to you with the answer.\n\n"
+            "You can also check the progress of your request on line, using your reference, at:\n"
+            "((status_url))"
+        ),
+        "cy_letter_body": (
+            "Annwyl ((lead_name)),\n\n"
+            "Mae gennym eich cais i ymweld â ((prisoner_name)) (rhif carchar ((prisoner_number))) "
+            "yn ((prison_name)). Nid yw eich ymweliad wedi’i archebu eto.\n\n"
+            "Yr amseroedd y gofynnoch amdanynt, yn nhrefn blaenoriaeth:\n((slot_choices))\n\n"
+            "Cyfeirnod eich ymweliad yw ((reference)).\n\n"
+            "Bydd y carchar yn penderfynu erbyn ((respond_by)) a byddwn yn ysgrifennu atoch gyda’r "
+            "ateb.\n\n"
+            "Gallwch hefyd wirio cynnydd eich cais ar-lein, gan ddefnyddio eich cyfeirnod, yn:\n"
+            "((status_url))"
+        ),
         "personalisation": [
             "lead_name",
             "prisoner_name",
@@ -144,6 +166,29 @@ TEMPLATES = {
             "Gallwch ofyn am ymweliad arall:\n((book_url))\n\n"
             "Cwestiynau am y penderfyniad hwn: ffoniwch ((prison_phone)) neu e-bostiwch "
             "((prison_email))."
+        ),
+        # On paper: questions by phone (the letter gives our postal address as well).
+        "letter_body": (
+            "Dear ((lead_name)),\n\n"
+            "Your visit to ((prison_name)) (reference ((reference))) could not be booked because:\n"
+            "((reasons))\n\n"
+            "((allowance))\n\n"
+            "((prison_message))\n\n"
+            "Visitors must be on the prisoner’s contact list. If this is your first visit, "
+            "ask the prisoner to add you.\n\n"
+            "You can ask for another visit on line at:\n((book_url))\n\n"
+            "Questions about this decision: phone the prison on ((prison_phone))."
+        ),
+        "cy_letter_body": (
+            "Annwyl ((lead_name)),\n\n"
+            "Nid oedd modd archebu eich ymweliad â ((prison_name)) (cyfeirnod ((reference))) "
+            "oherwydd:\n((reasons))\n\n"
+            "((allowance))\n\n"
+            "((prison_message))\n\n"
+            "Rhaid i ymwelwyr fod ar restr gysylltiadau’r carcharor. Os mai hwn yw eich "
+            "ymweliad cyntaf, gofynnwch i’r carcharor eich ychwanegu.\n\n"
+            "Gallwch ofyn am ymweliad arall ar-lein yn:\n((book_url))\n\n"
+            "Cwestiynau am y penderfyniad hwn: ffoniwch y carchar ar ((prison_phone))."
         ),
         "personalisation": [
             "lead_name",

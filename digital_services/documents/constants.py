@@ -27,6 +27,9 @@ MEDIA_TYPE_EXTENSIONS = {
     "text/csv": ".csv",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/vnd.oasis.opendocument.text": ".odt",
+    # A print batch of letters, one PDF each (notifications.letters.letters_zip); made
+    # by us, never uploaded, and served as a download.
+    "application/zip": ".zip",
 }
 
 #: The longest file name offered to the browser when it downloads a document.

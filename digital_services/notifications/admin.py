@@ -189,7 +189,7 @@ class LetterBatchAdmin(admin.ModelAdmin):
     def pdf(self, obj):
         if obj.document_id:
             return format_html(
-                '<a href="{}" download>Download the PDF</a>',
+                '<a href="{}" download>Download the letters (a ZIP file, one PDF for each letter)</a>',
                 reverse("documents:download", args=[obj.document.public_id]),
             )
         if obj.status == LetterBatchStatus.CLOSED:

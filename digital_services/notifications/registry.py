@@ -10,6 +10,8 @@ Any installed app may have a module ``<app>/notifications.py`` with a plain dict
             "cy_body": "...",
             "personalisation": ["name", "link"],
             # optional: "channels": ["email"]  (default: email, sms and letter)
+            # optional: "letter_body", "cy_letter_body": the text for paper, when the
+            # body speaks of email or of things only a screen has
         },
     }
 
@@ -17,7 +19,10 @@ so declaring a template needs no import of this package. Placeholders use
 GOV.UK Notify's ``((name))`` syntax. The placeholders in the subject and body,
 in English and in Welsh, must be exactly the declared ``personalisation``:
 ``template_problems`` says what is wrong, a test runs it over every template,
-and ``notification_send`` refuses a template with problems.
+and ``notification_send`` refuses a template with problems. A letter's text
+(``letter_body``, else ``body``) may use fewer of the names: paper needs no email
+address. Letter text is for someone reading paper: tests/notifications/test_letter_text.py
+checks every letter template for words about email and for links that are not https.
 
 Templates are loaded from every installed app on first use. Code (tests,
 mostly) can also add one with ``template_register``.
@@ -53,12 +58,17 @@ class MessageTemplate:
     personalisation: tuple[str, ...]
     channels: tuple[str, ...] = ALL_CHANNELS
     source: str = ""
+    letter_body: str = ""
+    cy_letter_body: str = ""
 
-    def text(self, language: str) -> tuple[str, str]:
-        """(subject, body) in the language; SMS ignores the subject."""
+    def text(self, language: str, channel: str = "") -> tuple[str, str]:
+        """(subject, body) in the language; SMS ignores the subject. A letter gets the
+        letter body when the template has one."""
         if language == Language.WELSH:
-            return self.cy_subject, self.cy_body
-        return self.subject, self.body
+            body = (channel == Channel.LETTER and self.cy_letter_body) or self.cy_body
+            return self.cy_subject, body
+        body = (channel == Channel.LETTER and self.letter_body) or self.body
+        return self.subject, body
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,8 @@ def template_register(
     personalisation: list[str] | tuple[str, ...] = (),
     channels: list[str] | tuple[str, ...] | None = None,
     source: str = "",
+    letter_body: str = "",
+    cy_letter_body: str = "",
 ) -> MessageTemplate:
     """Add a template (or replace one with the same key, so tests can redefine it)."""
     template = MessageTemplate(
@@ -98,6 +110,8 @@ def template_register(
         personalisation=tuple(personalisation),
         channels=tuple(channels) if channels else ALL_CHANNELS,
         source=source,
+        letter_body=letter_body,
+        cy_letter_body=cy_letter_body,
     )
     _registry[key] = template
     return template
@@ -139,6 +153,8 @@ def _templates_load() -> None:
                     "cy_body",
                     "personalisation",
                     "channels",
+                    "letter_body",
+                    "cy_letter_body",
                 }
                 if unknown:
                     raise TemplateError(
@@ -196,6 +212,15 @@ def template_problems(template: MessageTemplate) -> list[str]:
             )
         if missing:
             problems.append(f"{words} text does not use: {', '.join(sorted(missing))}")
+    for name in ("letter_body", "cy_letter_body"):
+        letter_text = getattr(template, name)
+        if letter_text and Channel.LETTER not in template.channels:
+            problems.append(f"{name} is given but the template is not for letters")
+        extra = placeholders_in(letter_text) - declared
+        if extra:
+            problems.append(f"{name} uses undeclared placeholders: {', '.join(sorted(extra))}")
+    if bool(template.letter_body) != bool(template.cy_letter_body):
+        problems.append("letter_body and cy_letter_body come together (a letter in each language)")
     return problems
 
 
@@ -222,10 +247,11 @@ def personalisation_check(template: MessageTemplate, personalisation: dict) -> d
 
 
 def template_render(
-    template: MessageTemplate, *, language: str, personalisation: dict
+    template: MessageTemplate, *, language: str, personalisation: dict, channel: str = ""
 ) -> RenderedMessage:
-    """Fill in the placeholders. Values are plain text: HTML-escape at the edge that needs it."""
-    subject, body = template.text(language)
+    """Fill in the placeholders. Values are plain text: HTML-escape at the edge that needs it.
+    ``channel`` "letter" gives the letter's text (see ``MessageTemplate.text``)."""
+    subject, body = template.text(language, channel)
 
     def fill(text: str) -> str:
         return PLACEHOLDER.sub(lambda m: personalisation.get(m.group(1).strip(), m.group(0)), text)

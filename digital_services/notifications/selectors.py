@@ -22,5 +22,8 @@ def outbound_message_render(*, message: OutboundMessage) -> RenderedMessage | No
     except TemplateError:
         return None
     return template_render(
-        template, language=message.language, personalisation=message.personalisation
+        template,
+        language=message.language,
+        personalisation=message.personalisation,
+        channel=message.channel,
     )

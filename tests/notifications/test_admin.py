@@ -140,8 +140,8 @@ def test_staff_close_a_letter_batch_and_download_its_pdf_once_prepared(
     download = reverse("documents:download", args=[batch.document.public_id])
     assert download in page.text
     response = staff_client.get(download)
-    assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Type"] == "application/zip"
+    assert b"".join(response.streaming_content).startswith(b"PK")  # a ZIP of letters
 
 
 def test_marking_an_undownloaded_batch_printed_says_why_not(staff_client):

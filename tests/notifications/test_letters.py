@@ -1,3 +1,6 @@
+import io
+import zipfile
+
 import pytest
 from django.db import transaction
 
@@ -75,10 +78,10 @@ def test_closing_a_batch_closes_it_and_queues_its_pdf(staff_user, close, renders
     assert AuditEvent.objects.filter(action="letter_batch.closed", object_id=str(batch.pk)).exists()
 
 
-def test_the_pdf_task_stores_one_page_per_letter_as_a_document(staff_user, close):
+def test_the_pdf_task_stores_the_batch_as_a_set_of_letters_one_pdf_each(staff_user, close):
     batch = LetterBatchFactory()
-    QueuedLetterFactory(letter_batch=batch)
-    QueuedLetterFactory(letter_batch=batch, language="cy")
+    first = QueuedLetterFactory(letter_batch=batch)
+    second = QueuedLetterFactory(letter_batch=batch, language="cy")
     QueuedLetterFactory(letter_batch=LetterBatchFactory(status=LetterBatchStatus.CLOSED))
     close(batch_ids=[batch.pk], user=staff_user)
 
@@ -87,12 +90,16 @@ def test_the_pdf_task_stores_one_page_per_letter_as_a_document(staff_user, close
     batch.refresh_from_db()
     document = batch.document
     assert document.kind == DocumentKind.LETTER_BATCH
-    assert (document.media_type, document.owner, document.case) == ("application/pdf", None, batch)
+    assert (document.media_type, document.owner, document.case) == ("application/zip", None, batch)
     assert document.delete_after is not None
-    pdf = document_read(document=document)
-    assert pdf.startswith(b"%PDF")
-    assert _pages(pdf) == 2
-    assert document.size == len(pdf)
+    content = document_read(document=document)
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    assert archive.namelist() == [f"letter-{first.pk}.pdf", f"letter-{second.pk}.pdf"]
+    for name in archive.namelist():
+        pdf = archive.read(name)
+        assert pdf.startswith(b"%PDF")
+        assert _pages(pdf) == 1
+    assert document.size == len(content)
 
 
 def test_the_pdf_task_makes_one_pdf_however_often_it_runs(staff_user, close):

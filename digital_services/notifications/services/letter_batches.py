@@ -12,6 +12,7 @@ from django.db import (
 )
 from django.utils import timezone
 
+from digital_services.core.registry import service_for_app
 from digital_services.core.transitions import (
     transition_apply,
 )
@@ -24,7 +25,7 @@ from ..constants import (
     LetterBatchStatus,
     Status,
 )
-from ..letters import LETTER_BATCH_PDF_RETENTION_DAYS, letters_pdf
+from ..letters import LETTER_BATCH_PDF_RETENTION_DAYS, Letter, letters_zip
 from ..models import LetterBatch, OutboundMessage
 from ..registry import (
     template_get,
@@ -97,10 +98,12 @@ def letter_batch_render_enqueue(*, batch_id: int) -> bool:
 
 
 def letter_batch_render(*, batch_id: int) -> Document | None:
-    """Make the PDF of a closed batch (one page per letter) and keep it in the document
-    store, for staff to download from the batch's admin page. Returns the document, or
-    None when the batch is gone, still open, printed, or already has one (so running the
-    task twice makes one PDF). Raises ValueError when the batch holds no letters."""
+    """Make the file of a closed batch (a ZIP of one PDF per letter, each laid out to
+    the precompiled letter specification and at most 10 pages) and keep it in the
+    document store, for staff to download from the batch's admin page. Returns the
+    document, or None when the batch is gone, still open, printed, or already has one
+    (so running the task twice makes one file). Raises ValueError when the batch holds
+    no letters, ``LetterLayoutError`` naming a letter that cannot be laid out."""
     with transaction.atomic():
         batch = LetterBatch.objects.select_for_update().filter(pk=batch_id).first()
         if batch is None or batch.status != LetterBatchStatus.CLOSED or batch.document_id:
@@ -111,14 +114,27 @@ def letter_batch_render(*, batch_id: int) -> Document | None:
         ).order_by("pk"):
             template = template_get(letter.template_key)
             rendered = template_render(
-                template, language=letter.language, personalisation=letter.personalisation
+                template,
+                language=letter.language,
+                personalisation=letter.personalisation,
+                channel=Channel.LETTER,
             )
-            items.append((letter.address_lines, rendered, letter.language, letter.reference))
+            service = service_for_app(letter.service) if letter.service else None
+            items.append(
+                Letter(
+                    address_lines=letter.address_lines,
+                    rendered=rendered,
+                    language=letter.language,
+                    reference=letter.reference,
+                    service_name=service.name if service is not None else "",
+                    name=f"letter-{letter.pk}",
+                )
+            )
         document = document_store(
-            content=letters_pdf(items),
+            content=letters_zip(items),
             kind=DocumentKind.LETTER_BATCH,
-            content_type="application/pdf",
-            filename=f"letters-batch-{batch.pk}.pdf",
+            content_type="application/zip",
+            filename=f"letters-batch-{batch.pk}.zip",
             case=batch,
             delete_after=timezone.localdate() + timedelta(days=LETTER_BATCH_PDF_RETENTION_DAYS),
         )
