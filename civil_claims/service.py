@@ -1,5 +1,6 @@
-"""Registers this service with the platform: its start page (all it has so far), its
-URLs, its caseworker role (no permissions yet: it has no models) and demo caseworker."""
+"""Registers this service with the platform: its start page, URLs, "Your applications",
+the caseworker role with its permissions and queue, the issue-fee payment, retention,
+demo caseworker and page access."""
 
 from digital_services.core.registry import (
     PUBLIC,
@@ -10,7 +11,58 @@ from digital_services.core.registry import (
     service_register,
 )
 
+from .constants import PAYMENT_PURPOSE_ISSUE_FEE
+from .retention import RETENTION
+
 CASEWORKER_ROLE = "civil_claims caseworker"
+#: This service's models only (no payments permissions: those would show every
+#: service's payments).
+CASEWORKER_PERMISSIONS = (
+    "civil_claims.view_claim",
+    "civil_claims.decide_hwf_claim",
+    "civil_claims.manage_claim",
+    "civil_claims.export_claim",
+    "civil_claims.view_party",
+    "civil_claims.view_amountrow",
+    "civil_claims.view_timelineevent",
+    "civil_claims.view_evidenceitem",
+    "civil_claims.view_casenote",
+    "civil_claims.add_casenote",
+    "civil_claims.view_papercorrespondence",
+    "civil_claims.add_papercorrespondence",
+    "civil_claims.change_papercorrespondence",
+    "civil_claims.view_response",
+    "civil_claims.view_claimantreply",
+    "civil_claims.view_judgment",
+    "civil_claims.view_issuefeeband",
+)
+
+
+def payment_outcome(*, payment):
+    """A claim's issue fee payment finished: a paid claim is issued."""
+    from .services import claim_payment_outcome
+
+    return claim_payment_outcome(payment=payment)
+
+
+def list_cases(user):
+    """The user's money claims, for "Your applications"."""
+    from .selectors import claims_for_user
+
+    return claims_for_user(user)
+
+
+def _case_data_for_user(user) -> dict:
+    from .selectors import case_data_for_user
+
+    return case_data_for_user(user)
+
+
+def _cases_detach_user(user) -> int:
+    from .models import Claim
+
+    return Claim.objects.filter(user=user).update(user=None)
+
 
 START_PAGE = {
     "intro": "Use this service to make a claim to the county court in England and Wales for money you are owed, or to respond to a claim against you.",
@@ -28,11 +80,29 @@ SERVICE = service_register(
         name="Make a money claim",
         description="Claim money you are owed by a person or business, or make a possession claim as a landlord. Respond to a claim made against you.",
         start_url_name="civil_claims:start",
+        list_cases=list_cases,
         order=20,
+        retention=RETENTION,
+        export_user_data=lambda user: _case_data_for_user(user),
+        detach_user=lambda user: _cases_detach_user(user),
         app_label="civil_claims",
         url_prefix="money-claims/",
-        roles=(Role(CASEWORKER_ROLE),),
+        roles=(
+            Role(
+                CASEWORKER_ROLE,
+                permissions=CASEWORKER_PERMISSIONS,
+                staff_landing_url_name="admin:civil_claims_claim_changelist",
+            ),
+        ),
+        # Administrators keep the issue fee bands.
+        administrator_permissions=(
+            "civil_claims.view_issuefeeband",
+            "civil_claims.add_issuefeeband",
+            "civil_claims.change_issuefeeband",
+        ),
         demo_users=(DemoUser("demo.civil-claims@example.com", "Cam Claims", CASEWORKER_ROLE),),
+        payment_purposes=(PAYMENT_PURPOSE_ISSUE_FEE,),
+        payment_outcome=payment_outcome,
         access={
             "start": AccessRule(PUBLIC),
         },

@@ -220,6 +220,18 @@ class Claim(models.Model):
         return self.amount_pence + self.interest_to_date_pence + self.fee_pence
 
     @property
+    def continuing_daily_pence(self) -> Decimal:
+        """The daily interest that keeps accruing after issue (0 when interest stops)."""
+        if (
+            self.interest_kind == InterestKind.SAME_RATE
+            and self.interest_end == InterestEnd.SETTLED
+        ):
+            return self.interest_daily_pence
+        if self.interest_kind == InterestKind.BREAKDOWN and self.interest_continuing != "none":
+            return self.interest_daily_pence
+        return Decimal(0)
+
+    @property
     def is_issued(self) -> bool:
         return self.claim_number is not None
 

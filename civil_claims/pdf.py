@@ -1,0 +1,201 @@
+"""The sealed claim form: an issued claim as a PDF, drawn with reportlab.
+
+It carries everything the claimant entered (parties, amounts, interest worked out,
+reason, timeline, evidence, statement of truth), the claim number, issue date, the
+court's seal and the response deadline. It is made once, by a background task
+(``services.claim_form_seal``), and kept in the document store.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from digital_services.core.dates import date_format
+from digital_services.core.money import pence_format
+from digital_services.notifications.letters import letter_font
+
+from .constants import PartyType
+from .interest import InterestKind
+from .models import Claim, Party
+
+COURT = "County Court Business Centre"
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = letter_font()
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, spaceAfter=4)
+    return {
+        "body": body,
+        "title": ParagraphStyle("title", parent=body, fontSize=18, leading=22, spaceAfter=6),
+        "heading": ParagraphStyle(
+            "heading", parent=body, fontSize=12, leading=15, spaceBefore=8, spaceAfter=4
+        ),
+        "seal": ParagraphStyle("seal", parent=body, fontSize=11, leading=14, borderPadding=4),
+    }
+
+
+def _p(text: str, style) -> Paragraph:
+    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+
+
+def interest_lines(claim: Claim) -> list[str]:
+    """How the interest was worked out, in words (also for the case page)."""
+    if claim.interest_kind == InterestKind.NONE:
+        return ["No interest is claimed."]
+    daily = pence_format(int(claim.interest_daily_pence.to_integral_value()))
+    if claim.interest_kind == InterestKind.BREAKDOWN:
+        lines = [
+            f"Interest worked out by the claimant: {pence_format(claim.interest_to_date_pence)}.",
+        ]
+        if claim.interest_breakdown_explanation:
+            lines.append(f"How it was worked out: {claim.interest_breakdown_explanation}")
+        if claim.interest_continuing_daily_pence:
+            lines.append(f"Interest continues after issue at {daily} a day until judgment.")
+        return lines
+    rate = f"{claim.interest_rate.normalize():f}%" if claim.interest_rate is not None else "8%"
+    start = (
+        date_format(claim.interest_start_date) if claim.interest_start_date else "the date of issue"
+    )
+    lines = [
+        f"Simple interest at {rate} a year on {pence_format(claim.amount_pence)} from {start} "
+        f"to {date_format(claim.issue_date) if claim.issue_date else 'the date of issue'}: "
+        f"{claim.interest_days} days at {daily} a day = {pence_format(claim.interest_to_date_pence)}.",
+    ]
+    if claim.interest_rate_reason:
+        lines.append(f"Why this rate: {claim.interest_rate_reason}")
+    if claim.interest_start_reason:
+        lines.append(f"Why from this date: {claim.interest_start_reason}")
+    if claim.interest_end == "settled":
+        lines.append(f"Interest continues at {daily} a day until judgment or payment.")
+    return lines
+
+
+def _party_block(party: Party, styles) -> list:
+    rows = [_p(party.display_name, styles["body"])]
+    if party.party_type in (PartyType.COMPANY, PartyType.ORGANISATION) and party.contact_person:
+        rows.append(_p(f"Contact: {party.contact_person}", styles["body"]))
+    if party.companies_house_number:
+        rows.append(_p(f"Company number: {party.companies_house_number}", styles["body"]))
+    rows.append(_p("\n".join(party.address_lines), styles["body"]))
+    if party.correspondence_line_1:
+        rows.append(
+            _p(
+                "Address for correspondence:\n" + "\n".join(party.correspondence_lines),
+                styles["body"],
+            )
+        )
+    return rows
+
+
+def _table(rows: list[list], widths) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    return table
+
+
+def claim_form_pdf(claim: Claim) -> bytes:
+    """The sealed claim form of an issued claim. Raises ValueError for a claim not issued."""
+    if not claim.claim_number or claim.issue_date is None:
+        raise ValueError("Only an issued claim has a sealed claim form")
+    styles = _styles()
+    body = styles["body"]
+    claimant, defendant = claim.claimant, claim.defendant
+    story: list = [
+        _p("Claim form (money claim)", styles["title"]),
+        _p(f"In the County Court. Issued by the {COURT}.", body),
+        _table(
+            [
+                [_p("Claim number", body), _p(claim.claim_number, body)],
+                [_p("Issue date", body), _p(date_format(claim.issue_date), body)],
+                [_p("Deemed served on", body), _p(date_format(claim.deemed_service_date), body)],
+                [
+                    _p("Respond by", body),
+                    _p(f"4pm on {date_format(claim.response_deadline)}", body),
+                ],
+            ],
+            [50 * mm, 110 * mm],
+        ),
+        Spacer(1, 4 * mm),
+        _p(f"SEAL OF THE COUNTY COURT: issued {date_format(claim.issue_date)}", styles["seal"]),
+        _p("Claimant", styles["heading"]),
+        *_party_block(claimant, styles),
+        _p("Defendant", styles["heading"]),
+        *_party_block(defendant, styles),
+        _p("What is claimed", styles["heading"]),
+        _table(
+            [[_p("Reason", body), _p("Amount", body)]]
+            + [
+                [_p(row.reason, body), _p(pence_format(row.amount_pence), body)]
+                for row in claim.amount_rows.all()
+            ],
+            [120 * mm, 40 * mm],
+        ),
+        _p("Interest", styles["heading"]),
+        *(_p(line, body) for line in interest_lines(claim)),
+        _p("Total", styles["heading"]),
+        _table(
+            [
+                [_p("Amount claimed", body), _p(pence_format(claim.amount_pence), body)],
+                [
+                    _p("Interest to the issue date", body),
+                    _p(pence_format(claim.interest_to_date_pence), body),
+                ],
+                [_p("Court fee", body), _p(pence_format(claim.fee_pence), body)],
+                [_p("Total amount", body), _p(pence_format(claim.total_claimed_pence), body)],
+            ],
+            [120 * mm, 40 * mm],
+        ),
+        _p("Particulars of claim", styles["heading"]),
+        _p(claim.reason, body),
+    ]
+    events = [e for e in claim.timeline_events.all() if e.party_role == "claimant"]
+    if events:
+        story.append(_p("Timeline", styles["heading"]))
+        story.append(
+            _table(
+                [[_p(e.date_text, body), _p(e.description, body)] for e in events],
+                [40 * mm, 120 * mm],
+            )
+        )
+    evidence = [e for e in claim.evidence_items.all() if e.party_role == "claimant"]
+    if evidence:
+        story.append(_p("Evidence", styles["heading"]))
+        story.append(
+            _table(
+                [[_p(e.get_kind_display(), body), _p(e.description, body)] for e in evidence],
+                [60 * mm, 100 * mm],
+            )
+        )
+    story.append(_p("Statement of truth", styles["heading"]))
+    story.append(_p("The claimant believes that the facts stated in this claim are true.", body))
+    if claim.sot_signer_name:
+        story.append(_p(f"Signed by {claim.sot_signer_name}, {claim.sot_signer_role}", body))
+    else:
+        story.append(_p(f"Signed by {claimant.display_name}", body))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=f"Claim form {claim.claim_number}",
+        author=COURT,
+    ).build(story)
+    return buffer.getvalue()

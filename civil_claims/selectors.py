@@ -1,0 +1,161 @@
+"""Reads for Make a money claim, already narrowed to what the viewer may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from digital_services.audit.selectors import audit_event_list_for_object
+from digital_services.core.dates import date_format
+from digital_services.core.grants import grant_held
+from digital_services.core.money import pence_format
+from digital_services.core.registry import CaseSummary
+
+from .constants import ClaimStatus, CorrespondenceStatus, HwfOutcome
+from .models import Claim, PaperCorrespondence, Party
+from .services.common import CLAIM_PAGE_URL_NAME, GRANT_SCOPE_CLAIM
+
+#: What happened, in words for the parties (the claim page's timeline), by audit action.
+HISTORY_WORDS = {
+    "claim.submitted": "Claim submitted",
+    "claim.hwf_applied": "Help with Fees reference given",
+    "claim.hwf_decided": "Help with Fees decided",
+    "claim.issued": "Claim issued and sent to the defendant",
+    "claim.stayed": "Claim stayed",
+    "claim.stay_lifted": "Stay lifted",
+    "claim.transferred": "Claim transferred to another court",
+    "claim.access_code_reset": "New access code sent to the defendant",
+    "claim.contact_changed": "Contact details changed",
+    "claim.paper_response_received": "Paper response received",
+}
+
+
+def claims_with_details() -> QuerySet[Claim]:
+    return Claim.objects.prefetch_related(
+        Prefetch("parties", queryset=Party.objects.order_by("role")),
+        "amount_rows",
+        "timeline_events",
+        "evidence_items",
+    )
+
+
+def claim_get_for_viewer(*, reference: str, request) -> Claim | None:
+    """The claim with this reference if the viewer is its claimant: the signed-in owner, or
+    someone holding a grant for it (a link from one of its messages). Otherwise None."""
+    claim = claims_with_details().filter(reference=reference).first()
+    if claim is None:
+        return None
+    user = getattr(request, "user", None)
+    if claim.user_id and user is not None and user.is_authenticated and claim.user_id == user.pk:
+        return claim
+    if grant_held(request, scope=GRANT_SCOPE_CLAIM, reference=claim.reference):
+        return claim
+    return None
+
+
+def claim_next_step(claim: Claim) -> str:
+    """The claim's state and what happens next, in words for the claimant."""
+    s = claim.status
+    if s == ClaimStatus.AWAITING_PAYMENT:
+        return f"Pay the court fee of {pence_format(claim.fee_pence)} to issue your claim."
+    if s == ClaimStatus.HWF_PENDING:
+        return "We are checking your Help with Fees reference. Do not pay the fee yet."
+    if s == ClaimStatus.HWF_AWAITING_CLAIMANT:
+        if claim.hwf_outcome == HwfOutcome.MORE_INFO:
+            return "We need more information about your Help with Fees application."
+        if claim.hwf_outcome == HwfOutcome.INVALID:
+            return "Check your Help with Fees reference and give it again, or pay the fee."
+        return f"Pay {pence_format(claim.hwf_amount_to_pay_pence)} to issue your claim."
+    if s == ClaimStatus.OPEN:
+        if claim.response_deadline and claim.response_deadline >= timezone.localdate():
+            return (
+                f"The defendant has until 4pm on {date_format(claim.response_deadline)} to respond."
+            )
+        return "The defendant has not responded by the deadline."
+    if s == ClaimStatus.STAYED:
+        return "The claim is stayed: nothing happens until the stay is lifted."
+    if s == ClaimStatus.TRANSFERRED:
+        return f"The claim has moved to {claim.transfer_court}. That court will contact you."
+    return claim.get_status_display() + "."
+
+
+def claim_page_url(claim: Claim) -> str:
+    try:
+        return reverse(CLAIM_PAGE_URL_NAME, args=[claim.reference])
+    except NoReverseMatch:
+        return reverse("civil_claims:start")
+
+
+def claims_for_user(user) -> list[CaseSummary]:
+    """The user's claims for "Your applications"."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    claims = claims_with_details().filter(user=user).order_by("-updated_at")[:50]
+    return [
+        CaseSummary(
+            reference=claim.reference_display,
+            title=f"Money claim against {claim.defendant.display_name}"
+            if claim.defendant
+            else "Money claim",
+            status=f"{claim.get_status_display()}. {claim_next_step(claim)}",
+            url=claim_page_url(claim),
+            updated_at=claim.updated_at,
+            action_label="View claim",
+        )
+        for claim in claims
+    ]
+
+
+def claim_history(claim: Claim) -> list[tuple[dt.datetime, str]]:
+    """What happened to the claim, oldest first, in words for the parties."""
+    events = audit_event_list_for_object(obj=claim).order_by("occurred_at", "id")
+    return [(e.occurred_at, HISTORY_WORDS[e.action]) for e in events if e.action in HISTORY_WORDS]
+
+
+def claims_hwf_to_decide() -> QuerySet[Claim]:
+    return Claim.objects.filter(status=ClaimStatus.HWF_PENDING).order_by("submitted_at")
+
+
+def claims_issued_on(day: dt.date) -> QuerySet[Claim]:
+    return Claim.objects.filter(issue_date=day, claim_number__isnull=False)
+
+
+def correspondence_to_review() -> QuerySet[PaperCorrespondence]:
+    return PaperCorrespondence.objects.filter(status=CorrespondenceStatus.RECEIVED).select_related(
+        "claim"
+    )
+
+
+def case_data_for_user(user) -> dict:
+    """The user's claims for "Your data" (what they entered, as submitted)."""
+    rows = []
+    for claim in claims_with_details().filter(user=user):
+        rows.append(
+            {
+                "reference": claim.reference,
+                "claim_number": claim.claim_number or "",
+                "status": claim.get_status_display(),
+                "submitted_at": claim.submitted_at.isoformat(),
+                "amount": pence_format(claim.amount_pence),
+                "fee": pence_format(claim.fee_pence),
+                "reason": claim.reason,
+                "parties": [
+                    {
+                        "role": p.role,
+                        "name": p.display_name,
+                        "address": p.address_lines,
+                        "email": p.email,
+                        "phone": p.phone,
+                    }
+                    for p in claim.parties.all()
+                ],
+                "amounts": [
+                    {"reason": r.reason, "amount": pence_format(r.amount_pence)}
+                    for r in claim.amount_rows.all()
+                ],
+            }
+        )
+    return {"money claims": rows}

@@ -1,0 +1,41 @@
+"""Background work for Make a money claim: the sealed claim form of each issued claim.
+
+``claim_issue`` queues ``claim_form_seal`` after commit with the claim's id only; a beat
+job seals any issued claim still without its form (a task lost while the broker was down).
+"""
+
+from celery import shared_task
+from django.db import OperationalError
+
+from .services import claim_form_seal as claim_form_seal_service
+from .services import claims_unsealed_seal
+
+UNSEALED_SWEEP_EVERY_SECONDS = 15 * 60
+
+BEAT_SCHEDULE = {
+    "civil-claims-unsealed-sweep": {
+        "task": "civil_claims.unsealed_sweep",
+        "schedule": UNSEALED_SWEEP_EVERY_SECONDS,
+    },
+}
+
+
+@shared_task(
+    name="civil_claims.claim_form_seal",
+    bind=True,
+    acks_late=True,
+    autoretry_for=(OperationalError, OSError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def claim_form_seal(self, claim_id: int) -> int | None:
+    """Make and keep the sealed claim form PDF; quietly nothing for a claim that is gone,
+    not issued or already sealed. Retries when the database or the storage is unreachable."""
+    document = claim_form_seal_service(claim_id=claim_id)
+    return document.pk if document is not None else None
+
+
+@shared_task(name="civil_claims.unsealed_sweep", bind=True, acks_late=True)
+def claims_unsealed_sweep(self) -> int:
+    """Seal the issued claims left without a claim form."""
+    return claims_unsealed_seal()

@@ -1,0 +1,20 @@
+import pytest
+
+from civil_claims.service import CASEWORKER_ROLE
+from digital_services.accounts.services import user_role_add
+from tests.accounts.factories import StaffWithTotpFactory
+
+
+@pytest.fixture(autouse=True)
+def _civil_claims_settings(settings):
+    """The payments sandbox and links on the test client's host."""
+    settings.GOVUK_PAY_API_KEY = ""
+    settings.PAYMENTS_PROVIDER = ""
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture
+def caseworker(db):
+    user = StaffWithTotpFactory()
+    user_role_add(user=user, role=CASEWORKER_ROLE)
+    return user
