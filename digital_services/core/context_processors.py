@@ -22,7 +22,9 @@ def site(request):
         )
         if user.is_staff:
             items.append({"label": "Staff", "url": reverse("admin:index")})
-        if user.has_perm("accounts.view_kpis"):
+        # Staff only (the dashboard is a staff page): a citizen's page asks no permission
+        # queries of the database.
+        if user.is_staff and user.has_perm("accounts.view_kpis"):
             items.append(
                 {"label": "Service performance", "url": reverse("performance_staff:dashboard")}
             )

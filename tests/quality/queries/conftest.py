@@ -51,3 +51,17 @@ def measured(client, url: str, ceiling: int, assert_max_num_queries) -> tuple[in
     with assert_max_num_queries(ceiling) as captured:
         response = client.get(url)
     return len(captured.captured_queries), response
+
+
+#: The test's own transaction turns a page's top-level ``transaction.atomic()`` (the session
+#: save) into a savepoint: statements production does not run.
+TEST_ONLY = ("SAVEPOINT ", "RELEASE SAVEPOINT ", "ROLLBACK TO SAVEPOINT ")
+
+
+def production_queries_for(client, url: str) -> tuple[int, object]:
+    """``queries_for`` without the savepoint statements only a test's transaction adds."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    queries = [q for q in captured.captured_queries if not q["sql"].startswith(TEST_ONLY)]
+    return len(queries), response
