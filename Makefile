@@ -12,7 +12,7 @@ MANAGE := $(PY) manage.py
 RUN_ENV := DJANGO_DEBUG=true CELERY_TASK_ALWAYS_EAGER=true
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: help run test gates fuzz lint format bench frontend venv check-deploy demo-data clean
+.PHONY: help run test gates fuzz lint format bench frontend venv check-deploy check-image rehearsal demo-data clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -56,12 +56,18 @@ format: venv ## Apply ruff's fixes and formatting
 check-deploy: venv ## Django's deployment checklist with production-like settings
 	bash scripts/check_deploy.sh
 
+check-image: ## hadolint the Dockerfile and build its Python layer in a clean venv (~1 min)
+	bash scripts/check_image.sh
+
 frontend: ## Rebuild digital_services/static/govuk from the pinned govuk-frontend (needs npm)
 	npm ci --no-audit --no-fund
 	npm run build
 
 bench: venv ## Load-test the main pages under gunicorn on PostgreSQL (writes bench/results.json)
 	bash scripts/bench.sh $(ARGS)
+
+rehearsal: venv ## Three web nodes, two workers, kills and a Redis restart under load (bench/rehearsal.json)
+	bash scripts/rehearsal.sh $(ARGS)
 
 clean: ## Remove the virtualenvs, the development database and temporary files
 	rm -rf $(VENV) .venv-tools .tmp staticfiles db.sqlite3
