@@ -45,8 +45,8 @@ def test_a_letter_batch_pdf_is_a_document_staff_download_from_the_admin(
     assert url in page.text
     response = client.get(url)
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Type"] == "application/zip"  # one PDF per letter (#22)
+    assert b"".join(response.streaming_content).startswith(b"PK")
 
 
 def test_the_receipt_pdf_is_stored_once_and_served_from_the_store(client, citizen):
