@@ -103,7 +103,7 @@ def seed(*, scale: float, stdout) -> None:
                     failure_code=failure_code,
                     provider="sandbox",
                     provider_payment_id=f"bench-tf-{n}",
-                    idempotency_key=f"bench-tf-{n}",
+                    provider_reference=f"bench-tf-{n}",
                     finished_at=now if finished else None,
                 )
             )
