@@ -74,7 +74,13 @@ class AuditEvent(models.Model):
         ordering = ["-occurred_at", "-id"]
         base_manager_name = "objects"
         default_permissions = ("view",)
-        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            # The staff list filtered by service or by action, newest first (and the action
+            # filter's links, found by jumping through the action column).
+            models.Index(fields=["service", "-occurred_at"], name="audit_service_newest_idx"),
+            models.Index(fields=["action", "-occurred_at"], name="audit_action_newest_idx"),
+        ]
 
     def __str__(self):
         target = f" {self.object_type}:{self.object_id}" if self.object_type else ""

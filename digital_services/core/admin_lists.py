@@ -3,8 +3,9 @@
 ``LargeListAdminMixin`` is what a ModelAdmin of such a table takes: its paginator, and no second
 count of the whole table beside a filtered list's own (``show_full_result_count``). A list
 filter on a column without choices (Django's ``AllValuesFieldListFilter``) reads every row with
-``SELECT DISTINCT`` to build its links; ``RegisteredServiceFilter`` takes the choices from the
-service registry instead. Nor should such an admin have a ``date_hierarchy``: with no date
+``SELECT DISTINCT`` to build its links; ``RegisteredServiceFilter`` and ``ServiceAnyKeyFilter``
+take the choices from the service registry instead, and ``IndexedValuesFilter`` finds a column's
+values by jumping through its index (a few ms for tens of values, at any number of rows). Nor should such an admin have a ``date_hierarchy``: with no date
 picked it runs ``SELECT DISTINCT date_trunc(...)`` over the whole list (189 ms at 200,000
 payments); a ``DateFieldListFilter`` gives the same "today / past 7 days / this month" links with
 no query.
@@ -96,4 +97,60 @@ class RegisteredServiceFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(**{self.field: self.value()})
+        return queryset
+
+
+class ServiceAnyKeyFilter(RegisteredServiceFilter):
+    """``RegisteredServiceFilter`` for a column that holds a service by any of its names (the
+    audit log and the KPI events are written with the slug by some code and the app label or
+    URL namespace by other code): one link per registered service, matched with ``IN`` on
+    the indexed column; and the platform's own rows (no service)."""
+
+    key = "slug"
+    PLATFORM = "-"
+
+    def lookups(self, request, model_admin):
+        return [*super().lookups(request, model_admin), (self.PLATFORM, "None (the platform)")]
+
+    def queryset(self, request, queryset):
+        from .registry import services_list
+
+        value = self.value()
+        if not value:
+            return queryset
+        if value == self.PLATFORM:
+            return queryset.filter(**{self.field: ""})
+        service = next((s for s in services_list() if s.slug == value), None)
+        names = {value} if service is None else {service.slug, service.label, service.namespace}
+        return queryset.filter(**{f"{self.field}__in": sorted(n for n in names if n)})
+
+
+class IndexedValuesFilter(admin.SimpleListFilter):
+    """Filter on every value a column holds, found through its B-tree index: a "loose index
+    scan" (a recursive query that jumps from one value to the next), so the cost grows with
+    the number of distinct values (tens), not with the rows (hundreds of thousands), where
+    Django's ``AllValuesFieldListFilter`` runs ``SELECT DISTINCT`` over the whole table.
+    Subclass it with ``parameter_name`` (the column) and ``title``; the column must be indexed."""
+
+    def lookups(self, request, model_admin):
+        return [(value, value) for value in self.values(model_admin.model) if value]
+
+    def values(self, model) -> list[str]:
+        connection = connections[model.objects.db]
+        quote = connection.ops.quote_name
+        table, column = quote(model._meta.db_table), quote(self.parameter_name)
+        sql = (
+            f"WITH RECURSIVE v(value) AS ("  # noqa: S608 - names from the model's metadata
+            f" (SELECT MIN({column}) FROM {table})"
+            f" UNION ALL SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > v.value)"
+            f" FROM v WHERE v.value IS NOT NULL"
+            f") SELECT value FROM v WHERE value IS NOT NULL"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return [row[0] for row in cursor.fetchall()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.parameter_name: self.value()})
         return queryset

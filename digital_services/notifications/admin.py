@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, linebreaks
 
-from digital_services.core.admin_lists import LargeListAdminMixin
+from digital_services.core.admin_lists import LargeListAdminMixin, ServiceAnyKeyFilter
 
 from .constants import FAILED_STATUSES, LetterBatchStatus
 from .models import DeliveryProblem, LetterBatch, OutboundMessage, ReturnedLetter
@@ -38,7 +38,12 @@ class OutboundMessageAdmin(LargeListAdminMixin, admin.ModelAdmin):
         "attempts",
         "next_attempt_at",
     )
-    list_filter = ("status", "channel", "service", ("created_at", admin.DateFieldListFilter))
+    list_filter = (
+        "status",
+        "channel",
+        ServiceAnyKeyFilter,  # from the registry, not SELECT DISTINCT over the outbox
+        ("created_at", admin.DateFieldListFilter),
+    )
     search_fields = ("recipient", "reference", "=provider_id")
     list_select_related = ("content_type",)
     actions = ("retry_failed",)

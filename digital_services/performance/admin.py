@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.utils import timezone
 
-from digital_services.core.admin_lists import LargeListAdminMixin
+from digital_services.core.admin_lists import LargeListAdminMixin, ServiceAnyKeyFilter
+from digital_services.journeys.constants import OUTCOME_SUBMITTED
 
 from .models import ContactMessage, PerformanceEvent, SatisfactionResponse
 
@@ -16,6 +17,27 @@ def csv_safe(value) -> str:
     """A cell value that a spreadsheet will show as text, never run as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class OutcomeFilter(admin.SimpleListFilter):
+    """How a completed journey ended: sent, or ended another way (each journey names its own
+    other outcomes, such as not_eligible: search for one by name)."""
+
+    title = "outcome"
+    parameter_name = "outcome"
+    OTHER = "-other"
+
+    def lookups(self, request, model_admin):
+        return [(OUTCOME_SUBMITTED, "Submitted"), (self.OTHER, "Ended another way")]
+
+    def queryset(self, request, queryset):
+        if self.value() == OUTCOME_SUBMITTED:
+            return queryset.filter(outcome=OUTCOME_SUBMITTED)
+        if self.value() == self.OTHER:
+            return queryset.filter(kind=PerformanceEvent.Kind.JOURNEY_COMPLETED).exclude(
+                outcome=OUTCOME_SUBMITTED
+            )
+        return queryset
 
 
 @admin.register(PerformanceEvent)
@@ -31,12 +53,13 @@ class PerformanceEventAdmin(LargeListAdminMixin, admin.ModelAdmin):
         "channel_detail",
         "outcome",
     )
+    # Fixed links (choices, the registry, OutcomeFilter): no SELECT DISTINCT over the events.
     list_filter = (
         "kind",
-        "service",
+        ServiceAnyKeyFilter,
         "channel",
         "channel_detail",
-        "outcome",
+        OutcomeFilter,
         ("occurred_at", admin.DateFieldListFilter),
     )
     search_fields = ("journey", "journey_key", "outcome")

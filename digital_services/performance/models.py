@@ -56,6 +56,8 @@ class PerformanceEvent(models.Model):
         ordering = ["-occurred_at", "-id"]
         indexes = [
             models.Index(fields=["service", "kind", "occurred_at"], name="perf_event_kpi_idx"),
+            # The staff list, newest first (its ordering): a page without sorting every event.
+            models.Index(fields=["-occurred_at", "-id"], name="perf_event_newest_idx"),
         ]
         constraints = [
             models.CheckConstraint(

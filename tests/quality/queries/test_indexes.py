@@ -19,6 +19,9 @@ INDEXES = {
     "tf_feecase_status_idx": ("tribunal_fees_feecase", "payment exceptions"),
     "tf_hwf_status_idx": ("tribunal_fees_helpwithfeesapplication", "Help with Fees queues"),
     "tf_refund_status_idx": ("tribunal_fees_refundapplication", "refunds to check"),
+    "audit_service_newest_idx": ("audit_auditevent", "the audit log of a service, newest first"),
+    "audit_action_newest_idx": ("audit_auditevent", "the audit log of an action, its filter"),
+    "perf_event_newest_idx": ("performance_performanceevent", "the KPI events, newest first"),
 }
 
 
