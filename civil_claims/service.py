@@ -3,6 +3,7 @@ the caseworker role with its permissions and queue, the issue-fee payment, reten
 demo caseworker and page access."""
 
 from digital_services.core.registry import (
+    OWNER,
     PUBLIC,
     AccessRule,
     DemoUser,
@@ -12,6 +13,7 @@ from digital_services.core.registry import (
 )
 
 from .constants import PAYMENT_PURPOSE_ISSUE_FEE
+from .journeys.eligibility import eligibility_url_names
 from .retention import RETENTION
 
 CASEWORKER_ROLE = "civil_claims caseworker"
@@ -105,6 +107,13 @@ SERVICE = service_register(
         payment_outcome=payment_outcome,
         access={
             "start": AccessRule(PUBLIC),
+            # Can you use this service? (civil_claims.journeys.eligibility)
+            **{name: AccessRule(PUBLIC) for name in eligibility_url_names()},
+            # A sent claim: its claimant (signed in, or holding its grant: core/grants.py).
+            "claim-detail": AccessRule(OWNER),
+            "claim-confirmation": AccessRule(OWNER),
+            "claim-pay": AccessRule(OWNER, post_only=True),
+            "claim-form-download": AccessRule(OWNER),
         },
     )
 )

@@ -1,9 +1,42 @@
 from django.urls import path
 
+from digital_services.journeys.urls import journey_urlpatterns
+
 from . import views
+from .journeys import CLAIM
+from .journeys.eligibility import EXITS, QUESTIONS
 
 app_name = "civil_claims"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("eligibility/", views.eligibility, name="eligibility"),
+    *[
+        path(
+            f"eligibility/{question.slug}/",
+            views.eligibility_question,
+            {"question": question},
+            name=f"eligibility-{question.slug}",
+        )
+        for question in QUESTIONS
+    ],
+    *[
+        path(
+            f"eligibility/you-cannot-use-this-service/{exit_.slug}/",
+            views.not_eligible,
+            {"exit_": exit_},
+            name=f"not-eligible-{exit_.slug}",
+        )
+        for exit_ in EXITS.values()
+    ],
+    path("eligibility/you-can-use-this-service/", views.eligible, name="eligible"),
+    *journey_urlpatterns(CLAIM),
+    path("claims/<str:reference>/", views.claim_detail, name="claim-detail"),
+    path("claims/<str:reference>/sent/", views.claim_confirmation, name="claim-confirmation"),
+    path("claims/<str:reference>/pay/", views.claim_pay, name="claim-pay"),
+    path(
+        "claims/<str:reference>/claim-form/download/",
+        views.claim_form_download,
+        name="claim-form-download",
+    ),
 ]

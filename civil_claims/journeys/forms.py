@@ -1,0 +1,360 @@
+"""The claim's other questions: the amount, interest, the fee, the claim itself and the
+statement of truth. One question a page where the pattern asks for it; GOV.UK messages."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fluid, Layout, Size
+from django import forms
+
+from digital_services.core.money import PenceField
+
+from ..constants import (
+    REASON_MAX_LENGTH,
+    SOT_SIGNER_NAME_MAX_LENGTH,
+    SOT_SIGNER_ROLE_MAX_LENGTH,
+    TIMELINE_DATE_MAX_LENGTH,
+    EvidenceType,
+    PartyType,
+)
+
+REASON_SHORT_MAX = 255
+EXPLANATION_MAX = 2000
+RATE_MAX = Decimal("100")
+PAY_BY_CARD, PAY_WITH_HWF = "card", "hwf"
+SAME_RATE_STATUTORY, SAME_RATE_OTHER = "statutory", "other"
+HWF_TYPED = re.compile(r"^HWF([A-Z0-9]{3})([A-Z0-9]{3})$")
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+def _radios(choices, required: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": required, "invalid_choice": required},
+    )
+
+
+def _textarea(label: str, required: str, max_length: int, *, hint: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=bool(required),
+        max_length=max_length,
+        help_text=hint,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": required,
+            "max_length": f"{label.removesuffix(' (optional)')} must be {max_length:,} "
+            "characters or fewer",
+        },
+    )
+
+
+def _rate_clean(form: forms.Form, field: str, typed: str, *, required: str) -> Decimal | None:
+    text = (typed or "").strip().removesuffix("%").strip()
+    if not text:
+        form.add_error(field, required)
+        return None
+    try:
+        rate = Decimal(text)
+    except InvalidOperation:
+        form.add_error(field, "Enter the rate as a number, like 8 or 4.5")
+        return None
+    if not rate.is_finite() or rate <= 0 or rate > RATE_MAX:
+        form.add_error(field, "Enter a rate more than 0% and no more than 100%")
+        return None
+    if rate.as_tuple().exponent < -2:
+        form.add_error(field, "Enter a rate with no more than 2 decimal places, like 4.25")
+        return None
+    return rate
+
+
+# The amount ---------------------------------------------------------------------------
+
+
+class AmountRowForm(forms.Form):
+    """One row of the amount: what it is for, and how much."""
+
+    reason = forms.CharField(
+        label="What you are claiming for",
+        max_length=REASON_SHORT_MAX,
+        help_text="For example, an unpaid invoice, a deposit or the cost of repairs",
+        error_messages={
+            "required": "Enter what you are claiming for",
+            "max_length": f"What you are claiming for must be {REASON_SHORT_MAX} characters "
+            "or fewer",
+        },
+    )
+    amount_pence = PenceField(
+        label="Amount",
+        min_pence=1,
+        error_messages={
+            "required": "Enter the amount",
+            "min_value": "The amount must be at least £0.01",
+        },
+    )
+
+    def __init__(self, *args, limit_pence: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["amount_pence"]
+        field.max_pence = limit_pence
+        field.error_messages["max_value"] = (
+            "The amount must be %(limit)s or less: you cannot use this service for a larger claim"
+        )
+        self.helper = _helper(
+            Field.text("reason", field_width=Fluid.TWO_THIRDS),
+            Field.text("amount_pence", field_width=10),
+        )
+
+
+class AmountTotalForm(forms.Form):
+    """The total of the rows, shown with them: over the online limit, the claim stops here."""
+
+    def __init__(self, *args, total_pence: int = 0, limit_pence: int = 0, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.total_pence = total_pence
+        self.limit_pence = limit_pence
+        self.rows = list(rows)
+        self.over_limit = total_pence > limit_pence
+        self.helper = _helper()
+
+    def clean(self):
+        if self.over_limit:
+            raise forms.ValidationError(
+                "Your claim is more than the most you can claim online. Change or remove an "
+                "amount, or make your claim another way"
+            )
+        if self.total_pence < 1:
+            raise forms.ValidationError("Add what you are claiming for")
+        return super().clean()
+
+
+# The court fee ------------------------------------------------------------------------
+
+
+class FeeForm(forms.Form):
+    """The fee as worked out now, and how the claimant will pay it.
+
+    ``quoted_fee_pence`` (hidden) keeps the fee the citizen was shown when they answered,
+    so sending the claim can tell whether it has changed since (``FeeChanged``). When the
+    stored answer's fee differs from today's, the page says "Your court fee has changed".
+    """
+
+    how = _radios(
+        [
+            (PAY_BY_CARD, "Pay by debit or credit card"),
+            (PAY_WITH_HWF, "I have a Help with Fees reference"),
+        ],
+        "Select how you will pay the court fee",
+    )
+    quoted_fee_pence = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
+
+    def __init__(self, *args, fee=None, figures=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fee = fee
+        self.figures = figures
+        self.previous_fee_pence = _pence_or_none(self.initial.get("quoted_fee_pence"))
+        if fee is not None and not self.is_bound:
+            self.initial["quoted_fee_pence"] = fee.fee_pence
+        self.fee_changed = (
+            fee is not None
+            and self.previous_fee_pence is not None
+            and self.previous_fee_pence != fee.fee_pence
+        )
+        self.fields["how"].label = "How will you pay the court fee?"
+        self.helper = _helper(
+            Field.radios("how", legend_size=Size.MEDIUM, legend_tag="h2"), "quoted_fee_pence"
+        )
+
+    def clean_quoted_fee_pence(self):
+        return _pence_or_none(self.cleaned_data.get("quoted_fee_pence"))
+
+    def clean(self):
+        if self.fee is None:
+            raise forms.ValidationError(
+                "We cannot work out the court fee for your claim. Check the amount you are claiming"
+            )
+        data = super().clean()
+        if data.get("quoted_fee_pence") is None:
+            data["quoted_fee_pence"] = self.fee.fee_pence
+        return data
+
+
+def _pence_or_none(value) -> int | None:
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdigit() and len(text) < 12 else None
+
+
+class HwfReferenceForm(forms.Form):
+    reference = forms.CharField(
+        label="Your Help with Fees reference",
+        max_length=20,
+        help_text="It is 11 characters and starts with HWF, for example HWF-A1B-23C",
+        error_messages={"required": "Enter your Help with Fees reference"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("reference", field_width=10, label_size=Size.LARGE, label_tag="h1")
+        )
+
+    def clean_reference(self):
+        compact = re.sub(r"[\s\-‐-―]+", "", self.cleaned_data["reference"]).upper()
+        match = HWF_TYPED.match(compact)
+        if not match:
+            raise forms.ValidationError(
+                "Enter your Help with Fees reference in the right format, like HWF-A1B-23C"
+            )
+        return f"HWF-{match.group(1)}-{match.group(2)}"
+
+
+# The claim ----------------------------------------------------------------------------
+
+
+class ReasonForm(forms.Form):
+    reason = _textarea(
+        "Why you believe you are owed the money",
+        "Enter why you believe you are owed the money",
+        REASON_MAX_LENGTH,
+        hint="Briefly say what happened and why the defendant owes you the money. The "
+        "defendant will see this.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].widget.attrs["rows"] = 8
+        self.helper = _helper(Field.textarea("reason", label_size=Size.LARGE, label_tag="h1"))
+
+
+class ResolvingForm(forms.Form):
+    """Whether the claimant tried to settle first (a court expects them to have)."""
+
+    tried = _radios(
+        [("yes", "Yes"), ("no", "No")],
+        "Select yes if you have tried to resolve the dispute with the defendant",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tried"].label = "Have you tried to resolve this with the defendant?"
+        self.fields["tried"].help_text = (
+            "For example, by writing to them to ask for the money. The court expects you to "
+            "try before you claim, and may take it into account if you did not."
+        )
+        self.helper = _helper(
+            Field.radios("tried", legend_size=Size.LARGE, legend_tag="h1", inline=True)
+        )
+
+
+class TimelineEventForm(forms.Form):
+    when = forms.CharField(
+        label="Date",
+        max_length=TIMELINE_DATE_MAX_LENGTH,
+        help_text="For example, 5 April 2024, or April 2024 if you do not know the day",
+        error_messages={
+            "required": "Enter when it happened",
+            "max_length": f"The date must be {TIMELINE_DATE_MAX_LENGTH} characters or fewer",
+        },
+    )
+    what = _textarea(
+        "What happened",
+        "Enter what happened",
+        REASON_SHORT_MAX * 4,
+        hint="For example, “I sent the invoice” or “They paid part of what they owed”",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["what"].widget.attrs["rows"] = 3
+        self.helper = _helper(Field.text("when", field_width=20), Field.textarea("what"))
+
+
+class EvidenceForm(forms.Form):
+    evidence_type = forms.ChoiceField(
+        label="Type of evidence",
+        choices=EvidenceType.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the type of evidence",
+            "invalid_choice": "Select the type of evidence",
+        },
+    )
+    description = _textarea(
+        "Describe the evidence (optional)",
+        "",
+        REASON_SHORT_MAX * 4,
+        hint="For example, “the invoice dated 5 April 2024”. You do not send it now: the "
+        "court will tell you when to.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].widget.attrs["rows"] = 3
+        self.helper = _helper(
+            Field.radios("evidence_type", legend_size=Size.MEDIUM),
+            Field.textarea("description"),
+        )
+
+
+# Statement of truth -------------------------------------------------------------------
+
+CONTEMPT_WARNING = (
+    "Proceedings for contempt of court may be brought against anyone who makes, or causes "
+    "to be made, a false statement in a document verified by a statement of truth without "
+    "an honest belief in its truth."
+)
+
+
+class StatementOfTruthForm(forms.Form):
+    """An individual ticks it; for a company or organisation, the signer gives name and role."""
+
+    believed_true = forms.BooleanField(
+        label="I believe that the facts stated in this claim are true",
+        error_messages={"required": "Confirm that you believe the facts in this claim are true"},
+    )
+
+    def __init__(self, *args, party_type: str = PartyType.INDIVIDUAL, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.warning = CONTEMPT_WARNING
+        self.qualified = party_type in (PartyType.COMPANY, PartyType.ORGANISATION)
+        fields = []
+        if self.qualified:
+            self.fields["believed_true"].label = (
+                "The claimant believes that the facts stated in this claim are true, and I am "
+                "authorised to sign this statement"
+            )
+            self.fields["signer_name"] = forms.CharField(
+                label="Your full name",
+                max_length=SOT_SIGNER_NAME_MAX_LENGTH,
+                error_messages={
+                    "required": "Enter your full name",
+                    "max_length": f"Your full name must be {SOT_SIGNER_NAME_MAX_LENGTH} "
+                    "characters or fewer",
+                },
+                widget=forms.TextInput(attrs={"autocomplete": "name"}),
+            )
+            self.fields["signer_role"] = forms.CharField(
+                label="Your job title or role",
+                max_length=SOT_SIGNER_ROLE_MAX_LENGTH,
+                help_text="For example, director or company secretary",
+                error_messages={
+                    "required": "Enter your job title or role",
+                    "max_length": f"Your job title or role must be {SOT_SIGNER_ROLE_MAX_LENGTH} "
+                    "characters or fewer",
+                },
+            )
+            fields += [Field.text("signer_name"), Field.text("signer_role")]
+        fields.append(Field.checkbox("believed_true"))
+        self.helper = _helper(*fields)

@@ -1,0 +1,380 @@
+"""The claim's parties: who the claimant is and who they claim against.
+
+Each kind of party (individual, sole trader, company, organisation) has its own fields and
+limits (domain notes, section 1). Addresses are typed (no postcode look-up) and checked
+with the platform's UK postcode rule; the defendant's must be in England or Wales.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size
+from django import forms
+from django.utils import timezone
+
+from digital_services.accounts.citizens import phone_normalise, postcode_normalise
+from digital_services.core.forms import GovukDateField
+from digital_services.journeys.contact import ADDRESS_FIELDS, ContactForm
+
+from ..constants import NAME_MAX_LENGTH, PHONE_MAX_LENGTH, TITLE_MAX_LENGTH, PartyType
+
+ADULT_AGE = 18
+OLDEST_AGE = 120
+COMPANIES_HOUSE_NUMBER = re.compile(r"^(?:\d{8}|[A-Z]{2}\d{6})$")
+PHONE = re.compile(r"^\+?[0-9]{10,15}$")
+#: Postcode areas wholly outside England and Wales: Scotland, Northern Ireland, the Isle
+#: of Man and the Channel Islands. (DG and TD cross the border, so they are allowed.)
+OUTSIDE_ENGLAND_AND_WALES = frozenset(
+    "AB DD EH FK G HS IV KA KW KY ML PA PH ZE BT IM JE GY".split()
+)
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+def _text(label: str, required: str = "", *, max_length: int = NAME_MAX_LENGTH, **attrs):
+    return forms.CharField(
+        label=label,
+        required=bool(required),
+        max_length=max_length,
+        error_messages={
+            "required": required,
+            "max_length": f"{label.removesuffix(' (optional)')} must be {max_length:,} "
+            "characters or fewer",
+        },
+        widget=forms.TextInput(attrs=attrs),
+    )
+
+
+def postcode_area(postcode: str) -> str:
+    """'EH1 1AA' → 'EH' (the letters before the first digit)."""
+    return re.match(r"^[A-Z]+", postcode).group(0) if postcode else ""
+
+
+# Who is the claimant / defendant -----------------------------------------------------
+
+
+class PartyTypeForm(forms.Form):
+    party_type = forms.ChoiceField(choices=PartyType.choices, widget=forms.RadioSelect)
+
+    def __init__(self, *args, role: str = "claimant", **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["party_type"]
+        if role == "claimant":
+            field.label = "Who are you claiming as?"
+            field.error_messages["required"] = "Select who you are claiming as"
+            field.choices = [
+                (PartyType.INDIVIDUAL, "Myself, as an individual"),
+                (PartyType.SOLE_TRADER, "A sole trader or self-employed person"),
+                (PartyType.COMPANY, "A limited company"),
+                (PartyType.ORGANISATION, "Another organisation, like a charity or club"),
+            ]
+        else:
+            field.label = "Who are you claiming against?"
+            field.error_messages["required"] = "Select who you are claiming against"
+            field.choices = [
+                (PartyType.INDIVIDUAL, "An individual"),
+                (PartyType.SOLE_TRADER, "A sole trader or self-employed person"),
+                (PartyType.COMPANY, "A limited company"),
+                (PartyType.ORGANISATION, "Another organisation, like a charity or club"),
+            ]
+        field.error_messages["invalid_choice"] = field.error_messages["required"]
+        self.helper = _helper(Field.radios("party_type", legend_size=Size.LARGE, legend_tag="h1"))
+
+
+class AddressFieldsMixin:
+    """Address lines, town and a UK postcode (typed: there is no look-up)."""
+
+    whose = "your"
+
+    def address_fields(self, prefix: str = "", *, required: bool = True) -> None:
+        whose = self.whose
+        fields = {
+            "line_1": _text(
+                "Address line 1", f"Enter the first line of {whose} address", max_length=100
+            ),
+            "line_2": _text("Address line 2 (optional)", max_length=100),
+            "town": _text("Town or city", f"Enter {whose} town or city", max_length=60),
+            "postcode": _text("Postcode", f"Enter {whose} postcode", max_length=10),
+        }
+        autocomplete = {
+            "line_1": "address-line1",
+            "line_2": "address-line2",
+            "town": "address-level2",
+            "postcode": "postal-code",
+        }
+        for name, field in fields.items():
+            field.required = required and name != "line_2"
+            field.widget.attrs["autocomplete"] = autocomplete[name]
+            self.fields[f"{prefix}{name}"] = field
+
+    def address_layout(self, prefix: str = "", legend: str = "Address") -> Fieldset:
+        return Fieldset(
+            Field.text(f"{prefix}line_1"),
+            Field.text(f"{prefix}line_2"),
+            Field.text(f"{prefix}town", field_width=Fluid.TWO_THIRDS),
+            Field.text(f"{prefix}postcode", field_width=10),
+            legend=legend,
+            legend_size=Size.MEDIUM,
+        )
+
+    def address_clean(self, data: dict, prefix: str = "", *, england_wales: bool = False):
+        for name in ("line_1", "line_2", "town"):
+            data[f"{prefix}{name}"] = " ".join((data.get(f"{prefix}{name}") or "").split())
+        key = f"{prefix}postcode"
+        typed = (data.get(key) or "").strip()
+        if not typed:
+            return
+        postcode = postcode_normalise(typed)
+        if not postcode:
+            self.add_error(key, "Enter a real postcode, like SW1A 1AA")
+        elif england_wales and postcode_area(postcode) in OUTSIDE_ENGLAND_AND_WALES:
+            self.add_error(
+                key,
+                "Enter a postcode in England or Wales. You cannot use this service to claim "
+                "against someone in Scotland, Northern Ireland, the Isle of Man or the "
+                "Channel Islands",
+            )
+        else:
+            data[key] = postcode
+
+
+class PartyForm(AddressFieldsMixin, forms.Form):
+    """The claimant's or the defendant's details, with the fields their kind of party has.
+
+    ``role`` is "claimant" or "defendant"; ``party_type`` a ``PartyType``.
+    """
+
+    def __init__(self, *args, role: str = "claimant", party_type: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role = role
+        self.party_type = party_type or PartyType.INDIVIDUAL
+        claimant = role == "claimant"
+        self.whose = "your" if claimant else "their"
+        layout = []
+        if self.party_type in (PartyType.INDIVIDUAL, PartyType.SOLE_TRADER):
+            if not claimant or self.party_type == PartyType.SOLE_TRADER:
+                self.fields["title"] = _text(
+                    "Title (optional)", max_length=TITLE_MAX_LENGTH, autocomplete="honorific-prefix"
+                )
+                self.fields["title"].help_text = "For example, Mr, Mrs, Ms or Dr"
+                layout.append(Field.text("title", field_width=10))
+            self.fields["first_name"] = _text(
+                "First name", f"Enter {self.whose} first name", autocomplete="given-name"
+            )
+            self.fields["last_name"] = _text(
+                "Last name", f"Enter {self.whose} last name", autocomplete="family-name"
+            )
+            layout += [Field.text("first_name"), Field.text("last_name")]
+            if self.party_type == PartyType.SOLE_TRADER:
+                self.fields["trading_name"] = _text("Business name (optional)")
+                layout.append(Field.text("trading_name"))
+            if claimant and self.party_type == PartyType.INDIVIDUAL:
+                self.fields["date_of_birth"] = GovukDateField(
+                    what="your date of birth",
+                    label="Date of birth",
+                    help_text="For example, 27 3 1980",
+                )
+                layout.append(Field("date_of_birth"))
+        else:
+            kind = "company" if self.party_type == PartyType.COMPANY else "organisation"
+            self.fields["organisation_name"] = _text(
+                f"{kind.capitalize()} name", f"Enter the {kind}’s name", autocomplete="organization"
+            )
+            self.fields["contact_person"] = _text("Contact person (optional)", autocomplete="off")
+            self.fields["contact_person"].help_text = (
+                f"Someone at the {kind} who deals with this, if you know"
+                if not claimant
+                else f"Who at the {kind} the court should contact"
+            )
+            layout += [Field.text("organisation_name"), Field.text("contact_person")]
+            if self.party_type == PartyType.COMPANY:
+                self.fields["companies_house_number"] = _text(
+                    "Companies House number (optional)", max_length=10
+                )
+                self.fields["companies_house_number"].help_text = "For example, 01234567"
+                layout.append(Field.text("companies_house_number", field_width=10))
+        self.address_fields()
+        layout.append(self.address_layout(legend="Your address" if claimant else "Their address"))
+        if claimant:
+            self.fields["phone"] = _text(
+                "Phone number (optional)", max_length=PHONE_MAX_LENGTH, type="tel"
+            )
+            self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+            self.fields["phone"].help_text = "We may call you about your claim"
+            layout.append(Field.text("phone", field_width=20))
+        self.helper = _helper(*layout)
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data.get("date_of_birth")
+        if born is None:
+            return born
+        today = timezone.localdate()
+        if born >= today:
+            raise forms.ValidationError("Your date of birth must be in the past")
+        if born.year < today.year - OLDEST_AGE:
+            raise forms.ValidationError(
+                f"Your date of birth cannot be more than {OLDEST_AGE} years ago"
+            )
+        years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        if years < ADULT_AGE:
+            raise forms.ValidationError(
+                "You must be 18 or over to use this service. Someone under 18 needs an "
+                "adult to make the claim for them on paper (form N1)"
+            )
+        return born
+
+    def clean_companies_house_number(self):
+        value = "".join((self.cleaned_data.get("companies_house_number") or "").split()).upper()
+        if value and not COMPANIES_HOUSE_NUMBER.match(value):
+            raise forms.ValidationError(
+                "Enter a Companies House number of 8 characters, like 01234567 or SC123456"
+            )
+        return value
+
+    def clean_phone(self):
+        typed = (self.cleaned_data.get("phone") or "").strip()
+        if typed and not PHONE.match(phone_normalise(typed)):
+            raise forms.ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+        return typed
+
+    def clean(self):
+        data = super().clean()
+        for name in ("title", "first_name", "last_name", "trading_name", "organisation_name"):
+            if name in self.fields and name in data:
+                data[name] = " ".join((data.get(name) or "").split())
+        full = party_name(data)
+        if len(full) > NAME_MAX_LENGTH and "last_name" in self.fields:
+            self.add_error(
+                "last_name", f"The full name must be {NAME_MAX_LENGTH} characters or fewer"
+            )
+        self.address_clean(data, england_wales=self.role == "defendant")
+        return data
+
+
+def party_name(cleaned: dict, *, trading: bool = True) -> str:
+    """The party's name as it goes on the claim form (``trading``: with a sole trader's
+    business name after it)."""
+    if cleaned.get("organisation_name"):
+        return cleaned["organisation_name"]
+    parts = [cleaned.get("title", ""), cleaned.get("first_name", ""), cleaned.get("last_name", "")]
+    name = " ".join(part for part in parts if part)
+    if trading and cleaned.get("trading_name"):
+        name += f", trading as {cleaned['trading_name']}"
+    return name
+
+
+def party_address(cleaned: dict, prefix: str = "") -> str:
+    lines = [cleaned.get(f"{prefix}{name}", "") for name in ("line_1", "line_2", "town")]
+    postcode = cleaned.get(f"{prefix}postcode", "")
+    return "\n".join(line for line in [*lines, postcode] if line)
+
+
+class CorrespondenceForm(AddressFieldsMixin, forms.Form):
+    """A different address for letters (optional), for the claimant or the defendant."""
+
+    different = forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect)
+
+    def __init__(self, *args, role: str = "claimant", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role = role
+        claimant = role == "claimant"
+        self.whose = "the correspondence"
+        field = self.fields["different"]
+        field.label = (
+            "Do you want letters about this claim sent to a different address?"
+            if claimant
+            else "Do you have a different address for sending them letters?"
+        )
+        field.help_text = (
+            "For example, a business address or a PO box."
+            if claimant
+            else "For example, their solicitor’s or a registered office address."
+        )
+        field.error_messages["required"] = (
+            "Select yes if you want letters sent to a different address"
+            if claimant
+            else "Select yes if you have a different address for them"
+        )
+        field.error_messages["invalid_choice"] = field.error_messages["required"]
+        self.address_fields("correspondence_", required=False)
+        self.helper = _helper(
+            Field.radios("different", legend_size=Size.LARGE, legend_tag="h1", inline=True),
+            self.address_layout("correspondence_", legend="If yes, the address for letters"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("different") == "yes":
+            for name, message in (
+                ("line_1", "Enter the first line of the address for letters"),
+                ("town", "Enter the town or city of the address for letters"),
+                ("postcode", "Enter the postcode of the address for letters"),
+            ):
+                if not (data.get(f"correspondence_{name}") or "").strip():
+                    self.add_error(f"correspondence_{name}", message)
+            self.address_clean(data, "correspondence_")
+        elif data.get("different") == "no":
+            for name in ("line_1", "line_2", "town", "postcode"):
+                data[f"correspondence_{name}"] = ""
+        return data
+
+
+class DefendantContactForm(forms.Form):
+    """The defendant's email address and phone, if the claimant knows them."""
+
+    email = forms.EmailField(
+        label="Their email address (optional)",
+        required=False,
+        max_length=254,
+        help_text="We will email them to say you have made a claim, as well as sending a letter.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Email address must be 254 characters or fewer",
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    phone = _text("Their phone number (optional)", max_length=PHONE_MAX_LENGTH, type="tel")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Field.text("phone", field_width=20),
+        )
+
+    def clean_phone(self):
+        typed = (self.cleaned_data.get("phone") or "").strip()
+        if typed and not PHONE.match(phone_normalise(typed)):
+            raise forms.ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+        return typed
+
+
+class ClaimContactForm(ContactForm):
+    """The platform's "how we contact you" step, without asking for an address again:
+    a claimant who chooses post gets letters at the address they gave for letters, or
+    their own address (``Party.postal_lines``)."""
+
+    contact_hint = (
+        "We send your confirmation and tell you what happens with your claim this way. If "
+        "you choose post, we write to your address for letters, or your home address."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ADDRESS_FIELDS:
+            del self.fields[name]
+
+    def contact_layout(self) -> list:
+        return super().contact_layout()[:-1]  # all but the address, which comes last
+
+    def _clean_address(self, data):
+        return None
