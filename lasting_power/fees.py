@@ -6,10 +6,11 @@ repeat application (OPG could not register an earlier one and the applicant
 reapplies within 3 months), and the reduction the donor qualifies for. Only the
 donor's income and benefits count.
 
-The amounts are dated rows in ``FEE_RATES``, one per change of fee, so that the fee
-of an LPA made before a change is still worked out with the figures of its day. A
-new fee is a new row with its first day; no amount appears anywhere else. Every
-function here is pure: no database, no clock. All money is integer pence.
+The amounts are dated rows of the ``LpaFeeRate`` table, one per change of fee, so
+that the fee of an LPA made before a change is still worked out with the figures of
+its day. A new fee is a new row with its first day; no amount appears in code. The
+rules are pure functions: give them ``rates`` and they read no database; without,
+they read the table. No clock: the date is always passed in. Money is integer pence.
 """
 
 from __future__ import annotations
@@ -45,16 +46,21 @@ class FeeRate:
     source: str
 
 
-#: Oldest first. The day before a row starts is the last day of the row before it.
-#: (£120, then £130 with a £65 repeat fee from October 2011, are left out: the day
-#: in October that they changed is not recorded.)
-FEE_RATES: tuple[FeeRate, ...] = (
-    FeeRate(
-        dt.date(2013, 10, 1), 110_00, 55_00, 55_00, 27_50, "gov.uk power of attorney fees, 2013"
-    ),
-    FeeRate(dt.date(2017, 4, 1), 82_00, 41_00, 41_00, 20_50, "fee cut to £82, 1 April 2017"),
-    FeeRate(dt.date(2025, 11, 17), 92_00, 46_00, 46_00, 23_00, "fee rise to £92, 17 November 2025"),
-)
+def fee_rates() -> tuple[FeeRate, ...]:
+    """The dated amounts in the ``LpaFeeRate`` table (seeded by migration 0003), oldest first."""
+    from .models import LpaFeeRate
+
+    return tuple(
+        FeeRate(
+            effective_from=row.effective_from,
+            full_pence=row.full_pence,
+            repeat_pence=row.repeat_pence,
+            low_income_pence=row.low_income_pence,
+            low_income_repeat_pence=row.low_income_repeat_pence,
+            source=row.source,
+        )
+        for row in LpaFeeRate.objects.order_by("effective_from")
+    )
 
 
 class FeeReduction(models.TextChoices):
@@ -103,7 +109,7 @@ QUALIFYING_BENEFITS = frozenset(
 
 
 class FeeNotFound(Exception):
-    """No fee in ``FEE_RATES`` on the date asked (before the first row we hold)."""
+    """No fee in the table on the date asked (before the first row we hold)."""
 
 
 @dataclass(frozen=True)
@@ -136,11 +142,12 @@ def _fee_day(on: dt.date | dt.datetime) -> dt.date:
     return on
 
 
-def fee_rate_on(on: dt.date | dt.datetime, *, rates: Iterable[FeeRate] = FEE_RATES) -> FeeRate:
+def fee_rate_on(on: dt.date | dt.datetime, *, rates: Iterable[FeeRate] | None = None) -> FeeRate:
     """The row in force on ``on`` (a date, or an aware time read in UK time).
 
     Raises ``FeeNotFound`` before the first row."""
     day = _fee_day(on)
+    rates = fee_rates() if rates is None else rates
     in_force = [rate for rate in rates if rate.effective_from <= day]
     if not in_force:
         raise FeeNotFound(f"No lasting power of attorney fee is recorded for {date_format(day)}")
@@ -175,7 +182,7 @@ def lpa_fee_for(
     on: dt.date | dt.datetime,
     repeat: bool,
     reduction: str,
-    rates: Iterable[FeeRate] = FEE_RATES,
+    rates: Iterable[FeeRate] | None = None,
 ) -> FeeOutcome:
     """The fee for one LPA of either type on ``on``, with the reason in plain words.
 

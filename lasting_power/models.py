@@ -113,3 +113,23 @@ class Lpa(models.Model):
     def is_locked(self) -> bool:
         """A completed LPA can no longer change (the notes' LockedException)."""
         return self.status == LpaStatus.COMPLETED
+
+
+class LpaFeeRate(models.Model):
+    """The LPA fee amounts in force from ``effective_from`` until the next row starts
+    (lasting_power.fees reads them). A fee change is a new row with its first day, so
+    an LPA is always charged the amounts of its own day."""
+
+    effective_from = models.DateField(unique=True, help_text="The first day these fees apply.")
+    full_pence = models.PositiveIntegerField("full fee")
+    repeat_pence = models.PositiveIntegerField("repeat application fee")
+    low_income_pence = models.PositiveIntegerField("fee on a low income")
+    low_income_repeat_pence = models.PositiveIntegerField("repeat fee on a low income")
+    source = models.CharField(max_length=200, blank=True, help_text="Where the amounts come from.")
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name = "LPA fee rate"
+
+    def __str__(self):
+        return f"LPA fees from {self.effective_from:%d %B %Y}"

@@ -48,6 +48,7 @@ def lp1(completed: bool = False, **changes) -> list[str]:
     return texts(lp1_pdf(Paperwork(details=details(**changes), completed=completed)))
 
 
+@pytest.mark.django_db
 def test_the_lp1f_follows_the_page_map_with_every_section_filled_in():
     fee = lpa_fee_for(on=dt_date(), repeat=True, reduction=FeeReduction.NONE)
     paperwork = Paperwork(

@@ -8,15 +8,20 @@ import zoneinfo
 import pytest
 
 from lasting_power.fees import (
-    FEE_RATES,
     QUALIFYING_BENEFITS,
     Benefit,
     FeeNotFound,
+    FeeRate,
     FeeReduction,
     fee_rate_on,
+    fee_rates,
     fee_reduction_decide,
     lpa_fee_for,
 )
+from lasting_power.models import LpaFeeRate
+
+# The amounts are rows of the LpaFeeRate table, as migration 0003 seeds them.
+pytestmark = pytest.mark.django_db
 
 NOW = dt.date(2026, 3, 2)
 TYPES = ("property-and-financial", "health-and-welfare")
@@ -185,8 +190,30 @@ def test_the_reason_names_the_full_fee_and_its_start_for_universal_credit():
 
 
 def test_fee_rates_are_in_date_order_and_each_reduction_is_half():
-    days = [rate.effective_from for rate in FEE_RATES]
-    assert days == sorted(days) and len(set(days)) == len(days)
-    for rate in FEE_RATES:
+    rates = fee_rates()
+    days = [rate.effective_from for rate in rates]
+    assert days == sorted(days) and len(set(days)) == len(days) == 3
+    for rate in rates:
         assert rate.low_income_pence * 2 == rate.full_pence
         assert rate.low_income_repeat_pence * 2 == rate.repeat_pence
+
+
+def test_a_new_row_in_the_table_changes_the_fee_from_its_first_day_only():
+    LpaFeeRate.objects.create(
+        effective_from=dt.date(2027, 4, 1),
+        full_pence=10000,
+        repeat_pence=5000,
+        low_income_pence=5000,
+        low_income_repeat_pence=2500,
+    )
+    assert lpa_fee_for(on=dt.date(2027, 3, 31), repeat=False, reduction="none").amount_pence == 9200
+    assert lpa_fee_for(on=dt.date(2027, 4, 1), repeat=False, reduction="none").amount_pence == 10000
+    assert (
+        lpa_fee_for(on=dt.date(2027, 4, 1), repeat=True, reduction="low-income").amount_pence
+        == 2500
+    )
+
+
+def test_rates_given_to_the_rules_are_used_instead_of_the_table():
+    rates = [FeeRate(dt.date(2000, 1, 1), 1000, 500, 500, 250, "test")]
+    assert lpa_fee_for(on=NOW, repeat=True, reduction="none", rates=rates).amount_pence == 500
