@@ -55,7 +55,7 @@ def bench_modules():
 
 
 def seed(scale: float) -> None:
-    for module in [*bench_modules(), import_module("bench.platform")]:
+    for module in [*bench_modules(), import_module("bench.platform_tables")]:
         if hasattr(module, "seed"):
             started = time.monotonic()
             module.seed(scale=scale, stdout=sys.stdout)
