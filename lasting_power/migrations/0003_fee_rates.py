@@ -23,7 +23,8 @@ RATES = [
 def rates_add(apps, schema_editor):
     LpaFeeRate = apps.get_model("lasting_power", "LpaFeeRate")
     for day, full, repeat, low, low_repeat, source in RATES:
-        LpaFeeRate.objects.update_or_create(
+        # get_or_create: also run after every flush (core.reference_data); keeps staff edits.
+        LpaFeeRate.objects.get_or_create(
             effective_from=day,
             defaults={
                 "full_pence": full,

@@ -217,3 +217,11 @@ def test_a_new_row_in_the_table_changes_the_fee_from_its_first_day_only():
 def test_rates_given_to_the_rules_are_used_instead_of_the_table():
     rates = [FeeRate(dt.date(2000, 1, 1), 1000, 500, 500, 250, "test")]
     assert lpa_fee_for(on=NOW, repeat=True, reduction="none", rates=rates).amount_pence == 500
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_fee_table_comes_back_after_a_flush():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert lpa_fee_for(on=NOW, repeat=False, reduction="none").amount_pence == 9200
