@@ -94,3 +94,26 @@ def lpa_documents_send(*, lpa_id: int) -> None:
                 "dashboard_url": f"{settings.SITE_URL}{reverse('lasting_power:dashboard')}",
             },
         )
+
+
+def lpa_pack_enclosures(*, message) -> list[tuple[str, bytes]]:
+    """For the letter batch: the PDFs of the LPA a "completed" letter is about (made now if
+    the background task has not made them yet), in file-name order. Other letters of this
+    service enclose nothing."""
+    from digital_services.documents.services import document_open
+
+    from .documents.generate import lpa_documents_current, lpa_documents_generate
+
+    if message.template_key != TEMPLATE_COMPLETED or not message.object_id:
+        return []
+    lpa = Lpa.objects.filter(pk=message.object_id).first()
+    if lpa is None or not lpa.is_locked:
+        return []
+    documents = lpa_documents_current(lpa=lpa) or sorted(
+        lpa_documents_generate(lpa_id=lpa.pk), key=lambda d: d.filename
+    )
+    enclosures = []
+    for document in documents:
+        with document_open(document=document) as stored:
+            enclosures.append((document.filename, stored.read()))
+    return enclosures

@@ -61,6 +61,13 @@ def list_cases(user):
         )
 
 
+def letter_enclosures(message) -> list[tuple[str, bytes]]:
+    """The posted pack: the completed LPA's PDFs printed behind its covering letter."""
+    from .delivery import lpa_pack_enclosures
+
+    return lpa_pack_enclosures(message=message)
+
+
 def _export(user) -> dict:
     from .selectors import lpas_for_user
 
@@ -117,6 +124,7 @@ SERVICE = service_register(
         demo_users=(DemoUser("demo.lasting-power@example.com", "Lee Attorney", CASEWORKER_ROLE),),
         payment_purposes=(PAYMENT_PURPOSE,),
         payment_outcome=payment_outcome,
+        letter_enclosures=letter_enclosures,
         access={
             "start": AccessRule(PUBLIC),
             "dashboard": AccessRule(SIGNED_IN),

@@ -114,6 +114,9 @@ class Service:
     #: called after commit when one of its payments finishes.
     payment_purposes: tuple[str, ...] = ()
     payment_outcome: Callable[..., None] | None = None
+    #: ``letter_enclosures(message)``: (file name, PDF bytes) printed behind one of the
+    #: service's letters in its batch (an LPA's forms in the posted pack); None: none.
+    letter_enclosures: Callable[..., list[tuple[str, bytes]]] | None = None
     #: How long each record type keeps personal data, and what happens then
     #: (``digital_services.privacy.retention.RetentionRule``); run by the "retention" job.
     retention: tuple = ()

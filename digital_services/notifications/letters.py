@@ -111,6 +111,9 @@ class Letter:
     reference: str = ""
     service_name: str = ""
     name: str = "letter"  # its file name in a batch, without ".pdf"
+    #: PDFs printed behind the letter, as (file name, bytes): in the batch they follow it
+    #: as "<name>-enclosure-<n>-<file name>", so the pack is collated in order.
+    enclosures: tuple[tuple[str, bytes], ...] = ()
 
 
 @cache
@@ -323,7 +326,8 @@ def letter_pdf(letter: Letter) -> bytes:
 
 
 def letters_zip(letters: Iterable[Letter]) -> bytes:
-    """A batch for printing: a ZIP of one PDF per letter, each at most 10 pages.
+    """A batch for printing: a ZIP of one PDF per letter, each at most 10 pages, each
+    followed by the PDFs it encloses (``Letter.enclosures``).
 
     Raises ValueError when there are no letters (an empty batch cannot be printed) and
     ``LetterLayoutError`` naming the letter that cannot be laid out.
@@ -337,6 +341,8 @@ def letters_zip(letters: Iterable[Letter]) -> bytes:
             except LetterLayoutError as exc:
                 raise LetterLayoutError(f"{letter.name}: {exc}") from exc
             archive.writestr(f"{letter.name}.pdf", content)
+            for number, (filename, enclosure) in enumerate(letter.enclosures, start=1):
+                archive.writestr(f"{letter.name}-enclosure-{number}-{filename}", enclosure)
             count += 1
     if not count:
         raise ValueError("There are no letters to print")

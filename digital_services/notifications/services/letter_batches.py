@@ -128,6 +128,11 @@ def letter_batch_render(*, batch_id: int) -> Document | None:
                     reference=letter.reference,
                     service_name=service.name if service is not None else "",
                     name=f"letter-{letter.pk}",
+                    enclosures=tuple(
+                        service.letter_enclosures(letter)
+                        if service is not None and service.letter_enclosures is not None
+                        else ()
+                    ),
                 )
             )
         document = document_store(
