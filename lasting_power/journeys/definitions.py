@@ -10,7 +10,7 @@ decided in one place, ``lasting_power.journeys.flow``.
 
 from __future__ import annotations
 
-from digital_services.journeys.contact import contact_summary
+from digital_services.journeys.contact import contact_initial_for, contact_summary
 from digital_services.journeys.definitions import Answers, Journey, RepeatingStep, Section, Step
 
 from .. import forms as lpa_forms
@@ -236,6 +236,7 @@ def _sections(lpa_type: str) -> list[Section]:
                     title="How we send them the documents",
                     form_class=lpa_forms.CorrespondentContactForm,
                     summary=contact_summary,
+                    initial=contact_initial_for,
                 ),
             ],
         ),

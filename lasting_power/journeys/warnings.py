@@ -155,7 +155,7 @@ def _certificate_provider_warnings(answers: Answers) -> list[LpaWarning]:
                 f"{address_key(provider)}",
                 step="certificate-provider",
                 title="Confirm the certificate provider is not related",
-                message=f"{provider_name} shares a {what} with {ROLE_LABELS[slug]}, "
+                message=f"{provider_name} has the same {what} as {ROLE_LABELS[slug]}, "
                 f"{other.get('first_name')} {other.get('last_name')}. A certificate provider "
                 "cannot be a relative of the donor or of an attorney. Continue only if they "
                 "are not related.",

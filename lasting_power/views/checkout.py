@@ -103,7 +103,9 @@ def lpa_pay(request, lpa):
     outcome = services.lpa_fee_outcome(lpa)
     if outcome is None:
         return redirect(url("lpa-fee", lpa.pk))
-    form = PayForm(request.POST or None) if outcome.to_pay_now else None
+    form = (
+        PayForm(request.POST if request.method == "POST" else None) if outcome.to_pay_now else None
+    )
     if request.method == "POST":
         agent = request.user if getattr(request, "assisted_session", None) is not None else None
         if form is None:

@@ -91,7 +91,7 @@ def dashboard(request):
 @login_required
 def lpa_new(request):
     """Choose the type; the LPA is made (and kept) only when the form is sent."""
-    form = TypeForm(request.POST or None)
+    form = TypeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         lpa = services.lpa_start(
             user=owner_of(request),
@@ -123,7 +123,9 @@ def lpa_reuse(request, lpa):
         if lpa.lpa_type == LpaType.PROPERTY_FINANCE
         else LpaType.PROPERTY_FINANCE
     )
-    form = ReuseForm(request.POST or None, initial={"lpa_type": other})
+    form = ReuseForm(
+        request.POST if request.method == "POST" else None, initial={"lpa_type": other}
+    )
     if request.method == "POST" and form.is_valid():
         new = services.lpa_reuse(
             lpa=lpa, lpa_type=form.cleaned_data["lpa_type"], actor=request.user, request=request

@@ -85,6 +85,7 @@ def _picker(request, lpa, slug):
 
 
 def _after_save(lpa, slug):
+    lpa.refresh_from_db()
     flow = lpa_flow(lpa)
     if flow.unread(slug):
         return redirect(url("lpa-warning", lpa.pk, slug))
@@ -134,6 +135,8 @@ def lpa_step(request, lpa, step: str):
                 )
             except (ValueError, TypeError, LookupError):
                 form = step_def.make_form(answers)
+        elif step_def.initial is not None:
+            form = step_def.make_form(answers, initial=step_def.initial(request))
         else:
             form = step_def.make_form(answers)
     return _render_step(request, lpa, section, step_def, form, flow, use_choices=choices)
@@ -182,7 +185,7 @@ def _item_list(request, lpa, section, step, flow):
     errors = []
     if not full:
         form = AddAnotherForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             question=question,
             required=f"Select yes if you want to add {'another' if items else 'a'} {step.item_name}",
         )
@@ -309,6 +312,7 @@ def lpa_warning(request, lpa, step: str):
         return redirect(target_url(lpa, target))
     if request.method == "POST":
         services.lpa_warnings_acknowledge(lpa=lpa, step=step)
+        lpa.refresh_from_db()
         return redirect(target_url(lpa, lpa_flow(lpa).next_target()))
     return render(
         request,

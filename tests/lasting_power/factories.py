@@ -220,3 +220,31 @@ def lpa_completed(user=None, *, method: str = "cheque", **kwargs):
     services.lpa_fee_decide(lpa=lpa, cleaned_data={"wanted": "no"})
     lpa.refresh_from_db()
     return services.lpa_complete(lpa=lpa, method=method, actor=lpa.user)
+
+
+# Answers without the database, for the gating tests --------------------------------
+
+
+def stored_answers(lpa_type: str, steps: list[tuple[str, dict | list[dict]]]) -> dict:
+    """``Lpa.answers`` as the pages would store them, each step's data checked by its form
+    against the answers before it (a list of dicts for an add-another step, confirmed)."""
+    from digital_services.journeys.codec import answer_encode
+    from lasting_power.journeys import flow_evaluate
+
+    stored: dict = {}
+    for slug, data in steps:
+        answers = flow_evaluate(lpa_type=lpa_type, answers=stored).evaluation.answers
+        _section, step_def = journey_for(lpa_type).step_get(slug)
+        encoded = []
+        for item in data if isinstance(data, list) else [data]:
+            form = step_def.make_form(answers, data=item)
+            assert form.is_valid(), (slug, form.errors)
+            encoded.append(answer_encode(step_def.form_class, form.cleaned_data))
+        stored[slug] = {"items": encoded, "complete": True} if step_def.repeating else encoded[0]
+    return stored
+
+
+def named(stem: str, count: int, **extra) -> list[dict]:
+    return [
+        person_data(f"{stem}{'abcdefgh'[n]}", f"{stem}son{n + 1}", **extra) for n in range(count)
+    ]
