@@ -24,9 +24,12 @@ is within a few per cent of the truth: enough to page through, and nobody reads 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 #: Tables PostgreSQL estimates at fewer rows than this are counted exactly, filtered or not.
 EXACT_COUNT_BELOW = 10_000
@@ -72,10 +75,26 @@ class LargeTablePaginator(Paginator):
 
 
 class LargeListAdminMixin:
-    """For the ModelAdmin of a table that grows with the cases (put it before ``ModelAdmin``)."""
+    """For the ModelAdmin of a table that grows with the cases (put it before ``ModelAdmin``).
+
+    Its list pages cost CPU per row, not SQL (docs/performance.md): 25 rows a page rather than
+    Django's 100, and the row's checkbox written directly rather than rendered through the
+    form widget templates (which was about 40% of rendering a row).
+    """
 
     paginator = LargeTablePaginator
     show_full_result_count = False
+    list_per_page = 25
+
+    def action_checkbox(self, obj):
+        """Django's ``ModelAdmin.action_checkbox``, the same markup, without a template."""
+        label = format_html(_("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )
 
 
 class RegisteredServiceFilter(admin.SimpleListFilter):

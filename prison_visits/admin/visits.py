@@ -73,7 +73,6 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
     )
     ordering = ("requested_at", "id")
     list_select_related = ("prison",)
-    list_per_page = 50
     show_full_result_count = False
     inlines = [VisitorInline]
     fieldsets = (

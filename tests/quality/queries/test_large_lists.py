@@ -139,3 +139,20 @@ def test_a_large_whole_table_is_counted_from_the_planners_estimate(monkeypatch):
     assert count == estimated  # the estimate from the ANALYZE, not the rows now
     assert Prison.objects.count() == estimated + 1
     assert len(captured.captured_queries) == 1
+
+
+@pytest.mark.parametrize("label", sorted(LARGE))
+def test_the_admin_of_a_large_table_shows_few_rows_a_page(label):
+    model_admin = next(ma for m, ma in OUR_ADMINS if m._meta.label == label)
+    assert model_admin.list_per_page <= 25  # rendering rows is what a list page costs
+
+
+@pytest.mark.django_db
+def test_the_lighter_row_checkbox_is_djangos_own_markup():
+    prison = Prison.objects.create(name="HMP <Test> & Co", slug="hmp-test")
+    model_admin = admin.site._registry[Payment]
+
+    ours = model_admin.action_checkbox(prison)
+
+    assert ours == admin.ModelAdmin.action_checkbox(model_admin, prison)
+    assert "&lt;Test&gt; &amp; Co" in ours
