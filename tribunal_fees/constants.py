@@ -39,8 +39,12 @@ HWF_EVIDENCE_DAYS = 28
 
 
 class Jurisdiction(models.TextChoices):
+    """The tribunal a fee is paid to (the fee schedule's first dimension)."""
+
     ET = "ET", "Employment tribunal"
     EAT = "EAT", "Employment appeal tribunal"
+    IAC = "IAC", "First-tier Tribunal (Immigration and Asylum Chamber)"
+    PC = "PC", "First-tier Tribunal (Property Chamber)"
 
 
 class FeeKind(models.TextChoices):
@@ -62,6 +66,51 @@ class FeeKind(models.TextChoices):
     JUDICIAL_MEDIATION = "judicial_mediation", "Judicial mediation"
     EAT_LODGE = "eat_lodge", "Employment appeal tribunal: lodge an appeal"
     EAT_HEARING = "eat_hearing", "Employment appeal tribunal: hearing fee"
+    IAC_PAPERS = "iac_papers", "Appeal fee: decision without a hearing"
+    IAC_HEARING = "iac_hearing", "Appeal fee: decision at a hearing"
+    PC_APPLICATION = "pc_application", "Residential property application fee"
+    PC_HEARING = "pc_hearing", "Residential property hearing fee"
+
+
+#: The tribunal each fee is paid to.
+KIND_JURISDICTION: dict[str, str] = {
+    **{kind: Jurisdiction.ET for kind in FeeKind.values},
+    FeeKind.EAT_LODGE: Jurisdiction.EAT,
+    FeeKind.EAT_HEARING: Jurisdiction.EAT,
+    FeeKind.IAC_PAPERS: Jurisdiction.IAC,
+    FeeKind.IAC_HEARING: Jurisdiction.IAC,
+    FeeKind.PC_APPLICATION: Jurisdiction.PC,
+    FeeKind.PC_HEARING: Jurisdiction.PC,
+}
+#: The 2013–2017 employment fees (the employment route of the pay journey).
+EMPLOYMENT_JURISDICTIONS = (Jurisdiction.ET, Jurisdiction.EAT)
+
+
+class IacExemption(models.TextChoices):
+    """Who pays no appeal fee in the First-tier Tribunal (Immigration and Asylum Chamber):
+    SI 2011/2841 article 5 (as amended by SI 2016/928), and article 7(3) (substituted by
+    SI 2020/314 from 20 April 2020) for the Lord Chancellor's discretion to remit a fee
+    in exceptional circumstances."""
+
+    LEGAL_AID = "legal_aid", "I get legal aid for this appeal"
+    ASYLUM_SUPPORT = "asylum_support", "I get asylum support from the Home Office"
+    CHILD_LOCAL_AUTHORITY = (
+        "child_local_authority",
+        "I am under 18 and get support from a local authority",
+    )
+    DISCRETIONARY = (
+        "discretionary",
+        "I want to ask for an exemption because of exceptional circumstances",
+    )
+    NONE = "none", "None of these"
+
+
+#: The exemptions that mean no fee is due at all (the discretionary one must be asked for).
+IAC_EXEMPT = (
+    IacExemption.LEGAL_AID,
+    IacExemption.ASYLUM_SUPPORT,
+    IacExemption.CHILD_LOCAL_AUTHORITY,
+)
 
 
 #: Fees that depend on the number of claimants (the group fee bands).
@@ -93,7 +142,8 @@ BAND_REMISSION_DIVISOR = {
 
 
 class ClaimElement(models.TextChoices):
-    """What a claim is about. Type B if any element is Type B (the ET1 rule)."""
+    """What a claim is about. Type B if any element is Type B (the ET1 rule); which
+    elements were Type A depends on the date (``TYPE_A_PERIODS``)."""
 
     UNPAID_WAGES = "unpaid_wages", "Unpaid wages or unlawful deductions from wages"
     REDUNDANCY_PAY = "redundancy_pay", "Redundancy pay"
@@ -103,19 +153,42 @@ class ClaimElement(models.TextChoices):
     UNFAIR_DISMISSAL = "unfair_dismissal", "Unfair dismissal"
     DISCRIMINATION = "discrimination", "Discrimination"
     EQUAL_PAY = "equal_pay", "Equal pay"
+    TUPE_CONSULTATION = (
+        "tupe_consultation",
+        "Failure to inform or consult about a transfer (TUPE)",
+    )
+    COMPENSATORY_REST = (
+        "compensatory_rest",
+        "Refusal of compensatory rest or payment under the Working Time Regulations",
+    )
+    TRAINING_TIME_OFF = "training_time_off", "Time off for study or training"
     WHISTLEBLOWING = "whistleblowing", "Whistleblowing"
     PROTECTIVE_AWARD = "protective_award", "A protective award"
+    NI_FUND = "ni_fund", "A payment from the National Insurance Fund"
     OTHER = "other", "Something else"
 
 
-TYPE_A_ELEMENTS = frozenset(
-    {
-        ClaimElement.UNPAID_WAGES,
-        ClaimElement.REDUNDANCY_PAY,
-        ClaimElement.HOLIDAY_PAY,
-        ClaimElement.NOTICE_PAY,
-        ClaimElement.BREACH_OF_CONTRACT,
-    }
+#: SI 2014/590 (the Courts and Tribunals Fees (Miscellaneous Amendments) Order 2014),
+#: article 2(3), replaced Table 2 (Type A claims) of SI 2013/1893 Schedule 2 from this
+#: day: claims wrongly listed as Type A pay the Type B fee when presented on or after it.
+TYPE_A_TABLE_REPLACED = dt.date(2014, 4, 6)
+_BEFORE_2014_TABLE = TYPE_A_TABLE_REPLACED - dt.timedelta(days=1)
+
+#: (element, first day, last day or None): while a row holds, the element is Type A.
+TYPE_A_PERIODS: tuple[tuple[str, dt.date, dt.date | None], ...] = (
+    (ClaimElement.UNPAID_WAGES, FEES_FIRST_DAY, None),
+    (ClaimElement.REDUNDANCY_PAY, FEES_FIRST_DAY, None),
+    (ClaimElement.HOLIDAY_PAY, FEES_FIRST_DAY, None),
+    (ClaimElement.NOTICE_PAY, FEES_FIRST_DAY, None),
+    (ClaimElement.BREACH_OF_CONTRACT, FEES_FIRST_DAY, None),
+    # Equality Act 2010 ss. 66 and 67 (sex equality clause and rule)
+    (ClaimElement.EQUAL_PAY, FEES_FIRST_DAY, _BEFORE_2014_TABLE),
+    # TUPE 2006 regulation 13
+    (ClaimElement.TUPE_CONSULTATION, FEES_FIRST_DAY, _BEFORE_2014_TABLE),
+    # Working Time Regulations 1998 regulations 24, 24A, 27 and 27A
+    (ClaimElement.COMPENSATORY_REST, FEES_FIRST_DAY, _BEFORE_2014_TABLE),
+    # Employment Rights Act 1996 ss. 63D to 63I
+    (ClaimElement.TRAINING_TIME_OFF, FEES_FIRST_DAY, _BEFORE_2014_TABLE),
 )
 
 
@@ -229,6 +302,17 @@ class RefundFeeKind(models.TextChoices):
     ET_RECONSIDERATION = "et_reconsideration", "Employment tribunal reconsideration fee"
     EAT_ISSUE = "eat_issue", "Employment appeal tribunal issue fee"
     EAT_HEARING = "eat_hearing", "Employment appeal tribunal hearing fee"
+
+
+#: The refund form's fee for each fee this service took (to date a refund fee exactly).
+REFUND_KIND_FOR_FEE: dict[str, str] = {
+    FeeKind.ISSUE: RefundFeeKind.ET_ISSUE,
+    FeeKind.HEARING: RefundFeeKind.ET_HEARING,
+    FeeKind.RECONSIDERATION_DEFAULT: RefundFeeKind.ET_RECONSIDERATION,
+    FeeKind.RECONSIDERATION_FINAL: RefundFeeKind.ET_RECONSIDERATION,
+    FeeKind.EAT_LODGE: RefundFeeKind.EAT_ISSUE,
+    FeeKind.EAT_HEARING: RefundFeeKind.EAT_HEARING,
+}
 
 
 class PaymentMethod(models.TextChoices):

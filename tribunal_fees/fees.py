@@ -19,7 +19,7 @@ from digital_services.core.dates import date_format
 from .constants import (
     BAND_REMISSION_DIVISOR,
     BANDED_KINDS,
-    TYPE_A_ELEMENTS,
+    TYPE_A_PERIODS,
     ClaimantBand,
     ClaimElement,
     ClaimType,
@@ -37,11 +37,25 @@ class AmbiguousFee(Exception):
     """More than one schedule row applies: the table has overlapping periods."""
 
 
-def claim_type_decide(*, claim_elements: Iterable[str]) -> str:
-    """Type A if every element is a Type A complaint, otherwise Type B.
+class ClaimTypeNeeded(ValueError):
+    """The fee in force depends on the claim type (Type A or B), and none was given."""
 
-    A claim that mixes types pays the Type B fee once. Raises ``ValueError`` for an
-    empty claim or an element we do not know.
+
+def claim_fee_exempt(*, claim_elements: Iterable[str]) -> bool:
+    """True for a claim only for a payment from the National Insurance Fund: no fee was
+    payable for it. Any other complaint in the claim brings the fee back."""
+    return set(claim_elements) == {ClaimElement.NI_FUND}
+
+
+def claim_type_decide(*, claim_elements: Iterable[str], on_date: dt.date) -> str:
+    """Type A if every element was a Type A complaint on ``on_date``, otherwise Type B.
+
+    The Type A list is dated data (``TYPE_A_PERIODS``): from 6 April 2014 (SI 2014/590)
+    equal pay, TUPE failure to consult, Working Time compensatory rest and time off for
+    training are Type B. A payment from the National Insurance Fund decides nothing (it
+    pays no fee). A claim that mixes types pays the Type B fee once. Raises
+    ``ValueError`` for an empty claim, a claim only for the National Insurance Fund
+    (``claim_fee_exempt``), or an element we do not know.
     """
     elements = set(claim_elements)
     if not elements:
@@ -49,7 +63,19 @@ def claim_type_decide(*, claim_elements: Iterable[str]) -> str:
     unknown = elements - set(ClaimElement.values)
     if unknown:
         raise ValueError(f"Unknown claim elements: {', '.join(sorted(unknown))}")
-    return ClaimType.A if elements <= TYPE_A_ELEMENTS else ClaimType.B
+    elements.discard(ClaimElement.NI_FUND)
+    if not elements:
+        raise ValueError("A claim only for a National Insurance Fund payment pays no fee")
+    return ClaimType.A if elements <= type_a_elements_on(on_date) else ClaimType.B
+
+
+def type_a_elements_on(on_date: dt.date) -> frozenset[str]:
+    """The complaints that were Type A for a claim presented on ``on_date``."""
+    return frozenset(
+        element
+        for element, first, last in TYPE_A_PERIODS
+        if first <= on_date and (last is None or on_date <= last)
+    )
 
 
 def claimant_band_for(count: int) -> str:
@@ -99,6 +125,7 @@ class FeeQuote:
     band: str
     on_date: dt.date
     effective_from: dt.date | None = None
+    source: str = ""  # the statutory instrument the schedule row cites
 
     @property
     def explanation(self) -> str:
@@ -111,39 +138,75 @@ class FeeQuote:
         return " ".join(parts) + f", in force on {date_format(self.on_date)}."
 
 
+def _rows_in_force(*, jurisdiction: str, kind: str, band: str, on_date: dt.date):
+    from .models import FeeSchedule
+
+    return list(
+        FeeSchedule.objects.filter(
+            Q(effective_to__isnull=True) | Q(effective_to__gte=on_date),
+            jurisdiction=jurisdiction,
+            kind=kind,
+            claimant_band__in=[band, ClaimantBand.ANY],
+            effective_from__lte=on_date,
+        )
+    )
+
+
+def fee_varies_by_claim_type(*, jurisdiction: str, kind: str, on_date: dt.date) -> bool:
+    """True when the schedule in force on ``on_date`` has a Type A or Type B row for this
+    fee, so the claim type must be asked. An appeal fee (EAT), a fee for any claim type,
+    a current tribunal's fee or a day with no fee in force: False."""
+    # Band "1" also brings the rows for any number of claimants.
+    rows = _rows_in_force(
+        jurisdiction=jurisdiction, kind=kind, band=ClaimantBand.ONE, on_date=on_date
+    )
+    return any(row.claim_type != ClaimType.ANY for row in rows)
+
+
+def fee_first_in_force(*, kind: str) -> dt.date | None:
+    """The first day the schedule has any row for this fee kind (None: no row at all)."""
+    from .models import FeeSchedule
+
+    row = FeeSchedule.objects.filter(kind=kind).order_by("effective_from").first()
+    return row.effective_from if row is not None else None
+
+
 def fee_lookup(
-    *, jurisdiction: str, kind: str, claim_type: str, claimants: int, on_date: dt.date
+    *,
+    jurisdiction: str,
+    kind: str,
+    claim_type: str = "",
+    claimants: int = 1,
+    on_date: dt.date,
 ) -> FeeQuote:
     """The fee in force on ``on_date`` for this claim.
 
     Issue and hearing fees depend on the claimant band; other fees apply to any
     number of claimants, and some to any claim type. A row for the exact claim
-    type or band wins over an "any" row. Raises ``FeeNotFound`` (nothing in force,
-    or a kind that does not exist for this claim type) and ``AmbiguousFee``.
+    type or band wins over an "any" row. ``claim_type`` may be empty when the fee
+    does not depend on it (``fee_varies_by_claim_type`` is False). Raises
+    ``FeeNotFound`` (nothing in force, or a kind that does not exist for this claim
+    type), ``ClaimTypeNeeded`` (the fee depends on a claim type that was not given)
+    and ``AmbiguousFee``.
     """
-    from .models import FeeSchedule
-
     if jurisdiction not in Jurisdiction.values:
         raise ValueError(f"Unknown jurisdiction {jurisdiction!r}")
     if kind not in FeeKind.values:
         raise ValueError(f"Unknown fee kind {kind!r}")
-    if claim_type not in (ClaimType.A, ClaimType.B):
-        raise ValueError("The claim type must be A or B")
+    if claim_type not in (ClaimType.A, ClaimType.B, ClaimType.ANY, "", None):
+        raise ValueError("The claim type must be A, B or not given")
+    typed = claim_type in (ClaimType.A, ClaimType.B)
     band = claimant_band_for(claimants) if kind in BANDED_KINDS else ClaimantBand.ANY
-    rows = list(
-        FeeSchedule.objects.filter(
-            Q(effective_to__isnull=True) | Q(effective_to__gte=on_date),
-            jurisdiction=jurisdiction,
-            kind=kind,
-            claim_type__in=[claim_type, ClaimType.ANY],
-            claimant_band__in=[band, ClaimantBand.ANY],
-            effective_from__lte=on_date,
+    rows = _rows_in_force(jurisdiction=jurisdiction, kind=kind, band=band, on_date=on_date)
+    if not typed and any(row.claim_type != ClaimType.ANY for row in rows):
+        raise ClaimTypeNeeded(
+            f"The {FeeKind(kind).label.lower()} on {date_format(on_date)} depends on the claim type"
         )
-    )
+    rows = [row for row in rows if row.claim_type in (claim_type, ClaimType.ANY)]
     if not rows:
+        for_type = f" for a {ClaimType(claim_type).label} claim" if typed else ""
         raise FeeNotFound(
-            f"No {FeeKind(kind).label.lower()} in force on {date_format(on_date)} "
-            f"for a {ClaimType(claim_type).label} claim"
+            f"No {FeeKind(kind).label.lower()} in force on {date_format(on_date)}{for_type}"
         )
     # The most specific row wins: exact type and band beat "any".
     rows.sort(key=lambda r: (r.claim_type == ClaimType.ANY, r.claimant_band == ClaimantBand.ANY))
@@ -158,8 +221,9 @@ def fee_lookup(
         schedule_id=best.pk,
         jurisdiction=jurisdiction,
         kind=kind,
-        claim_type=claim_type,
+        claim_type=claim_type if typed else "",
         band=band,
         on_date=on_date,
         effective_from=best.effective_from,
+        source=best.notes,
     )

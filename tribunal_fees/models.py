@@ -189,7 +189,12 @@ class FeeCase(models.Model):
     )
     claimants = models.PositiveIntegerField(default=1)
     claim_type = models.CharField(
-        max_length=1, choices=[(ClaimType.A, "Type A"), (ClaimType.B, "Type B")]
+        max_length=1,
+        choices=[(ClaimType.A, "Type A"), (ClaimType.B, "Type B")],
+        blank=True,
+        default="",
+        help_text="Empty when the fee does not depend on the claim type (an appeal fee, "
+        "or a tribunal other than the employment tribunal).",
     )
     claim_elements = models.JSONField(default=list, blank=True)
     fee_date = models.DateField(
@@ -229,13 +234,14 @@ class FeeCase(models.Model):
 
     @property
     def description(self) -> str:
-        tribunal = (
-            "Employment appeal tribunal"
-            if self.jurisdiction == Jurisdiction.EAT
-            else "Employment tribunal"
-        )
+        tribunal = Jurisdiction(self.jurisdiction).label
         label = self.get_kind_display()
-        text = label if label.startswith(tribunal) else f"{tribunal} {label[0].lower()}{label[1:]}"
+        if label.startswith(tribunal):
+            text = label
+        elif self.jurisdiction in (Jurisdiction.ET, Jurisdiction.EAT):
+            text = f"{tribunal} {label[0].lower()}{label[1:]}"
+        else:
+            text = f"{tribunal}: {label[0].lower()}{label[1:]}"
         if self.case_number:
             text += f", case {self.case_number}"
         return text
@@ -429,6 +435,12 @@ class RefundFee(models.Model):
     method = models.CharField(max_length=10, choices=PaymentMethod.choices)
     paid_month = models.PositiveSmallIntegerField(null=True, blank=True)
     paid_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    paid_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the fee was paid, when it is known (a card payment in this "
+        "service): interest runs from it.",
+    )
 
     class Meta:
         ordering = ["id"]
@@ -452,6 +464,10 @@ class RefundFee(models.Model):
 
     @property
     def paid_on(self) -> dt.date | None:
+        """The day interest runs from: the day of payment when it is known; otherwise the
+        first day of the month given (the earliest it can have been paid)."""
+        if self.paid_date is not None:
+            return self.paid_date
         if self.paid_month is None or self.paid_year is None:
             return None
         return dt.date(self.paid_year, self.paid_month, 1)

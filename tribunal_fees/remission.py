@@ -71,13 +71,17 @@ SCHEMES: dict[str, SchemeFigures] = {
         contribution_steps=((10**12, 50),),  # £5 for every £10 over, no further steps
         max_excess_pence=400_000,  # £5,085 − £1,085: above the upper limit, none
     ),
-    # From 27 November 2023 (SI 2024/148 and the staff app's band calculation).
+    # From 27 November 2023: the Courts and Tribunals (Fee Remissions and Miscellaneous
+    # Amendments) Order 2023 (SI 2023/1094), e.g. article 3(3)(b) substituting paragraph 3
+    # (disposable capital test) of Civil Proceedings Fees Order 2008 Schedule 2, and the
+    # same test in the other fees orders it amends (the immigration and property chamber
+    # orders among them).
     HwfScheme.NOV_2023: SchemeFigures(
         scheme=HwfScheme.NOV_2023,
         capital_bands=(
-            CapitalBand(142_000, 425_000, inclusive=True),  # "no more than £4,250"
-            CapitalBand(500_000, None),  # under 3 × the fee
-            CapitalBand(None, 1_600_000),
+            CapitalBand(142_000, 425_000),  # fee up to £1,420: "less than £4,250"
+            CapitalBand(500_000, None),  # £1,421 to £5,000: less than 3 × the fee
+            CapitalBand(None, 1_600_000),  # over £5,000: less than £16,000
         ),
         age_exception_years=66,
         age_exception_limit_pence=1_600_000,

@@ -15,7 +15,14 @@ from digital_services.core.registry import CaseSummary
 from digital_services.payments.models import Payment
 from digital_services.payments.selectors import payment_latest_for_case
 
-from .constants import GRANT_SCOPE_FEE, GRANT_SCOPE_REFUND, FeeCaseStatus
+from .constants import (
+    EMPLOYMENT_JURISDICTIONS,
+    FEES_FIRST_DAY,
+    FEES_LAST_DAY,
+    GRANT_SCOPE_FEE,
+    GRANT_SCOPE_REFUND,
+    FeeCaseStatus,
+)
 from .models import FeeCase, HelpWithFeesApplication, RefundApplication
 from .references import reference_stored_forms
 from .refunds import sort_code_display
@@ -56,6 +63,20 @@ def fee_case_for_payer(*, reference: str, email: str) -> FeeCase | None:
         )
     except FeeCase.DoesNotExist:
         return None
+
+
+def fee_case_paid_for_refund(reference: str, email: str) -> FeeCase | None:
+    """A 2013–2017 employment fee paid by card in this service, named by its reference and
+    the payer's email address (as "Find your fee"): the refund can go back to that card."""
+    fee_case = fee_case_for_payer(reference=reference, email=email)
+    if (
+        fee_case is None
+        or fee_case.status != FeeCaseStatus.PAID
+        or fee_case.jurisdiction not in EMPLOYMENT_JURISDICTIONS
+        or not FEES_FIRST_DAY <= fee_case.fee_date <= FEES_LAST_DAY
+    ):
+        return None
+    return fee_case
 
 
 def hwf_application_for_owner(*, user, reference: str) -> HelpWithFeesApplication:

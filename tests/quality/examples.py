@@ -110,6 +110,8 @@ def _tribunal_case_number(answers: Answers) -> dict:
 
 #: The fee questions that the pay and Help with Fees journeys share.
 TRIBUNAL_FEE_STEPS = {
+    "tribunal": {"tribunal": "IAC"},
+    "exemption": {"exemption": "none"},
     "case-number": _tribunal_case_number,
     "date": {"fee_date_0": "14", "fee_date_1": "3", "fee_date_2": "2016"},
 }
@@ -139,6 +141,8 @@ EXAMPLES: dict[str, dict[str, Example]] = {
         "fee": {"has_reference": "no"},
     },
     "tribunal-fees/refund": {
+        "name-changed": {"name_changed": "no"},
+        "paid-here": {"paid_here": "no"},
         "case": {
             "region": "england_wales",
             "et_case_number": "1234567/2016",
@@ -161,8 +165,25 @@ EXAMPLES: dict[str, dict[str, Example]] = {
     "quality-example/visit": QUALITY_EXAMPLE_VISIT,
 }
 
+
+def _tribunal_fees_seed() -> None:
+    """The fee schedule as its data migrations seed it (a transactional test's flush
+    empties the table; the seeds are idempotent)."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    for name in ("0002_fee_schedule_2013", "0008_fee_schedule_current_tribunals"):
+        seed = importlib.import_module(f"tribunal_fees.migrations.{name}")
+        seed.schedule_seed(apps, SimpleNamespace(connection=connection))
+
+
 SEEDS: dict[str, Callable[[], None]] = {
     "prison-visits/book": _prison_visits_seed,
+    "tribunal-fees/pay": _tribunal_fees_seed,
+    "tribunal-fees/apply-for-help-with-fees": _tribunal_fees_seed,
 }
 
 

@@ -92,6 +92,8 @@ def _letter(template: str) -> OutboundMessage:
 
 
 def _describe_a_fee(page):
+    page.get_by_label("Employment tribunal or Employment Appeal Tribunal").check()
+    _continue(page)
     page.get_by_label("An issue fee for a new claim").check()
     _continue(page)
     page.get_by_label("Day").fill("14")
@@ -194,7 +196,11 @@ def test_an_agent_applies_for_a_refund_for_a_citizen_without_email(agent_page, m
         date_of_birth_2="1948",
     )
     _continue(page)
+    _choose(page, "name_changed", "no")
+    _continue(page)
     _contact_is_post_already(page)
+    _continue(page)
+    _choose(page, "paid_here", "no")
     _continue(page)
     _choose(page, "region", "england_wales")
     _fill(page, et_case_number="1234567/2016")

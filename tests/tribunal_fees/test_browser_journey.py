@@ -45,6 +45,9 @@ def answer_the_questions(page):
     """From the start page to the card page: a Type B issue fee for one claimant (£250)."""
     page.goto(reverse("tribunal_fees:start"))
     page.get_by_role("button", name="Start now").click()
+    expect(page.locator("h1")).to_have_text("Which tribunal is the fee for?")
+    page.get_by_label("Employment tribunal or Employment Appeal Tribunal").check()
+    _continue(page)
     expect(page.locator("h1")).to_have_text("What are you paying for?")
     page.get_by_label("An issue fee for a new claim").check()
     _continue(page)

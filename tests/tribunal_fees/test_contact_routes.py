@@ -123,6 +123,7 @@ def test_help_with_fees_for_a_citizen_without_email_sends_the_acknowledgement_by
 ):
     journey = "apply-for-help-with-fees"
     _answer(agent_client, journey, "fee", {"has_reference": "no"})
+    _answer(agent_client, journey, "tribunal", {"tribunal": "employment"})
     _answer(agent_client, journey, "fee-kind", {"kind": "issue"})
     _answer(
         agent_client, journey, "date", {"fee_date_0": "1", "fee_date_1": "9", "fee_date_2": "2015"}
@@ -158,7 +159,9 @@ def test_a_refund_for_a_citizen_without_email_sends_the_acknowledgement_by_lette
             "date_of_birth_2": "1948",
         },
     )
+    _answer(agent_client, journey, "name-changed", {"name_changed": "no"})
     _answer(agent_client, journey, "contact", POST)
+    _answer(agent_client, journey, "paid-here", {"paid_here": "no"})
     _answer(
         agent_client,
         journey,

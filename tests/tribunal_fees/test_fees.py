@@ -43,7 +43,8 @@ def test_claimant_band_for_refuses_fewer_than_one_claimant(count):
 
 
 def test_claim_type_is_a_when_every_element_is_type_a():
-    assert claim_type_decide(claim_elements=["unpaid_wages", "holiday_pay", "notice_pay"]) == "A"
+    elements = ["unpaid_wages", "holiday_pay", "notice_pay"]
+    assert claim_type_decide(claim_elements=elements, on_date=IN_FORCE) == "A"
 
 
 @pytest.mark.parametrize(
@@ -57,15 +58,17 @@ def test_claim_type_is_a_when_every_element_is_type_a():
     ],
 )
 def test_claim_type_is_b_when_any_element_is_type_b(element):
-    assert claim_type_decide(claim_elements=["unpaid_wages", element]) == "B"
-    assert claim_type_decide(claim_elements=[element]) == "B"
+    assert claim_type_decide(claim_elements=["unpaid_wages", element], on_date=IN_FORCE) == "B"
+    assert claim_type_decide(claim_elements=[element], on_date=IN_FORCE) == "B"
 
 
 def test_claim_type_decide_refuses_an_empty_or_unknown_claim():
     with pytest.raises(ValueError):
-        claim_type_decide(claim_elements=[])
+        claim_type_decide(claim_elements=[], on_date=IN_FORCE)
     with pytest.raises(ValueError):
-        claim_type_decide(claim_elements=["parking"])
+        claim_type_decide(claim_elements=["parking"], on_date=IN_FORCE)
+    with pytest.raises(ValueError):
+        claim_type_decide(claim_elements=["ni_fund"], on_date=IN_FORCE)
 
 
 # Hand-copied from the 2013 Order (pence): (kind, type, claimants) -> amount.
@@ -117,7 +120,7 @@ def test_fee_lookup_gives_the_2013_fee_for_every_band_edge(kind, claim_type, cla
 @pytest.mark.django_db
 def test_a_mixed_claim_pays_the_type_b_fee_once():
     claim_type = claim_type_decide(
-        claim_elements=["holiday_pay", "discrimination", "unfair_dismissal"]
+        claim_elements=["holiday_pay", "discrimination", "unfair_dismissal"], on_date=IN_FORCE
     )
     quote = fee_lookup(
         jurisdiction="ET", kind="issue", claim_type=claim_type, claimants=1, on_date=IN_FORCE

@@ -177,6 +177,7 @@ def test_income_and_children_are_not_asked_with_a_qualifying_benefit(client, use
 
 def test_a_described_fee_is_recorded_with_the_application(client):
     answer(client, "fee", {"has_reference": "no"})
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": "issue"})
     response = client.post(
         step_url("date"), {"fee_date_0": "1", "fee_date_1": "9", "fee_date_2": "2017"}

@@ -35,6 +35,7 @@ def _errors(response) -> str:
 
 
 def answer_up_to_fee(client, *, kind="issue", elements=("unfair_dismissal",), claimants="1"):
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": kind})
     if kind == "hearing":
         answer(client, "case-number", {"case_number": "1234567/2016"})
@@ -73,6 +74,7 @@ def user(client):
     ],
 )
 def test_each_step_explains_a_bad_answer_and_keeps_it(client, step, data, message):
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": "issue"})
     if step not in ("fee-kind", "date"):
         answer(client, "date", ISSUE_2016)
@@ -92,6 +94,7 @@ def test_each_step_explains_a_bad_answer_and_keeps_it(client, step, data, messag
 
 
 def test_a_hearing_fee_needs_the_case_number_in_its_format(client):
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": "hearing"})
     response = client.post(step_url("case-number"), {"case_number": "12345/16"})
     assert (
@@ -101,6 +104,7 @@ def test_a_hearing_fee_needs_the_case_number_in_its_format(client):
 
 
 def test_an_appeal_fee_asks_for_the_appeal_number(client):
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": "other"})
     answer(client, "other-fee", {"other_kind": "eat_lodge"})
     response = client.post(step_url("case-number"), {"case_number": "1234567/2016"})
@@ -147,6 +151,7 @@ def test_the_group_split_example_is_capped_at_the_group_fee(client):
 
 
 def test_a_claim_presented_after_fees_were_abolished_has_no_fee_to_pay(client):
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": "issue"})
     next_url = answer(client, "date", {"fee_date_0": "27", "fee_date_1": "7", "fee_date_2": "2017"})
     assert next_url == step_url("fee")  # no questions about a fee that does not exist
@@ -160,12 +165,14 @@ def test_a_claim_presented_after_fees_were_abolished_has_no_fee_to_pay(client):
 
 
 def test_a_claim_before_fees_started_has_no_fee_to_pay(client):
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": "issue"})
     answer(client, "date", {"fee_date_0": "28", "fee_date_1": "7", "fee_date_2": "2013"})
     assert "fees started on 29 July 2013" in client.get(step_url("fee")).content.decode()
 
 
 def test_judicial_mediation_on_a_type_a_claim_has_no_fee(client):
+    answer(client, "tribunal", {"tribunal": "employment"})
     answer(client, "fee-kind", {"kind": "other"})
     answer(client, "other-fee", {"other_kind": "judicial_mediation"})
     answer(client, "case-number", {"case_number": "1234567/2016"})

@@ -42,7 +42,7 @@ def answer(client, step: str, data: dict) -> str:
     return response["Location"]
 
 
-def answer_up_to_fees(client):
+def answer_up_to_fees(client, paid_here: dict | None = None):
     answer(client, "who-paid", {"profile": "paid_myself"})
     answer(
         client,
@@ -54,6 +54,7 @@ def answer_up_to_fees(client):
             "date_of_birth_2": "1980",
         },
     )
+    answer(client, "name-changed", {"name_changed": "no"})
     answer(
         client,
         "contact",
@@ -65,6 +66,11 @@ def answer_up_to_fees(client):
             "email": "sam@example.com",
         },
     )
+    if paid_here is None:
+        answer(client, "paid-here", {"paid_here": "no"})
+    else:
+        answer(client, "paid-here", {"paid_here": "yes"})
+        answer(client, "online-fee", paid_here)
     answer(
         client,
         "case",
@@ -210,3 +216,61 @@ def test_someone_not_signed_in_sees_their_confirmation_and_nobody_else_does(clie
     assert stranger.get(url("confirmation", application.reference)).status_code == 302
     stranger.force_login(UserFactory())
     assert stranger.get(url("confirmation", application.reference)).status_code == 404
+
+
+def test_an_applicant_whose_name_changed_is_sent_to_the_paper_form(client):
+    answer(client, "who-paid", {"profile": "paid_myself"})
+    answer(
+        client,
+        "applicant",
+        {
+            "full_name": "Sam Example",
+            "date_of_birth_0": "13",
+            "date_of_birth_1": "8",
+            "date_of_birth_2": "1980",
+        },
+    )
+    response = client.post(url("step", "name-changed"), {"name_changed": "yes"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "You cannot apply online if your name has changed since you paid" in body
+    assert "form 1-C" in body
+
+
+def test_a_fee_paid_online_here_is_chosen_by_its_reference_and_refunded_from_its_day(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tribunal_fees.services import refund_interest_for
+
+    from .factories import PaidFeeCaseFactory
+
+    paid_at = timezone.make_aware(dt.datetime(2016, 3, 14, 12, 0))
+    fee_case = PaidFeeCaseFactory(
+        email="sam@example.com", kind="issue", fee_date=dt.date(2016, 3, 14), paid_at=paid_at
+    )
+    answer_up_to_fees(
+        client, paid_here={"reference": fee_case.reference, "email": "sam@example.com"}
+    )
+    add_fee(client, FEE)
+    answer(client, "fees", {"add_another": "no"})
+    answer(client, "bank", BANK)
+    client.post(url("check"))
+
+    application = RefundApplication.objects.get()
+    assert application.fee_case == fee_case
+    fee = application.fees.get()
+    assert fee.paid_on == dt.date(2016, 3, 14)  # the day it was paid, not 1 March
+    # £250 at 0.5% for 365 days from 14 March 2016 is £1.25; from 1 March it would be more.
+    assert refund_interest_for(application, refunded_on=dt.date(2017, 3, 14)) == 125
+
+
+def test_a_wrong_email_for_a_fee_paid_here_is_refused(client):
+    from .factories import PaidFeeCaseFactory
+
+    fee_case = PaidFeeCaseFactory(email="sam@example.com", kind="issue")
+    wrong = {"reference": fee_case.reference, "email": "someone.else@example.com"}
+    with pytest.raises(AssertionError, match="We cannot find an employment tribunal fee"):
+        answer_up_to_fees(client, paid_here=wrong)
+    assert client.post(url("step", "online-fee"), wrong).status_code == 200

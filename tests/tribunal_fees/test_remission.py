@@ -192,8 +192,9 @@ def test_2013_a_contribution_of_the_whole_fee_is_no_remission(excess, outcome, t
 @pytest.mark.parametrize(
     ("fee", "passes_at", "fails_at"),
     [
-        (142000, 425000, 425001),  # no more than £4,250
-        (16000, 425000, 425001),
+        (142000, 424999, 425000),  # less than £4,250: exactly £4,250 fails
+        (16000, 424999, 425000),
+        (1, 424999, 425000),
         (142001, 426002, 426003),  # under 3 × £1,420.01
         (500000, 1499999, 1500000),  # under 3 × £5,000
         (500001, 1599999, 1600000),  # under £16,000
@@ -214,6 +215,29 @@ def test_2023_capital_limits_by_fee(fee, passes_at, fails_at):
 
     assert test(passes_at)
     assert not test(fails_at)
+
+
+@pytest.mark.parametrize(
+    ("fee", "capital", "passes"),
+    [
+        # The fee band edges, with the same savings either side of each.
+        (142000, 425000, False),  # fee up to £1,420: less than £4,250
+        (142001, 425000, True),  # fee £1,420.01: less than 3 × the fee (£4,260.03)
+        (500000, 1500000, False),  # fee £5,000: less than £15,000
+        (500001, 1500000, True),  # fee over £5,000: less than £16,000
+    ],
+)
+def test_2023_capital_on_each_side_of_each_fee_band_edge(fee, capital, passes):
+    result = hwf_capital_test(
+        figures=SCHEMES["2023"],
+        fee_pence=fee,
+        capital_pence=capital,
+        applicant_date_of_birth=BORN,
+        partner_date_of_birth=None,
+        on_date=NEW,
+    )
+    assert result.passed is passes
+    assert result.inclusive is False
 
 
 @pytest.mark.parametrize(
@@ -290,8 +314,40 @@ def test_2023_a_contribution_of_the_whole_fee_is_no_remission(excess, outcome, t
 
 
 def test_2023_benefits_passport_gives_full_remission():
-    result = assess(on_date=NEW, fee_pence=16000, capital_pence=425000, benefit="universal_credit")
+    result = assess(on_date=NEW, fee_pence=16000, capital_pence=424999, benefit="universal_credit")
     assert (result.outcome, result.route) == ("full", "benefits")
+
+
+def test_2023_benefits_do_not_help_with_savings_of_exactly_4250():
+    result = assess(on_date=NEW, fee_pence=16000, capital_pence=425000, benefit="universal_credit")
+    assert (result.outcome, result.route, result.amount_to_pay_pence) == ("none", "capital", 16000)
+
+
+@pytest.mark.parametrize(
+    ("income", "outcome", "to_pay"),
+    [
+        # A couple with a child of 5 and a child of 15, on a £140 immigration appeal fee:
+        # £1,420 + £710 (partner) + £425 (0 to 13) + £710 (14 or over) = £3,265.
+        (326500, "full", 0),
+        (327499, "full", 0),  # £9.99 over: rounds down to £0
+        (327500, "part", 500),  # £10 over: 50% is £5
+        (354500, "none", 14000),  # £280 over: £140 is the whole fee
+        (354499, "part", 13500),  # £279.99 over: £270 counts, 50% is £135
+    ],
+)
+def test_2023_a_couple_with_two_children_on_an_appeal_fee(income, outcome, to_pay):
+    result = assess(
+        on_date=NEW,
+        fee_pence=14000,
+        capital_pence=0,
+        has_partner=True,
+        partner_date_of_birth=BORN,
+        children_0_13=1,
+        children_14_plus=1,
+        gross_monthly_income_pence=income,
+    )
+    assert result.income_threshold_pence == 326500
+    assert (result.outcome, result.amount_to_pay_pence) == (outcome, to_pay)
 
 
 def test_income_is_needed_without_a_benefit():

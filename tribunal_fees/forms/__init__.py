@@ -14,6 +14,7 @@ from .common import (
     KIND_OTHER,
     OTHER_KINDS,
     PAY_NOW,
+    TRIBUNAL_EMPLOYMENT,
     YES_NO,
     DateField,
     fee_kind_for,
@@ -50,6 +51,9 @@ from .refunds_2017 import (
     RefundCaseForm,
     RefundContactForm,
     RefundFeeForm,
+    RefundNameChangedForm,
+    RefundOnlineFeeForm,
+    RefundPaidHereForm,
     RefundProfileForm,
     RefundRespondentForm,
 )
@@ -62,6 +66,11 @@ from .staff import (
     ReasonForm,
     RefundIssueForm,
 )
+from .tribunals import (
+    CurrentFeeForm,
+    IacExemptionForm,
+    TribunalForm,
+)
 
 __all__ = [
     "ADMIN_AMOUNT_MAX_PENCE",
@@ -70,6 +79,7 @@ __all__ = [
     "ClaimAboutForm",
     "ClaimantsForm",
     "ConfirmForm",
+    "CurrentFeeForm",
     "DateField",
     "EAT_KINDS",
     "EmailForm",
@@ -80,6 +90,7 @@ __all__ = [
     "FeeKindForm",
     "GroupHwfForm",
     "HwfApplicantForm",
+    "IacExemptionForm",
     "HwfBenefitsForm",
     "HwfChildrenForm",
     "HwfDecideForm",
@@ -106,8 +117,13 @@ __all__ = [
     "RefundContactForm",
     "RefundFeeForm",
     "RefundIssueForm",
+    "RefundNameChangedForm",
+    "RefundOnlineFeeForm",
+    "RefundPaidHereForm",
     "RefundProfileForm",
     "RefundRespondentForm",
+    "TRIBUNAL_EMPLOYMENT",
+    "TribunalForm",
     "YES_NO",
     "fee_kind_for",
     "jurisdiction_for",

@@ -11,6 +11,8 @@ from django import forms
 from django.utils import timezone
 
 from ..constants import (
+    EMPLOYMENT_JURISDICTIONS,
+    KIND_JURISDICTION,
     FeeKind,
     Jurisdiction,
 )
@@ -38,7 +40,16 @@ def fee_reference_clean(text: str) -> str:
 
 #: What a citizen chooses on "What are you paying for?"
 KIND_ISSUE, KIND_HEARING, KIND_OTHER = "issue", "hearing", "other"
-OTHER_KINDS = [kind for kind in FeeKind if kind not in (FeeKind.ISSUE, FeeKind.HEARING)]
+OTHER_KINDS = [
+    kind
+    for kind in FeeKind
+    if kind not in (FeeKind.ISSUE, FeeKind.HEARING)
+    and KIND_JURISDICTION[kind] in EMPLOYMENT_JURISDICTIONS
+]
+#: "Which tribunal is the fee for?": the employment route (2013–2017), or a tribunal
+#: that charges fees today (its ``Jurisdiction`` value).
+TRIBUNAL_EMPLOYMENT = "employment"
+CURRENT_TRIBUNALS = (Jurisdiction.IAC, Jurisdiction.PC)
 EAT_KINDS = (FeeKind.EAT_LODGE, FeeKind.EAT_HEARING)
 PAY_NOW, APPLY_HWF = "pay", "hwf"
 
@@ -83,8 +94,11 @@ def fee_kind_for(kind_choice: str | None, other_kind: str | None) -> str | None:
     """The fee kind from "What are you paying for?" (and "Which fee?" for another fee)."""
     if kind_choice in (KIND_ISSUE, KIND_HEARING):
         return kind_choice
+    if kind_choice in FeeKind.values:  # a current tribunal's fee, chosen directly
+        return kind_choice
     return other_kind
 
 
 def jurisdiction_for(kind: str | None) -> str:
-    return Jurisdiction.EAT if kind in EAT_KINDS else Jurisdiction.ET
+    """The tribunal a fee kind is paid to (employment tribunal until a kind is known)."""
+    return KIND_JURISDICTION.get(kind, Jurisdiction.ET)

@@ -12,7 +12,6 @@ from ..constants import (
     EAT_CASE_NUMBER,
     FEES_FIRST_DAY,
     FEES_LAST_DAY,
-    TYPE_A_ELEMENTS,
     ClaimElement,
     FeeKind,
     Jurisdiction,
@@ -116,7 +115,19 @@ class FeeDateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fees_only = fees_only
         field = self.fields["fee_date"]
-        if kind in (FeeKind.ISSUE, None):
+        if kind in (FeeKind.IAC_PAPERS, FeeKind.IAC_HEARING):
+            field.label = "What date is on the Home Office decision you are appealing?"
+            what = "the date of the decision"
+            field.help_text = "It is on the decision letter, for example 27 3 2026"
+        elif kind == FeeKind.PC_APPLICATION:
+            field.label = "When are you making the application?"
+            what = "the date of the application"
+            field.help_text = "Usually today, for example 27 3 2026"
+        elif kind == FeeKind.PC_HEARING:
+            field.label = "When did the tribunal tell you the hearing date?"
+            what = "the date of the hearing notice"
+            field.help_text = "It is on the notice of hearing, for example 27 3 2026"
+        elif kind in (FeeKind.ISSUE, None):
             field.label = "When was the claim presented to the tribunal?"
             what = "the date the claim was presented"
         else:
@@ -179,25 +190,33 @@ class ClaimantsForm(forms.Form):
         self.helper = _helper(Field.text("claimants", field_width=5, label_size=Size.MEDIUM))
 
 
-_ELEMENT_HINTS = {
-    element: "Type A" if element in TYPE_A_ELEMENTS else "Type B" for element in ClaimElement
-}
+def _element_hint(element: str, type_a: frozenset[str]) -> str:
+    if element == ClaimElement.NI_FUND:
+        return "No fee if this is all the claim is about"
+    return "A Type A complaint" if element in type_a else "A Type B complaint"
 
 
 class ClaimAboutForm(forms.Form):
+    """What the claim is about; each complaint's hint gives its type on the date the claim
+    was presented (the Type A list changed on 6 April 2014)."""
+
     claim_elements = forms.MultipleChoiceField(
         label="What is the claim about?",
         help_text="Select all that apply.",
-        choices=[
-            Choice(element.value, element.label, hint=f"A {_ELEMENT_HINTS[element]} complaint")
-            for element in ClaimElement
-        ],
+        choices=ClaimElement.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select what the claim is about"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, on_date=None, **kwargs):
+        from ..fees import type_a_elements_on
+
         super().__init__(*args, **kwargs)
+        type_a = type_a_elements_on(on_date or FEES_LAST_DAY)
+        self.fields["claim_elements"].choices = [
+            Choice(element.value, element.label, hint=_element_hint(element, type_a))
+            for element in ClaimElement
+        ]
         self.helper = _helper(Field.checkboxes("claim_elements", legend_size=Size.MEDIUM))
 
 
@@ -220,8 +239,22 @@ class FeeChoiceForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, quote=None, rows=(), group=None, no_fee_reason: str = "", **kwargs):
+    def __init__(
+        self,
+        *args,
+        quote=None,
+        rows=(),
+        group=None,
+        no_fee_reason: str = "",
+        exempt: bool = False,
+        discretionary: bool = False,
+        unconfirmed: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.unconfirmed = unconfirmed
+        self.exempt = exempt
+        self.discretionary = discretionary
         self.quote = quote
         self.rows = list(rows)
         self.group = group

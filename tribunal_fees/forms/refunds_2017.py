@@ -293,3 +293,90 @@ class RefundBankForm(forms.Form):
         if not refund_rules.account_number_valid(value):
             raise forms.ValidationError("Enter a valid account number like 00733445")
         return refund_rules.account_number_normalise(value)
+
+
+class RefundNameChangedForm(forms.Form):
+    """The online route is for applicants whose name is the one they paid under; a changed
+    name needs the paper form with evidence of the change."""
+
+    name_changed = forms.ChoiceField(
+        label="Has your name changed since you paid the fees?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether your name has changed since you paid"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("name_changed", legend_size=Size.MEDIUM, inline=True))
+
+    def clean_name_changed(self):
+        value = self.cleaned_data["name_changed"]
+        if value == "yes":
+            raise forms.ValidationError(
+                "You cannot apply online if your name has changed since you paid. Apply by "
+                "post or email with form 1-C and send a copy of the document that shows the "
+                "change, such as a marriage certificate or deed poll"
+            )
+        return value
+
+
+class RefundPaidHereForm(forms.Form):
+    paid_here = forms.ChoiceField(
+        label="Did you pay a fee online with this service?",
+        help_text="If you did, we can pay it back to the card you used.",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether you paid a fee online with this service"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("paid_here", legend_size=Size.MEDIUM, inline=True))
+
+
+class RefundOnlineFeeForm(forms.Form):
+    """The fee paid here: its reference and the email address given when paying (the same
+    pair "Find your fee" asks for), so nobody can name somebody else's payment."""
+
+    reference = forms.CharField(
+        label="Fee reference",
+        help_text="It is on your receipt, for example TF-ABC-DEF",
+        max_length=20,
+        error_messages={"required": "Enter your fee reference"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The email address you gave when you paid",
+        max_length=254,
+        error_messages={
+            "required": "Enter the email address you gave when you paid",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("reference", field_width=10),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+        )
+
+    def clean_reference(self):
+        from .common import fee_reference_clean
+
+        return fee_reference_clean(self.cleaned_data["reference"])
+
+    def clean(self):
+        from ..selectors import fee_case_paid_for_refund
+
+        cleaned = super().clean()
+        reference, email = cleaned.get("reference"), cleaned.get("email")
+        if reference and email and fee_case_paid_for_refund(reference, email) is None:
+            raise forms.ValidationError(
+                "We cannot find an employment tribunal fee paid online with that reference "
+                "and email address. Check them, or answer no to the previous question"
+            )
+        return cleaned

@@ -14,30 +14,40 @@ from ..constants import (
     BANDED_KINDS,
     FEES_FIRST_DAY,
     FEES_LAST_DAY,
+    IAC_EXEMPT,
     ClaimantBand,
     ClaimElement,
     ClaimType,
     FeeKind,
+    IacExemption,
+    Jurisdiction,
 )
 from ..fees import (
     AmbiguousFee,
     FeeNotFound,
     FeeQuote,
+    claim_fee_exempt,
     claim_type_decide,
+    fee_first_in_force,
     fee_lookup,
+    fee_varies_by_claim_type,
     group_fee_after_remission,
 )
 from ..forms import (
     KIND_HEARING,
     KIND_OTHER,
+    TRIBUNAL_EMPLOYMENT,
     CaseNumberForm,
     ClaimAboutForm,
     ClaimantsForm,
+    CurrentFeeForm,
     FeeChoiceForm,
     FeeDateForm,
     FeeKindForm,
+    IacExemptionForm,
     OtherFeeForm,
     PayerForm,
+    TribunalForm,
     fee_kind_for,
     jurisdiction_for,
 )
@@ -51,32 +61,90 @@ SERVICE = "tribunal-fees"  # the registry slug
 # Answers read back -------------------------------------------------------------------
 
 
+def answered_tribunal(answers: Answers) -> str | None:
+    """The answer to "Which tribunal is the fee for?" (a ``Jurisdiction`` of a tribunal
+    charging fees today, or ``TRIBUNAL_EMPLOYMENT``)."""
+    return answers.value("tribunal", "tribunal")
+
+
+def employment_route(answers: Answers) -> bool:
+    return answered_tribunal(answers) == TRIBUNAL_EMPLOYMENT
+
+
+def current_route(answers: Answers) -> bool:
+    tribunal = answered_tribunal(answers)
+    return tribunal is not None and tribunal != TRIBUNAL_EMPLOYMENT
+
+
 def answered_kind(answers: Answers) -> str | None:
+    if current_route(answers):
+        return answers.value("current-fee", "kind")
     return fee_kind_for(answers.value("fee-kind", "kind"), answers.value("other-fee", "other_kind"))
 
 
 def fee_date_in_scheme(answers: Answers) -> bool:
-    """True when the date given falls while fees were charged (29 July 2013 to 26 July 2017)."""
+    """True on the employment route when the date given falls while fees were charged
+    (29 July 2013 to 26 July 2017)."""
     fee_date = answers.value("date", "fee_date")
-    return fee_date is not None and FEES_FIRST_DAY <= fee_date <= FEES_LAST_DAY
+    return (
+        employment_route(answers)
+        and fee_date is not None
+        and FEES_FIRST_DAY <= fee_date <= FEES_LAST_DAY
+    )
+
+
+def claim_type_needed(answers: Answers) -> bool:
+    """Ask what the claim is about only when the schedule for this fee, on this date,
+    differs between Type A and Type B claims (never for an appeal fee)."""
+    kind = answered_kind(answers)
+    if not fee_date_in_scheme(answers) or kind not in FeeKind.values:
+        return False
+    return fee_varies_by_claim_type(
+        jurisdiction=jurisdiction_for(kind), kind=kind, on_date=answers.value("date", "fee_date")
+    )
 
 
 def answered_claimants(answers: Answers) -> int:
     return answers.value("claimants", "claimants") or 1
 
 
+def _answered_elements(answers: Answers) -> list[str]:
+    if not fee_date_in_scheme(answers):
+        return []
+    return answers.value("claim-about", "claim_elements") or []
+
+
+def iac_exempt(answers: Answers) -> str | None:
+    """The immigration appeal exemption that means no fee at all, if one was chosen."""
+    if jurisdiction_for(answered_kind(answers)) != Jurisdiction.IAC:
+        return None
+    exemption = answers.value("exemption", "exemption")
+    return exemption if exemption in IAC_EXEMPT else None
+
+
 def quote_for(answers: Answers) -> FeeQuote | None:
     """The fee for the answers so far, or None when no fee applies (or it cannot be told yet)."""
     kind = answered_kind(answers)
     fee_date = answers.value("date", "fee_date")
-    elements = answers.value("claim-about", "claim_elements")
-    if kind is None or fee_date is None or not fee_date_in_scheme(answers) or not elements:
+    if kind not in FeeKind.values or fee_date is None or answered_tribunal(answers) is None:
+        return None
+    if employment_route(answers) and not fee_date_in_scheme(answers):
+        return None
+    if iac_exempt(answers):
+        return None
+    elements = _answered_elements(answers)
+    claim_type = ""
+    if claim_type_needed(answers):
+        if not elements or claim_fee_exempt(claim_elements=elements):
+            return None
+        claim_type = claim_type_decide(claim_elements=elements, on_date=fee_date)
+    elif elements and claim_fee_exempt(claim_elements=elements):
         return None
     try:
         return fee_lookup(
             jurisdiction=jurisdiction_for(kind),
             kind=kind,
-            claim_type=claim_type_decide(claim_elements=elements),
+            claim_type=claim_type,
             claimants=answered_claimants(answers),
             on_date=fee_date,
         )
@@ -84,9 +152,42 @@ def quote_for(answers: Answers) -> FeeQuote | None:
         return None
 
 
+def fee_unconfirmed(answers: Answers) -> bool:
+    """On a current tribunal's route, with no exemption, a date on or after the fee first
+    applied but no row in force: the schedule does not hold a figure we could confirm."""
+    kind = answered_kind(answers)
+    fee_date = answers.value("date", "fee_date")
+    if not current_route(answers) or kind not in FeeKind.values or fee_date is None:
+        return False
+    if iac_exempt(answers) or quote_for(answers) is not None:
+        return False
+    first = fee_first_in_force(kind=kind)
+    return first is None or fee_date >= first
+
+
 def no_fee_reason(answers: Answers) -> str:
     """Why there is nothing to pay, for the "no fee to pay" page (empty when there is a fee)."""
     fee_date = answers.value("date", "fee_date")
+    kind = answered_kind(answers)
+    label = FeeKind(kind).label.lower() if kind in FeeKind.values else "fee"
+    exemption = iac_exempt(answers)
+    if exemption:
+        return (
+            f"You do not pay the appeal fee because of your answer: "
+            f"“{IacExemption(exemption).label}”. Tell the tribunal about this when you appeal."
+        )
+    if current_route(answers):
+        first = fee_first_in_force(kind=kind) if kind in FeeKind.values else None
+        if fee_date is not None and first is not None and fee_date < first:
+            return (
+                f"The {label} started on {date_format(first)}. There was no fee for "
+                f"{date_format(fee_date)}, so you have nothing to pay."
+            )
+        return (
+            f"We cannot confirm the {label} for {date_format(fee_date) if fee_date else 'that date'}"
+            ", so you cannot pay it here. Contact the tribunal to find out the fee and how to "
+            "pay it."
+        )
     if fee_date is not None and fee_date > FEES_LAST_DAY:
         return (
             f"Employment tribunal fees stopped on {date_format(FEES_LAST_DAY)}, when the Supreme "
@@ -98,11 +199,16 @@ def no_fee_reason(answers: Answers) -> str:
             f"Employment tribunal fees started on {date_format(FEES_FIRST_DAY)}. Nothing is "
             f"payable for a claim presented or a fee due on {date_format(fee_date)}."
         )
-    kind = answered_kind(answers)
-    label = FeeKind(kind).label.lower() if kind in FeeKind.values else "fee"
-    elements = answers.value("claim-about", "claim_elements") or []
+    elements = _answered_elements(answers)
+    if elements and claim_fee_exempt(claim_elements=elements):
+        return (
+            "A claim only for a payment from the National Insurance Fund paid no fee, so you "
+            "have nothing to pay."
+        )
+    if fee_date is None or not claim_type_needed(answers):
+        return f"There is no {label} for this claim."
     try:
-        claim_type = ClaimType(claim_type_decide(claim_elements=elements)).label
+        claim_type = ClaimType(claim_type_decide(claim_elements=elements, on_date=fee_date)).label
     except ValueError:
         return f"There is no {label} for this claim."
     return f"There is no {label} for a {claim_type} claim, so you have nothing to pay."
@@ -128,6 +234,10 @@ def _fee_step_kwargs(answers: Answers) -> dict:
         "rows": fee_explanation_rows(quote, claimants=claimants) if quote else [],
         "group": group,
         "no_fee_reason": "" if quote else no_fee_reason(answers),
+        "exempt": bool(iac_exempt(answers)),
+        "unconfirmed": quote is None and fee_unconfirmed(answers),
+        "discretionary": current_route(answers)
+        and answers.value("exemption", "exemption") == IacExemption.DISCRETIONARY,
     }
 
 
@@ -137,13 +247,10 @@ def _choice_summary(cleaned: dict) -> list[tuple[str, str]]:
 
 
 def _claim_summary(cleaned: dict) -> list[tuple[str, str]]:
+    """What the claim is about (its type depends on the date too: "Your fee" gives it)."""
     elements = cleaned.get("claim_elements") or []
     labels = [ClaimElement(value).label for value in elements if value in ClaimElement.values]
-    try:
-        claim_type = ClaimType(claim_type_decide(claim_elements=elements)).label
-    except ValueError:
-        claim_type = ""
-    return [("What the claim is about", "\n".join(labels)), ("Claim type", claim_type)]
+    return [("What the claim is about", "\n".join(labels))]
 
 
 # Steps that describe a fee (used by both PAY and HELP_WITH_FEES) -------------------------
@@ -155,24 +262,45 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
     def applies(extra):
         return lambda answers: (when is None or when(answers)) and extra(answers)
 
+    employment = applies(employment_route)
     steps = [
+        Step(
+            slug="tribunal",
+            title="Which tribunal is the fee for?",
+            form_class=TribunalForm,
+            condition=applies(lambda answers: True),
+        ),
+        Step(
+            slug="current-fee",
+            title="What is the fee for?",
+            form_class=CurrentFeeForm,
+            condition=applies(current_route),
+            form_kwargs=lambda a: {"tribunal": answered_tribunal(a)},
+        ),
         Step(
             slug="fee-kind",
             title="What are you paying for?",
             form_class=FeeKindForm,
-            condition=applies(lambda answers: True),
+            condition=employment,
         ),
         Step(
             slug="other-fee",
             title="Which fee are you paying?",
             form_class=OtherFeeForm,
-            condition=applies(lambda a: a.value("fee-kind", "kind") == KIND_OTHER),
+            condition=applies(
+                lambda a: employment_route(a) and a.value("fee-kind", "kind") == KIND_OTHER
+            ),
         ),
         Step(
             slug="case-number",
             title="Your case number",
             form_class=CaseNumberForm,
-            condition=applies(lambda a: a.value("fee-kind", "kind") in (KIND_HEARING, KIND_OTHER)),
+            condition=applies(
+                lambda a: (
+                    employment_route(a)
+                    and a.value("fee-kind", "kind") in (KIND_HEARING, KIND_OTHER)
+                )
+            ),
             form_kwargs=lambda a: {"jurisdiction": jurisdiction_for(answered_kind(a))},
         ),
         Step(
@@ -180,7 +308,20 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
             title="When the fee applies from",
             form_class=FeeDateForm,
             condition=applies(lambda answers: True),
-            form_kwargs=lambda a: {"kind": answered_kind(a), "fees_only": hwf},
+            form_kwargs=lambda a: {
+                "kind": answered_kind(a),
+                "fees_only": hwf and employment_route(a),
+            },
+        ),
+        Step(
+            slug="exemption",
+            title="Exemptions from the appeal fee",
+            form_class=IacExemptionForm,
+            condition=applies(
+                lambda a: (
+                    jurisdiction_for(answered_kind(a)) == Jurisdiction.IAC and current_route(a)
+                )
+            ),
         ),
     ]
     if not hwf:
@@ -207,7 +348,8 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
             slug="claim-about",
             title="What is the claim about?",
             form_class=ClaimAboutForm,
-            condition=applies(fee_date_in_scheme),
+            condition=applies(claim_type_needed),
+            form_kwargs=lambda a: {"on_date": a.value("date", "fee_date")},
             summary=_claim_summary,
             hint="This decides whether the claim is Type A or Type B. A claim with any "
             "Type B complaint pays the Type B fee, once.",
@@ -225,11 +367,16 @@ def _citizen_name(user) -> str:
 
 def fee_explanation_rows(quote: FeeQuote, *, claimants: int) -> list[tuple[str, str]]:
     """Why the fee is this amount: the rows of "Your fee"."""
-    rows = [("Fee", FeeKind(quote.kind).label)]
+    rows = [
+        ("Tribunal", Jurisdiction(quote.jurisdiction).label),
+        ("Fee", FeeKind(quote.kind).label),
+    ]
     if quote.claim_type in (ClaimType.A, ClaimType.B):
         rows.append(("Claim type", ClaimType(quote.claim_type).label))
     if quote.kind in BANDED_KINDS:
         rows.append(("Claimants", f"{claimants:,} ({ClaimantBand(quote.band).label})"))
     rows.append(("Fee in force on", date_format(quote.on_date)))
     rows.append(("Amount", pence_format(quote.amount_pence)))
+    if quote.source:
+        rows.append(("Set by", quote.source))
     return rows

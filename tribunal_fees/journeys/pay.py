@@ -42,6 +42,8 @@ from .common import (
     _fee_steps,
     answered_claimants,
     answered_kind,
+    claim_type_needed,
+    current_route,
 )
 
 # Pay a fee -----------------------------------------------------------------------------
@@ -55,7 +57,7 @@ def _on_site(url: str) -> str:
     return url
 
 
-def _pay_submit_error(exc: services.InvalidRequest) -> JourneySubmitError:
+def _pay_submit_error(exc: services.InvalidRequest, answers: Answers) -> JourneySubmitError:
     steps = {
         "kind": "fee-kind",
         "case_number": "case-number",
@@ -65,7 +67,10 @@ def _pay_submit_error(exc: services.InvalidRequest) -> JourneySubmitError:
         "remitted_claimants": "group-hwf",
     }
     first = next(iter(exc.errors))
-    return JourneySubmitError(list(exc.errors.values()), step=steps.get(first))
+    step = steps.get(first)
+    if step == "fee-kind" and current_route(answers):
+        step = "current-fee"
+    return JourneySubmitError(list(exc.errors.values()), step=step)
 
 
 def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -> str:
@@ -81,7 +86,11 @@ def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -
             fee_date=answers.value("date", "fee_date"),
             jurisdiction=jurisdiction_for(kind),
             claimants=claimants,
-            claim_elements=answers.value("claim-about", "claim_elements"),
+            claim_elements=(
+                answers.value("claim-about", "claim_elements")
+                if claim_type_needed(answers)
+                else None
+            ),
             case_number=answers.value("case-number", "case_number", ""),
             payer_role=answers.value("payer", "payer_role", PayerRole.CLAIMANT),
             contact=contact_route(answers.value("email"), name=_citizen_name(user)),
@@ -117,7 +126,7 @@ def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -
             )
         )
     except services.InvalidRequest as exc:
-        raise _pay_submit_error(exc) from exc
+        raise _pay_submit_error(exc, answers) from exc
     except FeeNotFound as exc:
         raise JourneySubmitError(
             "There is no fee to pay for this on the date you gave", step="date"
@@ -133,7 +142,7 @@ PAY = journey_register(
     Journey(
         service=SERVICE,
         slug="pay",
-        title="Pay an employment tribunal fee",
+        title="Pay a tribunal fee",
         submit=pay_submit,
         check_title="Check your answers before you continue",
         submit_label="Continue",

@@ -33,6 +33,9 @@ from ..forms import (
     RefundCaseForm,
     RefundContactForm,
     RefundFeeForm,
+    RefundNameChangedForm,
+    RefundOnlineFeeForm,
+    RefundPaidHereForm,
     RefundProfileForm,
     RefundRespondentForm,
 )
@@ -75,6 +78,22 @@ REFUND_ERROR_STEPS = {
     "sort_code": "bank",
     "account_number": "bank",
 }
+
+
+def _paid_here(answers: Answers) -> bool:
+    return answers.value("paid-here", "paid_here") == "yes"
+
+
+def refund_fee_case_from(answers: Answers):
+    """The fee paid by card in this service that the answers name, if any (checked again
+    on sending: the reference and email address must still match a paid fee)."""
+    from ..selectors import fee_case_paid_for_refund
+
+    if not _paid_here(answers):
+        return None
+    return fee_case_paid_for_refund(
+        answers.value("online-fee", "reference", ""), answers.value("online-fee", "email", "")
+    )
 
 
 def refund_answers_from(answers: Answers) -> services.RefundAnswers:
@@ -128,7 +147,10 @@ def refund_submit(*, answers: Answers, user, channel, assisted_session, language
         raise JourneySubmitError(list(errors.values()), step=step)
     try:
         application = services.refund_application_submit(
-            answers=refund_answers, user=user, language=language
+            answers=refund_answers,
+            user=user,
+            fee_case=refund_fee_case_from(answers),
+            language=language,
         )
     except services.InvalidRequest as exc:
         raise JourneySubmitError(list(exc.errors.values())) from exc
@@ -155,8 +177,24 @@ REFUND = journey_register(
         steps=[
             Step(slug="who-paid", title="Who paid the fees?", form_class=RefundProfileForm),
             Step(slug="applicant", title="Your details", form_class=RefundApplicantForm),
+            Step(
+                slug="name-changed",
+                title="Has your name changed since you paid?",
+                form_class=RefundNameChangedForm,
+            ),
             contact_step(
                 slug="contact", title="Your contact details", form_class=RefundContactForm
+            ),
+            Step(
+                slug="paid-here",
+                title="Did you pay online with this service?",
+                form_class=RefundPaidHereForm,
+            ),
+            Step(
+                slug="online-fee",
+                title="The fee you paid online",
+                form_class=RefundOnlineFeeForm,
+                condition=_paid_here,
             ),
             Step(
                 slug="case",

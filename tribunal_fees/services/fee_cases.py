@@ -25,20 +25,18 @@ from digital_services.payments.selectors import payment_latest_for_case
 
 from ..constants import (
     BANDED_KINDS,
-    EAT_CASE_NUMBER,
     SERVICE,
-    ClaimType,
     FeeCaseStatus,
-    FeeKind,
-    Jurisdiction,
     PayerRole,
 )
-from ..fees import claim_type_decide, fee_lookup, group_fee_after_remission
+from ..fees import (
+    fee_lookup,
+    group_fee_after_remission,
+)
 from ..models import (
     FeeCase,
     HelpWithFeesApplication,
     RefundApplication,
-    et_case_number_validate,
 )
 from ..references import reference_random
 from .common import (
@@ -51,6 +49,7 @@ from .common import (
     contact_route_of,
     logger,
 )
+from .fee_checks import fee_case_answers_check
 
 
 def fee_case_create(
@@ -58,7 +57,7 @@ def fee_case_create(
     user,
     kind: str,
     fee_date: dt.date,
-    jurisdiction: str = Jurisdiction.ET,
+    jurisdiction: str | None = None,
     claimants: int = 1,
     claim_elements: Iterable[str] | None = None,
     claim_type: str | None = None,
@@ -71,40 +70,25 @@ def fee_case_create(
 ) -> FeeCase:
     """Record a fee to pay, with the amount in force on ``fee_date``.
 
-    The claim type comes from ``claim_elements`` (any Type B element makes it Type B)
-    or is given as ``claim_type`` (a hearing fee on a case already typed). A hearing
-    fee needs the ET case number (``NNNNNNN/YYYY``). Raises ``InvalidRequest`` and
-    ``fees.FeeNotFound`` (no fee in force that day: nothing to pay).
+    The tribunal (``jurisdiction``) follows from the fee kind when not given. The claim
+    type is needed only when the schedule in force differs between Type A and Type B
+    (``fees.fee_varies_by_claim_type``); then it comes from ``claim_elements`` (dated:
+    ``fees.claim_type_decide``) or is given as ``claim_type`` (a hearing fee on a case
+    already typed). Otherwise no claim elements are needed, and none are kept. A
+    hearing fee needs the ET case number (``NNNNNNN/YYYY``). Raises ``InvalidRequest``
+    and ``fees.FeeNotFound`` (no fee in force that day, or a claim only for a National
+    Insurance Fund payment: nothing to pay).
     """
-    errors: dict[str, str] = {}
-    if kind not in FeeKind.values:
-        errors["kind"] = "Select what you are paying for"
-    elements = list(claim_elements or [])
-    if elements:
-        try:
-            claim_type = claim_type_decide(claim_elements=elements)
-        except ValueError:
-            errors["claim_elements"] = "Select what the claim is about"
-    elif claim_type not in (ClaimType.A, ClaimType.B):
-        errors["claim_elements"] = "Select what the claim is about"
-    if isinstance(claimants, bool) or not isinstance(claimants, int) or claimants < 1:
-        errors["claimants"] = "Enter the number of claimants, 1 or more"
-    case_number = (case_number or "").strip().upper()
-    if kind == FeeKind.HEARING and not case_number:
-        errors["case_number"] = "Enter your employment tribunal case number"
-    elif case_number and jurisdiction == Jurisdiction.ET:
-        try:
-            et_case_number_validate(case_number)
-        except Exception as exc:  # ValidationError: one message
-            errors["case_number"] = exc.messages[0]
-    elif case_number and not EAT_CASE_NUMBER.match(case_number):
-        errors["case_number"] = (
-            "Enter the appeal number in the right format, like UKEAT/0123/16/001"
-        )
-    if payer_role not in PayerRole.values:
-        errors["payer_role"] = "Select who is paying"
-    if errors:
-        raise InvalidRequest(errors)
+    jurisdiction, claim_type, elements, case_number = fee_case_answers_check(
+        kind=kind,
+        fee_date=fee_date,
+        jurisdiction=jurisdiction,
+        claimants=claimants,
+        claim_elements=claim_elements,
+        claim_type=claim_type,
+        case_number=case_number,
+        payer_role=payer_role,
+    )
     quote = fee_lookup(
         jurisdiction=jurisdiction,
         kind=kind,

@@ -24,6 +24,7 @@ from digital_services.payments.selectors import payment_amount_refundable, payme
 from .. import refunds
 from ..constants import (
     EAT_CASE_NUMBER,
+    REFUND_KIND_FOR_FEE,
     PaymentMethod,
     RefundFeeKind,
     RefundIssueMethod,
@@ -148,6 +149,13 @@ def refund_answers_errors(answers: RefundAnswers) -> dict[str, str]:
     return errors
 
 
+def _paid_here_date(fee_case: FeeCase | None) -> dict[str, dt.date]:
+    """{refund fee kind: the day it was paid} for a fee paid by card in this service."""
+    if fee_case is None or fee_case.paid_at is None or fee_case.kind not in REFUND_KIND_FOR_FEE:
+        return {}
+    return {REFUND_KIND_FOR_FEE[fee_case.kind]: timezone.localdate(fee_case.paid_at)}
+
+
 def refund_application_submit(
     *,
     answers: RefundAnswers,
@@ -193,6 +201,7 @@ def refund_application_submit(
         )
         application.reference = refund_reference_for(application.pk)
         application.save(update_fields=["reference"])
+        paid_here = _paid_here_date(fee_case)
         RefundFee.objects.bulk_create(
             RefundFee(
                 application=application,
@@ -201,6 +210,7 @@ def refund_application_submit(
                 method=fee.method,
                 paid_month=fee.paid_month,
                 paid_year=fee.paid_year,
+                paid_date=paid_here.get(fee.kind),
             )
             for fee in answers.fees
         )
