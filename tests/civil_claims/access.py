@@ -1,0 +1,30 @@
+"""What citizen A owns in Make a money claim, for the access matrix: the URL arguments of
+each of its pages that take one (``matrix.declared_url_kwargs``)."""
+
+from tests.quality.access.world import CITIZEN_A, World
+
+
+def _claim(world: World):
+    """Citizen A's issued claim, with its sealed claim form (made once per World)."""
+    if "_civil_claims_claim" not in world.__dict__:
+        from civil_claims.services import claim_form_seal
+
+        from .factories import claim_issued
+
+        claim = claim_issued(user=world.user(CITIZEN_A))
+        claim_form_seal(claim_id=claim.pk)
+        claim.refresh_from_db()
+        world.__dict__["_civil_claims_claim"] = claim
+    return world.__dict__["_civil_claims_claim"]
+
+
+def _reference(world: World) -> dict:
+    return {"reference": _claim(world).reference}
+
+
+URL_KWARGS = {
+    "claim-detail": _reference,
+    "claim-confirmation": _reference,
+    "claim-pay": _reference,
+    "claim-form-download": _reference,
+}
