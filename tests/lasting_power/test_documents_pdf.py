@@ -370,3 +370,41 @@ def test_a_completed_set_has_an_lp3_each_and_the_lpa120_when_a_reduction_was_ask
         Paperwork(details=dataclasses.replace(base, people_to_notify=[]), completed=True)
     )
     assert [m.filename for m in plain] == ["LP1H-A12345678901.pdf"]
+
+
+def _bars(stream: bytes, height: float) -> list[tuple[float, float]]:
+    """(x, width) of every filled rectangle ``height`` points tall, left to right."""
+    bars = []
+    for match in re.finditer(rb"([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re", stream):
+        x, _y, width, tall = (float(v) for v in match.groups())
+        if abs(tall - height) < 0.01:
+            bars.append((round(x, 2), round(width, 2)))
+    return sorted(bars)
+
+
+def test_the_barcode_on_page_19_encodes_the_reference():
+    from reportlab.graphics.barcode import code128
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    content = lp1_pdf(Paperwork(details=details(), completed=True))
+    pages = texts(content)
+    index = headers(pages).index("LP1F page 19")
+    stream = PdfReader(io.BytesIO(content)).pages[index].get_contents().get_data()
+
+    def drawn(value: str) -> list[tuple[float, float]]:
+        buffer = io.BytesIO()
+        pdf = canvas.Canvas(buffer, pageCompression=0)
+        code128.Code128(value, barHeight=14 * mm, barWidth=0.35 * mm).drawOn(pdf, 0, 0)
+        pdf.showPage()
+        pdf.save()
+        page_stream = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].get_contents().get_data()
+        return _bars(page_stream, 14 * mm)
+
+    def shape(bars):
+        start = bars[0][0]
+        return [(round(x - start, 2), w) for x, w in bars]
+
+    found = shape(_bars(stream, 14 * mm))
+    assert found == shape(drawn("A12345678901"))
+    assert found != shape(drawn("A12345678902"))
