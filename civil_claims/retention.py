@@ -1,12 +1,17 @@
 """How long Make a money claim keeps personal data (declared on its registry entry).
 
-A claim is a court record: it is kept, with everything on it (the parties, amounts,
-timeline, evidence, notes, correspondence, the defendant's response, the sealed claim
-form), for ``CLAIM_RETENTION_DAYS`` after it last changed, then deleted. The hashes of
+A claim is a court record: it is kept, with everything on it, for ``CLAIM_RETENTION_DAYS``
+after it last changed, then deleted. The parties, the defendant's response, the
+claimant's reply and the judgment (each with its field history) go first, by their own
+rules on the same clock; deleting the claim then takes its amounts, timeline, evidence,
+notes and correspondence with it. The sealed claim form is a stored document given the
+same end date when it is made (``delete_after``; rule ``documents.files``). The hashes of
 spent access codes go much sooner.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.db.models import Q
 
@@ -15,6 +20,23 @@ from digital_services.privacy.retention import RetentionRule
 #: Six years after the claim last changed (the limitation period for a money claim).
 CLAIM_RETENTION_DAYS = 6 * 365
 ACCESS_CODE_RETENTION_DAYS = 90
+AFTER = "the claim last changed"
+
+
+def claim_documents_delete_after(day: dt.date) -> dt.date:
+    """When a document made for a claim on ``day`` is deleted."""
+    return day + dt.timedelta(days=CLAIM_RETENTION_DAYS)
+
+
+def _with_claim(model_name: str):
+    def expired(cutoff):
+        from django.apps import apps
+
+        return apps.get_model("civil_claims", model_name).objects.filter(
+            claim__updated_at__lt=cutoff
+        )
+
+    return expired
 
 
 def _claims(cutoff):
@@ -23,38 +45,26 @@ def _claims(cutoff):
     return Claim.objects.filter(updated_at__lt=cutoff)
 
 
-def _claims_delete(pks: list) -> None:
-    from digital_services.documents.services import documents_delete_for
-
-    from .models import Claim
-
-    for claim in Claim.objects.filter(pk__in=pks):
-        documents_delete_for(case=claim)
-    Claim.objects.filter(pk__in=pks).delete()
-
-
 def _access_codes(cutoff):
     from .models import AccessCode
 
     return AccessCode.objects.filter(Q(used_at__lt=cutoff) | Q(revoked_at__lt=cutoff))
 
 
-RETENTION = (
-    RetentionRule(
-        key="civil_claims.claims",
-        model="civil_claims.Claim",
-        information=(
-            "Money claims: the claimant’s and defendant’s names, addresses and contact "
-            "details, what is claimed and why, the timeline and evidence, notes, letters "
-            "received, responses and the claim form"
-        ),
+def _rule(key, model, information, order, expired):
+    return RetentionRule(
+        key=key,
+        model=f"civil_claims.{model}",
+        information=information,
         period_days=CLAIM_RETENTION_DAYS,
-        after="the claim last changed",
-        then="the claim and everything on it is deleted",
-        expired=_claims,
-        anonymise=_claims_delete,
-        order=20,
-    ),
+        after=AFTER,
+        then="deleted",
+        expired=expired,
+        order=order,
+    )
+
+
+RETENTION = (
     RetentionRule(
         key="civil_claims.access_codes",
         model="civil_claims.AccessCode",
@@ -64,5 +74,42 @@ RETENTION = (
         then="deleted",
         expired=_access_codes,
         order=10,
+    ),
+    _rule(
+        "civil_claims.parties",
+        "Party",
+        "Money claims: the claimant’s and defendant’s names, addresses, dates of birth and "
+        "contact details",
+        20,
+        _with_claim("Party"),
+    ),
+    _rule(
+        "civil_claims.responses",
+        "Response",
+        "Money claims: the defendant’s response, payment offer and statement of means",
+        21,
+        _with_claim("Response"),
+    ),
+    _rule(
+        "civil_claims.claimant_replies",
+        "ClaimantReply",
+        "Money claims: the claimant’s reply to the response",
+        22,
+        _with_claim("ClaimantReply"),
+    ),
+    _rule(
+        "civil_claims.judgments",
+        "Judgment",
+        "Money claims: judgments, with the defendant’s date of birth",
+        23,
+        _with_claim("Judgment"),
+    ),
+    _rule(
+        "civil_claims.claims",
+        "Claim",
+        "Money claims: what is claimed and why, the timeline and evidence, caseworkers’ "
+        "notes and letters received",
+        30,
+        _claims,
     ),
 )

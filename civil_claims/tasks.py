@@ -1,4 +1,5 @@
-"""Background work for Make a money claim: the sealed claim form of each issued claim.
+"""Background work for Make a money claim: the sealed claim form of each issued claim,
+and closing claims whose fee never came.
 
 ``claim_issue`` queues ``claim_form_seal`` after commit with the claim's id only; a beat
 job seals any issued claim still without its form (a task lost while the broker was down).
@@ -8,14 +9,19 @@ from celery import shared_task
 from django.db import OperationalError
 
 from .services import claim_form_seal as claim_form_seal_service
-from .services import claims_unsealed_seal
+from .services import claims_stale_close, claims_unsealed_seal
 
 UNSEALED_SWEEP_EVERY_SECONDS = 15 * 60
+STALE_CLOSE_EVERY_SECONDS = 24 * 60 * 60
 
 BEAT_SCHEDULE = {
     "civil-claims-unsealed-sweep": {
         "task": "civil_claims.unsealed_sweep",
         "schedule": UNSEALED_SWEEP_EVERY_SECONDS,
+    },
+    "civil-claims-stale-close": {
+        "task": "civil_claims.stale_close",
+        "schedule": STALE_CLOSE_EVERY_SECONDS,
     },
 }
 
@@ -39,3 +45,9 @@ def claim_form_seal(self, claim_id: int) -> int | None:
 def claims_unsealed_sweep(self) -> int:
     """Seal the issued claims left without a claim form."""
     return claims_unsealed_seal()
+
+
+@shared_task(name="civil_claims.stale_close", bind=True, acks_late=True)
+def claims_stale_close_task(self) -> int:
+    """Close claims never issued after CLAIM_STALE_DAYS without their fee."""
+    return claims_stale_close()

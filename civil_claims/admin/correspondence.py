@@ -49,7 +49,7 @@ class PaperCorrespondenceAdmin(
 
     def changelist_view(self, request, extra_context=None):
         # The queue: opened without filters, it shows what is still to review.
-        if request.method == "GET" and not request.GET:
+        if request.method == "GET" and not request.GET and self.has_view_permission(request):
             return redirect(f"{request.path}?status__exact={CorrespondenceStatus.RECEIVED}")
         return super().changelist_view(request, extra_context)
 

@@ -26,6 +26,7 @@ from .issue import (
     claim_issue,
     claim_number_format,
     claim_number_next,
+    claims_stale_close,
     claims_unsealed_seal,
 )
 from .submit import (
@@ -70,6 +71,7 @@ __all__ = [
     "claim_stay_lift",
     "claim_submit",
     "claim_transfer",
+    "claims_stale_close",
     "claims_unsealed_seal",
     "correspondence_record",
     "correspondence_review",

@@ -11,6 +11,7 @@ commit a task makes the sealed claim form PDF (``claim_form_seal``).
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from functools import partial
 
@@ -20,16 +21,17 @@ from django.utils import timezone
 
 from digital_services.core.dates import date_format
 from digital_services.core.references import ALPHABET
-from digital_services.core.transitions import transition_apply
+from digital_services.core.transitions import transition_allowed, transition_apply
 from digital_services.documents.constants import DocumentKind
 from digital_services.documents.services import document_store
 from digital_services.journeys.contact import ContactRoute
 from digital_services.notifications.constants import Channel
 
-from ..constants import ACCESS_CODE_LENGTH, AUDIT_SERVICE, ClaimStatus
+from ..constants import ACCESS_CODE_LENGTH, AUDIT_SERVICE, CLAIM_STALE_DAYS, ClaimStatus
 from ..deadlines import deemed_service_date, issue_date_for, response_deadline_for
 from ..interest import interest_work_out
 from ..models import AccessCode, Claim, ClaimNumberCounter
+from ..retention import claim_documents_delete_after
 from .common import (
     access_code_hash,
     claim_link,
@@ -208,6 +210,7 @@ def claim_form_seal(*, claim_id: int):
             filename=f"claim-form-{claim.claim_number}.pdf",
             owner=claim.user,
             case=claim,
+            delete_after=claim_documents_delete_after(claim.issue_date),
         )
         claim.sealed_claim_form = document
         claim.save(update_fields=["sealed_claim_form", "updated_at"])
@@ -224,3 +227,33 @@ def claims_unsealed_seal() -> int:
     for claim_id in ids:
         claim_form_seal(claim_id=claim_id)
     return len(ids)
+
+
+def claims_stale_close(*, now=None) -> int:
+    """The beat job: a claim never issued (fee unpaid, or the claimant never answered a
+    Help with Fees decision) for ``CLAIM_STALE_DAYS`` is closed without being issued.
+    Claims waiting for a caseworker's Help with Fees decision are left for the caseworker."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=CLAIM_STALE_DAYS)
+    ids = list(
+        Claim.objects.filter(
+            status__in=(ClaimStatus.AWAITING_PAYMENT, ClaimStatus.HWF_AWAITING_CLAIMANT),
+            status_changed_at__lt=cutoff,
+        ).values_list("pk", flat=True)[:500]
+    )
+    closed = 0
+    for claim_id in ids:
+        with transaction.atomic():
+            claim = locked(Claim, claim_id)
+            if claim.status_changed_at >= cutoff or not transition_allowed(
+                claim, ClaimStatus.CLOSED_NOT_ISSUED
+            ):
+                continue
+            transition_apply(
+                claim,
+                to=ClaimStatus.CLOSED_NOT_ISSUED,
+                stamp="closed",
+                action="claim.closed_not_issued",
+                service=AUDIT_SERVICE,
+            )
+            closed += 1
+    return closed

@@ -207,3 +207,22 @@ def test_figures_for_the_check_page():
     figures = claim_figures(amount_pence=125050, interest=claim_draft().interest)
     assert figures.issue_date == dt.date(2026, 12, 1)
     assert figures.total_pence == 125050 + 5016 + 8000
+
+
+def test_claims_never_paid_are_closed_after_the_stale_period_but_not_those_waiting_for_staff():
+    from civil_claims.constants import CLAIM_STALE_DAYS
+    from civil_claims.services import claims_stale_close
+
+    with time_machine.travel(NOW, tick=False):
+        unpaid = claim_submitted()
+        waiting_for_staff = claim_submitted(hwf_reference="HWF-A1B-2C3")
+    later = dt.datetime(2026, 12, 1, 10, tzinfo=dt.UTC) + dt.timedelta(days=CLAIM_STALE_DAYS)
+    with time_machine.travel(later - dt.timedelta(hours=1), tick=False):
+        assert claims_stale_close() == 0
+    with time_machine.travel(later + dt.timedelta(hours=1), tick=False):
+        assert claims_stale_close() == 1
+    unpaid.refresh_from_db()
+    waiting_for_staff.refresh_from_db()
+    assert unpaid.status == ClaimStatus.CLOSED_NOT_ISSUED
+    assert unpaid.closed_at is not None
+    assert waiting_for_staff.status == ClaimStatus.HWF_PENDING

@@ -20,6 +20,11 @@ GOES_WITH = {
     "prison_visits.Visitor": "anonymised with its visit (prison_visits.visits)",
     "prison_visits.VisitEvent": "messages blanked with its visit (prison_visits.visits)",
     "prison_visits.HistoricalVisit": "deleted when its visit is anonymised",
+    "civil_claims.AmountRow": "deleted with its claim (civil_claims.claims)",
+    "civil_claims.TimelineEvent": "deleted with its claim (civil_claims.claims)",
+    "civil_claims.EvidenceItem": "deleted with its claim (civil_claims.claims)",
+    "civil_claims.CaseNote": "deleted with its claim (civil_claims.claims)",
+    "civil_claims.PaperCorrespondence": "deleted with its claim (civil_claims.claims)",
 }
 
 #: Tables with text or dates but nothing about a person: model -> why.
@@ -44,6 +49,8 @@ NOTHING_PERSONAL = {
     "tribunal_fees.FeeSchedule": "fee amounts",
     "tribunal_fees.HistoricalFeeSchedule": "fee amounts",
     "tribunal_fees.RefundFee": "amounts and months of fees paid",
+    "civil_claims.IssueFeeBand": "fee amounts",
+    "civil_claims.HistoricalIssueFeeBand": "fee amounts",
 }
 
 
