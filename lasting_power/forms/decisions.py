@@ -182,7 +182,9 @@ class RegisteringForm(forms.Form):
             error_messages={"required": "Select who is registering the LPA"},
         )
         help_text = (
-            "The attorneys act jointly, so all of them must register it together"
+            "The attorney registers it"
+            if len(attorneys) == 1
+            else "The attorneys act jointly, so all of them must register it together"
             if all_must_apply
             else "Select all the attorneys who are registering it"
         )

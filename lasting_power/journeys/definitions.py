@@ -79,7 +79,8 @@ def asks_how_replacements_decide(answers: Answers) -> bool:
 def _registering_kwargs(answers: Answers) -> dict:
     return {
         "attorneys": attorney_choices(answers),
-        "all_must_apply": attorney_count(answers) >= 2 and attorneys_how(answers) == JOINTLY,
+        # One attorney, or attorneys acting jointly: all of them register it.
+        "all_must_apply": attorney_count(answers) == 1 or attorneys_how(answers) == JOINTLY,
     }
 
 

@@ -183,3 +183,25 @@ def test_unread_warnings_stop_the_flow_at_the_warning_page():
 def test_everything_answered_opens_the_check_page(lpa_type):
     lpa = lpa_answered(lpa_type=lpa_type, attorneys=3, how="jointly", replacements=2, notify=5)
     assert lpa_flow(lpa).next_target().kind == CHECK
+
+
+@pytest.mark.parametrize(
+    ("attorneys", "how", "all_register"),
+    [
+        (1, None, True),
+        (2, "jointly", True),
+        (2, "jointly-attorney-severally", False),
+        (3, "depends", False),
+    ],
+)
+def test_attorneys_registering_are_all_of_them_when_one_or_acting_jointly(
+    attorneys, how, all_register
+):
+    from lasting_power.journeys.definitions import journey_for
+
+    flow = _flow(attorneys=attorneys, how=how)
+    _section, step = journey_for(PF).step_get("who-is-registering")
+    form = step.make_form(flow.evaluation.answers, data={"who": "attorneys"})
+    assert form.is_valid() is all_register
+    if all_register:
+        assert form.cleaned_data["attorneys"] == [str(n) for n in range(1, attorneys + 1)]
