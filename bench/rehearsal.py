@@ -18,6 +18,7 @@ import os
 import random
 import re
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -27,10 +28,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# Imports from the project root (bench.outbox...), not from bench/ itself, where a module
+# could shadow the standard library's.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digital_services.settings")
 
-from bench.outbox import free_port, sink_start, sink_stop  # noqa: E402
+from bench.outbox import free_port, sink_stop  # noqa: E402
 from bench.rehearsal_nodes import Nodes, database_size  # noqa: E402
 
 #: How often each journey is chosen; the rest of the load is staff decisions.
@@ -133,6 +136,20 @@ def _pay_in_the_sandbox(driver: HttpDriver) -> bool:
     if SANDBOX_CONFIRM.match(driver.path()):
         driver.submit({})
     return True
+
+
+def sink_start(port: int) -> subprocess.Popen:
+    """bench/outbox.py's SMTP sink, counting each message by its outbox id, run as a module
+    (so bench/ is not first on its import path)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.outbox", "--sink", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    if proc.stdout.readline().strip() != "ready":
+        raise RuntimeError("the SMTP sink did not start")
+    return proc
 
 
 def walk_one(journey, base: str, ledger: Ledger) -> dict:

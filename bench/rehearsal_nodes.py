@@ -77,6 +77,8 @@ class Nodes:
         self.procs: dict[str, subprocess.Popen] = {}
         self.samples: dict[int, tuple[str, float, int]] = {}  # pid: (role, cpu s, rss KiB)
         self.peak_rss: dict[int, int] = {}
+        self.instance_rss: dict[int, int] = {}  # process group: peak of its summed RSS
+        self.instance_role: dict[int, str] = {}
         self.redis_peak_bytes = 0
         self.events: list[dict] = []
         self._sampling = threading.Event()
@@ -276,6 +278,11 @@ class Nodes:
                     cpu, rss = stat
                     self.samples[pid] = (role, cpu, rss)
                     self.peak_rss[pid] = max(self.peak_rss.get(pid, 0), rss)
+                if role in ("web", "worker", "beat"):
+                    alive = [pid for pid in groups.get(proc.pid, []) if pid in self.samples]
+                    total = sum(self.samples[pid][2] for pid in alive)
+                    self.instance_rss[proc.pid] = max(self.instance_rss.get(proc.pid, 0), total)
+                    self.instance_role[proc.pid] = role
 
     def usage(self) -> dict:
         result: dict = {}
@@ -286,9 +293,11 @@ class Nodes:
                 "processes_seen": len(pids),
                 "cpu_seconds": round(sum(self.samples[pid][1] for pid in pids), 1),
                 "peak_rss_mib_largest": round(peaks[0] / 1024, 1) if peaks else 0,
-                "peak_rss_mib_sum_per_instance": round(
-                    sum(peaks) / 1024 / max(1, WEB_INSTANCES if role == "web" else
-                                            WORKERS if role == "worker" else 1), 1),
+                # One instance (a pod's worth: master and children), at its peak; an RSS sum
+                # counts pages shared after the fork once per process, so it errs high.
+                "peak_rss_mib_per_instance": round(
+                    max((b for g, b in self.instance_rss.items()
+                         if self.instance_role.get(g) == role), default=0) / 1024, 1),
             }  # fmt: skip
         result["redis_peak_used_memory_mib"] = round(self.redis_peak_bytes / 2**20, 2)
         return result
