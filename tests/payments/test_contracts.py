@@ -316,3 +316,14 @@ def test_try_again_keeps_the_language(start, govuk_pay):
 def test_an_unknown_language_is_refused(start):
     with pytest.raises(services.PaymentNotAllowed, match="language"):
         start(language="fr")
+
+
+def test_a_welsh_tribunal_fee_is_paid_on_welsh_pages(govuk_pay):
+    from tests.tribunal_fees.factories import FeeCaseFactory
+    from tribunal_fees import services as fee_services
+
+    fee_case = FeeCaseFactory(language="cy")
+
+    fee_services.fee_case_payment_start(fee_case=fee_case)
+
+    assert json.loads(govuk_pay.requests_to("POST", "/v1/payments")[0]["body"])["language"] == "cy"
