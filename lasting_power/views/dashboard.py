@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 
 from .. import selectors, services
@@ -32,20 +31,20 @@ PROGRESS_EXPLAINED = {
     "Created": "you can download a draft to read; answer the rest, then pay",
     "Completed": "print it, sign it in order and send it to the Office of the Public Guardian",
 }
-#: lasting_power.documents' pages, shown once they exist in the URLconf.
-SIGNING_URL_NAME = "lasting_power:lpa-signing-dates"
 
 
-def _actions(lpa) -> list[tuple[str, str]]:
+def _actions(lpa, progress: str) -> list[tuple[str, str]]:
     """Continue, or view documents and check signing dates; then reuse and delete."""
     if lpa.is_locked:
-        actions = [("View documents", url("lpa-view", lpa.pk))]
-        try:
-            actions.append(("Check signing dates", reverse(SIGNING_URL_NAME, args=[lpa.pk])))
-        except NoReverseMatch:
-            pass
+        actions = [
+            ("View documents", url("lpa-documents", lpa.pk)),
+            ("Check signing dates", url("lpa-signing-dates", lpa.pk)),
+            ("View answers", url("lpa-view", lpa.pk)),
+        ]
     else:
         actions = [("Continue", url("lpa-continue", lpa.pk))]
+        if progress == "Created":
+            actions.append(("View draft", url("lpa-documents", lpa.pk)))
     actions += [("Reuse details", url("lpa-reuse", lpa.pk)), ("Delete", url("lpa-delete", lpa.pk))]
     return actions
 
@@ -71,7 +70,7 @@ def dashboard(request):
                 "progress": progress,
                 "explained": PROGRESS_EXPLAINED[progress],
                 "donor": lpa.donor_name,
-                "actions": _actions(lpa),
+                "actions": _actions(lpa, progress),
             }
         )
     return render(

@@ -113,3 +113,17 @@ def test_an_agent_in_an_assisted_session_downloads_the_citizens_documents(client
     page = client.get(documents_url(lpa)).content.decode()
     assert "LP3: notice to person to notify 1" in page
     assert client.get(download_url(lpa, documents[1])).status_code == 200
+
+
+def test_the_dashboard_offers_draft_documents_and_the_lpa_page_links_the_service_download(
+    client,
+):
+    done = lpa_completed()
+    [document] = lpa_documents_generate(lpa_id=done.pk)
+    open_lpa = lpa_answered(done.user)
+    sign_in(client, done.user)
+    dashboard = client.get(reverse("lasting_power:dashboard")).content.decode()
+    assert documents_url(open_lpa) in dashboard
+    detail = client.get(reverse("lasting_power:lpa-view", args=[done.pk])).content.decode()
+    assert download_url(done, document) in detail
+    assert documents_url(done) in detail
