@@ -115,15 +115,12 @@ def test_an_agent_in_an_assisted_session_downloads_the_citizens_documents(client
     assert client.get(download_url(lpa, documents[1])).status_code == 200
 
 
-def test_the_dashboard_offers_draft_documents_and_the_lpa_page_links_the_service_download(
-    client,
-):
+def test_the_dashboard_and_the_lpa_page_lead_to_the_documents_and_signing_pages(client):
     done = lpa_completed()
-    [document] = lpa_documents_generate(lpa_id=done.pk)
     open_lpa = lpa_answered(done.user)
     sign_in(client, done.user)
     dashboard = client.get(reverse("lasting_power:dashboard")).content.decode()
-    assert documents_url(open_lpa) in dashboard
+    assert documents_url(open_lpa) in dashboard and documents_url(done) in dashboard
+    assert reverse("lasting_power:lpa-signing-dates", args=[done.pk]) in dashboard
     detail = client.get(reverse("lasting_power:lpa-view", args=[done.pk])).content.decode()
-    assert download_url(done, document) in detail
     assert documents_url(done) in detail
