@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import (
     IntegrityError,
+    connection,
     transaction,
 )
 from django.db.models import Model
@@ -119,20 +120,67 @@ def notification_send(
     return message
 
 
-def notification_send_many(*, messages: Sequence[dict]) -> list[OutboundMessage]:
+def notification_send_many(*, messages: Sequence[dict]) -> list[int]:
     """``notification_send`` for many messages at once (a job's reminders): each dict holds
     ``notification_send``'s arguments but ``idempotency_key`` (the caller makes a re-run send
     nothing twice, as the reminders do with ``reminder_sent_at``). Every message is checked
     first, so one bad one raises and queues none; then one ``INSERT`` for them all, and after
-    the commit delivery tasks of ``DELIVER_BATCH_SIZE`` messages each."""
+    the commit delivery tasks of ``DELIVER_BATCH_SIZE`` messages each. Returns their ids."""
     usable: set[str] = set()  # templates already checked for problems in this call
-    rows = [OutboundMessage(**_message_fields(**spec, usable=usable)) for spec in messages]
+    rows = [_message_fields(**spec, usable=usable) for spec in messages]
     if not rows:
         return []
-    created = OutboundMessage.objects.bulk_create(rows, batch_size=2_000)
-    ids = [message.pk for message in created]
+    ids = _outbox_insert(rows)
     transaction.on_commit(partial(outbound_messages_enqueue, message_ids=ids))
-    return created
+    return ids
+
+
+#: Rows an INSERT of ``_outbox_insert`` carries (its parameters stay well under 65,535).
+INSERT_PAGE = 1_000
+
+
+def _outbox_insert(rows: list[dict]) -> list[int]:
+    """INSERT outbox rows (``_message_fields`` dicts), returning their ids in order.
+
+    On PostgreSQL a multi-row ``INSERT ... RETURNING id`` of the model's own columns, defaults
+    and database values (``get_db_prep_save``), without an ``OutboundMessage`` instance per
+    row: building and compiling those was most of the cost of 150,000 reminders. Elsewhere,
+    ``bulk_create``."""
+    if connection.vendor != "postgresql":
+        created = OutboundMessage.objects.bulk_create([OutboundMessage(**row) for row in rows])
+        return [message.pk for message in created]
+    now = timezone.now()
+    fields = [f for f in OutboundMessage._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    # Text, numbers, ids and aware datetimes go to psycopg2 as they are (what their fields'
+    # get_db_prep_save would return); JSON and UUIDs need their fields' conversion.
+    converted = {f.name for f in fields if f.get_internal_type() in ("JSONField", "UUIDField")}
+    ids: list[int] = []
+    for start in range(0, len(rows), INSERT_PAGE):
+        page = rows[start : start + INSERT_PAGE]
+        params = []
+        for row in page:
+            for f in fields:
+                if f.name in row:
+                    value = row[f.name]
+                    value = value.pk if f.is_relation and value is not None else value
+                elif getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                    value = now
+                else:
+                    value = f.get_default()
+                if f.name in converted:
+                    value = f.get_db_prep_save(value, connection)
+                params.append(value)
+        sql = (
+            f"INSERT INTO {quote(OutboundMessage._meta.db_table)} ({columns}) "  # noqa: S608
+            f"VALUES {', '.join([one] * len(page))} RETURNING {quote('id')}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids.extend(row[0] for row in cursor.fetchall())
+    return ids
 
 
 def _message_fields(

@@ -106,3 +106,31 @@ def test_sending_many_checks_every_message_before_writing_any():
     with pytest.raises(ValueError):
         notification_send_many(messages=[good, bad])
     assert not OutboundMessage.objects.exists()
+
+
+def test_sending_many_writes_the_rows_notification_send_writes():
+    from django.forms.models import model_to_dict
+
+    from digital_services.notifications.services import notification_send
+    from tests.prison_visits.factories import BookedVisitFactory
+
+    visit = BookedVisitFactory()
+    names = template_get(TEMPLATE).personalisation
+    spec = {
+        "template": TEMPLATE,
+        "to": " lee@example.com ",
+        "personalisation": dict.fromkeys(names, "x"),
+        "language": "cy",
+        "about": visit,
+    }
+    (many_id,) = notification_send_many(messages=[spec])
+    one = notification_send(**spec)
+    many = OutboundMessage.objects.get(pk=many_id)
+    varying = {"id", "idempotency_key", "next_attempt_at"}  # "now", a moment apart
+
+    assert {k: v for k, v in model_to_dict(many).items() if k not in varying} == {
+        k: v for k, v in model_to_dict(one).items() if k not in varying
+    }
+    assert many.recipient == "lee@example.com" and many.object_id == str(visit.pk)
+    assert many.idempotency_key != one.idempotency_key
+    assert many.created_at and many.updated_at and many.status == Status.CREATED
