@@ -130,19 +130,6 @@ def reuse_initial(*, user, key: str) -> dict:
     return {}
 
 
-def lpa_documents(lpa: Lpa) -> list:
-    """The LPA's stored documents (made by lasting_power.documents), newest first."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from digital_services.documents.models import Document
-
-    return list(
-        Document.objects.filter(
-            content_type=ContentType.objects.get_for_model(Lpa), object_id=str(lpa.pk)
-        ).order_by("filename", "-created_at")
-    )
-
-
 def lpa_progress(lpa: Lpa) -> str:
     """The LPA's state in words, for the dashboard: the notes' Started, Created, Completed."""
     if lpa.is_locked:

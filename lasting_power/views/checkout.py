@@ -159,7 +159,6 @@ def lpa_done(request, lpa):
             "lpa": lpa,
             "details": details,
             "outcome": services.lpa_fee_outcome(lpa),
-            "documents": selectors.lpa_documents(lpa),
         },
     )
 
@@ -177,7 +176,6 @@ def lpa_detail(request, lpa):
             "lpa": lpa,
             "groups": answer_groups(lpa, lpa_flow(lpa), editable=False),
             "outcome": services.lpa_fee_outcome(lpa),
-            "documents": selectors.lpa_documents(lpa),
             "back_url": url("dashboard"),
         },
     )
