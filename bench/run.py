@@ -495,12 +495,21 @@ def main() -> int:
         ],
     }
     path = ROOT / "bench/results.json"
+    previous = json.loads(path.read_text()) if path.exists() else {}
+    if args.only and previous.get("pages"):
+        # A partial run replaces the pages it measured and keeps the others (each page's ratio
+        # is to /healthz/live of its own run); "partial_runs" says which were measured when.
+        fresh = {p["name"]: p for p in out["pages"]}
+        kept_pages = [fresh.pop(p["name"], p) for p in previous["pages"]]
+        out["pages"] = kept_pages + list(fresh.values())
+        out["partial_runs"] = [
+            *previous.get("partial_runs", []),
+            {"only": args.only, "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())},
+        ]
+        if out["gunicorn_change"] is None:
+            out["gunicorn_change"] = previous.get("gunicorn_change")
     # The outbox, reminders and retention benches add their own keys: keep them.
-    kept = (
-        {k: v for k, v in json.loads(path.read_text()).items() if k not in out}
-        if path.exists()
-        else {}
-    )
+    kept = {k: v for k, v in previous.items() if k not in out}
     path.write_text(json.dumps({**out, **kept}, indent=2) + "\n")
     print(f"\nWrote {ROOT / 'bench/results.json'}")
     missing = sorted({p.name for p in measured for r in p.results if r["missed_goals"]})
