@@ -12,6 +12,7 @@ cannot (a 4xx, an address Notify rejects, a missing template id).
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import smtplib
@@ -253,6 +254,8 @@ class NotifyBackend:
 
     def deliver(self, message: OutboundMessage, rendered: RenderedMessage) -> DeliveryResult:
         template_id = notify_template_id(message.template_key, message.channel, message.language)
+        if not template_id and message.channel == Channel.LETTER:
+            return self._precompiled_letter(message)
         if not template_id:
             raise PermanentDeliveryError(
                 f"No GOV.UK Notify template id for {message.template_key}:{message.channel}:"
@@ -287,6 +290,25 @@ class NotifyBackend:
                 raise PermanentDeliveryError(f"Unknown channel {message.channel!r}")
         except DeliveryError:
             raise
+        except Exception as exc:
+            raise notify_error_classify(exc, message_id=message.pk) from exc
+        return DeliveryResult(provider_id=str((response or {}).get("id", "")))
+
+    def _precompiled_letter(self, message: OutboundMessage) -> DeliveryResult:
+        """A letter with no Notify letter template goes as our own PDF, through Notify's
+        precompiled letter API: the text is ours (the template's letter text) and the
+        layout is the one Notify checks (letters.py). Raises ``DeliveryError``."""
+        from .letters import LetterLayoutError, letter_for_message, letter_pdf
+        from .registry import TemplateError
+
+        try:
+            pdf = letter_pdf(letter_for_message(message))
+        except (LetterLayoutError, TemplateError) as exc:
+            raise PermanentDeliveryError(f"The letter cannot be made: {exc}") from exc
+        try:
+            response = self.client.send_precompiled_letter_notification(
+                reference=message.provider_reference, pdf_file=io.BytesIO(pdf)
+            )
         except Exception as exc:
             raise notify_error_classify(exc, message_id=message.pk) from exc
         return DeliveryResult(provider_id=str((response or {}).get("id", "")))

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 @register(Tags.templates)
 def notification_templates_check(app_configs, **kwargs):
     from .backends import notify_template_id
-    from .constants import Language
+    from .constants import Channel, Language
     from .registry import TemplateError, template_problems, templates_all
 
     try:
@@ -31,7 +31,8 @@ def notification_templates_check(app_configs, **kwargs):
             )
         try:
             for template in templates:
-                for channel in template.channels:
+                # A letter without a Notify template goes as our own PDF (precompiled).
+                for channel in set(template.channels) - {Channel.LETTER}:
                     for language in Language.values:
                         if not notify_template_id(template.key, channel, language):
                             messages.append(

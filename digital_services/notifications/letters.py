@@ -325,6 +325,31 @@ def letter_pdf(letter: Letter) -> bytes:
     return buffer.getvalue()
 
 
+def letter_for_message(message) -> Letter:
+    """The letter an outbound letter message prints as: its template's letter text in
+    its language, to its address, from its service. Raises ``TemplateError``."""
+    from digital_services.core.registry import service_for_app
+
+    from .constants import Channel
+    from .registry import template_get, template_render
+
+    rendered = template_render(
+        template_get(message.template_key),
+        language=message.language,
+        personalisation=message.personalisation,
+        channel=Channel.LETTER,
+    )
+    service = service_for_app(message.service) if message.service else None
+    return Letter(
+        address_lines=message.address_lines,
+        rendered=rendered,
+        language=message.language,
+        reference=message.reference,
+        service_name=service.name if service is not None else "",
+        name=f"letter-{message.pk}",
+    )
+
+
 def letters_zip(letters: Iterable[Letter]) -> bytes:
     """A batch for printing: a ZIP of one PDF per letter, each at most 10 pages, each
     followed by the PDFs it encloses (``Letter.enclosures``).

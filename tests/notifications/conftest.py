@@ -118,6 +118,9 @@ class FakeNotifyClient:
     def send_letter_notification(self, **kwargs):
         return self._send("letter", **kwargs)
 
+    def send_precompiled_letter_notification(self, reference, pdf_file, postage=None):
+        return self._send("precompiled_letter", reference=reference, pdf=pdf_file.read())
+
     def get_notification_by_id(self, notification_id):
         """As Notify answers it: the notification with its current status."""
         self.lookups.append(notification_id)

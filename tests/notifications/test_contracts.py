@@ -298,3 +298,26 @@ def test_the_contact_form_gives_a_gov_uk_error_for_an_address_notify_refuses(fie
     assert not form.is_valid()
     assert message in " ".join(form.errors[field])
     assert form.data[field] == value  # nothing typed is lost
+
+
+# 13. A letter with no Notify letter template goes as our own PDF (precompiled letter API).
+
+
+def test_a_letter_without_a_notify_template_goes_as_a_precompiled_pdf_notify_would_accept(
+    fake_notify, settings
+):
+    from digital_services.notifications.letters import ADDRESS_AREA
+
+    from .letter_measure import fonts_not_embedded, inside, page_count, text_boxes
+
+    settings.SITE_URL = "https://digital.justice.example"
+    letter = _letter_sent_through_notify(fake_notify, language="cy")  # no Welsh letter template
+
+    kind, sent = fake_notify.sent[-1]
+    assert kind == "precompiled_letter"
+    assert sent["reference"] == letter.provider_reference
+    pdf = sent["pdf"]
+    window = [b.text for b in text_boxes(pdf) if b.page == 1 and inside(b, ADDRESS_AREA)]
+    assert window == letter.address_lines
+    assert fonts_not_embedded(pdf) == [] and page_count(pdf) <= 10
+    assert (letter.status, letter.provider_id) == (Status.SENT, "notify-1")

@@ -12,7 +12,6 @@ from django.db import (
 )
 from django.utils import timezone
 
-from digital_services.core.registry import service_for_app
 from digital_services.core.transitions import (
     transition_apply,
 )
@@ -25,12 +24,8 @@ from ..constants import (
     LetterBatchStatus,
     Status,
 )
-from ..letters import LETTER_BATCH_PDF_RETENTION_DAYS, Letter, letters_zip
+from ..letters import LETTER_BATCH_PDF_RETENTION_DAYS, letter_for_message, letters_zip
 from ..models import LetterBatch, OutboundMessage
-from ..registry import (
-    template_get,
-    template_render,
-)
 from .common import _outbox_move, logger
 
 # ---------------------------------------------------------------- letter batches
@@ -108,33 +103,12 @@ def letter_batch_render(*, batch_id: int) -> Document | None:
         batch = LetterBatch.objects.select_for_update().filter(pk=batch_id).first()
         if batch is None or batch.status != LetterBatchStatus.CLOSED or batch.document_id:
             return None
-        items = []
-        for letter in OutboundMessage.objects.filter(
-            letter_batch=batch, channel=Channel.LETTER
-        ).order_by("pk"):
-            template = template_get(letter.template_key)
-            rendered = template_render(
-                template,
-                language=letter.language,
-                personalisation=letter.personalisation,
-                channel=Channel.LETTER,
-            )
-            service = service_for_app(letter.service) if letter.service else None
-            items.append(
-                Letter(
-                    address_lines=letter.address_lines,
-                    rendered=rendered,
-                    language=letter.language,
-                    reference=letter.reference,
-                    service_name=service.name if service is not None else "",
-                    name=f"letter-{letter.pk}",
-                    enclosures=tuple(
-                        service.letter_enclosures(letter)
-                        if service is not None and service.letter_enclosures is not None
-                        else ()
-                    ),
-                )
-            )
+        items = [
+            letter_for_message(letter)
+            for letter in OutboundMessage.objects.filter(
+                letter_batch=batch, channel=Channel.LETTER
+            ).order_by("pk")
+        ]
         document = document_store(
             content=letters_zip(items),
             kind=DocumentKind.LETTER_BATCH,
