@@ -372,6 +372,17 @@ STORAGES = {
         )
     },
 }
+if STORAGES["documents"]["BACKEND"] == "storages.backends.s3.S3Storage":
+    # No pod writes to its own disk: Django's default storage (a FileField given no storage
+    # of its own) is the same private bucket, under "default/".
+    _documents_prefix = STORAGES["documents"]["OPTIONS"]["location"]
+    STORAGES["default"] = {
+        "BACKEND": STORAGES["documents"]["BACKEND"],
+        "OPTIONS": {
+            **STORAGES["documents"]["OPTIONS"],
+            "location": f"{_documents_prefix}/default" if _documents_prefix else "default",
+        },
+    }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Downloads: 0 streams each document through the view that checked access; a number of
 # seconds (S3 only) redirects to a presigned URL that expires after that many seconds.

@@ -222,7 +222,7 @@ def test_the_environment_chooses_the_bucket_or_the_local_disk(environment, backe
         "import json, django; from django.conf import settings; django.setup(); "
         "d = settings.STORAGES['documents']; print(json.dumps([d['BACKEND'], "
         "d['OPTIONS'].get('bucket_name'), d['OPTIONS'].get('endpoint_url'), "
-        "d['OPTIONS'].get('region_name')]))"
+        "d['OPTIONS'].get('region_name'), settings.STORAGES['default']['BACKEND']]))"
     )
     env = {
         **os.environ,
@@ -236,7 +236,8 @@ def test_the_environment_chooses_the_bucket_or_the_local_disk(environment, backe
     )
     import json
 
-    chosen, bucket, endpoint, region = json.loads(result.stdout.strip().splitlines()[-1])
+    chosen, bucket, endpoint, region, default = json.loads(result.stdout.strip().splitlines()[-1])
     assert chosen == backend
+    assert default == backend  # nothing else is written to local disk either
     if backend.endswith("S3Storage"):
         assert (bucket, endpoint, region) == ("moj-documents", None, "eu-west-2")
