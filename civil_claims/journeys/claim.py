@@ -29,12 +29,12 @@ from ..constants import (
     PartyType,
 )
 from ..interest import InterestKind
+from .eligibility import online_limit_pence
 from .figures import amount_rows, claim_figures
 from .forms import (
     PAY_BY_CARD,
     PAY_WITH_HWF,
     AmountRowForm,
-    AmountTotalForm,
     EvidenceForm,
     FeeForm,
     HwfReferenceForm,
@@ -50,7 +50,6 @@ from .forms_interest import (
     InterestKindForm,
     InterestRateForm,
     InterestStartForm,
-    WorkedOutForm,
 )
 from .parties import (
     ClaimContactForm,
@@ -81,6 +80,21 @@ def _amount_total_kwargs(answers: Answers) -> dict:
     }
 
 
+def _amount_list_summary(items: list[dict]) -> list[tuple[str, str]]:
+    """The running total under the amounts, and the online limit when it is passed."""
+    total = sum(item.get("amount_pence") or 0 for item in items)
+    rows = [("Total so far", pence_format(total))]
+    limit = online_limit_pence()
+    if total > limit:
+        rows.append(
+            (
+                "Too much to claim online",
+                f"You can claim {pence_format(limit)} or less with this service",
+            )
+        )
+    return rows
+
+
 def _amount_row_kwargs(answers: Answers) -> dict:
     return {"limit_pence": claim_figures(answers).limit_pence}
 
@@ -88,14 +102,6 @@ def _amount_row_kwargs(answers: Answers) -> dict:
 def _fee_kwargs(answers: Answers) -> dict:
     figures = claim_figures(answers)
     return {"fee": figures.fee, "figures": figures}
-
-
-def _amount_total_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return []  # the rows and the total are on the check page's summary
-
-
-def _worked_out_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return []  # the worked-out interest is on the check page's summary
 
 
 def _fee_summary(cleaned: dict) -> list[tuple[str, str]]:
@@ -218,14 +224,7 @@ CLAIM = journey_register(
                         min_items=1,
                         max_items=AMOUNT_ROWS_MAX,
                         item_title=lambda c: f"{c['reason']}: {pence_format(c['amount_pence'])}",
-                    ),
-                    Step(
-                        slug="amount-total",
-                        title="Your total",
-                        form_class=AmountTotalForm,
-                        form_kwargs=_amount_total_kwargs,
-                        template_name="civil_claims/journey_amount_total.html",
-                        summary=_amount_total_summary,
+                        list_summary=_amount_list_summary,
                     ),
                 ],
             ),
@@ -233,7 +232,13 @@ CLAIM = journey_register(
                 slug="interest",
                 title="Interest",
                 steps=[
-                    Step(slug="interest", title="Interest", form_class=InterestKindForm),
+                    Step(
+                        slug="interest",
+                        title="Interest",
+                        form_class=InterestKindForm,
+                        form_kwargs=_amount_total_kwargs,
+                        template_name="civil_claims/journey_interest_kind.html",
+                    ),
                     Step(
                         slug="interest-rate",
                         title="The interest rate",
@@ -263,15 +268,6 @@ CLAIM = journey_register(
                         title="Interest after you submit",
                         form_class=InterestContinuingForm,
                         condition=lambda a: _interest_kind(a) == InterestKind.BREAKDOWN,
-                    ),
-                    Step(
-                        slug="interest-total",
-                        title="Your interest",
-                        form_class=WorkedOutForm,
-                        form_kwargs=lambda a: {"figures": claim_figures(a)},
-                        template_name="civil_claims/journey_interest_total.html",
-                        summary=_worked_out_summary,
-                        condition=lambda a: _interest_kind(a) not in (None, InterestKind.NONE),
                     ),
                 ],
             ),

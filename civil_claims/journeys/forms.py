@@ -117,28 +117,6 @@ class AmountRowForm(forms.Form):
         )
 
 
-class AmountTotalForm(forms.Form):
-    """The total of the rows, shown with them: over the online limit, the claim stops here."""
-
-    def __init__(self, *args, total_pence: int = 0, limit_pence: int = 0, rows=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.total_pence = total_pence
-        self.limit_pence = limit_pence
-        self.rows = list(rows)
-        self.over_limit = total_pence > limit_pence
-        self.helper = _helper()
-
-    def clean(self):
-        if self.over_limit:
-            raise forms.ValidationError(
-                "Your claim is more than the most you can claim online. Change or remove an "
-                "amount, or make your claim another way"
-            )
-        if self.total_pence < 1:
-            raise forms.ValidationError("Add what you are claiming for")
-        return super().clean()
-
-
 # The court fee ------------------------------------------------------------------------
 
 

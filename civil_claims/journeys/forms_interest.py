@@ -36,14 +36,30 @@ class InterestKindForm(forms.Form):
         "Select whether you want to claim interest",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, total_pence: int = 0, limit_pence: int = 0, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.total_pence = total_pence
+        self.limit_pence = limit_pence
+        self.rows = list(rows)
+        self.over_limit = total_pence > limit_pence
         self.fields["kind"].label = "Do you want to claim interest?"
         self.fields["kind"].help_text = (
             "You can claim 8% a year (statutory interest) on the money you are owed, or a "
             "rate in your contract."
         )
-        self.helper = _helper(Field.radios("kind", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"))
+
+    def clean(self):
+        """The amounts are shown here with their total: over the online limit, or with no
+        amounts yet, the claim cannot go on."""
+        if self.over_limit:
+            raise forms.ValidationError(
+                "Your claim is more than the most you can claim online. Change or remove an "
+                "amount, or make your claim another way"
+            )
+        if self.total_pence < 1:
+            raise forms.ValidationError("Add what you are claiming for first")
+        return super().clean()
 
 
 class InterestRateForm(forms.Form):
@@ -240,17 +256,3 @@ class InterestContinuingForm(forms.Form):
         else:
             data["daily_pence"] = None
         return data
-
-
-class WorkedOutForm(forms.Form):
-    """No question: a page that shows figures worked out from the answers (interest)."""
-
-    def __init__(self, *args, figures=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.figures = figures
-        self.helper = _helper()
-
-    def clean(self):
-        if self.figures is not None and self.figures.interest is None:
-            raise forms.ValidationError("We cannot work out your interest. Check your answers")
-        return super().clean()

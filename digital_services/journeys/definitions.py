@@ -108,6 +108,8 @@ class RepeatingStep(Step):
 
     ``form_class`` is the form for one item. ``item_title(cleaned_data)`` names an item
     in lists and on the remove page (default: the first field's value).
+    ``list_summary(items)`` gives (key, value) rows shown under the list, from the valid
+    items so far (a running total of amounts, say).
     """
 
     item_name: str = "item"
@@ -115,6 +117,7 @@ class RepeatingStep(Step):
     min_items: int = 0
     max_items: int | None = None
     item_title: Callable[[dict], str] | None = None
+    list_summary: Callable[[list[dict]], list[tuple[str, str]]] | None = None
 
     repeating = True
 

@@ -72,15 +72,12 @@ def answer_parties(client, *, contact=CONTACT_EMAIL) -> None:
 
 def answer_amount(client, rows=(("Unpaid invoice", "1000.00"),)) -> None:
     add_items(client, "amount", [{"reason": r, "amount_pence": a} for r, a in rows])
-    answer(client, "amount-total", {})
 
 
 def answer_interest(client, kind="none", **steps) -> None:
     answer(client, "interest", {"kind": kind})
     for step, data in steps.items():
         answer(client, step.replace("_", "-"), data)
-    if kind != "none":
-        answer(client, "interest-total", {})
 
 
 def answer_rest(client, *, how="card", party_type="individual") -> None:

@@ -2,6 +2,8 @@
 (with what was typed kept), the limits of each kind of party, the postcode checks, the
 amount's rows and total against the online limit, and the Help with Fees reference."""
 
+import re
+
 import pytest
 import time_machine
 
@@ -214,10 +216,23 @@ def test_amount_row_errors(client, data, message):
     assert message in errors(response)
 
 
-def test_amount_total_shows_each_row_and_the_total(client):
+def test_amount_list_shows_the_running_total(client):
+    from django.urls import reverse
+
+    for reason, amount in (("Invoice 1", "300.00"), ("Invoice 2", "0.01")):
+        client.post(
+            reverse("civil_claims:claim-item-add", args=["amount"]),
+            {"reason": reason, "amount_pence": amount},
+        )
+    body = client.get(step_url("amount")).content.decode()
+    assert "Invoice 1: £300.00" in body and "Invoice 2: £0.01" in body
+    assert re.search(r"Total so far</dt>\s*<dd[^>]*>£300.01<", body)
+
+
+def test_interest_page_shows_each_row_and_the_total(client):
     answer_amount(client, rows=[("Invoice 1", "300.00"), ("Invoice 2", "0.01")])
-    body = client.get(step_url("amount-total")).content.decode()
-    assert "Your total is £300.01" in body
+    body = client.get(step_url("interest")).content.decode()
+    assert "Interest on the £300.01 you are claiming" in body
     assert "Invoice 1" in body and "£300.00" in body and "Invoice 2" in body
 
 
@@ -230,12 +245,14 @@ def test_amount_total_over_the_online_limit_cannot_go_on(client):
             {"reason": "Invoice 2", "amount_pence": "5000.01"},
         ],
     )
-    response = client.get(step_url("amount-total"))
+    listed = client.get(step_url("amount")).content.decode()
+    assert "Too much to claim online" in listed
+    response = client.get(step_url("interest"))
     body = response.content.decode()
     assert "You cannot use this service" in body
     assert "£25,000.00 or less" in body and "£25,000.01" in body
     assert "Money Claim Online" in body
-    response = client.post(step_url("amount-total"), {})
+    response = client.post(step_url("interest"), {"kind": "none"})
     assert response.status_code == 200
 
 

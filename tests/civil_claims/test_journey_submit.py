@@ -153,9 +153,10 @@ def test_interest_is_shown_worked_out_to_the_penny(client):
         },
         interest_end={"end": "settled"},
     )
-    page = text(client.get(step_url("interest-total")))
+    page = text(client.get(step_url("fee")))
     # £1,000 at 8%: 21.917…p a day, 365 days: £80.00 to the issue date.
-    assert "Your interest to 10 March 2026 is £80.00" in page
+    assert "Interest to 10 March 2026 £80.00" in page
+    assert "Interest to that date £80.00" in page
     assert "Interest each day £0.22" in page
     assert "Number of days 365" in page
     assert "From 10 March 2025" in page

@@ -104,6 +104,11 @@ def _item_list(request, jr: JourneyRequest, section, step: RepeatingStep):
             errors=errors,
             caption=_caption(jr, section),
             items=_item_rows(jr, step, state),
+            list_summary=(
+                step.list_summary([item for item in state.items if item is not None])
+                if step.list_summary
+                else []
+            ),
             full=full,
             items_left=_items_left_text(step, count),
             back_url=jr.back_url(step),
