@@ -222,10 +222,13 @@ def _signatures(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     pdf.paragraph(f"Donor: {donor}")
     if details.donor_can_sign:
         pdf.signature_box("Signature or mark of the donor")
+        pdf.field("Witness's full name and address", "")
+        pdf.signature_box("Signature of the witness", with_date=False)
     else:
-        pdf.paragraph("The donor cannot sign: sign continuation sheet 3 instead of this section.")
-    pdf.field("Witness's full name and address", "")
-    pdf.signature_box("Signature of the witness", with_date=False)
+        pdf.paragraph(
+            "The donor cannot sign: someone signs continuation sheet 3 for them, with 2 "
+            "witnesses, instead of this section. Cross this page through."
+        )
 
     provider = details.certificate_provider
     pdf.page_start(form=form, page="11", heading="Section 10: Certificate provider")

@@ -270,6 +270,9 @@ def test_continuation_sheet_3_exactly_when_the_donor_cannot_sign(can_sign):
     pages = lp1(donor_can_sign=can_sign)
     assert len(sheets(pages, 3)) == (0 if can_sign else 1)
     assert ticked(page(pages, "LP1F page 1"), "The donor cannot sign") is not can_sign
+    ten = page(pages, "LP1F page 10")
+    assert ("Signature or mark of the donor" in ten) is can_sign
+    assert ("Cross this page through" in ten) is not can_sign
 
 
 def test_lp3_names_the_person_the_donor_and_every_attorney():
