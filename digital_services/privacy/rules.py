@@ -81,9 +81,30 @@ def _accounts_close(ids):
 
 
 def _documents(cutoff):
+    """Files past their own date, and files whose case is gone (a service that deleted a
+    case without ``documents_delete_for``): nothing is left in the bucket for nobody."""
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, Q
+    from django.db.models.functions import Cast
 
-    return apps.get_model("documents", "Document").objects.filter(delete_after__lt=cutoff.date())
+    documents = apps.get_model("documents", "Document").objects
+    orphaned = Q(pk__in=[])
+    content_type_ids = (
+        documents.exclude(content_type=None)
+        .order_by()
+        .values_list("content_type", flat=True)
+        .distinct()
+    )
+    for content_type_id in content_type_ids:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        of_type = Q(content_type_id=content_type_id)
+        if model is None:  # the whole model has gone
+            orphaned |= of_type
+            continue
+        live = model._base_manager.annotate(_pk_text=Cast("pk", CharField())).values("_pk_text")
+        orphaned |= of_type & ~Q(object_id__in=live)
+    return documents.filter(Q(delete_after__lt=cutoff.date()) | orphaned)
 
 
 def _documents_delete(ids):
@@ -257,7 +278,7 @@ def _documents_rule_register() -> None:
             model="documents.Document",
             information="Letters we print and post, receipts, and other files we make or you send us",
             period_days=0,
-            after="the date set for deleting each file has passed",
+            after="the date set for deleting each file has passed, or its case was deleted",
             then="the file is deleted",
             expired=_documents,
             anonymise=_documents_delete,
