@@ -31,12 +31,15 @@ def s3_bucket_ensure(options: dict) -> None:
     try:
         client.head_bucket(Bucket=options["bucket_name"])
     except client.exceptions.ClientError:
-        client.create_bucket(
-            Bucket=options["bucket_name"],
-            CreateBucketConfiguration={
-                "LocationConstraint": options.get("region_name") or "eu-west-2"
-            },
-        )
+        try:
+            client.create_bucket(
+                Bucket=options["bucket_name"],
+                CreateBucketConfiguration={
+                    "LocationConstraint": options.get("region_name") or "eu-west-2"
+                },
+            )
+        except client.exceptions.BucketAlreadyOwnedByYou:
+            pass  # another xdist worker made it first
     _ensured.add(key)
 
 
