@@ -271,6 +271,25 @@ class Benefit(models.TextChoices):
     SCOTTISH_LEGAL_AID = "scottish_legal_aid", "Scottish civil legal aid"
 
 
+class IncomeKind(models.TextChoices):
+    """Kinds of income the 2023 scheme counts in gross monthly income (yours and your
+    partner's, before tax and National Insurance)."""
+
+    WAGES = "wages", "Wages, salary or tips"
+    SELF_EMPLOYED = "self_employed", "Earnings from self-employment"
+    BENEFITS = "benefits", "Benefits and tax credits"
+    PENSIONS = "pensions", "Pensions"
+    MAINTENANCE = "maintenance", "Maintenance or child support"
+    RENT = "rent", "Rent from someone living with you, or from other property"
+    OTHER = "other", "Other income, such as student loans or money from family"
+    NONE = "none", "No income"
+
+
+class IncomePeriod(models.TextChoices):
+    LAST_MONTH = "last_month", "The last calendar month"
+    AVERAGE_3_MONTHS = "average_3_months", "An average of the last 3 months"
+
+
 class RefundStatus(models.TextChoices):
     SUBMITTED = "submitted", "Waiting to be checked"
     CHECKED = "checked", "Checked, waiting for approval"

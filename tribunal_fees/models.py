@@ -33,6 +33,7 @@ from .constants import (
     HwfOutcome,
     HwfScheme,
     HwfStatus,
+    IncomePeriod,
     Jurisdiction,
     PayerRole,
     PaymentMethod,
@@ -215,6 +216,13 @@ class FeeCase(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
     paid_at = models.DateTimeField(null=True, blank=True)
     amount_paid_pence = models.PositiveIntegerField("amount paid", null=True, blank=True)
+    # A tribunal's order that another party (the Home Office) pay the appellant back: shown
+    # to the appellant; the fee stays paid and this service refunds nothing.
+    fee_award_pence = models.PositiveIntegerField("fee award", null=True, blank=True)
+    fee_award_made_on = models.DateField(null=True, blank=True)
+    fee_award_recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -262,6 +270,9 @@ class HelpWithFeesApplication(models.Model):
     applicant_name = models.CharField(max_length=200)
     applicant_date_of_birth = models.DateField()
     ni_number = models.CharField("National Insurance number", max_length=13, blank=True)
+    home_office_reference = models.CharField(
+        max_length=30, blank=True, help_text="For an applicant without a National Insurance number."
+    )
     has_partner = models.BooleanField(default=False)
     partner_date_of_birth = models.DateField(null=True, blank=True)
     children_0_13 = models.PositiveSmallIntegerField("children aged 0 to 13", default=0)
@@ -271,6 +282,8 @@ class HelpWithFeesApplication(models.Model):
     gross_monthly_income_pence = models.PositiveIntegerField(
         "gross monthly income", null=True, blank=True
     )
+    income_kinds = models.JSONField(default=list, blank=True)
+    income_period = models.CharField(max_length=20, choices=IncomePeriod.choices, blank=True)
 
     scheme = models.CharField(max_length=4, choices=HwfScheme.choices)
     fee_pence = models.PositiveIntegerField("fee")

@@ -117,6 +117,22 @@ TRIBUNAL_FEE_STEPS = {
 }
 
 
+# Make a money claim -----------------------------------------------------------------
+
+
+def _civil_claims_seed() -> None:
+    """The issue fee bands, as their data migration seeds them (idempotent): a
+    transactional test's flush empties the table, and the fee page needs them."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    seed = importlib.import_module("civil_claims.migrations.0002_issue_fee_bands_seed")
+    seed.bands_seed(apps, SimpleNamespace(connection=connection))
+
+
 # The test-only journey of tests/quality/a11y/example.py ---------------------------
 
 QUALITY_EXAMPLE_VISIT = {
@@ -139,6 +155,7 @@ EXAMPLES: dict[str, dict[str, Example]] = {
     "tribunal-fees/apply-for-help-with-fees": {
         **TRIBUNAL_FEE_STEPS,
         "fee": {"has_reference": "no"},
+        "identity": {"ni_number": "QQ123456C"},
     },
     "tribunal-fees/refund": {
         "name-changed": {"name_changed": "no"},
@@ -162,6 +179,8 @@ EXAMPLES: dict[str, dict[str, Example]] = {
             "account_number": "00733445",
         },
     },
+    # The fee page's hidden field keeps the fee shown; a browser leaves it as it is.
+    "money-claims/claim": {"fee": {"how": "card"}},
     "quality-example/visit": QUALITY_EXAMPLE_VISIT,
 }
 
@@ -182,6 +201,7 @@ def _tribunal_fees_seed() -> None:
 
 SEEDS: dict[str, Callable[[], None]] = {
     "prison-visits/book": _prison_visits_seed,
+    "money-claims/claim": _civil_claims_seed,
     "tribunal-fees/pay": _tribunal_fees_seed,
     "tribunal-fees/apply-for-help-with-fees": _tribunal_fees_seed,
 }

@@ -166,6 +166,8 @@ def test_an_agent_applies_for_help_with_fees_for_a_citizen_without_email(agent_p
         applicant_date_of_birth_2="1948",
     )
     _continue(page)
+    _fill(page, ni_number="QQ123456C")
+    _continue(page)
     _choose(page, "has_partner", "no")
     _continue(page)
     _fill(page, capital_pence="0")

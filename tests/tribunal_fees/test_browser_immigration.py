@@ -104,12 +104,18 @@ def test_a_new_user_gets_full_help_with_fees_on_an_immigration_appeal_fee(page, 
     page.get_by_label("Month").fill("5")
     page.get_by_label("Year").fill("1990")
     _continue(page)
+    page.get_by_label("Home Office reference, if you do not have a National Insurance number").fill(
+        "B1234567"
+    )
+    _continue(page)
     page.get_by_label("No").check()
     _continue(page)
     page.get_by_label("How much do you have in savings and investments?").fill("4249.99")
     _continue(page)
     page.get_by_label("None of these").check()
     _continue(page)
+    page.get_by_label("Wages, salary or tips").check()
+    page.get_by_label("The last calendar month").check()
     page.get_by_label("What is your total monthly income before tax?").fill("1420")
     _continue(page)
     page.get_by_label("Children aged 0 to 13").fill("0")

@@ -130,6 +130,7 @@ def test_help_with_fees_for_a_citizen_without_email_sends_the_acknowledgement_by
     )
     _answer(agent_client, journey, "claim-about", {"claim_elements": ["unfair_dismissal"]})
     _answer(agent_client, journey, "applicant", {"applicant_name": "Margaret Evans", **DOB_1980})
+    _answer(agent_client, journey, "identity", {"ni_number": "QQ123456C"})
     _answer(agent_client, journey, "partner", {"has_partner": "no"})
     _answer(agent_client, journey, "savings", {"capital_pence": "0"})
     _answer(agent_client, journey, "benefits", {"benefit": "jsa"})

@@ -51,13 +51,17 @@ def start_from_fee_page(client, fee_case) -> str:
     return client.get(begun["Location"])["Location"]
 
 
+INCOME_OF = {"income_kinds": ["wages"], "income_period": "last_month"}
+
+
 def answer_money(client, *, capital="0", benefit="none", income="1000", children=("0", "0")):
     answer(client, "applicant", {"applicant_name": "Sam Example", **DOB_1980})
+    answer(client, "identity", {"ni_number": "QQ 12 34 56 C"})
     answer(client, "partner", {"has_partner": "no"})
     answer(client, "savings", {"capital_pence": capital})
     answer(client, "benefits", {"benefit": benefit})
     if benefit == "none":
-        answer(client, "income", {"gross_monthly_income_pence": income})
+        answer(client, "income", {**INCOME_OF, "gross_monthly_income_pence": income})
         answer(client, "children", {"children_0_13": children[0], "children_14_plus": children[1]})
 
 
@@ -113,6 +117,7 @@ def test_a_partner_and_children_raise_the_income_limit(client, user):
     fee_case = FeeCaseFactory(user=user)
     start_from_fee_page(client, fee_case)
     answer(client, "applicant", {"applicant_name": "Sam Example", **DOB_1980})
+    answer(client, "identity", {"ni_number": "QQ 12 34 56 C"})
     answer(client, "partner", {"has_partner": "yes"})
     answer(
         client,
@@ -126,7 +131,7 @@ def test_a_partner_and_children_raise_the_income_limit(client, user):
     answer(client, "savings", {"capital_pence": "0"})
     answer(client, "benefits", {"benefit": "none"})
     # £1,085 + £160 partner + 2 × £245 children = £1,735: exactly at the limit.
-    answer(client, "income", {"gross_monthly_income_pence": "1735"})
+    answer(client, "income", {**INCOME_OF, "gross_monthly_income_pence": "1735"})
     answer(client, "children", {"children_0_13": "1", "children_14_plus": "1"})
     page = client.get(step_url("outcome")).content.decode()
     assert "You are likely to get full Help with Fees" in page
@@ -156,6 +161,7 @@ def test_each_step_explains_a_bad_answer(client, user, step, data, message):
     start_from_fee_page(client, fee_case)
     if step in ("partner", "savings", "benefits"):
         answer(client, "applicant", {"applicant_name": "Sam Example", **DOB_1980})
+        answer(client, "identity", {"ni_number": "QQ 12 34 56 C"})
     if step in ("savings", "benefits"):
         answer(client, "partner", {"has_partner": "no"})
     if step == "benefits":
@@ -170,6 +176,7 @@ def test_income_and_children_are_not_asked_with_a_qualifying_benefit(client, use
     fee_case = FeeCaseFactory(user=user)
     start_from_fee_page(client, fee_case)
     answer(client, "applicant", {"applicant_name": "Sam Example", **DOB_1980})
+    answer(client, "identity", {"ni_number": "QQ 12 34 56 C"})
     answer(client, "partner", {"has_partner": "no"})
     answer(client, "savings", {"capital_pence": "10"})
     assert answer(client, "benefits", {"benefit": "income_support"}) == step_url("outcome")
@@ -341,7 +348,10 @@ def test_the_check_page_shows_the_fee_and_the_likely_outcome_worked_out_again(cl
     check = reverse(f"tribunal_fees:{JOURNEY}-check")
 
     before = client.get(check).content.decode()
-    client.post(step_url("income") + "?return=check", {"gross_monthly_income_pence": "1185"})
+    client.post(
+        step_url("income") + "?return=check",
+        {**INCOME_OF, "gross_monthly_income_pence": "1185"},
+    )
     after = client.get(check).content.decode()
 
     assert f"{fee_case.description}: £160.00" in before
@@ -396,3 +406,53 @@ def test_the_confirmation_asks_for_a_case_number_only_from_someone_who_has_one(
 
     assert shown in page.content.decode()
     assert not_shown not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "Enter your National Insurance number, or your Home Office reference"),
+        ({"ni_number": "12345678"}, "Enter a National Insurance number in the correct format"),
+    ],
+)
+def test_the_identity_step_needs_an_ni_number_or_a_home_office_reference(
+    client, user, data, message
+):
+    fee_case = FeeCaseFactory(user=user)
+    start_from_fee_page(client, fee_case)
+    answer(client, "applicant", {"applicant_name": "Sam Example", **DOB_1980})
+    response = client.post(step_url("identity"), data)
+    assert message in response.content.decode()
+
+
+def test_income_kinds_and_period_are_asked_and_kept(client, user):
+    fee_case = FeeCaseFactory(user=user)
+    start_from_fee_page(client, fee_case)
+    answer(client, "applicant", {"applicant_name": "Sam Example", **DOB_1980})
+    answer(client, "identity", {"home_office_reference": "b1234567"})
+    answer(client, "partner", {"has_partner": "no"})
+    answer(client, "savings", {"capital_pence": "0"})
+    answer(client, "benefits", {"benefit": "none"})
+    response = client.post(
+        step_url("income"), {"income_kinds": ["none", "wages"], "gross_monthly_income_pence": "0"}
+    )
+    body = response.content.decode()
+    assert "Select the kinds of income you get, or no income" in body
+    assert "Select which period your income is for" in body
+    answer(
+        client,
+        "income",
+        {
+            "income_kinds": ["wages", "maintenance"],
+            "income_period": "average_3_months",
+            "gross_monthly_income_pence": "900",
+        },
+    )
+    answer(client, "children", {"children_0_13": "0", "children_14_plus": "0"})
+    answer(client, "outcome", {"contact": "email", "email": "sam@example.com"})
+    client.post(reverse(f"tribunal_fees:{JOURNEY}-check"))
+
+    application = fee_case.hwf_applications.get()
+    assert (application.ni_number, application.home_office_reference) == ("", "B1234567")
+    assert application.income_kinds == ["wages", "maintenance"]
+    assert application.income_period == "average_3_months"

@@ -6,6 +6,7 @@ journey for an immigration appeal (exemptions) and a property chamber applicatio
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from tribunal_fees import services
@@ -254,3 +255,79 @@ def test_the_tribunal_question_and_the_fee_question_explain_a_missing_answer(cli
     answer(client, "date", _date(dt.date(2026, 11, 20)))
     response = client.post(step_url("exemption"), {})
     assert "Select whether any of these apply to you" in response.content.decode()
+
+
+# Immigration fee awards ----------------------------------------------------------------
+
+
+def _paid_appeal_fee(user=None):
+    from django.utils import timezone
+
+    fee_case = services.fee_case_create(
+        user=user, kind="iac_hearing", fee_date=dt.date(2026, 11, 20), email="a@example.com"
+    )
+    type(fee_case).objects.filter(pk=fee_case.pk).update(
+        status="paid",
+        paid_at=timezone.make_aware(dt.datetime(2026, 11, 21, 10, 0)),
+        amount_paid_pence=14000,
+    )
+    fee_case.refresh_from_db()
+    return fee_case
+
+
+@time_machine.travel(dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_a_fee_award_is_recorded_for_the_appellant_to_see_and_nothing_is_refunded(client):
+    from digital_services.payments.models import Refund
+    from tests.accounts.factories import StaffUserFactory
+    from tests.conftest import sign_in
+
+    from .factories import UserFactory
+
+    appellant = UserFactory()
+    sign_in(client, appellant)
+    fee_case = _paid_appeal_fee(user=appellant)
+    staff = StaffUserFactory()
+    today = dt.date(2026, 12, 1)
+    services.fee_case_fee_award_record(
+        fee_case=fee_case, amount_pence=14000, made_on=today, actor=staff
+    )
+    fee_case.refresh_from_db()
+    assert (fee_case.status, fee_case.fee_award_pence, fee_case.fee_award_made_on) == (
+        "paid",
+        14000,
+        today,
+    )
+    assert not Refund.objects.exists()
+    page = client.get(reverse("tribunal_fees:fee-detail", args=[fee_case.reference]))
+    body = page.content.decode()
+    assert "The tribunal ordered the Home Office to pay you back £140.00" in body
+    assert "we do not refund the fee" in body
+    with pytest.raises(services.InvalidRequest, match="already recorded"):
+        services.fee_case_fee_award_record(
+            fee_case=fee_case, amount_pence=14000, made_on=today, actor=staff
+        )
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [(0, "more than £0"), (14001, "no more than the fee paid")],
+)
+@time_machine.travel(dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_a_fee_award_is_refused_outside_the_fee_paid(amount, message):
+    fee_case = _paid_appeal_fee()
+    with pytest.raises(services.InvalidRequest) as caught:
+        services.fee_case_fee_award_record(
+            fee_case=fee_case, amount_pence=amount, made_on=dt.date(2026, 11, 25), actor=None
+        )
+    assert message in caught.value.errors["amount"]
+
+
+def test_a_fee_award_is_only_for_a_paid_immigration_appeal_fee():
+    fee_case = services.fee_case_create(
+        user=None, kind="eat_lodge", fee_date=dt.date(2016, 3, 1), case_number="UKEAT/0123/16/001"
+    )
+    with pytest.raises(services.InvalidRequest) as caught:
+        services.fee_case_fee_award_record(
+            fee_case=fee_case, amount_pence=100, made_on=dt.date(2016, 5, 1), actor=None
+        )
+    assert "only on immigration appeal fees" in caught.value.errors["amount"]

@@ -14,9 +14,10 @@ from digital_services.core.money import PenceAdminMixin, pence_admin_column, pen
 from digital_services.payments.services import PaymentProviderUnavailable
 
 from .. import selectors, services
-from ..constants import FeeCaseStatus
+from ..constants import FeeCaseStatus, Jurisdiction
 from ..forms import (
     ConfirmForm,
+    FeeAwardForm,
     ReasonForm,
 )
 from ..models import FeeCase, FeeSchedule
@@ -153,6 +154,8 @@ class FeeCaseAdmin(
         "amount_due",
         "amount_paid",
         "paid_at",
+        "fee_award_pence",
+        "fee_award_made_on",
         "latest_payment",
         "user",
         "email",
@@ -173,6 +176,12 @@ class FeeCaseAdmin(
             ConfirmForm,
             "Check the payment with the provider",
             "_check_payment",
+        ),
+        "fee-award": (
+            "tribunal_fees.resolve_feecase",
+            FeeAwardForm,
+            "Record a fee award",
+            "_record_fee_award",
         ),
     }
 
@@ -267,7 +276,26 @@ class FeeCaseAdmin(
             links.append((self.action_url(obj, "check-payment"), "Check with the provider"))
         if obj.status == FeeCaseStatus.PAYMENT_UNCERTAIN:
             links.append((self.action_url(obj, "not-paid"), "Mark as not paid"))
+        if (
+            obj.jurisdiction == Jurisdiction.IAC
+            and obj.status == FeeCaseStatus.PAID
+            and obj.fee_award_pence is None
+        ):
+            links.append((self.action_url(obj, "fee-award"), "Record a fee award"))
         return _buttons(links)
+
+    def _record_fee_award(self, request, obj, data):
+        fee_case = services.fee_case_fee_award_record(
+            fee_case=obj,
+            amount_pence=data["amount"],
+            made_on=data["made_on"],
+            actor=request.user,
+            request=request,
+        )
+        return (
+            f"{fee_case.reference}: a fee award of {pence_format(fee_case.fee_award_pence)} is "
+            "recorded. The appellant sees it on their fee; nothing is refunded here."
+        )
 
     def _mark_not_paid(self, request, obj, data):
         services.fee_case_mark_not_paid(fee_case=obj, actor=request.user, reason=data["reason"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
@@ -13,6 +15,8 @@ from digital_services.core.money import PenceField
 from ..constants import (
     GRANT_SCOPE_FEE,
     Benefit,
+    IncomeKind,
+    IncomePeriod,
 )
 from .common import YES_NO, _date_field, _helper, _real_date, fee_reference_clean
 from .pay import EmailForm
@@ -163,7 +167,76 @@ class HwfBenefitsForm(forms.Form):
         self.helper = _helper(Field.radios("benefit", legend_size=Size.MEDIUM))
 
 
+NI_NUMBER = re.compile(r"^[A-Z]{2}\d{6}[A-D]$")
+
+
+class HwfIdentityForm(forms.Form):
+    """The National Insurance number, or the Home Office reference for someone without one
+    (an appellant in the immigration tribunal, for example)."""
+
+    ni_number = forms.CharField(
+        label="National Insurance number",
+        help_text="It’s on your payslip or a letter about tax, pensions or benefits. "
+        "For example, QQ 12 34 56 C",
+        max_length=13,
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    home_office_reference = forms.CharField(
+        label="Home Office reference, if you do not have a National Insurance number",
+        help_text="It’s on letters from the Home Office, for example a decision letter.",
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("ni_number", field_width=10),
+            Field.text("home_office_reference", field_width=20),
+        )
+
+    def clean_ni_number(self):
+        value = "".join(self.cleaned_data["ni_number"].split()).upper()
+        if value and not NI_NUMBER.match(value):
+            raise forms.ValidationError(
+                "Enter a National Insurance number in the correct format, like QQ 12 34 56 C"
+            )
+        return value
+
+    def clean_home_office_reference(self):
+        return " ".join(self.cleaned_data["home_office_reference"].split()).upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not cleaned.get("ni_number")
+            and not cleaned.get("home_office_reference")
+        ):
+            self.add_error(
+                "ni_number",
+                "Enter your National Insurance number, or your Home Office reference if you "
+                "do not have one",
+            )
+        return cleaned
+
+
 class HwfIncomeForm(forms.Form):
+    income_kinds = forms.MultipleChoiceField(
+        label="What kinds of income do you and your partner get?",
+        help_text="Select all that apply.",
+        choices=IncomeKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the kinds of income you get, or no income"},
+    )
+    income_period = forms.ChoiceField(
+        label="Which period is your income for?",
+        choices=IncomePeriod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which period your income is for"},
+    )
     gross_monthly_income_pence = PenceField(
         label="What is your total monthly income before tax?",
         help_text=(
@@ -180,8 +253,23 @@ class HwfIncomeForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
-            Field.text("gross_monthly_income_pence", field_width=10, label_size=Size.MEDIUM)
+            Field.checkboxes("income_kinds", legend_size=Size.SMALL),
+            Field.radios("income_period", legend_size=Size.SMALL),
+            Field.text("gross_monthly_income_pence", field_width=10, label_size=Size.MEDIUM),
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        kinds = cleaned.get("income_kinds") or []
+        income = cleaned.get("gross_monthly_income_pence")
+        if IncomeKind.NONE in kinds and len(kinds) > 1:
+            self.add_error("income_kinds", "Select the kinds of income you get, or no income")
+        elif IncomeKind.NONE in kinds and income:
+            self.add_error(
+                "gross_monthly_income_pence",
+                "Enter 0 for your monthly income if you have no income",
+            )
+        return cleaned
 
 
 def _children_field(label: str) -> forms.IntegerField:

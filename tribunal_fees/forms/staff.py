@@ -72,6 +72,24 @@ class PartPaymentForm(forms.Form):
     )
 
 
+class FeeAwardForm(forms.Form):
+    amount = PenceField(
+        max_pence=ADMIN_AMOUNT_MAX_PENCE,
+        label="Amount the tribunal ordered to be paid back",
+        error_messages={
+            "required": "Enter the amount of the fee award",
+            "invalid": _ADMIN_AMOUNT_INVALID,
+        },
+    )
+    made_on = forms.DateField(
+        label="Date of the decision making the award (YYYY-MM-DD)",
+        error_messages={
+            "required": "Enter the date of the decision",
+            "invalid": "Enter the date like 2026-11-20",
+        },
+    )
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),

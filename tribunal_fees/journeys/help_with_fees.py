@@ -36,6 +36,7 @@ from ..forms import (
     HwfChildrenForm,
     HwfFeeKnownForm,
     HwfFeeReferenceForm,
+    HwfIdentityForm,
     HwfIncomeForm,
     HwfOutcomeForm,
     HwfPartnerBirthForm,
@@ -225,6 +226,14 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
                     if benefit == Benefit.NONE
                     else None
                 ),
+                ni_number=answers.value("identity", "ni_number", ""),
+                home_office_reference=answers.value("identity", "home_office_reference", ""),
+                income_kinds=tuple(
+                    answers.value("income", "income_kinds", []) if benefit == Benefit.NONE else ()
+                ),
+                income_period=(
+                    answers.value("income", "income_period", "") if benefit == Benefit.NONE else ""
+                ),
             ),
             user=user,
         )
@@ -271,6 +280,11 @@ HELP_WITH_FEES = journey_register(
             ),
             *_fee_steps(when=_describing_fee, hwf=True),
             Step(slug="applicant", title="About you", form_class=HwfApplicantForm),
+            Step(
+                slug="identity",
+                title="Your National Insurance number",
+                form_class=HwfIdentityForm,
+            ),
             Step(slug="partner", title="Do you have a partner?", form_class=HwfPartnerForm),
             Step(
                 slug="partner-dob",

@@ -18,6 +18,7 @@ from .common import (
     TribunalFeesError,
     contact_route_of,
 )
+from .fee_awards import fee_case_fee_award_record
 from .fee_cases import (
     cases_claim_for_user,
     cases_detach_user,
@@ -62,6 +63,7 @@ __all__ = [
     "cases_detach_user",
     "contact_route_of",
     "fee_case_create",
+    "fee_case_fee_award_record",
     "fee_case_group_remission_record",
     "fee_case_mark_not_paid",
     "fee_case_payment_check",

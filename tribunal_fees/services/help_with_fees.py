@@ -49,6 +49,9 @@ class HwfAnswers:
     benefit: str = "none"
     gross_monthly_income_pence: int | None = None
     ni_number: str = ""
+    home_office_reference: str = ""
+    income_kinds: tuple[str, ...] = ()
+    income_period: str = ""
 
 
 def hwf_application_submit(
@@ -96,6 +99,9 @@ def hwf_application_submit(
             applicant_name=answers.applicant_name,
             applicant_date_of_birth=answers.applicant_date_of_birth,
             ni_number=answers.ni_number,
+            home_office_reference=answers.home_office_reference,
+            income_kinds=list(answers.income_kinds),
+            income_period=answers.income_period,
             has_partner=answers.has_partner,
             partner_date_of_birth=answers.partner_date_of_birth if answers.has_partner else None,
             children_0_13=answers.children_0_13,

@@ -288,6 +288,9 @@ ENTRIES.update(
         "admin:tribunal_fees_feecase_check_payment": _tribunal_fees_admin_action(
             "feecase", "uncertain", "tribunal_fees.resolve_feecase"
         ),
+        "admin:tribunal_fees_feecase_fee_award": _tribunal_fees_admin_action(
+            "feecase", "uncertain", "tribunal_fees.resolve_feecase"
+        ),
         **{
             f"admin:tribunal_fees_helpwithfeesapplication_{action}": _tribunal_fees_admin_action(
                 "helpwithfeesapplication",
