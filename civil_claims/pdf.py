@@ -66,7 +66,8 @@ def interest_lines(claim: Claim) -> list[str]:
     lines = [
         f"Simple interest at {rate} a year on {pence_format(claim.amount_pence)} from {start} "
         f"to {date_format(claim.issue_date) if claim.issue_date else 'the date of issue'}: "
-        f"{claim.interest_days} days at {daily} a day = {pence_format(claim.interest_to_date_pence)}.",
+        f"{claim.interest_days} days at {daily} a day = {pence_format(claim.interest_to_date_pence)} "
+        "(the daily amount is shown to the penny; the total is worked out on the exact amount).",
     ]
     if claim.interest_rate_reason:
         lines.append(f"Why this rate: {claim.interest_rate_reason}")
@@ -187,6 +188,14 @@ def claim_form_pdf(claim: Claim) -> bytes:
         story.append(_p(f"Signed by {claim.sot_signer_name}, {claim.sot_signer_role}", body))
     else:
         story.append(_p(f"Signed by {claimant.display_name}", body))
+
+    def footer(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(letter_font(), 8)
+        canvas.drawString(20 * mm, 10 * mm, f"Claim number {claim.claim_number}")
+        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
@@ -197,5 +206,5 @@ def claim_form_pdf(claim: Claim) -> bytes:
         bottomMargin=18 * mm,
         title=f"Claim form {claim.claim_number}",
         author=COURT,
-    ).build(story)
+    ).build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

@@ -105,6 +105,7 @@ SERVICE = service_register(
         demo_users=(DemoUser("demo.civil-claims@example.com", "Cam Claims", CASEWORKER_ROLE),),
         payment_purposes=(PAYMENT_PURPOSE_ISSUE_FEE,),
         payment_outcome=payment_outcome,
+        bench="civil_claims.bench",
         access={
             "start": AccessRule(PUBLIC),
             # Can you use this service? (civil_claims.journeys.eligibility)

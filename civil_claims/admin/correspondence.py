@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -38,6 +37,8 @@ class PaperCorrespondenceAdmin(
     )
     readonly_fields = fields
     list_select_related = ("claim",)
+    # The queue: letters still to review ("received") first, oldest first.
+    ordering = ("status", "received_on", "id")
     action_views = {
         "review": (
             "civil_claims.change_papercorrespondence",
@@ -46,12 +47,6 @@ class PaperCorrespondenceAdmin(
             "do_review",
         )
     }
-
-    def changelist_view(self, request, extra_context=None):
-        # The queue: opened without filters, it shows what is still to review.
-        if request.method == "GET" and not request.GET and self.has_view_permission(request):
-            return redirect(f"{request.path}?status__exact={CorrespondenceStatus.RECEIVED}")
-        return super().changelist_view(request, extra_context)
 
     @admin.display(description="Claim", ordering="claim__claim_number")
     def claim_link(self, obj):

@@ -1,7 +1,7 @@
 """Make a money claim: every write (a package split along its seams; import from here).
 
 - ``submit``: ``ClaimDraft``/``PartyDraft``, ``claim_figures``, ``claim_submit``,
-  ``claim_hwf_apply``, ``claim_payment_start``, ``claim_payment_outcome``;
+  ``claim_hwf_apply``, ``claim_fee_check``, ``claim_payment_start``, ``claim_payment_outcome``;
 - ``issue``: ``claim_issue``, the claim number, access codes, ``claim_form_seal``;
 - ``casework``: Help with Fees decisions and the caseworkers' actions.
 """
@@ -22,6 +22,7 @@ from .casework import (
 from .common import GRANT_SCOPE_CLAIM, access_code_hash, claim_link
 from .issue import (
     access_code_issue,
+    access_code_redeem,
     claim_form_seal,
     claim_issue,
     claim_number_format,
@@ -36,6 +37,7 @@ from .submit import (
     FeeChanged,
     PartyDraft,
     claim_amount_due_pence,
+    claim_fee_check,
     claim_figures,
     claim_hwf_apply,
     claim_payment_outcome,
@@ -53,9 +55,11 @@ __all__ = [
     "PartyDraft",
     "access_code_hash",
     "access_code_issue",
+    "access_code_redeem",
     "claim_access_code_reset",
     "claim_action_allowed",
     "claim_amount_due_pence",
+    "claim_fee_check",
     "claim_figures",
     "claim_form_seal",
     "claim_hwf_apply",

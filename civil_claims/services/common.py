@@ -11,6 +11,7 @@ from django.utils.crypto import salted_hmac
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_url
 from digital_services.core.money import pence_format
+from digital_services.core.references import reference_normalise
 from digital_services.journeys.contact import ContactRoute
 from digital_services.notifications.constants import Channel
 from digital_services.notifications.services import notification_send
@@ -65,8 +66,8 @@ def court_postal_address() -> str:
 
 def access_code_hash(code: str) -> str:
     """The keyed hash kept for an access code (the code is normalised first, so it
-    can be typed in any case, with spaces or hyphens)."""
-    plain = "".join(ch for ch in code.upper() if ch.isalnum())
+    can be typed in any case, with spaces or hyphens, and with O for 0)."""
+    plain = reference_normalise(code)  # O read as 0, I and L as 1: never in a code
     return salted_hmac(ACCESS_CODE_SALT, plain, algorithm="sha256").hexdigest()
 
 

@@ -336,6 +336,52 @@ def claim_hwf_apply(*, claim: Claim, actor=None, request=None, hwf_reference: st
     return claim
 
 
+def claim_fee_check(*, claim: Claim, actor=None, request=None) -> ClaimFigures | None:
+    """Before paying a claim submitted earlier: work the interest and fee out again as of
+    now. If accrued interest moved the claim into another fee band, the claim takes the
+    new fee (audited as ``claim.fee_changed``) and the new figures are returned, for the
+    "your fee has changed" page; otherwise None. Only a claim waiting for its fee (not
+    after a Help with Fees decision, whose amounts the caseworker set) is checked."""
+    if claim.status != ClaimStatus.AWAITING_PAYMENT:
+        return None
+    figures = claim_figures(amount_pence=claim.amount_pence, interest=claim.interest_answers())
+    if figures.fee.fee_pence == claim.fee_pence:
+        return None
+    from digital_services.audit.services import audit_record
+
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        old = claim.fee_pence
+        claim.fee_pence = figures.fee.fee_pence
+        claim.fee_basis_pence = figures.fee_basis_pence
+        claim.fee_band_id = figures.fee.band_id
+        claim.fee_code = figures.fee.code
+        claim.interest_to_date_pence = figures.interest.total_pence
+        claim.interest_days = figures.interest.days
+        claim.interest_daily_pence = figures.interest.daily_pence
+        claim.save(
+            update_fields=[
+                "fee_pence",
+                "fee_basis_pence",
+                "fee_band",
+                "fee_code",
+                "interest_to_date_pence",
+                "interest_days",
+                "interest_daily_pence",
+                "updated_at",
+            ]
+        )
+        audit_record(
+            action="claim.fee_changed",
+            obj=claim,
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"from_pence": old, "to_pence": claim.fee_pence},
+        )
+    return figures
+
+
 def claim_amount_due_pence(claim: Claim) -> int:
     """What the claimant still has to pay: the fee, or what Help with Fees left."""
     if claim.hwf_amount_to_pay_pence is not None:

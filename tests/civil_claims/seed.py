@@ -3,7 +3,7 @@
 
 import datetime as dt
 
-from civil_claims.models import PaperCorrespondence
+from civil_claims.models import IssueFeeBand, PaperCorrespondence
 from civil_claims.services import claim_issue
 
 from .factories import claim_submitted
@@ -22,7 +22,21 @@ def correspondence_seed(n: int) -> list:
     ]
 
 
+def fee_bands_seed(n: int) -> list:
+    """Bands of a later table, one penny wide each, so they overlap nothing seeded."""
+    return [
+        IssueFeeBand.objects.create(
+            valid_from=dt.date(2099, 1, 1),
+            lower_pence=100_000_000 + i,
+            upper_pence=100_000_000 + i,
+            fee_pence=1_000_000,
+        )
+        for i in range(n)
+    ]
+
+
 SEEDERS = {
+    "civil_claims.IssueFeeBand": fee_bands_seed,
     "civil_claims.Claim": claims_seed,
     "civil_claims.PaperCorrespondence": correspondence_seed,
 }

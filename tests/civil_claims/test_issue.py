@@ -226,3 +226,39 @@ def test_claims_never_paid_are_closed_after_the_stale_period_but_not_those_waiti
     assert unpaid.status == ClaimStatus.CLOSED_NOT_ISSUED
     assert unpaid.closed_at is not None
     assert waiting_for_staff.status == ClaimStatus.HWF_PENDING
+
+
+def test_fee_check_before_a_late_payment_takes_the_new_band():
+    # £1,480 at 8% from 1 June. Submitted on 31 July (60 days): £1,480 + £19.46 = £1,499.46,
+    # a £80 fee. Paid on 1 December (183 days): £1,480 + £59.36 = £1,539.36, a £115 fee.
+    from civil_claims.services import claim_fee_check
+
+    with time_machine.travel("2026-07-31 10:00 +0000", tick=False):
+        claim = claim_submitted(amount_rows=[("Invoice", 148000)])
+        assert claim.fee_pence == 8000
+        assert claim_fee_check(claim=claim) is None
+    with time_machine.travel(NOW, tick=False):
+        figures = claim_fee_check(claim=claim)
+    assert figures.fee.fee_pence == 11500
+    claim.refresh_from_db()
+    assert claim.fee_pence == 11500
+    assert AuditEvent.objects.filter(action="claim.fee_changed", object_id=str(claim.pk)).exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_access_code_works_once_and_only_for_its_claim():
+    from civil_claims.services import access_code_redeem
+
+    claim = claim_issue(claim=claim_submitted())
+    other = claim_issue(claim=claim_submitted())
+    letter = next(m for m in _messages(claim) if m.channel == "letter")
+    code = letter.personalisation["access_code"]
+    assert access_code_redeem(claim_number=other.claim_number, code=code) is None
+    assert access_code_redeem(claim_number=claim.claim_number, code="WRONG123") is None
+    typed = f"{code[:4].lower()} {code[4:]}"
+    assert access_code_redeem(claim_number=claim.claim_number.lower(), code=typed) == claim
+    assert access_code_redeem(claim_number=claim.claim_number, code=code) is None  # used
+    assert (
+        AuditEvent.objects.filter(action="claim.access_code_used", object_id=str(claim.pk)).count()
+        == 1
+    )
