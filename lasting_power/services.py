@@ -66,6 +66,7 @@ def lpa_start(*, user, lpa_type: str, channel: str = "digital", actor=None, requ
         lpa = Lpa.objects.create(
             reference=_reference_new(), user=user, lpa_type=lpa_type, channel=channel
         )
+        _kpi(lpa, kind="journey_started")
         audit_record(
             action="lpa.started",
             obj=lpa,
@@ -75,6 +76,19 @@ def lpa_start(*, user, lpa_type: str, channel: str = "digital", actor=None, requ
             detail={"type": lpa_type, "channel": channel},
         )
     return lpa
+
+
+def _kpi(lpa: Lpa, *, kind: str, outcome: str = "") -> None:
+    """A start or a completion for the service's KPIs (performance), by type and channel."""
+    from digital_services.performance.services import performance_event_record
+
+    performance_event_record(
+        kind=kind,
+        service=SERVICE_SLUG,
+        journey=lpa.lpa_type,
+        channel=lpa.channel,
+        outcome=outcome,
+    )
 
 
 def _donor_name(answers: dict) -> str:
@@ -197,6 +211,7 @@ def lpa_reuse(*, lpa: Lpa, lpa_type: str, actor=None, request=None) -> Lpa:
         )
         answers = {"donor": lpa.answers["donor"]} if lpa.answers.get("donor") else {}
         _write(new, answers)
+        _kpi(new, kind="journey_started")
         audit_record(
             action="lpa.reused",
             obj=new,
@@ -284,6 +299,7 @@ def lpa_complete(*, lpa: Lpa, method: str = "", actor=None, request=None) -> Lpa
             service=SERVICE_SLUG,
             detail={"method": method, "fee_pence": lpa.fee_pence},
         )
+        _kpi(lpa, kind="journey_completed", outcome=method or "no-payment-now")
         from .delivery import lpa_documents_send
 
         transaction.on_commit(lambda pk=lpa.pk: lpa_documents_send(lpa_id=pk))

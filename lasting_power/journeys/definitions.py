@@ -10,7 +10,7 @@ decided in one place, ``lasting_power.journeys.flow``.
 
 from __future__ import annotations
 
-from digital_services.journeys.contact import contact_initial_for, contact_summary
+from digital_services.journeys.contact import contact_step
 from digital_services.journeys.definitions import Answers, Journey, RepeatingStep, Section, Step
 
 from .. import forms as lpa_forms
@@ -232,12 +232,10 @@ def _sections(lpa_type: str) -> list[Section]:
                     form_class=lpa_forms.CorrespondentForm,
                     form_kwargs=lambda answers: {"attorneys": attorney_choices(answers)},
                 ),
-                Step(
+                contact_step(
                     slug="correspondent-contact",
                     title="How we send them the documents",
                     form_class=lpa_forms.CorrespondentContactForm,
-                    summary=contact_summary,
-                    initial=contact_initial_for,
                 ),
             ],
         ),

@@ -39,7 +39,7 @@ def test_a_posted_pack_is_a_letter_with_the_lpa_pdfs_behind_it(
     names = archive.namelist()  # in the order written: the letter, then its pack
     assert names[0] == f"letter-{letter.pk}.pdf"
     enclosures = [n for n in names if n.startswith(f"letter-{letter.pk}-enclosure-")]
-    assert any("LP1H" in n or "LP1F" in n for n in enclosures)
+    assert any("LP1H" in n or "LP1F" in n for n in enclosures), names
     assert any("LP3" in n for n in enclosures)
     lp1 = next(n for n in enclosures if "LP1" in n)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(archive.read(lp1))).pages)

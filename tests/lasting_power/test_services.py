@@ -82,6 +82,12 @@ def test_completing_by_cheque_locks_stamps_audits_and_tells_the_correspondent(
     assert lpa.completed_at is not None and lpa.completed_by == lpa.user
     assert lpa.payment_method == "cheque" and lpa.fee_pence == 9200
     assert AuditEvent.objects.filter(action="lpa.completed").count() == 1
+    from digital_services.performance.models import PerformanceEvent
+
+    kinds = set(
+        PerformanceEvent.objects.filter(service="lasting-power").values_list("kind", "outcome")
+    )
+    assert kinds == {("journey_started", ""), ("journey_completed", "cheque")}
     message = OutboundMessage.objects.get(template_key="lasting_power.completed")
     assert message.channel == "email" and message.recipient == "dorothy@example.com"
     assert message.personalisation["fee"] == "£92.00, to pay by cheque, sent with the LPA"

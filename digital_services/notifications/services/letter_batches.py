@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
@@ -12,6 +13,7 @@ from django.db import (
 )
 from django.utils import timezone
 
+from digital_services.core.registry import service_for_app
 from digital_services.core.transitions import (
     transition_apply,
 )
@@ -92,6 +94,14 @@ def letter_batch_render_enqueue(*, batch_id: int) -> bool:
     return True
 
 
+def _with_enclosures(printed, message):
+    """The letter with the PDFs its service prints behind it (``Service.letter_enclosures``)."""
+    service = service_for_app(message.service) if message.service else None
+    if service is None or service.letter_enclosures is None:
+        return printed
+    return dataclasses.replace(printed, enclosures=tuple(service.letter_enclosures(message)))
+
+
 def letter_batch_render(*, batch_id: int) -> Document | None:
     """Make the file of a closed batch (a ZIP of one PDF per letter, each laid out to
     the precompiled letter specification and at most 10 pages) and keep it in the
@@ -104,7 +114,7 @@ def letter_batch_render(*, batch_id: int) -> Document | None:
         if batch is None or batch.status != LetterBatchStatus.CLOSED or batch.document_id:
             return None
         items = [
-            letter_for_message(letter)
+            _with_enclosures(letter_for_message(letter), letter)
             for letter in OutboundMessage.objects.filter(
                 letter_batch=batch, channel=Channel.LETTER
             ).order_by("pk")
