@@ -274,3 +274,31 @@ def test_a_wrong_email_for_a_fee_paid_here_is_refused(client):
     with pytest.raises(AssertionError, match="We cannot find an employment tribunal fee"):
         answer_up_to_fees(client, paid_here=wrong)
     assert client.post(url("step", "online-fee"), wrong).status_code == 200
+
+
+def test_the_day_paid_if_known_starts_the_interest(client):
+    import datetime as dt
+
+    answer_up_to_fees(client)
+    response = client.post(url("item-add", "fees"), {**FEE, "paid_day": "31", "paid_month": "2"})
+    assert "The date you paid must be a real date" in response.content.decode()
+    add_fee(client, {**FEE, "paid_day": "14"})
+    answer(client, "fees", {"add_another": "no"})
+    answer(client, "bank", BANK)
+    assert "14 March 2016" in client.get(url("check")).content.decode()
+    client.post(url("check"))
+
+    fee = RefundApplication.objects.get().fees.get()
+    assert fee.paid_on == dt.date(2016, 3, 14)
+
+
+def test_a_month_without_a_day_still_counts_from_the_first_of_the_month(client):
+    import datetime as dt
+
+    answer_up_to_fees(client)
+    add_fee(client, FEE)
+    answer(client, "fees", {"add_another": "no"})
+    answer(client, "bank", BANK)
+    client.post(url("check"))
+    fee = RefundApplication.objects.get().fees.get()
+    assert (fee.paid_date, fee.paid_on) == (None, dt.date(2016, 3, 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from crispy_forms_gds.layout import Field, Fluid, Size
@@ -192,6 +193,17 @@ class RefundFeeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how you paid this fee"},
     )
+    paid_day = forms.IntegerField(
+        label="Day (if you know it)",
+        required=False,
+        min_value=1,
+        max_value=31,
+        error_messages={
+            "invalid": "Enter the day as a number from 1 to 31",
+            "min_value": "Enter the day as a number from 1 to 31",
+            "max_value": "Enter the day as a number from 1 to 31",
+        },
+    )
     paid_month = forms.IntegerField(
         label="Month",
         required=False,
@@ -217,8 +229,12 @@ class RefundFeeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("paid_month", "paid_year"):
+        for name in ("paid_day", "paid_month", "paid_year"):
             self.fields[name].widget = forms.TextInput(attrs={"inputmode": "numeric"})
+        self.fields["paid_day"].help_text = (
+            "Interest runs from the day you paid. If you only know the month, leave the day "
+            "blank and we count from the first day of the month."
+        )
         self.fields[
             "paid_month"
         ].help_text = "When you paid, for example 3 2016. Leave both blank if you do not know."
@@ -226,6 +242,7 @@ class RefundFeeForm(forms.Form):
             Field.radios("kind", legend_size=Size.SMALL),
             Field.text("amount_pence", field_width=10),
             Field.radios("method", legend_size=Size.SMALL),
+            Field.text("paid_day", field_width=2),
             Field.text("paid_month", field_width=2),
             Field.text("paid_year", field_width=4),
         )
@@ -233,7 +250,14 @@ class RefundFeeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         month, year = cleaned.get("paid_month"), cleaned.get("paid_year")
-        if "paid_month" in self.errors or "paid_year" in self.errors:
+        day = cleaned.get("paid_day")
+        if "paid_month" in self.errors or "paid_year" in self.errors or "paid_day" in self.errors:
+            return cleaned
+        if day is not None and (month is None or year is None):
+            self.add_error("paid_day", "Enter the month and year you paid as well as the day")
+            return cleaned
+        if day is not None and day > calendar.monthrange(year, month)[1]:
+            self.add_error("paid_day", "The date you paid must be a real date")
             return cleaned
         if month is None and year is not None:
             self.add_error("paid_month", "Enter the month you paid, or leave both blank")

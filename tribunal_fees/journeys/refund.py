@@ -58,8 +58,10 @@ def _refund_fee_summary(cleaned: dict) -> list[tuple[str, str]]:
         (str(form.fields[name].label), display_value(form.fields[name], cleaned.get(name)))
         for name in ("kind", "amount_pence", "method")
     ]
-    month, year = cleaned.get("paid_month"), cleaned.get("paid_year")
+    month, year, day = cleaned.get("paid_month"), cleaned.get("paid_year"), cleaned.get("paid_day")
     when = f"{calendar.month_name[month]} {year}" if month and year else "Not known"
+    if day and month and year:
+        when = f"{day} {when}"
     rows.append(("When you paid", when))
     return rows
 
@@ -123,6 +125,7 @@ def refund_answers_from(answers: Answers) -> services.RefundAnswers:
                 amount_pence=fee["amount_pence"],
                 method=fee["method"],
                 paid_month=fee.get("paid_month"),
+                paid_day=fee.get("paid_day"),
                 paid_year=fee.get("paid_year"),
             )
             for fee in (answers.value("fees") or [])

@@ -57,6 +57,7 @@ class RefundFeeAnswer:
     method: str
     paid_month: int | None = None
     paid_year: int | None = None
+    paid_day: int | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,16 @@ def refund_answers_errors(answers: RefundAnswers) -> dict[str, str]:
     return errors
 
 
+def _day_given(fee: RefundFeeAnswer) -> dt.date | None:
+    """The day of payment the applicant gave (with its month and year), if a real date."""
+    if fee.paid_day is None or fee.paid_month is None or fee.paid_year is None:
+        return None
+    try:
+        return dt.date(fee.paid_year, fee.paid_month, fee.paid_day)
+    except ValueError:
+        return None
+
+
 def _paid_here_date(fee_case: FeeCase | None) -> dict[str, dt.date]:
     """{refund fee kind: the day it was paid} for a fee paid by card in this service."""
     if fee_case is None or fee_case.paid_at is None or fee_case.kind not in REFUND_KIND_FOR_FEE:
@@ -210,7 +221,7 @@ def refund_application_submit(
                 method=fee.method,
                 paid_month=fee.paid_month,
                 paid_year=fee.paid_year,
-                paid_date=paid_here.get(fee.kind),
+                paid_date=paid_here.get(fee.kind) or _day_given(fee),
             )
             for fee in answers.fees
         )
