@@ -184,9 +184,7 @@ class HwfReferenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("reference", field_width=10, label_size=Size.LARGE, label_tag="h1")
-        )
+        self.helper = _helper(Field.text("reference", field_width=10, label_size=Size.MEDIUM))
 
     def clean_reference(self):
         compact = re.sub(r"[\s\-‐-―]+", "", self.cleaned_data["reference"]).upper()
@@ -213,7 +211,7 @@ class ReasonForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].widget.attrs["rows"] = 8
-        self.helper = _helper(Field.textarea("reason", label_size=Size.LARGE, label_tag="h1"))
+        self.helper = _helper(Field.textarea("reason", label_size=Size.MEDIUM))
 
 
 class ResolvingForm(forms.Form):
@@ -231,9 +229,7 @@ class ResolvingForm(forms.Form):
             "For example, by writing to them to ask for the money. The court expects you to "
             "try before you claim, and may take it into account if you did not."
         )
-        self.helper = _helper(
-            Field.radios("tried", legend_size=Size.LARGE, legend_tag="h1", inline=True)
-        )
+        self.helper = _helper(Field.radios("tried", legend_size=Size.MEDIUM, inline=True))
 
 
 class TimelineEventForm(forms.Form):

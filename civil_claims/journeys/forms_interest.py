@@ -83,7 +83,7 @@ class InterestRateForm(forms.Form):
         self.fields["rate_type"].label = "What rate of interest are you claiming?"
         self.fields["rate"].widget.attrs.update({"inputmode": "decimal", "spellcheck": "false"})
         self.helper = _helper(
-            Field.radios("rate_type", legend_size=Size.LARGE, legend_tag="h1"),
+            Field.radios("rate_type", legend_size=Size.MEDIUM),
             Fieldset(
                 Field.text("rate", field_width=5),
                 Field.textarea("rate_reason"),
@@ -131,7 +131,7 @@ class InterestStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["start"].label = "When do you want to claim interest from?"
         self.helper = _helper(
-            Field.radios("start", legend_size=Size.LARGE, legend_tag="h1"),
+            Field.radios("start", legend_size=Size.MEDIUM),
             Fieldset(
                 Field("start_date"),
                 Field.textarea("start_reason"),
@@ -174,7 +174,7 @@ class InterestEndForm(forms.Form):
             "If you choose until the claim is settled, interest keeps adding up each day "
             "after you submit."
         )
-        self.helper = _helper(Field.radios("end", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = _helper(Field.radios("end", legend_size=Size.MEDIUM))
 
 
 class InterestBreakdownForm(forms.Form):
@@ -225,7 +225,7 @@ class InterestContinuingForm(forms.Form):
         self.fields["continuing"].help_text = "It would add up until judgment or payment."
         self.fields["continuing_rate"].widget.attrs.update({"inputmode": "decimal"})
         self.helper = _helper(
-            Field.radios("continuing", legend_size=Size.LARGE, legend_tag="h1"),
+            Field.radios("continuing", legend_size=Size.MEDIUM),
             Fieldset(
                 Field.text("continuing_rate", field_width=5),
                 legend="If you chose a yearly rate",

@@ -87,7 +87,7 @@ class PartyTypeForm(forms.Form):
                 (PartyType.ORGANISATION, "Another organisation, like a charity or club"),
             ]
         field.error_messages["invalid_choice"] = field.error_messages["required"]
-        self.helper = _helper(Field.radios("party_type", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = _helper(Field.radios("party_type", legend_size=Size.MEDIUM))
 
 
 class AddressFieldsMixin:
@@ -307,7 +307,7 @@ class CorrespondenceForm(AddressFieldsMixin, forms.Form):
         field.error_messages["invalid_choice"] = field.error_messages["required"]
         self.address_fields("correspondence_", required=False)
         self.helper = _helper(
-            Field.radios("different", legend_size=Size.LARGE, legend_tag="h1", inline=True),
+            Field.radios("different", legend_size=Size.MEDIUM, inline=True),
             self.address_layout("correspondence_", legend="If yes, the address for letters"),
         )
 
