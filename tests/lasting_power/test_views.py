@@ -226,3 +226,16 @@ def test_another_accounts_lpa_is_not_found(client, applicant, name, args):
     assert client.get(_url(name, lpa.pk, *args)).status_code == 404
     assert client.post(_url("lpa-delete", lpa.pk)).status_code == 404
     assert Lpa.objects.filter(pk=lpa.pk).exists()
+
+
+def test_your_applications_lists_each_lpa_with_its_status_in_words(applicant):
+    from lasting_power.service import SERVICE
+
+    done = lpa_completed(applicant)
+    open_lpa = lpa_answered(applicant, stop_before="attorneys")
+    rows = {row.reference: row for row in SERVICE.list_cases(applicant)}
+    assert rows[done.reference_display].status == "Completed"
+    assert rows[done.reference_display].url == _url("lpa-view", done.pk)
+    assert rows[open_lpa.reference_display].status == "Started"
+    assert rows[open_lpa.reference_display].url == _url("lpa-continue", open_lpa.pk)
+    assert "for Dorothy Donor" in rows[open_lpa.reference_display].title
