@@ -135,3 +135,12 @@ def lpa_progress(lpa: Lpa) -> str:
     if lpa.is_locked:
         return "Completed"
     return "Created" if lpa_flow(lpa).is_created else "Started"
+
+
+def lpa_reusable(lpa: Lpa) -> bool:
+    """Reuse is offered once the people to notify are confirmed [F CreateLpaHandler.php]:
+    by then every person on the LPA has been given."""
+    if lpa.is_locked:
+        return True
+    state = lpa_flow(lpa).evaluation.state("people-to-notify")
+    return state is not None and state.status == "valid"

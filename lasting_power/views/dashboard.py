@@ -45,7 +45,9 @@ def _actions(lpa, progress: str) -> list[tuple[str, str]]:
         actions = [("Continue", url("lpa-continue", lpa.pk))]
         if progress == "Created":
             actions.append(("View draft", url("lpa-documents", lpa.pk)))
-    actions += [("Reuse details", url("lpa-reuse", lpa.pk)), ("Delete", url("lpa-delete", lpa.pk))]
+    if selectors.lpa_reusable(lpa):
+        actions.append(("Reuse details", url("lpa-reuse", lpa.pk)))
+    actions.append(("Delete", url("lpa-delete", lpa.pk)))
     return actions
 
 
@@ -117,6 +119,8 @@ class ReuseForm(TypeForm):
 @lpa_view(editable=False)
 def lpa_reuse(request, lpa):
     """Start a new LPA from this one: the same donor, and its people to choose from."""
+    if not selectors.lpa_reusable(lpa):
+        return redirect(url("lpa-continue", lpa.pk))
     other = (
         LpaType.HEALTH_WELFARE
         if lpa.lpa_type == LpaType.PROPERTY_FINANCE

@@ -239,3 +239,13 @@ def test_your_applications_lists_each_lpa_with_its_status_in_words(applicant):
     assert rows[open_lpa.reference_display].status == "Started"
     assert rows[open_lpa.reference_display].url == _url("lpa-continue", open_lpa.pk)
     assert "for Dorothy Donor" in rows[open_lpa.reference_display].title
+
+
+def test_reuse_is_offered_only_once_the_people_to_notify_are_confirmed(client, applicant):
+    early = lpa_answered(applicant, stop_before="people-to-notify")
+    later = lpa_answered(applicant, stop_before="instructions")
+    page = client.get(_url("dashboard")).content.decode()
+    assert _url("lpa-reuse", early.pk) not in page
+    assert _url("lpa-reuse", later.pk) in page
+    assert client.get(_url("lpa-reuse", early.pk)).url == _url("lpa-continue", early.pk)
+    assert client.get(_url("lpa-reuse", later.pk)).status_code == 200
