@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.audit.selectors import audit_event_list_for_object
@@ -20,7 +21,6 @@ from ..constants import ClaimStatus, PartyRole
 from ..models import Claim
 from ..pdf import interest_lines
 from ..selectors import claim_next_step
-from ..services.common import party_route
 from .common import ActionViewsMixin, ClaimNumberSearchMixin, buttons
 from .export import claims_export_response
 from .forms import (
@@ -204,18 +204,25 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
 
     @admin.display(description="Parties")
     def parties_table(self, obj):
+        def lines(*values):
+            return format_html_join(mark_safe("<br>"), "{}", ((v,) for v in values if v))
+
         rows = []
         for party in obj.parties.all():
-            route = party_route(party)
+            correspondence = ", ".join(party.correspondence_lines)
             rows.append(
                 (
                     party.get_role_display(),
-                    f"{party.display_name} ({party.get_party_type_display().lower()})",
-                    ", ".join(party.address_lines),
-                    ", ".join(party.correspondence_lines) or "–",
-                    party.email or "–",
-                    party.phone or "–",
-                    route.describe(),
+                    lines(party.display_name, party.get_party_type_display(), party.contact_person),
+                    lines(
+                        ", ".join(party.address_lines),
+                        f"Correspondence: {correspondence}" if correspondence else "",
+                    ),
+                    lines(
+                        party.email,
+                        party.phone,
+                        f"Messages: {party.get_contact_channel_display().lower()}",
+                    ),
                 )
             )
         return _rows(rows)
