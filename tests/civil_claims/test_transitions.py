@@ -161,3 +161,32 @@ def test_a_note_can_be_added_in_every_status(status, caseworker):
     claim_note_add(claim=claim, actor=caseworker, text="Phoned the claimant")
     assert CaseNote.objects.get(claim=claim).created_by == caseworker
     assert _events(claim, "claim.note_added") == 1
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_contact_details_change_from_every_status(status, caseworker):
+    from civil_claims.services import party_contact_change
+
+    claim = _claim_in(status)
+    defendant = claim.party("defendant")
+    changes = {"address_line_1": "9 New Street"}
+    if status in ACTION_STATES["contact_change"]:
+        party_contact_change(party=defendant, actor=caseworker, changes=changes)
+        defendant.refresh_from_db()
+        assert defendant.address_line_1 == "9 New Street"
+        assert _events(claim, "claim.contact_changed") == 1
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            party_contact_change(party=defendant, actor=caseworker, changes=changes)
+        defendant.refresh_from_db()
+        assert defendant.address_line_1 == "2 Low Road"
+
+
+def test_only_contact_details_can_be_changed_that_way(caseworker):
+    from civil_claims.services import party_contact_change
+
+    claim = _claim_in(ClaimStatus.OPEN)
+    with pytest.raises(ValueError):
+        party_contact_change(
+            party=claim.party("defendant"), actor=caseworker, changes={"name": "X"}
+        )
