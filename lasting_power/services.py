@@ -97,8 +97,13 @@ def _donor_name(answers: dict) -> str:
 
 
 def _write(lpa: Lpa, answers: dict, *, acknowledged=None) -> Lpa:
-    lpa.answers = answers
+    """Save the answers; a fee worked out from the old answers (a repeat application, say)
+    is cleared, so the fee questions are answered again before paying."""
     fields = ["answers", "donor_name", "updated_at"]
+    if answers != lpa.answers and (lpa.fee_reduction or lpa.fee_pence is not None):
+        lpa.fee_reduction, lpa.fee_pence = {}, None
+        fields += ["fee_reduction", "fee_pence"]
+    lpa.answers = answers
     lpa.donor_name = _donor_name(answers)
     if acknowledged is not None:
         lpa.acknowledged = sorted(set(acknowledged))

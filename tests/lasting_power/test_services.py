@@ -277,3 +277,18 @@ def test_warnings_read_are_remembered_on_the_lpa():
     services.lpa_warnings_acknowledge(lpa=lpa, step="attorneys")
     lpa.refresh_from_db()
     assert not lpa_flow(lpa).unread("attorneys") and lpa.acknowledged
+
+
+def test_changing_an_answer_after_the_fee_asks_the_fee_questions_again():
+    from .factories import answer
+
+    lpa = lpa_answered()
+    services.lpa_fee_decide(lpa=lpa, cleaned_data={"wanted": "no"})
+    lpa.refresh_from_db()
+    assert lpa.fee_pence == 9200
+    answer(lpa, "repeat-application", {"repeat": "yes", "case_number": "700000000001"})
+    lpa.refresh_from_db()
+    assert lpa.fee_pence is None and lpa.fee_reduction == {}
+    with pytest.raises(TransitionNotAllowed, match="fee questions"):
+        services.lpa_complete(lpa=lpa, method="cheque")
+    assert services.lpa_fee_decide(lpa=lpa, cleaned_data={"wanted": "no"}).amount_pence == 4600
