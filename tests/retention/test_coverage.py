@@ -48,6 +48,7 @@ NOTHING_PERSONAL = {
     "prison_visits.SlotLock": "a lock row per day",
     "tribunal_fees.FeeSchedule": "fee amounts",
     "tribunal_fees.HistoricalFeeSchedule": "fee amounts",
+    "lasting_power.LpaFeeRate": "the LPA fee amounts and their dates",
     "tribunal_fees.RefundFee": "amounts and months of fees paid",
     "civil_claims.IssueFeeBand": "fee amounts",
     "civil_claims.HistoricalIssueFeeBand": "fee amounts",
