@@ -76,7 +76,11 @@ def reuse_candidates(*, user, lpa: Lpa) -> list[tuple[str, str]]:
     profile), then everyone on their other LPAs (the one this was reused from first),
     each name once. Keys hold ids only, never names."""
     choices = []
-    if user.full_name:
+    used = {
+        " ".join(p for p in (stored.get("first_name"), stored.get("last_name")) if p).casefold()
+        for _step, _number, stored in _stored_people(lpa)
+    }
+    if user.full_name and user.full_name.casefold() not in used:  # "myself", unless used
         choices.append((MYSELF, f"Myself, {user.full_name}"))
     seen = {user.full_name.casefold()} if user.full_name else set()
     others = Lpa.objects.filter(user=user).exclude(pk=lpa.pk).order_by("-updated_at")

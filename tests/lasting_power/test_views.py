@@ -249,3 +249,15 @@ def test_reuse_is_offered_only_once_the_people_to_notify_are_confirmed(client, a
     assert _url("lpa-reuse", later.pk) in page
     assert client.get(_url("lpa-reuse", early.pk)).url == _url("lpa-continue", early.pk)
     assert client.get(_url("lpa-reuse", later.pk)).status_code == 200
+
+
+def test_myself_is_not_offered_once_i_am_on_the_lpa(client, applicant):
+    from .factories import answer, donor_data
+
+    lpa = services.lpa_start(user=applicant, lpa_type=LpaType.PROPERTY_FINANCE)
+    assert (
+        "Myself, Alex Applicant" in client.get(_url("lpa-step", lpa.pk, "donor")).content.decode()
+    )
+    answer(lpa, "donor", donor_data(first_name="Alex", last_name="Applicant"))
+    page = client.get(_url("lpa-step", lpa.pk, "donor")).content.decode()
+    assert "Myself, Alex Applicant" not in page
