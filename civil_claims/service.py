@@ -54,6 +54,13 @@ def list_cases(user):
     return claims_for_user(user)
 
 
+def letter_enclosures(message) -> list[tuple[str, bytes]]:
+    """The sealed claim form, printed behind the defendant's claim letter."""
+    from .services import claim_letter_enclosures
+
+    return claim_letter_enclosures(message=message)
+
+
 def _case_data_for_user(user) -> dict:
     from .selectors import case_data_for_user
 
@@ -105,6 +112,7 @@ SERVICE = service_register(
         demo_users=(DemoUser("demo.civil-claims@example.com", "Cam Claims", CASEWORKER_ROLE),),
         payment_purposes=(PAYMENT_PURPOSE_ISSUE_FEE,),
         payment_outcome=payment_outcome,
+        letter_enclosures=letter_enclosures,
         bench="civil_claims.bench",
         access={
             "start": AccessRule(PUBLIC),

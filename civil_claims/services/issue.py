@@ -6,7 +6,9 @@ sequence, its issue date (the 16:00 rule), deemed service and response deadline,
 the interest out to the issue date, moves it to ``open``, makes the defendant's access
 code and queues the messages: the claimant's, by their route; the defendant's letter
 with the code (always), and an email too when the claimant gave their address. After
-commit a task makes the sealed claim form PDF (``claim_form_seal``).
+commit a task makes the sealed claim form PDF (``claim_form_seal``); the letter batch
+prints it behind the defendant's letter (``claim_letter_enclosures``, which makes it then
+if the task has not).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from digital_services.core.dates import date_format
 from digital_services.core.references import ALPHABET
 from digital_services.core.transitions import transition_allowed, transition_apply
 from digital_services.documents.constants import DocumentKind
-from digital_services.documents.services import document_store
+from digital_services.documents.services import document_read, document_store
 from digital_services.journeys.contact import ContactRoute
 from digital_services.notifications.constants import Channel
 
@@ -49,6 +51,8 @@ from .common import (
 )
 
 SEQUENCE = "civil_claims_claim_number_seq"
+#: The defendant's notice of the issued claim; its letter carries the sealed claim form.
+DEFENDANT_ISSUED_TEMPLATE = "civil_claims.claim_issued_defendant"
 
 
 def claim_number_format(number: int) -> str:
@@ -143,7 +147,7 @@ def defendant_notice_send(*, claim: Claim, code: str, template: str) -> None:
         "phone": court_phone(),
         "postal_address": court_postal_address(),
     }
-    if template == "civil_claims.claim_issued_defendant":
+    if template == DEFENDANT_ISSUED_TEMPLATE:
         personalisation["total"] = money(claim.total_claimed_pence)
         personalisation["issue_date"] = date_format(claim.issue_date)
     message_send(
@@ -210,9 +214,7 @@ def claim_issue(
                     "claim_url": claim_link(claim),
                 },
             )
-        defendant_notice_send(
-            claim=claim, code=code, template="civil_claims.claim_issued_defendant"
-        )
+        defendant_notice_send(claim=claim, code=code, template=DEFENDANT_ISSUED_TEMPLATE)
         transaction.on_commit(partial(claim_form_seal_enqueue, claim_id=claim.pk))
     return claim
 
@@ -250,6 +252,19 @@ def claim_form_seal(*, claim_id: int):
         claim.sealed_claim_form = document
         claim.save(update_fields=["sealed_claim_form", "updated_at"])
         return document
+
+
+def claim_letter_enclosures(*, message) -> list[tuple[str, bytes]]:
+    """For the letter batch: the sealed claim form printed behind the defendant's claim
+    letter (made now when the after-commit task has not made it yet, so the letter is
+    never printed without it). Other letters of this service enclose nothing."""
+    if message.template_key != DEFENDANT_ISSUED_TEMPLATE or not message.object_id:
+        return []
+    claim = Claim.objects.filter(pk=message.object_id).select_related("sealed_claim_form").first()
+    if claim is None or not claim.claim_number:
+        return []
+    document = claim.sealed_claim_form or claim_form_seal(claim_id=claim.pk)
+    return [(document.filename, document_read(document=document))]
 
 
 def claims_unsealed_seal() -> int:
