@@ -223,6 +223,16 @@ class FeeCase(models.Model):
     fee_award_recorded_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # "Already received a decision?": a Help with Fees decision made on another fee of the
+    # same kind and amount, whose remission the citizen applied to this fee (once).
+    linked_hwf = models.OneToOneField(
+        "HelpWithFeesApplication",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="linked_fee_case",
+        verbose_name="linked Help with Fees decision",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -19,6 +19,11 @@ urlpatterns = [
         name="fee-receipt-pdf",
     ),
     path("fees/<str:reference>/help-with-fees/", views.fee_hwf, name="fee-hwf"),
+    path(
+        "fees/<str:reference>/help-with-fees/decision/",
+        views.fee_hwf_link,
+        name="fee-hwf-link",
+    ),
     path("help-with-fees/<str:reference>/", views.hwf_detail, name="hwf-detail"),
     path(
         "help-with-fees/<str:reference>/sent/",

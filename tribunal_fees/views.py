@@ -42,7 +42,7 @@ from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import selectors, services
 from .constants import GRANT_SCOPE_FEE, FeeCaseStatus, HwfStatus
-from .forms import FeeFindForm
+from .forms import FeeFindForm, HwfLinkForm
 from .receipts import ReceiptNotAvailable, fee_receipt_document, fee_receipt_lines
 from .refunds import rate_display, refund_interest_pence
 from .service import SERVICE, START_PAGE
@@ -326,6 +326,47 @@ def fee_hwf(request, fee_case):
             "can_apply": can_apply,
             "hwf": fee_case.hwf_applications.order_by("-submitted_at").first(),
         },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@_for_viewer(selectors.fee_case_for_viewer)
+def fee_hwf_link(request, fee_case):
+    """ "Already received a decision?": the citizen's Help with Fees reference, checked
+    (rate limited: it finds a decision by its reference) and applied to this fee."""
+    status = 200
+    form = HwfLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        hwf_reference = form.cleaned_data["reference"]
+        if lookup_rate_limited(
+            request,
+            group="tribunal_fees.hwf_link",
+            reference=hwf_reference,
+            setting="TRIBUNAL_FEES_LOOKUP_RATE_LIMIT",
+        ):
+            form.add_error(None, LOOKUP_RATE_LIMITED)
+            status = 429
+        else:
+            try:
+                services.fee_case_hwf_link(
+                    fee_case=fee_case,
+                    hwf_reference=hwf_reference,
+                    actor=case_owner_for_request(request),
+                )
+            except services.InvalidRequest as error:
+                for field, message in error.errors.items():
+                    form.add_error(field, message)
+            except services.TransitionNotAllowed:
+                messages.error(request, "This fee has nothing left to pay")
+                return redirect("tribunal_fees:fee-detail", reference=fee_case.reference)
+            else:
+                return redirect("tribunal_fees:fee-detail", reference=fee_case.reference)
+    return render(
+        request,
+        "tribunal_fees/fee_hwf_link.html",
+        {"page_title": "Already received a decision?", "fee_case": fee_case, "form": form},
+        status=status,
     )
 
 

@@ -319,3 +319,33 @@ class HwfOutcomeForm(EmailForm):
         if self.problem:
             raise forms.ValidationError(self.problem)
         return super().clean()
+
+
+class HwfLinkForm(forms.Form):
+    """ "Already received a decision?": the Help with Fees reference to apply to a fee."""
+
+    reference = forms.CharField(
+        label="Help with Fees reference",
+        help_text="It is on your decision letter or email, for example HWF-ABC-DEF",
+        max_length=20,
+        error_messages={"required": "Enter your Help with Fees reference"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.text("reference", field_width=10))
+
+    def clean_reference(self) -> str:
+        from ..references import reference_typed
+
+        value, problem = reference_typed(self.cleaned_data["reference"], "HWF")
+        if problem == "check":
+            raise forms.ValidationError(
+                "Check your Help with Fees reference: one of its characters is not right"
+            )
+        if problem:
+            raise forms.ValidationError(
+                "Enter the Help with Fees reference in the right format, like HWF-ABC-DEF"
+            )
+        return value

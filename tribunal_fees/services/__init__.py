@@ -32,6 +32,7 @@ from .fee_cases import (
 )
 from .help_with_fees import (
     HwfAnswers,
+    fee_case_hwf_link,
     hwf_application_decide,
     hwf_application_evidence_request,
     hwf_application_part_payment_record,
@@ -73,6 +74,7 @@ __all__ = [
     "hwf_application_decide",
     "hwf_application_evidence_request",
     "hwf_application_part_payment_record",
+    "fee_case_hwf_link",
     "hwf_application_submit",
     "refund_answers_errors",
     "refund_application_approve",

@@ -345,3 +345,84 @@ def hwf_application_part_payment_record(
         )
         _fee_receipt_send(fee_case)
     return application
+
+
+#: "Already received a decision?": the one message for a reference we cannot use, so that
+#: the page does not tell a guesser whether an application exists or is still undecided.
+HWF_LINK_NOT_FOUND = "We cannot find a Help with Fees decision with that reference"
+
+
+def fee_case_hwf_link(*, fee_case: FeeCase, hwf_reference: str, actor) -> FeeCase:
+    """Apply a Help with Fees decision the citizen already has to this unpaid fee.
+
+    The decision must exist and be decided, be for a fee of the same tribunal, kind and
+    amount, give some help, and not be this fee's own or already applied to another fee.
+    Full remission remits the fee; part remission leaves the decision's amount to pay.
+    Raises ``InvalidRequest`` (``reference``) for a decision that cannot be used and
+    ``TransitionNotAllowed`` when the fee has nothing left to pay.
+    """
+    with transaction.atomic():
+        fee_case = _locked(FeeCase, fee_case.pk)
+        if fee_case.status != FeeCaseStatus.UNPAID or fee_case.remission_pence:
+            raise TransitionNotAllowed("Only an unpaid fee without remission can take a decision")
+        if fee_case.linked_hwf_id or fee_case.hwf_applications.exists():
+            raise InvalidRequest(
+                {"reference": "This fee already has a Help with Fees application or decision"}
+            )
+        application = (
+            HelpWithFeesApplication.objects.select_for_update(of=("self",))
+            .select_related("fee_case")
+            .filter(reference=hwf_reference, status=HwfStatus.DECIDED)
+            .first()
+        )
+        if application is None:
+            raise InvalidRequest({"reference": HWF_LINK_NOT_FOUND})
+        decided_for = application.fee_case
+        if (
+            decided_for.jurisdiction,
+            decided_for.kind,
+            application.fee_pence,
+        ) != (fee_case.jurisdiction, fee_case.kind, fee_case.fee_pence):
+            raise InvalidRequest(
+                {
+                    "reference": "That decision is for a different fee. Apply for Help with "
+                    "Fees for this fee instead"
+                }
+            )
+        if FeeCase.objects.filter(linked_hwf=application).exists():
+            raise InvalidRequest(
+                {"reference": "That decision has already been used for another fee"}
+            )
+        if application.outcome == HwfOutcome.NONE:
+            raise InvalidRequest(
+                {"reference": "That decision does not give any help with this fee"}
+            )
+        to_pay = application.amount_to_pay_pence
+        fields = {
+            "linked_hwf": application,
+            "amount_due_pence": to_pay,
+            "remission_pence": fee_case.fee_pence - to_pay,
+        }
+        detail = {"hwf_application_id": application.pk, "amount_due_pence": to_pay}
+        if to_pay == 0:
+            transition_apply(
+                fee_case,
+                to=FeeCaseStatus.REMITTED,
+                fields=fields,
+                action="fee_case.remitted",
+                actor=actor,
+                service=AUDIT_SERVICE,
+                detail=detail,
+            )
+        else:  # part remission: still unpaid, for less
+            for name, value in fields.items():
+                setattr(fee_case, name, value)
+            fee_case.save(update_fields=[*fields, "updated_at"])
+            audit_record(
+                action="fee_case.hwf_linked",
+                obj=fee_case,
+                actor=actor,
+                service=AUDIT_SERVICE,
+                detail=detail,
+            )
+    return fee_case

@@ -198,7 +198,26 @@ def _fee_find(client, world, number):
     )
 
 
+def _hwf_link(client, world, number):
+    # Citizen A's own fee and a Help with Fees reference that is not a decision.
+    from tests.quality.access.matrix.entries import _tribunal_fees_cases
+
+    client.force_login(world.user(CITIZEN_A))
+    fee_case = _tribunal_fees_cases(world)["feecase"]
+    return client.post(
+        reverse("tribunal_fees:fee-hwf-link", args=[fee_case.reference]),
+        {"reference": "HWF-ABC-DEF"},
+    )
+
+
 REFERENCE_LOOKUPS: dict[str, RateLimit] = {
+    # "Already received a decision?": a Help with Fees reference typed on one's own fee.
+    "tribunal_fees:fee-hwf-link": RateLimit(
+        "Help with Fees decision look-ups from one address",
+        "TRIBUNAL_FEES_LOOKUP_RATE_LIMIT",
+        _hwf_link,
+        lambda r: r.status_code == 429,
+    ),
     # Check a prison visit with its reference and the main visitor's date of birth.
     "prison_visits:visit-find": RateLimit(
         "prison visit look-ups from one address",

@@ -274,6 +274,13 @@ ENTRIES.update(
         "tribunal_fees:refund-confirmation": Entry(
             get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("refundapplication")
         ),
+        # "Already received a decision?": the fee's owner types a Help with Fees reference
+        # (a look-up by reference, rate limited).
+        "tribunal_fees:fee-hwf-link": Entry(
+            get=_TRIBUNAL_OWNER_ONLY,
+            kwargs=_tribunal_fees_reference("feecase"),
+            reference_lookup=True,
+        ),
         # "Find your fee": a reference and the payer's email address (rate limited).
         "tribunal_fees:fee-find": Entry(get=everyone(), reference_lookup=True),
         "tribunal_fees:hwf-detail": Entry(
