@@ -170,7 +170,7 @@ class FeeForm(forms.Form):
 
 def _pence_or_none(value) -> int | None:
     text = str(value if value is not None else "").strip()
-    return int(text) if text.isdigit() and len(text) < 12 else None
+    return int(text) if re.fullmatch(r"[0-9]{1,11}", text) else None
 
 
 class HwfReferenceForm(forms.Form):

@@ -304,3 +304,11 @@ def test_statement_of_truth_for_a_company_needs_the_signer(client):
         {"believed_true": "on", "signer_name": "P" * 71, "signer_role": "Director"},
     )
     assert "Your full name must be 70 characters or fewer" in errors(response)
+
+
+@pytest.mark.parametrize("typed", ["²³", "-5", "1e3", "9" * 20, "<b>"])
+def test_fee_page_ignores_a_hidden_fee_it_cannot_read(typed):
+    from civil_claims.journeys.forms import _pence_or_none
+
+    assert _pence_or_none(typed) is None
+    assert _pence_or_none("3500") == 3500
