@@ -12,9 +12,9 @@ outbox has every one as sent. Delivery must stay exactly once: the sink must hav
 message once, none twice, or the run fails.
 
 ``--mode single`` queues one ``notifications.deliver`` task per message (what ``notification_send``
-does for a message on its own); ``--mode batch`` queues them as ``notification_send_many`` and
-the sweep do, in ``notifications.deliver_batch`` tasks of ``DELIVER_BATCH_SIZE`` messages that
-share one SMTP connection. The goal of issue #13 is 200 emails a second.
+does for a message on its own, and the sweep); ``--mode batch`` queues them as
+``notification_send_many`` does, in ``notifications.deliver_batch`` tasks of ``DELIVER_BATCH_SIZE``
+messages that share one SMTP connection. The goal of issue #13 is 200 emails a second.
 """
 
 from __future__ import annotations

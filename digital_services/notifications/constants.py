@@ -13,7 +13,7 @@ TASK_DELIVER = "notifications.deliver"
 TASK_SWEEP = "notifications.sweep"
 TASK_LETTER_BATCH_RENDER = "notifications.letter_batch_render"
 TASK_LETTER_STATUSES_POLL = "notifications.letter_statuses_poll"
-# Many messages queued at once (a job's reminders, the sweep) go in tasks of this many ids:
+# Many messages queued at once (notification_send_many: a job's reminders) go in tasks of this many ids:
 # one claim for them all and one connection to the mail server, each still sent at most once.
 TASK_DELIVER_BATCH = "notifications.deliver_batch"
 DELIVER_BATCH_SIZE = 50
