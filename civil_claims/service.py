@@ -80,7 +80,7 @@ START_PAGE = {
         "how much you are claiming and why, with the dates of what happened",
         "a debit or credit card to pay the court fee, or a Help with Fees reference",
     ],
-    "what_happens_next": "We send the claim to the defendant, who has 14 days to respond. We will tell you by email what they do.",
+    "what_happens_next": "We issue the claim and post it to the defendant (we also email it to them if you give their email address). They have 14 days from when the claim is served to respond. We tell you what they do by email, text message or letter, whichever you choose.",
 }
 
 SERVICE = service_register(

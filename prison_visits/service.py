@@ -39,7 +39,7 @@ START_PAGE = {
         "the names and dates of birth of everyone who is visiting (up to 6 people, no more than 3 adults)",
         "an email address and a UK phone number for the main visitor, who must be 18 or over",
     ],
-    "what_happens_next": "The prison will check your request and tell you by email whether your visit is booked, usually within 3 working days.",
+    "what_happens_next": "The prison will check your request and tell you whether your visit is booked, usually within 3 working days. We contact you by email, text message or letter, whichever you choose.",
     # The look-up is reached from here and from the confirmation, not only from email links.
     "already_applied": {
         "heading": "If you have already asked for a visit",

@@ -73,7 +73,7 @@ START_PAGE = {
         "how many people are making the claim, and what the claim is about",
         "details of your income and savings if you want to apply for Help with Fees",
     ],
-    "what_happens_next": "You get a receipt by email straight away. If you apply for Help with Fees, we tell you our decision by email.",
+    "what_happens_next": "You get a receipt straight away, by email, text message or letter, whichever you choose. If you apply for Help with Fees, we send our decision the same way.",
 }
 
 SERVICE = service_register(
