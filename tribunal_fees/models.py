@@ -43,6 +43,7 @@ from .constants import (
     RefundStatus,
     Region,
 )
+from .remission import hwf_savings_band_choices
 
 USER = settings.AUTH_USER_MODEL
 
@@ -287,7 +288,14 @@ class HelpWithFeesApplication(models.Model):
     partner_date_of_birth = models.DateField(null=True, blank=True)
     children_0_13 = models.PositiveSmallIntegerField("children aged 0 to 13", default=0)
     children_14_plus = models.PositiveSmallIntegerField("children aged 14 or over", default=0)
-    capital_pence = models.PositiveIntegerField("savings and investments")
+    # The amount, or (2023 scheme, where the band decides the test) only the band.
+    capital_pence = models.PositiveIntegerField("savings and investments", null=True, blank=True)
+    savings_band = models.CharField(
+        "savings and investments band",
+        max_length=10,
+        blank=True,
+        choices=hwf_savings_band_choices,
+    )
     benefit = models.CharField(max_length=20, choices=Benefit.choices, default=Benefit.NONE)
     gross_monthly_income_pence = models.PositiveIntegerField(
         "gross monthly income", null=True, blank=True

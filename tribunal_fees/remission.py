@@ -121,29 +121,108 @@ class CapitalResult:
     age_exception: bool
 
 
-def hwf_capital_test(
+#: The 2023 scheme's savings question is asked in bands (below the lowest limit, from it up
+#: to the over-66 limit, that limit or more); the edges come from the scheme's figures.
+SAVINGS_LOW, SAVINGS_MIDDLE, SAVINGS_HIGH = "low", "middle", "high"
+SAVINGS_BANDS = (SAVINGS_LOW, SAVINGS_MIDDLE, SAVINGS_HIGH)
+
+
+def hwf_savings_band_edges(figures: SchemeFigures) -> tuple[int, int]:
+    """(lowest limit, over-66 limit) in pence: £4,250 and £16,000 in the 2023 scheme."""
+    return figures.capital_bands[0].limit_pence, figures.age_exception_limit_pence
+
+
+def _capital_limit(
     *,
     figures: SchemeFigures,
     fee_pence: int,
-    capital_pence: int,
     applicant_date_of_birth: dt.date,
     partner_date_of_birth: dt.date | None,
     on_date: dt.date,
-) -> CapitalResult:
-    """The savings and investments test: household capital against the limit for the fee,
-    or the flat age-exception limit if the applicant or partner is old enough."""
+) -> tuple[int, bool, bool]:
+    """(limit, inclusive, age exception) of the savings test for this fee and household."""
     ages = [age_on(applicant_date_of_birth, on_date)]
     if partner_date_of_birth is not None:
         ages.append(age_on(partner_date_of_birth, on_date))
     if max(ages) >= figures.age_exception_years:
-        limit = figures.age_exception_limit_pence
-        return CapitalResult(capital_pence < limit, limit, False, True)
+        return figures.age_exception_limit_pence, False, True
     for band in figures.capital_bands:
         if band.fee_up_to_pence is None or fee_pence <= band.fee_up_to_pence:
             limit = band.limit_pence if band.limit_pence is not None else 3 * fee_pence
-            passed = capital_pence <= limit if band.inclusive else capital_pence < limit
-            return CapitalResult(passed, limit, band.inclusive, False)
+            return limit, band.inclusive, False
     raise AssertionError("The last capital band covers every fee")
+
+
+def hwf_savings_band_passes(
+    *,
+    figures: SchemeFigures,
+    savings_band: str,
+    fee_pence: int,
+    applicant_date_of_birth: dt.date,
+    partner_date_of_birth: dt.date | None,
+    on_date: dt.date,
+) -> bool | None:
+    """Whether savings in ``savings_band`` pass the test; None when the band straddles the
+    limit (a fee of £1,421 to £5,000 under 66, limit 3 × the fee), so the amount is needed."""
+    low, high = hwf_savings_band_edges(figures)
+    limit, inclusive, _age = _capital_limit(
+        figures=figures,
+        fee_pence=fee_pence,
+        applicant_date_of_birth=applicant_date_of_birth,
+        partner_date_of_birth=partner_date_of_birth,
+        on_date=on_date,
+    )
+    # The band's least and greatest amounts, in pence.
+    least, most = {
+        SAVINGS_LOW: (0, low - 1),
+        SAVINGS_MIDDLE: (low, high - 1),
+        SAVINGS_HIGH: (high, None),
+    }[savings_band]
+
+    def passes(amount: int) -> bool:
+        return amount <= limit if inclusive else amount < limit
+
+    if most is not None and passes(most):
+        return True
+    if not passes(least):
+        return False
+    return None
+
+
+def hwf_capital_test(
+    *,
+    figures: SchemeFigures,
+    fee_pence: int,
+    capital_pence: int | None,
+    applicant_date_of_birth: dt.date,
+    partner_date_of_birth: dt.date | None,
+    on_date: dt.date,
+    savings_band: str = "",
+) -> CapitalResult:
+    """The savings and investments test: household capital against the limit for the fee,
+    or the flat age-exception limit if the applicant or partner is old enough. Without an
+    amount, ``savings_band`` decides (it must not straddle the limit)."""
+    limit, inclusive, age_exception = _capital_limit(
+        figures=figures,
+        fee_pence=fee_pence,
+        applicant_date_of_birth=applicant_date_of_birth,
+        partner_date_of_birth=partner_date_of_birth,
+        on_date=on_date,
+    )
+    if capital_pence is None:
+        passed = hwf_savings_band_passes(
+            figures=figures,
+            savings_band=savings_band,
+            fee_pence=fee_pence,
+            applicant_date_of_birth=applicant_date_of_birth,
+            partner_date_of_birth=partner_date_of_birth,
+            on_date=on_date,
+        )
+        if passed is None:
+            raise ValueError("The savings are in a band that needs the amount")
+    else:
+        passed = capital_pence <= limit if inclusive else capital_pence < limit
+    return CapitalResult(passed, limit, inclusive, age_exception)
 
 
 def hwf_income_threshold(
@@ -201,7 +280,8 @@ def hwf_assess(
     applicant_date_of_birth: dt.date,
     has_partner: bool,
     partner_date_of_birth: dt.date | None = None,
-    capital_pence: int,
+    capital_pence: int | None,
+    savings_band: str = "",
     benefit: str = Benefit.NONE,
     gross_monthly_income_pence: int | None = None,
     children_0_13: int = 0,
@@ -213,9 +293,11 @@ def hwf_assess(
     ``ValueError`` for negative amounts or counts, an unknown benefit, or a missing
     income when no benefit is claimed.
     """
+    if capital_pence is None and savings_band not in SAVINGS_BANDS:
+        raise ValueError("The savings are needed: an amount or a band")
     for name, value in (
         ("fee", fee_pence),
-        ("capital", capital_pence),
+        ("capital", 0 if capital_pence is None else capital_pence),
         ("children aged 0 to 13", children_0_13),
         ("children aged 14 or over", children_14_plus),
     ):
@@ -231,6 +313,7 @@ def hwf_assess(
         applicant_date_of_birth=applicant_date_of_birth,
         partner_date_of_birth=partner_date_of_birth if has_partner else None,
         on_date=on_date,
+        savings_band=savings_band,
     )
 
     def result(outcome, to_pay, route, **extra):
@@ -270,3 +353,17 @@ def hwf_assess(
     if contribution == 0:
         return result(HwfOutcome.FULL, 0, "income", **extra)
     return result(HwfOutcome.PART, contribution, "income", **extra)
+
+
+def _pounds(pence: int) -> str:
+    return f"£{pence // 100:,}" if pence % 100 == 0 else f"£{pence / 100:,.2f}"
+
+
+def hwf_savings_band_choices() -> list[tuple[str, str]]:
+    """The 2023 scheme's savings bands as radio choices, worded from its figures."""
+    low, high = hwf_savings_band_edges(SCHEMES[HwfScheme.NOV_2023])
+    return [
+        (SAVINGS_LOW, f"Less than {_pounds(low)}"),
+        (SAVINGS_MIDDLE, f"{_pounds(low)} or more, but less than {_pounds(high)}"),
+        (SAVINGS_HIGH, f"{_pounds(high)} or more"),
+    ]

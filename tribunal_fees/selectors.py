@@ -341,7 +341,11 @@ def case_data_for_user(user) -> dict:
                 "partner_date_of_birth": application.partner_date_of_birth,
                 "children_aged_0_to_13": application.children_0_13,
                 "children_aged_14_or_over": application.children_14_plus,
-                "savings_and_investments": pence_format(application.capital_pence),
+                "savings_and_investments": (
+                    pence_format(application.capital_pence)
+                    if application.capital_pence is not None
+                    else application.get_savings_band_display()
+                ),
                 "benefit": application.get_benefit_display(),
                 "gross_monthly_income": (
                     pence_format(application.gross_monthly_income_pence)

@@ -110,7 +110,7 @@ def test_a_new_user_gets_full_help_with_fees_on_an_immigration_appeal_fee(page, 
     _continue(page)
     page.get_by_label("No").check()
     _continue(page)
-    page.get_by_label("How much do you have in savings and investments?").fill("4249.99")
+    page.get_by_label("Less than £4,250").check()  # the 2023 scheme's band settles it
     _continue(page)
     page.get_by_label("None of these").check()
     _continue(page)

@@ -151,6 +151,8 @@ class HelpWithFeesApplicationAdmin(
 
     @admin.display(description="Savings and investments")
     def capital(self, obj):
+        if obj.capital_pence is None:
+            return obj.get_savings_band_display()
         return pence_format(obj.capital_pence)
 
     @admin.display(description="Gross monthly income")

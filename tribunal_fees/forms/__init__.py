@@ -32,6 +32,7 @@ from .help_with_fees import (
     HwfOutcomeForm,
     HwfPartnerBirthForm,
     HwfPartnerForm,
+    HwfSavingsBandForm,
     HwfSavingsForm,
 )
 from .pay import (
@@ -107,6 +108,7 @@ __all__ = [
     "HwfOutcomeForm",
     "HwfPartnerBirthForm",
     "HwfPartnerForm",
+    "HwfSavingsBandForm",
     "HwfSavingsForm",
     "KIND_HEARING",
     "KIND_ISSUE",

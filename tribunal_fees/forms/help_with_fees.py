@@ -18,6 +18,7 @@ from ..constants import (
     IncomeKind,
     IncomePeriod,
 )
+from ..remission import hwf_savings_band_choices
 from .common import YES_NO, _date_field, _helper, _real_date, fee_reference_clean
 from .pay import EmailForm
 
@@ -148,6 +149,26 @@ class HwfSavingsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(Field.text("capital_pence", field_width=10, label_size=Size.MEDIUM))
+
+
+class HwfSavingsBandForm(forms.Form):
+    """The 2023 scheme's savings question, in its bands; the amount is asked after only
+    when the band does not settle the test for this fee."""
+
+    savings_band = forms.ChoiceField(
+        label="How much do you have in savings and investments?",
+        help_text=(
+            "Include your partner’s. Count money in bank accounts, cash, ISAs, shares and "
+            "property other than your home."
+        ),
+        choices=hwf_savings_band_choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how much you have in savings and investments"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("savings_band", legend_size=Size.MEDIUM))
 
 
 class HwfBenefitsForm(forms.Form):

@@ -26,6 +26,7 @@ from ..constants import (
     FeeCaseStatus,
     FeeKind,
     HwfOutcome,
+    HwfScheme,
 )
 from ..fees import (
     FeeNotFound,
@@ -41,11 +42,12 @@ from ..forms import (
     HwfOutcomeForm,
     HwfPartnerBirthForm,
     HwfPartnerForm,
+    HwfSavingsBandForm,
     HwfSavingsForm,
     jurisdiction_for,
 )
 from ..models import FeeCase
-from ..remission import hwf_assess
+from ..remission import hwf_assess, hwf_savings_band_passes, hwf_scheme_for
 from .common import SERVICE, _citizen_name, _fee_steps, answered_kind, quote_for
 
 # Help with Fees ------------------------------------------------------------------------
@@ -108,6 +110,45 @@ def _hwf_fee(answers: Answers) -> tuple[int | None, object, str, str]:
     return quote.amount_pence, quote.on_date, FeeKind(quote.kind).label, ""
 
 
+def _savings_in_bands(answers: Answers) -> bool:
+    """The 2023 scheme (a fee due from 27 November 2023) asks the savings in its bands."""
+    _fee_pence, fee_date, _what, problem = _hwf_fee(answers)
+    return not problem and hwf_scheme_for(fee_date).scheme == HwfScheme.NOV_2023
+
+
+def _savings_amount_needed(answers: Answers) -> bool:
+    """The amount: always in the 2013 scheme; in the 2023 scheme only when the band given
+    straddles the limit for this fee (£1,421 to £5,000, under 66: 3 × the fee)."""
+    if not _savings_in_bands(answers):
+        return True
+    fee_pence, fee_date, _what, _problem = _hwf_fee(answers)
+    band = answers.value("savings-band", "savings_band")
+    applicant_dob = answers.value("applicant", "applicant_date_of_birth")
+    if band is None or applicant_dob is None:
+        return False
+    has_partner = answers.value("partner", "has_partner") == "yes"
+    return (
+        hwf_savings_band_passes(
+            figures=hwf_scheme_for(fee_date),
+            savings_band=band,
+            fee_pence=fee_pence,
+            applicant_date_of_birth=applicant_dob,
+            partner_date_of_birth=(
+                answers.value("partner-dob", "partner_date_of_birth") if has_partner else None
+            ),
+            on_date=fee_date,
+        )
+        is None
+    )
+
+
+def _savings(answers: Answers) -> tuple[int | None, str]:
+    """(amount in pence or None, band or "") as answered; nothing yet counts as none."""
+    capital = answers.value("savings", "capital_pence")
+    band = answers.value("savings-band", "savings_band", "")
+    return (0 if capital is None and not band else capital), band
+
+
 def _hwf_assessment(answers: Answers):
     fee_pence, fee_date, _what, problem = _hwf_fee(answers)
     if problem:
@@ -121,7 +162,8 @@ def _hwf_assessment(answers: Answers):
             applicant_date_of_birth=answers.value("applicant", "applicant_date_of_birth"),
             has_partner=has_partner,
             partner_date_of_birth=answers.value("partner-dob", "partner_date_of_birth"),
-            capital_pence=answers.value("savings", "capital_pence", 0),
+            capital_pence=_savings(answers)[0],
+            savings_band=_savings(answers)[1],
             benefit=benefit,
             gross_monthly_income_pence=answers.value("income", "gross_monthly_income_pence"),
             children_0_13=answers.value("children", "children_0_13", 0) or 0,
@@ -214,6 +256,7 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
                 applicant_name=answers.value("applicant", "applicant_name"),
                 applicant_date_of_birth=answers.value("applicant", "applicant_date_of_birth"),
                 capital_pence=answers.value("savings", "capital_pence"),
+                savings_band=answers.value("savings-band", "savings_band", ""),
                 has_partner=has_partner,
                 partner_date_of_birth=(
                     answers.value("partner-dob", "partner_date_of_birth") if has_partner else None
@@ -292,7 +335,18 @@ HELP_WITH_FEES = journey_register(
                 form_class=HwfPartnerBirthForm,
                 condition=lambda a: a.value("partner", "has_partner") == "yes",
             ),
-            Step(slug="savings", title="Savings and investments", form_class=HwfSavingsForm),
+            Step(
+                slug="savings-band",
+                title="Savings and investments",
+                form_class=HwfSavingsBandForm,
+                condition=_savings_in_bands,
+            ),
+            Step(
+                slug="savings",
+                title="How much you have in savings and investments",
+                form_class=HwfSavingsForm,
+                condition=_savings_amount_needed,
+            ),
             Step(slug="benefits", title="Benefits", form_class=HwfBenefitsForm),
             Step(
                 slug="income",

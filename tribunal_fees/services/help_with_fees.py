@@ -41,7 +41,7 @@ class HwfAnswers:
 
     applicant_name: str
     applicant_date_of_birth: dt.date
-    capital_pence: int
+    capital_pence: int | None  # None: the 2023 savings band decides (``savings_band``)
     has_partner: bool = False
     partner_date_of_birth: dt.date | None = None
     children_0_13: int = 0
@@ -52,6 +52,7 @@ class HwfAnswers:
     home_office_reference: str = ""
     income_kinds: tuple[str, ...] = ()
     income_period: str = ""
+    savings_band: str = ""
 
 
 def hwf_application_submit(
@@ -82,6 +83,7 @@ def hwf_application_submit(
                 has_partner=answers.has_partner,
                 partner_date_of_birth=answers.partner_date_of_birth,
                 capital_pence=answers.capital_pence,
+                savings_band=answers.savings_band,
                 benefit=answers.benefit,
                 gross_monthly_income_pence=answers.gross_monthly_income_pence,
                 children_0_13=answers.children_0_13,
@@ -107,6 +109,7 @@ def hwf_application_submit(
             children_0_13=answers.children_0_13,
             children_14_plus=answers.children_14_plus,
             capital_pence=answers.capital_pence,
+            savings_band=answers.savings_band,
             benefit=answers.benefit,
             gross_monthly_income_pence=answers.gross_monthly_income_pence,
             scheme=assessment.scheme,
