@@ -35,6 +35,7 @@ NOTHING_PERSONAL = {
     "accounts.StaffEnrolment": "a staff member's enrolment status (staff accounts are managed)",
     "performance.PerformanceEvent": "journey, channel and outcome codes with a random key",
     "notifications.LetterBatch": "a print batch's status",
+    "notifications.DeliveryProblem": "the kind of problem, Notify's event id and dates; the address is on the message, blanked by notifications.outbox",
     "payments.Payment": "amounts, references, provider ids and the card brand and last 4 digits",
     "payments.Refund": "amounts, provider ids and the caseworker's reason code",
     "payments.SandboxPayment": "the test provider's copy of a payment",

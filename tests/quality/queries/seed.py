@@ -237,6 +237,27 @@ def letter_batches_seed(n: int) -> list:
     return batches
 
 
+def delivery_problems_seed(n: int) -> list:
+    """Returned letters (the caseworkers' queue) and a complaint each, about seeded letters."""
+    from digital_services.notifications.models import DeliveryProblem
+
+    letters = outbound_messages_seed(n)
+    now = timezone.now()
+    return [
+        DeliveryProblem.objects.create(
+            kind=kind,
+            provider_event_id=f"seeded-{_n()}",
+            message=letter,
+            service=letter.service,
+            content_type=letter.content_type,
+            object_id=letter.object_id,
+            reported_at=now,
+        )
+        for letter in letters
+        for kind in (DeliveryProblem.Kind.RETURNED_LETTER, DeliveryProblem.Kind.COMPLAINT)
+    ][:n]
+
+
 def payments_seed(n: int) -> list:
     """Payments through the payments app's own service, on the local sandbox."""
     from digital_services.payments.models import Payment
@@ -390,6 +411,8 @@ SEEDERS: dict[str, Callable[[int], list]] = {
     "journeys.ResumeLink": resume_links_seed,
     "notifications.OutboundMessage": outbound_messages_seed,
     "notifications.LetterBatch": letter_batches_seed,
+    "notifications.DeliveryProblem": delivery_problems_seed,
+    "notifications.ReturnedLetter": delivery_problems_seed,
     "payments.Payment": payments_seed,
     "payments.Refund": refunds_seed,
     "payments.WebhookMessage": webhook_messages_seed,
