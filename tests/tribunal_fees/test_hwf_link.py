@@ -23,8 +23,8 @@ def _url(fee_case):
 
 
 def test_a_part_remission_decision_leaves_its_amount_to_pay_on_the_fee(client):
-    decision = DecidedPartHwfApplicationFactory()
     fee_case = FeeCaseFactory()  # the same £160 Type A issue fee
+    decision = DecidedPartHwfApplicationFactory(fee_case__user=fee_case.user)
     sign_in(client, fee_case.user)
 
     response = client.post(_url(fee_case), {"reference": decision.reference.lower()})
@@ -40,8 +40,10 @@ def test_a_part_remission_decision_leaves_its_amount_to_pay_on_the_fee(client):
 
 
 def test_a_full_remission_decision_remits_the_fee():
-    decision = DecidedPartHwfApplicationFactory(outcome=HwfOutcome.FULL, amount_to_pay_pence=0)
     fee_case = FeeCaseFactory()
+    decision = DecidedPartHwfApplicationFactory(
+        outcome=HwfOutcome.FULL, amount_to_pay_pence=0, fee_case__user=fee_case.user
+    )
 
     fee_case_hwf_link(fee_case=fee_case, hwf_reference=decision.reference, actor=fee_case.user)
 
@@ -71,9 +73,11 @@ def test_a_badly_typed_reference_gets_a_govuk_error_and_keeps_what_was_typed(
 
 
 def test_a_decision_for_a_different_fee_or_an_undecided_one_is_refused():
-    hearing = DecidedPartHwfApplicationFactory(fee_case=FeeCaseFactory(kind="hearing"))
-    undecided = HwfApplicationFactory()
     fee_case = FeeCaseFactory()
+    hearing = DecidedPartHwfApplicationFactory(
+        fee_case=FeeCaseFactory(kind="hearing", user=fee_case.user)
+    )
+    undecided = HwfApplicationFactory(fee_case__user=fee_case.user)
 
     with pytest.raises(InvalidRequest, match="different fee"):
         fee_case_hwf_link(fee_case=fee_case, hwf_reference=hearing.reference, actor=None)
@@ -84,10 +88,13 @@ def test_a_decision_for_a_different_fee_or_an_undecided_one_is_refused():
 
 
 def test_a_decision_is_used_once_and_no_help_gives_nothing():
-    decision = DecidedPartHwfApplicationFactory()
-    first, second = FeeCaseFactory(), FeeCaseFactory()
+    first = FeeCaseFactory()
+    second = FeeCaseFactory(user=first.user)
+    decision = DecidedPartHwfApplicationFactory(fee_case__user=first.user)
     fee_case_hwf_link(fee_case=first, hwf_reference=decision.reference, actor=None)
-    refused = DecidedPartHwfApplicationFactory(outcome=HwfOutcome.NONE, amount_to_pay_pence=16_000)
+    refused = DecidedPartHwfApplicationFactory(
+        outcome=HwfOutcome.NONE, amount_to_pay_pence=16_000, fee_case__user=first.user
+    )
 
     with pytest.raises(InvalidRequest, match="already been used"):
         fee_case_hwf_link(fee_case=second, hwf_reference=decision.reference, actor=None)
@@ -117,3 +124,15 @@ def test_the_fee_page_links_to_already_received_a_decision(client):
 
     body = client.get(reverse("tribunal_fees:fee-detail", args=[fee_case.reference])).content
     assert _url(fee_case).encode() in body
+
+
+def test_someone_elses_decision_reads_as_no_decision():
+    """A reference is not a key: a decision made for another person cannot be used, and the
+    message does not say that it exists."""
+    theirs = DecidedPartHwfApplicationFactory(outcome=HwfOutcome.FULL, amount_to_pay_pence=0)
+    fee_case = FeeCaseFactory()
+
+    with pytest.raises(InvalidRequest, match="cannot find"):
+        fee_case_hwf_link(fee_case=fee_case, hwf_reference=theirs.reference, actor=fee_case.user)
+    fee_case.refresh_from_db()
+    assert (fee_case.status, fee_case.linked_hwf) == (FeeCaseStatus.UNPAID, None)

@@ -355,6 +355,18 @@ def hwf_application_part_payment_record(
 HWF_LINK_NOT_FOUND = "We cannot find a Help with Fees decision with that reference"
 
 
+def _same_applicant(application: HelpWithFeesApplication, fee_case: FeeCase) -> bool:
+    """A decision is used only by the person it was made for: the same account, or, for
+    applications made without one, the same email address."""
+    if application.user_id or fee_case.user_id:
+        return application.user_id == fee_case.user_id
+    emails = (
+        (application.fee_case.email or "").strip().lower(),
+        (fee_case.email or "").strip().lower(),
+    )
+    return bool(emails[0]) and emails[0] == emails[1]
+
+
 def fee_case_hwf_link(*, fee_case: FeeCase, hwf_reference: str, actor) -> FeeCase:
     """Apply a Help with Fees decision the citizen already has to this unpaid fee.
 
@@ -378,7 +390,8 @@ def fee_case_hwf_link(*, fee_case: FeeCase, hwf_reference: str, actor) -> FeeCas
             .filter(reference=hwf_reference, status=HwfStatus.DECIDED)
             .first()
         )
-        if application is None:
+        if application is None or not _same_applicant(application, fee_case):
+            # Someone else's decision reads as no decision: a reference is not a key.
             raise InvalidRequest({"reference": HWF_LINK_NOT_FOUND})
         decided_for = application.fee_case
         if (
