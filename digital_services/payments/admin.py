@@ -17,29 +17,12 @@ from django.utils.html import format_html
 from digital_services.core.admin_lists import LargeListAdminMixin, RegisteredServiceFilter
 from digital_services.core.money import pence_format
 from digital_services.core.registry import services_list
+from digital_services.core.spreadsheets import csv_safe
 
 from . import selectors, services
 from .constants import FINISHED_STATUSES, PaymentStatus, RefundStatus
 from .forms import RefundForm
 from .models import Payment, Refund, WebhookMessage
-
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value: str) -> str:
-    """Stop a spreadsheet reading a cell as a formula (CSV injection)."""
-    text = str(value)
-    if text.startswith(CSV_FORMULA_PREFIXES) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 class ReadOnlyAdminMixin:
@@ -220,7 +203,7 @@ class PaymentAdmin(LargeListAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
         writer = csv.writer(response)
         writer.writerow(selectors.FINANCE_CSV_HEADER)
         for row in selectors.payments_finance_rows(payments=queryset):
-            writer.writerow([_csv_safe(cell) for cell in row])
+            writer.writerow([csv_safe(cell, numbers=True) for cell in row])
         return response
 
     @admin.action(description="Check status with the payment provider", permissions=["view"])

@@ -5,18 +5,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from digital_services.core.admin_lists import LargeListAdminMixin, ServiceAnyKeyFilter
+from digital_services.core.spreadsheets import csv_safe
 from digital_services.journeys.constants import OUTCOME_SUBMITTED
 
 from .models import ContactMessage, PerformanceEvent, SatisfactionResponse
-
-# A spreadsheet treats a cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """A cell value that a spreadsheet will show as text, never run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 class OutcomeFilter(admin.SimpleListFilter):

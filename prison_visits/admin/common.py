@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from digital_services.core.spreadsheets import CSV_FORMULA_PREFIXES, csv_safe  # noqa: F401 (re-exported)
+
 from .. import selectors
 
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value) -> str:
-    """Stop a spreadsheet reading a cell as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
+_csv_safe = csv_safe
 
 
 class ScopedPrisonFilter(admin.SimpleListFilter):
