@@ -187,7 +187,7 @@ def test_the_ingress_serves_the_configured_host_over_tls(overlay):
     assert ingress["metadata"]["annotations"]["cert-manager.io/cluster-issuer"]
 
 
-def test_pods_reach_only_dns_postgresql_redis_and_s3(overlay):
+def test_pods_reach_only_dns_postgresql_redis_s3_and_the_egress_proxy(overlay):
     _, objects = overlay
     policies = {p["metadata"]["name"]: p["spec"] for p in find(objects, "NetworkPolicy")}
     deny = policies["default-deny"]
@@ -199,7 +199,14 @@ def test_pods_reach_only_dns_postgresql_redis_and_s3(overlay):
         for rule in policy.get("egress", [])
         for port in rule["ports"]
     }
-    assert egress_ports == {("UDP", 53), ("TCP", 53), ("TCP", 5432), ("TCP", 6379), ("TCP", 443)}
+    assert egress_ports == {
+        ("UDP", 53),
+        ("TCP", 53),
+        ("TCP", 5432),
+        ("TCP", 6379),
+        ("TCP", 443),
+        ("TCP", 3128),  # the egress proxy to GOV.UK Notify and Pay
+    }
     for policy in policies.values():
         for rule in policy.get("egress", []):
             for peer in rule["to"]:
@@ -252,3 +259,13 @@ def test_the_settings_start_with_each_overlays_config(name):
         text=True,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_notify_and_pay_are_reached_through_the_egress_proxy(overlay):
+    """The pods reach no public address, so GOV.UK Notify and Pay go through the proxy the
+    egress policy allows; S3 (a VPC endpoint) does not."""
+    _, objects = overlay
+    (config_map,) = [c for c in find(objects, "ConfigMap") if "config" in c["metadata"]["name"]]
+    config = config_map["data"]
+    assert config["HTTPS_PROXY"].endswith(":3128")
+    assert ".amazonaws.com" in config["NO_PROXY"].split(",")
