@@ -331,6 +331,14 @@ class HelpWithFeesApplication(models.Model):
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     part_payment_pence = models.PositiveIntegerField("part payment", null=True, blank=True)
+    # Retrospective Help with Fees: the fee was already paid when the applicant applied
+    # (within 3 months of paying), so a decision giving help refunds the remitted amount.
+    # Bank details only when the fee was not paid by card in this service.
+    fee_already_paid = models.BooleanField(default=False)
+    refund_account_name = models.CharField(max_length=100, blank=True)
+    refund_bank_name = models.CharField(max_length=100, blank=True)
+    refund_account_number = models.CharField(max_length=8, blank=True)
+    refund_sort_code = models.CharField(max_length=6, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -436,6 +444,16 @@ class RefundApplication(models.Model):
     bank_transfer_pence = models.PositiveIntegerField("bank transfer", null=True, blank=True)
     payments_refund = models.ForeignKey(
         "payments.Refund", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A refund of the remitted amount after a retrospective Help with Fees decision (not
+    # the 2017 scheme): no interest, and ``fees_pence`` is the amount (no RefundFee rows).
+    hwf_application = models.OneToOneField(
+        HelpWithFeesApplication,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refund",
+        verbose_name="Help with Fees decision",
     )
     history = HistoricalRecords()
 

@@ -367,3 +367,34 @@ def hwf_savings_band_choices() -> list[tuple[str, str]]:
         (SAVINGS_MIDDLE, f"{_pounds(low)} or more, but less than {_pounds(high)}"),
         (SAVINGS_HIGH, f"{_pounds(high)} or more"),
     ]
+
+
+#: Retrospective Help with Fees: someone who has paid a fee may apply within 3 months.
+HWF_RETROSPECTIVE_MONTHS = 3
+
+
+def hwf_retrospective_last_day(paid_on: dt.date) -> dt.date:
+    """The last day to apply for Help with Fees on a fee paid on ``paid_on``: the same day
+    3 months later (the month's last day when that month is shorter, 30 November → 28 or
+    29 February)."""
+    month_index = paid_on.month - 1 + HWF_RETROSPECTIVE_MONTHS
+    year, month = paid_on.year + month_index // 12, month_index % 12 + 1
+    for day in (paid_on.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(paid_on.day, day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def hwf_retrospective_too_late(paid_on: dt.date, *, today: dt.date) -> str:
+    """Why Help with Fees can no longer be applied for on a fee paid on ``paid_on`` ("" when
+    it still can): the GOV.UK message names the deadline and what to do instead."""
+    last_day = hwf_retrospective_last_day(paid_on)
+    if today <= last_day:
+        return ""
+    return (
+        f"You paid this fee more than 3 months ago, so you cannot apply for Help with Fees "
+        f"for it. The last day to apply was {last_day.day} {last_day:%B %Y}. You can still "
+        "apply for Help with Fees for a fee you have not paid yet"
+    )

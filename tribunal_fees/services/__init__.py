@@ -37,10 +37,12 @@ from .help_with_fees import (
     hwf_application_evidence_request,
     hwf_application_part_payment_record,
     hwf_application_submit,
+    hwf_paid_fee_problem,
 )
 from .refund_applications import (
     RefundAnswers,
     RefundFeeAnswer,
+    fee_case_card_payment,
     refund_answers_errors,
     refund_application_approve,
     refund_application_card_payment,
@@ -79,6 +81,8 @@ __all__ = [
     "refund_answers_errors",
     "refund_application_approve",
     "refund_application_card_payment",
+    "fee_case_card_payment",
+    "hwf_paid_fee_problem",
     "refund_application_check",
     "refund_application_issue",
     "refund_application_reject",

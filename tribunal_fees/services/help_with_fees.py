@@ -17,6 +17,7 @@ from digital_services.core.transitions import (
     transition_apply,
 )
 
+from .. import refunds
 from ..constants import (
     HWF_EVIDENCE_DAYS,
     FeeCaseStatus,
@@ -28,9 +29,10 @@ from ..models import (
     HelpWithFeesApplication,
 )
 from ..references import reference_random
-from ..remission import hwf_assess
+from ..remission import hwf_assess, hwf_retrospective_too_late
 from .common import AUDIT_SERVICE, InvalidRequest, _email, _fee_link, _locked, contact_route_of
 from .fee_cases import _fee_receipt_send
+from .refund_applications import fee_case_card_payment, hwf_refund_create
 
 # Help with Fees.
 
@@ -53,6 +55,34 @@ class HwfAnswers:
     income_kinds: tuple[str, ...] = ()
     income_period: str = ""
     savings_band: str = ""
+    # Retrospective (a paid fee not paid by card here): where the refund goes.
+    refund_account_name: str = ""
+    refund_bank_name: str = ""
+    refund_account_number: str = ""
+    refund_sort_code: str = ""
+
+
+def hwf_paid_fee_problem(fee_case: FeeCase, *, today: dt.date | None = None) -> str:
+    """Why Help with Fees cannot be applied for on this paid fee ("" when it can: paid in
+    full, without remission, within the last 3 months)."""
+    if fee_case.paid_at is None or fee_case.remission_pence:
+        return "Help with Fees cannot be applied for on this fee"
+    return hwf_retrospective_too_late(
+        timezone.localdate(fee_case.paid_at), today=today or timezone.localdate()
+    )
+
+
+def _refund_bank_errors(answers: HwfAnswers) -> dict[str, str]:
+    errors = {}
+    if not answers.refund_account_name.strip():
+        errors["refund_account_name"] = "Enter the name on the account"
+    if not answers.refund_bank_name.strip():
+        errors["refund_bank_name"] = "Enter the name of the bank or building society"
+    if not refunds.sort_code_valid(answers.refund_sort_code):
+        errors["refund_sort_code"] = "Enter a valid sort code like 309430"
+    if not refunds.account_number_valid(answers.refund_account_number):
+        errors["refund_account_number"] = "Enter a valid account number like 00733445"
+    return errors
 
 
 def hwf_application_submit(
@@ -62,8 +92,12 @@ def hwf_application_submit(
 
     The outcome is worked out now (scheme chosen by the fee's date) and shown to the
     applicant as what to expect; a caseworker decides. The fee waits for the
-    decision. Raises ``TransitionNotAllowed`` (fee not unpaid) and ``InvalidRequest``
-    (a group fee: each claimant applies and the group remission is recorded).
+    decision. A fee paid within the last 3 months can be applied for too (retrospective
+    Help with Fees): it stays paid and a decision giving help refunds the remitted amount,
+    to the card when paid by card here, otherwise to the bank account in ``answers``.
+    Raises ``TransitionNotAllowed`` (fee neither unpaid nor paid) and ``InvalidRequest``
+    (a group fee: each claimant applies and the group remission is recorded; paid too
+    long ago; bank details missing).
     """
     with transaction.atomic():
         fee_case = _locked(FeeCase, fee_case.pk)
@@ -71,7 +105,29 @@ def hwf_application_submit(
             raise InvalidRequest(
                 {"claimants": "For a group, each claimant applies for Help with Fees separately"}
             )
-        if fee_case.status != FeeCaseStatus.UNPAID:
+        already_paid = fee_case.status == FeeCaseStatus.PAID
+        bank = {}
+        if already_paid:
+            if fee_case.hwf_applications.exists() or fee_case.linked_hwf_id:
+                raise InvalidRequest(
+                    {"reference": "This fee already has a Help with Fees application or decision"}
+                )
+            problem = hwf_paid_fee_problem(fee_case)
+            if problem:
+                raise InvalidRequest({"reference": problem})
+            if fee_case_card_payment(fee_case) is None:
+                errors = _refund_bank_errors(answers)
+                if errors:
+                    raise InvalidRequest(errors)
+                bank = {
+                    "refund_account_name": answers.refund_account_name.strip(),
+                    "refund_bank_name": answers.refund_bank_name.strip(),
+                    "refund_account_number": refunds.account_number_normalise(
+                        answers.refund_account_number
+                    ),
+                    "refund_sort_code": refunds.sort_code_normalise(answers.refund_sort_code),
+                }
+        elif fee_case.status != FeeCaseStatus.UNPAID:
             raise TransitionNotAllowed(
                 f"Help with Fees cannot be applied for on a fee that is {fee_case.get_status_display().lower()}"
             )
@@ -117,6 +173,8 @@ def hwf_application_submit(
             computed_outcome=assessment.outcome,
             computed_amount_to_pay_pence=assessment.amount_to_pay_pence,
             computed_route=assessment.route,
+            fee_already_paid=already_paid,
+            **bank,
         )
         audit_record(
             action="hwf_application.submitted",
@@ -126,15 +184,16 @@ def hwf_application_submit(
             service=AUDIT_SERVICE,
             detail={"fee_case_id": fee_case.pk, "computed_outcome": assessment.outcome},
         )
-        transition_apply(
-            fee_case,
-            to=FeeCaseStatus.AWAITING_HWF,
-            action="fee_case.awaiting_hwf",
-            actor=user,
-            request=request,
-            service=AUDIT_SERVICE,
-            detail={"hwf_application_id": application.pk},
-        )
+        if not already_paid:  # a paid fee stays paid: the decision may refund it
+            transition_apply(
+                fee_case,
+                to=FeeCaseStatus.AWAITING_HWF,
+                action="fee_case.awaiting_hwf",
+                actor=user,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail={"hwf_application_id": application.pk},
+            )
         _email(
             template="tribunal_fees.hwf_submitted",
             to=contact_route_of(fee_case),
@@ -260,16 +319,28 @@ def hwf_application_decide(
             detail={"outcome": outcome, "amount_to_pay_pence": to_pay, "overridden": overridden},
         )
         fee_case = _locked(FeeCase, application.fee_case_id)
-        fee_status = FeeCaseStatus.REMITTED if to_pay == 0 else FeeCaseStatus.UNPAID
-        transition_apply(
-            fee_case,
-            to=fee_status,
-            fields={"amount_due_pence": to_pay, "remission_pence": fee_case.fee_pence - to_pay},
-            action=f"fee_case.{fee_status}",
-            actor=actor,
-            service=AUDIT_SERVICE,
-            detail={"hwf_application_id": application.pk},
-        )
+        refund = None
+        if application.fee_already_paid:
+            # The fee stays paid; what was remitted comes back through the refund queue.
+            remitted = min(fee - to_pay, fee_case.amount_paid_pence or 0)
+            if remitted > 0:
+                refund = hwf_refund_create(
+                    application=application, amount_pence=remitted, actor=actor
+                )
+        else:
+            fee_status = FeeCaseStatus.REMITTED if to_pay == 0 else FeeCaseStatus.UNPAID
+            transition_apply(
+                fee_case,
+                to=fee_status,
+                fields={
+                    "amount_due_pence": to_pay,
+                    "remission_pence": fee_case.fee_pence - to_pay,
+                },
+                action=f"fee_case.{fee_status}",
+                actor=actor,
+                service=AUDIT_SERVICE,
+                detail={"hwf_application_id": application.pk},
+            )
         _email(
             template="tribunal_fees.hwf_decided",
             to=contact_route_of(fee_case),
@@ -280,9 +351,11 @@ def hwf_application_decide(
                 "outcome": HwfOutcome(outcome).label,
                 "amount_to_pay": pence_format(to_pay),
                 # Nothing owed after full remission: no offer to pay by card.
-                "next_step": HWF_DECIDED_NEXT_STEP[to_pay > 0][
-                    "cy" if fee_case.language == "cy" else "en"
-                ],
+                "next_step": (
+                    HWF_REFUND_NEXT_STEP[refund is not None]
+                    if application.fee_already_paid
+                    else HWF_DECIDED_NEXT_STEP[to_pay > 0]
+                )["cy" if fee_case.language == "cy" else "en"],
                 "case_url": _fee_link(
                     fee_case, reverse("tribunal_fees:fee-detail", args=[fee_case.reference])
                 ),
@@ -300,6 +373,23 @@ HWF_DECIDED_NEXT_STEP = {
     False: {
         "en": "You do not need to pay anything. You can see your fee here:",
         "cy": "Nid oes angen i chi dalu dim. Gallwch weld eich ffi yma:",
+    },
+}
+
+
+#: The same line after a retrospective application on a paid fee: a refund, or nothing back.
+HWF_REFUND_NEXT_STEP = {
+    True: {
+        "en": "You have already paid, so we will refund the difference once 2 members of "
+        "staff have checked it. You can see your fee here:",
+        "cy": "Rydych eisoes wedi talu, felly byddwn yn ad-dalu’r gwahaniaeth ar ôl i 2 aelod "
+        "o staff ei wirio. Gallwch weld eich ffi yma:",
+    },
+    False: {
+        "en": "You have already paid the fee, so there is nothing to refund. You can see "
+        "your fee here:",
+        "cy": "Rydych eisoes wedi talu’r ffi, felly nid oes dim i’w ad-dalu. Gallwch weld "
+        "eich ffi yma:",
     },
 }
 

@@ -247,6 +247,8 @@ def refund_interest_for(application: RefundApplication, *, refunded_on: dt.date)
     """Interest on every fee in the application, each from its payment month to ``refunded_on``.
 
     Raises ``InvalidRequest`` when a fee's payment month is not known yet."""
+    if application.hwf_application_id:
+        return 0  # a Help with Fees refund carries no interest
     rate = settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS
     total = 0
     for fee in application.fees.all():
@@ -272,7 +274,7 @@ def refund_application_check(*, application: RefundApplication, actor) -> Refund
         return transition_apply(
             application,
             to=RefundStatus.CHECKED,
-            fields={"fees_pence": sum(fee.amount_pence for fee in application.fees.all())},
+            fields={"fees_pence": _fees_total(application)},
             stamp="checked",
             action="refund_application.checked",
             actor=actor,
@@ -308,14 +310,66 @@ def refund_application_approve(*, application: RefundApplication, actor) -> Refu
     raise FourEyesRuleBroken("You checked this refund, so a different caseworker must approve it")
 
 
+def _fees_total(application: RefundApplication) -> int:
+    """The fees refunded: each fee given (2017 scheme), or the remitted amount (Help with Fees)."""
+    if application.hwf_application_id:
+        return application.fees_pence
+    return sum(fee.amount_pence for fee in application.fees.all())
+
+
+def fee_case_card_payment(fee_case: FeeCase | None) -> Payment | None:
+    """The successful card payment of a fee paid through this service, if any."""
+    if fee_case is None:
+        return None
+    payment = payment_latest_for_case(for_case=fee_case, purpose=fee_case.payment_purpose)
+    return payment if payment is not None and payment.status == PaymentStatus.SUCCESS else None
+
+
 def refund_application_card_payment(application: RefundApplication) -> Payment | None:
     """The successful card payment this refund can go back to, if the fee was paid here."""
     if application.fee_case_id is None:
         return None
-    payment = payment_latest_for_case(
-        for_case=application.fee_case, purpose=application.fee_case.payment_purpose
+    return fee_case_card_payment(application.fee_case)
+
+
+def hwf_refund_create(*, application, amount_pence: int, actor) -> RefundApplication:
+    """The refund of what a retrospective Help with Fees decision remitted on a paid fee.
+
+    It waits in the refund queue like any other (check, approve by a second caseworker,
+    issue): back to the card when the fee was paid by card here, otherwise by bank transfer
+    to the account the applicant gave. No interest. Call inside the decision's transaction.
+    """
+    fee_case = application.fee_case
+    refund = RefundApplication.objects.create(
+        user=application.user,
+        fee_case=fee_case,
+        hwf_application=application,
+        language=fee_case.language,
+        profile=RefundProfile.PAID_MYSELF,
+        full_name=application.applicant_name,
+        date_of_birth=application.applicant_date_of_birth,
+        email=fee_case.email,
+        address=fee_case.postal_address,
+        contact_channel=fee_case.contact_channel,
+        mobile=fee_case.mobile,
+        notes=f"Help with Fees {application.reference} on fee {fee_case.reference}",
+        account_name=application.refund_account_name,
+        bank_name=application.refund_bank_name,
+        account_number=application.refund_account_number,
+        sort_code=application.refund_sort_code,
+        declaration=True,
+        fees_pence=amount_pence,
     )
-    return payment if payment is not None and payment.status == PaymentStatus.SUCCESS else None
+    refund.reference = refund_reference_for(refund.pk)
+    refund.save(update_fields=["reference"])
+    audit_record(
+        action="refund_application.submitted",
+        obj=refund,
+        actor=actor,
+        service=AUDIT_SERVICE,
+        detail={"fees_pence": amount_pence, "hwf_application_id": application.pk},
+    )
+    return refund
 
 
 def refund_application_issue(
@@ -339,7 +393,7 @@ def refund_application_issue(
                 f"Refund {application.reference} is {application.get_status_display().lower()}: it cannot be issued"
             )
         interest = refund_interest_for(application, refunded_on=on_date)
-        fees = sum(fee.amount_pence for fee in application.fees.all())
+        fees = _fees_total(application)
         total = fees + interest
         card = 0
         if method == RefundIssueMethod.CARD:
