@@ -43,6 +43,7 @@ from digital_services.payments.services import PaymentProviderUnavailable
 from . import selectors, services
 from .constants import GRANT_SCOPE_FEE, FeeCaseStatus, HwfStatus
 from .forms import FeeFindForm, HwfLinkForm
+from .models import RefundApplication
 from .receipts import ReceiptNotAvailable, fee_receipt_document, fee_receipt_lines
 from .refunds import rate_display, refund_interest_pence
 from .service import SERVICE, START_PAGE
@@ -156,6 +157,8 @@ def _for_viewer(find):
 def fee_detail(request, fee_case):
     """A fee: what it is, what is left to pay, the receipt once paid; when the payment
     could not be confirmed, a page that says what happens next."""
+    from .journeys import hwf_fee_case_lookup
+
     payment = selectors.fee_case_latest_payment(fee_case=fee_case)
     hwf = fee_case.hwf_applications.order_by("-submitted_at").first()
     if fee_case.status == FeeCaseStatus.PAYMENT_UNCERTAIN:
@@ -177,6 +180,10 @@ def fee_detail(request, fee_case):
             and fee_case.claimants == 1
             and fee_case.remission_pence == 0
             and hwf is None,
+            # Retrospective Help with Fees: paid in the last 3 months, no application yet.
+            "can_apply_hwf_paid": fee_case.status == FeeCaseStatus.PAID
+            and hwf is None
+            and hwf_fee_case_lookup(fee_case.reference) is not None,
             "fee_case": fee_case,
             "payment": payment,
             "hwf": hwf,
@@ -262,6 +269,8 @@ def hwf_detail(request, application):
             "page_title": f"Help with Fees application {application.reference}",
             "application": application,
             "contact": services.contact_route_of(application.fee_case),
+            # Retrospective Help with Fees: the refund of what the decision remitted.
+            "refund": RefundApplication.objects.filter(hwf_application=application).first(),
         },
     )
 
@@ -293,6 +302,11 @@ def fee_hwf(request, fee_case):
     from .journeys import HELP_WITH_FEES, hwf_fee_case_lookup
 
     can_apply = hwf_fee_case_lookup(fee_case.reference) is not None
+    too_late = (
+        ""
+        if can_apply or fee_case.status != FeeCaseStatus.PAID
+        else services.hwf_paid_fee_problem(fee_case)
+    )
     if request.method == "POST" and can_apply:
         journey = JourneyRequest(request, HELP_WITH_FEES)
         owner = journey.write_owner()
@@ -324,6 +338,10 @@ def fee_hwf(request, fee_case):
             "page_title": "Apply for Help with Fees",
             "fee_case": fee_case,
             "can_apply": can_apply,
+            "too_late": too_late,
+            "card_paid_here": can_apply
+            and fee_case.status == FeeCaseStatus.PAID
+            and services.fee_case_card_payment(fee_case) is not None,
             "hwf": fee_case.hwf_applications.order_by("-submitted_at").first(),
         },
     )

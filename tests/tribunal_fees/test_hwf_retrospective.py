@@ -171,3 +171,57 @@ def test_a_fee_paid_by_card_here_is_refunded_to_the_card(
     assert refund.card_refund_pence == refund.payments_refund.amount_pence == 11_000
     assert refund.payments_refund.payment == payment
     assert (refund.interest_pence, refund.bank_transfer_pence) == (0, 0)
+
+
+def test_caseworkers_decide_and_refund_through_the_admin(client, caseworker, second_caseworker):
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+
+    fee_case = PaidFeeCaseFactory()
+    application = services.hwf_application_submit(fee_case=fee_case, answers=_with(**BANK))
+    sign_in(client, caseworker, second_factor=True)
+    decide = reverse("admin:tribunal_fees_helpwithfeesapplication_decide", args=[application.pk])
+    assert "the fee stays paid" in client.get(decide).content.decode()
+    decided = client.post(decide, {"outcome": "full", "override_reason": "Benefits checked"})
+    assert decided.status_code == 302
+    refund = RefundApplication.objects.get(hwf_application=application)
+    assert refund.fees_pence == 16_000
+
+    page = client.get(reverse("admin:tribunal_fees_refundapplication_change", args=[refund.pk]))
+    assert application.reference in page.content.decode()
+    action = "admin:tribunal_fees_refundapplication_{}"
+    assert client.post(reverse(action.format("check"), args=[refund.pk])).status_code == 302
+    client.post(reverse(action.format("approve"), args=[refund.pk]))
+    refund.refresh_from_db()
+    assert refund.status == RefundStatus.CHECKED  # the checker cannot approve
+    sign_in(client, second_caseworker, second_factor=True)
+    assert client.post(reverse(action.format("approve"), args=[refund.pk])).status_code == 302
+    issued = client.post(
+        reverse(action.format("issue"), args=[refund.pk]), {"method": "bank_transfer"}
+    )
+    assert issued.status_code == 302
+    refund.refresh_from_db()
+    assert (refund.status, refund.total_pence, refund.interest_pence) == (
+        RefundStatus.ISSUED,
+        16_000,
+        0,
+    )
+
+
+def test_the_applicant_sees_the_refund_on_their_application(client, caseworker):
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+
+    fee_case = PaidFeeCaseFactory()
+    application = services.hwf_application_submit(fee_case=fee_case, answers=_with(**BANK))
+    sign_in(client, fee_case.user)
+    url = reverse("tribunal_fees:hwf-detail", args=[application.reference])
+    assert "we refund what it covers into the bank account you gave us" in (
+        client.get(url).content.decode()
+    )
+    services.hwf_application_decide(application=application, actor=caseworker)  # pays £50
+    page = client.get(url).content.decode()
+    assert "We will refund £110.00 into the bank account you gave us" in page
+    assert "You still need to pay" not in page

@@ -2,10 +2,12 @@
 or one described on the way; each step's errors; the likely outcome (full, part, none)
 and the application it sends, waiting for a caseworker's decision."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from digital_services.notifications.models import OutboundMessage
 from tests.conftest import sign_in
@@ -329,10 +331,11 @@ def test_finding_a_fee_is_rate_limited_per_address_and_per_reference(client, set
     assert refused.status_code == 429  # the reference's own limit
 
 
-def test_a_paid_fee_offers_no_help_with_fees(client, user):
-    fee_case = PaidFeeCaseFactory(user=user)
+def test_a_fee_paid_over_3_months_ago_offers_no_help_with_fees_and_says_why(client, user):
+    # Within 3 months of paying, retrospective Help with Fees applies (its own tests).
+    fee_case = PaidFeeCaseFactory(user=user, paid_at=timezone.now() - dt.timedelta(days=100))
     page = client.get(reverse("tribunal_fees:fee-hwf", args=[fee_case.reference]))
-    assert "You cannot apply for Help with Fees on this fee now" in page.content.decode()
+    assert "You paid this fee more than 3 months ago" in page.content.decode()
     client.post(reverse("tribunal_fees:fee-hwf", args=[fee_case.reference]))
     from digital_services.journeys.models import Draft
 

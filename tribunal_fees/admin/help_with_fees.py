@@ -16,7 +16,7 @@ from ..forms import (
     HwfEvidenceForm,
     PartPaymentForm,
 )
-from ..models import HelpWithFeesApplication
+from ..models import HelpWithFeesApplication, RefundApplication
 from .common import ActionViewsMixin, ReadOnlyStatusMixin, TribunalReferenceSearchMixin, _buttons
 
 # Help with Fees.
@@ -83,6 +83,8 @@ class HelpWithFeesApplicationAdmin(
         "staff_actions",
         "fee_case",
         "fee",
+        "fee_already_paid",
+        "refund",
         "scheme",
         "computed",
         "outcome",
@@ -109,6 +111,16 @@ class HelpWithFeesApplicationAdmin(
         "submitted_at",
     )
     readonly_fields = fields
+    PAID_NOTE = (
+        "Yes: the fee stays paid. A decision giving help creates a refund of the amount "
+        "remitted, to be checked, approved and issued by 2 different caseworkers."
+    )
+
+    @admin.display(description="Refund")
+    def refund(self, obj):
+        refund = RefundApplication.objects.filter(hwf_application=obj).first()
+        return f"{refund.reference} ({refund.get_status_display().lower()})" if refund else "-"
+
     part_payment = pence_admin_column("part_payment_pence", "Part payment")
     action_views = {
         "decide": (
@@ -198,6 +210,11 @@ class HelpWithFeesApplicationAdmin(
             ("Fee", pence_format(obj.fee_pence)),
             ("Calculated outcome", self.computed(obj)),
             ("Status", obj.get_status_display()),
+            *(
+                [("Fee already paid", self.PAID_NOTE)]
+                if obj.fee_already_paid and slug == "decide"
+                else []
+            ),
         ]
 
     def _decide(self, request, obj, data):
@@ -208,6 +225,14 @@ class HelpWithFeesApplicationAdmin(
             amount_to_pay_pence=data.get("amount_to_pay"),
             override_reason=data.get("override_reason", ""),
         )
+        if application.fee_already_paid:
+            refund = RefundApplication.objects.filter(hwf_application=application).first()
+            return f"{application.reference}: {application.get_outcome_display().lower()}. " + (
+                f"Refund {refund.reference} of {pence_format(refund.fees_pence)} is waiting "
+                "to be checked."
+                if refund
+                else "Nothing to refund."
+            )
         return (
             f"{application.reference}: {application.get_outcome_display().lower()}, "
             f"pays {pence_format(application.amount_to_pay_pence)}."

@@ -119,6 +119,7 @@ class RefundApplicationAdmin(
         "claimant_address_then",
         "notes",
         "fee_case",
+        "hwf_application",
         "account_name",
         "bank_name",
         "sort_code_shown",
@@ -210,6 +211,11 @@ class RefundApplicationAdmin(
             ("Reference", obj.reference),
             ("Applicant", obj.full_name),
             ("Fees claimed", pence_format(obj.fees_pence)),
+            *(
+                [("Help with Fees decision", f"{obj.hwf_application} (no interest)")]
+                if obj.hwf_application_id
+                else []
+            ),
             ("Interest if paid today", self.interest_estimate(obj)),
             ("Status", obj.get_status_display()),
         ]

@@ -15,10 +15,12 @@ from digital_services.core.money import PenceField
 from ..constants import (
     GRANT_SCOPE_FEE,
     Benefit,
+    FeeCaseStatus,
     IncomeKind,
     IncomePeriod,
 )
-from ..remission import hwf_savings_band_choices
+from ..models import FeeCase
+from ..remission import hwf_retrospective_too_late, hwf_savings_band_choices
 from .common import YES_NO, _date_field, _helper, _real_date, fee_reference_clean
 from .pay import EmailForm
 
@@ -70,6 +72,16 @@ class HwfFeeReferenceForm(forms.Form):
             cleaned.get("grant", ""), scope=GRANT_SCOPE_FEE, reference=reference
         ):
             self.add_error("reference", self.NOT_GRANTED)
+        elif reference:
+            # Retrospective Help with Fees: a paid fee only within 3 months of paying.
+            paid = FeeCase.objects.filter(
+                reference=reference, status=FeeCaseStatus.PAID, paid_at__isnull=False
+            ).first()
+            too_late = paid and hwf_retrospective_too_late(
+                timezone.localdate(paid.paid_at), today=timezone.localdate()
+            )
+            if too_late:
+                self.add_error("reference", too_late)
         return cleaned
 
     def clean_reference(self):

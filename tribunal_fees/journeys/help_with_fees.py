@@ -44,6 +44,7 @@ from ..forms import (
     HwfPartnerForm,
     HwfSavingsBandForm,
     HwfSavingsForm,
+    RefundBankForm,
     jurisdiction_for,
 )
 from ..models import FeeCase
@@ -63,18 +64,39 @@ def _describing_fee(answers: Answers) -> bool:
 
 def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
     """The fee named by its reference, if it is one Help with Fees can still apply to: unpaid,
-    for one claimant, and with no application already (once decided, the decision stands).
+    or paid in the last 3 months (retrospective Help with Fees), for one claimant, with no
+    remission and no application already (once decided, the decision stands).
 
     It does not say who may use it: ``hwf_fee_case_granted`` does, for the journey."""
     if not reference:
         return None
-    return (
+    fee_case = (
         FeeCase.objects.filter(
-            reference=reference, status=FeeCaseStatus.UNPAID, remission_pence=0, claimants=1
+            reference=reference,
+            status__in=(FeeCaseStatus.UNPAID, FeeCaseStatus.PAID),
+            remission_pence=0,
+            claimants=1,
+            linked_hwf__isnull=True,
         )
         .filter(hwf_applications__isnull=True)
         .select_related("fee_schedule")
         .first()
+    )
+    if fee_case is not None and fee_case.status == FeeCaseStatus.PAID:
+        return None if services.hwf_paid_fee_problem(fee_case) else fee_case
+    return fee_case
+
+
+def _refund_bank_needed(answers: Answers) -> bool:
+    """Bank details for the refund: only for a paid fee not paid by card in this service
+    (a card payment made here is refunded to that card)."""
+    if not _has_reference(answers):
+        return False
+    fee_case = hwf_fee_case_granted(answers)
+    return (
+        fee_case is not None
+        and fee_case.status == FeeCaseStatus.PAID
+        and services.fee_case_card_payment(fee_case) is None
     )
 
 
@@ -100,7 +122,7 @@ def _hwf_fee(answers: Answers) -> tuple[int | None, object, str, str]:
                 None,
                 None,
                 "",
-                f"We cannot find an unpaid fee for one claimant with the reference {reference}. "
+                f"We cannot find a fee you can apply for with the reference {reference}. "
                 "Check the reference you gave",
             )
         return fee_case.fee_pence, fee_case.fee_date, fee_case.description, ""
@@ -178,6 +200,15 @@ def _outcome_kwargs(answers: Answers) -> dict:
     fee_pence, fee_date, what, problem = _hwf_fee(answers)
     assessment, problem = _hwf_assessment(answers) if not problem else (None, problem)
     fee = {"pence": fee_pence, "date": fee_date, "what": what} if fee_pence is not None else None
+    fee_case = hwf_fee_case_granted(answers) if fee and _has_reference(answers) else None
+    if fee_case is not None and fee_case.status == FeeCaseStatus.PAID:
+        # Retrospective: already paid, so help comes back as a refund (card or bank).
+        fee["paid"] = True
+        fee["refund_to"] = (
+            "into the bank account you gave us"
+            if _refund_bank_needed(answers)
+            else "to the card you paid with"
+        )
     return {"fee": fee, "assessment": assessment, "problem": problem}
 
 
@@ -213,6 +244,11 @@ def _hwf_submit_error(exc: services.InvalidRequest) -> JourneySubmitError:
         "claim_elements": "claim-about",
         "claimants": "fee-reference",
         "answers": "savings",
+        "reference": "fee-reference",
+        "refund_account_name": "refund-bank",
+        "refund_bank_name": "refund-bank",
+        "refund_account_number": "refund-bank",
+        "refund_sort_code": "refund-bank",
     }
     first = next(iter(exc.errors))
     return JourneySubmitError(list(exc.errors.values()), step=steps.get(first))
@@ -223,7 +259,7 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
     from ..views import access_url
 
     not_found = JourneySubmitError(
-        "We cannot find an unpaid fee for one claimant with that reference", step="fee-reference"
+        "We cannot find a fee you can apply for with that reference", step="fee-reference"
     )
     try:
         if _has_reference(answers):
@@ -276,6 +312,14 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
                 ),
                 income_period=(
                     answers.value("income", "income_period", "") if benefit == Benefit.NONE else ""
+                ),
+                **(
+                    {
+                        f"refund_{name}": answers.value("refund-bank", name, "")
+                        for name in ("account_name", "bank_name", "account_number", "sort_code")
+                    }
+                    if _refund_bank_needed(answers)
+                    else {}
                 ),
             ),
             user=user,
@@ -360,6 +404,14 @@ HELP_WITH_FEES = journey_register(
                 form_class=HwfChildrenForm,
                 condition=lambda a: a.value("benefits", "benefit") == Benefit.NONE,
                 hint="Count the children who live with you or whom you support financially.",
+            ),
+            Step(
+                slug="refund-bank",
+                title="Where we pay a refund",
+                form_class=RefundBankForm,
+                condition=_refund_bank_needed,
+                hint="You have already paid this fee, and not by card through this service. "
+                "If you get Help with Fees, we pay back what it covers into this account.",
             ),
             Step(
                 slug="outcome",
