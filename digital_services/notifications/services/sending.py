@@ -33,6 +33,11 @@ from ..registry import (
 )
 from .common import MOBILE, UK_POSTCODE, InvalidRecipient, logger
 
+#: ``Channel.values`` and ``Language.values`` build a new list on every use: half the checking
+#: time of 150,000 reminders was spent there.
+CHANNELS = frozenset(Channel.values)
+LANGUAGES = frozenset(Language.values)
+
 # ---------------------------------------------------------------- sending
 
 
@@ -204,11 +209,11 @@ def _message_fields(
             raise TemplateError(f"Template {template!r} cannot be used: {'; '.join(problems)}")
         if usable is not None:
             usable.add(template)
-    if channel not in Channel.values:
+    if channel not in CHANNELS:
         raise TemplateError(f"Unknown channel {channel!r}")
     if channel not in message_template.channels:
         raise TemplateError(f"Template {template!r} is not for {channel}")
-    if language not in Language.values:
+    if language not in LANGUAGES:
         raise TemplateError(f"Unknown language {language!r}")
     values = personalisation_check(message_template, personalisation or {})
     recipient = recipient_clean(channel=channel, to=to)
