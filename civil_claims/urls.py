@@ -5,6 +5,7 @@ from digital_services.journeys.urls import journey_urlpatterns
 from . import views
 from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
+from .journeys.gate import gated_urlpatterns
 
 app_name = "civil_claims"
 
@@ -30,7 +31,7 @@ urlpatterns = [
         for exit_ in EXITS.values()
     ],
     path("eligibility/you-can-use-this-service/", views.eligible, name="eligible"),
-    *journey_urlpatterns(CLAIM),
+    *gated_urlpatterns(journey_urlpatterns(CLAIM), CLAIM.slug),
     path("claims/<str:reference>/", views.claim_detail, name="claim-detail"),
     path("claims/<str:reference>/sent/", views.claim_confirmation, name="claim-confirmation"),
     path("claims/<str:reference>/pay/", views.claim_pay, name="claim-pay"),

@@ -157,6 +157,30 @@ def draft_items_confirm(
         return _draft_store(draft, step, {"items": items, "complete": True})
 
 
+def draft_note_save(*, journey: Journey, owner: Owner, key: str, value) -> bool:
+    """Keep something the service learnt before the journey (its eligibility answers, say)
+    in the owner's existing draft, under ``key``, so it travels with the draft (save and
+    return, signing in). ``key`` must not be a step's slug: the engine reads steps only.
+    False when there is no draft to keep it in."""
+    if journey.step_get(key) is not None:
+        raise ValueError(f"{key!r} is a step of {journey.key}")
+    if not owner:
+        return False
+    with transaction.atomic():
+        draft = (
+            Draft.objects.select_for_update()
+            .filter(service=journey.service, journey=journey.slug, **owner.draft_filter())
+            .filter(expires_at__gt=timezone.now())
+            .first()
+        )
+        if draft is None:
+            return False
+        if draft.answers.get(key) != value:
+            draft.answers = {**draft.answers, key: value}
+            draft.save(update_fields=["answers", "updated_at"])
+    return True
+
+
 def draft_discard(*, journey: Journey, owner: Owner) -> bool:
     """Delete the owner's draft of this journey and everything in it ("Cancel and delete your
     answers"), expired or not. False when there was none."""

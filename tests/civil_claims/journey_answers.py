@@ -99,3 +99,20 @@ def answer_whole_claim(client, *, contact=CONTACT_EMAIL, how="card") -> None:
     answer_amount(client)
     answer_interest(client)
     answer_rest(client, how=how)
+
+
+def eligibility_answers() -> dict[str, str]:
+    """A passing answer to every eligibility question."""
+    from civil_claims.journeys.eligibility import QUESTIONS
+
+    return {
+        question.slug: next(value for value, _ in question.choices if value not in question.exits)
+        for question in QUESTIONS
+    }
+
+
+def eligibility_pass(client) -> None:
+    """Answer every eligibility question as someone who can use the service."""
+    for slug, value in eligibility_answers().items():
+        response = client.post(reverse(f"civil_claims:eligibility-{slug}"), {"answer": value})
+        assert response.status_code == 302, errors(response)

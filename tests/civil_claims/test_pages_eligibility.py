@@ -11,6 +11,7 @@ from django.urls import reverse
 from civil_claims.journeys.eligibility import EXITS, QUESTIONS, SESSION_KEY
 
 pytestmark = pytest.mark.django_db
+ELIGIBILITY_ANSWERED = False  # conftest: these tests answer the questions themselves
 
 PASSING = {
     "claim-value": "within",

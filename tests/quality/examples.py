@@ -9,7 +9,9 @@ depends on rows in the database) needs an entry here; the quality tests say whic
 ``RepeatingStep`` a list of dicts (one per item to add), or ``example(answers)`` when it
 depends on earlier answers. ``SEEDS[journey.key]`` makes the rows the examples need
 (``journey_seed``, called by the walker before it starts): the test database starts empty,
-and no production code seeds data for the tests.
+and no production code seeds data for the tests. ``ENTRIES[journey.key](driver)`` answers
+what a service asks before its journey opens (``journey_enter``, called by the walker
+before it goes to the journey's start): money claims' eligibility questions.
 """
 
 from __future__ import annotations
@@ -223,3 +225,31 @@ def journey_seed(journey: Journey) -> None:
     seed = SEEDS.get(journey.key)
     if seed is not None:
         seed()
+
+
+# Before the journey: pages a service asks first, outside the journey ----------------
+
+
+def _civil_claims_enter(driver) -> None:
+    """The eligibility questions, each with an answer that passes (the claim's pages send
+    anyone who has not answered them back to them: civil_claims.journeys.gate)."""
+    from django.urls import reverse
+
+    from civil_claims.journeys.eligibility import QUESTIONS
+
+    for question in QUESTIONS:
+        passing = next(value for value, _ in question.choices if value not in question.exits)
+        driver.goto(reverse(f"civil_claims:eligibility-{question.slug}"))
+        driver.submit({"answer": passing})
+
+
+ENTRIES: dict[str, Callable[[object], None]] = {
+    "money-claims/claim": _civil_claims_enter,
+}
+
+
+def journey_enter(journey: Journey, driver) -> None:
+    """Answer what the service asks before the journey opens, through ``driver``."""
+    enter = ENTRIES.get(journey.key)
+    if enter is not None:
+        enter(driver)

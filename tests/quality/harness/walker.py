@@ -12,7 +12,7 @@ from django.urls import resolve as django_resolve
 
 from digital_services.journeys.definitions import Answers, Journey, Step
 
-from ..examples import example_for, journey_seed
+from ..examples import example_for, journey_enter, journey_seed
 from .drivers import Driver, ParsedForm, main_form, page_parse
 from .pages import journey_url
 from .step_examples import _as_lists, step_example
@@ -100,6 +100,7 @@ class JourneyWalker:
 
     def walk(self) -> str:
         journey_seed(self.journey)
+        journey_enter(self.journey, self.driver)
         self.driver.goto(self.url("start"))
         for _ in range(self.max_pages):
             visit = self._classify(self.driver.path())
