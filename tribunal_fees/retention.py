@@ -93,8 +93,8 @@ RETENTION = (
         key="tribunal_fees.help_with_fees",
         model="tribunal_fees.HelpWithFeesApplication",
         information=(
-            "Help with Fees applications: name, date of birth, National Insurance number "
-            "and your partner’s date of birth"
+            "Help with Fees applications: name, date of birth, National Insurance number, "
+            "your partner’s date of birth and bank details for a refund"
         ),
         period_days=_days,
         after="the application was last updated",
@@ -108,6 +108,8 @@ RETENTION = (
             "override_reason": "",
             "evidence_note": "",
             "user": None,
+            # Retrospective Help with Fees: where the refund was to go.
+            **{f"refund_{name}": value for name, value in BANK_DETAILS.items()},
         },
         order=30,
     ),
