@@ -66,8 +66,7 @@ TEMPLATES = {
             "Help with Fees reference: ((hwf_reference))\n"
             "Fee reference: ((fee_reference))\n"
             "Fee: ((description))\n\n"
-            "Do not pay the fee while we decide. We will tell you our decision, and whether you "
-            "have anything to pay. We may ask you for evidence of your income or savings.\n\n"
+            "((while_we_decide)) We may ask you for evidence of your income or savings.\n\n"
             "Check the progress of your application:\n((case_url))"
         ),
         "cy_subject": "Cais am Help i Dalu Ffioedd wedi dod i law: ((hwf_reference))",
@@ -76,12 +75,17 @@ TEMPLATES = {
             "Cyfeirnod Help i Dalu Ffioedd: ((hwf_reference))\n"
             "Cyfeirnod y ffi: ((fee_reference))\n"
             "Ffi: ((description))\n\n"
-            "Peidiwch â thalu’r ffi tra byddwn yn penderfynu. Byddwn yn rhoi gwybod i chi am ein "
-            "penderfyniad, ac a oes gennych unrhyw beth i’w dalu. Efallai y byddwn yn gofyn am "
+            "((while_we_decide)) Efallai y byddwn yn gofyn am "
             "dystiolaeth o’ch incwm neu’ch cynilion.\n\n"
             "Gwiriwch sut mae eich cais yn dod yn ei flaen:\n((case_url))"
         ),
-        "personalisation": ["hwf_reference", "fee_reference", "description", "case_url"],
+        "personalisation": [
+            "hwf_reference",
+            "fee_reference",
+            "description",
+            "while_we_decide",
+            "case_url",
+        ],
         "channels": ["email", "sms", "letter"],
     },
     "tribunal_fees.hwf_evidence_requested": {

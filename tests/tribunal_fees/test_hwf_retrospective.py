@@ -64,6 +64,8 @@ def test_a_fee_paid_3_months_less_a_day_ago_is_accepted():
     )
     fee_case.refresh_from_db()
     assert fee_case.status == FeeCaseStatus.PAID  # a paid fee does not change status
+    sent = OutboundMessage.objects.get(template_key="tribunal_fees.hwf_submitted")
+    assert "You have already paid this fee" in sent.personalisation["while_we_decide"]
 
 
 def test_a_fee_paid_3_months_and_a_day_ago_is_refused_saying_why():

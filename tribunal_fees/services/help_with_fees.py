@@ -203,6 +203,9 @@ def hwf_application_submit(
                 "hwf_reference": application.reference,
                 "fee_reference": fee_case.reference,
                 "description": fee_case.description,
+                "while_we_decide": HWF_SUBMITTED_WHILE_WE_DECIDE[already_paid][
+                    "cy" if fee_case.language == "cy" else "en"
+                ],
                 "case_url": _fee_link(
                     application.fee_case,
                     reverse("tribunal_fees:hwf-detail", args=[application.reference]),
@@ -210,6 +213,23 @@ def hwf_application_submit(
             },
         )
     return application
+
+
+#: The acknowledgement's middle: an unpaid fee waits; a paid one may be refunded.
+HWF_SUBMITTED_WHILE_WE_DECIDE = {
+    False: {
+        "en": "Do not pay the fee while we decide. We will tell you our decision, and whether "
+        "you have anything to pay.",
+        "cy": "Peidiwch â thalu’r ffi tra byddwn yn penderfynu. Byddwn yn rhoi gwybod i chi am "
+        "ein penderfyniad, ac a oes gennych unrhyw beth i’w dalu.",
+    },
+    True: {
+        "en": "You have already paid this fee. We will tell you our decision, and refund what "
+        "Help with Fees covers, without interest.",
+        "cy": "Rydych eisoes wedi talu’r ffi hon. Byddwn yn rhoi gwybod i chi am ein "
+        "penderfyniad, ac yn ad-dalu’r hyn y mae Help i Dalu Ffioedd yn ei gynnwys, heb log.",
+    },
+}
 
 
 def hwf_application_evidence_request(
