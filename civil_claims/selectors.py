@@ -79,7 +79,40 @@ def claim_next_step(claim: Claim) -> str:
         return "The claim is stayed: nothing happens until the stay is lifted."
     if s == ClaimStatus.TRANSFERRED:
         return f"The claim has moved to {claim.transfer_court}. That court will contact you."
-    return claim.get_status_display() + "."
+    return NEXT_STEP_WORDS[s]
+
+
+#: The claim's state and what happens next, for the states that need no figures or dates.
+NEXT_STEP_WORDS: dict[str, str] = {
+    ClaimStatus.CLOSED_NOT_ISSUED: "Your claim was closed without being issued. "
+    "Start a new claim if you still want to make one.",
+    ClaimStatus.BUSINESS_QUEUE: "The defendant has responded by post. "
+    "We are checking their response and will tell you what happens next.",
+    ClaimStatus.JUDGMENT_REQUESTED: "You have asked for judgment. "
+    "We will tell you when the court has made it.",
+    ClaimStatus.JUDGMENT_DECIDE_AMOUNT: "A judge will decide how the defendant pays. "
+    "We will send you the decision.",
+    ClaimStatus.REDETERMINATION_REQUESTED: "You have asked a judge to look again at how "
+    "the defendant pays. We will send you the decision.",
+    ClaimStatus.SETTLEMENT_MADE: "A settlement agreement has been made. "
+    "It needs signing by both of you before it is binding.",
+    ClaimStatus.SETTLEMENT_SIGNED: "You have both signed the settlement agreement. "
+    "The defendant must pay as it says.",
+    ClaimStatus.SETTLED: "Your claim is settled. You do not need to do anything else.",
+    ClaimStatus.REFERRED_MEDIATION: "Your claim has been referred to the free mediation "
+    "service. The mediation service will contact you to arrange a call.",
+    ClaimStatus.READY_FOR_DIRECTIONS: "A judge will decide what happens next with your "
+    "claim. We will write to you with their directions.",
+    ClaimStatus.READY_FOR_PAPER_DQ: "We will send you a directions questionnaire to fill "
+    "in on paper and return.",
+    ClaimStatus.ORDER_DRAWN: "The court has made an order. Read it and do what it says "
+    "by the dates it gives.",
+    ClaimStatus.READY_FOR_TRANSFER: "Your claim is being moved to another court. "
+    "We will tell you which court.",
+    ClaimStatus.PROCEEDS_IN_CASEMAN: "Your claim now continues on paper. "
+    "The court will write to you about what happens next.",
+    ClaimStatus.CLOSED: "Your claim is closed. You do not need to do anything else.",
+}
 
 
 def claim_page_url(claim: Claim) -> str:
