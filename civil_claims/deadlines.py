@@ -8,6 +8,8 @@
   if it falls on a weekend or bank holiday; it ends at 16:00 that day.
 - "More time" adds 14 days once, recalculated from the issue date (issue + 33,
   moved to a working day), and is refused once the deadline has passed.
+- Breathing space (debt respite) pauses the response deadline: the days left when it
+  began are counted again from the day it is lifted, moved to a working day.
 """
 
 from __future__ import annotations
@@ -66,3 +68,18 @@ def more_time_allowed(
     """Whether the defendant may still ask for 14 more days: once only, and before the
     deadline has passed."""
     return not already_given and not deadline_passed(response_deadline, now=now)
+
+
+def response_deadline_after_breathing_space(
+    *, deadline: dt.date, started_on: dt.date, lifted_on: dt.date
+) -> dt.date:
+    """The response deadline once a breathing space that began on ``started_on`` is lifted
+    on ``lifted_on``: the days that were left (counting the deadline day itself) run again
+    from the lift, moved to a working day. A deadline that had already passed when the
+    breathing space began is not revived."""
+    if lifted_on < started_on:
+        raise ValueError("A breathing space cannot be lifted before it began")
+    if deadline < started_on:
+        return deadline
+    remaining = (deadline - started_on).days
+    return next_working_day_from(lifted_on + dt.timedelta(days=remaining))

@@ -11,6 +11,7 @@ from civil_claims.deadlines import (
     deemed_service_date,
     issue_date_for,
     more_time_allowed,
+    response_deadline_after_breathing_space,
     response_deadline_for,
 )
 
@@ -91,3 +92,53 @@ def test_deadline_day_is_open_until_16_00():
 def test_deadline_has_passed_at_16_00_and_more_time_is_refused():
     assert deadline_passed(dt.date(2026, 12, 15))
     assert not more_time_allowed(response_deadline=dt.date(2026, 12, 15), already_given=False)
+
+
+# Breathing space: the days left when it began run again from the lift ------------------
+
+
+def test_breathing_space_counts_the_days_left_again_from_the_lift():
+    # 10 days left on Friday 4 December; lifted Wednesday 9 December: Saturday 19 -> Monday 21.
+    new = response_deadline_after_breathing_space(
+        deadline=dt.date(2026, 12, 14),
+        started_on=dt.date(2026, 12, 4),
+        lifted_on=dt.date(2026, 12, 9),
+    )
+    assert new == dt.date(2026, 12, 21)
+
+
+def test_breathing_space_deadline_skips_christmas_bank_holidays():
+    # 10 days left; lifted 15 December: Friday 25 (Christmas), the weekend and Monday 28
+    # (Boxing Day's substitute) are skipped.
+    new = response_deadline_after_breathing_space(
+        deadline=dt.date(2026, 12, 11),
+        started_on=dt.date(2026, 12, 1),
+        lifted_on=dt.date(2026, 12, 15),
+    )
+    assert new == dt.date(2026, 12, 29)
+
+
+def test_breathing_space_lifted_the_day_it_began_leaves_the_deadline():
+    day = dt.date(2026, 12, 1)
+    deadline = dt.date(2026, 12, 14)
+    assert (
+        response_deadline_after_breathing_space(deadline=deadline, started_on=day, lifted_on=day)
+        == deadline
+    )
+
+
+def test_a_deadline_passed_before_the_breathing_space_is_not_revived():
+    deadline = dt.date(2026, 11, 30)
+    new = response_deadline_after_breathing_space(
+        deadline=deadline, started_on=dt.date(2026, 12, 1), lifted_on=dt.date(2027, 1, 4)
+    )
+    assert new == deadline
+
+
+def test_a_breathing_space_cannot_be_lifted_before_it_began():
+    with pytest.raises(ValueError):
+        response_deadline_after_breathing_space(
+            deadline=dt.date(2026, 12, 14),
+            started_on=dt.date(2026, 12, 4),
+            lifted_on=dt.date(2026, 12, 3),
+        )
