@@ -136,3 +136,19 @@ def test_someone_elses_decision_reads_as_no_decision():
         fee_case_hwf_link(fee_case=fee_case, hwf_reference=theirs.reference, actor=fee_case.user)
     fee_case.refresh_from_db()
     assert (fee_case.status, fee_case.linked_hwf) == (FeeCaseStatus.UNPAID, None)
+
+
+def test_a_decision_whose_own_fee_was_paid_cannot_be_used_again():
+    """A retrospective decision already gives a refund of the paid fee; a part remission
+    whose balance was paid has been used: neither takes help off a second fee."""
+    fee_case = FeeCaseFactory()
+    retrospective = DecidedPartHwfApplicationFactory(
+        fee_case__user=fee_case.user, fee_already_paid=True
+    )
+    part_paid = DecidedPartHwfApplicationFactory(fee_case=PaidFeeCaseFactory(user=fee_case.user))
+
+    for decision in (retrospective, part_paid):
+        with pytest.raises(InvalidRequest, match="already been used"):
+            fee_case_hwf_link(fee_case=fee_case, hwf_reference=decision.reference, actor=None)
+    fee_case.refresh_from_db()
+    assert (fee_case.status, fee_case.linked_hwf) == (FeeCaseStatus.UNPAID, None)

@@ -515,6 +515,11 @@ def fee_case_hwf_link(*, fee_case: FeeCase, hwf_reference: str, actor) -> FeeCas
                     "Fees for this fee instead"
                 }
             )
+        if application.fee_already_paid or decided_for.status == FeeCaseStatus.PAID:
+            # Its own fee was paid (a refund follows) or part paid: the help is used.
+            raise InvalidRequest(
+                {"reference": "That decision has already been used for another fee"}
+            )
         if FeeCase.objects.filter(linked_hwf=application).exists():
             raise InvalidRequest(
                 {"reference": "That decision has already been used for another fee"}
