@@ -45,6 +45,8 @@ def list_cases(user):
 
     from .selectors import lpa_progress, lpas_for_user
 
+    if user is None or not user.is_authenticated:
+        return
     for lpa in lpas_for_user(user=user)[:50]:
         donor = f" for {lpa.donor_name}" if lpa.donor_name else ""
         yield CaseSummary(

@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from digital_services.core.money import pence_format
+
 from .constants import Benefit, HwfOutcome, HwfScheme
 
 NOV_2023_START = dt.date(2023, 11, 27)
@@ -355,17 +357,18 @@ def hwf_assess(
     return result(HwfOutcome.PART, contribution, "income", **extra)
 
 
-def _pounds(pence: int) -> str:
-    return f"£{pence // 100:,}" if pence % 100 == 0 else f"£{pence / 100:,.2f}"
+def _limit_text(pence: int) -> str:
+    """ "£4,250" for whole pounds, as the scheme writes its limits; "£4,250.50" otherwise."""
+    return pence_format(pence).removesuffix(".00")
 
 
 def hwf_savings_band_choices() -> list[tuple[str, str]]:
     """The 2023 scheme's savings bands as radio choices, worded from its figures."""
     low, high = hwf_savings_band_edges(SCHEMES[HwfScheme.NOV_2023])
     return [
-        (SAVINGS_LOW, f"Less than {_pounds(low)}"),
-        (SAVINGS_MIDDLE, f"{_pounds(low)} or more, but less than {_pounds(high)}"),
-        (SAVINGS_HIGH, f"{_pounds(high)} or more"),
+        (SAVINGS_LOW, f"Less than {_limit_text(low)}"),
+        (SAVINGS_MIDDLE, f"{_limit_text(low)} or more, but less than {_limit_text(high)}"),
+        (SAVINGS_HIGH, f"{_limit_text(high)} or more"),
     ]
 
 

@@ -151,11 +151,11 @@ def _claim_many(message_ids: list[int]) -> list[OutboundMessage]:
                 claimed_at=now,
                 next_attempt_at=None,
             )
-    for message in messages:
-        message.status = Status.SENDING
-        message.attempts += 1
-        message.claimed_at = now
-        message.next_attempt_at = None
+        # The rows as the move left them (status, attempts, claimed_at), read back in the
+        # same transaction: the move is the one place a status is written.
+        messages = list(
+            OutboundMessage.objects.filter(pk__in=[m.pk for m in messages]).order_by("pk")
+        )
     return messages
 
 
