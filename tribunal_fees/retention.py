@@ -38,6 +38,30 @@ def _fee_cases(cutoff):
     )
 
 
+FEE_CASE_BLANK = {"email": "", "mobile": "", "postal_address": "", "case_number": "", "user": None}
+
+
+def _fee_cases_anonymise(ids: list) -> None:
+    """Blank the contact details and case number (in the fee's history rows too), and delete
+    the fees' receipts (they show the case number) and any other document about them, with
+    their stored files."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from digital_services.documents.models import Document
+    from digital_services.documents.services import document_delete
+
+    from .models import FeeCase
+
+    FeeCase.objects.filter(pk__in=ids).update(**FEE_CASE_BLANK)
+    FeeCase.history.model.objects.filter(id__in=ids).update(**FEE_CASE_BLANK)
+    documents = Document.objects.filter(
+        content_type=ContentType.objects.get_for_model(FeeCase),
+        object_id__in=[str(pk) for pk in ids],
+    )
+    for document in documents:
+        document_delete(document=document)
+
+
 def _hwf_applications(cutoff):
     from .models import HelpWithFeesApplication
 
@@ -86,7 +110,7 @@ RETENTION = (
         after="the fee was last updated",
         then="they are deleted; the amount and how it was paid are kept for the accounts",
         expired=_fee_cases,
-        blank={"email": "", "mobile": "", "postal_address": "", "case_number": "", "user": None},
+        anonymise=_fee_cases_anonymise,
         order=20,
     ),
     RetentionRule(

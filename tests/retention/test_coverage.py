@@ -20,6 +20,7 @@ GOES_WITH = {
     "prison_visits.Visitor": "anonymised with its visit (prison_visits.visits)",
     "prison_visits.VisitEvent": "messages blanked with its visit (prison_visits.visits)",
     "prison_visits.HistoricalVisit": "deleted when its visit is anonymised",
+    "tribunal_fees.HistoricalFeeCase": "blanked with its fee (tribunal_fees.fee_cases)",
     "civil_claims.AmountRow": "deleted with its claim (civil_claims.claims)",
     "civil_claims.TimelineEvent": "deleted with its claim (civil_claims.claims)",
     "civil_claims.EvidenceItem": "deleted with its claim (civil_claims.claims)",

@@ -47,3 +47,26 @@ def test_letter_pdfs_past_their_deletion_date_are_deleted_with_their_files(
     assert not Document.objects.filter(pk=old.pk).exists()
     assert not documents_storage().exists(old.storage_name)
     assert Document.objects.filter(pk=kept.pk).exists()
+
+
+def test_a_fees_receipt_goes_when_the_fee_is_anonymised(django_capture_on_commit_callbacks):
+    """The receipt PDF shows the tribunal case number the rule blanks: it goes too."""
+    from digital_services.documents.models import Document
+    from digital_services.documents.services import documents_storage
+    from tests.tribunal_fees.factories import PaidFeeCaseFactory
+    from tribunal_fees.receipts import fee_receipt_document
+
+    with time_machine.travel(NOW, tick=False):
+        fee_case = PaidFeeCaseFactory(case_number="1234567/2016", email="p@example.com")
+        receipt = fee_receipt_document(fee_case=fee_case)
+        assert b"1234567/2016" in documents_storage().open(receipt.storage_name).read()
+
+    with time_machine.travel(NOW + dt.timedelta(days=3000), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            counts = retention_run(keys={"tribunal_fees.fee_cases"})
+
+    assert counts["tribunal_fees.fee_cases"] == 1
+    fee_case.refresh_from_db()
+    assert (fee_case.case_number, fee_case.email) == ("", "")
+    assert not Document.objects.filter(pk=receipt.pk).exists()
+    assert not documents_storage().exists(receipt.storage_name)
