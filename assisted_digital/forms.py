@@ -13,6 +13,7 @@ from django.utils import timezone
 from digital_services.accounts.citizens import phone_normalise, postcode_normalise
 from digital_services.accounts.models import CitizenProfile
 from digital_services.core.registry import services_list
+from digital_services.notifications.addresses import address_fields_check
 
 from .constants import (
     IDENTITY_CHECKS_REQUIRED,
@@ -212,6 +213,7 @@ class NewCitizenForm(forms.Form):
         details = self.details()
         for field, message in citizen_details_problems(details).items():
             self.add_error(field if field in self.fields else None, message)
+        address_fields_check(self, data, ["address_line_1", "address_line_2", "town", "county"])
         return data
 
     def details(self) -> CitizenDetails:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from digital_services.accounts.citizens import phone_normalise, postcode_normalise
 from digital_services.core.forms import GovukDateField
 from digital_services.journeys.contact import ADDRESS_FIELDS, ContactForm
+from digital_services.notifications.addresses import address_fields_check
 
 from ..constants import NAME_MAX_LENGTH, PHONE_MAX_LENGTH, TITLE_MAX_LENGTH, PartyType
 
@@ -129,6 +130,9 @@ class AddressFieldsMixin:
     def address_clean(self, data: dict, prefix: str = "", *, england_wales: bool = False):
         for name in ("line_1", "line_2", "town"):
             data[f"{prefix}{name}"] = " ".join((data.get(f"{prefix}{name}") or "").split())
+        address_fields_check(
+            self, data, [f"{prefix}{name}" for name in ("line_1", "line_2", "town")]
+        )
         key = f"{prefix}postcode"
         typed = (data.get(key) or "").strip()
         if not typed:

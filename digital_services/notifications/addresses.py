@@ -36,3 +36,21 @@ def address_problems(lines: Sequence[str]) -> list[str]:
         if problem:
             problems.append(problem)
     return problems
+
+
+def address_fields_check(form, data: dict, field_names: Sequence[str]) -> None:
+    """Put Notify's address-line problems on a form's own fields, as it is cleaned: the
+    filled fields of ``field_names`` (in the order they are printed) are the letter's
+    address lines. Every form where a postal address is typed calls this, so a letter is
+    never refused for its address after the person has gone."""
+    filled = [name for name in field_names if (data.get(name) or "").strip()]
+    for position, name in enumerate(filled, start=1):
+        if name in form.errors:
+            continue
+        field = form.fields.get(name)
+        label = (field.label or "") if field is not None else ""
+        problem = address_line_problem(
+            data[name], position=position, label=label.removesuffix(" (optional)")
+        )
+        if problem:
+            form.add_error(name, problem)

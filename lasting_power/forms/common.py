@@ -15,6 +15,7 @@ from django import forms
 from django.utils import timezone
 
 from digital_services.core.forms import GovukDateField
+from digital_services.notifications.addresses import address_fields_check
 
 from ..constants import ADDRESS_LINE_MAX, POSTCODE_MAX, TITLE_MAX, WORD_MAX
 
@@ -168,6 +169,7 @@ class AddressMixin:
         for name in ("address_line_1", "address_line_2", "address_line_3"):
             if name in data:
                 data[name] = " ".join((data.get(name) or "").split())
+        address_fields_check(self, data, ["address_line_1", "address_line_2", "address_line_3"])
         if "postcode" in data:
             data["postcode"] = " ".join((data.get("postcode") or "").upper().split())
         if (
