@@ -47,9 +47,8 @@ def _fee_bands(transactional_db):
     from types import SimpleNamespace
 
     from django.apps import apps
-    from django.db import connection
-
     from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
 
     seed = importlib.import_module("civil_claims.migrations.0002_issue_fee_bands_seed")
     seed.bands_seed(apps, SimpleNamespace(connection=connection))
