@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.audit.selectors import audit_event_list_for_object
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_held
@@ -43,13 +44,13 @@ def claims_with_details() -> QuerySet[Claim]:
 
 
 def claim_get_for_viewer(*, reference: str, request) -> Claim | None:
-    """The claim with this reference if the viewer is its claimant: the signed-in owner, or
-    someone holding a grant for it (a link from one of its messages). Otherwise None."""
+    """The claim with this reference if the viewer is its claimant: the signed-in owner (or
+    the claimant a member of staff is helping), or someone holding a grant for it (a link from one of its messages). Otherwise None."""
     claim = claims_with_details().filter(reference=reference).first()
     if claim is None:
         return None
-    user = getattr(request, "user", None)
-    if claim.user_id and user is not None and user.is_authenticated and claim.user_id == user.pk:
+    owner = case_owner_for_request(request)  # signed in, or the citizen an agent is helping
+    if claim.user_id and owner is not None and claim.user_id == owner.pk:
         return claim
     if grant_held(request, scope=GRANT_SCOPE_CLAIM, reference=claim.reference):
         return claim
@@ -60,7 +61,7 @@ def claim_next_step(claim: Claim) -> str:
     """The claim's state and what happens next, in words for the claimant."""
     s = claim.status
     if s == ClaimStatus.AWAITING_PAYMENT:
-        return f"Pay the court fee of {pence_format(claim.fee_pence)} to issue your claim."
+        return f"Pay the court fee of {pence_format(claim.fee_pence)} to issue the claim."
     if s == ClaimStatus.HWF_PENDING:
         return "We are checking your Help with Fees reference. Do not pay the fee yet."
     if s == ClaimStatus.HWF_AWAITING_CLAIMANT:
@@ -68,7 +69,7 @@ def claim_next_step(claim: Claim) -> str:
             return "We need more information about your Help with Fees application."
         if claim.hwf_outcome == HwfOutcome.INVALID:
             return "Check your Help with Fees reference and give it again, or pay the fee."
-        return f"Pay {pence_format(claim.hwf_amount_to_pay_pence)} to issue your claim."
+        return f"Pay {pence_format(claim.hwf_amount_to_pay_pence)} to issue the claim."
     if s == ClaimStatus.OPEN:
         if claim.response_deadline and claim.response_deadline >= timezone.localdate():
             return (
@@ -84,7 +85,7 @@ def claim_next_step(claim: Claim) -> str:
 
 #: The claim's state and what happens next, for the states that need no figures or dates.
 NEXT_STEP_WORDS: dict[str, str] = {
-    ClaimStatus.CLOSED_NOT_ISSUED: "Your claim was closed without being issued. "
+    ClaimStatus.CLOSED_NOT_ISSUED: "The claim was closed without being issued. "
     "Start a new claim if you still want to make one.",
     ClaimStatus.BUSINESS_QUEUE: "The defendant has responded by post. "
     "We are checking their response and will tell you what happens next.",
@@ -98,8 +99,8 @@ NEXT_STEP_WORDS: dict[str, str] = {
     "It needs signing by both of you before it is binding.",
     ClaimStatus.SETTLEMENT_SIGNED: "You have both signed the settlement agreement. "
     "The defendant must pay as it says.",
-    ClaimStatus.SETTLED: "Your claim is settled. You do not need to do anything else.",
-    ClaimStatus.REFERRED_MEDIATION: "Your claim has been referred to the free mediation "
+    ClaimStatus.SETTLED: "The claim is settled. You do not need to do anything else.",
+    ClaimStatus.REFERRED_MEDIATION: "The claim has been referred to the free mediation "
     "service. The mediation service will contact you to arrange a call.",
     ClaimStatus.READY_FOR_DIRECTIONS: "A judge will decide what happens next with your "
     "claim. We will write to you with their directions.",
@@ -107,11 +108,11 @@ NEXT_STEP_WORDS: dict[str, str] = {
     "in on paper and return.",
     ClaimStatus.ORDER_DRAWN: "The court has made an order. Read it and do what it says "
     "by the dates it gives.",
-    ClaimStatus.READY_FOR_TRANSFER: "Your claim is being moved to another court. "
+    ClaimStatus.READY_FOR_TRANSFER: "The claim is being moved to another court. "
     "We will tell you which court.",
-    ClaimStatus.PROCEEDS_IN_CASEMAN: "Your claim now continues on paper. "
+    ClaimStatus.PROCEEDS_IN_CASEMAN: "The claim now continues on paper. "
     "The court will write to you about what happens next.",
-    ClaimStatus.CLOSED: "Your claim is closed. You do not need to do anything else.",
+    ClaimStatus.CLOSED: "The claim is closed. You do not need to do anything else.",
 }
 
 

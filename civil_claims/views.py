@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assisted_digital.templatetags.assisted_digital import whose_for
 from digital_services.core.transitions import TransitionNotAllowed
 from digital_services.core.views import service_start_page
 from digital_services.documents.http import document_response
@@ -170,12 +171,13 @@ def _claim_context(claim, **extra) -> dict:
 def claim_confirmation(request, claim):
     """After paying (or sending with a Help with Fees reference): what happened and how
     we will contact the claimant, as their chosen route says."""
+    whose = whose_for(request)  # "Your", or the helped citizen's name in an assisted session
     if claim.is_issued:
-        title = "Your claim has been issued"
+        title = f"{whose} claim has been issued"
     elif claim.status == ClaimStatus.HWF_PENDING:
-        title = "Your claim has been sent"
+        title = f"{whose} claim has been sent"
     else:
-        title = "Your claim has not been issued yet"
+        title = f"{whose} claim has not been issued yet"
     return render(
         request,
         "civil_claims/claim_confirmation.html",

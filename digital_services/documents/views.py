@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.accounts.constants import STAFF_SECOND_FACTOR_NEXT_SESSION_KEY
 from digital_services.accounts.selectors import staff_second_factor_passed
 from digital_services.audit.services import audit_record
@@ -33,10 +34,21 @@ logger = logging.getLogger(__name__)
 def document_download(request, document_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    document = selectors.document_get_for_viewer(public_id=document_id, user=request.user)
+    # The citizen's own, or the citizen a member of staff is helping in an assisted session.
+    owner = case_owner_for_request(request)
+    document = selectors.document_get_for_viewer(public_id=document_id, user=owner)
+    if document is None or document.owner_id != owner.pk:
+        document = selectors.document_get_for_viewer(public_id=document_id, user=request.user)
     if document is None:
         raise Http404("No such document")
-    if document.owner_id != request.user.pk:
+    if document.owner_id == owner.pk and owner.pk != request.user.pk:
+        audit_record(
+            action="document.downloaded",
+            obj=document,
+            request=request,
+            detail={"kind": document.kind, "assisted": True},
+        )
+    elif document.owner_id != request.user.pk:
         # Opened as staff: only with a second factor, and it is recorded.
         if not staff_second_factor_passed(request=request):
             next_url = request.get_full_path()

@@ -287,7 +287,8 @@ def test_an_agent_makes_a_claim_for_a_citizen_without_email(page, browser_contex
     payment = Payment.objects.get()
     assert (payment.moto, payment.entered_by, payment.started_by) == (True, agent, citizen)
     page.get_by_role("link", name="Go back to your application").click()
-    expect(page.locator("h1")).to_have_text("Your claim has been issued")
+    # The agent reads of the citizen's claim, not of "your" claim (issue #12 point 4).
+    expect(page.locator("h1")).to_have_text("Margaret Evans’s claim has been issued")
     expect(page.locator("#claim-contact")).to_contain_text("by a letter to Sam Claimant")
     assert OutboundMessage.objects.filter(channel="letter").exists()
     assert not OutboundMessage.objects.filter(channel="email", recipient__icontains="sam").exists()

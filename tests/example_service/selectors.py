@@ -11,7 +11,7 @@ from .models import LicenceApplication
 
 def licence_application_for_owner(*, user, reference: str) -> LicenceApplication | None:
     """The signed-in user's own application with this reference, or None."""
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:
         return None
     return LicenceApplication.objects.filter(user=user, reference=reference).first()
 

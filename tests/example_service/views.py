@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.views import service_start_page
 
 from . import selectors
@@ -29,7 +30,9 @@ def confirmation(request, token: str):
 
 
 def application_detail(request, reference: str):
-    application = selectors.licence_application_for_owner(user=request.user, reference=reference)
+    # The signed-in citizen's, or the citizen a member of staff is helping.
+    owner = case_owner_for_request(request)
+    application = selectors.licence_application_for_owner(user=owner, reference=reference)
     if application is None:
         raise Http404
     return render(
