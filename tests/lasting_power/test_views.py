@@ -261,3 +261,21 @@ def test_myself_is_not_offered_once_i_am_on_the_lpa(client, applicant):
     answer(lpa, "donor", donor_data(first_name="Alex", last_name="Applicant"))
     page = client.get(_url("lpa-step", lpa.pk, "donor")).content.decode()
     assert "Myself, Alex Applicant" not in page
+
+
+def test_every_question_page_offers_cancel_and_delete_until_the_lpa_is_completed(client, applicant):
+    """Issue #12 point 21: a way out of the journey on its pages, to the confirmation page
+    that deletes the LPA; none once it is completed (it can no longer be changed)."""
+    lpa = lpa_answered(applicant, stop_before="attorneys")
+    delete_url = _url("lpa-delete", lpa.pk)
+    for url in (
+        _url("lpa-tasks", lpa.pk),
+        _url("lpa-step", lpa.pk, "donor"),
+        _url("lpa-step", lpa.pk, "attorneys"),
+    ):
+        page = client.get(url, follow=True).content.decode()
+        assert f'href="{delete_url}">Cancel and delete your answers</a>' in page, url
+
+    done = lpa_completed(applicant)
+    page = client.get(_url("lpa-tasks", done.pk), follow=True).content.decode()
+    assert _url("lpa-delete", done.pk) + '">Cancel and delete' not in page
