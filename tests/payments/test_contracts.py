@@ -327,3 +327,28 @@ def test_a_welsh_tribunal_fee_is_paid_on_welsh_pages(govuk_pay):
     fee_services.fee_case_payment_start(fee_case=fee_case)
 
     assert json.loads(govuk_pay.requests_to("POST", "/v1/payments")[0]["body"])["language"] == "cy"
+
+
+@pytest.mark.parametrize("service", ["money claim", "lpa"])
+def test_every_services_welsh_case_is_paid_on_welsh_pages(govuk_pay, service):
+    """The case's own language reaches Pay without each service passing it (#22 point 8)."""
+    if service == "money claim":
+        from civil_claims import services as claim_services
+        from tests.civil_claims.factories import claim_submitted
+
+        claim = claim_submitted()
+        claim.language = "cy"
+        claim.save(update_fields=["language"])
+        claim_services.claim_payment_start(claim=claim, return_to="/")
+    else:
+        from lasting_power import services as lpa_services
+        from tests.accounts.factories import UserFactory
+        from tests.lasting_power.factories import lpa_answered
+
+        lpa = lpa_answered(UserFactory())
+        lpa.language = "cy"
+        lpa.fee_pence = 9_200
+        lpa.save(update_fields=["language", "fee_pence"])
+        lpa_services.lpa_payment_start(lpa=lpa)
+
+    assert json.loads(govuk_pay.requests_to("POST", "/v1/payments")[0]["body"])["language"] == "cy"

@@ -237,7 +237,6 @@ def fee_case_payment_start(
         remitted_pence=fee_case.remission_pence,
         started_by=started_by,
         entered_by=entered_by,
-        language=fee_case.language,  # Pay's pages in Welsh for a Welsh case (#22)
     )
 
 

@@ -269,7 +269,7 @@ def payment_start(
     remitted_pence: int | None = None,
     started_by=None,
     entered_by=None,
-    language: str = "en",
+    language: str | None = None,
 ) -> str:
     """Start paying for ``purpose`` on ``for_case`` and return the URL to redirect to.
 
@@ -277,8 +277,8 @@ def payment_start(
     resumed (with a fresh next_url), and if one succeeded the confirmation URL is
     returned; only when every earlier attempt failed is a new payment created.
     ``service`` defaults to the case's app label. ``return_to`` is the case page
-    the confirmation links back to. ``language`` ("en" or "cy", the case's language)
-    is the language of Pay's payment pages.
+    the confirmation links back to. ``language`` ("en" or "cy") is the language of Pay's
+    payment pages: by default the case's own (``for_case.language``), else English.
 
     Raises ``PaymentAmountNotAccepted`` (a ``PaymentNotAllowed``) for an amount no
     card payment can be (below 30p, above the provider's limit: see
@@ -294,6 +294,8 @@ def payment_start(
     reference_max = REFERENCE_MAX_LENGTH - PROVIDER_REFERENCE_SUFFIX_LENGTH - 1
     if not reference or len(reference) > reference_max:
         raise PaymentNotAllowed(f"reference must be 1 to {reference_max} characters")
+    if language is None:
+        language = getattr(for_case, "language", "") or "en"
     if language not in LANGUAGES:
         raise PaymentNotAllowed(f"language must be one of {', '.join(LANGUAGES)}")
     if not description or len(description) > DESCRIPTION_MAX_LENGTH:
