@@ -131,16 +131,23 @@ def page_problems(page) -> list[str]:
     return problems
 
 
+def browser_session_from(browser_context, live_server, client) -> None:
+    """Give the browser the session of a test ``client`` (signed in, perhaps in an assisted
+    session), so the browser carries on as that client."""
+    from django.conf import settings
+
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    browser_context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+
+
 @pytest.fixture
 def browser_sign_in(browser_context, live_server, client):
     """``sign_in(user)`` puts a signed-in session cookie into the browser."""
-    from django.conf import settings
 
     def _sign_in(user):
         client.force_login(user)
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        browser_context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-        )
+        browser_session_from(browser_context, live_server, client)
 
     return _sign_in

@@ -17,6 +17,7 @@ from .factories import (
     ActiveSessionFactory,
     CitizenWithEmailFactory,
     CitizenWithoutEmailFactory,
+    session_join,
 )
 
 
@@ -105,9 +106,7 @@ def start_session(agent_client, agent):
 
     def start(citizen, **kwargs):
         session = ActiveSessionFactory(agent=agent, citizen=citizen, **kwargs)
-        django_session = agent_client.session
-        django_session["assisted_digital_session_id"] = session.pk
-        django_session.save()
+        session_join(agent_client, session)
         return session
 
     return start

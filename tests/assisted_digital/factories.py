@@ -75,3 +75,32 @@ class EndedSessionFactory(ActiveSessionFactory):
     status = AssistedSession.Status.ENDED
     ended_at = factory.LazyFunction(timezone.now)
     end_reason = AssistedSession.EndReason.ENDED_BY_AGENT
+
+
+def session_join(client, session: AssistedSession) -> None:
+    """Make ``session`` the assisted session of the agent signed in on ``client``, as
+    starting one from the assisted-digital pages does."""
+    from assisted_digital.constants import SESSION_KEY
+
+    django_session = client.session
+    django_session[SESSION_KEY] = session.pk
+    django_session.save()
+
+
+def agent_helping(citizen, *, client=None, **session_kwargs):
+    """A test client of an assisted-digital agent ("Ash Helper", second factor done) in an
+    active session helping ``citizen``; ``client.agent`` and ``client.assisted_session``
+    are set on it."""
+    from django.test import Client
+
+    from digital_services.accounts.constants import ASSISTED_DIGITAL_AGENT
+    from digital_services.accounts.services import user_role_add
+    from tests.conftest import sign_in
+
+    agent = StaffUserFactory(full_name="Ash Helper")
+    user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
+    client = sign_in(client or Client(), agent, second_factor=True)
+    session = ActiveSessionFactory(agent=agent, citizen=citizen, **session_kwargs)
+    session_join(client, session)
+    client.agent, client.assisted_session = agent, session
+    return client

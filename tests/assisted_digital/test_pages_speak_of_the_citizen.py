@@ -8,9 +8,6 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from digital_services.accounts.constants import ASSISTED_DIGITAL_AGENT
-from digital_services.accounts.services import user_role_add
-from tests.accounts.factories import StaffUserFactory
 from tests.conftest import sign_in
 from tests.prison_visits.factories import BookedVisitFactory, RequestedVisitFactory
 from tests.tribunal_fees.factories import (
@@ -19,7 +16,7 @@ from tests.tribunal_fees.factories import (
     RefundApplicationFactory,
 )
 
-from .factories import ActiveSessionFactory, CitizenWithoutEmailFactory
+from .factories import CitizenWithoutEmailFactory, agent_helping
 
 pytestmark = pytest.mark.django_db
 
@@ -60,13 +57,7 @@ def _main(response) -> str:
 
 
 def test_case_pages_speak_of_the_citizen_in_an_assisted_session(client, margaret, pages):
-    agent = StaffUserFactory(full_name="Ash Helper")
-    user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
-    sign_in(client, agent, second_factor=True)
-    session = ActiveSessionFactory(agent=agent, citizen=margaret)
-    django_session = client.session
-    django_session["assisted_digital_session_id"] = session.pk
-    django_session.save()
+    agent_helping(margaret, client=client)
 
     with time_machine.travel("2026-11-20 10:00 +0000", tick=False):
         for name, url in pages.items():

@@ -7,21 +7,15 @@ citizen who has no email address, who chose post (a telephone payment, and lette
 import importlib
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from civil_claims.constants import ClaimStatus
 from civil_claims.models import Claim
-from digital_services.accounts.constants import ASSISTED_DIGITAL_AGENT
-from digital_services.accounts.services import user_role_add
 from digital_services.notifications.models import OutboundMessage
 from digital_services.payments.models import Payment
-from tests.accounts.factories import StaffUserFactory
-from tests.assisted_digital.factories import ActiveSessionFactory, CitizenWithoutEmailFactory
-from tests.browser_support import page_problems
-from tests.conftest import sign_in
+from tests.assisted_digital.factories import CitizenWithoutEmailFactory, agent_helping
+from tests.browser_support import browser_session_from, page_problems
 from tests.tribunal_fees.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -260,22 +254,9 @@ def test_the_whole_claim_works_with_javascript_off(
 
 def test_an_agent_makes_a_claim_for_a_citizen_without_email(page, browser_context, live_server):
     citizen = CitizenWithoutEmailFactory(full_name="Margaret Evans")
-    agent = StaffUserFactory(full_name="Ash Helper")
-    user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
-    client = sign_in(Client(), agent, second_factor=True)
-    session = ActiveSessionFactory(agent=agent, citizen=citizen)
-    django_session = client.session
-    django_session["assisted_digital_session_id"] = session.pk
-    django_session.save()
-    browser_context.add_cookies(
-        [
-            {
-                "name": django_settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    client = agent_helping(citizen)
+    agent = client.agent
+    browser_session_from(browser_context, live_server, client)
     check_eligibility(page)
     make_the_claim(page, contact="post")
     expect(page.locator("main")).to_contain_text("Telephone payment")

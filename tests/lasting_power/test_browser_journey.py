@@ -3,20 +3,15 @@ page to a completed LPA; and an agent making one on the phone for a donor with n
 (the documents go by post). Every page is checked for console, HTTP and CSP problems."""
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from digital_services.accounts.constants import ASSISTED_DIGITAL_AGENT
-from digital_services.accounts.services import user_role_add
 from digital_services.notifications.models import OutboundMessage
 from lasting_power.constants import LpaStatus
 from lasting_power.models import Lpa
-from tests.accounts.factories import StaffUserFactory, UserFactory
-from tests.assisted_digital.factories import ActiveSessionFactory, CitizenWithoutEmailFactory
-from tests.browser_support import page_problems
-from tests.conftest import sign_in
+from tests.accounts.factories import UserFactory
+from tests.assisted_digital.factories import CitizenWithoutEmailFactory, agent_helping
+from tests.browser_support import browser_session_from, page_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -203,22 +198,8 @@ def test_a_new_user_makes_a_health_and_welfare_lpa_and_pays_by_card(page, browse
 def agent_page(page, browser_context, live_server):
     """An agent (second factor done) on the phone with Margaret, who has no email."""
     margaret = CitizenWithoutEmailFactory(full_name="Margaret Evans")
-    agent = StaffUserFactory(full_name="Ash Helper")
-    user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
-    client = sign_in(Client(), agent, second_factor=True)
-    session = ActiveSessionFactory(agent=agent, citizen=margaret)
-    django_session = client.session
-    django_session["assisted_digital_session_id"] = session.pk
-    django_session.save()
-    browser_context.add_cookies(
-        [
-            {
-                "name": django_settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    client = agent_helping(margaret)
+    browser_session_from(browser_context, live_server, client)
     page.margaret = margaret
     return page
 

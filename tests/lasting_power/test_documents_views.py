@@ -10,7 +10,7 @@ from digital_services.documents.models import Document
 from lasting_power.documents import lpa_documents_generate
 from lasting_power.tasks import lpa_documents_generate_task
 from tests.accounts.factories import StaffUserFactory, UserFactory
-from tests.assisted_digital.factories import ActiveSessionFactory
+from tests.assisted_digital.factories import ActiveSessionFactory, session_join
 from tests.conftest import sign_in
 
 from .factories import lpa_answered, lpa_completed
@@ -106,10 +106,7 @@ def test_an_agent_in_an_assisted_session_downloads_the_citizens_documents(client
     user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
     sign_in(client, agent, second_factor=True)
     assert client.get(download_url(lpa, documents[0])).status_code == 404  # no session yet
-    session = ActiveSessionFactory(agent=agent, citizen=lpa.user)
-    django_session = client.session
-    django_session["assisted_digital_session_id"] = session.pk
-    django_session.save()
+    session_join(client, ActiveSessionFactory(agent=agent, citizen=lpa.user))
     page = client.get(documents_url(lpa)).content.decode()
     assert "LP3: notice to person to notify 1" in page
     assert client.get(download_url(lpa, documents[1])).status_code == 200

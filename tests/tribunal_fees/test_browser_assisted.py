@@ -8,18 +8,13 @@ import importlib
 from datetime import date
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from digital_services.accounts.constants import ASSISTED_DIGITAL_AGENT
-from digital_services.accounts.services import user_role_add
 from digital_services.notifications.models import OutboundMessage
 from digital_services.payments.models import Payment
-from tests.accounts.factories import StaffUserFactory
-from tests.assisted_digital.factories import ActiveSessionFactory, CitizenWithoutEmailFactory
-from tests.conftest import sign_in
+from tests.assisted_digital.factories import CitizenWithoutEmailFactory, agent_helping
+from tests.browser_support import browser_session_from
 from tribunal_fees.constants import FeeCaseStatus
 from tribunal_fees.models import FeeCase
 
@@ -52,23 +47,9 @@ def margaret(transactional_db):
 @pytest.fixture
 def agent_page(page, browser_context, live_server, margaret):
     """The browser of an agent (signed in with a second factor) helping Margaret by phone."""
-    agent = StaffUserFactory(full_name="Ash Helper")
-    user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
-    client = sign_in(Client(), agent, second_factor=True)
-    session = ActiveSessionFactory(agent=agent, citizen=margaret)
-    django_session = client.session
-    django_session["assisted_digital_session_id"] = session.pk
-    django_session.save()
-    browser_context.add_cookies(
-        [
-            {
-                "name": django_settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    page.agent = agent
+    client = agent_helping(margaret)
+    browser_session_from(browser_context, live_server, client)
+    page.agent = client.agent
     return page
 
 

@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from digital_services.notifications.models import OutboundMessage
 from digital_services.payments.models import Payment, SandboxPayment
-from tests.assisted_digital.factories import ActiveSessionFactory, CitizenWithoutEmailFactory
-from tests.conftest import sign_in
+from tests.assisted_digital.factories import CitizenWithoutEmailFactory, agent_helping
 from tribunal_fees.constants import FeeCaseStatus
 from tribunal_fees.models import FeeCase, RefundApplication
 
@@ -36,19 +35,7 @@ def margaret(db):
 
 @pytest.fixture
 def agent_client(client, margaret):
-    from digital_services.accounts.constants import ASSISTED_DIGITAL_AGENT
-    from digital_services.accounts.services import user_role_add
-    from tests.accounts.factories import StaffUserFactory
-
-    agent = StaffUserFactory(full_name="Ash Helper")
-    user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
-    sign_in(client, agent, second_factor=True)
-    session = ActiveSessionFactory(agent=agent, citizen=margaret)
-    django_session = client.session
-    django_session["assisted_digital_session_id"] = session.pk
-    django_session.save()
-    client.agent = agent
-    return client
+    return agent_helping(margaret, client=client)
 
 
 def _answer(client, journey: str, step: str, data: dict) -> str:

@@ -31,24 +31,11 @@ def test_there_are_case_pages_of_every_kind_to_check():
 
 @pytest.fixture
 def agent_world():
-    from digital_services.accounts.constants import ASSISTED_DIGITAL_AGENT
-    from digital_services.accounts.services import user_role_add
-    from tests.accounts.factories import StaffUserFactory
-    from tests.assisted_digital.factories import ActiveSessionFactory
-    from tests.conftest import sign_in
+    from tests.assisted_digital.factories import agent_helping
 
     world = World(roles=(CITIZEN_A,))
     citizen = world.user(CITIZEN_A)
-    agent = StaffUserFactory(full_name="Ash Helper")
-    user_role_add(user=agent, role=ASSISTED_DIGITAL_AGENT)
-    from django.test import Client
-
-    client = sign_in(Client(), agent, second_factor=True)
-    session = ActiveSessionFactory(agent=agent, citizen=citizen)
-    django_session = client.session
-    django_session["assisted_digital_session_id"] = session.pk
-    django_session.save()
-    return world, client, citizen
+    return world, agent_helping(citizen), citizen
 
 
 @pytest.mark.parametrize("pattern", GET_PAGES, ids=_label)
