@@ -234,6 +234,16 @@ def _message_fields(
     return fields
 
 
+#: A broker that does not answer is tried twice more within about a second; after that the
+#: message stays in created and the sweep queues it again.
+ENQUEUE_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+
+
 def outbound_message_enqueue(*, message_id: int) -> bool:
     """Put a delivery task on the queue. If the broker is down, log it and leave
     the row in created: the sweep queues it again. Never raises, because the
@@ -242,14 +252,7 @@ def outbound_message_enqueue(*, message_id: int) -> bool:
 
     try:
         notification_deliver.apply_async(
-            args=[message_id],
-            retry=True,
-            retry_policy={
-                "max_retries": 2,
-                "interval_start": 0,
-                "interval_step": 0.5,
-                "interval_max": 1,
-            },
+            args=[message_id], retry=True, retry_policy=ENQUEUE_RETRY_POLICY
         )
     except Exception:
         logger.warning(
@@ -274,14 +277,7 @@ def outbound_messages_enqueue(*, message_ids: Sequence[int]) -> int:
         batch = ids[start : start + DELIVER_BATCH_SIZE]
         try:
             notification_deliver_batch.apply_async(
-                args=[batch],
-                retry=True,
-                retry_policy={
-                    "max_retries": 2,
-                    "interval_start": 0,
-                    "interval_step": 0.5,
-                    "interval_max": 1,
-                },
+                args=[batch], retry=True, retry_policy=ENQUEUE_RETRY_POLICY
             )
         except Exception:
             logger.warning(
