@@ -66,7 +66,7 @@ def fee_receipt_pdf(fee_case: FeeCase) -> bytes:
     width, height = A4
     y = height - 30 * mm
     pdf.setFont("Helvetica-Bold", 18)
-    pdf.drawString(25 * mm, y, "Receipt: employment tribunal fee")
+    pdf.drawString(25 * mm, y, "Receipt: tribunal fee")
     y -= 10 * mm
     pdf.setFont("Helvetica", 11)
     pdf.drawString(25 * mm, y, "HM Courts and Tribunals Service")

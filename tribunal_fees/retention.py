@@ -1,4 +1,4 @@
-"""How long Pay an employment tribunal fee keeps personal data (declared on its registry entry).
+"""How long Pay tribunal fees keeps personal data (declared on its registry entry).
 
 Fees, Help with Fees and refund applications are financial records: kept for
 TRIBUNAL_FEES_RETENTION_DAYS after their last change, then their personal details are

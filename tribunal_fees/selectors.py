@@ -235,7 +235,11 @@ def cases_for_user(user) -> list[CaseSummary]:
     cases += [
         CaseSummary(
             reference=refund.reference,
-            title="Refund of employment tribunal fees",
+            title=(
+                f"Refund after Help with Fees {refund.hwf_application.reference}"
+                if refund.hwf_application_id
+                else "Refund of employment tribunal fees"
+            ),
             status=refund.get_status_display(),
             url=reverse("tribunal_fees:refund-detail", args=[refund.reference]),
             updated_at=refund.updated_at,
@@ -243,6 +247,7 @@ def cases_for_user(user) -> list[CaseSummary]:
         )
         for refund in RefundApplication.objects.filter(user=user)
         .exclude(reference=None)
+        .select_related("hwf_application")
         .order_by("-updated_at")[:50]
     ]
     return cases

@@ -13,6 +13,10 @@ from digital_services.core.registry import (
 from .constants import FeeKind
 from .retention import RETENTION
 
+#: The service's name, as the issue (#19) calls it: it takes immigration appeal and property
+#: chamber fees as well as the 2013–2017 employment tribunal fees.
+SERVICE_NAME = "Pay tribunal fees"
+
 CASEWORKER_ROLE = "tribunal_fees caseworker"
 #: This service's models only: no payments permissions (those would show every
 #: service's payments); the fee's admin page shows its payment itself.
@@ -67,10 +71,12 @@ def _cases_detach_user(user) -> int:
 
 
 START_PAGE = {
-    "intro": "Use this service to pay an employment tribunal fee by card, to apply for Help with Fees, or to apply for a refund of tribunal fees.",
+    "intro": "Use this service to pay a tribunal fee by card: an immigration and asylum appeal fee, a residential property application fee, or an employment tribunal fee for a claim presented between 29 July 2013 and 26 July 2017.",
     "you_need": [
-        "your employment tribunal case number if you are paying a hearing fee (for example 1234567/2016)",
-        "how many people are making the claim, and what the claim is about",
+        "which tribunal the fee is for, and what it is for (for example an appeal or an application)",
+        "the date of the decision you are appealing, or the date of your application or claim",
+        "your tribunal case number if you are paying a hearing fee",
+        "for an employment tribunal fee from 2013 to 2017: how many people made the claim, and what it was about",
         "details of your income and savings if you want to apply for Help with Fees",
     ],
     "what_happens_next": "You get a receipt straight away, by email, text message or letter, whichever you choose. If you apply for Help with Fees, we send our decision the same way.",
@@ -79,8 +85,8 @@ START_PAGE = {
 SERVICE = service_register(
     Service(
         slug="tribunal-fees",
-        name="Pay an employment tribunal fee",
-        description="Pay an employment tribunal issue or hearing fee, apply for Help with Fees, or apply for a refund of fees you paid.",
+        name=SERVICE_NAME,
+        description="Pay an immigration appeal or property chamber fee, or an employment tribunal fee from 2013 to 2017, apply for Help with Fees, or apply for a refund of fees you paid.",
         start_url_name="tribunal_fees:start",
         list_cases=list_cases,
         claim_cases=lambda *, user, email: _cases_claim_for_user(user=user, email=email),
@@ -89,6 +95,7 @@ SERVICE = service_register(
         export_user_data=lambda user: _case_data_for_user(user),
         detach_user=lambda user: _cases_detach_user(user),
         app_label="tribunal_fees",
+        staff_case_permission="tribunal_fees.view_feecase",
         url_prefix="tribunal-fees/",
         roles=(
             Role(

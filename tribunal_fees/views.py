@@ -54,9 +54,9 @@ def start(request):
         **START_PAGE,
         "intro": format_html(
             '{} You can also <a class="govuk-link" href="{}">apply for Help with Fees</a> '
-            "if you are on certain benefits or a low income, or "
-            '<a class="govuk-link" href="{}">apply for a refund</a> of fees you paid '
-            "between July 2013 and July 2017. If you told us about a fee without signing in, "
+            "if you are on certain benefits or a low income (also within 3 months of paying "
+            'a fee), or <a class="govuk-link" href="{}">apply for a refund</a> of employment '
+            "tribunal fees you paid between July 2013 and July 2017. If you told us about a fee without signing in, "
             '<a class="govuk-link" href="{}">find your fee</a> with its reference and your '
             "email address.",
             START_PAGE["intro"],
@@ -285,6 +285,7 @@ def refund_detail(request, application):
         {
             "page_title": f"Refund application {application.reference}",
             "application": application,
+            "hwf": application.hwf_application,
             "interest_rate": rate_display(settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS),
         },
     )

@@ -60,7 +60,7 @@ def test_privacy_notice_covers_what_uk_gdpr_article_13_requires(client):
     for service in (
         "Book a prison visit",
         "Make a money claim",
-        "Pay an employment tribunal fee",
+        "Pay tribunal fees",
         "Make a lasting power of attorney",
     ):
         assert service in headings, service

@@ -52,7 +52,7 @@ def test_paying_with_a_good_test_card_ends_on_the_confirmation_page(client, star
     assert "Visa ending 1111" in response.text
     assert 'href="/tribunal-fees/claims/1/"' in response.text
     assert (
-        '<a href="/tribunal-fees/" class="govuk-service-navigation__link">Pay an employment tribunal fee</a>'
+        '<a href="/tribunal-fees/" class="govuk-service-navigation__link">Pay tribunal fees</a>'
         in (response.text)
     )
     assert "service=tribunal-fees" in response.text  # the feedback prompt names the service

@@ -138,7 +138,7 @@ def test_the_dashboard_shows_the_hand_worked_figures_in_tables(service_owner):
     assert totals["Book a prison visit"] == ["8", "4", "50.0%", "75.0%", "66.7%", "£4.53"]
     assert totals["Make a money claim"] == ["5", "4", "80.0%", "0.0%", "0.0%", "£16.88"]
     assert totals["All services"] == ["13", "8", "61.5%", "37.5%", "60.0%", "£10.70"]
-    assert totals["Pay an employment tribunal fee"] == ["0", "0", "–", "–", "–", "–"]
+    assert totals["Pay tribunal fees"] == ["0", "0", "–", "–", "–", "–"]
 
     rates = table(content, "kpi-rates")
     assert rates[0] == [

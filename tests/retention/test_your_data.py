@@ -75,7 +75,7 @@ def test_your_data_downloads_as_json(client, citizen, holdings):
     assert data["applications_not_sent"][0]["answers"] == {"ni_number": "QQ123456C"}
     visits = data["services"]["Book a prison visit"]["visits"]
     assert visits[0]["prisoner_name"].endswith("Prisonerson")
-    refunds = data["services"]["Pay an employment tribunal fee"]["refund_applications"]
+    refunds = data["services"]["Pay tribunal fees"]["refund_applications"]
     assert refunds[0]["account_number"] == "31926819"
 
 
@@ -198,5 +198,5 @@ def test_each_service_has_its_own_heading_on_the_readable_page(client, citizen, 
     html = client.get(reverse("privacy:your-data")).content.decode()
 
     assert '<h2 class="govuk-heading-l">Book a prison visit</h2>' in html
-    assert '<h2 class="govuk-heading-l">Pay an employment tribunal fee</h2>' in html
+    assert '<h2 class="govuk-heading-l">Pay tribunal fees</h2>' in html
     assert '<h3 class="govuk-heading-m">Refund applications</h3>' in html

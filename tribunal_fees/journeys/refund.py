@@ -169,7 +169,7 @@ REFUND = journey_register(
     Journey(
         service=SERVICE,
         slug="refund",
-        title="Apply for a refund of tribunal fees",
+        title="Apply for a refund of employment tribunal fees",
         submit=refund_submit,
         declaration=(
             "I believe that the facts stated in this application are true. I made the payments "
