@@ -236,6 +236,29 @@ class FormaliseOption(models.TextChoices):
     REFER_TO_JUDGE = "refer_to_judge", "Ask a judge to decide"
 
 
+class BreathingSpaceKind(models.TextChoices):
+    """The two kinds of breathing space of the Debt Respite Scheme (England and Wales)."""
+
+    STANDARD = "standard", "Standard breathing space"
+    MENTAL_HEALTH = "mental_health", "Mental health crisis breathing space"
+
+
+class BreathingSpaceStatus(models.TextChoices):
+    IN_FORCE = "in_force", "In force"
+    LIFTED = "lifted", "Lifted"
+
+
+BREATHING_SPACE_TRANSITIONS = {
+    BreathingSpaceStatus.IN_FORCE: (BreathingSpaceStatus.LIFTED,),
+    BreathingSpaceStatus.LIFTED: (),
+}
+BREATHING_SPACE_REFERENCE_MAX_LENGTH = 30
+#: A breathing space is entered or lifted only on an issued claim that is still with this
+#: court: never before issue (there is no deadline to pause), nor once it is closed,
+#: settled, transferred or proceeding offline (notes section 4).
+BREATHING_SPACE_STATES = tuple(s for s in ClaimStatus.values if s not in (*NOT_ISSUED, *FINAL))
+
+
 class CorrespondenceKind(models.TextChoices):
     RESPONSE_FORM = "response_form", "Response form"
     MORE_TIME = "more_time", "Request for more time"

@@ -272,6 +272,93 @@ TEMPLATES = {
         ),
         "personalisation": ["claim_number", "phone"],
     },
+    "civil_claims.breathing_space_entered": {
+        "subject": "Claim ((claim_number)) is paused: breathing space",
+        "body": (
+            "The money claim ((claim_number)) is paused because the defendant is in a breathing "
+            "space under the Debt Respite Scheme, from ((started_on)).\n\n"
+            "While the breathing space lasts, the claimant must not take any step to recover "
+            "the money, such as asking for judgment, and the defendant’s deadline to respond "
+            "to the claim is paused.\n\n"
+            "We will write to you both when the breathing space ends, with the new deadline.\n\n"
+            "If you have questions, phone us on ((phone))."
+        ),
+        "cy_subject": "Mae hawliad ((claim_number)) wedi’i oedi: cyfnod seibiant",
+        "cy_body": (
+            "Mae’r hawliad am arian ((claim_number)) wedi’i oedi oherwydd bod y diffynnydd mewn "
+            "cyfnod seibiant o dan y Cynllun Seibiant rhag Dyledion, o ((started_on)).\n\n"
+            "Tra bydd y cyfnod seibiant yn para, rhaid i’r hawlydd beidio â chymryd unrhyw gam i "
+            "adennill yr arian, fel gofyn am ddyfarniad, ac mae dyddiad cau’r diffynnydd i ymateb "
+            "i’r hawliad wedi’i oedi.\n\n"
+            "Byddwn yn ysgrifennu atoch chi’ch dau pan ddaw’r cyfnod seibiant i ben, gyda’r "
+            "dyddiad cau newydd.\n\n"
+            "Os oes gennych gwestiynau, ffoniwch ni ar ((phone))."
+        ),
+        "personalisation": ["claim_number", "started_on", "phone"],
+    },
+    "civil_claims.breathing_space_lifted": {
+        "subject": "Claim ((claim_number)) is going ahead again",
+        "body": (
+            "The breathing space on the money claim ((claim_number)) ended on ((lifted_on)). "
+            "The claim goes ahead again from where it stopped.\n\n"
+            "If you have questions, phone us on ((phone))."
+        ),
+        "cy_subject": "Mae hawliad ((claim_number)) yn mynd yn ei flaen eto",
+        "cy_body": (
+            "Daeth y cyfnod seibiant ar yr hawliad am arian ((claim_number)) i ben ar "
+            "((lifted_on)). Mae’r hawliad yn mynd yn ei flaen eto o’r man lle daeth i ben.\n\n"
+            "Os oes gennych gwestiynau, ffoniwch ni ar ((phone))."
+        ),
+        "personalisation": ["claim_number", "lifted_on", "phone"],
+    },
+    "civil_claims.breathing_space_lifted_deadline": {
+        "subject": "Claim ((claim_number)) is going ahead again: new deadline",
+        "body": (
+            "The breathing space on the money claim ((claim_number)) ended on ((lifted_on)). "
+            "The claim goes ahead again.\n\n"
+            "The defendant now has until 4pm on ((response_deadline)) to respond to the claim: "
+            "the time they had left when the breathing space began.\n\n"
+            "If you have questions, phone us on ((phone))."
+        ),
+        "cy_subject": "Mae hawliad ((claim_number)) yn mynd yn ei flaen eto: dyddiad cau newydd",
+        "cy_body": (
+            "Daeth y cyfnod seibiant ar yr hawliad am arian ((claim_number)) i ben ar "
+            "((lifted_on)). Mae’r hawliad yn mynd yn ei flaen eto.\n\n"
+            "Mae gan y diffynnydd yn awr tan 4pm ar ((response_deadline)) i ymateb i’r hawliad: "
+            "yr amser a oedd ganddynt ar ôl pan ddechreuodd y cyfnod seibiant.\n\n"
+            "Os oes gennych gwestiynau, ffoniwch ni ar ((phone))."
+        ),
+        "personalisation": ["claim_number", "lifted_on", "response_deadline", "phone"],
+    },
+    "civil_claims.staff_claim_issued": {
+        "subject": "Money claim issued: ((claim_number))",
+        "body": (
+            "Money claim ((claim_number)) was issued on ((issue_date)) (((how_paid))).\n\n"
+            "Total claimed: ((total))\nDefendant to respond by 4pm on ((response_deadline))\n\n"
+            "The sealed claim form is printed behind the defendant's claim letter in the "
+            "letter batch. See the claim, its sealed form and the letters sent on its case "
+            "page (staff sign-in): ((case_url))"
+        ),
+        "cy_subject": "Hawliad am arian wedi’i gyhoeddi: ((claim_number))",
+        "cy_body": (
+            "Cafodd hawliad am arian ((claim_number)) ei gyhoeddi ar ((issue_date)) "
+            "(((how_paid))).\n\n"
+            "Cyfanswm a hawlir: ((total))\nRhaid i’r diffynnydd ymateb erbyn 4pm ar "
+            "((response_deadline))\n\n"
+            "Mae’r ffurflen hawlio wedi’i selio wedi’i hargraffu y tu ôl i lythyr hawlio’r "
+            "diffynnydd yn y swp llythyrau. Gweld yr hawliad, ei ffurflen wedi’i selio a’r "
+            "llythyrau a anfonwyd ar ei dudalen achos (mewngofnodi staff): ((case_url))"
+        ),
+        "personalisation": [
+            "claim_number",
+            "issue_date",
+            "how_paid",
+            "total",
+            "response_deadline",
+            "case_url",
+        ],
+        "channels": ["email"],
+    },
     "civil_claims.claim_transferred": {
         "subject": "Claim ((claim_number)) has moved to ((court))",
         "body": (

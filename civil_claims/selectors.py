@@ -15,8 +15,8 @@ from digital_services.core.grants import grant_held
 from digital_services.core.money import pence_format
 from digital_services.core.registry import CaseSummary
 
-from .constants import ClaimStatus, CorrespondenceStatus, HwfOutcome
-from .models import Claim, PaperCorrespondence, Party
+from .constants import BreathingSpaceStatus, ClaimStatus, CorrespondenceStatus, HwfOutcome
+from .models import BreathingSpace, Claim, PaperCorrespondence, Party
 from .services.common import CLAIM_PAGE_URL_NAME, GRANT_SCOPE_CLAIM
 
 #: What happened, in words for the parties (the claim page's timeline), by audit action.
@@ -31,6 +31,8 @@ HISTORY_WORDS = {
     "claim.access_code_reset": "New access code sent to the defendant",
     "claim.contact_changed": "Contact details changed",
     "claim.paper_response_received": "Paper response received",
+    "claim.breathing_space_entered": "Breathing space began: the claim is paused",
+    "claim.breathing_space_lifted": "Breathing space ended: the claim goes ahead again",
 }
 
 
@@ -40,6 +42,7 @@ def claims_with_details() -> QuerySet[Claim]:
         "amount_rows",
         "timeline_events",
         "evidence_items",
+        "breathing_spaces",
     )
 
 
@@ -57,8 +60,24 @@ def claim_get_for_viewer(*, reference: str, request) -> Claim | None:
     return None
 
 
+def claim_breathing_space_in_force(claim: Claim) -> BreathingSpace | None:
+    """The breathing space pausing the claim now, if any (from the prefetch when there is one)."""
+    return next(
+        (b for b in claim.breathing_spaces.all() if b.status == BreathingSpaceStatus.IN_FORCE),
+        None,
+    )
+
+
 def claim_next_step(claim: Claim) -> str:
-    """The claim's state and what happens next, in words for the claimant."""
+    """The claim's state and what happens next, in words for the claimant. A breathing space
+    in force pauses the claim whatever its state, so it is said first."""
+    space = claim_breathing_space_in_force(claim) if claim.is_issued else None
+    if space is not None:
+        return (
+            "The claim is paused because the defendant is in a breathing space (debt respite) "
+            f"from {date_format(space.started_on)}. Nothing happens on it until the breathing "
+            "space ends, and any deadline to respond is paused. We will write when it ends."
+        )
     s = claim.status
     if s == ClaimStatus.AWAITING_PAYMENT:
         return f"Pay the court fee of {pence_format(claim.fee_pence)} to issue the claim."

@@ -159,6 +159,7 @@ def _claim_context(claim, **extra) -> dict:
         "contact_text": route.describe() if route and route.usable else "",
         "contact_channel": route.channel if route else "",
         "next_step": selectors.claim_next_step(claim),
+        "breathing_space": selectors.claim_breathing_space_in_force(claim),
         "can_pay": claim.status in PAYABLE and services.claim_amount_due_pence(claim) > 0,
         "amount_due_pence": services.claim_amount_due_pence(claim),
         **extra,

@@ -17,13 +17,15 @@ from digital_services.documents.selectors import document_list_about
 from digital_services.notifications.models import OutboundMessage
 
 from .. import services
-from ..constants import ClaimStatus, PartyRole
+from ..constants import BreathingSpaceStatus, ClaimStatus, PartyRole
 from ..models import Claim
 from ..pdf import interest_lines
-from ..selectors import claim_next_step
+from ..selectors import claim_breathing_space_in_force, claim_next_step
 from .common import ActionViewsMixin, ClaimNumberSearchMixin, buttons
 from .export import claims_export_response
 from .forms import (
+    BreathingSpaceEnterForm,
+    BreathingSpaceLiftForm,
     ConfirmForm,
     ContactForm,
     CorrespondenceForm,
@@ -49,6 +51,7 @@ class QueueFilter(admin.SimpleListFilter):
             ("hwf", "Help with Fees to decide"),
             ("issued_today", "Issued today"),
             ("stayed", "Stayed"),
+            ("breathing_space", "In a breathing space"),
         ]
 
     def queryset(self, request, queryset):
@@ -58,6 +61,8 @@ class QueueFilter(admin.SimpleListFilter):
             return queryset.filter(issue_date=timezone.localdate(), claim_number__isnull=False)
         if self.value() == "stayed":
             return queryset.filter(status=ClaimStatus.STAYED)
+        if self.value() == "breathing_space":
+            return queryset.filter(breathing_spaces__status=BreathingSpaceStatus.IN_FORCE)
         return queryset
 
 
@@ -104,6 +109,7 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
         "evidence_table",
         "statement_of_truth",
         "dates_table",
+        "breathing_spaces_table",
         "documents_list",
         "messages_sent",
         "notes_list",
@@ -136,6 +142,18 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
         "stay": (MANAGE, StayForm, "Stay the claim", "do_stay"),
         "stay-lift": (MANAGE, ConfirmForm, "Lift the stay", "do_stay_lift"),
         "transfer": (MANAGE, TransferForm, "Transfer the claim out", "do_transfer"),
+        "breathing-space-enter": (
+            MANAGE,
+            BreathingSpaceEnterForm,
+            "Enter a breathing space",
+            "do_breathing_space_enter",
+        ),
+        "breathing-space-lift": (
+            MANAGE,
+            BreathingSpaceLiftForm,
+            "Lift the breathing space",
+            "do_breathing_space_lift",
+        ),
         "correspondence-record": (
             RECORD,
             CorrespondenceForm,
@@ -200,6 +218,13 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
             links.append((self.action_url(obj, "stay-lift"), "Lift the stay"))
         if ClaimStatus.TRANSFERRED in Claim.TRANSITIONS[s]:
             links.append((self.action_url(obj, "transfer"), "Transfer out"))
+        if services.claim_breathing_space_allowed(obj):
+            if claim_breathing_space_in_force(obj) is None:
+                links.append((self.action_url(obj, "breathing-space-enter"), "Breathing space"))
+            else:
+                links.append(
+                    (self.action_url(obj, "breathing-space-lift"), "Lift the breathing space")
+                )
         return buttons(links)
 
     @admin.display(description="Parties")
@@ -300,6 +325,24 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
                     if obj.transferred_at
                     else "–",
                 ),
+            ]
+        )
+
+    @admin.display(description="Breathing space")
+    def breathing_spaces_table(self, obj):
+        fmt = lambda d: date_format(d) if d else "–"  # noqa: E731
+        return _rows(
+            [
+                (
+                    b.get_kind_display(),
+                    b.reference or "no reference",
+                    f"From {fmt(b.started_on)}",
+                    f"ended {fmt(b.lifted_on)}" if b.lifted_on else b.get_status_display(),
+                    f"Deadline {fmt(b.deadline_before)} → {fmt(b.deadline_after)}"
+                    if b.lifted_on
+                    else f"Deadline {fmt(b.deadline_before)} paused",
+                )
+                for b in obj.breathing_spaces.all()
             ]
         )
 
@@ -422,6 +465,28 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
             request=request,
         )
         return f"Claim transferred to {data['court']}. Both parties have been told."
+
+    def do_breathing_space_enter(self, request, obj, data):
+        services.claim_breathing_space_enter(
+            claim=obj,
+            actor=request.user,
+            kind=data["kind"],
+            started_on=data["started_on"],
+            reference=data.get("reference") or "",
+            request=request,
+        )
+        return "Breathing space entered: the claim is paused. Both parties have been told."
+
+    def do_breathing_space_lift(self, request, obj, data):
+        space = services.claim_breathing_space_lift(
+            claim=obj, actor=request.user, lifted_on=data["lifted_on"], request=request
+        )
+        deadline = (
+            f" The response deadline is now {date_format(space.deadline_after)}."
+            if space.deadline_after
+            else ""
+        )
+        return f"Breathing space lifted.{deadline} Both parties have been told."
 
     def do_correspondence(self, request, obj, data):
         services.correspondence_record(

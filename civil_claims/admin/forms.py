@@ -7,8 +7,17 @@ from django.utils import timezone
 
 from digital_services.core.money import PenceField
 
-from ..constants import ContactChannel, CorrespondenceKind, HwfOutcome
+from ..constants import (
+    BREATHING_SPACE_REFERENCE_MAX_LENGTH,
+    BreathingSpaceKind,
+    ContactChannel,
+    CorrespondenceKind,
+    HwfOutcome,
+)
 from ..services.casework import PARTY_CONTACT_FIELDS
+
+#: Dates as caseworkers type them, day first ("27/11/2026"), never read month first.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
 
 class HwfDecisionForm(forms.Form):
@@ -108,8 +117,48 @@ class CorrespondenceForm(forms.Form):
         label="What was received", choices=CorrespondenceKind.choices, widget=forms.RadioSelect
     )
     received_on = forms.DateField(
-        label="Date received", help_text="For example 27/11/2026", initial=timezone.localdate
+        input_formats=DATE_INPUT_FORMATS,
+        label="Date received",
+        help_text="For example 27/11/2026",
+        initial=timezone.localdate,
     )
     description = forms.CharField(
         label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BreathingSpaceEnterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type of breathing space",
+        choices=BreathingSpaceKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the type of breathing space"},
+    )
+    started_on = forms.DateField(
+        input_formats=DATE_INPUT_FORMATS,
+        label="Date it began",
+        help_text="As the Insolvency Service's notice gives it, for example 27/11/2026",
+        error_messages={
+            "required": "Enter the date the breathing space began",
+            "invalid": "Enter the date the breathing space began as a real date, like 27/11/2026",
+        },
+    )
+    reference = forms.CharField(
+        label="Breathing space reference",
+        required=False,
+        max_length=BREATHING_SPACE_REFERENCE_MAX_LENGTH,
+        help_text="The Insolvency Service's reference, if the notice gives one.",
+    )
+
+
+class BreathingSpaceLiftForm(forms.Form):
+    lifted_on = forms.DateField(
+        input_formats=DATE_INPUT_FORMATS,
+        label="Date it ended",
+        help_text="For example 27/11/2026",
+        initial=timezone.localdate,
+        error_messages={
+            "required": "Enter the date the breathing space ended",
+            "invalid": "Enter the date the breathing space ended as a real date, like 27/11/2026",
+        },
     )

@@ -3,7 +3,7 @@
 A package (split along its seams); import the models from ``civil_claims.models``.
 """
 
-from .casework import CaseNote, PaperCorrespondence
+from .casework import BreathingSpace, CaseNote, PaperCorrespondence
 from .claims import AmountRow, Claim, ClaimNumberCounter, EvidenceItem, TimelineEvent
 from .defence import ClaimantReply, Judgment, Response
 from .fees import IssueFeeBand
@@ -12,6 +12,7 @@ from .parties import AccessCode, Party
 __all__ = [
     "AccessCode",
     "AmountRow",
+    "BreathingSpace",
     "CaseNote",
     "Claim",
     "ClaimNumberCounter",

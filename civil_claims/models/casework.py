@@ -1,12 +1,22 @@
-"""What caseworkers keep on a claim: notes and paper correspondence received."""
+"""What caseworkers keep on a claim: notes, paper correspondence received and breathing
+spaces (debt respite) recorded on it."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
-from ..constants import CORRESPONDENCE_TRANSITIONS, CorrespondenceKind, CorrespondenceStatus
+from ..constants import (
+    BREATHING_SPACE_REFERENCE_MAX_LENGTH,
+    BREATHING_SPACE_TRANSITIONS,
+    CORRESPONDENCE_TRANSITIONS,
+    BreathingSpaceKind,
+    BreathingSpaceStatus,
+    CorrespondenceKind,
+    CorrespondenceStatus,
+)
 from .claims import Claim
 
 USER = settings.AUTH_USER_MODEL
@@ -60,3 +70,55 @@ class PaperCorrespondence(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} received {self.received_on:%d %b %Y}"
+
+
+class BreathingSpace(models.Model):
+    """A breathing space (Debt Respite Scheme) the defendant is in, recorded by a caseworker.
+
+    While it is in force the claim is paused: the defendant's response deadline stops and
+    the claimant may take no step on the claim. Lifting it (``in_force`` → ``lifted``, the
+    one move of ``BREATHING_SPACE_TRANSITIONS``) gives the defendant the days that were
+    left, from the day it ended (``deadlines.response_deadline_after_breathing_space``).
+    At most one is in force on a claim at a time.
+    """
+
+    TRANSITIONS = BREATHING_SPACE_TRANSITIONS
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="breathing_spaces")
+    kind = models.CharField("type", max_length=15, choices=BreathingSpaceKind.choices)
+    reference = models.CharField(
+        max_length=BREATHING_SPACE_REFERENCE_MAX_LENGTH,
+        blank=True,
+        help_text="The Insolvency Service's reference for the breathing space, if known.",
+    )
+    started_on = models.DateField("began on")
+    lifted_on = models.DateField("ended on", null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=BreathingSpaceStatus.choices, default=BreathingSpaceStatus.IN_FORCE
+    )
+    deadline_before = models.DateField("response deadline when it began", null=True, blank=True)
+    deadline_after = models.DateField("response deadline once lifted", null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["started_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(status="in_force"),
+                name="civil_claims_one_breathing_space_in_force",
+                violation_error_message="A claim has at most one breathing space in force",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} from {self.started_on:%d %b %Y}"

@@ -3,9 +3,15 @@
 - ``submit``: ``ClaimDraft``/``PartyDraft``, ``claim_figures``, ``claim_submit``,
   ``claim_hwf_apply``, ``claim_fee_check``, ``claim_payment_start``, ``claim_payment_outcome``;
 - ``issue``: ``claim_issue``, the claim number, access codes, ``claim_form_seal``;
-- ``casework``: Help with Fees decisions and the caseworkers' actions.
+- ``casework``: Help with Fees decisions and the caseworkers' actions;
+- ``breathing_space``: entering and lifting a breathing space (debt respite).
 """
 
+from .breathing_space import (
+    claim_breathing_space_allowed,
+    claim_breathing_space_enter,
+    claim_breathing_space_lift,
+)
 from .casework import (
     ACTION_STATES,
     claim_access_code_reset,
@@ -60,6 +66,9 @@ __all__ = [
     "claim_access_code_reset",
     "claim_action_allowed",
     "claim_amount_due_pence",
+    "claim_breathing_space_allowed",
+    "claim_breathing_space_enter",
+    "claim_breathing_space_lift",
     "claim_fee_check",
     "claim_figures",
     "claim_form_seal",
