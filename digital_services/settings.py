@@ -493,6 +493,17 @@ PRISON_VISITS_ANONYMISE_AFTER_DAYS = env.int("PRISON_VISITS_ANONYMISE_AFTER_DAYS
 # address, and for one reference (django-ratelimit rate, e.g. "10/h").
 PRISON_VISITS_LOOKUP_RATE_LIMIT = env.str("PRISON_VISITS_LOOKUP_RATE_LIMIT", default="10/h")
 
+# --- Make a money claim (civil_claims) ---
+# The court staff's mailbox: told of each issued claim (empty: no staff email is sent).
+CIVIL_CLAIMS_STAFF_MAILBOX = env.str("CIVIL_CLAIMS_STAFF_MAILBOX", default="")
+# CaseMan (the court's case-management system) takes each claim event as JSON by HTTPS POST
+# to this URL, with this bearer token. Empty: events are kept and marked sent locally only.
+CIVIL_CLAIMS_CASEMAN_FEED_URL = env.str("CIVIL_CLAIMS_CASEMAN_FEED_URL", default="")
+CIVIL_CLAIMS_CASEMAN_FEED_TOKEN = env.str("CIVIL_CLAIMS_CASEMAN_FEED_TOKEN", default="")
+CIVIL_CLAIMS_CASEMAN_FEED_TIMEOUT_SECONDS = env.int(
+    "CIVIL_CLAIMS_CASEMAN_FEED_TIMEOUT_SECONDS", default=10
+)
+
 # --- Privacy and retention (digital_services.privacy) ---
 # How long each record type keeps personal data. The "retention" job (command and beat job
 # core.retention_run) applies every rule; the privacy notice's table is generated from them.

@@ -17,8 +17,10 @@ import datetime as dt
 import secrets
 from functools import partial
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.audit.services import audit_record
@@ -29,8 +31,15 @@ from digital_services.documents.constants import DocumentKind
 from digital_services.documents.services import document_read, document_store
 from digital_services.journeys.contact import ContactRoute
 from digital_services.notifications.constants import Channel
+from digital_services.notifications.services import notification_send
 
-from ..constants import ACCESS_CODE_LENGTH, AUDIT_SERVICE, CLAIM_STALE_DAYS, ClaimStatus
+from ..constants import (
+    ACCESS_CODE_LENGTH,
+    AUDIT_SERVICE,
+    CLAIM_STALE_DAYS,
+    ClaimStatus,
+    HwfOutcome,
+)
 from ..deadlines import deemed_service_date, issue_date_for, response_deadline_for
 from ..interest import interest_work_out
 from ..models import AccessCode, Claim, ClaimNumberCounter
@@ -53,6 +62,7 @@ from .common import (
 SEQUENCE = "civil_claims_claim_number_seq"
 #: The defendant's notice of the issued claim; its letter carries the sealed claim form.
 DEFENDANT_ISSUED_TEMPLATE = "civil_claims.claim_issued_defendant"
+STAFF_ISSUED_TEMPLATE = "civil_claims.staff_claim_issued"
 
 
 def claim_number_format(number: int) -> str:
@@ -215,8 +225,44 @@ def claim_issue(
                 },
             )
         defendant_notice_send(claim=claim, code=code, template=DEFENDANT_ISSUED_TEMPLATE)
+        staff_issued_email_send(claim=claim)
         transaction.on_commit(partial(claim_form_seal_enqueue, claim_id=claim.pk))
     return claim
+
+
+def _how_paid(claim: Claim) -> str:
+    if claim.hwf_outcome == HwfOutcome.FULL:
+        return "fee remitted in full by Help with Fees"
+    if claim.amount_paid_pence:
+        return f"fee of {money(claim.amount_paid_pence)} paid"
+    return "fee settled"
+
+
+def staff_issued_email_send(*, claim: Claim) -> None:
+    """Tell the court staff's mailbox (``CIVIL_CLAIMS_STAFF_MAILBOX``; none when it is empty)
+    that the claim was issued. The outbox sends email without attachments, so the email
+    links to the claim's case page, where the sealed form is (its URL holds only the
+    claim's id)."""
+    mailbox = settings.CIVIL_CLAIMS_STAFF_MAILBOX
+    if not mailbox:
+        return
+    case_path = reverse("admin:civil_claims_claim_change", args=[claim.pk])
+    notification_send(
+        template=STAFF_ISSUED_TEMPLATE,
+        to=mailbox,
+        channel=Channel.EMAIL,
+        personalisation={
+            "claim_number": claim.claim_number,
+            "issue_date": date_format(claim.issue_date),
+            "how_paid": _how_paid(claim),
+            "total": money(claim.total_claimed_pence),
+            "response_deadline": deadline_text(claim),
+            "case_url": f"{settings.SITE_URL}{case_path}",
+        },
+        about=claim,
+        service=AUDIT_SERVICE,
+        reference=claim.claim_number,
+    )
 
 
 def claim_form_seal_enqueue(*, claim_id: int) -> None:
