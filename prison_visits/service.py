@@ -11,7 +11,7 @@ from digital_services.core.registry import (
 )
 
 from .retention import RETENTION
-from .selectors import visit_cases, visit_data_for_user
+from .selectors import visit_cases, visit_data_for_user, visits_for_staff
 from .services import visits_claim_for_user, visits_detach_user
 
 CASEWORKER_ROLE = "prison_visits caseworker"
@@ -53,7 +53,7 @@ SERVICE = service_register(
     Service(
         slug="prison-visits",
         name="Book a prison visit",
-        description="Ask to visit someone in prison. Choose up to 3 times, tell us who is coming, and the prison will reply by email.",
+        description="Ask to visit someone in prison. Choose up to 3 times, tell us who is coming, and the prison will reply by email, text message or letter, as you choose.",
         start_url_name="prison_visits:start",
         list_cases=visit_cases,
         claim_cases=visits_claim_for_user,
@@ -62,6 +62,8 @@ SERVICE = service_register(
         export_user_data=visit_data_for_user,
         detach_user=lambda user: visits_detach_user(user=user),
         app_label="prison_visits",
+        staff_case_permission="prison_visits.change_visit",
+        staff_cases=lambda user: visits_for_staff(user=user),
         url_prefix="prison-visits/",
         roles=(
             Role(

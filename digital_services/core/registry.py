@@ -126,6 +126,14 @@ class Service:
     #: ``detach_user(user)``: unlink the user's cases from their account when it is
     #: deleted; cases the law says to keep stay for their declared period. Returns a count.
     detach_user: Callable[..., int] | None = None
+    #: The permission that lets staff work on this service's cases ("app.view_case").
+    #: Its holders also see the platform's queues about those cases: the letters we could
+    #: not deliver (``notifications.selectors.returned_letters_for_staff``). Empty: none.
+    staff_case_permission: str = ""
+    #: ``staff_cases(user)``: the cases this member of staff may see, when that is fewer
+    #: than all the service's cases (prison staff: their own prisons' visits). A queryset
+    #: of one model; the platform's queues then show only what is about those cases.
+    staff_cases: Callable[..., object] | None = None
     #: The module ``make bench`` reads for ``seed(*, scale, stdout)`` and ``PAGES``.
     bench: str = ""
     #: URL name (without the namespace) -> who may open it. Journey pages need no rule

@@ -13,7 +13,12 @@ from digital_services.core.admin_lists import LargeListAdminMixin, ServiceAnyKey
 
 from .constants import FAILED_STATUSES, LetterBatchStatus
 from .models import DeliveryProblem, LetterBatch, OutboundMessage, ReturnedLetter
-from .selectors import outbound_message_list_recent, outbound_message_render
+from .selectors import (
+    outbound_message_list_recent,
+    outbound_message_render,
+    returned_letters_for_staff,
+    returned_letters_staff_may_see,
+)
 from .services import (
     TransitionNotAllowed,
     delivery_problems_resolve,
@@ -280,6 +285,10 @@ class DeliveryProblemAdminBase(admin.ModelAdmin):
             obj.message,
         )
 
+    @admin.display(description="Address we used")
+    def address(self, obj):
+        return linebreaks(obj.message.recipient) if obj.message.recipient else "-"
+
     @admin.display(description="Dealt with", boolean=True, ordering="resolved_at")
     def resolved(self, obj):
         return obj.resolved_at is not None
@@ -295,10 +304,67 @@ class DeliveryProblemAdminBase(admin.ModelAdmin):
 @admin.register(ReturnedLetter)
 class ReturnedLetterAdmin(DeliveryProblemAdminBase):
     """The caseworkers' queue: letters that came back. Phone the person, or check the
-    address on the case, then mark the letter as dealt with."""
+    address on the case, then mark the letter as dealt with.
+
+    Each service's caseworkers see the letters about their own service's cases (prison
+    staff: their own prisons' visits), through the permission their service declares as
+    ``staff_case_permission``; administrators see every one. So the queue needs no
+    permission on this platform model, which would show every service's letters."""
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(kind=DeliveryProblem.Kind.RETURNED_LETTER)
+        return returned_letters_for_staff(user=request.user).select_related(
+            *self.list_select_related
+        )
+
+    def has_module_permission(self, request):
+        return returned_letters_staff_may_see(user=request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return returned_letters_staff_may_see(user=request.user)
+
+    def has_change_permission(self, request, obj=None):
+        # Only to mark letters as dealt with: every field is read-only.
+        return returned_letters_staff_may_see(user=request.user)
+
+    def get_list_display(self, request):
+        return ("received_at", "service", self._case_link(request), "reported_at", "resolved")
+
+    def get_fields(self, request, obj=None):
+        return self.get_readonly_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return (
+            "kind",
+            "service",
+            self._case_link(request),
+            "address",
+            "reported_at",
+            "received_at",
+            "resolved_at",
+            "resolved_by",
+        )
+
+    def _case_link(self, request):
+        """The case column: a link to the case's own staff page when this member of
+        staff may open it (bound to the request: the admin instance is shared; one per
+        request, as Django compares the form's fields with the read-only ones)."""
+        cached = getattr(request, "_returned_letter_case_column", None)
+        if cached is not None:
+            return cached
+
+        @admin.display(description="Case")
+        def case(obj):
+            text = self.case(obj)
+            model = obj.content_type.model_class() if obj.content_type_id else None
+            model_admin = admin.site._registry.get(model)
+            if model_admin is None or not model_admin.has_view_or_change_permission(request):
+                return text
+            opts = model._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.object_id])
+            return format_html('<a href="{}">{}</a>', url, text)
+
+        request._returned_letter_case_column = case
+        return case
 
 
 @admin.register(DeliveryProblem)

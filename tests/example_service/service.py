@@ -28,6 +28,7 @@ SERVICE = service_register(
         list_cases=licence_cases,
         order=90,
         app_label="example_service",
+        staff_case_permission="example_service.view_licenceapplication",
         url_prefix="example-licence/",
         roles=(
             Role(

@@ -82,21 +82,39 @@ def _model_admin_allows(model_admin, action: str) -> bool:
 
 
 #: Admins that ask for another permission than Django's ``<action>_<model>`` ones,
-#: by model label and action ("view", "add", "change", "delete").
-ADMIN_CUSTOM_PERMISSIONS: dict[str, dict[str, str]] = {
-    "assisted_digital.AssistedSession": {"view": "assisted_digital.view_all_sessions"},
-    "assisted_digital.SubmissionRecord": {"view": "assisted_digital.view_all_sessions"},
+#: by model label and action ("view", "add", "change", "delete"): any one of these.
+ADMIN_CUSTOM_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "assisted_digital.AssistedSession": {"view": ("assisted_digital.view_all_sessions",)},
+    "assisted_digital.SubmissionRecord": {"view": ("assisted_digital.view_all_sessions",)},
 }
+
+
+def _returned_letters_permissions() -> tuple[str, ...]:
+    """The queue of letters we could not deliver opens to administrators and to the
+    caseworkers of every service through the permission it declares for its cases."""
+    from digital_services.core.registry import services_list
+
+    return (
+        "notifications.view_returnedletter",
+        *(s.staff_case_permission for s in services_list() if s.staff_case_permission),
+    )
+
+
+def _custom_permissions(label: str) -> dict[str, tuple[str, ...]]:
+    if label == "notifications.ReturnedLetter":
+        either = _returned_letters_permissions()
+        return {"view": either, "change": either}
+    return ADMIN_CUSTOM_PERMISSIONS.get(label, {})
 
 
 def _role_may(role: str, model, action: str) -> bool:
     opts = model._meta
     perms = admin_permissions(role)
-    custom = ADMIN_CUSTOM_PERMISSIONS.get(opts.label, {})
+    custom = _custom_permissions(opts.label)
 
     def has(codename_action: str) -> bool:
         if codename_action in custom:
-            return custom[codename_action] in perms
+            return any(p in perms for p in custom[codename_action])
         return f"{opts.app_label}.{codename_action}_{opts.model_name}" in perms
 
     if action in ("changelist", "change", "history"):
