@@ -259,6 +259,38 @@ BREATHING_SPACE_REFERENCE_MAX_LENGTH = 30
 BREATHING_SPACE_STATES = tuple(s for s in ClaimStatus.values if s not in (*NOT_ISSUED, *FINAL))
 
 
+class CasemanEventKind(models.TextChoices):
+    """What CaseMan (the court's case-management system) is told about (notes section 5)."""
+
+    CLAIM_ISSUED = "claim_issued", "Claim issued"
+    MORE_TIME = "more_time", "More time to respond"
+    RESPONSE = "response", "Response"
+    CCJ = "ccj", "County court judgment requested"
+    PAID_IN_FULL = "paid_in_full", "Paid in full"
+    BREATHING_SPACE_ENTERED = "breathing_space_entered", "Breathing space entered"
+    BREATHING_SPACE_LIFTED = "breathing_space_lifted", "Breathing space lifted"
+
+
+class CasemanEventStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENT = "sent", "Sent to CaseMan"
+    SENT_LOCALLY = "sent_locally", "Kept here (no CaseMan feed configured)"
+    FAILED = "failed", "Failed"
+
+
+CASEMAN_EVENT_TRANSITIONS = {
+    CasemanEventStatus.PENDING: (
+        CasemanEventStatus.SENT,
+        CasemanEventStatus.SENT_LOCALLY,
+        CasemanEventStatus.FAILED,
+    ),
+    # A caseworker's "resend to CaseMan" queues any sent or failed event again.
+    CasemanEventStatus.SENT: (CasemanEventStatus.PENDING,),
+    CasemanEventStatus.SENT_LOCALLY: (CasemanEventStatus.PENDING,),
+    CasemanEventStatus.FAILED: (CasemanEventStatus.PENDING,),
+}
+
+
 class CorrespondenceKind(models.TextChoices):
     RESPONSE_FORM = "response_form", "Response form"
     MORE_TIME = "more_time", "Request for more time"

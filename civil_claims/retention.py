@@ -6,7 +6,8 @@ claimant's reply and the judgment (each with its field history) go first, by the
 rules on the same clock; deleting the claim then takes its amounts, timeline, evidence,
 notes and correspondence with it. The sealed claim form is a stored document given the
 same end date when it is made (``delete_after``; rule ``documents.files``). The hashes of
-spent access codes go much sooner.
+spent access codes go much sooner, and so does the copy of the parties' details in each
+event sent to CaseMan (its JSON is blanked; the row stays as the record of what was sent).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from digital_services.privacy.retention import RetentionRule
 #: Six years after the claim last changed (the limitation period for a money claim).
 CLAIM_RETENTION_DAYS = 6 * 365
 ACCESS_CODE_RETENTION_DAYS = 90
+#: CaseMan holds the case once it has the event; our copy of the JSON is for resending.
+CASEMAN_EVENT_RETENTION_DAYS = 90
 AFTER = "the claim last changed"
 
 
@@ -49,6 +52,20 @@ def _access_codes(cutoff):
     from .models import AccessCode
 
     return AccessCode.objects.filter(Q(used_at__lt=cutoff) | Q(revoked_at__lt=cutoff))
+
+
+def _caseman_events(cutoff):
+    from .constants import CasemanEventStatus
+    from .models import CasemanEvent
+
+    return CasemanEvent.objects.filter(
+        status__in=(
+            CasemanEventStatus.SENT,
+            CasemanEventStatus.SENT_LOCALLY,
+            CasemanEventStatus.FAILED,
+        ),
+        status_changed_at__lt=cutoff,
+    ).exclude(payload={})
 
 
 def _rule(key, model, information, order, expired):
@@ -103,6 +120,25 @@ RETENTION = (
         "Money claims: judgments, with the defendant’s date of birth",
         23,
         _with_claim("Judgment"),
+    ),
+    _rule(
+        "civil_claims.breathing_spaces",
+        "BreathingSpace",
+        "Money claims: the defendant’s breathing space (debt respite) dates and reference",
+        24,
+        _with_claim("BreathingSpace"),
+    ),
+    RetentionRule(
+        key="civil_claims.caseman_events",
+        model="civil_claims.CasemanEvent",
+        information="Money claims: the copy of each claim event sent to the court’s "
+        "case-management system (CaseMan), with the parties’ names and addresses",
+        period_days=CASEMAN_EVENT_RETENTION_DAYS,
+        after="it was sent (or failed)",
+        then="the names and addresses are deleted; a record that the event was sent is kept",
+        blank={"payload": {}},
+        expired=_caseman_events,
+        order=15,
     ),
     _rule(
         "civil_claims.claims",

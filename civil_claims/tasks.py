@@ -1,5 +1,5 @@
 """Background work for Make a money claim: the sealed claim form of each issued claim,
-and closing claims whose fee never came.
+closing claims whose fee never came, and the CaseMan (RPA) feed.
 
 ``claim_issue`` queues ``claim_form_seal`` after commit with the claim's id only; a beat
 job seals any issued claim still without its form (a task lost while the broker was down).
@@ -10,9 +10,17 @@ from django.db import OperationalError
 
 from .services import claim_form_seal as claim_form_seal_service
 from .services import claims_stale_close, claims_unsealed_seal
+from .services.caseman import (
+    CasemanTransientError,
+    caseman_event_fail,
+    caseman_events_stuck_requeue,
+)
+from .services.caseman import caseman_event_send as caseman_event_send_service
 
 UNSEALED_SWEEP_EVERY_SECONDS = 15 * 60
 STALE_CLOSE_EVERY_SECONDS = 24 * 60 * 60
+CASEMAN_SWEEP_EVERY_SECONDS = 15 * 60
+CASEMAN_MAX_RETRIES = 8
 
 BEAT_SCHEDULE = {
     "civil-claims-unsealed-sweep": {
@@ -22,6 +30,10 @@ BEAT_SCHEDULE = {
     "civil-claims-stale-close": {
         "task": "civil_claims.stale_close",
         "schedule": STALE_CLOSE_EVERY_SECONDS,
+    },
+    "civil-claims-caseman-sweep": {
+        "task": "civil_claims.caseman_sweep",
+        "schedule": CASEMAN_SWEEP_EVERY_SECONDS,
     },
 }
 
@@ -51,3 +63,31 @@ def claims_unsealed_sweep(self) -> int:
 def claims_stale_close_task(self) -> int:
     """Close claims never issued after CLAIM_STALE_DAYS without their fee."""
     return claims_stale_close()
+
+
+@shared_task(
+    name="civil_claims.caseman_event_send",
+    bind=True,
+    acks_late=True,
+    autoretry_for=(CasemanTransientError, OperationalError),
+    retry_backoff=True,
+    retry_backoff_max=60 * 60,
+    max_retries=CASEMAN_MAX_RETRIES,
+)
+def caseman_event_send(self, event_id: int) -> str | None:
+    """Send one CaseMan event; quietly nothing for one gone or already sent. Retried with
+    back-off while CaseMan is unreachable or busy; after the last retry it is failed."""
+    try:
+        event = caseman_event_send_service(event_id=event_id)
+    except CasemanTransientError as exc:
+        if self.request.retries >= CASEMAN_MAX_RETRIES:
+            caseman_event_fail(event_id=event_id, error=str(exc))
+            return None
+        raise
+    return event.status if event is not None else None
+
+
+@shared_task(name="civil_claims.caseman_sweep", bind=True, acks_late=True)
+def caseman_sweep(self) -> int:
+    """Queue again the CaseMan events whose task was lost."""
+    return caseman_events_stuck_requeue()

@@ -17,7 +17,7 @@ from digital_services.documents.selectors import document_list_about
 from digital_services.notifications.models import OutboundMessage
 
 from .. import services
-from ..constants import BreathingSpaceStatus, ClaimStatus, PartyRole
+from ..constants import BreathingSpaceStatus, CasemanEventStatus, ClaimStatus, PartyRole
 from ..models import Claim
 from ..pdf import interest_lines
 from ..selectors import claim_breathing_space_in_force, claim_next_step
@@ -110,6 +110,7 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
         "statement_of_truth",
         "dates_table",
         "breathing_spaces_table",
+        "caseman_events_table",
         "documents_list",
         "messages_sent",
         "notes_list",
@@ -153,6 +154,12 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
             BreathingSpaceLiftForm,
             "Lift the breathing space",
             "do_breathing_space_lift",
+        ),
+        "caseman-resend": (
+            MANAGE,
+            ConfirmForm,
+            "Send this claim's events to CaseMan again",
+            "do_caseman_resend",
         ),
         "correspondence-record": (
             RECORD,
@@ -225,6 +232,8 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
                 links.append(
                     (self.action_url(obj, "breathing-space-lift"), "Lift the breathing space")
                 )
+        if obj.caseman_events.exclude(status=CasemanEventStatus.PENDING).exists():
+            links.append((self.action_url(obj, "caseman-resend"), "Resend to CaseMan"))
         return buttons(links)
 
     @admin.display(description="Parties")
@@ -343,6 +352,21 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
                     else f"Deadline {fmt(b.deadline_before)} paused",
                 )
                 for b in obj.breathing_spaces.all()
+            ]
+        )
+
+    @admin.display(description="Sent to CaseMan")
+    def caseman_events_table(self, obj):
+        return _rows(
+            [
+                (
+                    date_format(e.created_at),
+                    e.get_kind_display(),
+                    e.get_status_display(),
+                    f"{e.attempts} attempt{'s' if e.attempts != 1 else ''}",
+                    e.last_error or "",
+                )
+                for e in obj.caseman_events.all()
             ]
         )
 
@@ -487,6 +511,10 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
             else ""
         )
         return f"Breathing space lifted.{deadline} Both parties have been told."
+
+    def do_caseman_resend(self, request, obj, data):
+        count = services.claim_caseman_resend(claim=obj, actor=request.user, request=request)
+        return f"{count} event{'s' if count != 1 else ''} queued for CaseMan again."
 
     def do_correspondence(self, request, obj, data):
         services.correspondence_record(

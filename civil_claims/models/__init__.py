@@ -3,6 +3,7 @@
 A package (split along its seams); import the models from ``civil_claims.models``.
 """
 
+from .caseman import CasemanEvent
 from .casework import BreathingSpace, CaseNote, PaperCorrespondence
 from .claims import AmountRow, Claim, ClaimNumberCounter, EvidenceItem, TimelineEvent
 from .defence import ClaimantReply, Judgment, Response
@@ -14,6 +15,7 @@ __all__ = [
     "AmountRow",
     "BreathingSpace",
     "CaseNote",
+    "CasemanEvent",
     "Claim",
     "ClaimNumberCounter",
     "ClaimantReply",

@@ -4,7 +4,8 @@
   ``claim_hwf_apply``, ``claim_fee_check``, ``claim_payment_start``, ``claim_payment_outcome``;
 - ``issue``: ``claim_issue``, the claim number, access codes, ``claim_form_seal``;
 - ``casework``: Help with Fees decisions and the caseworkers' actions;
-- ``breathing_space``: entering and lifting a breathing space (debt respite).
+- ``breathing_space``: entering and lifting a breathing space (debt respite);
+- ``caseman``: the CaseMan (RPA) feed of claim events.
 """
 
 from .breathing_space import (
@@ -12,6 +13,7 @@ from .breathing_space import (
     claim_breathing_space_enter,
     claim_breathing_space_lift,
 )
+from .caseman import caseman_event_record, claim_caseman_resend
 from .casework import (
     ACTION_STATES,
     claim_access_code_reset,
@@ -63,12 +65,14 @@ __all__ = [
     "access_code_hash",
     "access_code_issue",
     "access_code_redeem",
+    "caseman_event_record",
     "claim_access_code_reset",
     "claim_action_allowed",
     "claim_amount_due_pence",
     "claim_breathing_space_allowed",
     "claim_breathing_space_enter",
     "claim_breathing_space_lift",
+    "claim_caseman_resend",
     "claim_fee_check",
     "claim_figures",
     "claim_form_seal",

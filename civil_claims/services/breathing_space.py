@@ -5,7 +5,8 @@ again with the defendant's response deadline worked out afresh.
 Both are allowed only on an issued claim still with this court
 (``BREATHING_SPACE_STATES``: never before issue, nor once it is closed, settled,
 transferred or proceeding offline); each is audited on the claim and both parties are
-told by their own chosen route (email, text message or letter).
+told by their own chosen route (email, text message or letter), and CaseMan is sent the
+event (``caseman``).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from ..constants import (
     BREATHING_SPACE_STATES,
     BreathingSpaceKind,
     BreathingSpaceStatus,
+    CasemanEventKind,
     PartyRole,
 )
 from ..deadlines import deadline_passed, response_deadline_after_breathing_space
 from ..models import BreathingSpace, Claim
+from .caseman import caseman_event_record
 from .common import court_phone, locked, message_send, party_route
 
 ENTERED_TEMPLATE = "civil_claims.breathing_space_entered"
@@ -136,6 +139,9 @@ def claim_breathing_space_enter(
                 "phone": court_phone(),
             },
         )
+        caseman_event_record(
+            claim=claim, kind=CasemanEventKind.BREATHING_SPACE_ENTERED, breathing_space=space
+        )
     return space
 
 
@@ -213,4 +219,7 @@ def claim_breathing_space_lift(
             template = LIFTED_DEADLINE_TEMPLATE
             personalisation["response_deadline"] = date_format(deadline)
         _tell_both_parties(claim, template, personalisation)
+        caseman_event_record(
+            claim=claim, kind=CasemanEventKind.BREATHING_SPACE_LIFTED, breathing_space=space
+        )
     return space

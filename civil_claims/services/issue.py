@@ -5,7 +5,8 @@ with Fees). In one transaction it gives the claim its number from the database
 sequence, its issue date (the 16:00 rule), deemed service and response deadline, works
 the interest out to the issue date, moves it to ``open``, makes the defendant's access
 code and queues the messages: the claimant's, by their route; the defendant's letter
-with the code (always), and an email too when the claimant gave their address. After
+with the code (always), and an email too when the claimant gave their address; the
+staff mailbox's email (``CIVIL_CLAIMS_STAFF_MAILBOX``); the CaseMan event (``caseman``). After
 commit a task makes the sealed claim form PDF (``claim_form_seal``); the letter batch
 prints it behind the defendant's letter (``claim_letter_enclosures``, which makes it then
 if the task has not).
@@ -37,6 +38,7 @@ from ..constants import (
     ACCESS_CODE_LENGTH,
     AUDIT_SERVICE,
     CLAIM_STALE_DAYS,
+    CasemanEventKind,
     ClaimStatus,
     HwfOutcome,
 )
@@ -44,6 +46,7 @@ from ..deadlines import deemed_service_date, issue_date_for, response_deadline_f
 from ..interest import interest_work_out
 from ..models import AccessCode, Claim, ClaimNumberCounter
 from ..retention import claim_documents_delete_after
+from .caseman import caseman_event_record
 from .common import (
     access_code_hash,
     claim_link,
@@ -226,6 +229,7 @@ def claim_issue(
             )
         defendant_notice_send(claim=claim, code=code, template=DEFENDANT_ISSUED_TEMPLATE)
         staff_issued_email_send(claim=claim)
+        caseman_event_record(claim=claim, kind=CasemanEventKind.CLAIM_ISSUED)
         transaction.on_commit(partial(claim_form_seal_enqueue, claim_id=claim.pk))
     return claim
 
