@@ -196,10 +196,14 @@ def _item_list(request, lpa, section, step, flow):
         if form is None or form.is_valid():
             if any(not item["valid"] for item in items):
                 errors.append(
-                    ("items", f"Change or remove the {step.item_name_plural} marked incomplete")
+                    {
+                        "href": "#people-list",
+                        "text": f"Change or remove the {step.item_name_plural} marked incomplete",
+                    }
                 )
             elif step.slug == "attorneys" and not items and not has_trust(flow.evaluation.answers):
-                errors.append(("add", "Add at least one attorney"))
+                # On the question, as the journeys' lists do: the summary links to its radios.
+                form.add_error("add", "Add at least one attorney")  # no limit: always asked
             else:
                 services.lpa_items_confirm(lpa=lpa, step=step.slug)
                 return _after_save(lpa, step.slug)

@@ -13,7 +13,7 @@ from lasting_power.models import Lpa
 from tests.accounts.factories import UserFactory
 from tests.conftest import sign_in
 
-from .factories import donor_data, lpa_answered, lpa_completed, person_data
+from .factories import add, donor_data, lpa_answered, lpa_completed, person_data
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,23 @@ def test_the_task_list_shows_sections_that_cannot_start_yet(client, applicant):
 def test_the_attorney_list_needs_at_least_one_attorney(client, applicant):
     lpa = lpa_answered(applicant, stop_before="attorneys")
     response = client.post(_url("lpa-step", lpa.pk, "attorneys"), {"add": "no"})
-    assert "Add at least one attorney" in response.content.decode()
+    page = response.content.decode()
+    assert "Add at least one attorney" in page
+    # In the error summary, linking to the question's radios, and on the question itself.
+    assert '<a href="#id_add_1">Add at least one attorney</a>' in page
+    assert 'id="id_add_1"' in page and "govuk-error-message" in page
+    assert "<title>Error: The attorneys" in page
+
+
+def test_an_incomplete_person_on_a_list_is_named_in_the_error_summary(client, applicant):
+    lpa = lpa_answered(applicant, stop_before="attorneys")
+    add(lpa, "attorneys", person_data("Ann", "Attorney"))
+    lpa.refresh_from_db()
+    lpa.answers["attorneys"]["items"][0]["first_name"] = ""  # stored before a rule changed
+    lpa.save(update_fields=["answers"])
+    page = client.post(_url("lpa-step", lpa.pk, "attorneys"), {"add": "no"}).content.decode()
+    assert '<a href="#people-list">Change or remove the attorneys marked incomplete</a>' in page
+    assert 'id="people-list"' in page and "<title>Error: The attorneys" in page
 
 
 def test_replacements_none_must_be_confirmed(client, applicant):
