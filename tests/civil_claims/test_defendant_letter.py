@@ -15,11 +15,12 @@ from civil_claims.models import Claim
 from civil_claims.services import claim_access_code_reset, claim_issue, claim_letter_enclosures
 from digital_services.documents.services import document_read
 from digital_services.notifications.models import OutboundMessage
+from digital_services.notifications.registry import template_get, template_render
 from digital_services.notifications.services import letter_batch_render, letter_batches_close
 from digital_services.notifications.tasks import notification_deliver
 from tests.accounts.factories import StaffUserFactory
 
-from .factories import claim_submitted, party_draft
+from .factories import claim_submitted, defendant_draft, party_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +84,8 @@ def test_the_defendants_letter_is_printed_with_the_sealed_claim_form_behind_it(
     letter_text = _text(archive, f"letter-{defendant_letter.pk}.pdf")
     assert claim.claim_number in letter_text
     assert defendant_letter.personalisation["access_code"] in letter_text
+    # The letter says what is printed behind it.
+    assert "The sealed claim form is enclosed with this letter" in " ".join(letter_text.split())
     form_text = _text(archive, enclosure)
     assert "Claim form" in form_text
     assert claim.claim_number in form_text
@@ -126,3 +129,24 @@ def test_a_new_access_code_letter_and_the_claimants_messages_enclose_nothing(cas
     assert claim_letter_enclosures(message=claimant_email) == []
     unknown = OutboundMessage(template_key="civil_claims.claim_issued_defendant", object_id="")
     assert claim_letter_enclosures(message=unknown) == []
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_only_the_letter_says_the_claim_form_is_enclosed(language):
+    claim = claim_issue(claim=claim_submitted(defendant=defendant_draft(email="dee@example.com")))
+    notices = {
+        m.channel: m
+        for m in OutboundMessage.objects.filter(template_key="civil_claims.claim_issued_defendant")
+    }
+    assert set(notices) == {"email", "letter"}
+    enclosed = {"en": "The sealed claim form is enclosed", "cy": "wedi’i hamgáu"}[language]
+    for channel, message in notices.items():
+        body = template_render(
+            template_get("civil_claims.claim_issued_defendant"),
+            personalisation=message.personalisation,
+            language=language,
+            channel=channel,
+        ).body
+        assert (enclosed in body) == (channel == "letter")
+        assert message.personalisation["access_code"] in body
