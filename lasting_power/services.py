@@ -277,10 +277,13 @@ def lpa_fee_outcome(lpa: Lpa) -> fees.FeeOutcome | None:
     )
 
 
-def lpa_complete(*, lpa: Lpa, method: str = "", actor=None, request=None) -> Lpa:
+def lpa_complete(
+    *, lpa: Lpa, method: str = "", actor=None, request=None, payment: Payment | None = None
+) -> Lpa:
     """Complete the LPA: every question answered and the fee settled (a cheque chosen,
-    nothing to pay now, or a card payment that succeeded). It is locked from then on;
-    the documents are made and sent the correspondent's way after the commit.
+    nothing to pay now, or a card ``payment`` that succeeded). It is locked from then on;
+    the documents are made and sent the correspondent's way after the commit, and the
+    account holder gets a payment confirmation by their chosen route (``receipts``).
 
     Raises ``TransitionNotAllowed`` (already completed, or not ready) .
     """
@@ -306,6 +309,9 @@ def lpa_complete(*, lpa: Lpa, method: str = "", actor=None, request=None) -> Lpa
         )
         _kpi(lpa, kind="journey_completed", outcome=method or "no-payment-now")
         from .delivery import lpa_documents_send
+        from .receipts import lpa_payment_confirmation_send
+
+        lpa_payment_confirmation_send(lpa=lpa, payment=payment)
 
         transaction.on_commit(lambda pk=lpa.pk: lpa_documents_send(lpa_id=pk))
     return lpa
@@ -343,4 +349,4 @@ def lpa_payment_outcome(*, payment: Payment) -> None:
     if payment.amount_pence != lpa.fee_pence:
         logger.error("Payment %s does not match the fee of LPA %s: check it", payment.pk, lpa.pk)
         return
-    lpa_complete(lpa=lpa, method=PaymentMethod.CARD, actor=payment.started_by)
+    lpa_complete(lpa=lpa, method=PaymentMethod.CARD, actor=payment.started_by, payment=payment)
