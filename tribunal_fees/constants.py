@@ -205,6 +205,18 @@ class FeeCaseStatus(models.TextChoices):
     PAID = "paid", "Paid"
     PAYMENT_UNCERTAIN = "payment_uncertain", "Payment not confirmed"
     REMITTED = "remitted", "Nothing to pay (Help with Fees)"
+    # Paid to the tribunal another way (not through this service), as the citizen told us
+    # when applying for Help with Fees after paying: a caseworker checks the evidence of
+    # payment before any refund. No receipt from us: we did not take the money.
+    PAID_ELSEWHERE = "paid_elsewhere", "Paid to the tribunal (not through this service)"
+
+
+class PaidElsewhereMethod(models.TextChoices):
+    """How a fee paid outside this service was paid (for the caseworker checking it)."""
+
+    CARD = "card", "By card, online or by phone"
+    CHEQUE = "cheque", "By cheque or postal order"
+    OTHER = "other", "Another way"
 
 
 FEE_CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -213,6 +225,7 @@ FEE_CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
         FeeCaseStatus.PAYMENT_IN_PROGRESS,
         FeeCaseStatus.PAID,  # a part payment recorded by a caseworker
         FeeCaseStatus.REMITTED,  # group remission covering every claimant
+        FeeCaseStatus.PAID_ELSEWHERE,  # told about with a Help with Fees application
     ),
     FeeCaseStatus.AWAITING_HWF: (FeeCaseStatus.UNPAID, FeeCaseStatus.REMITTED),
     FeeCaseStatus.PAYMENT_IN_PROGRESS: (
@@ -227,6 +240,7 @@ FEE_CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
     ),
     FeeCaseStatus.PAID: (),
     FeeCaseStatus.REMITTED: (),
+    FeeCaseStatus.PAID_ELSEWHERE: (),
 }
 
 

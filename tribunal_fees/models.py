@@ -35,6 +35,7 @@ from .constants import (
     HwfStatus,
     IncomePeriod,
     Jurisdiction,
+    PaidElsewhereMethod,
     PayerRole,
     PaymentMethod,
     RefundFeeKind,
@@ -184,7 +185,7 @@ class FeeCase(models.Model):
     )
     kind = models.CharField(max_length=30, choices=FeeKind.choices)
     case_number = models.CharField(
-        max_length=20, blank=True, help_text="The tribunal case number (required for hearing fees)."
+        max_length=40, blank=True, help_text="The tribunal case number (required for hearing fees)."
     )
     payer_role = models.CharField(
         max_length=20, choices=PayerRole.choices, default=PayerRole.CLAIMANT
@@ -217,6 +218,12 @@ class FeeCase(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
     paid_at = models.DateTimeField(null=True, blank=True)
     amount_paid_pence = models.PositiveIntegerField("amount paid", null=True, blank=True)
+    # A fee paid to the tribunal outside this service (status ``paid_elsewhere``): how, as
+    # the citizen says; ``paid_at`` and ``amount_paid_pence`` hold the day and the amount
+    # they gave, and the evidence of payment is a stored document of the fee.
+    paid_elsewhere_method = models.CharField(
+        "how it was paid", max_length=10, choices=PaidElsewhereMethod.choices, blank=True
+    )
     # A tribunal's order that another party (the Home Office) pay the appellant back: shown
     # to the appellant; the fee stays paid and this service refunds nothing.
     fee_award_pence = models.PositiveIntegerField("fee award", null=True, blank=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_held
 from digital_services.core.money import pence_format
 from digital_services.core.registry import CaseSummary
@@ -201,6 +202,10 @@ FEE_NEXT_STEPS = {
     ),
     FeeCaseStatus.PAID: "You have paid this fee. You do not need to do anything else.",
     FeeCaseStatus.REMITTED: "You do not have to pay this fee. You do not need to do anything else.",
+    FeeCaseStatus.PAID_ELSEWHERE: (
+        "You told us you paid this fee to the tribunal. If your Help with Fees application "
+        "succeeds, we refund what it covers once we have checked your evidence of payment."
+    ),
 }
 
 
@@ -295,6 +300,7 @@ REFUND_FINANCE_CSV_HEADER = [
 
 def refund_finance_rows(*, applications: QuerySet[RefundApplication]) -> Iterator[list[str]]:
     """One row per refund for finance (the payments contractor). Amounts in pounds."""
+    applications = applications.select_related("fee_case")
     for application in applications.order_by("issued_at", "submitted_at", "id").iterator():
         issued = (
             timezone.localtime(application.issued_at).date().isoformat()
@@ -306,7 +312,14 @@ def refund_finance_rows(*, applications: QuerySet[RefundApplication]) -> Iterato
             issued,
             application.full_name,
             application.get_region_display(),
-            application.et_case_number or application.eat_case_number,
+            application.et_case_number
+            or application.eat_case_number
+            # A Help with Fees refund: the tribunal case number of the fee refunded.
+            or (
+                application.fee_case.case_number
+                if application.hwf_application_id and application.fee_case_id
+                else ""
+            ),
             pence_format(application.fees_pence, plain=True),
             pence_format(application.interest_pence, plain=True),
             pence_format(application.total_pence, plain=True),
@@ -390,4 +403,29 @@ def case_data_for_user(user) -> dict:
                 "-submitted_at", "-id"
             )
         ],
+    }
+
+
+def refund_payment_elsewhere_rows(application: RefundApplication) -> dict | None:
+    """For the caseworkers checking a Help with Fees refund of a fee paid to the tribunal
+    outside this service: the payment as its payer described it (``facts``: label, value)
+    and their evidence of payment (``evidence``: documents). None for any other refund."""
+    from .services.paid_elsewhere import fee_case_payment_evidence
+
+    fee_case = application.fee_case
+    if (
+        not application.hwf_application_id
+        or fee_case is None
+        or fee_case.status != FeeCaseStatus.PAID_ELSEWHERE
+    ):
+        return None
+    return {
+        "facts": [
+            ("Tribunal case number", fee_case.case_number),
+            ("Fee", f"{fee_case.description}: {pence_format(fee_case.fee_pence)}"),
+            ("Amount paid", pence_format(fee_case.amount_paid_pence or 0)),
+            ("Date paid", date_format(timezone.localdate(fee_case.paid_at))),
+            ("How it was paid", fee_case.get_paid_elsewhere_method_display()),
+        ],
+        "evidence": fee_case_payment_evidence(fee_case),
     }

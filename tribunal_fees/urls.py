@@ -26,6 +26,11 @@ urlpatterns = [
     ),
     path("help-with-fees/<str:reference>/", views.hwf_detail, name="hwf-detail"),
     path(
+        "help-with-fees/<str:reference>/evidence-of-payment/",
+        views.hwf_payment_evidence,
+        name="hwf-payment-evidence",
+    ),
+    path(
         "help-with-fees/<str:reference>/sent/",
         views.hwf_confirmation,
         name="hwf-confirmation",

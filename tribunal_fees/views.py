@@ -42,11 +42,12 @@ from digital_services.payments.services import PaymentProviderUnavailable
 
 from . import selectors, services
 from .constants import GRANT_SCOPE_FEE, FeeCaseStatus, HwfStatus
-from .forms import FeeFindForm, HwfLinkForm
+from .forms import FeeFindForm, HwfLinkForm, PaymentEvidenceForm
 from .models import RefundApplication
 from .receipts import ReceiptNotAvailable, fee_receipt_document, fee_receipt_lines
 from .refunds import rate_display, refund_interest_pence
 from .service import SERVICE, START_PAGE
+from .services.paid_elsewhere import EVIDENCE_MAX_BYTES
 
 
 def start(request):
@@ -271,6 +272,56 @@ def hwf_detail(request, application):
             "contact": services.contact_route_of(application.fee_case),
             # Retrospective Help with Fees: the refund of what the decision remitted.
             "refund": RefundApplication.objects.filter(hwf_application=application).first(),
+            # A fee paid to the tribunal, not through us: the evidence of payment sent.
+            "paid_elsewhere": application.fee_case.status == FeeCaseStatus.PAID_ELSEWHERE,
+            "evidence": services.fee_case_payment_evidence(application.fee_case),
+            "evidence_open": services.hwf_payment_evidence_open(application),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@_for_viewer(selectors.hwf_application_for_viewer)
+def hwf_payment_evidence(request, application):
+    """Send evidence of payment (a receipt, a bank statement) for a Help with Fees
+    application on a fee paid to the tribunal outside this service: the caseworker checking
+    the refund needs it. Open until that refund has been checked."""
+    if not services.hwf_payment_evidence_open(application):
+        raise Http404("No evidence of payment is needed for this application")
+    form = (
+        PaymentEvidenceForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else PaymentEvidenceForm()
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["evidence"]
+        if upload.size > EVIDENCE_MAX_BYTES:
+            form.add_error("evidence", "The selected file must be smaller than 10MB")
+        else:
+            try:
+                services.hwf_payment_evidence_add(
+                    application=application,
+                    content=upload.read(),
+                    filename=upload.name,
+                    user=case_owner_for_request(request),
+                )
+            except services.InvalidRequest as exc:
+                form.add_error("evidence", exc.errors["evidence"])
+            except services.TransitionNotAllowed as exc:
+                messages.error(request, str(exc))
+                return redirect("tribunal_fees:hwf-detail", reference=application.reference)
+            else:
+                messages.success(request, f"We have your evidence of payment: {upload.name}")
+                return redirect("tribunal_fees:hwf-detail", reference=application.reference)
+    return render(
+        request,
+        "tribunal_fees/hwf_payment_evidence.html",
+        {
+            "page_title": "Send evidence of payment",
+            "application": application,
+            "form": form,
+            "evidence": services.fee_case_payment_evidence(application.fee_case),
         },
     )
 

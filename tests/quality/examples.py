@@ -110,6 +110,20 @@ def _tribunal_case_number(answers: Answers) -> dict:
     return {"case_number": "1234567/2016"}
 
 
+def _tribunal_paid_elsewhere(answers: Answers) -> dict:
+    """A payment to the tribunal today (Help with Fees within 3 months of paying), of less
+    than either immigration appeal fee."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return {
+        "case_number": "AB/01234/2026",
+        **_date_data("paid_on", today),
+        "amount_paid_pence": "80",
+        "method": "card",
+    }
+
+
 #: The fee questions that the pay and Help with Fees journeys share.
 TRIBUNAL_FEE_STEPS = {
     "tribunal": {"tribunal": "IAC"},
@@ -158,6 +172,8 @@ EXAMPLES: dict[str, dict[str, Example]] = {
         **TRIBUNAL_FEE_STEPS,
         "fee": {"has_reference": "no"},
         "identity": {"ni_number": "QQ123456C"},
+        # A fee paid to the tribunal outside this service (retrospective Help with Fees).
+        "payment-elsewhere": _tribunal_paid_elsewhere,
         # Only for a fee already paid, not by card here (retrospective Help with Fees).
         "refund-bank": {
             "account_name": "Sam Example",

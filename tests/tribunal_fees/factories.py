@@ -91,6 +91,17 @@ class RemittedFeeCaseFactory(FeeCaseFactory):
     remission_pence = factory.LazyAttribute(lambda o: o.fee_pence)
 
 
+class PaidElsewhereFeeCaseFactory(FeeCaseFactory):
+    """Paid to the tribunal outside this service, as its payer told us (by card, today)."""
+
+    status = FeeCaseStatus.PAID_ELSEWHERE
+    paid_at = factory.LazyFunction(timezone.now)
+    amount_paid_pence = factory.LazyAttribute(lambda o: o.fee_pence)
+    amount_due_pence = 0
+    paid_elsewhere_method = "card"
+    case_number = "AB/01234/2026"
+
+
 FEE_CASE_FACTORY_FOR_STATUS = {
     FeeCaseStatus.UNPAID: FeeCaseFactory,
     FeeCaseStatus.AWAITING_HWF: AwaitingHwfFeeCaseFactory,
@@ -98,6 +109,7 @@ FEE_CASE_FACTORY_FOR_STATUS = {
     FeeCaseStatus.PAYMENT_UNCERTAIN: PaymentUncertainFeeCaseFactory,
     FeeCaseStatus.PAID: PaidFeeCaseFactory,
     FeeCaseStatus.REMITTED: RemittedFeeCaseFactory,
+    FeeCaseStatus.PAID_ELSEWHERE: PaidElsewhereFeeCaseFactory,
 }
 
 
@@ -120,6 +132,18 @@ class HwfApplicationFactory(factory.django.DjangoModelFactory):
     computed_amount_to_pay_pence = 5_000
     computed_route = "income"
     status = HwfStatus.SUBMITTED
+
+
+class PaidElsewhereHwfApplicationFactory(HwfApplicationFactory):
+    """Retrospective, on a fee paid to the tribunal outside this service: a refund would go
+    to the bank account given, once evidence of payment has been checked."""
+
+    fee_case = factory.SubFactory(PaidElsewhereFeeCaseFactory)
+    fee_already_paid = True
+    refund_account_name = "Alex Applicant"
+    refund_bank_name = "Example Bank"
+    refund_account_number = "00733445"
+    refund_sort_code = "309430"
 
 
 class EvidenceRequestedHwfApplicationFactory(HwfApplicationFactory):

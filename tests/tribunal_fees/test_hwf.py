@@ -46,8 +46,13 @@ def test_submitting_works_out_the_outcome_and_holds_the_fee():
 
 @pytest.mark.parametrize(
     "status",
-    # A paid fee can be applied for within 3 months (test_hwf_retrospective.py).
-    [s for s in FeeCaseStatus if s not in (FeeCaseStatus.UNPAID, FeeCaseStatus.PAID)],
+    # A paid fee can be applied for within 3 months (test_hwf_retrospective.py), and so can
+    # one paid to the tribunal outside this service (test_hwf_paid_elsewhere.py).
+    [
+        s
+        for s in FeeCaseStatus
+        if s not in (FeeCaseStatus.UNPAID, FeeCaseStatus.PAID, FeeCaseStatus.PAID_ELSEWHERE)
+    ],
 )
 def test_submitting_is_refused_unless_the_fee_is_unpaid(status):
     fee_case = FEE_CASE_FACTORY_FOR_STATUS[status]()

@@ -6,7 +6,9 @@ import csv
 
 from django.contrib import admin
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.core.admin_forms import ConstraintErrorsOnFieldsForm
@@ -120,6 +122,7 @@ class RefundApplicationAdmin(
         "notes",
         "fee_case",
         "hwf_application",
+        "payment_elsewhere",
         "account_name",
         "bank_name",
         "sort_code_shown",
@@ -182,6 +185,27 @@ class RefundApplicationAdmin(
     card_refund = pence_admin_column("card_refund_pence", "Refunded to the card")
     bank_transfer = pence_admin_column("bank_transfer_pence", "Refunded by bank transfer")
 
+    @admin.display(description="Payment to the tribunal (check it against the evidence)")
+    def payment_elsewhere(self, obj):
+        """For a Help with Fees refund of a fee paid outside this service: what the payer
+        says they paid, and their evidence of payment (each file opens after the check of
+        the documents app)."""
+        rows = selectors.refund_payment_elsewhere_rows(obj)
+        if rows is None:
+            return "-"
+        lines = format_html_join("", "<p>{}: {}</p>", ((k, v) for k, v in rows["facts"]))
+        files = format_html_join(
+            "",
+            '<li><a href="{}">{}</a></li>',
+            (
+                (reverse("documents:download", args=[d.public_id]), d.filename)
+                for d in rows["evidence"]
+            ),
+        )
+        if not rows["evidence"]:
+            return format_html("{}<p><strong>No evidence of payment sent yet.</strong></p>", lines)
+        return format_html("{}<ul>{}</ul>", lines, files)
+
     @admin.display(description="Sort code")
     def sort_code_shown(self, obj):
         return sort_code_display(obj.sort_code)
@@ -219,6 +243,15 @@ class RefundApplicationAdmin(
             ("Interest if paid today", self.interest_estimate(obj)),
             ("Status", obj.get_status_display()),
         ]
+        elsewhere = selectors.refund_payment_elsewhere_rows(obj)
+        if elsewhere is not None:
+            rows += elsewhere["facts"]
+            rows.append(
+                (
+                    "Evidence of payment",
+                    ", ".join(d.filename for d in elsewhere["evidence"]) or "None sent yet",
+                )
+            )
         if obj.checked_by_id:
             rows.append(("Checked by", str(obj.checked_by)))
         return rows

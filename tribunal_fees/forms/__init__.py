@@ -35,6 +35,7 @@ from .help_with_fees import (
     HwfSavingsBandForm,
     HwfSavingsForm,
 )
+from .paid_elsewhere import HwfAlreadyPaidForm, HwfPaidElsewhereForm, PaymentEvidenceForm
 from .pay import (
     CaseNumberForm,
     ClaimAboutForm,
@@ -94,7 +95,10 @@ __all__ = [
     "FeeFindForm",
     "FeeKindForm",
     "GroupHwfForm",
+    "HwfAlreadyPaidForm",
     "HwfApplicantForm",
+    "HwfPaidElsewhereForm",
+    "PaymentEvidenceForm",
     "IacExemptionForm",
     "HwfBenefitsForm",
     "HwfChildrenForm",

@@ -32,6 +32,7 @@ from ..fees import (
     FeeNotFound,
 )
 from ..forms import (
+    HwfAlreadyPaidForm,
     HwfApplicantForm,
     HwfBenefitsForm,
     HwfChildrenForm,
@@ -40,6 +41,7 @@ from ..forms import (
     HwfIdentityForm,
     HwfIncomeForm,
     HwfOutcomeForm,
+    HwfPaidElsewhereForm,
     HwfPartnerBirthForm,
     HwfPartnerForm,
     HwfSavingsBandForm,
@@ -49,7 +51,14 @@ from ..forms import (
 )
 from ..models import FeeCase
 from ..remission import hwf_assess, hwf_savings_band_passes, hwf_scheme_for
-from .common import SERVICE, _citizen_name, _fee_steps, answered_kind, quote_for
+from .common import (
+    SERVICE,
+    _citizen_name,
+    _fee_steps,
+    answered_kind,
+    current_route,
+    quote_for,
+)
 
 # Help with Fees ------------------------------------------------------------------------
 
@@ -60,6 +69,22 @@ def _has_reference(answers: Answers) -> bool:
 
 def _describing_fee(answers: Answers) -> bool:
     return answers.value("fee", "has_reference") == "no"
+
+
+def _paid_question(answers: Answers) -> bool:
+    """ "Have you already paid this fee?" for a fee of a tribunal charging fees today that
+    the citizen describes (one we do not hold: paid to the tribunal, not through us)."""
+    return _describing_fee(answers) and current_route(answers)
+
+
+def _paid_elsewhere(answers: Answers) -> bool:
+    """Retrospective Help with Fees on a fee paid to the tribunal outside this service."""
+    return _paid_question(answers) and answers.value("already-paid", "already_paid") == "yes"
+
+
+def _paid_elsewhere_kwargs(answers: Answers) -> dict:
+    quote = quote_for(answers)
+    return {"fee_pence": quote.amount_pence if quote is not None else None}
 
 
 def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
@@ -89,7 +114,9 @@ def hwf_fee_case_lookup(reference: str | None) -> FeeCase | None:
 
 def _refund_bank_needed(answers: Answers) -> bool:
     """Bank details for the refund: only for a paid fee not paid by card in this service
-    (a card payment made here is refunded to that card)."""
+    (a card payment made here is refunded to that card), or paid to the tribunal."""
+    if _paid_elsewhere(answers):
+        return True
     if not _has_reference(answers):
         return False
     fee_case = hwf_fee_case_granted(answers)
@@ -209,6 +236,14 @@ def _outcome_kwargs(answers: Answers) -> dict:
             if _refund_bank_needed(answers)
             else "to the card you paid with"
         )
+    elif fee is not None and _paid_elsewhere(answers):
+        paid = answers.value("payment-elsewhere", "amount_paid_pence")
+        fee["paid"] = True
+        fee["refund_to"] = (
+            "into the bank account you gave us, once we have checked your evidence of payment"
+        )
+        if assessment is not None and paid is not None:
+            fee["refund_pence"] = min(assessment.remission_pence, paid)
     return {"fee": fee, "assessment": assessment, "problem": problem}
 
 
@@ -249,9 +284,27 @@ def _hwf_submit_error(exc: services.InvalidRequest) -> JourneySubmitError:
         "refund_bank_name": "refund-bank",
         "refund_account_number": "refund-bank",
         "refund_sort_code": "refund-bank",
+        "paid_on": "payment-elsewhere",
+        "amount_paid_pence": "payment-elsewhere",
+        "method": "payment-elsewhere",
     }
     first = next(iter(exc.errors))
     return JourneySubmitError(list(exc.errors.values()), step=steps.get(first))
+
+
+def _paid_elsewhere_record(fee_case: FeeCase, *, answers: Answers, user) -> FeeCase:
+    """The fee just described was paid to the tribunal: record the payment as told."""
+    try:
+        return services.fee_case_paid_elsewhere_record(
+            fee_case=fee_case,
+            paid_on=answers.value("payment-elsewhere", "paid_on"),
+            amount_pence=answers.value("payment-elsewhere", "amount_paid_pence"),
+            method=answers.value("payment-elsewhere", "method", ""),
+            case_number=answers.value("payment-elsewhere", "case_number", ""),
+            actor=user if getattr(user, "is_authenticated", False) else None,
+        )
+    except services.InvalidRequest as exc:
+        raise JourneySubmitError(list(exc.errors.values()), step="payment-elsewhere") from exc
 
 
 def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -> str:
@@ -284,6 +337,8 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
                 ),
                 language=language,
             )
+            if _paid_elsewhere(answers):
+                fee_case = _paid_elsewhere_record(fee_case, answers=answers, user=user)
         has_partner = answers.value("partner", "has_partner") == "yes"
         benefit = answers.value("benefits", "benefit", Benefit.NONE)
         application = services.hwf_application_submit(
@@ -366,6 +421,21 @@ HELP_WITH_FEES = journey_register(
                 condition=_has_reference,
             ),
             *_fee_steps(when=_describing_fee, hwf=True),
+            Step(
+                slug="already-paid",
+                title="Have you already paid this fee?",
+                form_class=HwfAlreadyPaidForm,
+                condition=_paid_question,
+            ),
+            Step(
+                slug="payment-elsewhere",
+                title="Your payment",
+                form_class=HwfPaidElsewhereForm,
+                condition=_paid_elsewhere,
+                form_kwargs=_paid_elsewhere_kwargs,
+                hint="Tell us about the payment you made to the tribunal. After you apply, "
+                "you send us evidence of it, such as a receipt or a bank statement.",
+            ),
             Step(slug="applicant", title="About you", form_class=HwfApplicantForm),
             Step(
                 slug="identity",

@@ -39,6 +39,13 @@ from .help_with_fees import (
     hwf_application_submit,
     hwf_paid_fee_problem,
 )
+from .paid_elsewhere import (
+    fee_case_paid_elsewhere_record,
+    fee_case_payment_evidence,
+    hwf_payment_evidence_add,
+    hwf_payment_evidence_open,
+    paid_elsewhere_errors,
+)
 from .refund_applications import (
     RefundAnswers,
     RefundFeeAnswer,
@@ -68,6 +75,11 @@ __all__ = [
     "fee_case_create",
     "fee_case_fee_award_record",
     "fee_case_group_remission_record",
+    "fee_case_paid_elsewhere_record",
+    "fee_case_payment_evidence",
+    "hwf_payment_evidence_add",
+    "hwf_payment_evidence_open",
+    "paid_elsewhere_errors",
     "fee_case_mark_not_paid",
     "fee_case_payment_check",
     "fee_case_payment_outcome",

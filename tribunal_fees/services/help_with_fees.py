@@ -105,7 +105,8 @@ def hwf_application_submit(
             raise InvalidRequest(
                 {"claimants": "For a group, each claimant applies for Help with Fees separately"}
             )
-        already_paid = fee_case.status == FeeCaseStatus.PAID
+        # Paid here, or (as the payer told us) to the tribunal: ``paid_elsewhere``.
+        already_paid = fee_case.status in (FeeCaseStatus.PAID, FeeCaseStatus.PAID_ELSEWHERE)
         bank = {}
         if already_paid:
             if fee_case.hwf_applications.exists() or fee_case.linked_hwf_id:
@@ -203,9 +204,9 @@ def hwf_application_submit(
                 "hwf_reference": application.reference,
                 "fee_reference": fee_case.reference,
                 "description": fee_case.description,
-                "while_we_decide": HWF_SUBMITTED_WHILE_WE_DECIDE[already_paid][
-                    "cy" if fee_case.language == "cy" else "en"
-                ],
+                "while_we_decide": HWF_SUBMITTED_WHILE_WE_DECIDE[
+                    "elsewhere" if fee_case.status == FeeCaseStatus.PAID_ELSEWHERE else already_paid
+                ]["cy" if fee_case.language == "cy" else "en"],
                 "case_url": _fee_link(
                     application.fee_case,
                     reverse("tribunal_fees:hwf-detail", args=[application.reference]),
@@ -228,6 +229,18 @@ HWF_SUBMITTED_WHILE_WE_DECIDE = {
         "Help with Fees covers, without interest.",
         "cy": "Rydych eisoes wedi talu’r ffi hon. Byddwn yn rhoi gwybod i chi am ein "
         "penderfyniad, ac yn ad-dalu’r hyn y mae Help i Dalu Ffioedd yn ei gynnwys, heb log.",
+    },
+    # Paid to the tribunal, not through this service: the refund waits for the evidence.
+    "elsewhere": {
+        "en": "You told us you have already paid this fee to the tribunal. Send us evidence "
+        "of payment, such as a receipt or a bank statement, from your application’s page "
+        "(the link below). We will tell you our decision, and refund what Help with Fees "
+        "covers, without interest, once we have checked your evidence.",
+        "cy": "Rydych wedi dweud wrthym eich bod eisoes wedi talu’r ffi hon i’r tribiwnlys. "
+        "Anfonwch dystiolaeth o’r taliad atom, fel derbynneb neu gyfriflen banc, o dudalen "
+        "eich cais (y ddolen isod). Byddwn yn rhoi gwybod i chi am ein penderfyniad, ac yn "
+        "ad-dalu’r hyn y mae Help i Dalu Ffioedd yn ei gynnwys, heb log, ar ôl i ni wirio "
+        "eich tystiolaeth.",
     },
 }
 

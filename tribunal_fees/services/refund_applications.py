@@ -25,6 +25,7 @@ from .. import refunds
 from ..constants import (
     EAT_CASE_NUMBER,
     REFUND_KIND_FOR_FEE,
+    FeeCaseStatus,
     PaymentMethod,
     RefundFeeKind,
     RefundIssueMethod,
@@ -267,10 +268,27 @@ def refund_interest_for(application: RefundApplication, *, refunded_on: dt.date)
 
 def refund_application_check(*, application: RefundApplication, actor) -> RefundApplication:
     """First caseworker: the fees and details are checked. Every fee needs its payment month
-    (interest runs from it). Raises ``TransitionNotAllowed`` and ``InvalidRequest``."""
+    (interest runs from it). A Help with Fees refund of a fee paid to the tribunal outside
+    this service needs the payer's evidence of payment first: the checker confirms the
+    payment from it. Raises ``TransitionNotAllowed`` and ``InvalidRequest``."""
+    from .paid_elsewhere import fee_case_payment_evidence
+
     with transaction.atomic():
         application = _locked(RefundApplication, application.pk)
         refund_interest_for(application, refunded_on=timezone.localdate())
+        fee_case = application.fee_case
+        if (
+            application.hwf_application_id
+            and fee_case is not None
+            and fee_case.status == FeeCaseStatus.PAID_ELSEWHERE
+            and not fee_case_payment_evidence(fee_case)
+        ):
+            raise InvalidRequest(
+                {
+                    "evidence": "The applicant has not sent evidence of payment yet. Check "
+                    "the payment from it before marking the refund as checked"
+                }
+            )
         return transition_apply(
             application,
             to=RefundStatus.CHECKED,

@@ -198,6 +198,14 @@ def _fee_find(client, world, number):
     )
 
 
+def _respond_link(client, world, number):
+    # A wrong access code each time for one claim number: someone guessing the code.
+    return client.post(
+        reverse("civil_claims:respond-start"),
+        {"claim_number": "123MC456", "access_code": f"ABCD{number:04d}"},
+    )
+
+
 def _hwf_link(client, world, number):
     # Citizen A's own fee and a Help with Fees reference that is not a decision.
     from tests.quality.access.matrix.entries import _tribunal_fees_cases
@@ -211,6 +219,13 @@ def _hwf_link(client, world, number):
 
 
 REFERENCE_LOOKUPS: dict[str, RateLimit] = {
+    # A defendant links a money claim with its claim number and their letter's access code.
+    "civil_claims:respond-start": RateLimit(
+        "claim number and access code look-ups from one address",
+        "CIVIL_CLAIMS_ACCESS_CODE_RATE_LIMIT",
+        _respond_link,
+        lambda r: r.status_code == 429,
+    ),
     # "Already received a decision?": a Help with Fees reference typed on one's own fee.
     "tribunal_fees:fee-hwf-link": RateLimit(
         "Help with Fees decision look-ups from one address",
@@ -250,6 +265,7 @@ OWNER_ONLY_LOOKUPS: dict[str, str] = {
     "tribunal_fees:fee-receipt-pdf": "case owner or session grant",
     "tribunal_fees:fee-hwf": "case owner or session grant",
     "tribunal_fees:hwf-detail": "case owner or session grant",
+    "tribunal_fees:hwf-payment-evidence": "case owner or session grant",
     "tribunal_fees:hwf-confirmation": "case owner or session grant",
     "tribunal_fees:refund-detail": "case owner or session grant",
     "tribunal_fees:refund-confirmation": "case owner or session grant",

@@ -65,6 +65,8 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
     "core:healthz": Entry(get=everyone()),
     "core:healthz-live": Entry(get=everyone()),
     "core:cookies": Entry(get=everyone()),
+    # The language switcher: sets the reader's own language cookie, then goes back.
+    "core:language": Entry(get=everyone(), kwargs=lambda world: {"code": "cy"}),
     # A grant link (core/grants.py); a token that is not ours: 404 for everyone.
     "core:grant": Entry(get=everyone(DENY), kwargs=lambda world: {"token": "not-a-signed-token"}),
     "core:privacy": Entry(get=everyone()),
@@ -185,6 +187,7 @@ def _tribunal_fees_cases(world: World) -> dict:
         from tests.tribunal_fees.factories import (
             CheckedRefundApplicationFactory,
             HwfApplicationFactory,
+            PaidElsewhereHwfApplicationFactory,
             PaidFeeCaseFactory,
             PaymentUncertainFeeCaseFactory,
         )
@@ -194,6 +197,10 @@ def _tribunal_fees_cases(world: World) -> dict:
             "feecase": PaidFeeCaseFactory(user=citizen, reference="TF-MTX-PAD"),
             "uncertain": PaymentUncertainFeeCaseFactory(user=citizen, reference="TF-MTX-UNC"),
             "helpwithfeesapplication": HwfApplicationFactory(user=citizen, reference="HWF-MTX-HWF"),
+            # On a fee paid to the tribunal outside this service: evidence of payment open.
+            "paidelsewhere": PaidElsewhereHwfApplicationFactory(
+                user=citizen, reference="HWF-MTX-PEL", fee_case__user=citizen
+            ),
             "refundapplication": CheckedRefundApplicationFactory(
                 user=citizen, reference="C9999001"
             ),
@@ -285,6 +292,13 @@ ENTRIES.update(
         "tribunal_fees:fee-find": Entry(get=everyone(), reference_lookup=True),
         "tribunal_fees:hwf-detail": Entry(
             get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("helpwithfeesapplication")
+        ),
+        # "Send evidence of payment" (a file upload), for a fee paid to the tribunal: its
+        # owner only. The POST is the same page's form (sent empty: errors, nothing stored).
+        "tribunal_fees:hwf-payment-evidence": Entry(
+            get=_TRIBUNAL_OWNER_ONLY,
+            post=_TRIBUNAL_OWNER_ONLY,
+            kwargs=_tribunal_fees_reference("paidelsewhere"),
         ),
         "tribunal_fees:refund-detail": Entry(
             get=_TRIBUNAL_OWNER_ONLY, kwargs=_tribunal_fees_reference("refundapplication")
