@@ -5,7 +5,8 @@ each), so the accessibility walk and the bad-input walk reach them through this
 declaration: the cases citizen A owns, each page on them in the order a person meets them,
 and each question's example answer (the data the factories answer with, so posting it
 leaves the LPA as it was). The step pages come from the journeys themselves, so a new
-question is walked as soon as it exists, and must have an example answer here.
+question is walked as soon as it exists; until it has an example answer here, the bad-input
+walk fails on it ("declare its answer").
 """
 
 from __future__ import annotations
@@ -141,7 +142,9 @@ def _question_pages(lpa_type: str) -> list[DeclaredPage]:
         key = f"{lpa_type}/{slug}"
         if not step.repeating:
             shared = same(key) if slug != "life-sustaining" else ""
-            pages.append(DeclaredPage(key, lpa_type, _at("lpa-step", slug), ANSWERS[slug], shared))
+            pages.append(
+                DeclaredPage(key, lpa_type, _at("lpa-step", slug), ANSWERS.get(slug), shared)
+            )
             continue
         pages += [
             DeclaredPage(key, lpa_type, _at("lpa-step", slug), {"add": "no"}, same(key)),
@@ -149,14 +152,14 @@ def _question_pages(lpa_type: str) -> list[DeclaredPage]:
                 f"{key}/add",
                 lpa_type,
                 _at("lpa-item-add", slug),
-                ANOTHER_ITEM[slug],
+                ANOTHER_ITEM.get(slug),
                 f"{PF}/{slug}/1",  # the same form as changing one
             ),
             DeclaredPage(
                 f"{key}/1",
                 lpa_type,
                 _at("lpa-item-change", slug, 1),
-                FIRST_ITEM[slug],
+                FIRST_ITEM.get(slug),
                 same(f"{key}/1"),
             ),
             DeclaredPage(f"{key}/1/remove", lpa_type, _at("lpa-item-remove", slug, 1)),

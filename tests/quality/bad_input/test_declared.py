@@ -39,7 +39,8 @@ def _reached(service, user) -> list[str]:
 
 
 def _fields(form) -> list[str]:
-    return [f.name for f in form.fields if f.name != CSRF and f.kind not in ("hidden", "submit")]
+    names = [f.name for f in form.fields if f.name != CSRF and f.kind not in ("hidden", "submit")]
+    return list(dict.fromkeys(names))
 
 
 def _accepted(response) -> bool:
