@@ -5,6 +5,7 @@ demo caseworker and page access."""
 from digital_services.core.registry import (
     OWNER,
     PUBLIC,
+    SIGNED_IN,
     AccessRule,
     DemoUser,
     Role,
@@ -123,6 +124,15 @@ SERVICE = service_register(
             "claim-confirmation": AccessRule(OWNER),
             "claim-pay": AccessRule(OWNER, post_only=True),
             "claim-form-download": AccessRule(OWNER),
+            # The defendant links the claim with its number and the letter's access code
+            # (rate limited per address and per claim number), then signs in to add it.
+            "respond-start": AccessRule(PUBLIC, reference_lookup=True),
+            "respond-sign-in": AccessRule(PUBLIC),
+            "respond-link": AccessRule(SIGNED_IN),
+            # A claim made against the signed-in defendant (linked to their account).
+            "respond-claim": AccessRule(OWNER),
+            "respond-claim-form-download": AccessRule(OWNER),
+            "respond-more-time": AccessRule(OWNER),
         },
     )
 )

@@ -2,7 +2,7 @@ from django.urls import path
 
 from digital_services.journeys.urls import journey_urlpatterns
 
-from . import views
+from . import views, views_defendant
 from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
@@ -40,4 +40,6 @@ urlpatterns = [
         views.claim_form_download,
         name="claim-form-download",
     ),
+    # The defendant: link the claim with the access code, then its page (views_defendant).
+    *views_defendant.urlpatterns,
 ]

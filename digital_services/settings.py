@@ -494,6 +494,9 @@ PRISON_VISITS_ANONYMISE_AFTER_DAYS = env.int("PRISON_VISITS_ANONYMISE_AFTER_DAYS
 PRISON_VISITS_LOOKUP_RATE_LIMIT = env.str("PRISON_VISITS_LOOKUP_RATE_LIMIT", default="10/h")
 
 # --- Make a money claim (civil_claims) ---
+# "Respond to a money claim" (claim number + the access code from the defendant's letter):
+# attempts allowed from one address, and for one claim number (django-ratelimit rate).
+CIVIL_CLAIMS_ACCESS_CODE_RATE_LIMIT = env.str("CIVIL_CLAIMS_ACCESS_CODE_RATE_LIMIT", default="10/h")
 # The court staff's mailbox: told of each issued claim (empty: no staff email is sent).
 CIVIL_CLAIMS_STAFF_MAILBOX = env.str("CIVIL_CLAIMS_STAFF_MAILBOX", default="")
 # CaseMan (the court's case-management system) takes each claim event as JSON by HTTPS POST

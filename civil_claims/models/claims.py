@@ -166,6 +166,10 @@ class Claim(models.Model):
     response_deadline = models.DateField(null=True, blank=True)
     more_time_given_at = models.DateTimeField(null=True, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # The deadline each reminder to respond was sent for: 5 days and 1 day before it, once
+    # each (a new deadline after more time gets its own).
+    reminder_first_sent_for = models.DateField(null=True, blank=True)
+    reminder_last_sent_for = models.DateField(null=True, blank=True)
     stayed_at = models.DateTimeField(null=True, blank=True)
     stayed_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

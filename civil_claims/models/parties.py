@@ -60,6 +60,13 @@ class Party(models.Model):
         max_length=10, choices=ContactChannel.choices, default=ContactChannel.LETTER
     )
     mobile = models.CharField(max_length=20, blank=True)
+    #: The defendant's account, once they have linked the claim with the access code from
+    #: their letter (``services.defendant.defendant_claim_link``). A code sent later and
+    #: used from another account moves the claim to that account.
+    user = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    linked_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 

@@ -22,9 +22,25 @@ def _reference(world: World) -> dict:
     return {"reference": _claim(world).reference}
 
 
+def _defended(world: World) -> dict:
+    """A claim made against citizen A by someone else, linked to A's account with its code."""
+    if "_civil_claims_defended" not in world.__dict__:
+        from civil_claims.services import claim_form_seal
+
+        from .factories_defendant import claim_linked_to
+
+        claim = claim_linked_to(world.user(CITIZEN_A))
+        claim_form_seal(claim_id=claim.pk)
+        world.__dict__["_civil_claims_defended"] = claim
+    return {"reference": world.__dict__["_civil_claims_defended"].reference}
+
+
 URL_KWARGS = {
     "claim-detail": _reference,
     "claim-confirmation": _reference,
     "claim-pay": _reference,
     "claim-form-download": _reference,
+    "respond-claim": _defended,
+    "respond-claim-form-download": _defended,
+    "respond-more-time": _defended,
 }

@@ -1,0 +1,71 @@
+"""The defendant's forms: the claim number and access code from their letter."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout
+from django import forms
+
+from digital_services.core.references import reference_normalise
+
+from .constants import ACCESS_CODE_LENGTH, CLAIM_NUMBER
+from .services.defendant import claim_number_normalise
+
+#: Said when the pair does not match a live code, whichever of the two was wrong (or the
+#: code was used or replaced), so nothing is learnt by trying.
+LINK_NOT_FOUND = (
+    "The claim number and access code do not match a claim you can link to. Check both "
+    "against your letter and try again. An access code works only once"
+)
+LINK_RATE_LIMITED = (
+    "You have tried to enter a claim number and access code too many times. "
+    "Wait an hour and try again"
+)
+
+
+class ClaimLinkForm(forms.Form):
+    claim_number = forms.CharField(
+        label="Claim number",
+        help_text="It is on the letter we sent you, for example 123MC456",
+        max_length=20,
+        error_messages={"required": "Enter the claim number"},
+        widget=forms.TextInput(
+            attrs={"spellcheck": "false", "autocapitalize": "characters", "autocomplete": "off"}
+        ),
+    )
+    access_code = forms.CharField(
+        label="Access code",
+        help_text=f"The {ACCESS_CODE_LENGTH}-character code under the claim number on the letter",
+        max_length=20,
+        error_messages={"required": "Enter the access code"},
+        widget=forms.TextInput(
+            attrs={"spellcheck": "false", "autocapitalize": "characters", "autocomplete": "off"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("claim_number", field_width=10),
+            Field.text("access_code", field_width=10),
+        )
+
+    def clean_claim_number(self):
+        number = claim_number_normalise(self.cleaned_data["claim_number"])
+        if not CLAIM_NUMBER.match(number):
+            raise forms.ValidationError(
+                "Enter the claim number as it is shown on the letter, like 123MC456"
+            )
+        return number
+
+    def clean_access_code(self):
+        code = reference_normalise(self.cleaned_data["access_code"])
+        if len(code) != ACCESS_CODE_LENGTH or not code.isalnum() or not code.isascii():
+            raise forms.ValidationError(
+                f"Enter the access code as it is shown on the letter: {ACCESS_CODE_LENGTH} "
+                "letters and numbers"
+            )
+        return code

@@ -1,0 +1,83 @@
+"""Reads for the defendant's pages, narrowed to the claims linked to the viewer's account
+(``services.defendant.defendant_claim_link``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.dates import date_format
+from digital_services.core.registry import CaseSummary
+
+from .constants import ClaimStatus, PartyRole
+from .deadlines import deadline_passed
+from .models import Claim
+from .selectors import claim_next_step, claims_with_details
+
+
+def _defended_by(user):
+    return claims_with_details().filter(
+        parties__role=PartyRole.DEFENDANT, parties__user=user, claim_number__isnull=False
+    )
+
+
+def defendant_claim_for_viewer(*, reference: str, request) -> Claim | None:
+    """The claim with this reference if the viewer (signed in, or the citizen a member of
+    staff is helping) is its linked defendant; otherwise None."""
+    owner = case_owner_for_request(request)
+    if owner is None:
+        return None
+    return _defended_by(owner).filter(reference=reference).first()
+
+
+def deadline_in_words(deadline: dt.date, *, now: dt.datetime | None = None) -> str:
+    """How long is left until 4pm on ``deadline``: "4pm today", "4pm tomorrow", "4pm on
+    Friday 11 December 2026 (in 6 days)", or that it has passed."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    when = f"4pm on {date_format(deadline, weekday=True)}"
+    if deadline_passed(deadline, now=now):
+        return f"{when} (the deadline has passed)"
+    days = (deadline - today).days
+    if days == 0:
+        return f"4pm today ({date_format(deadline, weekday=True)})"
+    if days == 1:
+        return f"4pm tomorrow ({date_format(deadline, weekday=True)})"
+    return f"{when} (in {days} days)"
+
+
+def defendant_next_step(claim: Claim, *, now: dt.datetime | None = None) -> str:
+    """What the defendant should do now, in words (the claimant's wording for other states)."""
+    if claim.status == ClaimStatus.OPEN and claim.responded_at is None and claim.response_deadline:
+        if deadline_passed(claim.response_deadline, now=now):
+            return (
+                "The deadline to respond has passed. The claimant can now ask the court for a "
+                "judgment. Respond straight away: a response the court receives before the "
+                "claimant asks for judgment still counts."
+            )
+        return (
+            f"Respond to the claim by {deadline_in_words(claim.response_deadline, now=now)}. "
+            "If you do not, the claimant can ask the court for a judgment."
+        )
+    return claim_next_step(claim)
+
+
+def defendant_claims_for_user(user) -> list[CaseSummary]:
+    """The claims made against the user (linked with an access code), for "Your applications"."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    claims = _defended_by(user).order_by("-updated_at")[:50]
+    return [
+        CaseSummary(
+            reference=claim.reference_display,
+            title=f"Money claim made against you by {claim.claimant.display_name}",
+            status=f"{claim.get_status_display()}. {defendant_next_step(claim)}",
+            url=reverse("civil_claims:respond-claim", args=[claim.reference]),
+            updated_at=claim.updated_at,
+            action_label="View claim",
+        )
+        for claim in claims
+    ]

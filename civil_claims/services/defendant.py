@@ -1,0 +1,199 @@
+"""The defendant's side before they respond: linking the claim to their account with the
+access code from their letter, asking for 14 more days, and the reminders to respond.
+
+Linking is two steps so that the code is used only by an account. ``defendant_access_check``
+(the view rate-limits it) finds the live code for a claim number without using it; the
+view keeps the code's id (never the code) in the browser's session while the defendant
+signs in or creates an account; ``defendant_claim_link`` then uses the code, once, and
+attaches the claim to that account as its defendant. A used, replaced or wrong code, or
+a claim number that is not issued, all give the same ``None``, so nothing is learnt
+about which of the two was wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from digital_services.audit.services import audit_record
+from digital_services.core.dates import date_format
+
+from ..constants import (
+    AUDIT_SERVICE,
+    CLAIM_NUMBER,
+    BreathingSpaceStatus,
+    ClaimStatus,
+)
+from ..deadlines import (
+    MORE_TIME_DAYS,
+    deadline_passed,
+    next_working_day_from,
+    response_deadline_for,
+)
+from ..models import AccessCode, BreathingSpace, Claim, Party
+from .common import access_code_hash, claim_link, locked, message_send, party_route, respond_link
+
+MORE_TIME_DEFENDANT_TEMPLATE = "civil_claims.more_time_defendant"
+MORE_TIME_CLAIMANT_TEMPLATE = "civil_claims.more_time_claimant"
+
+
+class MoreTimeRefused(Exception):
+    """More time cannot be given; the message says why, in words for the defendant."""
+
+
+def claim_number_normalise(text: str) -> str:
+    """A typed claim number as stored: spaces removed, upper case ("123 mc 456" → "123MC456")."""
+    return "".join((text or "").split()).upper()
+
+
+def defendant_access_check(*, claim_number: str, code: str) -> AccessCode | None:
+    """The live access code matching this claim number and code, without using it; None for
+    anything else (the caller says the same whatever was wrong)."""
+    number = claim_number_normalise(claim_number)
+    if not CLAIM_NUMBER.match(number):
+        return None
+    return (
+        AccessCode.objects.select_related("claim")
+        .filter(
+            claim__claim_number=number,
+            code_hash=access_code_hash(code),
+            used_at__isnull=True,
+            revoked_at__isnull=True,
+        )
+        .first()
+    )
+
+
+def defendant_claim_link(*, access_code_id: int, user, request=None) -> Claim | None:
+    """Use the access code (once) and attach its claim to ``user``'s account as the
+    defendant. Returns the claim, or None when the code has been used or replaced since it
+    was checked. A later code used from another account moves the claim to that account
+    (the way back in for a defendant who lost theirs: a caseworker sends a new code)."""
+    if not getattr(user, "is_authenticated", False):
+        raise ValueError("Only a signed-in account can link a claim")
+    with transaction.atomic():
+        access = (
+            AccessCode.objects.select_for_update()
+            .filter(pk=access_code_id, used_at__isnull=True, revoked_at__isnull=True)
+            .first()
+        )
+        if access is None:
+            return None
+        now = timezone.now()
+        access.used_at = now
+        access.used_by = user
+        access.save(update_fields=["used_at", "used_by"])
+        party = locked(Party, access.party_id)
+        moved = party.user_id is not None and party.user_id != user.pk
+        party.user = user
+        party.linked_at = now
+        party.save(update_fields=["user", "linked_at", "updated_at"])
+        claim = Claim.objects.get(pk=access.claim_id)
+        audit_record(
+            action="claim.defendant_linked",
+            obj=claim,
+            actor=user,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"moved_from_another_account": moved},
+        )
+        return claim
+
+
+def _paused(claim: Claim) -> bool:
+    """A breathing space is in force: the deadline is paused (it is worked out again when
+    the breathing space is lifted)."""
+    return BreathingSpace.objects.filter(claim=claim, status=BreathingSpaceStatus.IN_FORCE).exists()
+
+
+# More time ---------------------------------------------------------------------------
+
+
+def more_time_deadline(claim: Claim) -> dt.date:
+    """The deadline more time gives: issue + 5 + 14 + 14 days, on a working day. When the
+    deadline had already been moved (a breathing space, counted again from its end), 14
+    days from that deadline instead, on a working day, so more time never shortens it."""
+    if claim.response_deadline == response_deadline_for(claim.issue_date):
+        return response_deadline_for(claim.issue_date, more_time=True)
+    return next_working_day_from(claim.response_deadline + dt.timedelta(days=MORE_TIME_DAYS))
+
+
+def claim_more_time_refusal(claim: Claim, *, now: dt.datetime | None = None) -> str:
+    """Why the defendant cannot have 14 more days now ("" when they can): once only, while
+    the claim waits for their response, and before 16:00 on the deadline day."""
+    if claim.status != ClaimStatus.OPEN or claim.response_deadline is None:
+        return "More time cannot be given because the claim is no longer waiting for a response"
+    if claim.responded_at is not None:
+        return "More time cannot be given because a response has already been sent"
+    if _paused(claim):
+        return (
+            "More time cannot be given while the claim is paused by a breathing space. The "
+            "deadline to respond is worked out again when the breathing space ends"
+        )
+    deadline = f"4pm on {date_format(claim.response_deadline)}"
+    if claim.more_time_given_at is not None:
+        return (
+            "More time can only be given once. 14 more days have already been given: "
+            f"the deadline to respond is {deadline}"
+        )
+    if deadline_passed(claim.response_deadline, now=now):
+        return f"More time cannot be given after the deadline to respond, which was {deadline}"
+    return ""
+
+
+def claim_more_time_request(*, claim: Claim, actor=None, request=None) -> Claim:
+    """Give the defendant 14 more days to respond (once, before the deadline): the new
+    deadline is worked out from the issue date, audited, and both parties are told by their
+    chosen routes. The claim stays open (no change of status). Raises ``MoreTimeRefused``
+    with the reason otherwise."""
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        refusal = claim_more_time_refusal(claim)
+        if refusal:
+            raise MoreTimeRefused(refusal)
+        before = claim.response_deadline
+        claim.response_deadline = more_time_deadline(claim)
+        claim.more_time_given_at = timezone.now()
+        claim.save(update_fields=["response_deadline", "more_time_given_at", "updated_at"])
+        audit_record(
+            action="claim.more_time_given",
+            obj=claim,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={
+                "deadline_was": before.isoformat(),
+                "deadline": claim.response_deadline.isoformat(),
+            },
+        )
+        _more_time_messages_send(claim)
+    return claim
+
+
+def _more_time_messages_send(claim: Claim) -> None:
+    claimant, defendant = claim.claimant, claim.defendant
+    deadline = date_format(claim.response_deadline)
+    message_send(
+        template=MORE_TIME_DEFENDANT_TEMPLATE,
+        route=party_route(defendant),
+        claim=claim,
+        personalisation={
+            "claim_number": claim.claim_number,
+            "claimant_name": claimant.display_name,
+            "response_deadline": deadline,
+            "respond_url": respond_link(),
+        },
+    )
+    message_send(
+        template=MORE_TIME_CLAIMANT_TEMPLATE,
+        route=party_route(claimant),
+        claim=claim,
+        personalisation={
+            "claim_number": claim.claim_number,
+            "defendant_name": defendant.display_name,
+            "response_deadline": deadline,
+            "claim_url": claim_link(claim),
+        },
+    )
