@@ -120,35 +120,6 @@ TEMPLATES = {
             + "\n\nMae’r cod mynediad yn gweithio unwaith. Cadwch ef yn ddiogel a pheidiwch â’i "
             "rannu."
         ),
-        # The letter is printed with the sealed claim form behind it (claim_letter_enclosures).
-        "letter_body": (
-            "((claimant_name)) has made a claim against you in the County Court for ((total)).\n\n"
-            "The sealed claim form is enclosed with this letter. It sets out what the claimant "
-            "says you owe and why. Read it before you respond.\n\n"
-            "Claim number: ((claim_number))\nAccess code: ((access_code))\n"
-            "Date issued: ((issue_date))\n\n"
-            "You must respond by 4pm on ((response_deadline)). If you do not, the claimant can "
-            "ask the court for a judgment against you.\n\n"
-            "You can admit all or part of the claim, or say you do not owe it. You can also ask "
-            "for 14 more days to respond, once, before the deadline.\n\n"
-            + _RESPOND
-            + "\n\nThe access code works once. Keep it safe and do not share it."
-        ),
-        "cy_letter_body": (
-            "Mae ((claimant_name)) wedi gwneud hawliad yn eich erbyn yn y Llys Sirol am "
-            "((total)).\n\n"
-            "Mae’r ffurflen hawlio wedi’i selio wedi’i hamgáu gyda’r llythyr hwn. Mae’n nodi "
-            "beth mae’r hawlydd yn dweud sydd arnoch a pham. Darllenwch hi cyn i chi ymateb.\n\n"
-            "Rhif yr hawliad: ((claim_number))\nCod mynediad: ((access_code))\n"
-            "Dyddiad cyhoeddi: ((issue_date))\n\n"
-            "Rhaid i chi ymateb erbyn 4pm ar ((response_deadline)). Os na wnewch, gall yr "
-            "hawlydd ofyn i’r llys am ddyfarniad yn eich erbyn.\n\n"
-            "Gallwch gyfaddef yr hawliad i gyd neu ran ohono, neu ddweud nad oes arnoch yr arian. "
-            "Gallwch hefyd ofyn am 14 diwrnod arall i ymateb, unwaith, cyn y dyddiad cau.\n\n"
-            + _RESPOND_CY
-            + "\n\nMae’r cod mynediad yn gweithio unwaith. Cadwch ef yn ddiogel a pheidiwch â’i "
-            "rannu."
-        ),
         "personalisation": [
             "claimant_name",
             "total",
