@@ -6,6 +6,7 @@ job seals any issued claim still without its form (a task lost while the broker 
 """
 
 from celery import shared_task
+from celery.schedules import crontab
 from django.db import OperationalError
 
 from .services import claim_form_seal as claim_form_seal_service
@@ -16,9 +17,13 @@ from .services.caseman import (
     caseman_events_stuck_requeue,
 )
 from .services.caseman import caseman_event_send as caseman_event_send_service
+from .services.defendant import claims_response_reminders_send
 
 UNSEALED_SWEEP_EVERY_SECONDS = 15 * 60
 STALE_CLOSE_EVERY_SECONDS = 24 * 60 * 60
+#: Reminders to respond: hourly in the working day (none at night), so each goes out in the
+#: morning of its day even if one run is missed; each is sent once per deadline.
+RESPONSE_REMINDERS_SCHEDULE = crontab(minute=5, hour="8-15")
 CASEMAN_SWEEP_EVERY_SECONDS = 15 * 60
 CASEMAN_MAX_RETRIES = 8
 
@@ -30,6 +35,10 @@ BEAT_SCHEDULE = {
     "civil-claims-stale-close": {
         "task": "civil_claims.stale_close",
         "schedule": STALE_CLOSE_EVERY_SECONDS,
+    },
+    "civil-claims-response-reminders": {
+        "task": "civil_claims.response_reminders",
+        "schedule": RESPONSE_REMINDERS_SCHEDULE,
     },
     "civil-claims-caseman-sweep": {
         "task": "civil_claims.caseman_sweep",
@@ -91,3 +100,10 @@ def caseman_event_send(self, event_id: int) -> str | None:
 def caseman_sweep(self) -> int:
     """Queue again the CaseMan events whose task was lost."""
     return caseman_events_stuck_requeue()
+
+
+@shared_task(name="civil_claims.response_reminders", bind=True, acks_late=True)
+def claims_response_reminders(self) -> int:
+    """Send the defendants' reminders to respond due now (5 days and 1 day before the
+    deadline, once each); takes no arguments: the service finds the claims by id."""
+    return claims_response_reminders_send()

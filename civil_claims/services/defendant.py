@@ -37,6 +37,10 @@ from .common import access_code_hash, claim_link, locked, message_send, party_ro
 
 MORE_TIME_DEFENDANT_TEMPLATE = "civil_claims.more_time_defendant"
 MORE_TIME_CLAIMANT_TEMPLATE = "civil_claims.more_time_claimant"
+REMINDER_TEMPLATE = "civil_claims.response_reminder"
+#: Reminders to respond go this many days before the response deadline (notes section 2).
+REMINDER_FIRST_DAYS_BEFORE = 5
+REMINDER_LAST_DAYS_BEFORE = 1
 
 
 class MoreTimeRefused(Exception):
@@ -196,4 +200,76 @@ def _more_time_messages_send(claim: Claim) -> None:
             "response_deadline": deadline,
             "claim_url": claim_link(claim),
         },
+    )
+
+
+# Reminders to respond ------------------------------------------------------------------
+
+
+def claims_reminder_due_ids(*, today: dt.date) -> list[int]:
+    """Claims waiting for a response whose deadline is within the first reminder's reach."""
+    latest = today + dt.timedelta(days=REMINDER_FIRST_DAYS_BEFORE)
+    return list(
+        Claim.objects.filter(
+            status=ClaimStatus.OPEN,
+            responded_at__isnull=True,
+            response_deadline__gte=today,
+            response_deadline__lte=latest,
+        )
+        .order_by("response_deadline", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def claim_response_reminder_send(*, claim_id: int, now: dt.datetime | None = None) -> str:
+    """Send the reminder due on the claim now, once per deadline: "first" from 5 days
+    before the deadline, "last" from 1 day before it, until 16:00 on the day. Returns which
+    was sent, or "" (nothing due, already sent, answered, paused by a breathing space, or no
+    longer waiting). A first reminder not sent before the last one is due is skipped."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
+        if (
+            claim is None
+            or claim.status != ClaimStatus.OPEN
+            or claim.responded_at is not None
+            or claim.response_deadline is None
+            or deadline_passed(claim.response_deadline, now=now)
+            or _paused(claim)
+        ):
+            return ""
+        days_left = (claim.response_deadline - today).days
+        if days_left <= REMINDER_LAST_DAYS_BEFORE:
+            kind, field = "last", "reminder_last_sent_for"
+        elif days_left <= REMINDER_FIRST_DAYS_BEFORE:
+            kind, field = "first", "reminder_first_sent_for"
+        else:
+            return ""
+        if getattr(claim, field) == claim.response_deadline:
+            return ""
+        setattr(claim, field, claim.response_deadline)
+        claim.save(update_fields=[field, "updated_at"])
+        message_send(
+            template=REMINDER_TEMPLATE,
+            route=party_route(claim.defendant),
+            claim=claim,
+            personalisation={
+                "claim_number": claim.claim_number,
+                "claimant_name": claim.claimant.display_name,
+                "response_deadline": date_format(claim.response_deadline),
+                "respond_url": respond_link(),
+            },
+        )
+        return kind
+
+
+def claims_response_reminders_send(*, now: dt.datetime | None = None) -> int:
+    """The beat job: each claim's reminder due today, each in its own transaction. Returns
+    how many were sent."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    return sum(
+        bool(claim_response_reminder_send(claim_id=pk, now=now))
+        for pk in claims_reminder_due_ids(today=today)
     )
