@@ -30,6 +30,8 @@ COPY --from=assets /build/digital_services/static/govuk digital_services/static/
 # collectstatic needs settings to load; these values exist only for this build step.
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOWED_HOSTS=localhost \
     REDIS_URL=redis://localhost:6379/0 python manage.py collectstatic --no-input -v0 \
+    && SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 ALLOWED_HOSTS=localhost \
+    REDIS_URL=redis://localhost:6379/0 python manage.py catalogues_compile --force \
     && mkdir -p /app/media /app/documents && chown -R app /app/media /app/documents
 # The uid Kubernetes runs it as (deploy/kubernetes: runAsUser 10001, read-only root
 # filesystem, /tmp an emptyDir); documents go to S3 there, not to /app/documents.

@@ -28,6 +28,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 venv: $(VENV)/.synced ## Create .venv with the locked dependencies
 
 run: venv ## Run the whole site with demo data at http://127.0.0.1:8000 (SQLite, no servers)
+	$(RUN_ENV) $(MANAGE) catalogues_compile
 	$(RUN_ENV) $(MANAGE) migrate --no-input
 	$(RUN_ENV) $(MANAGE) seed_demo
 	$(RUN_ENV) $(MANAGE) runserver $(ADDRESS)

@@ -52,6 +52,9 @@ if [ -z "${SKIP_CHECKS:-}" ]; then  # SKIP_CHECKS=1 runs only pytest (for a quic
     echo "test.sh: models have changes without migrations (run makemigrations)" >&2; status=1; }
 fi
 
+# The translation catalogues (.mo are not committed); the suite also compiles any that changed.
+DJANGO_DEBUG=true .venv/bin/python manage.py catalogues_compile || status=1
+
 workers=${PYTEST_WORKERS:-2}
 .venv/bin/pytest -p no:cacheprovider -n "$workers" "$@"
 rc=$?

@@ -6,6 +6,16 @@ import uuid
 import pytest
 
 
+def pytest_configure(config):
+    """Compile the translation catalogues that changed (the .mo files are not committed),
+    so pages render in Welsh however the suite was started."""
+    from pathlib import Path
+
+    from digital_services.core.catalogues import catalogues_compile
+
+    catalogues_compile(Path(__file__).resolve().parents[1])
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -19,8 +19,9 @@ from django.utils import dateformat, timezone
 from django.utils.translation import get_language
 
 _WORDS = {
-    "en": {"midday": "midday", "midnight": "midnight", "at": "at"},
-    "cy": {"midday": "canol dydd", "midnight": "canol nos", "at": "am"},
+    "en": {"midday": "midday", "midnight": "midnight", "at": "at", "am": "am", "pm": "pm"},
+    # GOV.UK's Welsh style: "yb" (y bore) and "yh" (yr hwyr) for am and pm.
+    "cy": {"midday": "canol dydd", "midnight": "canol nos", "at": "am", "am": "yb", "pm": "yh"},
 }
 
 
@@ -43,7 +44,8 @@ def date_format(value: date | datetime | None, *, weekday: bool = False) -> str:
 
 
 def time_format(value: time | datetime | None) -> str:
-    """ "8:18am", "5pm", "12:30pm", "12:30am", "midday", "midnight"; None → ""."""
+    """ "8:18am", "5pm", "12:30pm", "12:30am", "midday", "midnight" (Welsh: "8:18yb", "5yh",
+    "canol dydd"); None → ""."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
@@ -51,7 +53,7 @@ def time_format(value: time | datetime | None) -> str:
     if value.minute == 0 and value.hour in (0, 12):
         return _words()["midnight" if value.hour == 0 else "midday"]
     hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
+    suffix = _words()["am" if value.hour < 12 else "pm"]
     return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
 
 

@@ -35,6 +35,36 @@ def start(request):
     )
 
 
+#: How long the language chosen with the switcher is remembered (a year, as GOV.UK does).
+LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+
+
+@never_cache
+@require_GET
+def language_choose(request, code: str):
+    """The header's "English | Cymraeg" links: remember the language in Django's language
+    cookie (read by ``LocaleMiddleware`` on every later page) and go back to the page.
+
+    A link, not a form, so it works without JavaScript and from any page; it changes only
+    the reader's own language, so a GET is safe. ``next`` is checked to stay on this site.
+    """
+    from django.http import Http404
+
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("No such language")
+    target = _safe_next_url(request, request.GET.get("next")) or reverse("core:start")
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=LANGUAGE_COOKIE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
 @never_cache
 @require_GET
 def healthz_live(request):

@@ -67,6 +67,9 @@ def test_welsh_dates_use_welsh_words():
         assert date_format(dt.date(2026, 12, 5)) == "5 Rhagfyr 2026"
         assert time_format(dt.time(12, 0)) == "canol dydd"
         assert time_format(dt.time(0, 0)) == "canol nos"
+        assert time_format(dt.time(8, 18)) == "8:18yb"
+        assert time_format(dt.time(17, 0)) == "5yh"
+        assert date_format(dt.date(2026, 12, 5), weekday=True) == "Dydd Sadwrn 5 Rhagfyr 2026"
 
 
 def test_the_template_filters():

@@ -312,6 +312,10 @@ ENTRIES.update(
         "admin:tribunal_fees_feecase_fee_award": _tribunal_fees_admin_action(
             "feecase", "uncertain", "tribunal_fees.resolve_feecase"
         ),
+        # A fee paid twice or in error: caseworkers who check refunds start its refund.
+        "admin:tribunal_fees_feecase_refund": _tribunal_fees_admin_action(
+            "feecase", "feecase", "tribunal_fees.check_refundapplication"
+        ),
         **{
             f"admin:tribunal_fees_helpwithfeesapplication_{action}": _tribunal_fees_admin_action(
                 "helpwithfeesapplication",
