@@ -96,6 +96,7 @@ SERVICE = service_register(
         export_user_data=lambda user: _case_data_for_user(user),
         detach_user=lambda user: _cases_detach_user(user),
         app_label="civil_claims",
+        staff_case_permission="civil_claims.view_claim",
         url_prefix="money-claims/",
         roles=(
             Role(

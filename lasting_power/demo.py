@@ -119,14 +119,20 @@ def _answer(lpa: Lpa, step: str, data) -> Lpa:
     return lpa
 
 
-def _lpa(citizen, lpa_type: str, answers: list) -> Lpa | None:
-    """A new LPA of ``lpa_type`` answered with ``answers``; None if the citizen has it."""
-    if Lpa.objects.filter(user=citizen, lpa_type=lpa_type, donor_name=DONOR_NAME).exists():
-        return None
+def lpa_answered(citizen, lpa_type: str, answers: list) -> Lpa:
+    """A new LPA of ``lpa_type`` answered with ``answers`` through each question's form and
+    the services (the demo's LPAs, and the one ``make bench`` copies)."""
     lpa = services.lpa_start(user=citizen, lpa_type=lpa_type)
     for step, data in answers:
         lpa = _answer(lpa, step, data)
     return lpa
+
+
+def _lpa(citizen, lpa_type: str, answers: list) -> Lpa | None:
+    """A new LPA of ``lpa_type`` answered with ``answers``; None if the citizen has it."""
+    if Lpa.objects.filter(user=citizen, lpa_type=lpa_type, donor_name=DONOR_NAME).exists():
+        return None
+    return lpa_answered(citizen, lpa_type, answers)
 
 
 def _pay_by_card(lpa: Lpa) -> None:

@@ -115,6 +115,8 @@ SERVICE = service_register(
         export_user_data=_export,
         detach_user=_detach,
         app_label="lasting_power",
+        staff_case_permission="lasting_power.view_lpa",
+        bench="lasting_power.bench",
         url_prefix="lasting-power-of-attorney/",
         roles=(
             Role(
