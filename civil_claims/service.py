@@ -49,10 +49,12 @@ def payment_outcome(*, payment):
 
 
 def list_cases(user):
-    """The user's money claims, for "Your applications"."""
+    """The user's money claims, and the claims made against them that they have linked with
+    an access code, for "Your applications"."""
     from .selectors import claims_for_user
+    from .selectors_defendant import defendant_claims_for_user
 
-    return claims_for_user(user)
+    return [*claims_for_user(user), *defendant_claims_for_user(user)]
 
 
 def letter_enclosures(message) -> list[tuple[str, bytes]]:
