@@ -24,6 +24,7 @@ from ..constants import (
     AUDIT_SERVICE,
     CLAIM_NUMBER,
     BreathingSpaceStatus,
+    CasemanEventKind,
     ClaimStatus,
 )
 from ..deadlines import (
@@ -33,6 +34,7 @@ from ..deadlines import (
     response_deadline_for,
 )
 from ..models import AccessCode, BreathingSpace, Claim, Party
+from .caseman import caseman_event_record
 from .common import access_code_hash, claim_link, locked, message_send, party_route, respond_link
 
 MORE_TIME_DEFENDANT_TEMPLATE = "civil_claims.more_time_defendant"
@@ -149,9 +151,9 @@ def claim_more_time_refusal(claim: Claim, *, now: dt.datetime | None = None) -> 
 
 def claim_more_time_request(*, claim: Claim, actor=None, request=None) -> Claim:
     """Give the defendant 14 more days to respond (once, before the deadline): the new
-    deadline is worked out from the issue date, audited, and both parties are told by their
-    chosen routes. The claim stays open (no change of status). Raises ``MoreTimeRefused``
-    with the reason otherwise."""
+    deadline is worked out from the issue date, audited, both parties are told by their
+    chosen routes and CaseMan by its feed. The claim stays open (no change of status).
+    Raises ``MoreTimeRefused`` with the reason otherwise."""
     with transaction.atomic():
         claim = locked(Claim, claim.pk)
         refusal = claim_more_time_refusal(claim)
@@ -173,6 +175,7 @@ def claim_more_time_request(*, claim: Claim, actor=None, request=None) -> Claim:
             },
         )
         _more_time_messages_send(claim)
+        caseman_event_record(claim=claim, kind=CasemanEventKind.MORE_TIME)
     return claim
 
 

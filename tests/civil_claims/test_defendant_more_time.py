@@ -8,8 +8,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from civil_claims.constants import BreathingSpaceKind, ClaimStatus, ContactChannel
-from civil_claims.models import Claim
+from civil_claims.constants import (
+    BreathingSpaceKind,
+    CasemanEventKind,
+    ClaimStatus,
+    ContactChannel,
+)
+from civil_claims.models import CasemanEvent, Claim
 from civil_claims.services import claim_breathing_space_enter
 from civil_claims.services.defendant import (
     MoreTimeRefused,
@@ -84,8 +89,7 @@ def test_more_time_can_be_asked_for_until_16_00_on_the_deadline_day(at, allowed)
     with pytest.raises(MoreTimeRefused) as refused:
         _ask(claim, at)
     assert str(refused.value) == (
-        "More time cannot be given after the deadline to respond, which was 4pm on "
-        "14 December 2026"
+        "More time cannot be given after the deadline to respond, which was 4pm on 14 December 2026"
     )
     claim.refresh_from_db()
     assert claim.response_deadline == dt.date(2026, 12, 14)
@@ -230,3 +234,14 @@ def test_a_second_request_through_the_page_is_refused_with_the_reason(client, li
         response = client.post(url)
     assert response.status_code == 409
     assert "More time can only be given once" in response.content.decode()
+
+
+def test_caseman_is_sent_the_new_deadline_and_nothing_when_refused():
+    claim = _issued_at("2026-11-25 10:00 +0000")
+    _ask(claim, "2026-12-01 10:00 +0000")
+    [event] = CasemanEvent.objects.filter(claim=claim, kind=CasemanEventKind.MORE_TIME)
+    assert event.payload["event"] == "more_time"
+    assert event.payload["response_deadline"] == "2026-12-29"
+    with pytest.raises(MoreTimeRefused):
+        _ask(claim, "2026-12-02 10:00 +0000")
+    assert CasemanEvent.objects.filter(claim=claim, kind=CasemanEventKind.MORE_TIME).count() == 1
