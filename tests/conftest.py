@@ -17,6 +17,27 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _reference_data_after_a_serialized_rollback(request):
+    """Roles, fee tables and other migrated reference rows for a transactional test.
+
+    A test with ``serialized_rollback=True`` ends with a flush that skips post_migrate
+    (Django reloads its snapshot only at the start of the next such test), so a plain
+    transactional test after it found no roles at all. Put them back as a flush would."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if not transactional or (marker is not None and marker.kwargs.get("serialized_rollback")):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+    from django.core.management.sql import emit_post_migrate_signal
+
+    if not Group.objects.exists():
+        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
