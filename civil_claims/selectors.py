@@ -29,6 +29,7 @@ HISTORY_WORDS = {
     "claim.stay_lifted": "Stay lifted",
     "claim.transferred": "Claim transferred to another court",
     "claim.access_code_reset": "New access code sent to the defendant",
+    "claim.more_time_given": "The defendant was given 14 more days to respond",
     "claim.contact_changed": "Contact details changed",
     "claim.paper_response_received": "Paper response received",
     "claim.breathing_space_entered": "Breathing space began: the claim is paused",

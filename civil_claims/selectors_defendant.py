@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.dates import date_format
+from digital_services.core.money import pence_format
 from digital_services.core.registry import CaseSummary
 
 from .constants import ClaimStatus, PartyRole
@@ -81,3 +82,23 @@ def defendant_claims_for_user(user) -> list[CaseSummary]:
         )
         for claim in claims
     ]
+
+
+def defendant_case_data_for_user(user) -> dict:
+    """The claims made against the user that they linked, for "Your data": what the
+    claimant claims and by when the user must respond."""
+    rows = [
+        {
+            "claim_number": claim.claim_number,
+            "claimant": claim.claimant.display_name,
+            "status": claim.get_status_display(),
+            "linked_at": claim.defendant.linked_at.isoformat() if claim.defendant.linked_at else "",
+            "total_claimed": pence_format(claim.total_claimed_pence),
+            "response_deadline": claim.response_deadline.isoformat()
+            if claim.response_deadline
+            else "",
+            "more_time_given": bool(claim.more_time_given_at),
+        }
+        for claim in _defended_by(user)
+    ]
+    return {"money claims made against you": rows}

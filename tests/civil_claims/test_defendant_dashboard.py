@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civil_claims.selectors_defendant import deadline_in_words, defendant_claims_for_user
+from civil_claims.service import SERVICE
+from civil_claims.services.defendant import claim_more_time_request
 from tests.accounts.factories import UserFactory
 from tests.conftest import sign_in
 
@@ -54,3 +56,32 @@ def test_only_the_linked_account_lists_the_claim():
         claim_linked_to(defendant)
         assert len(defendant_claims_for_user(defendant)) == 1
         assert defendant_claims_for_user(UserFactory()) == []
+
+
+def test_your_data_lists_the_linked_claim_and_deleting_the_account_unlinks_it():
+    with time_machine.travel("2026-11-25 10:00 +0000", tick=False):
+        defendant = UserFactory()
+        claim = claim_linked_to(defendant)
+    [row] = SERVICE.export_user_data(defendant)["money claims made against you"]
+    assert row["claim_number"] == claim.claim_number
+    assert row["claimant"] == "Alex Claimant"
+    assert row["response_deadline"] == "2026-12-14"
+    assert SERVICE.export_user_data(UserFactory())["money claims made against you"] == []
+
+    assert SERVICE.detach_user(defendant) == 1
+    assert defendant_claims_for_user(defendant) == []
+    claim.defendant.refresh_from_db()
+    assert claim.defendant.user is None
+
+
+def test_the_claimants_page_says_the_defendant_was_given_more_time(client):
+    with time_machine.travel("2026-11-25 10:00 +0000", tick=False):
+        claimant = UserFactory()
+        claim = claim_issued(user=claimant)
+    with time_machine.travel("2026-12-01 10:00 +0000", tick=False):
+        claim_more_time_request(claim=claim)
+        sign_in(client, claimant)
+        body = client.get(reverse("civil_claims:claim-detail", args=[claim.reference]))
+    body = body.content.decode()
+    assert "The defendant was given 14 more days to respond" in body
+    assert "29 December 2026" in body
