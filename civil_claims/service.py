@@ -66,14 +66,17 @@ def letter_enclosures(message) -> list[tuple[str, bytes]]:
 
 def _case_data_for_user(user) -> dict:
     from .selectors import case_data_for_user
+    from .selectors_defendant import defendant_case_data_for_user
 
-    return case_data_for_user(user)
+    return {**case_data_for_user(user), **defendant_case_data_for_user(user)}
 
 
 def _cases_detach_user(user) -> int:
-    from .models import Claim
+    """Unlink the user's claims, and the claims made against them (the defendant's link)."""
+    from .models import Claim, Party
 
-    return Claim.objects.filter(user=user).update(user=None)
+    claims = Claim.objects.filter(user=user).update(user=None)
+    return claims + Party.objects.filter(user=user).update(user=None)
 
 
 START_PAGE = {
