@@ -1,4 +1,5 @@
-"""The defendant's forms: the claim number and access code from their letter."""
+"""The defendant's forms: the claim number and access code from their letter, and how
+they want to be contacted about the claim."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 
 from digital_services.core.references import reference_normalise
+from digital_services.journeys.contact import (
+    CHANNEL_FOR,
+    CONTACT_EMAIL,
+    CONTACT_POST,
+    CONTACT_SMS,
+    ContactForm,
+)
 
-from .constants import ACCESS_CODE_LENGTH, CLAIM_NUMBER
+from .constants import ACCESS_CODE_LENGTH, CLAIM_NUMBER, ContactChannel
 from .services.defendant import claim_number_normalise
 
 #: Said when the pair does not match a live code, whichever of the two was wrong (or the
@@ -69,3 +77,52 @@ class ClaimLinkForm(forms.Form):
                 "letters and numbers"
             )
         return code
+
+
+class DefendantContactForm(ContactForm):
+    """How the defendant wants to hear about the claim: reminders of the deadline and what
+    happens next. Post goes to the address they give (their address for service)."""
+
+    contact_label = "How should we contact you about this claim?"
+    contact_hint = "We send reminders of the deadline to respond and news about the claim this way."
+    contact_required = "Select how we should contact you about this claim"
+
+
+CHOICE_FOR_CHANNEL = {
+    ContactChannel.EMAIL: CONTACT_EMAIL,
+    ContactChannel.SMS: CONTACT_SMS,
+    ContactChannel.LETTER: CONTACT_POST,
+}
+
+
+def contact_initial_for_party(party) -> dict:
+    """The form's starting answer: the route and details the claim has for the defendant."""
+    lines = party.correspondence_lines if party.correspondence_line_1 else party.address_lines
+    street = lines[:-2] if len(lines) > 2 else lines[:1]
+    return {
+        "contact": CHOICE_FOR_CHANNEL.get(party.contact_channel, CONTACT_POST),
+        "email": party.email,
+        "mobile": party.mobile,
+        "address_line_1": street[0] if street else "",
+        "address_line_2": street[1] if len(street) > 1 else "",
+        "address_town": lines[-2] if len(lines) > 2 else "",
+        "address_postcode": lines[-1] if len(lines) > 1 else "",
+    }
+
+
+def contact_changes_from(cleaned: dict) -> dict:
+    """The defendant's party fields the answer changes (``party_contact_change``)."""
+    channel = CHANNEL_FOR[cleaned["contact"]]
+    changes = {"contact_channel": channel}
+    if channel == ContactChannel.EMAIL:
+        changes["email"] = cleaned["email"]
+    elif channel == ContactChannel.SMS:
+        changes["mobile"] = cleaned["mobile"]
+    else:
+        changes.update(
+            correspondence_line_1=cleaned["address_line_1"],
+            correspondence_line_2=cleaned["address_line_2"],
+            correspondence_town=cleaned["address_town"],
+            correspondence_postcode=cleaned["address_postcode"],
+        )
+    return changes

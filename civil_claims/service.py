@@ -139,6 +139,7 @@ SERVICE = service_register(
             "respond-claim": AccessRule(OWNER),
             "respond-claim-form-download": AccessRule(OWNER),
             "respond-more-time": AccessRule(OWNER),
+            "respond-contact": AccessRule(OWNER),
         },
     )
 )

@@ -20,12 +20,21 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.audit.http import lookup_rate_limited
+from digital_services.core.transitions import TransitionNotAllowed
 from digital_services.documents.http import document_response
 
 from . import selectors_defendant as selectors
-from .forms_defendant import LINK_NOT_FOUND, LINK_RATE_LIMITED, ClaimLinkForm
+from .forms_defendant import (
+    LINK_NOT_FOUND,
+    LINK_RATE_LIMITED,
+    ClaimLinkForm,
+    DefendantContactForm,
+    contact_changes_from,
+    contact_initial_for_party,
+)
 from .models import AccessCode
-from .services.common import court_phone, court_postal_address
+from .services.casework import party_contact_change
+from .services.common import court_phone, court_postal_address, party_route
 from .services.defendant import (
     MoreTimeRefused,
     claim_more_time_refusal,
@@ -190,6 +199,7 @@ def respond_claim(request, claim):
             if claim.response_deadline
             else "",
             "can_ask_more_time": not claim_more_time_refusal(claim),
+            "contact_text": party_route(claim.defendant).describe(),
             "phone": court_phone(),
             "postal_address": court_postal_address(),
         },
@@ -234,6 +244,39 @@ def respond_more_time(request, claim):
     )
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+@_for_defendant
+def respond_contact(request, claim):
+    """How the defendant wants to hear about the claim (email, text message or post): the
+    deadline reminders and every message about the claim go this way from now on."""
+    party = claim.defendant
+    form = DefendantContactForm(
+        request.POST if request.method == "POST" else None,
+        initial=contact_initial_for_party(party),
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            party_contact_change(
+                party=party,
+                actor=request.user,
+                changes=contact_changes_from(form.cleaned_data),
+                request=request,
+            )
+        except TransitionNotAllowed:
+            form.add_error(None, "The contact details of a closed claim cannot be changed")
+            status = 409
+        else:
+            return redirect("civil_claims:respond-claim", claim.reference)
+    return render(
+        request,
+        "civil_claims/defendant/contact.html",
+        {"page_title": "How we contact you about the claim", "claim": claim, "form": form},
+        status=status,
+    )
+
+
 urlpatterns = [
     path("respond/", respond_start, name="respond-start"),
     path("respond/sign-in/", respond_sign_in, name="respond-sign-in"),
@@ -245,4 +288,5 @@ urlpatterns = [
         name="respond-claim-form-download",
     ),
     path("respond/claims/<str:reference>/more-time/", respond_more_time, name="respond-more-time"),
+    path("respond/claims/<str:reference>/contact/", respond_contact, name="respond-contact"),
 ]

@@ -43,4 +43,5 @@ URL_KWARGS = {
     "respond-claim": _defended,
     "respond-claim-form-download": _defended,
     "respond-more-time": _defended,
+    "respond-contact": _defended,
 }

@@ -1,6 +1,7 @@
 """The defendant in real Chromium with axe-core and the quality checks of tests/quality/a11y:
-from the letter's claim number and access code, through signing in, to the claim page and
-asking for 14 more days (and the refusal when asked again)."""
+from the letter's claim number and access code, through signing in, to the claim page,
+asking for 14 more days, choosing how to be contacted, and the refusal of more time when
+asked again."""
 
 import importlib
 
@@ -69,6 +70,19 @@ def test_a_defendant_links_the_claim_signs_in_and_asks_for_more_time(page):
     page.get_by_role("button", name="Ask for 14 more days").click()
     expect(page.locator("#more-time-given")).to_contain_text("14 more days to respond were given")
 
+    page.get_by_role("link", name="Change how we contact you").click()
+    problems += page_report(page)
+    page.get_by_role("button", name="Save").click()  # the answer it starts with: post
+    expect(page.locator("#defendant-contact")).to_contain_text("a letter to")
+    page.get_by_role("link", name="Change how we contact you").click()
+    page.get_by_label("Text message").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a UK mobile number")
+    problems += page_report(page, after_empty_post=True)
+    page.get_by_label("UK mobile number").fill("07700 900 123")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#defendant-contact")).to_contain_text("a text message to 07700 900 123")
+
     page.goto(reverse("civil_claims:respond-more-time", args=[claim.reference]))
     expect(page.locator("#more-time-refused")).to_contain_text("only be given once")
     problems += page_report(page)
@@ -77,3 +91,4 @@ def test_a_defendant_links_the_claim_signs_in_and_asks_for_more_time(page):
     claim = Claim.objects.get(pk=claim.pk)
     assert claim.more_time_given_at is not None
     assert claim.defendant.user == defendant
+    assert (claim.defendant.contact_channel, claim.defendant.mobile) == ("sms", "07700900123")
