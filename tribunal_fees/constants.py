@@ -321,6 +321,14 @@ REFUND_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+class FeeRefundReason(models.TextChoices):
+    """Why a fee paid through this service is refunded (not the 2017 scheme, not Help with
+    Fees): issue #19's "a fee paid twice, paid in error"."""
+
+    PAID_TWICE = "paid_twice", "The fee was paid twice"
+    PAID_IN_ERROR = "paid_in_error", "The fee was paid in error"
+
+
 class RefundProfile(models.TextChoices):
     PAID_MYSELF = "paid_myself", "I paid the fees and was not reimbursed under a tribunal order"
     REIMBURSED_REPRESENTATIVE = (

@@ -30,6 +30,7 @@ from .constants import (
     ClaimType,
     FeeCaseStatus,
     FeeKind,
+    FeeRefundReason,
     HwfOutcome,
     HwfScheme,
     HwfStatus,
@@ -392,7 +393,8 @@ class RefundApplication(models.Model):
     profile = models.CharField(max_length=30, choices=RefundProfile.choices)
     title = models.CharField(max_length=20, blank=True)
     full_name = models.CharField(max_length=200)
-    date_of_birth = models.DateField()
+    # Empty only on a refund a caseworker starts for a fee paid twice or in error.
+    date_of_birth = models.DateField(null=True, blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     address = models.TextField()
@@ -461,6 +463,11 @@ class RefundApplication(models.Model):
         on_delete=models.PROTECT,
         related_name="refund",
         verbose_name="Help with Fees decision",
+    )
+    # A refund of a fee paid through this service because it was paid twice or in error:
+    # ``fees_pence`` is the amount, no interest (no RefundFee rows).
+    fee_refund_reason = models.CharField(
+        "why the fee is refunded", max_length=20, choices=FeeRefundReason.choices, blank=True
     )
     history = HistoricalRecords()
 

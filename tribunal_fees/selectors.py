@@ -243,6 +243,8 @@ def cases_for_user(user) -> list[CaseSummary]:
             title=(
                 f"Refund after Help with Fees {refund.hwf_application.reference}"
                 if refund.hwf_application_id
+                else f"Refund of a tribunal fee: {refund.get_fee_refund_reason_display().lower()}"
+                if refund.fee_refund_reason
                 else "Refund of employment tribunal fees"
             ),
             status=refund.get_status_display(),

@@ -18,6 +18,7 @@ from ..constants import FeeCaseStatus, Jurisdiction
 from ..forms import (
     ConfirmForm,
     FeeAwardForm,
+    FeeRefundForm,
     ReasonForm,
 )
 from ..models import FeeCase, FeeSchedule
@@ -154,6 +155,7 @@ class FeeCaseAdmin(
         "amount_due",
         "amount_paid",
         "paid_at",
+        "paid_elsewhere_method",
         "fee_award_pence",
         "fee_award_made_on",
         "latest_payment",
@@ -182,6 +184,13 @@ class FeeCaseAdmin(
             FeeAwardForm,
             "Record a fee award",
             "_record_fee_award",
+        ),
+        # A fee paid twice or in error: a refund into the four-eyes queue.
+        "refund": (
+            "tribunal_fees.check_refundapplication",
+            FeeRefundForm,
+            "Refund a fee paid twice or in error",
+            "_refund",
         ),
     }
 
@@ -282,7 +291,25 @@ class FeeCaseAdmin(
             and obj.fee_award_pence is None
         ):
             links.append((self.action_url(obj, "fee-award"), "Record a fee award"))
+        if obj.status == FeeCaseStatus.PAID and services.fee_case_refundable_pence(obj):
+            links.append((self.action_url(obj, "refund"), "Refund (paid twice or in error)"))
         return _buttons(links)
+
+    def _refund(self, request, obj, data):
+        refund = services.fee_case_refund_start(
+            fee_case=obj,
+            actor=request.user,
+            reason=data["reason"],
+            amount_pence=data["amount"],
+            account_name=data.get("account_name", ""),
+            bank_name=data.get("bank_name", ""),
+            account_number=data.get("account_number", ""),
+            sort_code=data.get("sort_code", ""),
+        )
+        return (
+            f"{obj.reference}: refund {refund.reference} of {pence_format(refund.fees_pence)} "
+            "is waiting to be checked. A different caseworker must approve it."
+        )
 
     def _record_fee_award(self, request, obj, data):
         fee_case = services.fee_case_fee_award_record(
@@ -306,6 +333,18 @@ class FeeCaseAdmin(
         return f"{fee_case.reference} is now: {fee_case.get_status_display().lower()}."
 
     def action_summary(self, obj, slug):
+        if slug == "refund":
+            return [
+                ("Status", obj.get_status_display()),
+                ("Amount paid", pence_format(obj.amount_paid_pence or 0)),
+                ("Left to refund", pence_format(services.fee_case_refundable_pence(obj))),
+                (
+                    "Refund goes",
+                    "to the card paid with (or by bank transfer)"
+                    if services.fee_case_card_payment(obj)
+                    else "by bank transfer: enter the payer's bank details",
+                ),
+            ]
         return [
             ("Status", obj.get_status_display()),
             ("Amount due", pence_format(obj.amount_due_pence)),

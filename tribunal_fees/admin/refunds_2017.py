@@ -122,6 +122,7 @@ class RefundApplicationAdmin(
         "notes",
         "fee_case",
         "hwf_application",
+        "fee_refund_reason",
         "payment_elsewhere",
         "account_name",
         "bank_name",
@@ -238,6 +239,11 @@ class RefundApplicationAdmin(
             *(
                 [("Help with Fees decision", f"{obj.hwf_application} (no interest)")]
                 if obj.hwf_application_id
+                else []
+            ),
+            *(
+                [("Why", f"{obj.get_fee_refund_reason_display()} (no interest)")]
+                if obj.fee_refund_reason
                 else []
             ),
             ("Interest if paid today", self.interest_estimate(obj)),

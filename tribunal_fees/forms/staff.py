@@ -8,6 +8,7 @@ from django.utils import timezone
 from digital_services.core.money import PenceField
 
 from ..constants import (
+    FeeRefundReason,
     HwfOutcome,
     RefundIssueMethod,
 )
@@ -88,6 +89,29 @@ class FeeAwardForm(forms.Form):
             "invalid": "Enter the date like 2026-11-20",
         },
     )
+
+
+class FeeRefundForm(forms.Form):
+    """Refund a fee paid here that was paid twice or in error; bank details only when it was
+    not paid by card through this service (the refund then cannot go back to a card)."""
+
+    reason = forms.ChoiceField(
+        choices=FeeRefundReason.choices,
+        widget=forms.RadioSelect,
+        label="Why is the fee refunded?",
+        error_messages={"required": "Select why the fee is refunded"},
+    )
+    amount = PenceField(
+        max_pence=ADMIN_AMOUNT_MAX_PENCE,
+        label="Amount to refund",
+        error_messages={"required": "Enter the amount to refund", "invalid": _ADMIN_AMOUNT_INVALID},
+    )
+    account_name = forms.CharField(required=False, max_length=100, label="Name on the account")
+    bank_name = forms.CharField(
+        required=False, max_length=100, label="Name of the bank or building society"
+    )
+    sort_code = forms.CharField(required=False, max_length=20, label="Sort code")
+    account_number = forms.CharField(required=False, max_length=20, label="Account number")
 
 
 class ReasonForm(forms.Form):

@@ -30,6 +30,7 @@ from .fee_cases import (
     fee_case_payment_start,
     fee_cases_uncertain_sweep,
 )
+from .fee_refunds import fee_case_refund_start, fee_case_refundable_pence
 from .help_with_fees import (
     HwfAnswers,
     fee_case_hwf_link,
@@ -76,6 +77,8 @@ __all__ = [
     "fee_case_fee_award_record",
     "fee_case_group_remission_record",
     "fee_case_paid_elsewhere_record",
+    "fee_case_refund_start",
+    "fee_case_refundable_pence",
     "fee_case_payment_evidence",
     "hwf_payment_evidence_add",
     "hwf_payment_evidence_open",

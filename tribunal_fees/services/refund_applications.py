@@ -248,8 +248,8 @@ def refund_interest_for(application: RefundApplication, *, refunded_on: dt.date)
     """Interest on every fee in the application, each from its payment month to ``refunded_on``.
 
     Raises ``InvalidRequest`` when a fee's payment month is not known yet."""
-    if application.hwf_application_id:
-        return 0  # a Help with Fees refund carries no interest
+    if application.hwf_application_id or application.fee_refund_reason:
+        return 0  # a Help with Fees refund, or of a fee paid twice or in error: no interest
     rate = settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS
     total = 0
     for fee in application.fees.all():
@@ -329,8 +329,9 @@ def refund_application_approve(*, application: RefundApplication, actor) -> Refu
 
 
 def _fees_total(application: RefundApplication) -> int:
-    """The fees refunded: each fee given (2017 scheme), or the remitted amount (Help with Fees)."""
-    if application.hwf_application_id:
+    """The fees refunded: each fee given (2017 scheme), or the amount (Help with Fees, or a
+    fee paid twice or in error)."""
+    if application.hwf_application_id or application.fee_refund_reason:
         return application.fees_pence
     return sum(fee.amount_pence for fee in application.fees.all())
 
