@@ -100,7 +100,9 @@ def defendant_claim_link(*, access_code_id: int, user, request=None) -> Claim | 
         audit_record(
             action="claim.defendant_linked",
             obj=claim,
-            actor=user,
+            # Who typed it: the defendant, or the member of staff helping them (the audit
+            # then names the defendant as the citizen helped, from the request).
+            actor=request.user if request is not None else user,
             request=request,
             service=AUDIT_SERVICE,
             detail={"moved_from_another_account": moved},

@@ -12,6 +12,7 @@ from civil_claims.services import claim_access_code_reset, claim_form_seal
 from civil_claims.views_defendant import SESSION_KEY
 from digital_services.audit.models import AuditEvent
 from tests.accounts.factories import PASSWORD, UserFactory
+from tests.assisted_digital.factories import agent_helping
 from tests.conftest import sign_in
 
 from .factories import claim_issued
@@ -101,7 +102,9 @@ def _used(claim):
             lambda claim: (claim_issued().claim_number, access_code_from_letter(claim)),
             id="another claim's number",
         ),
-        pytest.param(lambda claim: ("999MC999", access_code_from_letter(claim)), id="no such claim"),
+        pytest.param(
+            lambda claim: ("999MC999", access_code_from_letter(claim)), id="no such claim"
+        ),
         pytest.param(_used, id="a used code"),
     ],
 )
@@ -233,3 +236,16 @@ def test_nobody_else_sees_the_defendants_claim_page(client, claim):
     # Nor does the claimant's own page open for the defendant.
     mine = reverse("civil_claims:claim-detail", args=[claim.reference])
     assert linked.get(mine).status_code == 404
+
+
+def test_an_agent_links_the_claim_to_the_citizen_they_are_helping(claim):
+    citizen = UserFactory(full_name="Dee Fendant")
+    agent_client = agent_helping(citizen)
+    response = _post(agent_client, claim.claim_number, access_code_from_letter(claim))
+    page_url = reverse("civil_claims:respond-claim", args=[claim.reference])
+    assert response["Location"] == page_url
+    claim.defendant.refresh_from_db()
+    assert claim.defendant.user == citizen
+    event = AuditEvent.objects.get(action="claim.defendant_linked", object_id=str(claim.pk))
+    assert (event.actor, event.on_behalf_of) == (agent_client.agent, citizen)
+    assert agent_client.get(page_url).status_code == 200
