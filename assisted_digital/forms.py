@@ -67,6 +67,23 @@ class ChannelForm(forms.Form):
         )
 
 
+class SessionLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label="Which language do they want to use?",
+        help_text="The service’s pages show in this language while you help them, and what "
+        "they send is in it: emails, texts, letters and documents.",
+        choices=[("en", "English"), ("cy", "Cymraeg (Welsh)")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which language they want to use"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Layout(Field.radios("language", legend_size=Size.LARGE, legend_tag="h1"))
+        )
+
+
 class CitizenSearchForm(forms.Form):
     """Two or more facts about the person; every one given must match exactly."""
 

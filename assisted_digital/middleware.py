@@ -14,6 +14,8 @@ Must come after AuthenticationMiddleware and StaffSecondFactorMiddleware.
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from digital_services.accounts.selectors import staff_second_factor_passed
 from digital_services.core.registry import service_for_namespace
 
@@ -48,6 +50,20 @@ class AssistedSessionMiddleware:
                 request=request, session=session, status_code=response.status_code
             )
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """On the citizen's pages, speak the language the citizen chose for the session
+        (``AssistedSession.language``); the agent's own pages and the admin stay English.
+        After LocaleMiddleware, which then reports it in ``Content-Language``."""
+        session = getattr(request, "assisted_session", None)
+        match = getattr(request, "resolver_match", None)
+        if session is None or match is None:
+            return None
+        if match.namespaces and match.namespaces[0] in ("assisted_digital", "admin"):
+            return None
+        translation.activate(session.language)
+        request.LANGUAGE_CODE = session.language
+        return None
 
     def _session_for(self, request) -> AssistedSession | None:
         user = getattr(request, "user", None)

@@ -65,6 +65,13 @@ class AssistedSession(models.Model):
     consent_accepted = models.BooleanField(default=False)
     consent_method = models.CharField(max_length=20, choices=ConsentMethod.choices)
     consent_read_at = models.DateTimeField()
+    language = models.CharField(
+        max_length=2,
+        choices=[("en", "English"), ("cy", "Cymraeg")],
+        default="en",
+        help_text="The language the citizen wants: the service pages show in it during the "
+        "session, and what they send is in it.",
+    )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
@@ -105,6 +112,10 @@ class AssistedSession(models.Model):
     @property
     def banner_text(self) -> str:
         return f"You are helping {self.citizen_name} {self.channel_phrase}"
+
+    @property
+    def language_url(self) -> str:
+        return reverse("assisted_digital:session-language")
 
     @property
     def end_url(self) -> str:

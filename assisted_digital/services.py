@@ -316,6 +316,29 @@ def assisted_session_end(
         return _end(locked, reason=reason, actor=actor, request=request)
 
 
+def assisted_session_language_set(
+    *, session: AssistedSession, language: str, actor, request=None
+) -> AssistedSession:
+    """The citizen wants the service's pages (and what they send) in ``language``. Audited."""
+    with transaction.atomic():
+        locked = AssistedSession.objects.select_for_update().get(pk=session.pk)
+        if locked.status != Status.ACTIVE or locked.language == language:
+            return locked
+        before = locked.language
+        locked.language = language
+        locked.save(update_fields=["language"])
+        audit_record(
+            action="assisted.session_language",
+            obj=locked,
+            actor=actor,
+            on_behalf_of=locked.citizen,
+            request=request,
+            service="",
+            detail={"from": before, "to": language},
+        )
+    return locked
+
+
 def assisted_session_touch(*, session: AssistedSession) -> None:
     """Note that the agent is still at work (at most once a minute), so the session stays live."""
     now = timezone.now()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("start/new-citizen/", views.start_new_citizen, name="start-new-citizen"),
     path("start/consent/", views.start_consent, name="start-consent"),
     path("session/", views.session_services, name="session-services"),
+    path("session/language/", views.session_language, name="session-language"),
     path("session/end/", views.session_end, name="session-end"),
     path("sessions/", views.sessions, name="sessions"),
     path("sessions/all/", views.sessions_all, name="sessions-all"),

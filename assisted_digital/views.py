@@ -44,6 +44,7 @@ from .forms import (
     NewCitizenForm,
     SelectCitizenForm,
     SessionFilterForm,
+    SessionLanguageForm,
 )
 from .models import AssistedSession
 from .services import CitizenDetails, SessionAlreadyActive
@@ -290,6 +291,41 @@ def session_services(request):
         "assisted_digital/services.html",
         {"services": services_list(), "page_title": "Which service do you need help with?"},
     )
+
+
+@agent_required
+def session_language(request):
+    """ "Which language do they want to use?": English or Welsh for the service's pages
+    while the agent helps the citizen (``AssistedSessionMiddleware`` switches to it)."""
+    session = request.assisted_session
+    if session is None:
+        return redirect("assisted_digital:start")
+    form = SessionLanguageForm(
+        request.POST if request.method == "POST" else None, initial={"language": session.language}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.assisted_session_language_set(
+            session=session,
+            language=form.cleaned_data["language"],
+            actor=request.user,
+            request=request,
+        )
+        return redirect(_safe_next(request) or reverse("assisted_digital:session-services"))
+    return render(
+        request,
+        "assisted_digital/language.html",
+        {
+            "form": form,
+            "page_title": "Which language do they want to use?",
+            "next": _safe_next(request),
+        },
+    )
+
+
+def _safe_next(request) -> str | None:
+    from digital_services.core.redirects import next_url_safe
+
+    return next_url_safe(request, request.POST.get("next") or request.GET.get("next"))
 
 
 @agent_required

@@ -54,12 +54,23 @@ def catalogue_read(path: Path) -> list[Entry]:
     entries: list[Entry] = []
     entry: Entry | None = None
     key = ""
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+    seen: set[str] = set()  # the keywords of the entry being read
+
+    def finish(entry: Entry | None, number: int) -> None:
+        if entry is None or not seen:
+            return
+        if "msgid" not in seen or not ({"msgstr", "msgstr[]"} & seen):
+            raise ValueError(f"{path}:{number}: an entry needs both a msgid and a msgstr")
+        if entry.msgid == "" and entries and not entry.obsolete:
+            raise ValueError(f"{path}:{number}: a second entry with an empty msgid")
+        entries.append(entry)
+
+    number = 0
+    for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line:
-            if entry is not None:
-                entries.append(entry)
-            entry = None
+            finish(entry, number)
+            entry, key, seen = None, "", set()
             continue
         if entry is None:
             entry = Entry()
@@ -74,6 +85,7 @@ def catalogue_read(path: Path) -> list[Entry]:
         match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)\s+(".*")$', line)
         if match:
             key = match.group(1)
+            seen.add("msgstr[]" if key.startswith("msgstr[") else key)
             value = ast.literal_eval(match.group(3))
             if key.startswith("msgstr["):
                 entry.msgstr_plural[int(match.group(2))] = value
@@ -88,8 +100,7 @@ def catalogue_read(path: Path) -> list[Entry]:
             else:
                 attribute = {"msgctxt": "msgctxt", "msgid": "msgid"}.get(key, key)
                 setattr(entry, attribute, (getattr(entry, attribute) or "") + value)
-    if entry is not None:
-        entries.append(entry)
+    finish(entry, number)
     return [e for e in entries if not e.obsolete]
 
 

@@ -127,3 +127,15 @@ def test_an_unknown_language_is_not_found(client):
     response = client.get(reverse("core:language", args=["fr"]))
     assert response.status_code == 404
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_a_msgstr_cut_off_from_its_msgid_is_refused(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Back"\n\nmsgstr "Yn ôl"\n',
+        encoding="utf-8",
+    )
+
+    with pytest.raises(ValueError, match="needs both a msgid and a msgstr"):
+        catalogue_read(po)

@@ -129,6 +129,7 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
     "assisted_digital:start-consent": Entry(get=only(*_with(ACT_ON_BEHALF))),
     "assisted_digital:session-services": Entry(get=only(*_with(ACT_ON_BEHALF))),
     # POST only, but refused (403) before that to anyone who is not an agent.
+    "assisted_digital:session-language": Entry(get=only(*_with(ACT_ON_BEHALF))),
     "assisted_digital:session-end": Entry(
         get=only(*_with(ACT_ON_BEHALF)), post=only(*_with(ACT_ON_BEHALF))
     ),
