@@ -423,3 +423,20 @@ def test_another_citizen_cannot_send_evidence_on_someone_elses_application(clien
     response = client.post(url, {"evidence": SimpleUploadedFile("r.pdf", PDF, "application/pdf")})
     assert response.status_code == 404
     assert services.fee_case_payment_evidence(application.fee_case) == []
+
+
+def test_the_fee_page_of_a_fee_paid_elsewhere_offers_no_receipt_and_no_payment(client):
+    user = UserFactory()
+    application = PaidElsewhereHwfApplicationFactory(fee_case__user=user, user=user)
+    fee_case = application.fee_case
+    sign_in(client, user)
+    page = client.get(reverse("tribunal_fees:fee-detail", args=[fee_case.reference]))
+    text = page.content.decode()
+    assert "Paid to the tribunal (not through this service)" in text
+    assert "paid to the tribunal on" in text
+    assert reverse("tribunal_fees:fee-receipt", args=[fee_case.reference]) not in text
+    assert reverse("tribunal_fees:fee-pay", args=[fee_case.reference]) not in text
+    receipt = client.get(reverse("tribunal_fees:fee-receipt", args=[fee_case.reference]))
+    assert receipt.status_code == 404
+    detail = client.get(reverse("tribunal_fees:hwf-detail", args=[application.reference]))
+    assert "We do not have any evidence of payment yet" in detail.content.decode()
