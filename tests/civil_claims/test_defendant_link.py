@@ -16,7 +16,7 @@ from tests.assisted_digital.factories import agent_helping
 from tests.conftest import sign_in
 
 from .factories import claim_issued
-from .factories_defendant import access_code_from_letter
+from .factories_defendant import access_code_from_letter, messages_about
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +249,8 @@ def test_an_agent_links_the_claim_to_the_citizen_they_are_helping(claim):
     event = AuditEvent.objects.get(action="claim.defendant_linked", object_id=str(claim.pk))
     assert (event.actor, event.on_behalf_of) == (agent_client.agent, citizen)
     assert agent_client.get(page_url).status_code == 200
+
+
+def test_the_claim_letter_sends_the_defendant_to_this_page(claim):
+    letter = next(m for m in messages_about(claim) if "access_code" in m.personalisation)
+    assert letter.personalisation["respond_url"] == f"http://testserver{START}"
