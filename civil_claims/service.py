@@ -15,6 +15,7 @@ from digital_services.core.registry import (
 
 from .constants import PAYMENT_PURPOSE_ISSUE_FEE
 from .journeys.eligibility import eligibility_url_names
+from .possession_retention import POSSESSION_RETENTION
 from .retention import RETENTION
 
 CASEWORKER_ROLE = "civil_claims caseworker"
@@ -97,7 +98,7 @@ SERVICE = service_register(
         start_url_name="civil_claims:start",
         list_cases=list_cases,
         order=20,
-        retention=RETENTION,
+        retention=RETENTION + POSSESSION_RETENTION,
         export_user_data=lambda user: _case_data_for_user(user),
         detach_user=lambda user: _cases_detach_user(user),
         app_label="civil_claims",

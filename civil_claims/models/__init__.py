@@ -9,6 +9,13 @@ from .claims import AmountRow, Claim, ClaimNumberCounter, EvidenceItem, Timeline
 from .defence import ClaimantReply, Judgment, Response
 from .fees import IssueFeeBand
 from .parties import AccessCode, Party
+from .possession import (
+    PossessionArrearsRow,
+    PossessionClaim,
+    PossessionFee,
+    PossessionGround,
+    PossessionParty,
+)
 
 __all__ = [
     "AccessCode",
@@ -24,6 +31,11 @@ __all__ = [
     "Judgment",
     "PaperCorrespondence",
     "Party",
+    "PossessionArrearsRow",
+    "PossessionClaim",
+    "PossessionFee",
+    "PossessionGround",
+    "PossessionParty",
     "Response",
     "TimelineEvent",
 ]

@@ -26,6 +26,8 @@ GOES_WITH = {
     "civil_claims.EvidenceItem": "deleted with its claim (civil_claims.claims)",
     "civil_claims.CaseNote": "deleted with its claim (civil_claims.claims)",
     "civil_claims.PaperCorrespondence": "deleted with its claim (civil_claims.claims)",
+    "civil_claims.PossessionGround": "deleted with its claim (civil_claims.possession_claims)",
+    "civil_claims.PossessionArrearsRow": "deleted with its claim (civil_claims.possession_claims)",
 }
 
 #: Tables with text or dates but nothing about a person: model -> why.
@@ -54,6 +56,8 @@ NOTHING_PERSONAL = {
     "tribunal_fees.RefundFee": "amounts and months of fees paid",
     "civil_claims.IssueFeeBand": "fee amounts",
     "civil_claims.HistoricalIssueFeeBand": "fee amounts",
+    "civil_claims.PossessionFee": "fee amounts",
+    "civil_claims.HistoricalPossessionFee": "fee amounts",
 }
 
 

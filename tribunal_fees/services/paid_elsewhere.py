@@ -20,6 +20,7 @@ from digital_services.core.transitions import TransitionNotAllowed, transition_a
 from digital_services.documents.constants import DocumentKind
 from digital_services.documents.models import Document
 from digital_services.documents.services import document_store
+from digital_services.documents.uploads import UPLOAD_MAX_BYTES, upload_media_type
 
 from ..constants import FeeCaseStatus, PaidElsewhereMethod, RefundStatus
 from ..models import FeeCase, HelpWithFeesApplication
@@ -27,13 +28,8 @@ from ..remission import hwf_retrospective_too_late
 from .common import AUDIT_SERVICE, InvalidRequest, _locked
 
 #: The evidence of payment a citizen may send: a receipt, a bank or card statement, as a
-#: PDF or a photo. Known by its first bytes, not by the name or type the browser gives.
-EVIDENCE_SIGNATURES = {
-    b"%PDF-": "application/pdf",
-    b"\xff\xd8\xff": "image/jpeg",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-}
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+#: PDF or a photo, checked by the platform's upload check (its first bytes).
+EVIDENCE_MAX_BYTES = UPLOAD_MAX_BYTES
 #: A fee's evidence files at most (each upload adds one; a caseworker reads them all).
 EVIDENCE_MAX_FILES = 5
 
@@ -140,10 +136,7 @@ def hwf_payment_evidence_open(application: HelpWithFeesApplication) -> bool:
 
 def evidence_media_type(content: bytes) -> str | None:
     """The media type of an evidence file, from its first bytes (None: not one we take)."""
-    for signature, media_type in EVIDENCE_SIGNATURES.items():
-        if content.startswith(signature):
-            return media_type
-    return None
+    return upload_media_type(content)
 
 
 def hwf_payment_evidence_add(

@@ -1,0 +1,53 @@
+"""How long possession claims keep personal data (declared with the money claims' rules on
+the service's registry entry).
+
+A possession claim is a court record like a money claim: kept for the same
+``CLAIM_RETENTION_DAYS`` after it last changed, then deleted. The parties (names,
+addresses, contact details) go first on the same clock, then the claim with its grounds
+and rent statement. Uploaded files (tenancy agreement, notice, rent statement) are stored
+documents of the claim: deleting the claim's documents follows the documents rule.
+"""
+
+from __future__ import annotations
+
+from digital_services.privacy.retention import RetentionRule
+
+from .retention import AFTER, CLAIM_RETENTION_DAYS
+
+
+def _parties(cutoff):
+    from .models import PossessionParty
+
+    return PossessionParty.objects.filter(claim__updated_at__lt=cutoff)
+
+
+def _claims(cutoff):
+    from .models import PossessionClaim
+
+    return PossessionClaim.objects.filter(updated_at__lt=cutoff)
+
+
+POSSESSION_RETENTION = (
+    RetentionRule(
+        key="civil_claims.possession_parties",
+        model="civil_claims.PossessionParty",
+        information="Possession claims: the landlord’s and each tenant’s or occupier’s name, "
+        "address and contact details",
+        period_days=CLAIM_RETENTION_DAYS,
+        after=AFTER,
+        then="deleted",
+        expired=_parties,
+        order=25,
+    ),
+    RetentionRule(
+        key="civil_claims.possession_claims",
+        model="civil_claims.PossessionClaim",
+        information="Possession claims: the property, tenancy, notice, grounds with their "
+        "reasons, the rent statement and the rest of the claim",
+        period_days=CLAIM_RETENTION_DAYS,
+        after=AFTER,
+        then="deleted",
+        expired=_claims,
+        order=31,
+    ),
+)
