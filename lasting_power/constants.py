@@ -1,10 +1,12 @@
 """Choices, limits and the status map of a lasting power of attorney (LPA).
 
 Values follow the domain notes (../shared/domain/lasting_power.md sections 1 and 2): the
-two types, the decision values, the name and text limits. The status map has two
-states: an LPA is being made until it is completed, which locks it. "Started" and
-"created" are not statuses but facts worked out from the answers
-(``selectors.lpa_progress``), so they can never disagree with them.
+two types, the decision values, the name and text limits. An LPA is being made until it
+is completed, which locks it. "Started" and "created" are not statuses but facts worked
+out from the answers (``selectors.lpa_progress``), so they can never disagree with them.
+After completion the Office of the Public Guardian receives and checks it (perfect or
+imperfect), gives notice, waits the statutory period and registers it, or it ends with a
+reason (sections 4 and 5; ``registration``).
 """
 
 from django.db import models
@@ -18,11 +20,85 @@ class LpaType(models.TextChoices):
 class LpaStatus(models.TextChoices):
     IN_PROGRESS = "in-progress", "In progress"
     COMPLETED = "completed", "Completed"
+    # Registration at the Office of the Public Guardian (domain notes sections 4 and 5).
+    RECEIVED = "received", "Received"
+    IMPERFECT = "imperfect", "Imperfect"
+    PERFECT = "perfect", "Perfect"
+    WAITING_PERIOD = "statutory-waiting-period", "In the statutory waiting period"
+    READY = "ready-to-register", "Ready to register"
+    REGISTERED = "registered", "Registered"
+    CANNOT_REGISTER = "cannot-register", "Cannot register"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    CANCELLED = "cancelled", "Cancelled"
+    REVOKED = "revoked", "Revoked"
+    SUSPENDED = "suspended", "Suspended"
 
+
+#: Before it is registered, an LPA OPG holds can be refused or withdrawn by the donor.
+_UNTIL_REGISTERED = (LpaStatus.CANNOT_REGISTER, LpaStatus.WITHDRAWN)
 
 LPA_TRANSITIONS = {
     LpaStatus.IN_PROGRESS: (LpaStatus.COMPLETED,),
-    LpaStatus.COMPLETED: (),
+    LpaStatus.COMPLETED: (LpaStatus.RECEIVED,),
+    LpaStatus.RECEIVED: (LpaStatus.PERFECT, LpaStatus.IMPERFECT, *_UNTIL_REGISTERED),
+    # Corrected pages are checked again: still imperfect (a new letter) or now perfect.
+    LpaStatus.IMPERFECT: (LpaStatus.PERFECT, LpaStatus.IMPERFECT, *_UNTIL_REGISTERED),
+    LpaStatus.PERFECT: (LpaStatus.WAITING_PERIOD, *_UNTIL_REGISTERED),
+    LpaStatus.WAITING_PERIOD: (LpaStatus.READY, *_UNTIL_REGISTERED),
+    LpaStatus.READY: (LpaStatus.REGISTERED, *_UNTIL_REGISTERED),
+    LpaStatus.REGISTERED: (LpaStatus.CANCELLED, LpaStatus.REVOKED, LpaStatus.SUSPENDED),
+    # A suspension is lifted (registered again) or ends the LPA.
+    LpaStatus.SUSPENDED: (LpaStatus.REGISTERED, LpaStatus.CANCELLED, LpaStatus.REVOKED),
+    LpaStatus.CANNOT_REGISTER: (),
+    LpaStatus.WITHDRAWN: (),
+    LpaStatus.CANCELLED: (),
+    LpaStatus.REVOKED: (),
+}
+
+#: The statuses a caseworker sets with a reason (the "change status" action).
+REASON_STATUSES = (
+    LpaStatus.CANNOT_REGISTER,
+    LpaStatus.WITHDRAWN,
+    LpaStatus.CANCELLED,
+    LpaStatus.REVOKED,
+    LpaStatus.SUSPENDED,
+)
+#: Where an objection can be recorded: OPG has (or is about to have) it, not registered yet.
+OBJECTION_STATUSES = (
+    LpaStatus.COMPLETED,
+    LpaStatus.RECEIVED,
+    LpaStatus.IMPERFECT,
+    LpaStatus.PERFECT,
+    LpaStatus.WAITING_PERIOD,
+    LpaStatus.READY,
+)
+
+#: The statutory waiting period: 4 weeks beginning with the day the last notice was given
+#: (6 weeks before 1 April 2013), so it can be registered from the 29th day on.
+WAITING_PERIOD_DAYS = 28
+#: "Expect it back by": the day it was processed plus this many working days [F
+#: StatusViewDataBuilder, config expected-working-days-before-receipt].
+RETURN_WORKING_DAYS = 15
+
+
+class ObjectionType(models.TextChoices):
+    FACTUAL = "factual", "Factual"
+    PRESCRIBED = "prescribed", "Prescribed"
+    THIRD_PARTY = "thirdParty", "Third party"
+
+
+class ObjectionOutcome(models.TextChoices):
+    """An objection's result for one of the LPAs it is about [S objections]."""
+
+    OPEN = "open", "Open"
+    UPHELD = "upheld", "Upheld"
+    NOT_UPHELD = "notUpheld", "Not upheld"
+
+
+OBJECTION_TRANSITIONS = {
+    ObjectionOutcome.OPEN: (ObjectionOutcome.UPHELD, ObjectionOutcome.NOT_UPHELD),
+    ObjectionOutcome.UPHELD: (),
+    ObjectionOutcome.NOT_UPHELD: (),
 }
 
 

@@ -104,6 +104,8 @@ def lpa_pack_enclosures(*, message) -> list[tuple[str, bytes]]:
 
     from .documents.generate import lpa_documents_current, lpa_documents_generate
 
+    if message.template_key == "lasting_power.registered" and message.object_id:
+        return _registered_enclosure(message)
     if message.template_key != TEMPLATE_COMPLETED or not message.object_id:
         return []
     lpa = Lpa.objects.filter(pk=message.object_id).first()
@@ -117,3 +119,19 @@ def lpa_pack_enclosures(*, message) -> list[tuple[str, bytes]]:
         with document_open(document=document) as stored:
             enclosures.append((document.filename, stored.read()))
     return enclosures
+
+
+def _registered_enclosure(message) -> list[tuple[str, bytes]]:
+    """The registered LPA, stamped, behind the "registered" letter (made now if the
+    background task has not made it yet)."""
+    from digital_services.documents.services import document_open
+
+    from .constants import LpaStatus
+    from .documents.registered import lpa_registered_document_make
+
+    lpa = Lpa.objects.filter(pk=message.object_id).first()
+    if lpa is None or lpa.registered_on is None or lpa.status == LpaStatus.IN_PROGRESS:
+        return []
+    document = lpa_registered_document_make(lpa=lpa)
+    with document_open(document=document) as stored:
+        return [(document.filename, stored.read())]

@@ -19,7 +19,15 @@ from django.utils import timezone
 
 from digital_services.core.references import reference_display
 
-from .constants import LPA_TRANSITIONS, LpaStatus, LpaType, PaymentMethod
+from .constants import (
+    LPA_TRANSITIONS,
+    OBJECTION_TRANSITIONS,
+    LpaStatus,
+    LpaType,
+    ObjectionOutcome,
+    ObjectionType,
+    PaymentMethod,
+)
 
 
 class Lpa(models.Model):
@@ -36,7 +44,7 @@ class Lpa(models.Model):
     )
     lpa_type = models.CharField("type", max_length=30, choices=LpaType.choices)
     status = models.CharField(
-        max_length=20, choices=LpaStatus.choices, default=LpaStatus.IN_PROGRESS
+        max_length=30, choices=LpaStatus.choices, default=LpaStatus.IN_PROGRESS
     )
     answers = models.JSONField(
         default=dict, blank=True, help_text="The answers by step, as they were given."
@@ -96,8 +104,51 @@ class Lpa(models.Model):
         help_text="Who completed it: the applicant, or the agent acting for them.",
     )
 
+    # Registration at the Office of the Public Guardian (lasting_power.registration).
+    received_on = models.DateField(
+        "date received", null=True, blank=True, help_text="The day OPG received the signed LPA."
+    )
+    received_at = models.DateTimeField(null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    problems = models.JSONField(
+        default=list, blank=True, help_text="What must be corrected (the last check)."
+    )
+    notices_sent_at = models.DateTimeField(null=True, blank=True)
+    notices_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    waiting_period_ends_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day of the 4-week waiting period; it can be registered after it.",
+    )
+    waiting_period_ended_at = models.DateTimeField(null=True, blank=True)
+    registered_on = models.DateField(null=True, blank=True)
+    registered_at = models.DateTimeField(null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_reason = models.TextField(
+        blank=True, help_text="Why it cannot be registered, was withdrawn, cancelled, ..."
+    )
+    status_reason_at = models.DateTimeField(null=True, blank=True)
+    status_reason_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
     class Meta:
         ordering = ["-updated_at", "-id"]
+        permissions = [
+            ("receive_lpa", "Receive and check signed LPAs"),
+            ("register_lpa", "Give notice of, register and change the status of LPAs"),
+            ("objections_lpa", "Record and resolve objections to LPAs"),
+        ]
         verbose_name = "lasting power of attorney"
         verbose_name_plural = "lasting powers of attorney"
         indexes = [models.Index(fields=["user", "-updated_at"], name="lpa_user_updated_idx")]
@@ -111,8 +162,9 @@ class Lpa(models.Model):
 
     @property
     def is_locked(self) -> bool:
-        """A completed LPA can no longer change (the notes' LockedException)."""
-        return self.status == LpaStatus.COMPLETED
+        """A completed LPA can no longer change (the notes' LockedException), nor can one
+        OPG has received, registered or closed."""
+        return self.status != LpaStatus.IN_PROGRESS
 
 
 class LpaFeeRate(models.Model):
@@ -133,3 +185,59 @@ class LpaFeeRate(models.Model):
 
     def __str__(self):
         return f"LPA fees from {self.effective_from:%d %B %Y}"
+
+
+class Objection(models.Model):
+    """An objection to registering one or more LPAs [S objections]: when it was received,
+    its type and notes. Each LPA it is about is resolved on its own (``ObjectionLpa``);
+    while one is open (or was upheld) that LPA cannot be registered."""
+
+    received_on = models.DateField("date received")
+    objection_type = models.CharField("type", max_length=20, choices=ObjectionType.choices)
+    notes = models.TextField(blank=True)
+    lpas = models.ManyToManyField(Lpa, through="ObjectionLpa", related_name="objections")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self):
+        return f"{self.get_objection_type_display()} objection received {self.received_on:%d/%m/%Y}"
+
+
+class ObjectionLpa(models.Model):
+    """One LPA an objection is about, and the objection's outcome for it."""
+
+    TRANSITIONS = OBJECTION_TRANSITIONS
+
+    objection = models.ForeignKey(Objection, on_delete=models.CASCADE, related_name="links")
+    lpa = models.ForeignKey(Lpa, on_delete=models.CASCADE, related_name="objection_links")
+    status = models.CharField(
+        "outcome", max_length=20, choices=ObjectionOutcome.choices, default=ObjectionOutcome.OPEN
+    )
+    resolution_notes = models.TextField(blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objection", "lpa"],
+                name="objection_lpa_once",
+                violation_error_message="This objection is already about that LPA.",
+            )
+        ]
+        verbose_name = "LPA objected to"
+
+    def __str__(self):
+        return f"{self.objection} about LPA {self.lpa.reference_display}"
+
+    @property
+    def reference_display(self) -> str:
+        return self.lpa.reference_display

@@ -172,4 +172,150 @@ TEMPLATES = {
         "personalisation": ["reference", "donor", "lpa_type", "fee", "lpa_url"],
         "channels": ["email", "sms", "letter"],
     },
+    # Registration at the Office of the Public Guardian (lasting_power.correspondence): to
+    # the correspondent by their route, and the notices to the people the notes name.
+    "lasting_power.received": {
+        "subject": "We have received your LPA: ((reference))",
+        "body": (
+            "We received the signed lasting power of attorney for ((donor)) on "
+            "((received_on)).\n\n"
+            "LPA reference: ((reference))\n"
+            "Type: ((lpa_type))\n\n"
+            "We will check it and tell you if anything needs to be corrected. You can follow "
+            "its progress in your account: ((lpa_url))"
+        ),
+        "cy_subject": "Rydym wedi cael eich LPA: ((reference))",
+        "cy_body": (
+            "Cawsom yr atwrneiaeth arhosol wedi’i llofnodi ar gyfer ((donor)) ar "
+            "((received_on)).\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n"
+            "Math: ((lpa_type))\n\n"
+            "Byddwn yn ei gwirio ac yn dweud wrthych os oes angen cywiro unrhyw beth. Gallwch "
+            "ddilyn ei chynnydd yn eich cyfrif: ((lpa_url))"
+        ),
+        "personalisation": ["reference", "donor", "lpa_type", "received_on", "lpa_url"],
+        "channels": ["email", "letter"],
+    },
+    "lasting_power.imperfect": {
+        "subject": "Your LPA needs to be corrected: ((reference))",
+        "body": (
+            "We checked the lasting power of attorney for ((donor)) and cannot register it "
+            "yet. This is what must be corrected:\n\n"
+            "((problems))\n\n"
+            "LPA reference: ((reference))\n\n"
+            "Send the corrected pages to the Office of the Public Guardian with the LPA "
+            "reference. Your LPA: ((lpa_url))"
+        ),
+        "cy_subject": "Mae angen cywiro eich LPA: ((reference))",
+        "cy_body": (
+            "Rydym wedi gwirio’r atwrneiaeth arhosol ar gyfer ((donor)) ac ni allwn ei "
+            "chofrestru eto. Dyma beth sy’n rhaid ei gywiro:\n\n"
+            "((problems))\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n\n"
+            "Anfonwch y tudalennau wedi’u cywiro at Swyddfa’r Gwarcheidwad Cyhoeddus gyda "
+            "chyfeirnod yr LPA. Eich LPA: ((lpa_url))"
+        ),
+        "personalisation": ["reference", "donor", "problems", "lpa_url"],
+        "channels": ["email", "letter"],
+    },
+    "lasting_power.objection_received": {
+        "subject": "Someone has objected to your LPA: ((reference))",
+        "body": (
+            "We received an objection to registering the lasting power of attorney for "
+            "((donor)) on ((received_on)). Type of objection: ((objection_type)).\n\n"
+            "LPA reference: ((reference))\n\n"
+            "We cannot register the LPA until we have looked into the objection. We will "
+            "write to you about what happens next. Your LPA: ((lpa_url))"
+        ),
+        "cy_subject": "Mae rhywun wedi gwrthwynebu eich LPA: ((reference))",
+        "cy_body": (
+            "Cawsom wrthwynebiad i gofrestru’r atwrneiaeth arhosol ar gyfer ((donor)) ar "
+            "((received_on)). Math o wrthwynebiad: ((objection_type)).\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n\n"
+            "Ni allwn gofrestru’r LPA nes ein bod wedi ymchwilio i’r gwrthwynebiad. Byddwn yn "
+            "ysgrifennu atoch am beth sy’n digwydd nesaf. Eich LPA: ((lpa_url))"
+        ),
+        "personalisation": ["reference", "donor", "received_on", "objection_type", "lpa_url"],
+        "channels": ["email", "letter"],
+    },
+    "lasting_power.cannot_register": {
+        "subject": "We cannot register your LPA: ((reference))",
+        "body": (
+            "We cannot register the lasting power of attorney for ((donor)).\n\n"
+            "Why: ((reason))\n\n"
+            "LPA reference: ((reference))\n\n"
+            "If you make a new LPA within 3 months, you can apply to register it for half "
+            "the fee (a repeat application). Your LPA: ((lpa_url))"
+        ),
+        "cy_subject": "Ni allwn gofrestru eich LPA: ((reference))",
+        "cy_body": (
+            "Ni allwn gofrestru’r atwrneiaeth arhosol ar gyfer ((donor)).\n\n"
+            "Pam: ((reason))\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n\n"
+            "Os byddwch yn gwneud LPA newydd o fewn 3 mis, gallwch wneud cais i’w chofrestru "
+            "am hanner y ffi (cais ailadroddus). Eich LPA: ((lpa_url))"
+        ),
+        "personalisation": ["reference", "donor", "reason", "lpa_url"],
+        "channels": ["email", "letter"],
+    },
+    "lasting_power.registered": {
+        "subject": "Your LPA is registered: ((reference))",
+        "body": (
+            "The lasting power of attorney for ((donor)) was registered on "
+            "((registered_on)). The attorneys can now use it.\n\n"
+            "LPA reference: ((reference))\n"
+            "Type: ((lpa_type))\n\n"
+            "Download the registered LPA from your account: ((lpa_url))"
+        ),
+        "letter_body": (
+            "The lasting power of attorney for ((donor)) was registered on "
+            "((registered_on)). The attorneys can now use it.\n\n"
+            "LPA reference: ((reference))\n"
+            "Type: ((lpa_type))\n\n"
+            "The registered LPA, stamped by the Office of the Public Guardian, comes with "
+            "this letter. Keep it safe."
+        ),
+        "cy_subject": "Mae eich LPA wedi’i chofrestru: ((reference))",
+        "cy_body": (
+            "Cafodd yr atwrneiaeth arhosol ar gyfer ((donor)) ei chofrestru ar "
+            "((registered_on)). Gall yr atwrneiod ei defnyddio nawr.\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n"
+            "Math: ((lpa_type))\n\n"
+            "Lawrlwythwch yr LPA gofrestredig o’ch cyfrif: ((lpa_url))"
+        ),
+        "cy_letter_body": (
+            "Cafodd yr atwrneiaeth arhosol ar gyfer ((donor)) ei chofrestru ar "
+            "((registered_on)). Gall yr atwrneiod ei defnyddio nawr.\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n"
+            "Math: ((lpa_type))\n\n"
+            "Mae’r LPA gofrestredig, wedi’i stampio gan Swyddfa’r Gwarcheidwad Cyhoeddus, "
+            "yn dod gyda’r llythyr hwn. Cadwch hi’n ddiogel."
+        ),
+        "personalisation": ["reference", "donor", "lpa_type", "registered_on", "lpa_url"],
+        "channels": ["email", "letter"],
+    },
+    "lasting_power.notice": {
+        "subject": "Notice of an application to register a lasting power of attorney",
+        "body": (
+            "((applicant)) has applied to the Office of the Public Guardian to register a "
+            "lasting power of attorney for ((lpa_type)) made by ((donor)). You are named "
+            "in it as ((role)).\n\n"
+            "LPA reference: ((reference))\n\n"
+            "If you want to object, you must write to the Office of the Public Guardian by "
+            "((object_by)), saying why and quoting the LPA reference. We will not register "
+            "it before then."
+        ),
+        "cy_subject": "Hysbysiad o gais i gofrestru atwrneiaeth arhosol",
+        "cy_body": (
+            "Mae ((applicant)) wedi gwneud cais i Swyddfa’r Gwarcheidwad Cyhoeddus i "
+            "gofrestru atwrneiaeth arhosol ar gyfer ((lpa_type)) a wnaed gan ((donor)). "
+            "Rydych wedi’ch enwi ynddi fel ((role)).\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n\n"
+            "Os ydych am wrthwynebu, rhaid i chi ysgrifennu at Swyddfa’r Gwarcheidwad "
+            "Cyhoeddus erbyn ((object_by)), gan ddweud pam a dyfynnu cyfeirnod yr LPA. Ni "
+            "fyddwn yn ei chofrestru cyn hynny."
+        ),
+        "personalisation": ["applicant", "lpa_type", "donor", "role", "reference", "object_by"],
+        "channels": ["letter"],
+    },
 }

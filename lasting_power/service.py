@@ -1,5 +1,5 @@
 """Registers this service with the platform: its start page, URLs, "Your applications",
-the caseworker role (a read-only view of LPAs: registering them is a later issue), demo
+the caseworker role (OPG: receiving, checking and registering LPAs, objections), demo
 staff, the fee's payment purpose and outcome, retention rules and who may open each page."""
 
 from digital_services.core.registry import (
@@ -19,7 +19,12 @@ from .retention import RETENTION
 
 CASEWORKER_ROLE = "lasting_power caseworker"
 #: This service's models only (no payments permissions: those would show every service's).
-CASEWORKER_PERMISSIONS = ("lasting_power.view_lpa",)
+CASEWORKER_PERMISSIONS = (
+    "lasting_power.view_lpa",
+    "lasting_power.receive_lpa",
+    "lasting_power.register_lpa",
+    "lasting_power.objections_lpa",
+)
 
 START_PAGE = {
     "intro": "Use this service to make a lasting power of attorney (LPA) for property and financial affairs, or for health and welfare.",

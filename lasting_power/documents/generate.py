@@ -106,7 +106,10 @@ def lpa_documents_generate(*, lpa_id: int) -> list[Document]:
             return []
         if not lpa.is_locked and not lpa_flow(lpa).is_created:
             raise DocumentsNotAvailable(f"LPA {lpa.pk} is not created yet")
-        old = list(document_list_about(case=lpa, kind=KIND))
+        # The registered PDF (documents.registered) is OPG's stamp: a new set keeps it.
+        old = list(
+            document_list_about(case=lpa, kind=KIND).exclude(filename__endswith="-registered.pdf")
+        )
         stored = [
             document_store(
                 content=made.content,
@@ -142,9 +145,12 @@ def lpa_documents_requested(*, lpa: Lpa) -> bool:
 
 
 def lpa_documents_current(*, lpa: Lpa) -> list[Document]:
-    """The stored set if it is newer than the LPA's last change, else an empty list."""
+    """The stored set if it is newer than the LPA's last change, else an empty list. A
+    completed LPA's answers last changed when it was completed (OPG's status changes
+    after that do not touch its forms)."""
     documents = list(document_list_about(case=lpa, kind=KIND).order_by("filename"))
-    if not documents or any(d.created_at < lpa.updated_at for d in documents):
+    changed = lpa.completed_at if lpa.is_locked and lpa.completed_at else lpa.updated_at
+    if not documents or any(d.created_at < changed for d in documents):
         return []
     return documents
 

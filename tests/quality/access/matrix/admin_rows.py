@@ -255,6 +255,7 @@ ADMIN_CUSTOM_PAGES: dict[str, str] = {
     "admin:prison_visits_visit_process": "prison_visits.change_visit",
     "admin:prison_visits_visit_cancel": "prison_visits.change_visit",
     "admin:prison_visits_visit_message": "prison_visits.change_visit",
+    "admin:lasting_power_lpa_receive_find": "lasting_power.receive_lpa",
 }
 #: Custom admin pages that only accept POST (GET: 405 once past the admin's staff check).
 ADMIN_CUSTOM_POST_ONLY: dict[str, str] = {
