@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 from digital_services.accounts.citizens import (
     CitizenUnreachable,
@@ -46,6 +46,11 @@ def _welsh(language: str) -> bool:
 
 def _pick(language: str, english: str, welsh: str) -> str:
     return welsh if _welsh(language) else english
+
+
+def page_language() -> str:
+    """The language of the page being made (the citizen's choice): "cy" or "en"."""
+    return Language.WELSH if (get_language() or "").startswith("cy") else Language.ENGLISH
 
 
 def site_url(name: str, *args) -> str:

@@ -26,6 +26,8 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_issue, grant_read
@@ -146,42 +148,42 @@ def _day(value: date) -> str:
 
 
 def _prison_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return [("Prison", cleaned["prison"].name)]
+    return [(gettext("Prison"), cleaned["prison"].name)]
 
 
 def _prisoner_summary(cleaned: dict) -> list[tuple[str, str]]:
     return [
-        ("Prisoner’s name", f"{cleaned['first_name']} {cleaned['last_name']}"),
-        ("Prisoner’s date of birth", _day(cleaned["date_of_birth"])),
-        ("Prison number", cleaned["prison_number"]),
+        (gettext("Prisoner’s name"), f"{cleaned['first_name']} {cleaned['last_name']}"),
+        (gettext("Prisoner’s date of birth"), _day(cleaned["date_of_birth"])),
+        (gettext("Prison number"), cleaned["prison_number"]),
     ]
 
 
 def _slots_summary(cleaned: dict) -> list[tuple[str, str]]:
     lines = [
-        f"{n}. {emails.slot_text(SlotTime.from_key(key))}"
+        f"{n}. {emails.slot_text(SlotTime.from_key(key), emails.page_language())}"
         for n, key in enumerate(slot_keys(cleaned), 1)
     ]
-    return [("Visit times, in order of preference", "\n".join(lines))]
+    return [(gettext("Visit times, in order of preference"), "\n".join(lines))]
 
 
 def _lead_summary(cleaned: dict) -> list[tuple[str, str]]:
     return [
-        ("Main visitor", f"{cleaned['first_name']} {cleaned['last_name']}"),
-        ("Main visitor’s date of birth", _day(cleaned["date_of_birth"])),
+        (gettext("Main visitor"), f"{cleaned['first_name']} {cleaned['last_name']}"),
+        (gettext("Main visitor’s date of birth"), _day(cleaned["date_of_birth"])),
         *(
-            [("Updates by post to", lead_postal_address(cleaned).replace("\n", ", "))]
+            [(gettext("Updates by post to"), lead_postal_address(cleaned).replace("\n", ", "))]
             if cleaned.get("contact") == LeadVisitorForm.CONTACT_POST
-            else [("Email address", cleaned.get("email", ""))]
+            else [(gettext("Email address"), cleaned.get("email", ""))]
         ),
-        ("Phone number", cleaned["phone"]),
+        (gettext("Phone number"), cleaned["phone"]),
     ]
 
 
 def _visitor_summary(cleaned: dict) -> list[tuple[str, str]]:
     return [
-        ("Name", f"{cleaned['first_name']} {cleaned['last_name']}"),
-        ("Date of birth", _day(cleaned["date_of_birth"])),
+        (gettext("Name"), f"{cleaned['first_name']} {cleaned['last_name']}"),
+        (gettext("Date of birth"), _day(cleaned["date_of_birth"])),
     ]
 
 
@@ -229,16 +231,27 @@ def visit_request_submit_from_journey(*, answers, user, channel, assisted_sessio
             assisted_session=assisted_session,
         )
     except services.PrisonNotBookable as exc:
-        raise JourneySubmitError(f"{exc}. Choose another prison", step="prison") from exc
-    except services.PrisonerNotFound as exc:
-        raise JourneySubmitError(f"{exc}. Check the prisoner’s details", step="prisoner") from exc
-    except services.SlotFull as exc:
-        when = emails.slot_text(exc.slot) if exc.slot else "One of your times"
         raise JourneySubmitError(
-            f"{when} has just been fully booked. Choose another time", step="slots"
+            gettext("%(problem)s. Choose another prison") % {"problem": exc}, step="prison"
+        ) from exc
+    except services.PrisonerNotFound as exc:
+        raise JourneySubmitError(
+            gettext("%(problem)s. Check the prisoner’s details") % {"problem": exc}, step="prisoner"
+        ) from exc
+    except services.SlotFull as exc:
+        when = (
+            emails.slot_text(exc.slot, emails.page_language())
+            if exc.slot
+            else gettext("One of your times")
+        )
+        raise JourneySubmitError(
+            gettext("%(when)s has just been fully booked. Choose another time") % {"when": when},
+            step="slots",
         ) from exc
     except services.SlotUnavailable as exc:
-        raise JourneySubmitError(f"{exc}. Choose another time", step="slots") from exc
+        raise JourneySubmitError(
+            gettext("%(problem)s. Choose another time") % {"problem": exc}, step="slots"
+        ) from exc
     except services.VisitorRulesBroken as exc:
         raise JourneySubmitError([p.message for p in exc.problems], step="visitors") from exc
     except services.InvalidDecision as exc:
@@ -250,25 +263,25 @@ BOOK = journey_register(
     Journey(
         service=SERVICE_SLUG,
         slug="book",
-        title="Book a prison visit",
+        title=_("Book a prison visit"),
         submit=visit_request_submit_from_journey,
-        check_title="Check your visit request",
-        declaration=(
+        check_title=_("Check your visit request"),
+        declaration=_(
             "I confirm that the information I have given is correct, and that everyone "
             "visiting knows they must bring ID and will be searched."
         ),
-        submit_label="Send request",
+        submit_label=_("Send request"),
         steps=[
             Step(
                 slug="prison",
-                title="Which prison is the person you want to visit in?",
+                title=_("Which prison is the person you want to visit in?"),
                 form_class=PrisonChoiceForm,
                 template_name="prison_visits/journey/prison.html",
                 summary=_prison_summary,
             ),
             Step(
                 slug="cannot-book",
-                title="You cannot book a visit to this prison online",
+                title=_("You cannot book a visit to this prison online"),
                 form_class=PrisonUnavailableForm,
                 condition=_not_bookable,
                 form_kwargs=_prison_kwargs,
@@ -276,16 +289,16 @@ BOOK = journey_register(
             ),
             Step(
                 slug="prisoner",
-                title="Who are you visiting?",
+                title=_("Who are you visiting?"),
                 form_class=PrisonerForm,
                 condition=_bookable,
                 form_kwargs=_prison_kwargs,
                 summary=_prisoner_summary,
-                hint="We check these details with the prison.",
+                hint=_("We check these details with the prison."),
             ),
             Step(
                 slug="slots",
-                title="When do you want to visit?",
+                title=_("When do you want to visit?"),
                 form_class=SlotChoiceForm,
                 condition=_bookable,
                 form_kwargs=_slots_kwargs,
@@ -294,33 +307,33 @@ BOOK = journey_register(
             ),
             Step(
                 slug="lead-visitor",
-                title="Your details",
+                title=_("Your details"),
                 form_class=LeadVisitorForm,
                 condition=_bookable,
                 form_kwargs=_lead_kwargs,
                 summary=_lead_summary,
                 initial=contact_initial_for,
-                hint="You are the main visitor. You must be 18 or over on the day of the visit.",
+                hint=_("You are the main visitor. You must be 18 or over on the day of the visit."),
             ),
             RepeatingStep(
                 slug="visitors",
-                title="Another visitor’s details",
+                title=_("Another visitor’s details"),
                 form_class=VisitorForm,
                 condition=_bookable,
                 summary=_visitor_summary,
-                hint=(
+                hint=_(
                     "You can bring up to 5 more people, children included. No more than 3 "
                     "visitors can be adults on the day of the visit."
                 ),
-                item_name="visitor",
-                item_name_plural="visitors",
+                item_name=_("visitor"),
+                item_name_plural=_("visitors"),
                 min_items=0,
                 max_items=MAX_VISITORS - 1,
                 item_title=lambda item: f"{item['first_name']} {item['last_name']}",
             ),
             Step(
                 slug="visitor-rules",
-                title="You need to change who is visiting",
+                title=_("You need to change who is visiting"),
                 form_class=VisitorRulesForm,
                 condition=lambda answers: _bookable(answers) and bool(party_problems(answers)),
                 form_kwargs=_rules_kwargs,

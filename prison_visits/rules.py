@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext
+
 from .constants import LEAD_VISITOR_MIN_AGE, MAX_ADULTS, MAX_VISITORS, PRISON_NUMBER_PATTERN
 
 
@@ -65,10 +67,13 @@ def visitors_problems(
     """
     problems: list[RuleProblem] = []
     if not visitors:
-        return [RuleProblem("no_visitors", "Add at least one visitor")]
+        return [RuleProblem("no_visitors", gettext("Add at least one visitor"))]
     if len(visitors) > MAX_VISITORS:
         problems.append(
-            RuleProblem("too_many_visitors", f"You can add up to {MAX_VISITORS} visitors in total")
+            RuleProblem(
+                "too_many_visitors",
+                gettext("You can add up to %(count)s visitors in total") % {"count": MAX_VISITORS},
+            )
         )
     if visit_dates:
         first, last = min(visit_dates), max(visit_dates)
@@ -76,7 +81,8 @@ def visitors_problems(
             problems.append(
                 RuleProblem(
                     "lead_too_young",
-                    f"The main visitor must be {LEAD_VISITOR_MIN_AGE} or over on the day of the visit",
+                    gettext("The main visitor must be %(age)s or over on the day of the visit")
+                    % {"age": LEAD_VISITOR_MIN_AGE},
                 )
             )
         adults = sum(1 for v in visitors if age_on(v.date_of_birth, last) >= adult_age)
@@ -84,7 +90,8 @@ def visitors_problems(
             problems.append(
                 RuleProblem(
                     "too_many_adults",
-                    f"You can bring up to {MAX_ADULTS} visitors aged {adult_age} or over",
+                    gettext("You can bring up to %(count)s visitors aged %(age)s or over")
+                    % {"count": MAX_ADULTS, "age": adult_age},
                 )
             )
     return problems

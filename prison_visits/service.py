@@ -1,6 +1,9 @@
 """Registers this service with the platform: start page, URLs, "Your applications",
 the caseworker role and its permissions, demo staff, bench pages and page access."""
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
 from digital_services.core.registry import (
     PUBLIC,
     AccessRule,
@@ -33,18 +36,22 @@ CASEWORKER_PERMISSIONS = tuple(
 )
 
 START_PAGE = {
-    "intro": "Use this service to ask to visit someone in prison in England and Wales.",
+    "intro": _("Use this service to ask to visit someone in prison in England and Wales."),
     "you_need": [
-        "the prisoner’s name, date of birth and prison number (for example A1234BC)",
-        "the names and dates of birth of everyone who is visiting (up to 6 people, no more than 3 adults)",
-        "an email address and a UK phone number for the main visitor, who must be 18 or over",
+        _("the prisoner’s name, date of birth and prison number (for example A1234BC)"),
+        _(
+            "the names and dates of birth of everyone who is visiting (up to 6 people, no more than 3 adults)"
+        ),
+        _("an email address and a UK phone number for the main visitor, who must be 18 or over"),
     ],
-    "what_happens_next": "The prison will check your request and tell you whether your visit is booked, usually within 3 working days. We contact you by email, text message or letter, whichever you choose.",
+    "what_happens_next": _(
+        "The prison will check your request and tell you whether your visit is booked, usually within 3 working days. We contact you by email, text message or letter, whichever you choose."
+    ),
     # The look-up is reached from here and from the confirmation, not only from email links.
     "already_applied": {
-        "heading": "If you have already asked for a visit",
-        "text": "See whether it is booked and who can come, or withdraw or cancel it:",
-        "link_text": "Check your visit",
+        "heading": _("If you have already asked for a visit"),
+        "text": _("See whether it is booked and who can come, or withdraw or cancel it:"),
+        "link_text": _("Check your visit"),
         "url_name": "prison_visits:visit-find",
     },
 }
@@ -52,8 +59,12 @@ START_PAGE = {
 SERVICE = service_register(
     Service(
         slug="prison-visits",
-        name="Book a prison visit",
-        description="Ask to visit someone in prison. Choose up to 3 times, tell us who is coming, and the prison will reply by email, text message or letter, as you choose.",
+        # Plain strings (the registry's name is also a key and goes into exports and
+        # KPIs), marked for the catalogue: pages translate them as they show them.
+        name=gettext_noop("Book a prison visit"),
+        description=gettext_noop(
+            "Ask to visit someone in prison. Choose up to 3 times, tell us who is coming, and the prison will reply by email, text message or letter, as you choose."
+        ),
         start_url_name="prison_visits:start",
         list_cases=visit_cases,
         claim_cases=visits_claim_for_user,

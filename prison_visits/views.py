@@ -22,6 +22,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -43,8 +45,10 @@ from .journeys import BOOK, confirmation_reference
 from .models import Visit
 from .service import SERVICE, START_PAGE
 
-RATE_LIMITED_MESSAGE = "You have tried to find a visit too many times. Wait an hour and try again"
-NOT_FOUND_MESSAGE = (
+RATE_LIMITED_MESSAGE = _(
+    "You have tried to find a visit too many times. Wait an hour and try again"
+)
+NOT_FOUND_MESSAGE = _(
     "No visit matches that reference and date of birth. Check them and try again: the "
     "reference is in the emails we sent you"
 )
@@ -86,7 +90,7 @@ def _not_viewable(request, reference: str):
         return render(
             request,
             "prison_visits/visit_not_found.html",
-            {"page_title": "Visit not found", "find_url": _find_url(reference)},
+            {"page_title": gettext("Visit not found"), "find_url": _find_url(reference)},
             status=404,
         )
     return redirect(_find_url(reference))
@@ -120,15 +124,16 @@ def book_confirmation(request, token):
     if visit is None:
         raise Http404("No such request")
     _references_add(request, visit.reference)
+    language = emails.page_language()
     return render(
         request,
         "prison_visits/confirmation.html",
         {
-            "page_title": "Visit request sent",
+            "page_title": gettext("Visit request sent"),
             "visit": visit,
-            "respond_by": emails.date_text(visit.respond_by, "en"),
+            "respond_by": emails.date_text(visit.respond_by, language),
             "contact_description": emails.visit_contact_describe(visit),
-            "slot_options": [emails.slot_text(s) for s in visit.slot_options],
+            "slot_options": [emails.slot_text(s, language) for s in visit.slot_options],
             "status_url": reverse("prison_visits:visit-status", args=[visit.reference]),
             "find_url": _find_url(),
         },
@@ -145,21 +150,27 @@ def visit_status(request, reference):
     visit = _viewable(request, reference)
     if visit is None:
         return _not_viewable(request, reference)
+    language = emails.page_language()
+    welsh = int(language == "cy")  # the reason texts are (English, Welsh) pairs
     visitors = []
     for visitor in visit.visitors.all():
         reason = ""
         if not visitor.allowed:
-            reason = _sentence(EXCLUSION_TEXT.get(visitor.exclusion, EXCLUSION_TEXT["other"])[0])
+            reason = _sentence(
+                EXCLUSION_TEXT.get(visitor.exclusion, EXCLUSION_TEXT["other"])[welsh]
+            )
             if visitor.banned_until:
-                reason += f" until {emails.date_text(visitor.banned_until, 'en')}"
+                reason += gettext(" until %(date)s") % {
+                    "date": emails.date_text(visitor.banned_until, language)
+                }
         visitors.append({"visitor": visitor, "reason": reason})
     rejection_reasons = [
-        _sentence(REJECTION_REASON_TEXT[r][0])
+        _sentence(REJECTION_REASON_TEXT[r][welsh])
         for r in visit.rejection_reasons
         if r in REJECTION_REASON_TEXT
     ]
     cancellation_reasons = [
-        _sentence(CANCELLATION_REASON_TEXT[r][0])
+        _sentence(CANCELLATION_REASON_TEXT[r][welsh])
         for r in visit.cancellation_reasons
         if r in CANCELLATION_REASON_TEXT
     ]
@@ -167,13 +178,15 @@ def visit_status(request, reference):
         request,
         "prison_visits/visit_status.html",
         {
-            "page_title": f"Your visit to {visit.prison.name}",
+            "page_title": gettext("Your visit to %(prison)s") % {"prison": visit.prison.name},
             "visit": visit,
             "status": VisitStatus,
-            "slot_options": [emails.slot_text(s) for s in visit.slot_options],
-            "booked_slot": emails.slot_text(visit.booked_slot) if visit.booked_slot else "",
-            "respond_by": emails.date_text(visit.respond_by, "en"),
-            "allowance_renews_on": emails.date_text(visit.allowance_renews_on, "en")
+            "slot_options": [emails.slot_text(s, language) for s in visit.slot_options],
+            "booked_slot": emails.slot_text(visit.booked_slot, language)
+            if visit.booked_slot
+            else "",
+            "respond_by": emails.date_text(visit.respond_by, language),
+            "allowance_renews_on": emails.date_text(visit.allowance_renews_on, language)
             if visit.allowance_renews_on
             else "",
             "visitors": visitors,
@@ -228,7 +241,7 @@ def visit_find(request):
     return render(
         request,
         "prison_visits/visit_find.html",
-        {"page_title": "Check your visit", "form": form},
+        {"page_title": gettext("Check your visit"), "form": form},
         status=status,
     )
 
@@ -236,13 +249,13 @@ def visit_find(request):
 # ---------------------------------------------------------------- withdrawing and cancelling
 
 
-def _change_page(request, reference, *, allowed, change, template, title, done):
+def _change_page(request, reference, *, allowed, change, template, done, too_late, sure):
     visit = _viewable(request, reference)
     if visit is None:
         return _not_viewable(request, reference)
     status_url = reverse("prison_visits:visit-status", args=[visit.reference])
     if not allowed(visit):
-        messages.info(request, f"You cannot {title.lower()} any more.")
+        messages.info(request, too_late)
         return redirect(status_url)
     if request.method == "POST":
         try:
@@ -252,15 +265,18 @@ def _change_page(request, reference, *, allowed, change, template, title, done):
         else:
             messages.success(request, done)
         return redirect(status_url)
+    language = emails.page_language()
     return render(
         request,
         template,
         {
-            "page_title": f"Are you sure you want to {title[:1].lower()}{title[1:]}?",
+            "page_title": sure,
             "visit": visit,
             "status_url": status_url,
-            "slot_options": [emails.slot_text(s) for s in visit.slot_options],
-            "booked_slot": emails.slot_text(visit.booked_slot) if visit.booked_slot else "",
+            "slot_options": [emails.slot_text(s, language) for s in visit.slot_options],
+            "booked_slot": emails.slot_text(visit.booked_slot, language)
+            if visit.booked_slot
+            else "",
         },
     )
 
@@ -275,8 +291,9 @@ def visit_withdraw(request, reference):
         allowed=lambda visit: visit.status == VisitStatus.REQUESTED,
         change=lambda visit: services.visit_withdraw(visit=visit, by=_actor(request)),
         template="prison_visits/visit_withdraw.html",
-        title="Withdraw your visit request",
-        done="You have withdrawn your visit request. The prison will not book it.",
+        done=gettext("You have withdrawn your visit request. The prison will not book it."),
+        too_late=gettext("You cannot withdraw your visit request any more."),
+        sure=gettext("Are you sure you want to withdraw your visit request?"),
     )
 
 
@@ -292,6 +309,7 @@ def visit_cancel(request, reference):
             visit=visit, by=_actor(request), by_visitor=True
         ),
         template="prison_visits/visit_cancel.html",
-        title="Cancel your visit",
-        done="You have cancelled your visit. The prison has been told.",
+        done=gettext("You have cancelled your visit. The prison has been told."),
+        too_late=gettext("You cannot cancel your visit any more."),
+        sure=gettext("Are you sure you want to cancel your visit?"),
     )

@@ -20,6 +20,7 @@ import re
 
 from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
 from django import forms, template
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -68,7 +69,7 @@ def whose_for(request, *, capital: bool = True) -> str:
     if session is not None:
         text = possessive(getattr(session.citizen, "full_name", ""))
         return text[:1].upper() + text[1:]
-    return "Your" if capital else "your"
+    return gettext("Your") if capital else gettext("your")
 
 
 @register.simple_tag(takes_context=True)

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from .registry import service_for_namespace
 
@@ -10,13 +11,13 @@ def site(request):
     """What every page's layout needs: service name, navigation, phase, timeout."""
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
-    items = [{"label": "Services", "url": reverse("core:start")}]
+    items = [{"label": gettext("Services"), "url": reverse("core:start")}]
     if signed_in:
         from assisted_digital.templatetags.assisted_digital import whose_for
 
         items.append(
             {
-                "label": f"{whose_for(request)} applications",
+                "label": gettext("%(owner)s applications") % {"owner": whose_for(request)},
                 "url": reverse("accounts:your-applications"),
             }
         )
@@ -28,9 +29,9 @@ def site(request):
             items.append(
                 {"label": "Service performance", "url": reverse("performance_staff:dashboard")}
             )
-        items.append({"label": "Sign out", "url": reverse("account_logout"), "post": True})
+        items.append({"label": gettext("Sign out"), "url": reverse("account_logout"), "post": True})
     else:
-        items.append({"label": "Sign in", "url": reverse("account_login")})
+        items.append({"label": gettext("Sign in"), "url": reverse("account_login")})
     path = request.path
     for item in items:
         item["active"] = not item.get("post") and (
@@ -45,7 +46,7 @@ def site(request):
     match = getattr(request, "resolver_match", None)
     service = service_for_namespace(match.namespaces[0]) if match and match.namespaces else None
     return {
-        "service_name": service.name if service else "MoJ digital services",
+        "service_name": gettext(service.name) if service else "MoJ digital services",
         "service_url": service.start_url if service else reverse("core:start"),
         "service_phase": settings.SERVICE_PHASE,
         "navigation_items": items,

@@ -8,6 +8,12 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext_lazy as _
+
+#: crispy-forms-gds's date input labels (its own gettext_lazy), listed here so that
+#: ``catalogues_extract`` keeps their Welsh (GOV.UK Frontend's) in the platform's catalogue.
+DATE_PART_LABELS = (_("Day"), _("Month"), _("Year"))
 
 ANALYTICS_COOKIE_NAME = "cookies_policy_analytics"
 ANALYTICS_YES = "yes"
@@ -59,25 +65,32 @@ class GovukDateField(DateInputField):
     error instead of Python's wording or a server error."""
 
     def __init__(self, *, what: str, **kwargs):
+        # Lazy, so the messages come out in the page's language (fields are made at import).
         kwargs.setdefault("require_all_fields", False)
         super().__init__(**kwargs)
-        self.error_messages["required"] = f"Enter {what}"
-        self.error_messages["incomplete"] = f"Enter {what}"
-        self.error_messages["invalid"] = f"{what[:1].upper()}{what[1:]} must be a real date"
-        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
-            part.error_messages["incomplete"] = (
-                f"{what[:1].upper()}{what[1:]} must include a {name}"
-            )
-            part.validators = [
-                RegexValidator(r"^[0-9]+$", f"{what[:1].upper()}{what[1:]} must be a real date")
-            ]
+        what_capital = capfirst(what)
+        real_date = format_lazy(_("{what} must be a real date"), what=what_capital)
+        self.error_messages["required"] = format_lazy(_("Enter {what}"), what=what)
+        self.error_messages["incomplete"] = format_lazy(_("Enter {what}"), what=what)
+        self.error_messages["invalid"] = real_date
+        for part, message in zip(
+            self.fields,
+            (
+                _("{what} must include a day"),
+                _("{what} must include a month"),
+                _("{what} must include a year"),
+            ),
+            strict=True,
+        ):
+            part.error_messages["incomplete"] = format_lazy(message, what=what_capital)
+            part.validators = [RegexValidator(r"^[0-9]+$", real_date)]
 
     def compress(self, data_list):
         day, month, year = data_list
         if not (day and month and year):
             return None
         if len(year) != 4:
-            raise forms.ValidationError("Year must include 4 numbers", code="invalid")
+            raise forms.ValidationError(_("Year must include 4 numbers"), code="invalid")
         try:
             return date(int(year), int(month), int(day))
         except (ValueError, OverflowError):

@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import (
     citizen_profile_get,
@@ -41,9 +44,9 @@ CONTACT_EMAIL = "email"
 CONTACT_SMS = "sms"
 CONTACT_POST = "post"
 CONTACT_CHOICES = [
-    (CONTACT_EMAIL, "Email"),
-    (CONTACT_SMS, "Text message"),
-    (CONTACT_POST, "Post"),
+    (CONTACT_EMAIL, _("Email")),
+    (CONTACT_SMS, _("Text message")),
+    (CONTACT_POST, _("Post")),
 ]
 #: The outbox channel of each answer.
 CHANNEL_FOR = {
@@ -70,10 +73,11 @@ def contact_describe(channel: str, to: str | Sequence[str]) -> str:
     channel = CHANNEL_FOR.get(channel, channel)
     if channel == Channel.LETTER:
         lines = to.splitlines() if isinstance(to, str) else list(to)
-        return "a letter to " + ", ".join(line.strip() for line in lines if line.strip())
+        address = ", ".join(line.strip() for line in lines if line.strip())
+        return gettext("a letter to %(address)s") % {"address": address}
     if channel == Channel.SMS:
-        return f"a text message to {mobile_format(str(to))}"
-    return f"an email to {to}"
+        return gettext("a text message to %(mobile)s") % {"mobile": mobile_format(str(to))}
+    return gettext("an email to %(email)s") % {"email": to}
 
 
 def _helper(*fields) -> FormHelper:
@@ -96,56 +100,56 @@ class ContactForm(forms.Form):
     methods: tuple[str, ...] = (CONTACT_EMAIL, CONTACT_SMS, CONTACT_POST)
     confirm_email = False
     address_always = False
-    contact_label = "How should we contact you?"
-    contact_hint = "We send your confirmation and any updates this way."
-    contact_required = "Select how we should contact you"
+    contact_label = _("How should we contact you?")
+    contact_hint = _("We send your confirmation and any updates this way.")
+    contact_required = _("Select how we should contact you")
     contact_legend_size = Size.MEDIUM
 
     contact = forms.ChoiceField(choices=CONTACT_CHOICES, widget=forms.RadioSelect)
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Email address must be 254 characters or fewer",
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Email address must be 254 characters or fewer"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     email_confirm = forms.CharField(
-        label="Confirm email address",
+        label=_("Confirm email address"),
         required=False,
         max_length=254,
-        error_messages={"max_length": "Email address must be 254 characters or fewer"},
+        error_messages={"max_length": _("Email address must be 254 characters or fewer")},
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     mobile = forms.CharField(
-        label="UK mobile number",
-        help_text=f"For example, {MOBILE_EXAMPLE}",
+        label=_("UK mobile number"),
+        help_text=format_lazy(_("For example, {example}"), example=MOBILE_EXAMPLE),
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     address_line_1 = forms.CharField(
-        label="Address line 1",
+        label=_("Address line 1"),
         required=False,
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )
     address_line_2 = forms.CharField(
-        label="Address line 2 (optional)",
+        label=_("Address line 2 (optional)"),
         required=False,
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
     )
     address_town = forms.CharField(
-        label="Town or city",
+        label=_("Town or city"),
         required=False,
         max_length=60,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     address_postcode = forms.CharField(
-        label="Postcode",
+        label=_("Postcode"),
         required=False,
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
@@ -173,12 +177,14 @@ class ContactForm(forms.Form):
         email_fields = [Field.text("email", field_width=Fluid.TWO_THIRDS)]
         if self.confirm_email:
             email_fields.append(Field.text("email_confirm", field_width=Fluid.TWO_THIRDS))
-        layout.append(Fieldset(*email_fields, legend="If you chose email", legend_size=Size.SMALL))
+        layout.append(
+            Fieldset(*email_fields, legend=gettext("If you chose email"), legend_size=Size.SMALL)
+        )
         if "mobile" in self.fields:
             layout.append(
                 Fieldset(
                     Field.text("mobile", field_width=20),
-                    legend="If you chose text message",
+                    legend=gettext("If you chose text message"),
                     legend_size=Size.SMALL,
                 )
             )
@@ -188,7 +194,9 @@ class ContactForm(forms.Form):
                 Field.text("address_line_2"),
                 Field.text("address_town", field_width=Fluid.TWO_THIRDS),
                 Field.text("address_postcode", field_width=10),
-                legend="Your address" if self.address_always else "If you chose post",
+                legend=gettext("Your address")
+                if self.address_always
+                else gettext("If you chose post"),
                 legend_size=Size.SMALL,
             )
         )
@@ -217,34 +225,38 @@ class ContactForm(forms.Form):
     def _clean_email(self, data):
         email = data.get("email")
         if not email and "email" not in self.errors:
-            self.add_error("email", "Enter your email address")
+            self.add_error("email", gettext("Enter your email address"))
         if not self.confirm_email:
             return
         again = (data.get("email_confirm") or "").strip()
         if not again:
-            self.add_error("email_confirm", "Enter your email address again")
+            self.add_error("email_confirm", gettext("Enter your email address again"))
         elif email and email.lower() != again.lower():
             self.add_error(
-                "email_confirm", "The email addresses do not match. Enter the same address twice"
+                "email_confirm",
+                gettext("The email addresses do not match. Enter the same address twice"),
             )
 
     def _clean_mobile(self, data):
         typed = (data.get("mobile") or "").strip()
         if not typed:
-            self.add_error("mobile", "Enter a UK mobile number")
+            self.add_error("mobile", gettext("Enter a UK mobile number"))
         elif not phone_is_uk_mobile(typed):
             self.add_error(
                 "mobile",
-                f"Enter a UK mobile number, like {MOBILE_EXAMPLE}. We cannot send text "
-                "messages to a landline",
+                gettext(
+                    "Enter a UK mobile number, like %(example)s. We cannot send text "
+                    "messages to a landline"
+                )
+                % {"example": MOBILE_EXAMPLE},
             )
         else:
             data["mobile"] = phone_normalise(typed)
 
     def _clean_address(self, data):
         for name, message in (
-            ("address_line_1", "Enter the first line of your address"),
-            ("address_town", "Enter your town or city"),
+            ("address_line_1", gettext("Enter the first line of your address")),
+            ("address_town", gettext("Enter your town or city")),
         ):
             data[name] = " ".join((data.get(name) or "").split())
             if not data[name]:
@@ -253,16 +265,16 @@ class ContactForm(forms.Form):
         # GOV.UK Notify's rules for address lines, checked here rather than when we post.
         filled = [name for name in ADDRESS_FIELDS[:3] if data.get(name)]
         for position, name in enumerate(filled, start=1):
-            label = self.fields[name].label.removesuffix(" (optional)")
+            label = str(self.fields[name].label).removesuffix(gettext(" (optional)"))
             problem = address_line_problem(data[name], position=position, label=label)
             if problem:
                 self.add_error(name, problem)
         typed = (data.get("address_postcode") or "").strip()
         postcode = postcode_normalise(typed)
         if not typed:
-            self.add_error("address_postcode", "Enter your postcode")
+            self.add_error("address_postcode", gettext("Enter your postcode"))
         elif not postcode:
-            self.add_error("address_postcode", "Enter a real postcode, like SW1A 1AA")
+            self.add_error("address_postcode", gettext("Enter a real postcode, like SW1A 1AA"))
         data["address_postcode"] = postcode
 
 
@@ -323,9 +335,9 @@ def sentence_start(text: str) -> str:
 def contact_summary(cleaned: dict) -> list[tuple[str, str]]:
     """The check-your-answers row of a contact answer."""
     route = contact_route(cleaned)
-    rows = [("How we contact you", sentence_start(route.describe()))]
+    rows = [(gettext("How we contact you"), sentence_start(route.describe()))]
     if route.channel != Channel.LETTER and route.address:
-        rows.append(("Your address", route.address.replace("\n", ", ")))
+        rows.append((gettext("Your address"), route.address.replace("\n", ", ")))
     return rows
 
 
@@ -362,7 +374,7 @@ def contact_initial_for(request) -> dict:
 def contact_step(
     *,
     slug: str = "contact",
-    title: str = "How we contact you",
+    title: str = _("How we contact you"),
     form_class: type[ContactForm] = ContactForm,
     help_text: str = "",
     condition=None,

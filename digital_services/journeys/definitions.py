@@ -45,6 +45,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 RESERVED_SLUGS = frozenset({"check", "save", "resume", "section", "add", "cancel"})
 
@@ -112,8 +113,8 @@ class RepeatingStep(Step):
     items so far (a running total of amounts, say).
     """
 
-    item_name: str = "item"
-    item_name_plural: str = "items"
+    item_name: str = _("item")
+    item_name_plural: str = _("items")
     min_items: int = 0
     max_items: int | None = None
     item_title: Callable[[dict], str] | None = None
@@ -128,7 +129,7 @@ class RepeatingStep(Step):
             first = next(iter(cleaned_data.values()), None)
             if first not in (None, ""):
                 return str(first)
-        return f"{self.item_name.capitalize()} {number}"
+        return f"{str(self.item_name).capitalize()} {number}"
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -152,9 +153,9 @@ class Journey:
     sections: Sequence[Section] = ()
     # Namespace of the service's URLs; by default the namespace of its start page.
     url_namespace: str | None = None
-    check_title: str = "Check your answers before sending your application"
+    check_title: str = _("Check your answers before sending your application")
     declaration: str = ""
-    submit_label: str = "Accept and send"
+    submit_label: str = _("Accept and send")
     # What the answers add up to, shown above them on the check page and worked out again
     # from the answers as they are on every visit: ``check_summary(answers)`` gives
     # (heading, [(key, value), ...]) or None.

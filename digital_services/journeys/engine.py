@@ -15,6 +15,8 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.money import PenceField, pence_format
@@ -31,9 +33,9 @@ NOT_STARTED = "not-started"
 IN_PROGRESS = "in-progress"
 COMPLETED = "completed"
 SECTION_STATUS_LABELS = {
-    NOT_STARTED: "Not started",
-    IN_PROGRESS: "In progress",
-    COMPLETED: "Completed",
+    NOT_STARTED: _("Not started"),
+    IN_PROGRESS: _("In progress"),
+    COMPLETED: _("Completed"),
 }
 
 
@@ -212,11 +214,11 @@ def journey_evaluate(journey: Journey, stored: dict | None) -> Evaluation:
 def display_value(form_field: forms.Field, value: Any) -> str:
     """An answer as the user should read it back."""
     if value is None or value == "" or value == [] or value == ():
-        return "Not provided"
+        return gettext("Not provided")
     if isinstance(form_field, PenceField):
         return pence_format(value)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, models.QuerySet):
         value = list(value)
     if isinstance(value, list | tuple):

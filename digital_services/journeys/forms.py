@@ -3,27 +3,34 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class AddAnotherForm(forms.Form):
     """ "Do you need to add another visitor?" under a list of items."""
 
     add_another = forms.ChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
     )
 
     def __init__(self, *args, item_name: str, has_items: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        article = "an" if item_name[:1].lower() in "aeiou" else "a"
-        question = (
-            f"Do you need to add another {item_name}?"
-            if has_items
-            else f"Do you need to add {article} {item_name}?"
-        )
+        an = str(item_name)[:1].lower() in "aeiou"
+        if has_items:
+            question = gettext("Do you need to add another %(item)s?")
+        elif an:
+            question = gettext("Do you need to add an %(item)s?")
+        else:
+            question = gettext("Do you need to add a %(item)s?")
+        if an:
+            required = gettext("Select yes if you need to add an %(item)s")
+        else:
+            required = gettext("Select yes if you need to add a %(item)s")
         field = self.fields["add_another"]
-        field.label = question
-        field.error_messages["required"] = f"Select yes if you need to add {article} {item_name}"
+        field.label = question % {"item": item_name}
+        field.error_messages["required"] = required % {"item": item_name}
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -35,12 +42,12 @@ class ResumeRequestForm(forms.Form):
     """Where to send a link to come back to an application."""
 
     email = forms.EmailField(
-        label="Email address",
-        help_text="We’ll send you a link to continue your application. It works once.",
+        label=_("Email address"),
+        help_text=_("We’ll send you a link to continue your application. It works once."),
         max_length=254,
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.dates import date_format
@@ -92,12 +93,13 @@ def draft_case_summaries(user) -> Iterator[tuple[str, CaseSummary]]:
             draft.service,
             CaseSummary(
                 reference="",
-                title=f"{journey.title} (not sent, you have until {expires})",
-                status="Draft",
+                title=gettext("%(title)s (not sent, you have until %(date)s)")
+                % {"title": journey.title, "date": expires},
+                status=gettext("Draft"),
                 url=url,
                 updated_at=draft.updated_at,
                 is_draft=True,
-                action_label="Continue",
+                action_label=gettext("Continue"),
             ),
         )
 

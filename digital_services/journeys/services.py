@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from digital_services.core.dates import date_format, time_format
 
@@ -337,6 +337,8 @@ def resume_link_send(
             service_name = service_get(journey.service).name
         except KeyError:
             service_name = journey.title
+        with translation.override(language):  # the email's language, not the page's
+            service_name = translation.gettext(str(service_name))
         integrations.notification_send(
             template=NOTIFICATION_RESUME_LINK,
             to=email,

@@ -11,6 +11,8 @@ from crispy_forms_gds.layout import (
     Size,
 )
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import time_format
 
@@ -38,12 +40,12 @@ class PrisonChoiceForm(forms.Form):
     then shows the "you cannot book here" page that fits."""
 
     prison = forms.CharField(
-        label="Prison name",
-        help_text="For example, HMP Brixton or Brixton",
+        label=_("Prison name"),
+        help_text=_("For example, HMP Brixton or Brixton"),
         max_length=100,
         error_messages={
-            "required": "Enter the name of the prison",
-            "max_length": "Prison name must be 100 characters or fewer",
+            "required": _("Enter the name of the prison"),
+            "max_length": _("Prison name must be 100 characters or fewer"),
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
@@ -80,13 +82,21 @@ class PrisonChoiceForm(forms.Form):
             return found[0]
         if not found:
             raise forms.ValidationError(
-                "Enter the name of a prison in England or Wales, for example HMP Brixton. "
-                "Check the spelling, or look for it in the list of prisons"
+                gettext(
+                    "Enter the name of a prison in England or Wales, for example HMP Brixton. "
+                    "Check the spelling, or look for it in the list of prisons"
+                )
             )
         names = [p.name for p in found[:3]]
-        example = " or ".join(names) if len(found) <= 3 else ", ".join(names) + " or another"
+        either = gettext(" or ")
+        example = (
+            either.join(names) if len(found) <= 3 else ", ".join(names) + gettext(" or another")
+        )
         raise forms.ValidationError(
-            f"More than one prison has that name in it. Enter the full name, for example {example}"
+            gettext(
+                "More than one prison has that name in it. Enter the full name, for example %(example)s"
+            )
+            % {"example": example}
         )
 
     @staticmethod
@@ -108,27 +118,29 @@ class PrisonUnavailableForm(forms.Form):
         self.prison = prison
 
     def clean(self):
-        name = self.prison.name if self.prison else "This prison"
-        raise forms.ValidationError(f"{name} does not take visit requests online")
+        name = self.prison.name if self.prison else gettext("This prison")
+        raise forms.ValidationError(
+            gettext("%(prison)s does not take visit requests online") % {"prison": name}
+        )
 
 
 class PrisonerForm(forms.Form):
     """The prisoner's name, date of birth and prison number, checked against the register."""
 
-    first_name = _name_field("First name", "Enter the prisoner’s first name")
-    last_name = _name_field("Last name", "Enter the prisoner’s last name")
+    first_name = _name_field(_("First name"), _("Enter the prisoner’s first name"))
+    last_name = _name_field(_("Last name"), _("Enter the prisoner’s last name"))
     date_of_birth = GovukDateField(
-        label="Date of birth",
-        what="the prisoner’s date of birth",
-        help_text="For example, 27 3 1985",
+        label=_("Date of birth"),
+        what=_("the prisoner’s date of birth"),
+        help_text=_("For example, 27 3 1985"),
     )
     prison_number = forms.CharField(
-        label="Prison number",
-        help_text="This is 1 letter, 4 numbers and 2 letters, for example A1234BC",
+        label=_("Prison number"),
+        help_text=_("This is 1 letter, 4 numbers and 2 letters, for example A1234BC"),
         max_length=20,
         error_messages={
-            "required": "Enter the prisoner’s prison number",
-            "max_length": "Enter a prison number in the format A1234BC",
+            "required": _("Enter the prisoner’s prison number"),
+            "max_length": _("Enter a prison number in the format A1234BC"),
         },
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
@@ -142,24 +154,29 @@ class PrisonerForm(forms.Form):
                 Field.text("last_name", field_width=20),
                 Field("date_of_birth"),
                 Field.text("prison_number", field_width=10),
-                legend="The prisoner’s details",
+                legend=gettext("The prisoner’s details"),
                 legend_size=Size.MEDIUM,
             )
         )
 
     def clean_first_name(self):
-        return _name_clean(self.cleaned_data["first_name"], "First name")
+        return _name_clean(self.cleaned_data["first_name"], gettext("First name"))
 
     def clean_last_name(self):
-        return _name_clean(self.cleaned_data["last_name"], "Last name")
+        return _name_clean(self.cleaned_data["last_name"], gettext("Last name"))
 
     def clean_date_of_birth(self):
-        return date_of_birth_check(self.cleaned_data.get("date_of_birth"), whose="The prisoner’s")
+        return date_of_birth_check(
+            self.cleaned_data.get("date_of_birth"),
+            whose="The prisoner’s",
+            in_the_past=gettext("The prisoner’s date of birth must be in the past"),
+            too_old=gettext("The prisoner’s date of birth cannot be more than %(years)s years ago"),
+        )
 
     def clean_prison_number(self):
         number = prison_number_normalise(self.cleaned_data["prison_number"])
         if not prison_number_is_valid(number):
-            raise forms.ValidationError("Enter a prison number in the format A1234BC")
+            raise forms.ValidationError(gettext("Enter a prison number in the format A1234BC"))
         return number
 
     def clean(self):
@@ -174,13 +191,19 @@ class PrisonerForm(forms.Form):
             where = self.prison.name
             self.add_error(
                 "prison_number",
-                f"Check the prison number: it does not match a prisoner at {where} "
-                "with this date of birth",
+                gettext(
+                    "Check the prison number: it does not match a prisoner at %(prison)s "
+                    "with this date of birth"
+                )
+                % {"prison": where},
             )
             self.add_error(
                 "date_of_birth",
-                f"Check the date of birth: it does not match a prisoner at {where} "
-                "with this prison number",
+                gettext(
+                    "Check the date of birth: it does not match a prisoner at %(prison)s "
+                    "with this prison number"
+                )
+                % {"prison": where},
             )
         return data
 
@@ -192,18 +215,18 @@ class SlotChoiceForm(forms.Form):
     """
 
     weekdays = (
-        ("Mon", "Monday"),
-        ("Tue", "Tuesday"),
-        ("Wed", "Wednesday"),
-        ("Thu", "Thursday"),
-        ("Fri", "Friday"),
-        ("Sat", "Saturday"),
-        ("Sun", "Sunday"),
+        (_("Mon"), _("Monday")),
+        (_("Tue"), _("Tuesday")),
+        (_("Wed"), _("Wednesday")),
+        (_("Thu"), _("Thursday")),
+        (_("Fri"), _("Friday")),
+        (_("Sat"), _("Saturday")),
+        (_("Sun"), _("Sunday")),
     )
 
-    choice_1 = forms.CharField(label="First choice", required=False, max_length=40)
-    choice_2 = forms.CharField(label="Second choice (optional)", required=False, max_length=40)
-    choice_3 = forms.CharField(label="Third choice (optional)", required=False, max_length=40)
+    choice_1 = forms.CharField(label=_("First choice"), required=False, max_length=40)
+    choice_2 = forms.CharField(label=_("Second choice (optional)"), required=False, max_length=40)
+    choice_3 = forms.CharField(label=_("Third choice (optional)"), required=False, max_length=40)
 
     def __init__(self, *args, availability=None, prisoner_name: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -216,17 +239,17 @@ class SlotChoiceForm(forms.Form):
                 if slots:
                     groups.append(
                         (
-                            emails.date_text(day, "en"),
+                            emails.date_text(day, emails.page_language()),
                             [(s.key, _time_range(s.slot)) for s in slots],
                         )
                     )
-        choices = [("", "Choose a time")] + groups
+        choices = [("", gettext("Choose a time"))] + groups
         for name in CHOICE_FIELDS:
             self.fields[name].widget = forms.Select(choices=choices)
         self.helper = _helper(
             Fieldset(
                 *CHOICE_FIELDS,
-                legend="Your choices, in order of preference",
+                legend=gettext("Your choices, in order of preference"),
                 legend_size=Size.MEDIUM,
             )
         )
@@ -249,18 +272,18 @@ class SlotChoiceForm(forms.Form):
                     cells.append(
                         {
                             "date": day.date,
-                            "label": emails.date_text(day.date, "en"),
+                            "label": emails.date_text(day.date, emails.page_language()),
                             "in_window": in_window,
                             "available": day.available,
                             "state": day.state,
                             "note": ""
                             if day.available or day.reason == "no_slots"
-                            else day.citizen_reason_text,
+                            else gettext(day.citizen_reason_text),
                             "slots": [
                                 {
                                     "text": _time_range(s.slot),
                                     "available": s.available,
-                                    "note": s.citizen_reason_text,
+                                    "note": gettext(s.citizen_reason_text),
                                 }
                                 for s in day.slots
                             ]
@@ -280,21 +303,24 @@ class SlotChoiceForm(forms.Form):
         try:
             slot = SlotTime.from_key(key)
         except ValueError:
-            return "Choose a time from the list"
+            return gettext("Choose a time from the list")
         state = self.availability.slot(key) if self.availability is not None else None
         if state is None:
-            return "Choose a time from the list"
+            return gettext("Choose a time from the list")
         if state.available:
             return ""
-        when = emails.slot_text(slot)
+        when = {"when": emails.slot_text(slot, emails.page_language())}
         if state.state == "fully_booked":
-            return f"{when} is now fully booked. Choose another time"
+            return gettext("%(when)s is now fully booked. Choose another time") % when
         if state.reason == "no_allowance":
             return (
-                f"You cannot choose {when}: the prisoner has no visiting allowance left for "
-                "that day. Choose another time"
+                gettext(
+                    "You cannot choose %(when)s: the prisoner has no visiting allowance left "
+                    "for that day. Choose another time"
+                )
+                % when
             )
-        return f"{when} is no longer available. Choose another time"
+        return gettext("%(when)s is no longer available. Choose another time") % when
 
     def clean(self):
         data = super().clean()
@@ -309,12 +335,14 @@ class SlotChoiceForm(forms.Form):
             elif key in chosen:
                 self.add_error(
                     name,
-                    "You have already chosen this time. Choose a different time or leave this blank",
+                    gettext(
+                        "You have already chosen this time. Choose a different time or leave this blank"
+                    ),
                 )
             else:
                 chosen.append(key)
         if not chosen and not self.errors:
-            self.add_error("choice_1", "Choose a time for your visit")
+            self.add_error("choice_1", gettext("Choose a time for your visit"))
         if not self.errors:
             padded = chosen + [""] * (len(CHOICE_FIELDS) - len(chosen))
             for name, key in zip(CHOICE_FIELDS, padded, strict=True):
@@ -323,7 +351,10 @@ class SlotChoiceForm(forms.Form):
 
 
 def _time_range(slot: SlotTime) -> str:
-    return f"{time_format(slot.start)} to {time_format(slot.end)}"
+    return gettext("%(start)s to %(end)s") % {
+        "start": time_format(slot.start),
+        "end": time_format(slot.end),
+    }
 
 
 def slot_keys(cleaned: dict | None) -> list[str]:

@@ -11,6 +11,9 @@ from crispy_forms_gds.layout import (
 )
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.forms import GovukDateField  # noqa: F401 - re-exported
 
@@ -36,20 +39,27 @@ def _helper(*fields) -> FormHelper:
     return helper
 
 
-def date_of_birth_check(value: date | None, *, whose: str) -> date | None:
-    """A date of birth in the past and no more than 120 years ago."""
+def date_of_birth_check(
+    value: date | None, *, whose: str, in_the_past: str = "", too_old: str = ""
+) -> date | None:
+    """A date of birth in the past and no more than 120 years ago.
+
+    ``in_the_past`` and ``too_old`` are the whole messages in the page's language
+    (``too_old`` with ``%(years)s``); without them, English ones are made from ``whose``."""
     if value is None:
         return None
     today = timezone.localdate()
     if value >= today:
-        raise forms.ValidationError(f"{whose} date of birth must be in the past")
+        raise forms.ValidationError(in_the_past or f"{whose} date of birth must be in the past")
     try:
         earliest = today.replace(year=today.year - OLDEST_AGE)
     except ValueError:  # 29 February
         earliest = today.replace(year=today.year - OLDEST_AGE, day=28)
     if value < earliest:
         raise forms.ValidationError(
-            f"{whose} date of birth cannot be more than {OLDEST_AGE} years ago"
+            too_old % {"years": OLDEST_AGE}
+            if too_old
+            else f"{whose} date of birth cannot be more than {OLDEST_AGE} years ago"
         )
     return value
 
@@ -60,7 +70,9 @@ def _name_field(label: str, required_message: str) -> forms.CharField:
         max_length=NAME_MAX_LENGTH,
         error_messages={
             "required": required_message,
-            "max_length": f"{label} must be {NAME_MAX_LENGTH} characters or fewer",
+            "max_length": format_lazy(
+                _("{label} must be {count} characters or fewer"), label=label, count=NAME_MAX_LENGTH
+            ),
         },
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
@@ -69,7 +81,7 @@ def _name_field(label: str, required_message: str) -> forms.CharField:
 def _name_clean(value: str, label: str) -> str:
     value = " ".join((value or "").split())
     if "<" in value or ">" in value:
-        raise forms.ValidationError(f"{label} must not include < or >")
+        raise forms.ValidationError(gettext("%(label)s must not include < or >") % {"label": label})
     return value
 
 

@@ -7,6 +7,8 @@ from crispy_forms_gds.layout import (
     Size,
 )
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import phone_normalise
 from digital_services.core.references import reference_is_valid, reference_normalise
@@ -49,10 +51,10 @@ class LeadVisitorForm(ContactForm):
     CONTACT_POST = CONTACT_POST
     methods = (CONTACT_EMAIL, CONTACT_POST)
     confirm_email = True
-    contact_label = "How should we send you updates about the visit?"
+    contact_label = _("How should we send you updates about the visit?")
     contact_hint = ""
     contact_legend_size = Size.SMALL
-    contact_required = "Select how we should send you updates about the visit"
+    contact_required = _("Select how we should send you updates about the visit")
     field_order = [
         "first_name",
         "last_name",
@@ -64,18 +66,22 @@ class LeadVisitorForm(ContactForm):
         *ADDRESS_FIELDS,
     ]
 
-    first_name = _name_field("First name", "Enter your first name")
-    last_name = _name_field("Last name", "Enter your last name")
+    first_name = _name_field(_("First name"), _("Enter your first name"))
+    last_name = _name_field(_("Last name"), _("Enter your last name"))
     date_of_birth = GovukDateField(
-        label="Date of birth", what="your date of birth", help_text="For example, 27 3 1985"
+        label=_("Date of birth"),
+        what=_("your date of birth"),
+        help_text=_("For example, 27 3 1985"),
     )
     phone = forms.CharField(
-        label="UK phone number",
-        help_text="The prison may call you about the visit. A mobile number also gets text messages",
+        label=_("UK phone number"),
+        help_text=_(
+            "The prison may call you about the visit. A mobile number also gets text messages"
+        ),
         max_length=20,
         error_messages={
-            "required": "Enter a UK phone number",
-            "max_length": "Enter a UK phone number, like 01632 960 001 or 07700 900 982",
+            "required": _("Enter a UK phone number"),
+            "max_length": _("Enter a UK phone number, like 01632 960 001 or 07700 900 982"),
         },
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
@@ -93,13 +99,18 @@ class LeadVisitorForm(ContactForm):
         )
 
     def clean_first_name(self):
-        return _name_clean(self.cleaned_data["first_name"], "First name")
+        return _name_clean(self.cleaned_data["first_name"], gettext("First name"))
 
     def clean_last_name(self):
-        return _name_clean(self.cleaned_data["last_name"], "Last name")
+        return _name_clean(self.cleaned_data["last_name"], gettext("Last name"))
 
     def clean_date_of_birth(self):
-        born = date_of_birth_check(self.cleaned_data.get("date_of_birth"), whose="Your")
+        born = date_of_birth_check(
+            self.cleaned_data.get("date_of_birth"),
+            whose="Your",
+            in_the_past=gettext("Your date of birth must be in the past"),
+            too_old=gettext("Your date of birth cannot be more than %(years)s years ago"),
+        )
         if born is not None and self.visit_dates:
             lead = VisitorDetails(first_name="", last_name="", date_of_birth=born)
             for problem in visitors_problems(
@@ -113,7 +124,7 @@ class LeadVisitorForm(ContactForm):
         digits = phone_normalise(self.cleaned_data["phone"])
         if not PHONE_PATTERN.match(digits):
             raise forms.ValidationError(
-                "Enter a UK phone number, like 01632 960 001 or 07700 900 982"
+                gettext("Enter a UK phone number, like 01632 960 001 or 07700 900 982")
             )
         return digits
 
@@ -128,12 +139,12 @@ def lead_postal_address(lead: dict) -> str:
 class VisitorForm(forms.Form):
     """Another visitor: a name and a date of birth (ages count on the day of the visit)."""
 
-    first_name = _name_field("First name", "Enter the visitor’s first name")
-    last_name = _name_field("Last name", "Enter the visitor’s last name")
+    first_name = _name_field(_("First name"), _("Enter the visitor’s first name"))
+    last_name = _name_field(_("Last name"), _("Enter the visitor’s last name"))
     date_of_birth = GovukDateField(
-        label="Date of birth",
-        what="the visitor’s date of birth",
-        help_text="For example, 27 3 2015",
+        label=_("Date of birth"),
+        what=_("the visitor’s date of birth"),
+        help_text=_("For example, 27 3 2015"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -145,13 +156,18 @@ class VisitorForm(forms.Form):
         )
 
     def clean_first_name(self):
-        return _name_clean(self.cleaned_data["first_name"], "First name")
+        return _name_clean(self.cleaned_data["first_name"], gettext("First name"))
 
     def clean_last_name(self):
-        return _name_clean(self.cleaned_data["last_name"], "Last name")
+        return _name_clean(self.cleaned_data["last_name"], gettext("Last name"))
 
     def clean_date_of_birth(self):
-        return date_of_birth_check(self.cleaned_data.get("date_of_birth"), whose="The visitor’s")
+        return date_of_birth_check(
+            self.cleaned_data.get("date_of_birth"),
+            whose="The visitor’s",
+            in_the_past=gettext("The visitor’s date of birth must be in the past"),
+            too_old=gettext("The visitor’s date of birth cannot be more than %(years)s years ago"),
+        )
 
 
 class VisitorRulesForm(forms.Form):
@@ -172,19 +188,19 @@ class VisitLookupForm(forms.Form):
     """Find a visit by its reference and the main visitor's date of birth."""
 
     reference = forms.CharField(
-        label="Visit reference",
-        help_text="It is in the emails we sent you, for example G0Q YEQ P3X",
+        label=_("Visit reference"),
+        help_text=_("It is in the emails we sent you, for example G0Q YEQ P3X"),
         max_length=20,
         error_messages={
-            "required": "Enter your visit reference",
-            "max_length": "Enter the visit reference from your email, like G0Q YEQ P3X",
+            "required": _("Enter your visit reference"),
+            "max_length": _("Enter the visit reference from your email, like G0Q YEQ P3X"),
         },
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
     date_of_birth = GovukDateField(
-        label="Main visitor’s date of birth",
-        what="the main visitor’s date of birth",
-        help_text="For example, 27 3 1985",
+        label=_("Main visitor’s date of birth"),
+        what=_("the main visitor’s date of birth"),
+        help_text=_("For example, 27 3 1985"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -200,10 +216,10 @@ class VisitLookupForm(forms.Form):
             return value
         if len(value) != REFERENCE_LENGTH or any(c not in REFERENCE_ALPHABET for c in value):
             raise forms.ValidationError(
-                "Enter the visit reference from your email, like G0Q YEQ P3X"
+                gettext("Enter the visit reference from your email, like G0Q YEQ P3X")
             )
         if not reference_is_valid(value):
             raise forms.ValidationError(
-                "Check your visit reference: one of its characters is not right"
+                gettext("Check your visit reference: one of its characters is not right")
             )
         return value

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
 from ..models import (
     Prison,
     SlotTime,
@@ -24,26 +26,27 @@ REASON_NO_ALLOWANCE = "no_allowance"
 REASON_PRISONER_HAS_VISIT = "prisoner_has_visit"
 REASON_NOT_A_SLOT = "not_a_slot"
 
-#: Each reason in words, for staff pages and the citizen calendar.
+#: Each reason in words, for staff pages and the citizen calendar (marked for the Welsh
+#: catalogue: the calendar translates them as it shows them).
 REASON_TEXT = {
-    REASON_OUTSIDE_WINDOW: "Outside the booking window",
-    REASON_BLOCKED: "No visits that day",
-    REASON_NO_SLOTS: "No visiting times that day",
-    REASON_FULLY_BOOKED: "Fully booked",
-    REASON_NO_ALLOWANCE: "The prisoner has no visiting allowance left",
-    REASON_PRISONER_HAS_VISIT: "The prisoner already has a visit booked at this time",
-    REASON_NOT_A_SLOT: "No longer one of the prison’s visiting times",
+    REASON_OUTSIDE_WINDOW: gettext_noop("Outside the booking window"),
+    REASON_BLOCKED: gettext_noop("No visits that day"),
+    REASON_NO_SLOTS: gettext_noop("No visiting times that day"),
+    REASON_FULLY_BOOKED: gettext_noop("Fully booked"),
+    REASON_NO_ALLOWANCE: gettext_noop("The prisoner has no visiting allowance left"),
+    REASON_PRISONER_HAS_VISIT: gettext_noop("The prisoner already has a visit booked at this time"),
+    REASON_NOT_A_SLOT: gettext_noop("No longer one of the prison’s visiting times"),
 }
 
 #: What the citizen calendar says instead, where the staff words would tell anyone who knows a
 #: prisoner's number and date of birth about someone else's booking (as the real service did).
 CITIZEN_REASON_TEXT = {
     **REASON_TEXT,
-    REASON_PRISONER_HAS_VISIT: "Not available",
+    REASON_PRISONER_HAS_VISIT: gettext_noop("Not available"),
 }
 
 #: A bank holiday the prison has not opened with a dated slot.
-BANK_HOLIDAY_TEXT = "Bank holiday: no visits"
+BANK_HOLIDAY_TEXT = gettext_noop("Bank holiday: no visits")
 
 
 # ---------------------------------------------------------------- availability

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -149,7 +150,8 @@ def save_view(request, journey: Journey):
             request,
             "journeys/save_nothing.html",
             jr.context(
-                page_title="You have not answered any questions yet", continue_url=continue_url
+                page_title=gettext("You have not answered any questions yet"),
+                continue_url=continue_url,
             ),
         )
     if request.user.is_authenticated:
@@ -157,7 +159,7 @@ def save_view(request, journey: Journey):
             request,
             "journeys/save_signed_in.html",
             jr.context(
-                page_title="Your application has been saved",
+                page_title=gettext("Your application has been saved"),
                 draft=jr.draft,
                 continue_url=continue_url,
             ),
@@ -181,7 +183,9 @@ def save_view(request, journey: Journey):
         except TooManyResumeLinks:
             form.add_error(
                 "email",
-                "You have asked for too many links in the last hour. Wait an hour and try again",
+                gettext(
+                    "You have asked for too many links in the last hour. Wait an hour and try again"
+                ),
             )
             status = 429
         else:
@@ -191,7 +195,7 @@ def save_view(request, journey: Journey):
         request,
         "journeys/save_request_link.html",
         jr.context(
-            page_title="Get a link to continue your application",
+            page_title=gettext("Get a link to continue your application"),
             form=form,
             draft=jr.draft,
             continue_url=continue_url,
@@ -210,7 +214,7 @@ def save_sent_view(request, journey: Journey):
         request,
         "journeys/save_sent.html",
         jr.context(
-            page_title="Check your email",
+            page_title=gettext("Check your email"),
             email=email,
             continue_url=jr.url("start"),
             expires_at=jr.draft.expires_at if jr.draft else None,
@@ -234,9 +238,9 @@ def resume_view(request, journey: Journey, token: str):
             return redirect(jr.url("start"))
     except ResumeLinkInvalid as exc:
         titles = {
-            "expired": "This link has expired",
-            "used": "This link has already been used",
-            "invalid": "This link does not work",
+            "expired": gettext("This link has expired"),
+            "used": gettext("This link has already been used"),
+            "invalid": gettext("This link does not work"),
         }
         return render(
             request,
@@ -251,7 +255,7 @@ def resume_view(request, journey: Journey, token: str):
     return render(
         request,
         "journeys/resume_confirm.html",
-        jr.context(page_title="Continue your application"),
+        jr.context(page_title=gettext("Continue your application")),
     )
 
 
@@ -277,9 +281,9 @@ def cancel_view(request, journey: Journey):
         request,
         "journeys/cancel.html",
         jr.context(
-            page_title="Your answers have been deleted"
+            page_title=gettext("Your answers have been deleted")
             if cancelled
-            else "Are you sure you want to cancel and delete your answers?",
+            else gettext("Are you sure you want to cancel and delete your answers?"),
             cancelled=cancelled,
             cancel_url=jr.url("cancel"),
             continue_url=jr.url("start"),

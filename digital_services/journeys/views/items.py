@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from .. import services
@@ -71,11 +72,17 @@ def _item_list(request, jr: JourneyRequest, section, step: RepeatingStep):
                 return redirect(add_url)
             if count < step.min_items:
                 errors.append(
-                    f"Add at least {step.min_items} "
-                    f"{step.item_name if step.min_items == 1 else step.item_name_plural}"
+                    gettext("Add at least %(count)s %(items)s")
+                    % {
+                        "count": step.min_items,
+                        "items": step.item_name if step.min_items == 1 else step.item_name_plural,
+                    }
                 )
             elif any(item is None for item in state.items):
-                errors.append(f"Change or remove the {step.item_name_plural} marked as incomplete")
+                errors.append(
+                    gettext("Change or remove the %(items)s marked as incomplete")
+                    % {"items": step.item_name_plural}
+                )
             else:
                 services.draft_items_confirm(
                     journey=jr.journey, owner=jr.write_owner(), step=step, channel=jr.channel
@@ -87,11 +94,14 @@ def _item_list(request, jr: JourneyRequest, section, step: RepeatingStep):
             errors = []
 
     if count == 0:
-        heading = f"You have not added any {step.item_name_plural}"
+        heading = gettext("You have not added any %(items)s") % {"items": step.item_name_plural}
     elif count == 1:
-        heading = f"You have added 1 {step.item_name}"
+        heading = gettext("You have added 1 %(item)s") % {"item": step.item_name}
     else:
-        heading = f"You have added {count} {step.item_name_plural}"
+        heading = gettext("You have added %(count)s %(items)s") % {
+            "count": count,
+            "items": step.item_name_plural,
+        }
     return render(
         request,
         "journeys/item_list.html",
@@ -117,10 +127,10 @@ def _item_list(request, jr: JourneyRequest, section, step: RepeatingStep):
 
 
 def _item_limit_message(step: RepeatingStep) -> str:
-    return (
-        f"You have already added {step.max_items} {step.item_name_plural}, the most you can. "
-        f"Remove one from the list before you add another {step.item_name}"
-    )
+    return gettext(
+        "You have already added %(count)s %(items)s, the most you can. "
+        "Remove one from the list before you add another %(item)s"
+    ) % {"count": step.max_items, "items": step.item_name_plural, "item": step.item_name}
 
 
 def _items_left_text(step: RepeatingStep, count: int) -> str:
@@ -132,8 +142,8 @@ def _items_left_text(step: RepeatingStep, count: int) -> str:
     if step.min_items and count < step.min_items:
         return ""
     if count == 0:
-        return f"You can add up to {left} {noun}."
-    return f"You can add up to {left} more {noun}."
+        return gettext("You can add up to %(count)s %(items)s.") % {"count": left, "items": noun}
+    return gettext("You can add up to %(count)s more %(items)s.") % {"count": left, "items": noun}
 
 
 def _repeating_or_404(journey: Journey, step: str) -> tuple[object, RepeatingStep]:
@@ -245,7 +255,7 @@ def item_remove(request, journey: Journey, step: str, number: int):
             step=step_def,
             item_title=item_title,
             caption=_caption(jr, section),
-            page_title=f"Are you sure you want to remove {item_title}?",
+            page_title=gettext("Are you sure you want to remove %(item)s?") % {"item": item_title},
             back_url=list_url,
             cancel_url=list_url,
         ),
