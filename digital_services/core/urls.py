@@ -10,7 +10,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/live", views.healthz_live, name="healthz-live"),
     path("cookies/", views.cookies, name="cookies"),
-    path("language/<str:code>/", views.language_choose, name="language"),
+    path("language/", views.language_choose, name="language"),
     path("privacy/", TemplateView.as_view(template_name="core/privacy.html"), name="privacy"),
     path(
         "accessibility/",

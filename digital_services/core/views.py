@@ -41,8 +41,8 @@ LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 @never_cache
 @require_GET
-def language_choose(request, code: str):
-    """The header's "English | Cymraeg" links: remember the language in Django's language
+def language_choose(request):
+    """The header's "English | Cymraeg" links (``?to=cy&next=<page>``): remember the language in Django's language
     cookie (read by ``LocaleMiddleware`` on every later page) and go back to the page.
 
     A link, not a form, so it works without JavaScript and from any page; it changes only
@@ -50,6 +50,7 @@ def language_choose(request, code: str):
     """
     from django.http import Http404
 
+    code = request.GET.get("to", "")
     if code not in dict(settings.LANGUAGES):
         raise Http404("No such language")
     target = _safe_next_url(request, request.GET.get("next")) or reverse("core:start")

@@ -66,7 +66,9 @@ ENTRIES: dict[str, Entry | Callable[[], Entry]] = {
     "core:healthz-live": Entry(get=everyone()),
     "core:cookies": Entry(get=everyone()),
     # The language switcher: sets the reader's own language cookie, then goes back.
-    "core:language": Entry(get=everyone(), kwargs=lambda world: {"code": "cy"}),
+    "core:language": Entry(
+        get=everyone(), url=lambda world, pattern: reverse("core:language") + "?to=cy&next=/"
+    ),
     # A grant link (core/grants.py); a token that is not ours: 404 for everyone.
     "core:grant": Entry(get=everyone(DENY), kwargs=lambda world: {"token": "not-a-signed-token"}),
     "core:privacy": Entry(get=everyone()),
