@@ -148,7 +148,7 @@ def _day(value: date) -> str:
 
 
 def _prison_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return [(gettext("Prison"), cleaned["prison"].name)]
+    return [(gettext("Prison"), cleaned["prison"].name_here)]
 
 
 def _prisoner_summary(cleaned: dict) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from simple_history.models import HistoricalRecords
 
 from digital_services.core.dates import date_format, datetime_format, time_format
@@ -170,6 +171,11 @@ class Prison(models.Model):
 
     def address_in(self, language: str) -> str:
         return self.address_cy if language == Language.WELSH and self.address_cy else self.address
+
+    @property
+    def name_here(self) -> str:
+        """The name for the page being made: the Welsh one on a Welsh page, if it has one."""
+        return self.name_in(Language.WELSH if (get_language() or "").startswith("cy") else "")
 
 
 class WeeklySlot(models.Model):

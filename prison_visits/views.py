@@ -178,7 +178,7 @@ def visit_status(request, reference):
         request,
         "prison_visits/visit_status.html",
         {
-            "page_title": gettext("Your visit to %(prison)s") % {"prison": visit.prison.name},
+            "page_title": gettext("Your visit to %(prison)s") % {"prison": visit.prison.name_here},
             "visit": visit,
             "status": VisitStatus,
             "slot_options": [emails.slot_text(s, language) for s in visit.slot_options],

@@ -118,7 +118,7 @@ class PrisonUnavailableForm(forms.Form):
         self.prison = prison
 
     def clean(self):
-        name = self.prison.name if self.prison else gettext("This prison")
+        name = self.prison.name_here if self.prison else gettext("This prison")
         raise forms.ValidationError(
             gettext("%(prison)s does not take visit requests online") % {"prison": name}
         )
@@ -188,7 +188,7 @@ class PrisonerForm(forms.Form):
             prison=self.prison, prison_number=number, date_of_birth=born
         )
         if check == PRISONER_NOT_FOUND:
-            where = self.prison.name
+            where = self.prison.name_here
             self.add_error(
                 "prison_number",
                 gettext(

@@ -61,3 +61,18 @@ def test_a_welsh_error_message_keeps_what_was_typed(welsh, prison, frozen):
     assert "Rhowch enw carchar yng Nghymru neu Loegr" in page
     assert 'value="Nowhere at all"' in page
     assert "<title>Gwall:" in page
+
+
+def test_welsh_pages_use_the_prison_s_welsh_name_and_english_pages_its_english_one(
+    client, prison, frozen
+):
+    prison.name_cy = "CEF Alffa"
+    prison.save(update_fields=["name_cy"])
+    answer_all(client, prison, slots=(TUE_1_DEC,))
+
+    english = client.get(BOOK + "check/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    welsh = client.get(BOOK + "check/").content.decode()
+
+    assert "HMP Alpha" in english and "CEF Alffa" not in english
+    assert "CEF Alffa" in welsh and "HMP Alpha" not in welsh
