@@ -135,9 +135,13 @@ def reuse_initial(*, user, key: str) -> dict:
 
 
 def lpa_progress(lpa: Lpa) -> str:
-    """The LPA's state in words, for the dashboard: the notes' Started, Created, Completed."""
+    """The LPA's state in words, for the dashboard: the notes' Started and Created while it
+    is made, then the stage it has reached at OPG (Waiting, Received, Checking, Processed:
+    ``tracking``)."""
     if lpa.is_locked:
-        return "Completed"
+        from .tracking import lpa_tracking
+
+        return lpa_tracking(lpa).stage
     return "Created" if lpa_flow(lpa).is_created else "Started"
 
 

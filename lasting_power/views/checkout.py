@@ -13,6 +13,7 @@ from .. import selectors, services
 from ..constants import PaymentMethod
 from ..forms import FeeReductionForm, PayForm
 from ..journeys import CHECK, lpa_flow
+from ..tracking import lpa_tracking
 from .common import lpa_view, owner_of, prepare, target_url, url
 
 
@@ -176,6 +177,7 @@ def lpa_detail(request, lpa):
             "lpa": lpa,
             "groups": answer_groups(lpa, lpa_flow(lpa), editable=False),
             "outcome": services.lpa_fee_outcome(lpa),
+            "tracking": lpa_tracking(lpa),
             "back_url": url("dashboard"),
         },
     )

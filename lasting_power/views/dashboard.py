@@ -14,6 +14,7 @@ from .. import selectors, services
 from ..constants import LpaType
 from ..forms import TypeForm
 from ..forms.common import helper
+from ..tracking import EXPLAINED, lpa_tracking
 from .common import lpa_view, owner_of, prepare, url
 
 
@@ -30,6 +31,10 @@ PROGRESS_EXPLAINED = {
     "Started": "some questions are still to answer",
     "Created": "you can download a draft to read; answer the rest, then pay",
     "Completed": "print it, sign it in order and send it to the Office of the Public Guardian",
+    # After completion (lasting_power.tracking).
+    "Waiting": "print it, sign it in order and send it to the Office of the Public Guardian. "
+    "We are waiting to receive it",
+    **{stage: text for stage, text in EXPLAINED.items() if stage != "Waiting"},
 }
 
 
@@ -71,6 +76,7 @@ def dashboard(request):
                 "lpa": lpa,
                 "progress": progress,
                 "explained": PROGRESS_EXPLAINED[progress],
+                "tracking": lpa_tracking(lpa) if lpa.is_locked else None,
                 "donor": lpa.donor_name,
                 "actions": _actions(lpa, progress),
             }

@@ -250,7 +250,8 @@ def test_your_applications_lists_each_lpa_with_its_status_in_words(applicant):
     done = lpa_completed(applicant)
     open_lpa = lpa_answered(applicant, stop_before="attorneys")
     rows = {row.reference: row for row in SERVICE.list_cases(applicant)}
-    assert rows[done.reference_display].status == "Completed"
+    # Completed and sent: the first stage at OPG, waiting for them to receive it (#18).
+    assert rows[done.reference_display].status == "Waiting"
     assert rows[done.reference_display].url == _url("lpa-view", done.pk)
     assert rows[open_lpa.reference_display].status == "Started"
     assert rows[open_lpa.reference_display].url == _url("lpa-continue", open_lpa.pk)

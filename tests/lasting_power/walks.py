@@ -30,6 +30,7 @@ from .factories import (
     person_data,
     provider_data,
 )
+from .registration_factories import lpa_imperfect, lpa_registered
 
 PF, HW = LpaType.PROPERTY_FINANCE, LpaType.HEALTH_WELFARE
 
@@ -109,6 +110,9 @@ CASES = {
     HW: _every_question(HW),
     "warned": _warned,
     "completed": _completed,
+    # At the Office of the Public Guardian (#18): the progress stages on the pages.
+    "imperfect": lambda user: lpa_imperfect(user),
+    "registered": lambda user: lpa_registered(user),
 }
 
 
@@ -195,6 +199,12 @@ PAGES = [
     DeclaredPage("completed/documents", "completed", _at("lpa-documents")),
     DeclaredPage("completed/signing-dates", "completed", _at("lpa-signing-dates"), _signing_dates),
     DeclaredPage("completed/reuse", "completed", _at("lpa-reuse"), {"lpa_type": HW}),
+    DeclaredPage("imperfect/view", "imperfect", _at("lpa-view")),
+    DeclaredPage(
+        "imperfect/dashboard", "imperfect", lambda lpa: reverse("lasting_power:dashboard")
+    ),
+    DeclaredPage("registered/view", "registered", _at("lpa-view")),
+    DeclaredPage("registered/documents", "registered", _at("lpa-documents")),
     # Last: it deletes the LPA.
     DeclaredPage("completed/delete", "completed", _at("lpa-delete")),
 ]
