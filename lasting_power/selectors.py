@@ -152,3 +152,11 @@ def lpa_reusable(lpa: Lpa) -> bool:
         return True
     state = lpa_flow(lpa).evaluation.state("people-to-notify")
     return state is not None and state.status == "valid"
+
+
+def lpa_deletable(lpa: Lpa) -> bool:
+    """The applicant may delete an LPA until the Office of the Public Guardian receives it;
+    after that the row is OPG's case too (received, registered, ...), so it stays."""
+    from .constants import LpaStatus
+
+    return lpa.status in (LpaStatus.IN_PROGRESS, LpaStatus.COMPLETED)

@@ -52,7 +52,8 @@ def _actions(lpa, progress: str) -> list[tuple[str, str]]:
             actions.append(("View draft", url("lpa-documents", lpa.pk)))
     if selectors.lpa_reusable(lpa):
         actions.append(("Reuse details", url("lpa-reuse", lpa.pk)))
-    actions.append(("Delete", url("lpa-delete", lpa.pk)))
+    if selectors.lpa_deletable(lpa):
+        actions.append(("Delete", url("lpa-delete", lpa.pk)))
     return actions
 
 
@@ -154,7 +155,14 @@ def lpa_reuse(request, lpa):
 
 @lpa_view(editable=False)
 def lpa_delete(request, lpa):
-    """Are you sure? Then delete the LPA and its documents."""
+    """Are you sure? Then delete the LPA and its documents (not once OPG has it)."""
+    if not selectors.lpa_deletable(lpa):
+        messages.error(
+            request,
+            f"LPA {lpa.reference_display} cannot be deleted: the Office of the Public "
+            "Guardian has received it",
+        )
+        return redirect(url("lpa-view", lpa.pk))
     if request.method == "POST":
         services.lpa_delete(lpa=lpa, actor=request.user, request=request)
         messages.success(request, f"LPA {lpa.reference_display} has been deleted")

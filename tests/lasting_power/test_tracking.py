@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from lasting_power import registration
 from lasting_power.constants import LpaStatus
+from lasting_power.models import Lpa
 from lasting_power.tracking import lpa_tracking
 from tests.accounts.factories import UserFactory
 from tests.conftest import sign_in
@@ -100,3 +101,12 @@ def test_the_page_says_when_to_expect_a_registered_lpa_back(client, applicant):
     view = client.get(reverse("lasting_power:lpa-view", args=[lpa.pk])).content.decode()
     assert "Outcome: Registered." in view
     assert "Expect it back by 7 January 2027." in view
+
+
+def test_an_lpa_opg_has_received_cannot_be_deleted_by_the_applicant(client, applicant):
+    lpa = lpa_received(applicant)
+    page = client.get(reverse("lasting_power:dashboard")).content.decode()
+    assert reverse("lasting_power:lpa-delete", args=[lpa.pk]) not in page
+    response = client.post(reverse("lasting_power:lpa-delete", args=[lpa.pk]))
+    assert response.url == reverse("lasting_power:lpa-view", args=[lpa.pk])
+    assert Lpa.objects.filter(pk=lpa.pk).exists()
