@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext
+
 # The characters Notify will not have at the start of an address line.
 INVALID_FIRST_CHARACTERS = '@()=[]"\\/,<>'
 
@@ -18,13 +20,15 @@ def address_line_problem(line: str, *, position: int, label: str = "") -> str:
     """What is wrong with address line ``position`` (1 is the first), in GOV.UK words; ''
     if nothing. ``label`` names the field as the page does ("Town or city")."""
     text = (line or "").strip()
-    name = label or f"Address line {position}"
+    name = label or gettext("Address line %(number)s") % {"number": position}
     if not text:
         return ""
     if text[0] in INVALID_FIRST_CHARACTERS:
-        return f"{name} cannot start with {text[0]}. Start it with a letter or a number"
+        return gettext(
+            "%(field)s cannot start with %(character)s. Start it with a letter or a number"
+        ) % {"field": name, "character": text[0]}
     if position <= 2 and not any(character.isalnum() for character in text):
-        return f"{name} must include letters or numbers"
+        return gettext("%(field)s must include letters or numbers") % {"field": name}
     return ""
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .. import emails
 from ..constants import (
@@ -75,40 +76,51 @@ def visit_request_submit(
     there is no way to contact the visitor.
     """
     if not prison.is_bookable:
-        raise PrisonNotBookable(f"Visits to {prison.name} cannot be booked through this service")
+        raise PrisonNotBookable(
+            gettext("Visits to %(prison)s cannot be booked through this service")
+            % {"prison": prison.name_here}
+        )
     chosen = [_slot(s) for s in slots]
     if not 1 <= len(chosen) <= MAX_SLOT_CHOICES:
-        raise SlotUnavailable(f"Choose between 1 and {MAX_SLOT_CHOICES} times")
+        raise SlotUnavailable(
+            gettext("Choose between 1 and %(count)s times") % {"count": MAX_SLOT_CHOICES}
+        )
     if len({s.key for s in chosen}) != len(chosen):
-        raise SlotUnavailable("Choose each time only once")
+        raise SlotUnavailable(gettext("Choose each time only once"))
     problems = visitors_problems(
         visitors=visitors, adult_age=prison.adult_age, visit_dates=[s.date for s in chosen]
     )
     if problems:
         raise VisitorRulesBroken(problems)
     if not (contact_email or postal_address or user is not None):
-        raise InvalidDecision("Give an email address or a postal address for the main visitor")
+        raise InvalidDecision(
+            gettext("Give an email address or a postal address for the main visitor")
+        )
     number = prison_number_normalise(prisoner.prison_number)
     check = prisoner_register_check(
         prison=prison, prison_number=number, date_of_birth=prisoner.date_of_birth
     )
     if check == PRISONER_NOT_FOUND:
         raise PrisonerNotFound(
-            "The prison number and date of birth do not match a prisoner at this prison"
+            gettext("The prison number and date of birth do not match a prisoner at this prison")
         )
     availability = prison_availability_get(prison=prison, prisoner_number=number)
     for slot in chosen:
         state = availability.slot(slot.key)
         if state is None:
             raise SlotUnavailable(
-                f"{emails.slot_text(slot)} is not a time you can book",
+                gettext("%(when)s is not a time you can book")
+                % {"when": emails.slot_text(slot, emails.page_language())},
                 slot=slot,
                 reason="not_a_slot",
             )
         if not state.available:
             error = SlotFull if state.state == "fully_booked" else SlotUnavailable
             raise error(
-                f"{emails.slot_text(slot)} is no longer available", slot=slot, reason=state.reason
+                gettext("%(when)s is no longer available")
+                % {"when": emails.slot_text(slot, emails.page_language())},
+                slot=slot,
+                reason=state.reason,
             )
 
     now = timezone.now()
