@@ -32,6 +32,8 @@ def _describe(document, lpa) -> str:
         return f"LP3: notice to person to notify {number}"
     if name.startswith("LPA120-"):
         return "LPA120: application for a fee reduction"
+    if name.endswith("-registered.pdf"):
+        return f"{name.split('-', 1)[0]}: the registered lasting power of attorney (stamped by OPG)"
     kind = "draft to check, do not sign" if not lpa.is_locked else "to print and sign"
     return f"{name.split('-', 1)[0]}: the lasting power of attorney ({kind})"
 
