@@ -149,8 +149,8 @@ class Ground:
     arrears: bool = False
 
     @property
-    def title(self) -> str:
-        return self.label
+    def kind_label(self) -> str:
+        return GroundKind(self.kind).label.lower()
 
 
 def _g(code, label, kind=GroundKind.DISCRETIONARY, arrears=False) -> Ground:

@@ -141,6 +141,8 @@ SERVICE = service_register(
             "respond-claim-form-download": AccessRule(OWNER),
             "respond-more-time": AccessRule(OWNER),
             "respond-contact": AccessRule(OWNER),
+            # A landlord's possession claim, once sent (its claimant, or holding its grant).
+            "possession-confirmation": AccessRule(OWNER),
         },
     )
 )

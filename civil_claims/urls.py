@@ -2,10 +2,11 @@ from django.urls import path
 
 from digital_services.journeys.urls import journey_urlpatterns
 
-from . import views, views_defendant
+from . import views, views_defendant, views_possession
 from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
+from .journeys.possession import POSSESSION
 
 app_name = "civil_claims"
 
@@ -42,4 +43,7 @@ urlpatterns = [
     ),
     # The defendant: link the claim with the access code, then its page (views_defendant).
     *views_defendant.urlpatterns,
+    # A landlord's possession claim (issue #16): the journey, then its pages.
+    *journey_urlpatterns(POSSESSION),
+    *views_possession.urlpatterns,
 ]

@@ -35,6 +35,15 @@ def _defended(world: World) -> dict:
     return {"reference": world.__dict__["_civil_claims_defended"].reference}
 
 
+def _possession(world: World) -> dict:
+    """Citizen A's sent possession claim."""
+    if "_civil_claims_possession" not in world.__dict__:
+        from .factories_possession import possession_claim
+
+        world.__dict__["_civil_claims_possession"] = possession_claim(user=world.user(CITIZEN_A))
+    return {"reference": world.__dict__["_civil_claims_possession"].reference}
+
+
 URL_KWARGS = {
     "claim-detail": _reference,
     "claim-confirmation": _reference,
@@ -44,4 +53,5 @@ URL_KWARGS = {
     "respond-claim-form-download": _defended,
     "respond-more-time": _defended,
     "respond-contact": _defended,
+    "possession-confirmation": _possession,
 }

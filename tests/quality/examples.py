@@ -149,6 +149,117 @@ def _civil_claims_seed() -> None:
     seed.bands_seed(apps, SimpleNamespace(connection=connection))
 
 
+# Make a possession claim (civil_claims.journeys.possession) ----------------------------
+
+
+def _possession_grounds(answers: Answers) -> dict:
+    """Two grounds, one of them about rent arrears, from the list for the tenancy answered."""
+    from civil_claims.journeys.possession import available_grounds
+
+    grounds = available_grounds(answers)
+    arrears = next(g.code for g in grounds if g.arrears)
+    other = next(g.code for g in grounds if not g.arrears)
+    return {"grounds": [arrears, other]}
+
+
+def _possession_ground_reasons(answers: Answers) -> dict:
+    from civil_claims.journeys.possession import chosen_grounds
+
+    return {f"reason_{g.code}": f"The facts for {g.label}" for g in chosen_grounds(answers)}
+
+
+POSSESSION_ADDRESS = {
+    "line_1": "Flat 2, 10 High Street",
+    "line_2": "",
+    "town": "Leeds",
+    "postcode": "LS1 4AB",
+}
+
+POSSESSION_CLAIM = {
+    "property": {**POSSESSION_ADDRESS, "country": "england"},
+    "claimant-type": {"claimant_type": "private_landlord", "other": ""},
+    "claimant": {
+        "name": "Lana Lord",
+        "line_1": "1 Park Road",
+        "line_2": "",
+        "town": "Leeds",
+        "postcode": "LS2 9JT",
+    },
+    "contact": {
+        "contact": "email",
+        "email": "lana@example.com",
+        "email_confirm": "lana@example.com",
+    },
+    "defendants": [{"name": "Terry Tenant", "email": "", **POSSESSION_ADDRESS}],
+    "tenancy": {
+        "tenancy_type": "assured",
+        "tenancy_other": "",
+        **_date_data("start_date", date(2023, 6, 1)),
+        "rent_pence": "950.00",
+        "frequency": "monthly",
+        "frequency_other": "",
+    },
+    "daily-rent": {"correct": "yes", "daily_rent_pence": ""},
+    "tenancy-agreement": {"have": "yes", "reason": ""},
+    "grounds": _possession_grounds,
+    "ground-reasons": _possession_ground_reasons,
+    "notice": {"served": "yes", "notice_type": "section_8"},
+    "notice-service": {
+        "method": "personally",
+        **_date_data("served_on", date(2025, 9, 1)),
+        "served_time": "10:30am",
+        "person": "Terry Tenant",
+        "email": "",
+        "other": "",
+    },
+    "notice-copy": {"have": "yes", "reason": ""},
+    "arrears": [
+        {
+            **_date_data("due_on", date(2025, 8, 1)),
+            "due_pence": "950.00",
+            "paid_pence": "400.00",
+            **_date_data("paid_on", date(2025, 8, 3)),
+        },
+        {
+            **_date_data("due_on", date(2025, 9, 1)),
+            "due_pence": "950.00",
+            "paid_pence": "",
+            "paid_on_0": "",
+            "paid_on_1": "",
+            "paid_on_2": "",
+        },
+    ],
+    "arrears-details": {
+        "money_judgment": "yes",
+        "recovery_steps": "Letters on 5 and 20 August; a payment plan was offered.",
+    },
+    "rent-statement": {"have": "yes", "reason": ""},
+    "pre-action": {"followed": "yes", "reason": ""},
+    "circumstances": {
+        "claimant": "",
+        "defendants": "Works part time.",
+        "alternatives": "A repayment plan was offered and refused.",
+        "other_occupiers": "",
+    },
+    "certificates": {"epc": "yes", "gas_safety": "yes", "eicr": "not_applicable", "reason": ""},
+    "fee": {"how": "card"},
+    "hwf-reference": {"reference": "HWF-A1B-23C"},
+    "statement-of-truth": {"believed_true": "on"},
+}
+
+
+def _possession_seed() -> None:
+    """The possession fees, as their data migration seeds them (idempotent)."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    seed = importlib.import_module("civil_claims.migrations.0008_possession_claims")
+    seed.possession_fees_seed(apps, SimpleNamespace(connection=connection))
+
+
 # The test-only journey of tests/quality/a11y/example.py ---------------------------
 
 QUALITY_EXAMPLE_VISIT = {
@@ -206,6 +317,7 @@ EXAMPLES: dict[str, dict[str, Example]] = {
     },
     # The fee page's hidden field keeps the fee shown; a browser leaves it as it is.
     "money-claims/claim": {"fee": {"how": "card"}},
+    "money-claims/possession": POSSESSION_CLAIM,
     "quality-example/visit": QUALITY_EXAMPLE_VISIT,
 }
 
@@ -227,6 +339,7 @@ def _tribunal_fees_seed() -> None:
 SEEDS: dict[str, Callable[[], None]] = {
     "prison-visits/book": _prison_visits_seed,
     "money-claims/claim": _civil_claims_seed,
+    "money-claims/possession": _possession_seed,
     "tribunal-fees/pay": _tribunal_fees_seed,
     "tribunal-fees/apply-for-help-with-fees": _tribunal_fees_seed,
 }

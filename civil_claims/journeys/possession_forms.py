@@ -1,0 +1,592 @@
+"""The landlord's questions in a possession claim: one form a page, GOV.UK messages.
+
+Choices that depend on earlier answers (claimant and tenancy types, grounds and notice
+types by country) come in as form kwargs from ``possession.py``; the rules are in
+``civil_claims.possession_rules``. The address fields and checks are the money claims'
+(``parties.AddressFieldsMixin``), and so are the helpers for radios and text areas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+from django.utils import timezone
+
+from digital_services.core.forms import GovukDateField
+from digital_services.core.money import PenceField, pence_format
+
+from ..constants import NAME_MAX_LENGTH
+from ..possession_constants import (
+    POSSESSION_GROUND_REASON_MAX_LENGTH,
+    POSSESSION_TEXT_MAX_LENGTH,
+    CertificateAnswer,
+)
+from ..possession_rules import (
+    NOTICE_METHODS_WITH_TIME,
+    ClaimantType,
+    Country,
+    Ground,
+    NoticeMethod,
+    RentFrequency,
+    TenancyType,
+)
+from .forms import _helper, _radios, _textarea
+from .parties import AddressFieldsMixin
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+TEXT_MAX = POSSESSION_TEXT_MAX_LENGTH
+
+
+def _text(label: str, required: str = "", *, max_length: int = NAME_MAX_LENGTH, hint: str = ""):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        help_text=hint,
+        error_messages={
+            "max_length": f"{label.removesuffix(' (optional)')} must be {max_length:,} "
+            "characters or fewer"
+        },
+    )
+
+
+def _needs(form: forms.Form, data: dict, field: str, message: str) -> None:
+    """A field that the answer to another made required (a conditional question)."""
+    if not (data.get(field) or "").strip() and field not in form.errors:
+        form.add_error(field, message)
+
+
+class PropertyForm(AddressFieldsMixin, forms.Form):
+    whose = "the property’s"
+
+    country = _radios(Country.choices, "Select whether the property is in England or Wales")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.address_fields()
+        self.fields["country"].label = "Is the property in England or Wales?"
+        self.fields["country"].help_text = (
+            "The law is different in each, so the tenancy types, grounds and notices we ask "
+            "about depend on it."
+        )
+        self.helper = _helper(
+            self.address_layout(legend="Address of the property"),
+            Field.radios("country", legend_size=Size.MEDIUM, inline=True),
+        )
+
+    def clean(self):
+        data = super().clean()
+        self.address_clean(data, england_wales=True)
+        return data
+
+
+class ClaimantTypeForm(forms.Form):
+    claimant_type = _radios(ClaimantType.choices, "Select who is making the claim")
+    other = _text("Describe the claimant", hint="For example, a freeholder or a lodger’s host")
+
+    def __init__(self, *args, country: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["claimant_type"]
+        field.label = "Who is making the claim?"
+        if country:
+            from ..possession_rules import claimant_types_for
+
+            field.choices = [(t.value, t.label) for t in claimant_types_for(country)]
+        self.helper = _helper(
+            Field.radios("claimant_type", legend_size=Size.MEDIUM), Field.text("other")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("claimant_type") == ClaimantType.OTHER:
+            _needs(self, data, "other", "Describe who is making the claim")
+        else:
+            data["other"] = ""
+        return data
+
+
+class ClaimantForm(AddressFieldsMixin, forms.Form):
+    """The claimant's name (a person's or an organisation's) and address."""
+
+    name = forms.CharField(
+        label="Full name, or the organisation’s name",
+        max_length=NAME_MAX_LENGTH,
+        error_messages={
+            "required": "Enter the claimant’s name",
+            "max_length": f"The name must be {NAME_MAX_LENGTH} characters or fewer",
+        },
+    )
+    whose = "the claimant’s"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.address_fields()
+        self.helper = _helper(
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            self.address_layout(legend="The claimant’s address"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        self.address_clean(data)
+        return data
+
+
+class DefendantForm(AddressFieldsMixin, forms.Form):
+    """One tenant or occupier the claim is against."""
+
+    name = forms.CharField(
+        label="Full name",
+        max_length=NAME_MAX_LENGTH,
+        error_messages={
+            "required": "Enter the defendant’s full name",
+            "max_length": f"The name must be {NAME_MAX_LENGTH} characters or fewer",
+        },
+    )
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        help_text="We post the claim to them, and email it too if you give their address.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    whose = "the defendant’s"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.address_fields()
+        self.helper = _helper(
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            self.address_layout(legend="Where we post the claim to them"),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+        )
+
+    def clean(self):
+        data = super().clean()
+        self.address_clean(data, england_wales=True)
+        return data
+
+
+class TenancyForm(forms.Form):
+    tenancy_type = _radios(TenancyType.choices, "Select the type of tenancy or contract")
+    tenancy_other = _text("Describe the tenancy or contract")
+    start_date = GovukDateField(what="the date the tenancy or contract started")
+    rent_pence = PenceField(
+        label="Rent",
+        min_pence=1,
+        error_messages={
+            "required": "Enter the rent",
+            "min_value": "The rent must be at least £0.01",
+        },
+    )
+    frequency = _radios(RentFrequency.choices, "Select how often the rent is due")
+    frequency_other = _text("How often is the rent due?", max_length=100)
+
+    def __init__(self, *args, country: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["tenancy_type"]
+        if country == Country.WALES:
+            field.label = "What type of occupation contract is it?"
+        else:
+            field.label = "What type of tenancy is it?"
+        if country:
+            from ..possession_rules import tenancy_types_for
+
+            field.choices = [(t.value, t.label) for t in tenancy_types_for(country)]
+        self.fields["start_date"].label = "When did it start?"
+        self.fields["start_date"].help_text = "For example, 1 6 2023"
+        self.fields["frequency"].label = "How often is the rent due?"
+        self.helper = _helper(
+            Field.radios("tenancy_type", legend_size=Size.MEDIUM),
+            Field.text("tenancy_other"),
+            Field("start_date"),
+            Field.text("rent_pence", field_width=10),
+            Field.radios("frequency", legend_size=Size.SMALL),
+            Field.text("frequency_other"),
+        )
+
+    def clean_start_date(self):
+        value = self.cleaned_data.get("start_date")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError("The date the tenancy started must be today or in the past")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tenancy_type") == TenancyType.OTHER:
+            _needs(self, data, "tenancy_other", "Describe the tenancy or contract")
+        else:
+            data["tenancy_other"] = ""
+        if data.get("frequency") == RentFrequency.OTHER:
+            _needs(self, data, "frequency_other", "Enter how often the rent is due")
+        else:
+            data["frequency_other"] = ""
+        return data
+
+
+class DailyRentForm(forms.Form):
+    """The daily rent we worked out, to confirm or correct; typed for another frequency."""
+
+    correct = forms.ChoiceField(
+        choices=YES_NO, widget=forms.RadioSelect, required=False, label="Is this right?"
+    )
+    daily_rent_pence = PenceField(
+        label="The rent for one day", required=False, min_pence=0, max_pence=10_000_000
+    )
+
+    def __init__(self, *args, calculated_pence: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calculated_pence = calculated_pence
+        fields = []
+        if calculated_pence is not None:
+            self.fields[
+                "correct"
+            ].label = f"The daily rent is {pence_format(calculated_pence)}. Is this right?"
+            self.fields["daily_rent_pence"].label = "The correct rent for one day"
+            fields.append(Field.radios("correct", legend_size=Size.MEDIUM, inline=True))
+        else:
+            self.fields["daily_rent_pence"].label = "What is the rent for one day?"
+        fields.append(Field.text("daily_rent_pence", field_width=10))
+        self.helper = _helper(*fields)
+
+    def clean(self):
+        data = super().clean()
+        if self.calculated_pence is not None and not data.get("correct"):
+            self.add_error("correct", "Select yes if the daily rent is right")
+            return data
+        if self.calculated_pence is not None and data.get("correct") == "yes":
+            data["daily_rent_pence"] = self.calculated_pence
+        elif data.get("daily_rent_pence") is None and "daily_rent_pence" not in self.errors:
+            self.add_error("daily_rent_pence", "Enter the rent for one day")
+        return data
+
+
+class DocumentForm(forms.Form):
+    """Whether the landlord has a copy of a document, and why not when they do not."""
+
+    have = _radios(YES_NO, "Select yes if you have a copy")
+    reason = _text("Why you do not have a copy", max_length=TEXT_MAX)
+
+    def __init__(self, *args, what: str = "the tenancy agreement", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.what = what
+        self.fields["have"].label = f"Do you have a copy of {what}?"
+        self.fields["have"].error_messages["required"] = f"Select yes if you have a copy of {what}"
+        self.fields["reason"].widget = forms.Textarea(attrs={"rows": 3})
+        self.helper = _helper(
+            Field.radios("have", legend_size=Size.MEDIUM, inline=True), Field.textarea("reason")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("have") == "no":
+            _needs(self, data, "reason", f"Enter why you do not have a copy of {self.what}")
+        else:
+            data["reason"] = ""
+        return data
+
+
+class GroundsForm(forms.Form):
+    grounds = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        label="Which grounds are you claiming possession on?",
+        help_text="Select all that apply.",
+        error_messages={
+            "required": "Select the grounds you are claiming possession on",
+            "invalid_choice": "Select the grounds you are claiming possession on",
+        },
+    )
+
+    def __init__(self, *args, grounds: tuple[Ground, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grounds"].choices = [(g.code, f"{g.label} ({g.kind_label})") for g in grounds]
+        self.helper = _helper(Field.checkboxes("grounds", legend_size=Size.MEDIUM))
+
+
+class GroundReasonsForm(forms.Form):
+    """A reason for each chosen ground, on one page."""
+
+    def __init__(self, *args, grounds: tuple[Ground, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        layout = []
+        for ground in grounds:
+            name = f"reason_{ground.code}"
+            self.fields[name] = _textarea(
+                f"Why you are relying on {ground.label}",
+                f"Enter why you are relying on {ground.label}",
+                POSSESSION_GROUND_REASON_MAX_LENGTH,
+            )
+            self.fields[name].widget.attrs["rows"] = 4
+            layout.append(Field.textarea(name))
+        self.helper = _helper(*layout)
+
+
+class NoticeForm(forms.Form):
+    served = _radios(YES_NO, "Select yes if you served a notice on the defendants")
+    notice_type = forms.ChoiceField(
+        required=False, widget=forms.RadioSelect, label="What type of notice?"
+    )
+
+    def __init__(self, *args, country: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["served"].label = "Did you serve a notice on the defendants?"
+        if country:
+            from ..possession_rules import notice_types_for
+
+            self.fields["notice_type"].choices = [
+                (t.value, t.label) for t in notice_types_for(country)
+            ]
+        self.helper = _helper(
+            Field.radios("served", legend_size=Size.MEDIUM, inline=True),
+            Field.radios("notice_type", legend_size=Size.SMALL),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("served") == "yes":
+            if not data.get("notice_type") and "notice_type" not in self.errors:
+                self.add_error("notice_type", "Select the type of notice")
+        else:
+            data["notice_type"] = ""
+        return data
+
+
+class NoticeServiceForm(forms.Form):
+    """How the notice was served and when: a date, or a date and time, for each method."""
+
+    method = _radios(NoticeMethod.choices, "Select how you served the notice")
+    served_on = GovukDateField(what="the date you served the notice")
+    served_time = forms.CharField(
+        label="Time (for example, 2:30pm or 14:30)",
+        required=False,
+        max_length=8,
+        help_text="Needed when the notice was left, handed over or sent electronically.",
+    )
+    person = _text("Name of the person you handed it to")
+    email = forms.EmailField(
+        label="Email address you sent it to",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    other = _text("How you served it", max_length=255)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].label = "How did you serve the notice?"
+        self.fields["served_on"].label = "When did you serve it?"
+        self.helper = _helper(
+            Field.radios("method", legend_size=Size.MEDIUM),
+            Field("served_on"),
+            Field.text("served_time", field_width=10),
+            Field.text("person", field_width=Fluid.TWO_THIRDS),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Field.text("other", field_width=Fluid.TWO_THIRDS),
+        )
+
+    def clean_served_on(self):
+        value = self.cleaned_data.get("served_on")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(
+                "The date you served the notice must be today or in the past"
+            )
+        return value
+
+    def clean_served_time(self):
+        typed = (self.cleaned_data.get("served_time") or "").strip().lower().replace(".", ":")
+        if not typed:
+            return None
+        for fmt in ("%H:%M", "%H:%M:%S", "%I:%M%p", "%I%p"):
+            try:
+                return dt.datetime.strptime(typed.replace(" ", ""), fmt).time()
+            except ValueError:
+                continue
+        raise forms.ValidationError("Enter a real time, like 2:30pm or 14:30")
+
+    def clean(self):
+        data = super().clean()
+        method = data.get("method")
+        if method in NOTICE_METHODS_WITH_TIME and data.get("served_time") is None:
+            if "served_time" not in self.errors:
+                self.add_error("served_time", "Enter the time you served the notice")
+        if method == NoticeMethod.PERSONALLY:
+            _needs(self, data, "person", "Enter the name of the person you handed it to")
+        if method == NoticeMethod.EMAIL and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", "Enter the email address you sent it to")
+        if method in (NoticeMethod.OTHER, NoticeMethod.OTHER_ELECTRONIC):
+            _needs(self, data, "other", "Enter how you served the notice")
+        return data
+
+
+class ArrearsRowForm(forms.Form):
+    """One row of the rent statement."""
+
+    due_on = GovukDateField(what="the date the rent was due")
+    due_pence = PenceField(
+        label="Amount due",
+        min_pence=0,
+        error_messages={"required": "Enter the amount due"},
+    )
+    paid_pence = PenceField(label="Amount paid (optional)", required=False, min_pence=0)
+    paid_on = GovukDateField(what="the date it was paid", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_on"].label = "Date the rent was due"
+        self.fields["paid_on"].label = "Date it was paid (optional)"
+        self.helper = _helper(
+            Field("due_on"),
+            Field.text("due_pence", field_width=10),
+            Field.text("paid_pence", field_width=10),
+            Field("paid_on"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        if data.get("due_on") and data["due_on"] > today:
+            self.add_error("due_on", "The date the rent was due must be today or in the past")
+        paid = data.get("paid_pence") or 0
+        data["paid_pence"] = paid
+        if paid and not data.get("paid_on") and "paid_on" not in self.errors:
+            self.add_error("paid_on", "Enter the date it was paid")
+        if data.get("paid_on") and data["paid_on"] > today:
+            self.add_error("paid_on", "The date it was paid must be today or in the past")
+        return data
+
+
+class ArrearsDetailsForm(forms.Form):
+    money_judgment = _radios(YES_NO, "Select yes if you want a money judgment for the arrears")
+    recovery_steps = _textarea(
+        "What have you already done to recover the arrears?",
+        "Enter what you have already done to recover the arrears",
+        TEXT_MAX,
+        hint="For example, letters, phone calls, a payment plan or an application for "
+        "Universal Credit to be paid to you directly",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["money_judgment"].label = "Do you want a money judgment for the arrears?"
+        self.helper = _helper(
+            Field.radios("money_judgment", legend_size=Size.MEDIUM, inline=True),
+            Field.textarea("recovery_steps"),
+        )
+
+
+class PreActionForm(forms.Form):
+    followed = _radios(YES_NO, "Select yes if you followed the pre-action protocol")
+    reason = _text("Why you did not follow it", max_length=TEXT_MAX)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "followed"
+        ].label = "Did you follow the pre-action protocol for possession claims?"
+        self.fields["reason"].widget = forms.Textarea(attrs={"rows": 3})
+        self.helper = _helper(
+            Field.radios("followed", legend_size=Size.MEDIUM, inline=True),
+            Field.textarea("reason"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("followed") == "no":
+            _needs(self, data, "reason", "Enter why you did not follow the pre-action protocol")
+        else:
+            data["reason"] = ""
+        return data
+
+
+class CircumstancesForm(forms.Form):
+    claimant = _textarea(
+        "Your circumstances (optional)",
+        "",
+        TEXT_MAX,
+        hint="Anything about you the court should know, such as the effect of the arrears on you.",
+    )
+    defendants = _textarea(
+        "The defendants’ circumstances (optional)",
+        "",
+        TEXT_MAX,
+        hint="What you know of their circumstances, such as benefits, health or children.",
+    )
+    alternatives = _textarea(
+        "What alternatives to possession have you considered? (optional)",
+        "",
+        TEXT_MAX,
+        hint="For example, a repayment plan, mediation or a suspended order.",
+    )
+    other_occupiers = _textarea(
+        "Who else lives at the property? (optional)",
+        "",
+        TEXT_MAX,
+        hint="Anyone who is not a defendant, such as a partner, children or a lodger.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["rows"] = 3
+        self.helper = _helper(*[Field.textarea(name) for name in self.fields])
+
+
+CERTIFICATES = (
+    ("epc", "an energy performance certificate (EPC)"),
+    ("gas_safety", "a gas safety record"),
+    ("eicr", "an electrical installation condition report (EICR)"),
+)
+
+
+class CertificatesForm(forms.Form):
+    reason = _text("Why a certificate was not given", max_length=TEXT_MAX)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        layout = []
+        for name, what in CERTIFICATES:
+            self.fields[name] = _radios(
+                CertificateAnswer.choices, f"Select whether you gave the tenants {what}"
+            )
+            self.fields[name].label = f"Did you give the tenants {what}?"
+            layout.append(Field.radios(name, legend_size=Size.SMALL, inline=True))
+        self.fields["reason"].widget = forms.Textarea(attrs={"rows": 3})
+        self.fields["reason"].help_text = "Needed if you answered no to any of them."
+        self.order_fields([name for name, _ in CERTIFICATES] + ["reason"])
+        self.helper = _helper(*layout, Field.textarea("reason"))
+
+    def clean(self):
+        data = super().clean()
+        if any(data.get(name) == CertificateAnswer.NO for name, _ in CERTIFICATES):
+            _needs(self, data, "reason", "Enter why a certificate was not given")
+        return data
+
+
+class PossessionFeeForm(forms.Form):
+    """How the landlord will pay the court fee in force today (dated data)."""
+
+    how = _radios(
+        [("card", "Pay by debit or credit card"), ("hwf", "I have a Help with Fees reference")],
+        "Select how you will pay the court fee",
+    )
+
+    def __init__(self, *args, fee_pence: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fee_pence = fee_pence
+        self.fields["how"].label = "How will you pay the court fee?"
+        if fee_pence is not None:
+            self.fields["how"].help_text = (
+                f"The court fee for a possession claim is {pence_format(fee_pence)}. You may "
+                "pay less, or nothing, with Help with Fees: apply for it first, then come back "
+                "with your reference."
+            )
+        self.helper = _helper(Field.radios("how", legend_size=Size.MEDIUM))
+
+    def clean(self):
+        if self.fee_pence is None:
+            raise forms.ValidationError("We cannot work out the court fee today. Try again later")
+        return super().clean()

@@ -1,0 +1,282 @@
+"""Possession claims: sending the landlord's claim (writes).
+
+The journey collects and checks the answers, turns them into a ``PossessionDraft`` of
+plain data and calls ``possession_claim_submit``, which records the claim, its parties,
+grounds and rent statement in one transaction, at the fee in force that day (dated
+``PossessionFee`` rows), and audits it. Paying by card and issue come next (issue #16).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from digital_services.audit.services import audit_record
+from digital_services.core.references import reference_new
+
+from ..constants import AUDIT_SERVICE, HWF_REFERENCE
+from ..models import (
+    PossessionArrearsRow,
+    PossessionClaim,
+    PossessionGround,
+    PossessionParty,
+)
+from ..possession_constants import POSSESSION_DEFENDANTS_MAX, PossessionPartyRole
+from ..possession_fees import possession_fee_for
+from ..possession_rules import (
+    ArrearsRow,
+    RentFrequency,
+    arrears_grounds_chosen,
+    arrears_total_pence,
+    daily_rent_pence,
+    ground_get,
+    tenancy_types_for,
+)
+
+GRANT_SCOPE_POSSESSION = "civil_claims.possession"
+
+
+class PossessionClaimInvalid(ValueError):
+    """The draft breaks a rule the journey should already have checked. Nothing is saved."""
+
+
+@dataclass(frozen=True)
+class PossessionPartyDraft:
+    name: str
+    address_line_1: str
+    address_town: str
+    address_postcode: str
+    address_line_2: str = ""
+    email: str = ""
+    mobile: str = ""
+    contact_channel: str = "letter"
+
+
+@dataclass(frozen=True)
+class PossessionDraft:
+    """A possession claim as the journey collected it (plain data, no models)."""
+
+    claimant_type: str
+    country: str
+    property_line_1: str
+    property_town: str
+    property_postcode: str
+    tenancy_type: str
+    tenancy_start_date: dt.date
+    rent_pence: int
+    rent_frequency: str
+    daily_rent_pence: int
+    claimant: PossessionPartyDraft
+    defendants: tuple[PossessionPartyDraft, ...]
+    grounds: tuple[tuple[str, str], ...]  # (code, reason)
+    sot_signer_name: str
+    epc_given: str
+    gas_safety_given: str
+    eicr_given: str
+    property_line_2: str = ""
+    claimant_type_other: str = ""
+    tenancy_type_other: str = ""
+    rent_frequency_other: str = ""
+    tenancy_agreement_missing_reason: str = ""
+    notice_served: bool = False
+    notice_type: str = ""
+    notice_method: str = ""
+    notice_served_on: dt.date | None = None
+    notice_served_at: dt.datetime | None = None
+    notice_served_to: str = ""
+    notice_served_email: str = ""
+    notice_method_other: str = ""
+    notice_missing_reason: str = ""
+    arrears_rows: tuple[ArrearsRow, ...] = field(default_factory=tuple)
+    money_judgment_wanted: bool = False
+    recovery_steps: str = ""
+    rent_statement_missing_reason: str = ""
+    pre_action_protocol_followed: bool = False
+    pre_action_protocol_reason: str = ""
+    claimant_circumstances: str = ""
+    defendant_circumstances: str = ""
+    alternatives_considered: str = ""
+    other_occupiers: str = ""
+    certificates_reason: str = ""
+    hwf_reference: str = ""
+    sot_signer_role: str = ""
+    language: str = "en"
+
+
+def _check(draft: PossessionDraft) -> None:
+    """The rules the journey applies, checked again on the data (raises
+    ``PossessionClaimInvalid``)."""
+    try:
+        types = tenancy_types_for(draft.country)
+    except ValueError as exc:
+        raise PossessionClaimInvalid("The property must be in England or Wales") from exc
+    if draft.tenancy_type not in types:
+        raise PossessionClaimInvalid("That tenancy type is not one of the property's country")
+    if not 1 <= len(draft.defendants) <= POSSESSION_DEFENDANTS_MAX:
+        raise PossessionClaimInvalid(f"Name between 1 and {POSSESSION_DEFENDANTS_MAX} defendants")
+    if not draft.grounds:
+        raise PossessionClaimInvalid("Choose at least one ground for possession")
+    for code, reason in draft.grounds:
+        if ground_get(draft.country, draft.tenancy_type, code) is None:
+            raise PossessionClaimInvalid("A ground does not apply to this tenancy")
+        if not reason.strip():
+            raise PossessionClaimInvalid("Give a reason for each ground")
+    codes = [code for code, _ in draft.grounds]
+    if arrears_grounds_chosen(draft.country, draft.tenancy_type, codes) and not draft.arrears_rows:
+        raise PossessionClaimInvalid("Add the rent statement for a rent arrears ground")
+    if draft.hwf_reference and not HWF_REFERENCE.match(draft.hwf_reference):
+        raise PossessionClaimInvalid("The Help with Fees reference is not in the right format")
+    if draft.daily_rent_pence < 0 or draft.rent_pence < 0:
+        raise PossessionClaimInvalid("Rent cannot be negative")
+
+
+def _party(claim, role: str, position: int, party: PossessionPartyDraft) -> PossessionParty:
+    return PossessionParty(
+        claim=claim,
+        role=role,
+        position=position,
+        name=party.name,
+        address_line_1=party.address_line_1,
+        address_line_2=party.address_line_2,
+        address_town=party.address_town,
+        address_postcode=party.address_postcode,
+        email=party.email,
+        mobile=party.mobile,
+        contact_channel=party.contact_channel,
+    )
+
+
+def possession_claim_submit(
+    *,
+    draft: PossessionDraft,
+    user=None,
+    actor=None,
+    on_behalf_of=None,
+    channel: str = "online",
+) -> PossessionClaim:
+    """Record a landlord's possession claim as sent, waiting for the fee (or for the Help
+    with Fees decision), at the claim fee in force today.
+
+    Raises ``PossessionClaimInvalid`` for a draft that breaks a rule, and
+    ``possession_fees.PossessionFeeNotFound`` when no claim fee is in force.
+    """
+    from ..possession_constants import PossessionStatus
+
+    _check(draft)
+    now = timezone.now()
+    fee = possession_fee_for("claim", on=timezone.localdate(now))
+    codes = [code for code, _ in draft.grounds]
+    arrears = arrears_grounds_chosen(draft.country, draft.tenancy_type, codes)
+    calculated = (
+        None
+        if draft.rent_frequency == RentFrequency.OTHER
+        else daily_rent_pence(draft.rent_pence, draft.rent_frequency)
+    )
+    with transaction.atomic():
+        claim = PossessionClaim.objects.create(
+            reference=reference_new(
+                length=10, exists=lambda r: PossessionClaim.objects.filter(reference=r).exists()
+            ),
+            user=user if getattr(user, "is_authenticated", False) else None,
+            language=draft.language,
+            channel=channel,
+            claimant_type=draft.claimant_type,
+            claimant_type_other=draft.claimant_type_other,
+            country=draft.country,
+            property_line_1=draft.property_line_1,
+            property_line_2=draft.property_line_2,
+            property_town=draft.property_town,
+            property_postcode=draft.property_postcode,
+            tenancy_type=draft.tenancy_type,
+            tenancy_type_other=draft.tenancy_type_other,
+            tenancy_start_date=draft.tenancy_start_date,
+            rent_pence=draft.rent_pence,
+            rent_frequency=draft.rent_frequency,
+            rent_frequency_other=draft.rent_frequency_other,
+            daily_rent_calculated_pence=calculated,
+            daily_rent_pence=draft.daily_rent_pence,
+            tenancy_agreement_missing_reason=draft.tenancy_agreement_missing_reason,
+            notice_served=draft.notice_served,
+            notice_type=draft.notice_type,
+            notice_method=draft.notice_method,
+            notice_served_on=draft.notice_served_on,
+            notice_served_at=draft.notice_served_at,
+            notice_served_to=draft.notice_served_to,
+            notice_served_email=draft.notice_served_email,
+            notice_method_other=draft.notice_method_other,
+            notice_missing_reason=draft.notice_missing_reason,
+            arrears_total_pence=arrears_total_pence(draft.arrears_rows) if arrears else None,
+            money_judgment_wanted=draft.money_judgment_wanted if arrears else False,
+            recovery_steps=draft.recovery_steps if arrears else "",
+            pre_action_protocol_followed=draft.pre_action_protocol_followed,
+            pre_action_protocol_reason=draft.pre_action_protocol_reason,
+            claimant_circumstances=draft.claimant_circumstances,
+            defendant_circumstances=draft.defendant_circumstances,
+            alternatives_considered=draft.alternatives_considered,
+            other_occupiers=draft.other_occupiers,
+            epc_given=draft.epc_given,
+            gas_safety_given=draft.gas_safety_given,
+            eicr_given=draft.eicr_given,
+            certificates_reason=draft.certificates_reason,
+            fee_pence=fee.fee_pence,
+            fee_id=fee.fee_id,
+            hwf_reference=draft.hwf_reference,
+            sot_signer_name=draft.sot_signer_name,
+            sot_signer_role=draft.sot_signer_role,
+            status=PossessionStatus.HWF_PENDING
+            if draft.hwf_reference
+            else PossessionStatus.AWAITING_PAYMENT,
+            created_at=now,
+            submitted_at=now,
+            status_changed_at=now,
+        )
+        parties = [_party(claim, PossessionPartyRole.CLAIMANT, 0, draft.claimant)]
+        parties += [
+            _party(claim, PossessionPartyRole.DEFENDANT, n, d)
+            for n, d in enumerate(draft.defendants)
+        ]
+        PossessionParty.objects.bulk_create(parties)
+        grounds = []
+        for position, (code, reason) in enumerate(draft.grounds):
+            ground = ground_get(draft.country, draft.tenancy_type, code)
+            grounds.append(
+                PossessionGround(
+                    claim=claim,
+                    position=position,
+                    code=code,
+                    label=ground.label,
+                    arrears=ground.arrears,
+                    reason=reason,
+                )
+            )
+        PossessionGround.objects.bulk_create(grounds)
+        if arrears:
+            PossessionArrearsRow.objects.bulk_create(
+                PossessionArrearsRow(
+                    claim=claim,
+                    position=n,
+                    due_on=row.due_on,
+                    due_pence=row.due_pence,
+                    paid_pence=row.paid_pence,
+                    paid_on=row.paid_on,
+                )
+                for n, row in enumerate(draft.arrears_rows)
+            )
+        audit_record(
+            action="possession_claim.submitted",
+            obj=claim,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            on_behalf_of=on_behalf_of,
+            service=AUDIT_SERVICE,
+            detail={
+                "status": claim.status,
+                "fee_pence": claim.fee_pence,
+                "grounds": codes,
+                "defendants": len(draft.defendants),
+                "channel": channel,
+            },
+        )
+    return claim
