@@ -7,6 +7,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.registry import service_for_namespace, services_list
 
@@ -15,8 +17,16 @@ from .models import COMMENT_MAX_LENGTH, ContactMessage, SatisfactionResponse
 from .selectors import MONTH, WEEK
 from .services import SLUG_PATTERN, comment_normalise, local_path_clean
 
-RATING_LEGEND = "Overall, how did you feel about the service you received today?"
-COMMENT_LABEL = "How could we improve this service?"
+RATING_LEGEND = _("Overall, how did you feel about the service you received today?")
+COMMENT_LABEL = _("How could we improve this service?")
+#: The ratings as the feedback page shows them (the model's labels, in the page's language).
+RATING_CHOICES = [
+    (SatisfactionResponse.Rating.VERY_SATISFIED, _("Very satisfied")),
+    (SatisfactionResponse.Rating.SATISFIED, _("Satisfied")),
+    (SatisfactionResponse.Rating.NEITHER, _("Neither satisfied nor dissatisfied")),
+    (SatisfactionResponse.Rating.DISSATISFIED, _("Dissatisfied")),
+    (SatisfactionResponse.Rating.VERY_DISSATISFIED, _("Very dissatisfied")),
+]
 
 
 def service_from_path(path: str) -> str:
@@ -38,12 +48,12 @@ class FeedbackForm(forms.Form):
 
     rating = forms.TypedChoiceField(
         label=RATING_LEGEND,
-        choices=SatisfactionResponse.Rating.choices,
+        choices=RATING_CHOICES,
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select how you felt about the service you received today",
-            "invalid_choice": "Select how you felt about the service you received today",
+            "required": _("Select how you felt about the service you received today"),
+            "invalid_choice": _("Select how you felt about the service you received today"),
         },
     )
     # No max_length here: Django would add a maxlength attribute, and the
@@ -52,7 +62,7 @@ class FeedbackForm(forms.Form):
         label=COMMENT_LABEL,
         required=False,
         strip=False,
-        help_text=(
+        help_text=_(
             "Do not include any personal or financial information, for example "
             "your National Insurance number or credit card details."
         ),
@@ -76,14 +86,15 @@ class FeedbackForm(forms.Form):
             Field("service"),
             Field("journey"),
             Field("from"),
-            Submit("submit", "Send feedback"),
+            Submit("submit", gettext("Send feedback")),
         )
 
     def clean_comment(self):
         comment = comment_normalise(self.cleaned_data.get("comment"))
         if len(comment) > COMMENT_MAX_LENGTH:
             raise forms.ValidationError(
-                f"Your comments must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+                gettext("Your comments must be %(count)s characters or fewer")
+                % {"count": f"{COMMENT_MAX_LENGTH:,}"}
             )
         return comment
 

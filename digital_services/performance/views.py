@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from digital_services.audit.http import address_rate_limited
@@ -18,7 +20,7 @@ from .kpis import CHANNELS, kpi_csv_rows, kpi_dashboard_get
 from .selectors import WEEK
 from .services import contact_message_record, local_path_clean, satisfaction_record
 
-RATE_LIMITED_MESSAGE = "You have sent feedback too many times. Try again later"
+RATE_LIMITED_MESSAGE = _("You have sent feedback too many times. Try again later")
 
 
 def _service_context(slug: str) -> dict:
@@ -31,7 +33,7 @@ def _service_context(slug: str) -> dict:
         return {"feedback_service": None}
     return {
         "feedback_service": service,
-        "service_name": service.name,
+        "service_name": gettext(service.name),
         "service_url": service.start_url,
     }
 
@@ -77,7 +79,7 @@ def feedback(request):
     slug = form.cleaned_data.get("service", "") if form.is_bound else form.initial["service"]
     context = {
         "form": form,
-        "page_title": "Give feedback",
+        "page_title": gettext("Give feedback"),
         "contact_url": _contact_url(form),
         **_service_context(slug),
     }
@@ -150,7 +152,7 @@ def feedback_thanks(request):
     return render(
         request,
         "performance/feedback_thanks.html",
-        {"page_title": "Thank you for your feedback", "return_url": from_path},
+        {"page_title": gettext("Thank you for your feedback"), "return_url": from_path},
     )
 
 

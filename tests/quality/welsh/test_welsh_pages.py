@@ -35,7 +35,6 @@ NOT_TRANSLATED = {
     "assisted_digital": "Assisted digital pages are for staff helping a citizen: English for now",
     "digital_services.payments": "Payment pages: not marked for translation yet",
     "digital_services.privacy": "Your data and privacy pages: not marked for translation yet",
-    "digital_services.performance": "Feedback pages: not marked for translation yet",
     "tests": "Test-only example services: English by design",
     # Single pages, by URL name.
     "core:cookies": "Cookies page: its table and form not marked for translation yet",
@@ -43,6 +42,8 @@ NOT_TRANSLATED = {
     "core:privacy": "Privacy notice: long content, not marked for translation yet",
     "core:accessibility": "Accessibility statement: not marked for translation yet",
     "accounts:staff-second-factor": "A staff page (staff pages stay in English)",
+    "performance:contact": "Contact form: not marked for translation yet",
+    "performance:contact-sent": "Contact form sent: not marked for translation yet",
 }
 
 ROOT = Path(settings.BASE_DIR)
