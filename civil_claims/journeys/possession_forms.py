@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField, pence_format
+from digital_services.documents.uploads import UPLOAD_ACCEPT
 
 from ..constants import NAME_MAX_LENGTH
 from ..possession_constants import (
@@ -265,27 +266,78 @@ class DailyRentForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    """Whether the landlord has a copy of a document, and why not when they do not."""
+    """Upload a copy of a document, or say why there is none. The file goes to the
+    platform's document store after its check (``services.possession.possession_upload_store``);
+    the answer keeps a signed token for it, so coming back to the page needs no new upload."""
 
-    have = _radios(YES_NO, "Select yes if you have a copy")
-    reason = _text("Why you do not have a copy", max_length=TEXT_MAX)
+    have = _radios(YES_NO, "Select yes if you can upload a copy")
+    upload = forms.FileField(
+        label="Upload a file",
+        required=False,
+        help_text="A PDF, JPG or PNG, smaller than 10MB.",
+        widget=forms.ClearableFileInput(
+            attrs={"class": "govuk-file-upload", "accept": UPLOAD_ACCEPT}
+        ),
+    )
+    document = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    reason = _text("Why you cannot upload a copy", max_length=TEXT_MAX)
 
     def __init__(self, *args, what: str = "the tenancy agreement", **kwargs):
         super().__init__(*args, **kwargs)
         self.what = what
-        self.fields["have"].label = f"Do you have a copy of {what}?"
-        self.fields["have"].error_messages["required"] = f"Select yes if you have a copy of {what}"
+        self.fields["have"].label = f"Can you upload a copy of {what}?"
+        self.fields["have"].error_messages["required"] = (
+            f"Select yes if you can upload a copy of {what}"
+        )
+        self.fields["upload"].widget = forms.FileInput(
+            attrs={"class": "govuk-file-upload", "accept": UPLOAD_ACCEPT}
+        )
         self.fields["reason"].widget = forms.Textarea(attrs={"rows": 3})
+        self.uploaded_name = ""
+        token = self.data.get("document") if self.is_bound else self.initial.get("document")
+        if token:
+            from ..services.possession import possession_upload_get
+
+            found = possession_upload_get(token)
+            self.uploaded_name = found.filename if found else ""
+            if found:
+                self.fields[
+                    "upload"
+                ].help_text = f"You uploaded {found.filename}. Upload another file to replace it."
         self.helper = _helper(
-            Field.radios("have", legend_size=Size.MEDIUM, inline=True), Field.textarea("reason")
+            Field.radios("have", legend_size=Size.MEDIUM, inline=True),
+            Field("upload"),
+            "document",
+            Field.textarea("reason"),
         )
 
     def clean(self):
+        from ..services.possession import (
+            UploadRefused,
+            possession_upload_get,
+            possession_upload_store,
+        )
+
         data = super().clean()
-        if data.get("have") == "no":
-            _needs(self, data, "reason", f"Enter why you do not have a copy of {self.what}")
-        else:
-            data["reason"] = ""
+        if data.get("have") != "yes":
+            data["document"] = ""
+            if data.get("have") == "no":
+                _needs(self, data, "reason", f"Enter why you cannot upload a copy of {self.what}")
+            data.pop("upload", None)
+            return data
+        data["reason"] = ""
+        upload = data.pop("upload", None)
+        if upload:
+            try:
+                data["document"] = possession_upload_store(
+                    content=upload.read(), filename=upload.name
+                )
+            except UploadRefused as exc:
+                self.add_error("upload", str(exc))
+        elif not data.get("document") or possession_upload_get(data["document"]) is None:
+            data["document"] = ""
+            if "upload" not in self.errors:
+                self.add_error("upload", f"Select a copy of {self.what} to upload")
         return data
 
 

@@ -152,6 +152,7 @@ class PossessionClaim(models.Model):
     # Rent arrears (when a ground is about arrears).
     arrears_total_pence = models.IntegerField("total arrears", null=True, blank=True)
     rent_statement = _document("rent statement")
+    rent_statement_missing_reason = _text("why the rent statement is not uploaded")
     money_judgment_wanted = models.BooleanField(default=False)
     recovery_steps = _text("steps already taken to recover the arrears")
 

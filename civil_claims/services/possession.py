@@ -37,6 +37,72 @@ from ..possession_rules import (
 )
 
 GRANT_SCOPE_POSSESSION = "civil_claims.possession"
+#: An upload made while answering, not yet sent with a claim, is deleted with the drafts.
+UPLOAD_SIGNING_SALT = "civil_claims.possession_upload"
+
+
+class UploadRefused(ValueError):
+    """The file is empty, too big or not a PDF, JPEG or PNG (the message says which)."""
+
+
+def possession_upload_store(*, content: bytes, filename: str) -> str:
+    """Store a file the landlord uploads while answering (a tenancy agreement, notice or
+    rent statement) in the platform's document store, after the platform's upload check,
+    and return a signed token for the draft (never the document's id itself).
+
+    It belongs to no claim yet and is deleted with abandoned drafts; sending the claim
+    attaches it. Raises ``UploadRefused``.
+    """
+    from django.conf import settings
+    from django.core import signing
+
+    from digital_services.documents.constants import DocumentKind
+    from digital_services.documents.services import document_store
+    from digital_services.documents.uploads import upload_media_type, upload_problem
+
+    problem = upload_problem(content)
+    if problem:
+        raise UploadRefused(problem)
+    document = document_store(
+        content=bytes(content),
+        kind=DocumentKind.UPLOAD,
+        content_type=upload_media_type(content),
+        filename=filename or "document",
+        delete_after=timezone.localdate()
+        + dt.timedelta(days=settings.JOURNEYS_DRAFT_EXPIRY_DAYS + 1),
+    )
+    return signing.dumps(document.pk, salt=UPLOAD_SIGNING_SALT)
+
+
+def possession_upload_get(token: str):
+    """The uploaded document a token from ``possession_upload_store`` names, or None (a
+    token we did not sign, or a file since deleted)."""
+    from django.core import signing
+
+    from digital_services.documents.models import Document
+
+    try:
+        pk = signing.loads(token or "", salt=UPLOAD_SIGNING_SALT)
+    except signing.BadSignature:
+        return None
+    return Document.objects.filter(pk=pk).first()
+
+
+def _upload_attach(token: str, claim: PossessionClaim, user):
+    """Attach an upload to the sent claim: the claim's case, its owner, kept as long as it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ..retention import claim_documents_delete_after
+
+    document = possession_upload_get(token) if token else None
+    if document is None:
+        return None
+    document.content_type = ContentType.objects.get_for_model(PossessionClaim)
+    document.object_id = str(claim.pk)
+    document.owner = user if getattr(user, "is_authenticated", False) else None
+    document.delete_after = claim_documents_delete_after(timezone.localdate())
+    document.save(update_fields=["content_type", "object_id", "owner", "delete_after"])
+    return document
 
 
 class PossessionClaimInvalid(ValueError):
@@ -94,6 +160,9 @@ class PossessionDraft:
     money_judgment_wanted: bool = False
     recovery_steps: str = ""
     rent_statement_missing_reason: str = ""
+    tenancy_agreement_upload: str = ""  # tokens from possession_upload_store
+    notice_upload: str = ""
+    rent_statement_upload: str = ""
     pre_action_protocol_followed: bool = False
     pre_action_protocol_reason: str = ""
     claimant_circumstances: str = ""
@@ -211,6 +280,7 @@ def possession_claim_submit(
             arrears_total_pence=arrears_total_pence(draft.arrears_rows) if arrears else None,
             money_judgment_wanted=draft.money_judgment_wanted if arrears else False,
             recovery_steps=draft.recovery_steps if arrears else "",
+            rent_statement_missing_reason=draft.rent_statement_missing_reason if arrears else "",
             pre_action_protocol_followed=draft.pre_action_protocol_followed,
             pre_action_protocol_reason=draft.pre_action_protocol_reason,
             claimant_circumstances=draft.claimant_circumstances,
@@ -265,6 +335,14 @@ def possession_claim_submit(
                 )
                 for n, row in enumerate(draft.arrears_rows)
             )
+        claim.tenancy_agreement = _upload_attach(draft.tenancy_agreement_upload, claim, user)
+        claim.notice_document = (
+            _upload_attach(draft.notice_upload, claim, user) if draft.notice_served else None
+        )
+        claim.rent_statement = (
+            _upload_attach(draft.rent_statement_upload, claim, user) if arrears else None
+        )
+        claim.save(update_fields=["tenancy_agreement", "notice_document", "rent_statement"])
         audit_record(
             action="possession_claim.submitted",
             obj=claim,

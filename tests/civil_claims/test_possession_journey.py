@@ -194,7 +194,9 @@ def test_the_arrears_pages_appear_only_for_an_arrears_ground(client):
     assert "/arrears/add/" not in client.get(url("arrears"))["Location"]
     answer(client, "grounds", {"grounds": ["14", "10"]})
     assert client.get(url("arrears"))["Location"].endswith("/possession/arrears/add/")
-    assert client.get(reverse("civil_claims:possession-item-add", args=["arrears"])).status_code == 200
+    assert (
+        client.get(reverse("civil_claims:possession-item-add", args=["arrears"])).status_code == 200
+    )
 
 
 def test_the_rent_statement_shows_a_running_total_and_the_total_arrears(client):
@@ -294,3 +296,73 @@ def test_someone_else_cannot_open_the_confirmation(client, user):
     sign_in(client, other)
     page = client.get(reverse("civil_claims:possession-confirmation", args=[claim.reference]))
     assert page.status_code == 404
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _upload(client, step: str, content: bytes, name: str = "agreement.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        url(step),
+        {"have": "yes", "reason": "", "upload": SimpleUploadedFile(name, content)},
+    )
+
+
+@pytest.mark.parametrize(
+    "content, name, message",
+    [
+        (b"<html><script>alert(1)</script>", "agreement.pdf", "must be a PDF, JPG or PNG"),
+        (b"GIF89a" + b"\0" * 20, "agreement.png", "must be a PDF, JPG or PNG"),
+        (b"%PDF-" + b"0" * (10 * 1024 * 1024), "big.pdf", "must be smaller than 10MB"),
+    ],
+)
+def test_an_upload_is_checked_for_its_type_size_and_magic_bytes(client, content, name, message):
+    from digital_services.documents.models import Document
+
+    answer_to_grounds(client)
+    answer(client, "daily-rent", {"correct": "yes"})
+    response = _upload(client, "tenancy-agreement", content, name)
+    assert message in errors(response)
+    assert Document.objects.count() == 0
+
+
+def test_yes_without_a_file_asks_for_one(client):
+    answer_to_grounds(client)
+    answer(client, "daily-rent", {"correct": "yes"})
+    response = client.post(url("tenancy-agreement"), {"have": "yes", "reason": ""})
+    assert "Select a copy of the tenancy agreement to upload" in errors(response)
+
+
+def test_the_upload_goes_to_the_document_store_and_is_attached_when_the_claim_is_sent(client, user):
+    from digital_services.documents.models import Document
+    from digital_services.documents.services import document_read
+
+    answer_whole_claim(client)
+    response = _upload(client, "tenancy-agreement", PDF)
+    assert response.status_code == 302, errors(response)
+    document = Document.objects.get()
+    assert (document.media_type, document.object_id) == ("application/pdf", "")
+    assert document_read(document=document) == PDF
+    # Coming back shows the file without asking for it again
+    page = client.get(url("tenancy-agreement"))
+    assert "You uploaded agreement.pdf" in text(page)
+    assert 'enctype="multipart/form-data"' in page.content.decode()
+    response = client.post(reverse("civil_claims:possession-check"))
+    assert response.status_code == 302, errors(response)
+    claim = PossessionClaim.objects.get()
+    assert claim.tenancy_agreement == document
+    document.refresh_from_db()
+    assert (document.object_id, document.owner) == (str(claim.pk), user)
+    assert claim.tenancy_agreement_missing_reason == ""
+    assert claim.notice_missing_reason == "The copy was lost in a flood."
+
+
+def test_a_forged_document_token_is_not_taken(client):
+    answer_to_grounds(client)
+    answer(client, "daily-rent", {"correct": "yes"})
+    response = client.post(
+        url("tenancy-agreement"), {"have": "yes", "reason": "", "document": "1:forged"}
+    )
+    assert "Select a copy of the tenancy agreement to upload" in errors(response)

@@ -200,7 +200,8 @@ POSSESSION_CLAIM = {
         "frequency_other": "",
     },
     "daily-rent": {"correct": "yes", "daily_rent_pence": ""},
-    "tenancy-agreement": {"have": "yes", "reason": ""},
+    # An upload needs a real file: the walks say why there is none (tests upload files).
+    "tenancy-agreement": {"have": "no", "reason": "The tenancy was agreed orally."},
     "grounds": _possession_grounds,
     "ground-reasons": _possession_ground_reasons,
     "notice": {"served": "yes", "notice_type": "section_8"},
@@ -212,7 +213,7 @@ POSSESSION_CLAIM = {
         "email": "",
         "other": "",
     },
-    "notice-copy": {"have": "yes", "reason": ""},
+    "notice-copy": {"have": "no", "reason": "The copy was lost in a flood."},
     "arrears": [
         {
             **_date_data("due_on", date(2025, 8, 1)),
@@ -233,7 +234,7 @@ POSSESSION_CLAIM = {
         "money_judgment": "yes",
         "recovery_steps": "Letters on 5 and 20 August; a payment plan was offered.",
     },
-    "rent-statement": {"have": "yes", "reason": ""},
+    "rent-statement": {"have": "no", "reason": "The rows above are the statement."},
     "pre-action": {"followed": "yes", "reason": ""},
     "circumstances": {
         "claimant": "",

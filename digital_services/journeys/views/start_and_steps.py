@@ -116,7 +116,8 @@ def step_view(request, journey: Journey, step: str):
     state = jr.evaluation.state(step_def.slug)
     stored = jr.draft.answers.get(step_def.slug) if jr.draft else None
     if request.method == "POST":
-        form = step_def.make_form(jr.evaluation.answers, data=request.POST)
+        # Files too: a step may take an upload (its form stores it and keeps a reference).
+        form = step_def.make_form(jr.evaluation.answers, data=request.POST, files=request.FILES)
         saving = request.POST.get("action") == "save"
         if saving and _form_is_blank(form):
             return redirect(jr.url("save"))
