@@ -68,6 +68,17 @@ def _isolated_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A Welsh page leaves Welsh active in the thread (LocaleMiddleware activates the page's
+    language and nothing switches it back), so every test starts in the default language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _locmem_email(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
