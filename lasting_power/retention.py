@@ -26,6 +26,7 @@ from .constants import INACTIVE_DELETE_DAYS, INACTIVE_FINAL_WARNING_DAYS, INACTI
 def _with_last_seen():
     from assisted_digital.models import AssistedSession
 
+    from .constants import LpaStatus
     from .models import Lpa
 
     helped = (
@@ -33,7 +34,9 @@ def _with_last_seen():
         .order_by("-started_at")
         .values("started_at")[:1]
     )
-    return Lpa.objects.alias(
+    # Only what the applicant still holds: once OPG has received an LPA it is OPG's case
+    # (registered, refused, ...) and the applicant not signing in does not delete it.
+    return Lpa.objects.filter(status__in=(LpaStatus.IN_PROGRESS, LpaStatus.COMPLETED)).alias(
         last_seen=Greatest(
             Coalesce("user__last_login", "user__date_joined"),
             Coalesce(Subquery(helped), "user__date_joined"),
@@ -136,7 +139,8 @@ RETENTION = (
         information="Your lasting powers of attorney and their documents",
         period_days=INACTIVE_DELETE_DAYS,
         after="you last signed in, once you have been warned twice",
-        then="they are deleted, with their documents",
+        then="they are deleted, with their documents (not those the Office of the Public "
+        "Guardian has received)",
         expired=_delete_due,
         anonymise=_delete,
         order=22,

@@ -73,3 +73,15 @@ def test_signing_in_again_starts_the_clock_again():
     assert Lpa.objects.filter(user=user).exists()
     # Inactive again: warned again from the start before any deletion.
     assert _run(start + dt.timedelta(days=270 + 244)) == [1, 0, 0]
+
+
+def test_an_lpa_opg_has_received_is_neither_warned_about_nor_deleted():
+    from .registration_factories import lpa_received
+
+    start = timezone.now()
+    user = _user_last_seen(0, start)
+    lpa = lpa_received(user)
+    assert _run(start + dt.timedelta(days=244)) == [0, 0, 0]
+    assert _run(start + dt.timedelta(days=265)) == [0, 0, 0]
+    assert _run(start + dt.timedelta(days=400)) == [0, 0, 0]
+    assert Lpa.objects.filter(pk=lpa.pk).exists()
