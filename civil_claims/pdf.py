@@ -59,7 +59,7 @@ def interest_lines(claim: Claim) -> list[str]:
         if claim.interest_continuing_daily_pence:
             lines.append(f"Interest continues after issue at {daily} a day until judgment.")
         return lines
-    rate = f"{claim.interest_rate.normalize():f}%" if claim.interest_rate is not None else "8%"
+    rate = claim.interest_rate_text
     start = (
         date_format(claim.interest_start_date) if claim.interest_start_date else "the date of issue"
     )

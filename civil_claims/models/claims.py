@@ -236,6 +236,11 @@ class Claim(models.Model):
         return Decimal(0)
 
     @property
+    def interest_rate_text(self) -> str:
+        """The yearly rate as people write it: "8%", "2.5%" (8% statutory when none is set)."""
+        return f"{self.interest_rate.normalize():f}%" if self.interest_rate is not None else "8%"
+
+    @property
     def is_issued(self) -> bool:
         return self.claim_number is not None
 
