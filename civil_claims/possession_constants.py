@@ -59,3 +59,4 @@ POSSESSION_GROUND_REASON_MAX_LENGTH = 6_800
 POSSESSION_TEXT_MAX_LENGTH = 6_800
 ARREARS_ROWS_MAX = 300  # a weekly rent over two years is 105 rows; room for part payments
 POSSESSION_AUDIT_OBJECT = "possession_claim"
+PAYMENT_PURPOSE_POSSESSION_FEE = "civil-claims-possession-fee"

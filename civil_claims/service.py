@@ -15,6 +15,7 @@ from digital_services.core.registry import (
 
 from .constants import PAYMENT_PURPOSE_ISSUE_FEE
 from .journeys.eligibility import eligibility_url_names
+from .possession_constants import PAYMENT_PURPOSE_POSSESSION_FEE
 from .possession_retention import POSSESSION_RETENTION
 from .retention import RETENTION
 
@@ -43,9 +44,12 @@ CASEWORKER_PERMISSIONS = (
 
 
 def payment_outcome(*, payment):
-    """A claim's issue fee payment finished: a paid claim is issued."""
+    """A claim's issue fee payment finished: a paid claim (money or possession) is issued."""
     from .services import claim_payment_outcome
+    from .services.possession import possession_payment_outcome
 
+    if payment.purpose == PAYMENT_PURPOSE_POSSESSION_FEE:
+        return possession_payment_outcome(payment=payment)
     return claim_payment_outcome(payment=payment)
 
 
@@ -118,7 +122,7 @@ SERVICE = service_register(
             "civil_claims.change_issuefeeband",
         ),
         demo_users=(DemoUser("demo.civil-claims@example.com", "Cam Claims", CASEWORKER_ROLE),),
-        payment_purposes=(PAYMENT_PURPOSE_ISSUE_FEE,),
+        payment_purposes=(PAYMENT_PURPOSE_ISSUE_FEE, PAYMENT_PURPOSE_POSSESSION_FEE),
         payment_outcome=payment_outcome,
         letter_enclosures=letter_enclosures,
         bench="civil_claims.bench",

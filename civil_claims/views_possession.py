@@ -27,7 +27,9 @@ def possession_confirmation(request, reference: str):
         request,
         "civil_claims/possession/confirmation.html",
         {
-            "page_title": "Your possession claim has been sent",
+            "page_title": "Your possession claim has been issued"
+            if claim.claim_number
+            else "Your possession claim has been sent",
             "claim": claim,
             "hwf": claim.status == PossessionStatus.HWF_PENDING,
             "grounds": list(claim.grounds.all()),

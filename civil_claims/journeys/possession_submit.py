@@ -156,4 +156,22 @@ def possession_submit_from_journey(*, answers: Answers, user, channel, assisted_
             "Sorry, we cannot work out the court fee today. Your claim has not been sent. "
             "Try again later."
         ) from exc
-    return possession_page_url(claim, "possession-confirmation")
+    confirmation = possession_page_url(claim, "possession-confirmation")
+    if claim.hwf_reference:
+        return confirmation
+    from digital_services.payments.services import PaymentProviderUnavailable
+
+    from ..services.possession import possession_payment_start
+    from .submit import on_site
+
+    try:
+        return on_site(
+            possession_payment_start(
+                claim=claim, return_to=confirmation, started_by=user, entered_by=agent
+            )
+        )
+    except PaymentProviderUnavailable as exc:
+        raise JourneySubmitError(
+            "Sorry, the payment service is not working at the moment. You have not been "
+            "charged and your claim has not been sent. Try again later."
+        ) from exc

@@ -24,7 +24,11 @@ from ..models import (
     PossessionGround,
     PossessionParty,
 )
-from ..possession_constants import POSSESSION_DEFENDANTS_MAX, PossessionPartyRole
+from ..possession_constants import (
+    PAYMENT_PURPOSE_POSSESSION_FEE,
+    POSSESSION_DEFENDANTS_MAX,
+    PossessionPartyRole,
+)
 from ..possession_fees import possession_fee_for
 from ..possession_rules import (
     ArrearsRow,
@@ -358,3 +362,86 @@ def possession_claim_submit(
             },
         )
     return claim
+
+
+# Paying the fee and issuing -----------------------------------------------------------
+
+
+def possession_payment_start(
+    *, claim: PossessionClaim, return_to: str, started_by=None, entered_by=None
+) -> str:
+    """Start (or resume) paying the claim fee by card through the platform's payments;
+    returns the URL to send the landlord to. Raises ``TransitionNotAllowed`` when there is
+    nothing to pay now, and ``payments.PaymentProviderUnavailable``."""
+    from digital_services.core.transitions import TransitionNotAllowed
+    from digital_services.payments import services as payments
+
+    from ..possession_constants import PossessionStatus
+
+    if claim.status != PossessionStatus.AWAITING_PAYMENT or claim.fee_pence < 1:
+        raise TransitionNotAllowed(
+            f"Claim {claim.reference_display} has no fee to pay now", source=claim.status
+        )
+    return payments.payment_start(
+        for_case=claim,
+        purpose=PAYMENT_PURPOSE_POSSESSION_FEE,
+        amount_pence=claim.fee_pence,
+        reference=claim.reference,
+        description="Court fee to issue a possession claim",
+        return_to=return_to,
+        service=AUDIT_SERVICE,
+        started_by=started_by,
+        entered_by=entered_by,
+    )
+
+
+def possession_claim_issue(*, claim: PossessionClaim, actor=None, detail=None) -> PossessionClaim:
+    """Issue the claim once its fee is settled, with the money claims' rules: a claim
+    number from the same sequence (so no number is given twice across both kinds) and
+    the issue date (the next working day after 4pm, at weekends and on bank holidays).
+    Raises ``TransitionNotAllowed`` unless it is waiting for its fee or a Help with Fees
+    decision."""
+    from digital_services.core.transitions import transition_apply
+
+    from ..deadlines import issue_date_for
+    from ..possession_constants import PossessionStatus
+    from .issue import claim_number_next
+
+    with transaction.atomic():
+        claim = PossessionClaim.objects.select_for_update().get(pk=claim.pk)
+        now = timezone.now()
+        transition_apply(
+            claim,
+            to=PossessionStatus.ISSUED,
+            fields={"claim_number": claim_number_next(), "issue_date": issue_date_for(now)},
+            stamp="issued",
+            action="possession_claim.issued",
+            actor=actor,
+            service=AUDIT_SERVICE,
+            detail=detail,
+        )
+    return claim
+
+
+def possession_payment_outcome(*, payment) -> None:
+    """The payments app's outcome handler for the claim fee: success records the payment
+    and issues the claim; failure leaves it waiting (the landlord can try again).
+    Idempotent: an issued claim is left alone."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from digital_services.payments.constants import PaymentStatus
+
+    from ..possession_constants import PossessionStatus
+
+    if payment.content_type_id != ContentType.objects.get_for_model(PossessionClaim).pk:
+        return
+    if payment.status != PaymentStatus.SUCCESS:
+        return
+    with transaction.atomic():
+        claim = PossessionClaim.objects.select_for_update().filter(pk=payment.object_id).first()
+        if claim is None or claim.status != PossessionStatus.AWAITING_PAYMENT:
+            return
+        claim.amount_paid_pence = payment.amount_pence
+        claim.paid_at = payment.finished_at or timezone.now()
+        claim.save(update_fields=["amount_paid_pence", "paid_at", "updated_at"])
+        possession_claim_issue(claim=claim, detail={"payment_id": payment.pk})

@@ -20,6 +20,8 @@ from tests.conftest import sign_in
 from tests.quality.examples import POSSESSION_CLAIM, _possession_seed
 from tests.tribunal_fees.factories import UserFactory
 
+from .test_journey_submit import pay
+
 pytestmark = pytest.mark.django_db
 
 NOW = "2026-12-01 10:00:00+00:00"
@@ -251,7 +253,9 @@ def test_no_notice_skips_its_service_and_copy_pages(client):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_sending_the_claim_records_it_at_the_fee_of_the_day(client, user):
+def test_sending_the_claim_records_it_at_the_fee_of_the_day_and_paying_issues_it(
+    client, user, django_capture_on_commit_callbacks
+):
     answer_whole_claim(client)
     check = text(client.get(reverse("civil_claims:possession-check")))
     assert "Daily rent £31.21" in check
@@ -259,6 +263,8 @@ def test_sending_the_claim_records_it_at_the_fee_of_the_day(client, user):
     assert "Court fee £404.00" in check
     response = client.post(reverse("civil_claims:possession-check"))
     assert response.status_code == 302, errors(response)
+    assert "/payments/sandbox/" in response["Location"]
+    card_url = response["Location"]
     claim = PossessionClaim.objects.get()
     assert claim.user == user
     assert claim.status == PossessionStatus.AWAITING_PAYMENT
@@ -273,9 +279,21 @@ def test_sending_the_claim_records_it_at_the_fee_of_the_day(client, user):
     assert claim.notice_served_to == "Terry Tenant"
     assert claim.notice_served_at.isoformat() == "2025-09-01T09:30:00+00:00"  # 10:30 BST
     assert AuditEvent.objects.filter(action="possession_claim.submitted").count() == 1
-    page = text(client.get(response["Location"], follow=True))
+    page = text(client.get(reverse("civil_claims:possession-confirmation", args=[claim.reference])))
     assert "Your possession claim has been sent" in page
     assert "The court fee is £404.00" in page
+
+    result = pay(client, card_url, django_capture_on_commit_callbacks)
+    assert "Payment received" in text(result)
+    claim.refresh_from_db()
+    assert claim.status == PossessionStatus.ISSUED
+    assert claim.amount_paid_pence == 40400
+    assert re.fullmatch(r"\d{3}MC\d{3}", claim.claim_number)
+    assert claim.issue_date.isoformat() == "2026-12-01"  # sent at 10am on a Tuesday
+    assert AuditEvent.objects.filter(action="possession_claim.issued").count() == 1
+    page = text(client.get(reverse("civil_claims:possession-confirmation", args=[claim.reference])))
+    assert "Your possession claim has been issued" in page and claim.claim_number in page
+    assert "Your claim was issued on 1 December 2026" in page
 
 
 def test_help_with_fees_sends_the_claim_to_wait_for_the_decision(client, user):

@@ -185,11 +185,7 @@ POSSESSION_CLAIM = {
         "town": "Leeds",
         "postcode": "LS2 9JT",
     },
-    "contact": {
-        "contact": "email",
-        "email": "lana@example.com",
-        "email_confirm": "lana@example.com",
-    },
+    "contact": {"contact": "email", "email": "lana@example.com"},
     "defendants": [{"name": "Terry Tenant", "email": "", **POSSESSION_ADDRESS}],
     "tenancy": {
         "tenancy_type": "assured",

@@ -288,6 +288,7 @@ class BrowserDriver:
                     "button",
                     "image",
                     "reset",
+                    "file",  # empty already: no file is chosen until someone picks one
                 ):
                     control.fill("")
         else:
