@@ -40,6 +40,7 @@ CASEWORKER_PERMISSIONS = (
     "civil_claims.view_claimantreply",
     "civil_claims.view_judgment",
     "civil_claims.view_issuefeeband",
+    "civil_claims.view_possessionclaim",
 )
 
 

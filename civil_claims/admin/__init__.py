@@ -9,5 +9,12 @@ claim's status and audits it. The CSV export of issued claims is an action on th
 
 from .claims import ClaimAdmin, QueueFilter
 from .correspondence import IssueFeeBandAdmin, PaperCorrespondenceAdmin
+from .possession import PossessionClaimAdmin
 
-__all__ = ["ClaimAdmin", "IssueFeeBandAdmin", "PaperCorrespondenceAdmin", "QueueFilter"]
+__all__ = [
+    "ClaimAdmin",
+    "IssueFeeBandAdmin",
+    "PaperCorrespondenceAdmin",
+    "PossessionClaimAdmin",
+    "QueueFilter",
+]

@@ -1,0 +1,63 @@
+"""Caseworkers see possession claims: the list, the search and the whole case page."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from civil_claims.models import PossessionArrearsRow
+from tests.conftest import sign_in
+
+from .factories_possession import possession_claim
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, caseworker):
+    sign_in(client, caseworker, second_factor=True)
+    return client
+
+
+def _text(response) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+
+
+def test_caseworker_sees_the_list_and_finds_a_claim_by_reference(staff_client):
+    claim = possession_claim(status="hwf_pending", hwf_reference="HWF-A1B-23C")
+    listing = reverse("admin:civil_claims_possessionclaim_changelist")
+    assert claim.reference_display in _text(staff_client.get(listing))
+    found = _text(staff_client.get(listing, {"q": claim.reference.lower()}))
+    assert claim.reference_display in found
+    assert claim.reference_display not in _text(staff_client.get(listing, {"q": "ZZZZZZZZZZ"}))
+
+
+def test_case_page_shows_grounds_with_reasons_the_rent_statement_and_the_fee(staff_client):
+    claim = possession_claim(arrears_total_pence=55000, notice_served=False)
+    PossessionArrearsRow.objects.create(
+        claim=claim,
+        position=0,
+        due_on=dt.date(2026, 10, 1),
+        due_pence=95000,
+        paid_pence=40000,
+        paid_on=dt.date(2026, 10, 3),
+    )
+    page = _text(
+        staff_client.get(reverse("admin:civil_claims_possessionclaim_change", args=[claim.pk]))
+    )
+    assert "Ground 8: serious rent arrears Three months unpaid" in page
+    assert "Terry Tenant" in page and "Lana Lord" in page
+    assert "Daily rent £31.21" in page
+    assert "Total arrears £550.00" in page
+    assert "Fee £404.00" in page
+    assert "No notice served" in page
+
+
+def test_a_citizen_cannot_open_the_staff_pages(client):
+    from tests.tribunal_fees.factories import UserFactory
+
+    claim = possession_claim()
+    sign_in(client, UserFactory())
+    response = client.get(reverse("admin:civil_claims_possessionclaim_change", args=[claim.pk]))
+    assert response.status_code in (302, 403, 404)
