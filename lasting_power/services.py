@@ -32,7 +32,7 @@ from .constants import (
 )
 from .journeys import lpa_flow
 from .journeys.definitions import journey_for
-from .models import Lpa
+from .models import Lpa, Objection
 
 logger = logging.getLogger(__name__)
 
@@ -200,7 +200,10 @@ def lpa_delete(*, lpa: Lpa, actor, request=None) -> None:
             detail={"status": lpa.status},
         )
         documents_delete_for(case=lpa)
+        objections = list(lpa.objection_links.values_list("objection_id", flat=True))
         lpa.delete()
+        # An objection goes with the last LPA it is about (its links went with each LPA).
+        Objection.objects.filter(pk__in=objections, links__isnull=True).delete()
 
 
 def lpa_reuse(*, lpa: Lpa, lpa_type: str, actor=None, request=None) -> Lpa:

@@ -153,3 +153,20 @@ def test_an_objection_tells_each_correspondent_and_is_refused_for_a_registered_l
             objection_type="factual",
             other_references=[other.reference],
         )
+
+
+def test_an_objection_goes_with_the_last_lpa_it_is_about():
+    from lasting_power import services
+    from lasting_power.models import Objection
+
+    first, second = lpa_completed(), lpa_completed()
+    objection = registration.objection_record(
+        lpa=first,
+        received_on=dt.date.today(),
+        objection_type="factual",
+        other_references=[second.reference],
+    )
+    services.lpa_delete(lpa=first, actor=None)
+    assert Objection.objects.filter(pk=objection.pk).exists()
+    services.lpa_delete(lpa=second, actor=None)
+    assert not Objection.objects.filter(pk=objection.pk).exists()

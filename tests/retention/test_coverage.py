@@ -28,6 +28,8 @@ GOES_WITH = {
     "civil_claims.PaperCorrespondence": "deleted with its claim (civil_claims.claims)",
     "civil_claims.PossessionGround": "deleted with its claim (civil_claims.possession_claims)",
     "civil_claims.PossessionArrearsRow": "deleted with its claim (civil_claims.possession_claims)",
+    "lasting_power.ObjectionLpa": "deleted with its LPA (lasting_power.inactive-delete)",
+    "lasting_power.Objection": "deleted with the last LPA it is about (services.lpa_delete)",
 }
 
 #: Tables with text or dates but nothing about a person: model -> why.
