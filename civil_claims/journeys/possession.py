@@ -41,10 +41,6 @@ from .claim import SERVICE
 from .forms import HwfReferenceForm, StatementOfTruthForm
 from .parties import ClaimContactForm
 from .possession_forms import (
-    ArrearsDetailsForm,
-    ArrearsRowForm,
-    CertificatesForm,
-    CircumstancesForm,
     ClaimantForm,
     ClaimantTypeForm,
     DailyRentForm,
@@ -52,12 +48,18 @@ from .possession_forms import (
     DocumentForm,
     GroundReasonsForm,
     GroundsForm,
+    PropertyForm,
+    TenancyForm,
+)
+from .possession_forms_more import (
+    ArrearsDetailsForm,
+    ArrearsRowForm,
+    CertificatesForm,
+    CircumstancesForm,
     NoticeForm,
     NoticeServiceForm,
     PossessionFeeForm,
     PreActionForm,
-    PropertyForm,
-    TenancyForm,
 )
 
 
