@@ -116,7 +116,7 @@ RATE_LIMITS = [
         "feedback from one address",
         "PERFORMANCE_FEEDBACK_RATE_LIMIT",
         _feedback,
-        lambda r: r.status_code == 429 and RATE_LIMITED_MESSAGE in r.content.decode(),
+        lambda r: r.status_code == 429 and str(RATE_LIMITED_MESSAGE) in r.content.decode(),
     ),
     RateLimit(
         "contact form messages from one address",
