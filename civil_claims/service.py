@@ -78,10 +78,13 @@ def _case_data_for_user(user) -> dict:
 
 
 def _cases_detach_user(user) -> int:
-    """Unlink the user's claims, and the claims made against them (the defendant's link)."""
-    from .models import Claim, Party
+    """Unlink the user's claims (money and possession), and the claims made against them
+    (the defendant's link)."""
+    from .models import Claim, Party, PossessionClaim, PossessionParty
 
     claims = Claim.objects.filter(user=user).update(user=None)
+    claims += PossessionClaim.objects.filter(user=user).update(user=None)
+    claims += PossessionParty.objects.filter(user=user).update(user=None)
     return claims + Party.objects.filter(user=user).update(user=None)
 
 

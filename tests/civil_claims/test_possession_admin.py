@@ -61,3 +61,17 @@ def test_a_citizen_cannot_open_the_staff_pages(client):
     sign_in(client, UserFactory())
     response = client.get(reverse("admin:civil_claims_possessionclaim_change", args=[claim.pk]))
     assert response.status_code in (302, 403, 404)
+
+
+def test_deleting_an_account_unlinks_its_possession_claims():
+    from civil_claims.models import PossessionClaim
+    from civil_claims.service import SERVICE
+    from tests.tribunal_fees.factories import UserFactory
+
+    user = UserFactory()
+    claim = possession_claim(user=user)
+    assert SERVICE.detach_user(user) >= 1
+    claim.refresh_from_db()
+    assert claim.user is None
+    user.delete()  # nothing protects the account any more
+    assert PossessionClaim.objects.filter(pk=claim.pk).exists()
