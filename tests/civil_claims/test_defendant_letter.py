@@ -134,7 +134,7 @@ def test_a_new_access_code_letter_and_the_claimants_messages_enclose_nothing(cas
 @time_machine.travel(NOW, tick=False)
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_only_the_letter_says_the_claim_form_is_enclosed(language):
-    claim = claim_issue(claim=claim_submitted(defendant=defendant_draft(email="dee@example.com")))
+    claim_issue(claim=claim_submitted(defendant=defendant_draft(email="dee@example.com")))
     notices = {
         m.channel: m
         for m in OutboundMessage.objects.filter(template_key="civil_claims.claim_issued_defendant")
