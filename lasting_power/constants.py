@@ -41,8 +41,9 @@ LPA_TRANSITIONS = {
     LpaStatus.IN_PROGRESS: (LpaStatus.COMPLETED,),
     LpaStatus.COMPLETED: (LpaStatus.RECEIVED,),
     LpaStatus.RECEIVED: (LpaStatus.PERFECT, LpaStatus.IMPERFECT, *_UNTIL_REGISTERED),
-    # Corrected pages are checked again: still imperfect (a new letter) or now perfect.
-    LpaStatus.IMPERFECT: (LpaStatus.PERFECT, LpaStatus.IMPERFECT, *_UNTIL_REGISTERED),
+    # Corrected pages are checked again: now perfect, or still imperfect (a new letter;
+    # registration._still_imperfect, which is not a move).
+    LpaStatus.IMPERFECT: (LpaStatus.PERFECT, *_UNTIL_REGISTERED),
     LpaStatus.PERFECT: (LpaStatus.WAITING_PERIOD, *_UNTIL_REGISTERED),
     LpaStatus.WAITING_PERIOD: (LpaStatus.READY, *_UNTIL_REGISTERED),
     LpaStatus.READY: (LpaStatus.REGISTERED, *_UNTIL_REGISTERED),

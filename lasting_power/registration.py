@@ -166,16 +166,19 @@ def lpa_check(
     problems += [line.strip() for line in other_problems if line.strip()]
     to = LpaStatus.IMPERFECT if problems else LpaStatus.PERFECT
     with transaction.atomic():
-        _move(
-            lpa,
-            to=to,
-            action=f"lpa.{to}",
-            stamp="checked",
-            fields={"problems": problems},
-            actor=actor,
-            request=request,
-            detail={"problems": len(problems)},
-        )
+        if problems and lpa.status == LpaStatus.IMPERFECT:
+            _still_imperfect(lpa, problems=problems, actor=actor, request=request)
+        else:
+            _move(
+                lpa,
+                to=to,
+                action=f"lpa.{to}",
+                stamp="checked",
+                fields={"problems": problems},
+                actor=actor,
+                request=request,
+                detail={"problems": len(problems)},
+            )
         if problems:
             correspondence.lpa_correspondent_send(
                 lpa=lpa,
@@ -183,6 +186,33 @@ def lpa_check(
                 personalisation={"problems": "\n".join(f"* {line}" for line in problems)},
             )
     return lpa
+
+
+def _still_imperfect(lpa: Lpa, *, problems: list[str], actor, request) -> None:
+    """Corrected pages checked again and still imperfect: the status stays (a transition
+    map has no move from a status to itself); the new problems and the check are stamped
+    on the locked row and audited as an imperfect check, as ``_move`` would."""
+    locked = Lpa.objects.select_for_update().get(pk=lpa.pk)
+    if locked.status != LpaStatus.IMPERFECT:
+        raise TransitionNotAllowed(
+            "This LPA is no longer waiting for corrections.",
+            source=locked.status,
+            target=LpaStatus.IMPERFECT,
+        )
+    now = timezone.now()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    Lpa.objects.filter(pk=lpa.pk).update(
+        problems=problems, checked_at=now, checked_by=user, updated_at=now
+    )
+    lpa.problems, lpa.checked_at, lpa.checked_by = problems, now, user
+    audit_record(
+        action=f"lpa.{LpaStatus.IMPERFECT}",
+        obj=lpa,
+        actor=actor,
+        request=request,
+        service=SERVICE_SLUG,
+        detail={"problems": len(problems)},
+    )
 
 
 # Notices and the statutory waiting period -------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -181,6 +182,14 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("parties")
 
+    def get_object(self, request, object_id, from_field=None):
+        """The case page reads the breathing spaces and CaseMan events in several places:
+        one query each."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            prefetch_related_objects([obj], "breathing_spaces", "caseman_events")
+        return obj
+
     def has_export_permission(self, request):
         return request.user.has_perm("civil_claims.export_claim")
 
@@ -232,7 +241,7 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
                 links.append(
                     (self.action_url(obj, "breathing-space-lift"), "Lift the breathing space")
                 )
-        if obj.caseman_events.exclude(status=CasemanEventStatus.PENDING).exists():
+        if any(e.status != CasemanEventStatus.PENDING for e in obj.caseman_events.all()):
             links.append((self.action_url(obj, "caseman-resend"), "Resend to CaseMan"))
         return buttons(links)
 

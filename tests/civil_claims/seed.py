@@ -7,6 +7,7 @@ from civil_claims.models import IssueFeeBand, PaperCorrespondence
 from civil_claims.services import claim_issue
 
 from .factories import claim_submitted
+from .factories_possession import possession_claim
 
 
 def claims_seed(n: int) -> list:
@@ -35,7 +36,12 @@ def fee_bands_seed(n: int) -> list:
     ]
 
 
+def possession_claims_seed(n: int) -> list:
+    return [possession_claim() for _ in range(n)]
+
+
 SEEDERS = {
+    "civil_claims.PossessionClaim": possession_claims_seed,
     "civil_claims.IssueFeeBand": fee_bands_seed,
     "civil_claims.Claim": claims_seed,
     "civil_claims.PaperCorrespondence": correspondence_seed,

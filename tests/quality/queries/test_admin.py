@@ -17,7 +17,12 @@ LABELS = [m._meta.label for m in MODELS]
 
 #: Most queries an admin page may make, unless listed in CEILING_FOR (issue #13's goal: 15).
 CEILING = 15
-CEILING_FOR: dict[str, int] = {}
+CEILING_FOR: dict[str, int] = {
+    # A money claim's case page reads 11 related tables (parties, amounts, timeline,
+    # evidence, breathing spaces, CaseMan events, notes, paper letters, documents, messages,
+    # history), one query each: 17 with the session and user. Over issue #13's 15: to fold.
+    "civil_claims.Claim": 17,
+}
 
 #: Models whose changelist still grows with the rows, and why it is not fixed here.
 #: The test fails if one of these stops growing (remove it then).
