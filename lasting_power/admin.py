@@ -7,7 +7,6 @@ status with a reason, record and resolve objections. Every action calls one serv
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -16,11 +15,14 @@ from django.utils.html import format_html, format_html_join
 
 from digital_services.audit.selectors import audit_event_list_for_object
 from digital_services.core.admin_actions import ActionViewsMixin, action_buttons
-from digital_services.core.admin_lists import LargeListAdminMixin
+from digital_services.core.admin_lists import (
+    LargeListAdminMixin,
+    admin_table,
+    messages_sent_table,
+)
 from digital_services.core.dates import date_format
 from digital_services.core.references import ReferenceSearchMixin, reference_plain
 from digital_services.documents.selectors import document_list_about
-from digital_services.notifications.models import OutboundMessage
 
 from . import registration
 from .constants import REASON_STATUSES, LpaStatus, ObjectionOutcome
@@ -89,16 +91,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 def _rows(rows) -> str:
-    if not rows:
-        return "None"
-    return format_html(
-        "<table><tbody>{}</tbody></table>",
-        format_html_join(
-            "",
-            "<tr>{}</tr>",
-            ((format_html_join("", "<td>{}</td>", ((c,) for c in row)),) for row in rows),
-        ),
-    )
+    return admin_table(rows, empty="None")
 
 
 @admin.register(Lpa)
@@ -275,20 +268,7 @@ class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, a
 
     @admin.display(description="Letters and messages sent")
     def messages_sent(self, obj):
-        sent = OutboundMessage.objects.filter(
-            content_type=ContentType.objects.get_for_model(Lpa), object_id=str(obj.pk)
-        ).order_by("created_at")
-        return _rows(
-            [
-                (
-                    date_format(m.created_at),
-                    m.template_key.removeprefix("lasting_power."),
-                    m.get_channel_display(),
-                    m.get_status_display(),
-                )
-                for m in sent
-            ]
-        )
+        return messages_sent_table(obj, empty="None")
 
     @admin.display(description="History")
     def history_list(self, obj):

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.audit.selectors import audit_event_list_for_object
+from digital_services.core.admin_lists import admin_table, messages_sent_table
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.documents.selectors import document_list_about
-from digital_services.notifications.models import OutboundMessage
 
 from .. import services
 from ..constants import BreathingSpaceStatus, CasemanEventStatus, ClaimStatus, PartyRole
@@ -68,16 +67,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 def _rows(rows) -> str:
-    if not rows:
-        return "–"
-    return format_html(
-        "<table><tbody>{}</tbody></table>",
-        format_html_join(
-            "",
-            "<tr>{}</tr>",
-            ((format_html_join("", "<td>{}</td>", ((c,) for c in row)),) for row in rows),
-        ),
-    )
+    return admin_table(rows)
 
 
 @admin.register(Claim)
@@ -392,20 +382,7 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
 
     @admin.display(description="Messages sent")
     def messages_sent(self, obj):
-        messages = OutboundMessage.objects.filter(
-            content_type=ContentType.objects.get_for_model(Claim), object_id=str(obj.pk)
-        ).order_by("created_at")
-        return _rows(
-            [
-                (
-                    date_format(m.created_at),
-                    m.template_key.removeprefix("civil_claims."),
-                    m.get_channel_display(),
-                    m.get_status_display(),
-                )
-                for m in messages
-            ]
-        )
+        return messages_sent_table(obj)
 
     @admin.display(description="Notes")
     def notes_list(self, obj):

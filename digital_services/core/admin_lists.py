@@ -28,8 +28,49 @@ from django.contrib.admin import helpers
 from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+
+
+def admin_table(rows, *, empty: str = "–") -> str:
+    """Rows of cells as a plain table for a read-only field of a case page (each cell
+    escaped); ``empty`` when there are none."""
+    if not rows:
+        return empty
+    return format_html(
+        "<table><tbody>{}</tbody></table>",
+        format_html_join(
+            "",
+            "<tr>{}</tr>",
+            ((format_html_join("", "<td>{}</td>", ((c,) for c in row)),) for row in rows),
+        ),
+    )
+
+
+def messages_sent_table(case, *, empty: str = "–") -> str:
+    """The emails, texts and letters sent about ``case``, oldest first: date, message
+    (its template key without the service's prefix), channel and status."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from digital_services.core.dates import date_format
+    from digital_services.notifications.models import OutboundMessage
+
+    sent = OutboundMessage.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(case)), object_id=str(case.pk)
+    ).order_by("created_at")
+    return admin_table(
+        [
+            (
+                date_format(m.created_at),
+                m.template_key.split(".", 1)[-1],
+                m.get_channel_display(),
+                m.get_status_display(),
+            )
+            for m in sent
+        ],
+        empty=empty,
+    )
+
 
 #: Tables PostgreSQL estimates at fewer rows than this are counted exactly, filtered or not.
 EXACT_COUNT_BELOW = 10_000
