@@ -59,8 +59,13 @@ def list_cases(user):
     an access code, for "Your applications"."""
     from .selectors import claims_for_user
     from .selectors_defendant import defendant_claims_for_user
+    from .selectors_possession_defendant import possession_defendant_claims_for_user
 
-    return [*claims_for_user(user), *defendant_claims_for_user(user)]
+    return [
+        *claims_for_user(user),
+        *defendant_claims_for_user(user),
+        *possession_defendant_claims_for_user(user),
+    ]
 
 
 def letter_enclosures(message) -> list[tuple[str, bytes]]:
@@ -151,6 +156,12 @@ SERVICE = service_register(
             "respond-contact": AccessRule(OWNER),
             # A landlord's possession claim, once sent (its claimant, or holding its grant).
             "possession-confirmation": AccessRule(OWNER),
+            # A possession claim's defendant links it with the claim pack's access code
+            # (rate limited, as above), then its pages (the linked defendant only).
+            "possession-respond-start": AccessRule(PUBLIC, reference_lookup=True),
+            "possession-respond-sign-in": AccessRule(PUBLIC),
+            "possession-respond-link": AccessRule(SIGNED_IN),
+            "possession-respond-claim": AccessRule(OWNER),
         },
     )
 )

@@ -2,7 +2,7 @@ from django.urls import path
 
 from digital_services.journeys.urls import journey_urlpatterns
 
-from . import views, views_defendant, views_possession
+from . import views, views_defendant, views_possession, views_possession_defendant
 from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
@@ -46,4 +46,6 @@ urlpatterns = [
     # A landlord's possession claim (issue #16): the journey, then its pages.
     *journey_urlpatterns(POSSESSION),
     *views_possession.urlpatterns,
+    # A possession claim's defendant: link it with the access code, then respond (#16).
+    *views_possession_defendant.urlpatterns,
 ]

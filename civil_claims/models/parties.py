@@ -123,14 +123,27 @@ class Party(models.Model):
 
 
 class AccessCode(models.Model):
-    """A single-use code posted to the defendant to link to the claim online.
+    """A single-use code posted to a defendant to link to their claim online: a money
+    claim's defendant (``claim`` and ``party``) or one defendant of a possession claim
+    (``possession_party``; its claim is the party's), never both.
 
     Only a keyed hash is kept (``services.access_code_hash``); the code itself is
-    printed once, on the letter. A new code revokes the earlier ones.
+    printed once, on the letter. A new code revokes the earlier ones (of that defendant).
     """
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="access_codes")
-    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="access_codes")
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="access_codes"
+    )
+    party = models.ForeignKey(
+        Party, null=True, blank=True, on_delete=models.CASCADE, related_name="access_codes"
+    )
+    possession_party = models.ForeignKey(
+        "civil_claims.PossessionParty",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="access_codes",
+    )
     code_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
@@ -144,6 +157,19 @@ class AccessCode(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(claim__isnull=False, party__isnull=False, possession_party__isnull=True)
+                    | Q(claim__isnull=True, party__isnull=True, possession_party__isnull=False)
+                ),
+                name="civil_claims_access_code_one_kind_of_claim",
+                violation_error_message=(
+                    "An access code is for a money claim's defendant or a possession "
+                    "claim's defendant"
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"Access code from {self.created_at:%d %b %Y}"

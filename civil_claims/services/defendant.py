@@ -8,6 +8,10 @@ signs in or creates an account; ``defendant_claim_link`` then uses the code, onc
 attaches the claim to that account as its defendant. A used, replaced or wrong code, or
 a claim number that is not issued, all give the same ``None``, so nothing is learnt
 about which of the two was wrong.
+
+The same two functions serve a possession claim's defendants (``possession=True``): one
+access-code model, one hash, one way to use a code. ``possession_access_code_issue``
+makes the code posted to one possession defendant with the claim pack.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from ..deadlines import (
     next_working_day_from,
     response_deadline_for,
 )
-from ..models import AccessCode, BreathingSpace, Claim, Party
+from ..models import AccessCode, BreathingSpace, Claim, Party, PossessionClaim, PossessionParty
+from ..possession_constants import POSSESSION_AUDIT_OBJECT, PossessionPartyRole
 from .caseman import caseman_event_record
 from .common import access_code_hash, claim_link, locked, message_send, party_route, respond_link
 
@@ -54,29 +59,60 @@ def claim_number_normalise(text: str) -> str:
     return "".join((text or "").split()).upper()
 
 
-def defendant_access_check(*, claim_number: str, code: str) -> AccessCode | None:
+def defendant_access_check(
+    *, claim_number: str, code: str, possession: bool = False
+) -> AccessCode | None:
     """The live access code matching this claim number and code, without using it; None for
-    anything else (the caller says the same whatever was wrong)."""
+    anything else (the caller says the same whatever was wrong). ``possession`` looks for
+    a possession claim's defendant's code instead of a money claim's."""
     number = claim_number_normalise(claim_number)
     if not CLAIM_NUMBER.match(number):
         return None
-    return (
-        AccessCode.objects.select_related("claim")
-        .filter(
-            claim__claim_number=number,
-            code_hash=access_code_hash(code),
-            used_at__isnull=True,
-            revoked_at__isnull=True,
-        )
-        .first()
+    live = AccessCode.objects.filter(
+        code_hash=access_code_hash(code), used_at__isnull=True, revoked_at__isnull=True
     )
+    if possession:
+        return (
+            live.select_related("possession_party__claim")
+            .filter(
+                possession_party__claim__claim_number=number,
+                possession_party__role=PossessionPartyRole.DEFENDANT,
+            )
+            .first()
+        )
+    return live.select_related("claim").filter(claim__claim_number=number).first()
 
 
-def defendant_claim_link(*, access_code_id: int, user, request=None) -> Claim | None:
+def possession_access_code_issue(*, party: PossessionParty, actor=None) -> str:
+    """Revoke this possession defendant's live codes and make a new one, for the claim
+    pack's letter (or a caseworker's new code); returns the code, which is kept only as
+    its hash. Each defendant of a possession claim has a code of their own."""
+    from .issue import access_code_new  # issue.py imports this module's neighbours
+
+    if party.role != PossessionPartyRole.DEFENDANT:
+        raise ValueError("Only a defendant is sent an access code")
+    now = timezone.now()
+    AccessCode.objects.filter(
+        possession_party=party, used_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+    code = access_code_new()
+    AccessCode.objects.create(
+        possession_party=party,
+        code_hash=access_code_hash(code),
+        created_at=now,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    return code
+
+
+def defendant_claim_link(
+    *, access_code_id: int, user, request=None
+) -> Claim | PossessionClaim | None:
     """Use the access code (once) and attach its claim to ``user``'s account as the
-    defendant. Returns the claim, or None when the code has been used or replaced since it
-    was checked. A later code used from another account moves the claim to that account
-    (the way back in for a defendant who lost theirs: a caseworker sends a new code)."""
+    defendant. Returns the claim (a ``PossessionClaim`` for a possession defendant's code),
+    or None when the code has been used or replaced since it was checked. A later code
+    used from another account moves the claim to that account (the way back in for a
+    defendant who lost theirs: a caseworker sends a new code)."""
     if not getattr(user, "is_authenticated", False):
         raise ValueError("Only a signed-in account can link a claim")
     with transaction.atomic():
@@ -91,6 +127,8 @@ def defendant_claim_link(*, access_code_id: int, user, request=None) -> Claim | 
         access.used_at = now
         access.used_by = user
         access.save(update_fields=["used_at", "used_by"])
+        if access.possession_party_id is not None:
+            return _possession_party_link(access, user=user, now=now, request=request)
         party = locked(Party, access.party_id)
         moved = party.user_id is not None and party.user_id != user.pk
         party.user = user
@@ -108,6 +146,24 @@ def defendant_claim_link(*, access_code_id: int, user, request=None) -> Claim | 
             detail={"moved_from_another_account": moved},
         )
         return claim
+
+
+def _possession_party_link(access: AccessCode, *, user, now, request) -> PossessionClaim:
+    party = locked(PossessionParty, access.possession_party_id)
+    moved = party.user_id is not None and party.user_id != user.pk
+    party.user = user
+    party.linked_at = now
+    party.save(update_fields=["user", "linked_at", "updated_at"])
+    claim = PossessionClaim.objects.get(pk=party.claim_id)
+    audit_record(
+        action=f"{POSSESSION_AUDIT_OBJECT}.defendant_linked",
+        obj=claim,
+        actor=request.user if request is not None else user,
+        request=request,
+        service=AUDIT_SERVICE,
+        detail={"moved_from_another_account": moved, "party": party.pk},
+    )
+    return claim
 
 
 def _paused(claim: Claim) -> bool:

@@ -44,6 +44,17 @@ def _possession(world: World) -> dict:
     return {"reference": world.__dict__["_civil_claims_possession"].reference}
 
 
+def _possession_defended(world: World) -> dict:
+    """A possession claim against citizen A, linked to A's account with its access code."""
+    if "_civil_claims_possession_defended" not in world.__dict__:
+        from .factories_possession_defendant import possession_claim_linked_to
+
+        world.__dict__["_civil_claims_possession_defended"] = possession_claim_linked_to(
+            world.user(CITIZEN_A)
+        )
+    return {"reference": world.__dict__["_civil_claims_possession_defended"].reference}
+
+
 URL_KWARGS = {
     "claim-detail": _reference,
     "claim-confirmation": _reference,
@@ -54,4 +65,5 @@ URL_KWARGS = {
     "respond-more-time": _defended,
     "respond-contact": _defended,
     "possession-confirmation": _possession,
+    "possession-respond-claim": _possession_defended,
 }

@@ -1,0 +1,81 @@
+"""Reads for a possession claim's defendant (the tenant), narrowed to the claims whose
+defendant party is linked to the viewer's account (``services.defendant``'s access-code
+link, ``possession=True``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.registry import CaseSummary
+
+from .deadlines import deadline_passed, response_deadline_for
+from .models import PossessionClaim, PossessionParty
+from .possession_constants import PossessionPartyRole, PossessionStatus
+from .selectors_defendant import deadline_in_words
+
+
+def _tenant_parties(user):
+    return PossessionParty.objects.filter(
+        user=user, role=PossessionPartyRole.DEFENDANT, claim__claim_number__isnull=False
+    ).select_related("claim")
+
+
+def possession_defendant_for_viewer(*, reference: str, request) -> PossessionParty | None:
+    """The viewer's defendant party on the possession claim with this reference (the viewer
+    signed in, or the citizen a member of staff is helping); None if they are not one."""
+    owner = case_owner_for_request(request)
+    if owner is None:
+        return None
+    party = _tenant_parties(owner).filter(claim__reference=reference).first()
+    if party is not None:
+        party.claim = (
+            PossessionClaim.objects.filter(pk=party.claim_id)
+            .prefetch_related("parties", "grounds")
+            .get()
+        )
+    return party
+
+
+def possession_response_deadline(claim: PossessionClaim) -> dt.date | None:
+    """The last day to respond: 14 days after the claim pack is deemed served (5 days after
+    issue), on a working day; 4pm that day (the money claims' rule, civil_claims.deadlines)."""
+    return response_deadline_for(claim.issue_date) if claim.issue_date else None
+
+
+def possession_defendant_next_step(party: PossessionParty, *, now=None) -> str:
+    """What the tenant should do now, in words."""
+    claim = party.claim
+    if claim.status == PossessionStatus.CLOSED_NOT_ISSUED:
+        return "The claim is closed."
+    deadline = possession_response_deadline(claim)
+    if deadline is None:
+        return "The claim has not been issued yet."
+    if deadline_passed(deadline, now=now):
+        return (
+            "The deadline to respond has passed. Respond straight away: the court will see "
+            "your response if it arrives before the hearing."
+        )
+    return f"Respond to the claim by {deadline_in_words(deadline, now=now)}."
+
+
+def possession_defendant_claims_for_user(user) -> list[CaseSummary]:
+    """The possession claims made against the user (linked with an access code), for
+    "Your applications"."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    parties = _tenant_parties(user).order_by("-claim__updated_at")[:50]
+    return [
+        CaseSummary(
+            reference=party.claim.reference_display,
+            title="Possession claim for "
+            + ", ".join(party.claim.property_lines[:1] + party.claim.property_lines[-1:]),
+            status=f"{party.claim.get_status_display()}. {possession_defendant_next_step(party)}",
+            url=reverse("civil_claims:possession-respond-claim", args=[party.claim.reference]),
+            updated_at=party.claim.updated_at,
+            action_label="View claim",
+        )
+        for party in parties
+    ]
