@@ -127,7 +127,8 @@ CLAIM_TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.SETTLEMENT_MADE: (S.SETTLEMENT_SIGNED, S.OPEN, S.JUDGMENT_REQUESTED, S.STAYED),
     S.SETTLEMENT_SIGNED: (S.SETTLED, S.JUDGMENT_REQUESTED),
     S.SETTLED: (),
-    S.REFERRED_MEDIATION: (S.SETTLED, S.OPEN, S.STAYED, S.TRANSFERRED),
+    # A failed mediation goes to a judge for directions (or back to open, as the notes say).
+    S.REFERRED_MEDIATION: (S.SETTLED, S.OPEN, S.READY_FOR_DIRECTIONS, S.STAYED, S.TRANSFERRED),
     S.READY_FOR_DIRECTIONS: (S.ORDER_DRAWN, S.TRANSFERRED, S.STAYED, S.SETTLED),
     S.READY_FOR_PAPER_DQ: (S.READY_FOR_DIRECTIONS, S.TRANSFERRED, S.STAYED, S.SETTLED),
     S.ORDER_DRAWN: (S.READY_FOR_TRANSFER, S.TRANSFERRED, S.STAYED, S.SETTLED),
@@ -234,6 +235,35 @@ class FormaliseOption(models.TextChoices):
     SETTLEMENT = "settlement", "A settlement agreement"
     CCJ = "ccj", "A county court judgment"
     REFER_TO_JUDGE = "refer_to_judge", "Ask a judge to decide"
+
+
+class CourtDecision(models.TextChoices):
+    """Whose plan the court chose when the claimant rejected the defendant's (notes §2)."""
+
+    CLAIMANT = "claimant", "The claimant's plan"
+    DEFENDANT = "defendant", "The defendant's plan"
+    COURT = "court", "A plan the court set"
+    CLAIMANT_IN_FAVOUR_OF_DEFENDANT = (
+        "claimant_in_favour_of_defendant",
+        "The claimant's plan, being more generous to the defendant than their own",
+    )
+
+
+class MediationResult(models.TextChoices):
+    SUCCEEDED = "succeeded", "Mediation settled the claim"
+    FAILED = "failed", "Mediation did not settle the claim"
+
+
+#: Days the defendant has to countersign a settlement agreement (notes §2).
+SETTLEMENT_COUNTERSIGN_DAYS = 7
+#: Days after a judgment by determination is requested in which either side may ask for
+#: redetermination (notes §2: 19 days of the CCJ request).
+REDETERMINATION_DAYS = 19
+#: Days after the response in which the claimant must say whether they go ahead; the beat
+#: job stays the claim after that (notes §2: 28 + 5 = 33).
+CLAIMANT_REPLY_DAYS = 33
+#: A judgment paid in full within this many days of being entered is taken off the register.
+JUDGMENT_REGISTER_PAID_DAYS = 30
 
 
 class BreathingSpaceKind(models.TextChoices):

@@ -187,6 +187,9 @@ class Claim(models.Model):
     transfer_reason = models.TextField(blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     settled_at = models.DateTimeField(null=True, blank=True)
+    money_received_on = models.DateField(
+        null=True, blank=True, help_text="Paid in full: the day the claimant says they were paid."
+    )
 
     sealed_claim_form = models.ForeignKey(
         "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -11,11 +11,13 @@ from simple_history.models import HistoricalRecords
 from ..constants import (
     JUDGMENT_TRANSITIONS,
     Channel,
+    CourtDecision,
     DefenceType,
     FormaliseOption,
     InstalmentFrequency,
     JudgmentStatus,
     JudgmentType,
+    MediationResult,
     PaymentOption,
     ResponseType,
 )
@@ -90,8 +92,26 @@ class ClaimantReply(PaymentPlan):
     court_decision = models.CharField(
         max_length=40,
         blank=True,
+        choices=CourtDecision.choices,
         help_text="Whose plan the court chose: claimant, defendant, court, or claimant in "
         "favour of defendant.",
+    )
+    decision_reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A settlement agreement: the defendant countersigns (or declines) by a day.
+    settlement_countersign_by = models.DateField(null=True, blank=True)
+    settlement_countersigned_at = models.DateTimeField(null=True, blank=True)
+    settlement_declined_at = models.DateTimeField(null=True, blank=True)
+    mediation_result = models.CharField(max_length=10, choices=MediationResult.choices, blank=True)
+    mediation_recorded_at = models.DateTimeField(null=True, blank=True)
+    mediation_recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()
@@ -117,6 +137,17 @@ class Judgment(PaymentPlan):
     amount_already_paid_pence = models.PositiveIntegerField("amount already paid", default=0)
     total_pence = models.PositiveIntegerField(
         "judgment total", help_text="Claim + interest to the day + fee paid − already paid."
+    )
+    # The total worked out (kept as it was on the day of the request).
+    claim_amount_pence = models.PositiveIntegerField("amount claimed", default=0)
+    interest_pence = models.PositiveIntegerField("interest to the day", default=0)
+    fee_paid_pence = models.PositiveIntegerField("court fee paid", default=0)
+    interest_to = models.DateField("interest worked out to", null=True, blank=True)
+    redetermination_requested_at = models.DateTimeField(null=True, blank=True)
+    redetermination_requested_by_role = models.CharField(max_length=10, blank=True)
+    redetermination_reason = models.TextField(blank=True)
+    entered_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     requested_at = models.DateTimeField(default=timezone.now)
     requested_by = models.ForeignKey(
