@@ -61,7 +61,7 @@ CONTACT_POSTAL_ADDRESS = [
 SERVICE_PHASE = env.str("SERVICE_PHASE", default="beta")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "digital_services.core.admin_site.StaffAdminConfig",  # django.contrib.admin, lighter
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -493,6 +493,13 @@ PRISON_VISITS_ANONYMISE_AFTER_DAYS = env.int("PRISON_VISITS_ANONYMISE_AFTER_DAYS
 # "Check your visit" (reference + main visitor's date of birth): attempts allowed from one
 # address, and for one reference (django-ratelimit rate, e.g. "10/h").
 PRISON_VISITS_LOOKUP_RATE_LIMIT = env.str("PRISON_VISITS_LOOKUP_RATE_LIMIT", default="10/h")
+
+# --- Make a lasting power of attorney (lasting_power) ---
+# An attorney adds a registered LPA (its reference + the access code from their letter):
+# attempts allowed from one address, and for one LPA reference (django-ratelimit rate).
+LASTING_POWER_ACCESS_CODE_RATE_LIMIT = env.str(
+    "LASTING_POWER_ACCESS_CODE_RATE_LIMIT", default="10/h"
+)
 
 # --- Make a money claim (civil_claims) ---
 # "Respond to a money claim" (claim number + the access code from the defendant's letter):

@@ -3,13 +3,7 @@ from django.urls import include, path
 
 from digital_services.core.registry import service_urlpatterns
 
-admin.site.site_header = "MoJ digital services: staff"
-admin.site.site_title = "MoJ digital services staff"
-admin.site.index_title = "Casework"
-# No app list down the side of every staff page: it took 300 px of a 1280 px screen from
-# the lists and case pages (issue #12 point 10); the index and the breadcrumbs lead there.
-admin.site.enable_nav_sidebar = False
-
+# admin.site is digital_services.core.admin_site.StaffAdminSite (titles, no nav sidebar).
 urlpatterns = [
     path("", include("digital_services.core.urls")),
     path("accounts/", include("digital_services.accounts.urls")),

@@ -1,0 +1,45 @@
+"""The staff pages' admin site: Django's, with the app list worked out only when a page shows it.
+
+Django's ``AdminSite.each_context`` builds the whole app list (every registered model, a
+permission check and two ``reverse()`` calls each) for every staff page, because the nav sidebar
+might show it. The sidebar is off here (it took 300 px of a 1280 px screen from the lists and
+case pages, issue #12 point 10), so only the index and app index pages show the list, and they
+build their own. On every other page that was about 4 ms of CPU for nothing (issue #13, see
+docs/performance.md "The staff pages' fixed cost"): ``available_apps`` is now lazy, built on
+first use, so a template that reads it still gets the same list.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.utils.functional import SimpleLazyObject
+
+
+class StaffAdminSite(admin.AdminSite):
+    site_header = "MoJ digital services: staff"
+    site_title = "MoJ digital services staff"
+    index_title = "Casework"
+    enable_nav_sidebar = False
+
+    def each_context(self, request):
+        # Django 5.2's each_context, with available_apps lazy (tests/core/test_admin_site.py
+        # checks the keys still match Django's).
+        script_name = request.META["SCRIPT_NAME"]
+        site_url = script_name if self.site_url == "/" and script_name else self.site_url
+        return {
+            "site_title": self.site_title,
+            "site_header": self.site_header,
+            "site_url": site_url,
+            "has_permission": self.has_permission(request),
+            "available_apps": SimpleLazyObject(lambda: self.get_app_list(request)),
+            "is_popup": False,
+            "is_nav_sidebar_enabled": self.enable_nav_sidebar,
+            "log_entries": self.get_log_entries(request),
+        }
+
+
+class StaffAdminConfig(AdminConfig):
+    """``django.contrib.admin`` with :class:`StaffAdminSite` as ``admin.site``."""
+
+    default_site = "digital_services.core.admin_site.StaffAdminSite"
