@@ -6,6 +6,8 @@ status with a reason, record and resolve objections. Every action calls one serv
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -25,7 +27,14 @@ from digital_services.core.references import ReferenceSearchMixin, reference_pla
 from digital_services.documents.selectors import document_list_about
 
 from . import registration
-from .constants import REASON_STATUSES, LpaStatus, ObjectionOutcome
+from .admin_casework import CASEWORK_ACTION_VIEWS, CaseworkMixin, lpa_due_on
+from .constants import (
+    QUEUE_OVERDUE_DAYS,
+    REASON_STATUSES,
+    FeeDecisionStatus,
+    LpaStatus,
+    ObjectionOutcome,
+)
 from .forms.staff import (
     CheckForm,
     ConfirmForm,
@@ -54,7 +63,8 @@ class LpaReferenceSearchMixin(ReferenceSearchMixin):
 
 
 class QueueFilter(admin.SimpleListFilter):
-    """Work queues by state, and those overdue."""
+    """Work queues by state, and by overdue date (``constants.QUEUE_OVERDUE_DAYS``): each
+    oldest first, so what is most overdue is at the top."""
 
     title = "queue"
     parameter_name = "queue"
@@ -62,12 +72,16 @@ class QueueFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("received", "Received: to check"),
+            ("received-overdue", "Received: overdue to check"),
             ("imperfect", "Imperfect: waiting for corrections"),
+            ("imperfect-overdue", "Imperfect: corrections overdue"),
             ("perfect", "Perfect: to give notice"),
             ("waiting", "In the waiting period"),
             ("overdue", "Waiting period over but held (objections)"),
             ("ready", "Ready to register"),
             ("objections", "With an open objection"),
+            ("objections-overdue", "With an objection open too long"),
+            ("fees", "Fee decision waiting"),
         ]
 
     def queryset(self, request, queryset):
@@ -87,6 +101,30 @@ class QueueFilter(admin.SimpleListFilter):
             ).order_by("waiting_period_ends_on")
         if value == "objections":
             return queryset.filter(objection_links__status=ObjectionOutcome.OPEN).distinct()
+        today = timezone.localdate()
+        if value == "received-overdue":
+            since = today - timedelta(days=QUEUE_OVERDUE_DAYS["received"])
+            return queryset.filter(status=LpaStatus.RECEIVED, received_on__lt=since).order_by(
+                "received_on"
+            )
+        if value == "imperfect-overdue":
+            since = today - timedelta(days=QUEUE_OVERDUE_DAYS["imperfect"])
+            return queryset.filter(status=LpaStatus.IMPERFECT, checked_at__date__lt=since).order_by(
+                "checked_at"
+            )
+        if value == "objections-overdue":
+            since = today - timedelta(days=QUEUE_OVERDUE_DAYS["objections"])
+            return queryset.filter(
+                objection_links__status=ObjectionOutcome.OPEN,
+                objection_links__objection__received_on__lt=since,
+            ).distinct()
+        if value == "fees":
+            return queryset.filter(
+                fee_decision__status__in=(
+                    FeeDecisionStatus.PENDING,
+                    FeeDecisionStatus.MORE_EVIDENCE,
+                )
+            ).order_by("received_on")
         return queryset
 
 
@@ -95,8 +133,14 @@ def _rows(rows) -> str:
 
 
 @admin.register(Lpa)
-class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, admin.ModelAdmin):
-    list_display = ["reference_display", "lpa_type", "donor_name", "status", "updated_at"]
+class LpaAdmin(
+    CaseworkMixin,
+    LpaReferenceSearchMixin,
+    ActionViewsMixin,
+    LargeListAdminMixin,
+    admin.ModelAdmin,
+):
+    list_display = ["reference_display", "lpa_type", "donor_name", "status", "due", "updated_at"]
     list_filter = [QueueFilter, "status", "lpa_type", "channel"]
     search_fields = ["donor_name"]
     ordering = ["-updated_at"]
@@ -109,9 +153,10 @@ class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, a
         "registration_table",
         "objections_table",
         "people",
+        "attorneys_table",
         "decisions",
-        "fee_pence",
-        "payment_method",
+        "fee_table",
+        "payments_table",
         "channel",
         "created_at",
         "completed_at",
@@ -138,6 +183,7 @@ class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, a
             "Resolve an objection",
             "do_objection_resolve",
         ),
+        **CASEWORK_ACTION_VIEWS,
     }
     #: Which status each action starts from (anything else: refused with a message).
     ACTION_FROM = {
@@ -150,6 +196,14 @@ class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, a
     @admin.display(description="Reference", ordering="reference")
     def reference_display(self, obj):
         return obj.reference_display
+
+    @admin.display(description="Due")
+    def due(self, obj):
+        due = lpa_due_on(obj)
+        if due is None:
+            return ""
+        late = " (overdue)" if due < timezone.localdate() else ""
+        return f"{date_format(due)}{late}"
 
     @admin.display(description="Status")
     def progress(self, obj):
@@ -215,6 +269,7 @@ class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, a
             links.append((self.action_url(obj, "objection"), "Record an objection"))
         if obj.objection_links.filter(status=ObjectionOutcome.OPEN).exists():
             links.append((self.action_url(obj, "objection-resolve"), "Resolve an objection"))
+        links += self.casework_links(obj)
         return action_buttons(links)
 
     @admin.display(description="Registration")
@@ -300,7 +355,7 @@ class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, a
             and not obj.objection_links.filter(status=ObjectionOutcome.OPEN).exists()
         ):
             return f"LPA {obj.reference_display} has no open objection"
-        return None
+        return self.casework_refusal(obj, slug)
 
     def action_form_kwargs(self, obj, slug):
         if slug in ("receive", "check"):
@@ -315,7 +370,7 @@ class LpaAdmin(LpaReferenceSearchMixin, ActionViewsMixin, LargeListAdminMixin, a
                     )
                 )
             }
-        return {}
+        return self.casework_form_kwargs(obj, slug)
 
     def action_summary(self, obj, slug):
         details = lpa_details(obj)

@@ -171,3 +171,50 @@ PAYMENT_PURPOSE = "lpa-application-fee"
 INACTIVE_WARNING_DAYS = 243
 INACTIVE_FINAL_WARNING_DAYS = 243 + 21
 INACTIVE_DELETE_DAYS = 274
+
+
+class FeeDecisionStatus(models.TextChoices):
+    """A caseworker's decision on a fee reduction or exemption [notes section 1, [M] fee
+    types; S payments]: asked for (with the LPA's evidence), approved, declined, or more
+    evidence asked for (then approved or declined once it arrives)."""
+
+    PENDING = "pending", "Waiting for a decision"
+    MORE_EVIDENCE = "more-evidence", "More evidence asked for"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+FEE_DECISION_TRANSITIONS = {
+    FeeDecisionStatus.PENDING: (
+        FeeDecisionStatus.APPROVED,
+        FeeDecisionStatus.DECLINED,
+        FeeDecisionStatus.MORE_EVIDENCE,
+    ),
+    FeeDecisionStatus.MORE_EVIDENCE: (FeeDecisionStatus.APPROVED, FeeDecisionStatus.DECLINED),
+    FeeDecisionStatus.APPROVED: (),
+    FeeDecisionStatus.DECLINED: (),
+}
+
+#: Where a fee decision can be made: OPG has the LPA (and the evidence sent with it).
+FEE_DECISION_LPA_STATUSES = (
+    LpaStatus.RECEIVED,
+    LpaStatus.IMPERFECT,
+    LpaStatus.PERFECT,
+    LpaStatus.WAITING_PERIOD,
+    LpaStatus.READY,
+    LpaStatus.REGISTERED,
+    LpaStatus.SUSPENDED,
+)
+
+#: Where an attorney can be removed (and a replacement step in): OPG holds the LPA and it
+#: has not ended (cannot register, withdrawn, cancelled, revoked).
+ATTORNEY_REMOVAL_LPA_STATUSES = FEE_DECISION_LPA_STATUSES
+
+#: Attorneys named on an LPA in these statuses may link it to their account and see it.
+ATTORNEY_ACCESS_LPA_STATUSES = (LpaStatus.REGISTERED, LpaStatus.SUSPENDED)
+
+#: The work queues' overdue dates, in days: a received LPA not checked within this many
+#: days of arriving; an imperfect one with no corrections this many days after the letter;
+#: an objection open this long. These are this service's own targets (the domain notes
+#: give none; the old tool's "up to 8 weeks" is for the whole registration).
+QUEUE_OVERDUE_DAYS = {"received": 10, "imperfect": 28, "objections": 28}

@@ -33,6 +33,8 @@ TEMPLATE_OBJECTION = "lasting_power.objection_received"
 TEMPLATE_CANNOT_REGISTER = "lasting_power.cannot_register"
 TEMPLATE_REGISTERED = "lasting_power.registered"
 TEMPLATE_NOTICE = "lasting_power.notice"
+TEMPLATE_FEE_DECISION = "lasting_power.fee_decision"
+TEMPLATE_ATTORNEY_ACCESS = "lasting_power.attorney_access"
 
 
 def _lpa_url(lpa: Lpa) -> str:

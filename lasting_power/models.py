@@ -20,8 +20,10 @@ from django.utils import timezone
 from digital_services.core.references import reference_display
 
 from .constants import (
+    FEE_DECISION_TRANSITIONS,
     LPA_TRANSITIONS,
     OBJECTION_TRANSITIONS,
+    FeeDecisionStatus,
     LpaStatus,
     LpaType,
     ObjectionOutcome,
@@ -38,9 +40,12 @@ class Lpa(models.Model):
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="lasting_powers",
-        help_text="The account the LPA belongs to (the citizen, also when an agent typed it).",
+        help_text="The account the LPA belongs to (the citizen, also when an agent typed it). "
+        "Empty once the account was closed: an LPA OPG has received is kept as its record.",
     )
     lpa_type = models.CharField("type", max_length=30, choices=LpaType.choices)
     status = models.CharField(
@@ -148,6 +153,7 @@ class Lpa(models.Model):
             ("receive_lpa", "Receive and check signed LPAs"),
             ("register_lpa", "Give notice of, register and change the status of LPAs"),
             ("objections_lpa", "Record and resolve objections to LPAs"),
+            ("fees_lpa", "Decide fee reductions and exemptions on LPAs, with refunds"),
         ]
         verbose_name = "lasting power of attorney"
         verbose_name_plural = "lasting powers of attorney"
@@ -241,3 +247,114 @@ class ObjectionLpa(models.Model):
     @property
     def reference_display(self) -> str:
         return self.lpa.reference_display
+
+
+class FeeDecision(models.Model):
+    """A caseworker's decision on the fee reduction or exemption asked for with an LPA
+    (``lasting_power.fee_decisions``): the donor's evidence came with the signed LPA.
+    Universal Credit is decided here too. An approval that lowers a fee already paid by
+    card refunds the difference through the platform's payments (``refund``)."""
+
+    TRANSITIONS = FEE_DECISION_TRANSITIONS
+
+    lpa = models.OneToOneField(Lpa, on_delete=models.CASCADE, related_name="fee_decision")
+    status = models.CharField(
+        max_length=20, choices=FeeDecisionStatus.choices, default=FeeDecisionStatus.PENDING
+    )
+    reduction_asked = models.CharField(
+        max_length=20, blank=True, help_text="The reduction asked for (lasting_power.fees)."
+    )
+    reduction_given = models.CharField(
+        max_length=20, blank=True, help_text="The reduction approved: exemption or remission."
+    )
+    fee_before_pence = models.PositiveIntegerField("fee before the decision", null=True, blank=True)
+    fee_after_pence = models.PositiveIntegerField("fee decided", null=True, blank=True)
+    notes = models.TextField(
+        blank=True, help_text="Why, or the evidence asked for (sent to the correspondent)."
+    )
+    refund = models.ForeignKey(
+        "payments.Refund", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    evidence_asked_at = models.DateTimeField(null=True, blank=True)
+    evidence_asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "LPA fee decision"
+
+    def __str__(self):
+        return f"Fee decision on {self.lpa}"
+
+    @property
+    def reference_display(self) -> str:
+        return self.lpa.reference_display
+
+
+class AttorneyRemoval(models.Model):
+    """An attorney removed from an LPA by a caseworker, with the reason [S remove an
+    attorney], and the replacement attorney who stepped in, if any. Who acts is worked out
+    from the answers and these rows (``attorneys.lpa_attorneys_acting``), never stored twice.
+    ``person`` and ``replacement`` name people on the LPA by role and key
+    ("attorney:1", "replacement:2", "attorney:trust")."""
+
+    lpa = models.ForeignKey(Lpa, on_delete=models.CASCADE, related_name="attorney_removals")
+    person = models.CharField(max_length=30)
+    reason = models.TextField()
+    replacement = models.CharField(max_length=30, blank=True)
+    removed_at = models.DateTimeField(default=timezone.now)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["removed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lpa", "person"],
+                name="attorney_removed_once",
+                violation_error_message="This attorney was removed already.",
+            )
+        ]
+
+    def __str__(self):
+        return f"Attorney removed from {self.lpa}"
+
+
+class AttorneyAccess(models.Model):
+    """The access code posted to an attorney named on a registered LPA, and the account
+    that linked the LPA with it (``attorneys.attorney_lpa_link``). Only a keyed hash of
+    the code is kept; it is used once. A new code for the same attorney revokes the old."""
+
+    lpa = models.ForeignKey(Lpa, on_delete=models.CASCADE, related_name="attorney_accesses")
+    person = models.CharField(max_length=30, help_text="The attorney, as 'attorney:1'.")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lpa_attorney_links",
+        help_text="The attorney's account, once they linked the LPA.",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "attorney access code"
+
+    def __str__(self):
+        return f"Attorney access code for {self.lpa}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.used_at is None and self.revoked_at is None

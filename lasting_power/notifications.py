@@ -318,4 +318,57 @@ TEMPLATES = {
         "personalisation": ["applicant", "lpa_type", "donor", "role", "reference", "object_by"],
         "channels": ["letter"],
     },
+    "lasting_power.fee_decision": {
+        "subject": "Our decision on your LPA fee: ((reference))",
+        "body": (
+            "The lasting power of attorney for ((donor)): ((decision))\n\n"
+            "((details))\n\n"
+            "LPA reference: ((reference))\n\n"
+            "Your LPA: ((lpa_url))"
+        ),
+        "cy_subject": "Ein penderfyniad ar ffi eich LPA: ((reference))",
+        "cy_body": (
+            "Yr atwrneiaeth arhosol ar gyfer ((donor)): ((decision))\n\n"
+            "((details))\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n\n"
+            "Eich LPA: ((lpa_url))"
+        ),
+        "personalisation": ["reference", "donor", "decision", "details", "lpa_url"],
+        "channels": ["email", "letter"],
+    },
+    # To each attorney named on a registered LPA (lasting_power.attorneys): their code.
+    "lasting_power.attorney_access": {
+        "subject": "You can now see the lasting power of attorney online",
+        "body": (
+            "The lasting power of attorney for ((lpa_type)) made by ((donor)) was "
+            "registered on ((registered_on)). You are named in it as ((role)).\n\n"
+            "You can see it online and download the registered copy. Create an account "
+            "or sign in, then add the LPA with:\n\n"
+            "LPA reference: ((reference))\n"
+            "Access code: ((access_code))\n\n"
+            "Go to: ((link_url))\n\n"
+            "The code works once. Keep this letter safe."
+        ),
+        "cy_subject": "Gallwch nawr weld yr atwrneiaeth arhosol ar-lein",
+        "cy_body": (
+            "Cafodd yr atwrneiaeth arhosol ar gyfer ((lpa_type)) a wnaed gan ((donor)) ei "
+            "chofrestru ar ((registered_on)). Rydych wedi’ch enwi ynddi fel ((role)).\n\n"
+            "Gallwch ei gweld ar-lein a lawrlwytho’r copi cofrestredig. Crëwch gyfrif neu "
+            "mewngofnodwch, yna ychwanegwch yr LPA gyda:\n\n"
+            "Cyfeirnod yr LPA: ((reference))\n"
+            "Cod mynediad: ((access_code))\n\n"
+            "Ewch i: ((link_url))\n\n"
+            "Mae’r cod yn gweithio unwaith. Cadwch y llythyr hwn yn ddiogel."
+        ),
+        "personalisation": [
+            "lpa_type",
+            "donor",
+            "registered_on",
+            "role",
+            "reference",
+            "access_code",
+            "link_url",
+        ],
+        "channels": ["letter"],
+    },
 }

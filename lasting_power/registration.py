@@ -27,7 +27,7 @@ from digital_services.core.dates import date_format
 from digital_services.core.references import reference_candidates
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
 
-from . import correspondence
+from . import attorneys, correspondence, fee_decisions
 from .constants import (
     OBJECTION_STATUSES,
     REASON_STATUSES,
@@ -133,6 +133,8 @@ def lpa_receive(
             template=correspondence.TEMPLATE_RECEIVED,
             personalisation={"received_on": date_format(received_on)},
         )
+        if fee_decisions.fee_reduction_asked(lpa):  # its evidence came with the LPA
+            fee_decisions.fee_reduction_ask(lpa=lpa, actor=actor, request=request)
         if signatures is not None:
             lpa_check(
                 lpa=lpa,
@@ -304,7 +306,8 @@ def lpa_register(*, lpa: Lpa, actor=None, request=None) -> Lpa:
     "registered" mark) is made and sent to the correspondent after the commit.
 
     Raises ``TransitionNotAllowed`` unless it is ready to register (its waiting period
-    over) and ``RegistrationRefused`` while an objection is open or was upheld.
+    over) and ``RegistrationRefused`` while an objection is open or was upheld, or a
+    fee decision waits.
     """
     from .tasks import lpa_registered_send_task
 
@@ -326,6 +329,10 @@ def lpa_register(*, lpa: Lpa, actor=None, request=None) -> Lpa:
                 if open_
                 else "An objection to this LPA was upheld: it cannot be registered"
             )
+        if fee_decisions.fee_decision_waiting(lpa):
+            raise RegistrationRefused(
+                "A fee reduction or exemption is waiting for a decision: decide it first"
+            )
         _move(
             lpa,
             to=LpaStatus.REGISTERED,
@@ -342,7 +349,8 @@ def lpa_register(*, lpa: Lpa, actor=None, request=None) -> Lpa:
 def lpa_registered_send(*, lpa_id: int) -> bool:
     """After registering: make the stamped PDF and send the correspondent the news by
     their route (a letter carries the PDF; an email points to the account, where it can
-    be downloaded). Quietly False for an LPA that is gone or not registered."""
+    be downloaded), and post each attorney their access code (``attorneys``). Quietly
+    False for an LPA that is gone or not registered."""
     from .documents.registered import lpa_registered_document_make
 
     lpa = Lpa.objects.filter(pk=lpa_id).first()
@@ -355,6 +363,8 @@ def lpa_registered_send(*, lpa_id: int) -> bool:
             template=correspondence.TEMPLATE_REGISTERED,
             personalisation={"registered_on": date_format(lpa.registered_on)},
         )
+        if not lpa.attorney_accesses.exists():  # once, even if the task runs again
+            attorneys.attorney_access_letters_send(lpa=lpa)
     return True
 
 

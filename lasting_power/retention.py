@@ -5,6 +5,9 @@ who has not signed in for 8 months is warned by email, warned again at 8 months 
 weeks, and at 9 months their LPAs are deleted (with their documents). Signing in again
 starts the clock again: a warning counts only if it was sent after the last sign-in. An
 agent helping the citizen in an assisted-digital session counts as them signing in.
+
+An LPA the Office of the Public Guardian has received is its record and is kept: neither
+rule deletes it, and closing the account only unlinks it (``lasting_power.opg-record``).
 """
 
 from __future__ import annotations
@@ -94,6 +97,16 @@ def _warn(ids, *, field: str, days_left: int) -> None:
     Lpa.objects.filter(pk__in=ids).update(**{field: now})
 
 
+def _opg_records(cutoff):
+    """LPAs the Office of the Public Guardian has received: its record of them is kept."""
+    from .constants import LpaStatus
+    from .models import Lpa
+
+    return Lpa.objects.exclude(status__in=(LpaStatus.IN_PROGRESS, LpaStatus.COMPLETED)).filter(
+        received_at__lt=cutoff
+    )
+
+
 def _delete(ids) -> None:
     from .models import Lpa
     from .services import lpa_delete
@@ -144,5 +157,21 @@ RETENTION = (
         expired=_delete_due,
         anonymise=_delete,
         order=22,
+    ),
+    # A registered LPA is a legal record at OPG (and a refused or withdrawn one is its
+    # case): neither the inactive-account deletion above nor closing the account deletes
+    # it. Closing the account unlinks it (service._detach), with its documents, fee
+    # decision, attorneys removed and the attorneys' access links.
+    RetentionRule(
+        key="lasting_power.opg-record",
+        model="lasting_power.Lpa",
+        information="Lasting powers of attorney the Office of the Public Guardian has received",
+        period_days=0,
+        after="the Office of the Public Guardian received it",
+        then="kept as the Office of the Public Guardian's record of the LPA; closing your "
+        "account unlinks it from the account but does not delete it",
+        expired=_opg_records,
+        keep=True,
+        order=23,
     ),
 )

@@ -24,6 +24,7 @@ CASEWORKER_PERMISSIONS = (
     "lasting_power.receive_lpa",
     "lasting_power.register_lpa",
     "lasting_power.objections_lpa",
+    "lasting_power.fees_lpa",
 )
 
 START_PAGE = {
@@ -66,6 +67,19 @@ def list_cases(user):
             is_draft=not lpa.is_locked,
             action_label="View" if lpa.is_locked else "Continue",
         )
+    from .attorneys import attorney_links_for_user
+
+    for link in attorney_links_for_user(user)[:50]:
+        # An LPA this account linked as an attorney (lasting_power.attorneys).
+        yield CaseSummary(
+            reference=link.lpa.reference_display,
+            title=f"Lasting power of attorney for {link.lpa.donor_name}: you are an attorney",
+            status=link.lpa.get_status_display(),
+            url=reverse("lasting_power:attorney-lpa", args=[link.lpa_id]),
+            updated_at=link.lpa.updated_at,
+            is_draft=False,
+            action_label="View",
+        )
 
 
 def letter_enclosures(message) -> list[tuple[str, bytes]]:
@@ -76,6 +90,7 @@ def letter_enclosures(message) -> list[tuple[str, bytes]]:
 
 
 def _export(user) -> dict:
+    from .attorneys import attorney_links_for_user
     from .selectors import lpas_for_user
 
     return {
@@ -92,20 +107,39 @@ def _export(user) -> dict:
                 "completed_at": lpa.completed_at,
             }
             for lpa in lpas_for_user(user=user)
-        ]
+        ],
+        "lasting_powers_of_attorney_as_attorney": [
+            {"reference": link.lpa.reference_display, "linked_at": link.used_at}
+            for link in attorney_links_for_user(user)
+        ],
     }
 
 
 def _detach(user) -> int:
-    """Closing an account removes all its LPAs [A Applications/Service.php::deleteAll]."""
+    """Closing an account removes the LPAs it still holds (in progress, or completed and not
+    yet received) [A Applications/Service.php::deleteAll]. An LPA the Office of the Public
+    Guardian has received is OPG's record (registered, or refused, withdrawn...): it is
+    kept, unlinked from the account like the money claims' ``detach_user``, with its
+    documents; the account's links as an attorney go too (``retention``)."""
+    from digital_services.documents.models import Document
+
+    from .constants import LpaStatus
+    from .models import AttorneyAccess, Lpa
     from .selectors import lpas_for_user
     from .services import lpa_delete
 
     count = 0
-    for lpa in lpas_for_user(user=user):
+    for lpa in lpas_for_user(user=user).filter(
+        status__in=(LpaStatus.IN_PROGRESS, LpaStatus.COMPLETED)
+    ):
         lpa_delete(lpa=lpa, actor=None)
         count += 1
-    return count
+    kept = list(Lpa.objects.filter(user=user).values_list("pk", flat=True))
+    Document.objects.filter(
+        owner=user, content_type__app_label="lasting_power", object_id__in=[str(pk) for pk in kept]
+    ).update(owner=None)
+    count += Lpa.objects.filter(pk__in=kept).update(user=None)
+    return count + AttorneyAccess.objects.filter(user=user).update(user=None)
 
 
 SERVICE = service_register(
@@ -156,6 +190,12 @@ SERVICE = service_register(
             "lpa-documents-make": AccessRule(OWNER, post_only=True),
             "lpa-document-download": AccessRule(OWNER),
             "lpa-signing-dates": AccessRule(OWNER),
+            # An attorney named on a registered LPA links it with the LPA reference and
+            # the access code from their letter (rate limited per address and per LPA),
+            # then sees only the LPAs they linked (lasting_power.attorneys).
+            "attorney-link": AccessRule(SIGNED_IN, reference_lookup=True),
+            "attorney-lpa": AccessRule(OWNER),
+            "attorney-lpa-download": AccessRule(OWNER),
         },
     )
 )

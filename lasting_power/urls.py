@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_documents, views_signing
+from . import views, views_attorneys, views_documents, views_signing
 
 app_name = "lasting_power"
 
@@ -27,6 +27,13 @@ urlpatterns = [
         "<int:pk>/documents/<uuid:document_id>/",
         views_documents.lpa_document_download,
         name="lpa-document-download",
+    ),
+    path("attorney/", views_attorneys.attorney_link, name="attorney-link"),
+    path("attorney/<int:pk>/", views_attorneys.attorney_lpa, name="attorney-lpa"),
+    path(
+        "attorney/<int:pk>/registered/",
+        views_attorneys.attorney_lpa_download,
+        name="attorney-lpa-download",
     ),
     path("<int:pk>/signing-dates/", views_signing.lpa_signing, name="lpa-signing-dates"),
     path("<int:pk>/questions/<slug:step>/", views.lpa_step, name="lpa-step"),

@@ -124,4 +124,5 @@ def test_an_lpa_goes_from_completed_to_registered_and_the_applicant_sees_every_s
         "imperfect",
         "notice",
         "registered",
+        "attorney_access",  # the attorney's letter with their access code
     ]

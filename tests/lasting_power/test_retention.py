@@ -16,7 +16,7 @@ from tests.accounts.factories import UserFactory
 from .factories import lpa_answered
 
 pytestmark = pytest.mark.django_db
-FIRST, FINAL, DELETE = RETENTION
+FIRST, FINAL, DELETE, OPG_RECORD = RETENTION
 
 
 def _run(now):

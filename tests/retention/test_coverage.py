@@ -30,6 +30,9 @@ GOES_WITH = {
     "civil_claims.PossessionArrearsRow": "deleted with its claim (civil_claims.possession_claims)",
     "lasting_power.ObjectionLpa": "deleted with its LPA (lasting_power.inactive-delete)",
     "lasting_power.Objection": "deleted with the last LPA it is about (services.lpa_delete)",
+    "lasting_power.FeeDecision": "deleted with its LPA (lasting_power.inactive-delete), kept with an OPG record (lasting_power.opg-record)",
+    "lasting_power.AttorneyRemoval": "deleted with its LPA, kept with an OPG record (lasting_power.opg-record)",
+    "lasting_power.AttorneyAccess": "a code hash and a role key; deleted with its LPA, kept with an OPG record (lasting_power.opg-record); the account link goes when the account closes",
 }
 
 #: Tables with text or dates but nothing about a person: model -> why.
