@@ -409,3 +409,8 @@ TEMPLATES = {
 from .notifications_defendant import TEMPLATES as _DEFENDANT_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(_DEFENDANT_TEMPLATES)
+
+# After the response: the claimant's reply, settlement, judgments, mediation, paid in full.
+from .notifications_claimant import TEMPLATES as _CLAIMANT_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(_CLAIMANT_TEMPLATES)

@@ -17,6 +17,7 @@ from digital_services.core.registry import CaseSummary
 
 from .constants import BreathingSpaceStatus, ClaimStatus, CorrespondenceStatus, HwfOutcome
 from .models import BreathingSpace, Claim, PaperCorrespondence, Party
+from .next_steps import claimant_words
 from .services.common import CLAIM_PAGE_URL_NAME, GRANT_SCOPE_CLAIM
 
 #: What happened, in words for the parties (the claim page's timeline), by audit action.
@@ -79,6 +80,9 @@ def claim_next_step(claim: Claim) -> str:
             f"from {date_format(space.started_on)}. Nothing happens on it until the breathing "
             "space ends, and any deadline to respond is paused. We will write when it ends."
         )
+    after_response = claimant_words(claim) if claim.is_issued else ""
+    if after_response:
+        return after_response
     s = claim.status
     if s == ClaimStatus.AWAITING_PAYMENT:
         return f"Pay the court fee of {pence_format(claim.fee_pence)} to issue the claim."

@@ -16,7 +16,8 @@ from digital_services.core.registry import CaseSummary
 from .constants import ClaimStatus, PartyRole
 from .deadlines import deadline_passed
 from .models import Claim
-from .selectors import claim_next_step, claims_with_details
+from .next_steps import defendant_words
+from .selectors import claim_breathing_space_in_force, claim_next_step, claims_with_details
 
 
 def _defended_by(user):
@@ -63,7 +64,8 @@ def defendant_next_step(claim: Claim, *, now: dt.datetime | None = None) -> str:
             f"Respond to the claim by {deadline_in_words(claim.response_deadline, now=now)}. "
             "If you do not, the claimant can ask the court for a judgment."
         )
-    return claim_next_step(claim)
+    paused = claim_breathing_space_in_force(claim) is not None
+    return ("" if paused else defendant_words(claim)) or claim_next_step(claim)
 
 
 def defendant_claims_for_user(user) -> list[CaseSummary]:

@@ -17,6 +17,7 @@ from .services.caseman import (
     caseman_events_stuck_requeue,
 )
 from .services.caseman import caseman_event_send as caseman_event_send_service
+from .services.claimant import claims_reply_overdue_stay
 from .services.defendant import claims_response_reminders_send
 
 UNSEALED_SWEEP_EVERY_SECONDS = 15 * 60
@@ -25,6 +26,8 @@ STALE_CLOSE_EVERY_SECONDS = 24 * 60 * 60
 #: morning of its day even if one run is missed; each is sent once per deadline.
 RESPONSE_REMINDERS_SCHEDULE = crontab(minute=5, hour="8-15")
 CASEMAN_SWEEP_EVERY_SECONDS = 15 * 60
+#: Claims with no claimant reply 33 days after the response are stayed early each morning.
+REPLY_OVERDUE_STAY_SCHEDULE = crontab(minute=20, hour=6)
 CASEMAN_MAX_RETRIES = 8
 
 BEAT_SCHEDULE = {
@@ -43,6 +46,10 @@ BEAT_SCHEDULE = {
     "civil-claims-caseman-sweep": {
         "task": "civil_claims.caseman_sweep",
         "schedule": CASEMAN_SWEEP_EVERY_SECONDS,
+    },
+    "civil-claims-reply-overdue-stay": {
+        "task": "civil_claims.reply_overdue_stay",
+        "schedule": REPLY_OVERDUE_STAY_SCHEDULE,
     },
 }
 
@@ -107,3 +114,10 @@ def claims_response_reminders(self) -> int:
     """Send the defendants' reminders to respond due now (5 days and 1 day before the
     deadline, once each); takes no arguments: the service finds the claims by id."""
     return claims_response_reminders_send()
+
+
+@shared_task(name="civil_claims.reply_overdue_stay", bind=True, acks_late=True)
+def claims_reply_overdue_stay_task(self) -> int:
+    """Stay the claims whose claimant did not reply within 33 days of the response; takes
+    no arguments (the service finds the claims by id, each in its own transaction)."""
+    return claims_reply_overdue_stay()

@@ -1,0 +1,640 @@
+"""The claimant's next steps once the defendant has responded, and what follows them:
+
+- an admission: accept it (then a settlement agreement, a judgment by admission, or a
+  judge), or reject the defendant's payment plan and propose their own (the court then
+  decides: ``judgment.claim_plan_decide``; an organisation's plan goes on paper);
+- a part admission or "already paid": reject it and go ahead (with or without free
+  mediation), or accept they were paid;
+- a defence: go ahead (with or without mediation) or not;
+- the defendant countersigns (or declines) a settlement within 7 days, else the claimant
+  may ask for a judgment;
+- "paid in full", the caseworker's mediation result, and the beat job that stays a claim
+  with no reply 33 days after the response.
+
+Every move goes through ``transition_apply`` (audited, who and when) and each party is told
+by their chosen route. Refusals raise ``ReplyRefused`` (words for the claimant) or
+``TransitionNotAllowed``; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from digital_services.audit.services import audit_record
+from digital_services.core.transitions import TransitionNotAllowed, transition_apply
+
+from ..constants import (
+    AUDIT_SERVICE,
+    CLAIMANT_REPLY_DAYS,
+    SETTLEMENT_COUNTERSIGN_DAYS,
+    BreathingSpaceStatus,
+    CasemanEventKind,
+    ClaimStatus,
+    DefenceType,
+    FormaliseOption,
+    JudgmentStatus,
+    MediationResult,
+    PartyRole,
+    PaymentOption,
+    ResponseType,
+)
+from ..models import BreathingSpace, Claim, ClaimantReply, Judgment, Response
+from .caseman import caseman_event_record
+from .common import (
+    claim_link,
+    court_phone,
+    locked,
+    message_send,
+    money,
+    party_route,
+    respond_link,
+)
+from .judgment import (
+    JudgmentRefused,
+    admitted_total_pence,
+    judgment_by_admission_create,
+    organisation_defendant,
+)
+from .plans import PaymentPlanAnswers, date_in, plan_fields, plan_from, plan_validate, plan_words
+
+# What the claimant may choose, by the kind of response.
+ACCEPT = "accept"  # accept the admission and the defendant's plan
+REJECT_PLAN = "reject_plan"  # accept the amount, propose another plan
+GO_AHEAD = "go_ahead"  # reject the part admission / "already paid", or go ahead after a defence
+ACCEPT_PAID = "accept_paid"  # agree the defendant has paid: the claim is settled
+NOT_PROCEED = "not_proceed"  # do not go ahead after a defence: the claim ends
+
+
+class ReplyRefused(Exception):
+    """The claimant cannot do this now; the message says why, in words for them."""
+
+
+def _paused(claim: Claim) -> bool:
+    return BreathingSpace.objects.filter(claim=claim, status=BreathingSpaceStatus.IN_FORCE).exists()
+
+
+def response_for(claim: Claim) -> Response | None:
+    return Response.objects.filter(claim=claim).first()
+
+
+def response_states_paid(response: Response) -> bool:
+    return response.defence_type == DefenceType.ALREADY_PAID or (
+        response.response_type == ResponseType.PART_ADMISSION
+        and bool(response.paid_amount_pence)
+        and not response.admitted_amount_pence
+    )
+
+
+def reply_choices(response: Response) -> list[str]:
+    """What the claimant may do with this response."""
+    if response.response_type == ResponseType.FULL_DEFENCE:
+        if response.defence_type == DefenceType.ALREADY_PAID:
+            return [ACCEPT_PAID, GO_AHEAD]
+        return [GO_AHEAD, NOT_PROCEED]
+    if response_states_paid(response):
+        return [ACCEPT_PAID, GO_AHEAD]
+    choices = [ACCEPT]
+    if response.payment_option != PaymentOption.IMMEDIATELY:
+        choices.append(REJECT_PLAN)
+    if response.response_type == ResponseType.PART_ADMISSION:
+        choices.append(GO_AHEAD)
+    return choices
+
+
+def claim_reply_refusal(claim: Claim, choice: str = "") -> str:
+    """Why the claimant cannot reply (or make ``choice``) now; "" when they can."""
+    response = response_for(claim)
+    if response is None:
+        return "The defendant has not responded yet"
+    if ClaimantReply.objects.filter(claim=claim).exists():
+        return "You have already replied to the defendant’s response"
+    if claim.status != ClaimStatus.OPEN:
+        return "You cannot reply to the response now"
+    if _paused(claim):
+        return (
+            "You cannot reply while the defendant is in a breathing space. We will write to "
+            "you when it ends"
+        )
+    if choice and choice not in reply_choices(response):
+        return "That is not one of the choices for this response"
+    return ""
+
+
+def _reply_start(claim: Claim, choice: str) -> tuple[Claim, Response]:
+    claim = locked(Claim, claim.pk)
+    refusal = claim_reply_refusal(claim, choice)
+    if refusal:
+        raise ReplyRefused(refusal)
+    return claim, claim.response
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _tell(claim: Claim, role: str, template: str, **personalisation) -> None:
+    message_send(
+        template=template,
+        route=party_route(claim.party(role)),
+        claim=claim,
+        personalisation={"claim_number": claim.claim_number, **personalisation},
+    )
+
+
+def _tell_both(claim: Claim, template: str, **personalisation) -> None:
+    for role in (PartyRole.CLAIMANT, PartyRole.DEFENDANT):
+        _tell(claim, role, template, **personalisation)
+
+
+# Accepting an admission ----------------------------------------------------------------
+
+
+def claim_admission_accept(*, claim: Claim, formalise: str, actor, request=None) -> ClaimantReply:
+    """The claimant accepts the admission and the defendant's plan, and chooses how to make
+    it formal: a settlement agreement (the defendant has 7 days to countersign), a judgment
+    by admission, or a judge's decision. Raises ``ReplyRefused`` or ``ValueError`` for an
+    unknown option."""
+    if formalise not in FormaliseOption.values:
+        raise ValidationError({"formalise": "Select how you want to formalise the agreement"})
+    with transaction.atomic():
+        claim, response = _reply_start(claim, ACCEPT)
+        today = timezone.localdate()
+        reply = ClaimantReply.objects.create(
+            claim=claim,
+            accepts=True,
+            formalise_option=formalise,
+            user=_user(actor),
+            settlement_countersign_by=today + dt.timedelta(days=SETTLEMENT_COUNTERSIGN_DAYS)
+            if formalise == FormaliseOption.SETTLEMENT
+            else None,
+            **plan_fields(plan_from(response)),
+        )
+        detail = {"reply_id": reply.pk, "formalise": formalise}
+        if formalise == FormaliseOption.CCJ:
+            judgment_by_admission_create(claim=claim, reply=reply, actor=actor, request=request)
+            return reply
+        if formalise == FormaliseOption.SETTLEMENT:
+            transition_apply(
+                claim,
+                to=ClaimStatus.SETTLEMENT_MADE,
+                action="claim.settlement_made",
+                actor=actor,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail=detail,
+            )
+            common = {
+                "amount": money(admitted_total_pence(claim, response)),
+                "how_to_pay": plan_words(response, language=claim.language),
+                "sign_by": date_in(claim.language, reply.settlement_countersign_by),
+            }
+            _tell(
+                claim,
+                PartyRole.DEFENDANT,
+                "civil_claims.settlement_made_defendant",
+                claimant_name=claim.claimant.display_name,
+                respond_url=respond_link(),
+                **common,
+            )
+            _tell(
+                claim,
+                PartyRole.CLAIMANT,
+                "civil_claims.settlement_made_claimant",
+                defendant_name=claim.defendant.display_name,
+                claim_url=claim_link(claim),
+                **common,
+            )
+            return reply
+        transition_apply(
+            claim,
+            to=ClaimStatus.READY_FOR_DIRECTIONS,
+            action="claim.referred_to_judge",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail=detail,
+        )
+        _tell_both(claim, "civil_claims.referred_to_judge", phone=court_phone())
+    return reply
+
+
+# Rejecting the plan --------------------------------------------------------------------
+
+
+def claim_plan_reject(
+    *, claim: Claim, plan: PaymentPlanAnswers, reason: str = "", actor, request=None
+) -> ClaimantReply:
+    """The claimant accepts the amount but not the defendant's plan, and proposes their
+    own. For an individual (who gave a statement of means) the court then decides how they
+    pay ("judgment decide amount", the caseworkers' queue); an organisation's plan
+    rejected means the claim continues on paper (both are told). Raises ``ReplyRefused``,
+    ``ValidationError`` for a plan that cannot be kept."""
+    with transaction.atomic():
+        claim, response = _reply_start(claim, REJECT_PLAN)
+        total = admitted_total_pence(claim, response)
+        plan_validate(plan, today=timezone.localdate(), total_pence=total)
+        reply = ClaimantReply.objects.create(
+            claim=claim,
+            accepts=False,
+            rejection_reason=reason.strip(),
+            user=_user(actor),
+            **plan_fields(plan),
+        )
+        detail = {"reply_id": reply.pk, "plan": plan.payment_option}
+        if organisation_defendant(claim):
+            transition_apply(
+                claim,
+                to=ClaimStatus.PROCEEDS_IN_CASEMAN,
+                action="claim.plan_rejected_offline",
+                actor=actor,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail=detail,
+            )
+            _tell_both(claim, "civil_claims.plan_rejected_offline", phone=court_phone())
+            return reply
+        transition_apply(
+            claim,
+            to=ClaimStatus.JUDGMENT_DECIDE_AMOUNT,
+            action="claim.plan_rejected",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail=detail,
+        )
+        _tell(
+            claim,
+            PartyRole.DEFENDANT,
+            "civil_claims.plan_rejected_defendant",
+            claimant_name=claim.claimant.display_name,
+            claimant_plan=plan_words(reply, language=claim.language),
+            phone=court_phone(),
+        )
+        _tell(
+            claim,
+            PartyRole.CLAIMANT,
+            "civil_claims.plan_rejected_claimant",
+            claim_url=claim_link(claim),
+        )
+    return reply
+
+
+# Going ahead, or not -------------------------------------------------------------------
+
+
+def claim_go_ahead(
+    *, claim: Claim, free_mediation: bool, reason: str = "", actor, request=None
+) -> ClaimantReply:
+    """The claimant rejects a part admission or "already paid", or goes ahead after a
+    defence. Free mediation when both sides agreed to it; otherwise a judge gives
+    directions. Both parties are told."""
+    with transaction.atomic():
+        claim, response = _reply_start(claim, GO_AHEAD)
+        reply = ClaimantReply.objects.create(
+            claim=claim,
+            accepts=False,
+            intends_to_proceed=True,
+            free_mediation=bool(free_mediation),
+            rejection_reason=reason.strip(),
+            user=_user(actor),
+        )
+        mediation = bool(free_mediation) and bool(response.free_mediation)
+        transition_apply(
+            claim,
+            to=ClaimStatus.REFERRED_MEDIATION if mediation else ClaimStatus.READY_FOR_DIRECTIONS,
+            action="claim.claimant_proceeds",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"reply_id": reply.pk, "mediation": mediation},
+        )
+        if mediation:
+            _tell_both(claim, "civil_claims.mediation_referred", phone=court_phone())
+        else:
+            _tell(
+                claim,
+                PartyRole.DEFENDANT,
+                "civil_claims.claimant_proceeds_defendant",
+                claimant_name=claim.claimant.display_name,
+                phone=court_phone(),
+            )
+            _tell(claim, PartyRole.CLAIMANT, "civil_claims.referred_to_judge", phone=court_phone())
+    return reply
+
+
+def claim_reply_end(*, claim: Claim, actor, request=None) -> ClaimantReply:
+    """The claimant ends the claim: they agree the defendant has paid (settled), or they do
+    not go ahead after a defence (closed). Both parties are told."""
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        response = response_for(claim)
+        choice = (
+            ACCEPT_PAID if response is not None and response_states_paid(response) else NOT_PROCEED
+        )
+        claim, response = _reply_start(claim, choice)
+        reply = ClaimantReply.objects.create(
+            claim=claim,
+            accepts=choice == ACCEPT_PAID,
+            intends_to_proceed=False,
+            user=_user(actor),
+        )
+        if choice == ACCEPT_PAID:
+            transition_apply(
+                claim,
+                to=ClaimStatus.SETTLED,
+                stamp="settled",
+                action="claim.claimant_accepts_paid",
+                actor=actor,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail={"reply_id": reply.pk},
+            )
+            _tell_both(claim, "civil_claims.claim_settled", phone=court_phone())
+        else:
+            transition_apply(
+                claim,
+                to=ClaimStatus.CLOSED,
+                stamp="closed",
+                action="claim.claimant_not_proceeding",
+                actor=actor,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail={"reply_id": reply.pk},
+            )
+            _tell_both(claim, "civil_claims.claim_not_proceeding", phone=court_phone())
+    return reply
+
+
+# The settlement agreement --------------------------------------------------------------
+
+
+def settlement_countersign_refusal(claim: Claim, *, today: dt.date | None = None) -> str:
+    """Why the defendant cannot countersign (or decline) now; "" when they can."""
+    reply = ClaimantReply.objects.filter(claim=claim).first()
+    if claim.status != ClaimStatus.SETTLEMENT_MADE or reply is None:
+        return "There is no settlement agreement waiting for you to sign"
+    if reply.settlement_declined_at is not None:
+        return "You have already said you will not sign the settlement agreement"
+    today = today or timezone.localdate()
+    if reply.settlement_countersign_by and today > reply.settlement_countersign_by:
+        return (
+            "The time to sign the settlement agreement ended on "
+            f"{date_in('en', reply.settlement_countersign_by)}"
+        )
+    return ""
+
+
+def claim_settlement_countersign(*, claim: Claim, actor, request=None) -> Claim:
+    """The defendant signs the settlement agreement within 7 days: it binds both; both told."""
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        refusal = settlement_countersign_refusal(claim)
+        if refusal:
+            raise ReplyRefused(refusal)
+        reply = locked(ClaimantReply, claim.claimant_reply.pk)
+        reply.settlement_countersigned_at = timezone.now()
+        reply.save(update_fields=["settlement_countersigned_at"])
+        transition_apply(
+            claim,
+            to=ClaimStatus.SETTLEMENT_SIGNED,
+            action="claim.settlement_signed",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+        )
+        _tell_both(
+            claim,
+            "civil_claims.settlement_signed",
+            how_to_pay=plan_words(reply, language=claim.language),
+            phone=court_phone(),
+        )
+    return claim
+
+
+def claim_settlement_decline(*, claim: Claim, actor, request=None) -> Claim:
+    """The defendant will not sign: the claimant may now ask for a judgment (told so)."""
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        refusal = settlement_countersign_refusal(claim)
+        if refusal:
+            raise ReplyRefused(refusal)
+        reply = locked(ClaimantReply, claim.claimant_reply.pk)
+        reply.settlement_declined_at = timezone.now()
+        reply.save(update_fields=["settlement_declined_at"])
+        audit_record(
+            action="claim.settlement_declined",
+            obj=claim,
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+        )
+        _tell(
+            claim,
+            PartyRole.CLAIMANT,
+            "civil_claims.settlement_declined_claimant",
+            defendant_name=claim.defendant.display_name,
+            claim_url=claim_link(claim),
+        )
+    return claim
+
+
+def settlement_judgment_refusal(claim: Claim, *, today: dt.date | None = None) -> str:
+    """Why the claimant cannot yet ask for a judgment on a settlement ("" when they can):
+    after the 7 days to countersign, once the defendant declined, or once a signed
+    agreement is not kept."""
+    reply = ClaimantReply.objects.filter(claim=claim).first()
+    if reply is None or Judgment.objects.filter(claim=claim).exists():
+        return "You cannot ask for a judgment on this claim now"
+    if claim.status == ClaimStatus.SETTLEMENT_SIGNED:
+        return ""
+    if claim.status != ClaimStatus.SETTLEMENT_MADE:
+        return "You cannot ask for a judgment on this claim now"
+    today = today or timezone.localdate()
+    if reply.settlement_declined_at is None and today <= reply.settlement_countersign_by:
+        return (
+            "The defendant has until "
+            f"{date_in('en', reply.settlement_countersign_by)} to sign the settlement "
+            "agreement. You can ask for a judgment after that"
+        )
+    return ""
+
+
+def claim_settlement_judgment_request(*, claim: Claim, actor, request=None) -> Judgment:
+    """The claimant asks for a judgment by admission on the agreed plan: the defendant did
+    not countersign in 7 days, declined, or has not kept a signed agreement."""
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        refusal = settlement_judgment_refusal(claim)
+        if refusal:
+            raise JudgmentRefused(refusal)
+        return judgment_by_admission_create(
+            claim=claim, reply=claim.claimant_reply, actor=actor, request=request
+        )
+
+
+# Paid in full --------------------------------------------------------------------------
+
+#: Where "paid in full" may be recorded: an issued claim still here that can be settled.
+PAID_IN_FULL_STATES = tuple(
+    s
+    for s in ClaimStatus.values
+    if ClaimStatus.SETTLED in Claim.TRANSITIONS.get(s, ())
+    and s not in (ClaimStatus.AWAITING_PAYMENT, ClaimStatus.HWF_PENDING)
+)
+
+
+def paid_in_full_refusal(claim: Claim) -> str:
+    if not claim.is_issued or claim.status not in PAID_IN_FULL_STATES:
+        return "You cannot record that this claim has been paid now"
+    return ""
+
+
+def claim_paid_in_full(*, claim: Claim, received_on: dt.date, actor, request=None) -> Claim:
+    """The claimant says they have been paid in full, and when (not in the future): the
+    claim is settled, a judgment on the register is marked paid, CaseMan and the defendant
+    are told. Raises ``ReplyRefused`` or ``ValidationError`` for a date in the future."""
+    if received_on > timezone.localdate():
+        raise ValidationError(
+            {"received_on": "The date you were paid must be today or in the past"}
+        )
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        refusal = paid_in_full_refusal(claim)
+        if refusal:
+            raise ReplyRefused(refusal)
+        judgment = Judgment.objects.select_for_update().filter(claim=claim).first()
+        transition_apply(
+            claim,
+            to=ClaimStatus.SETTLED,
+            fields={"money_received_on": received_on},
+            stamp="settled",
+            action="claim.paid_in_full",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"received_on": received_on.isoformat()},
+        )
+        if judgment is not None and judgment.status == JudgmentStatus.ENTERED:
+            transition_apply(
+                judgment,
+                to=JudgmentStatus.PAID,
+                stamp="paid",
+                action="claim.judgment_paid",
+                actor=actor,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail={"claim_id": claim.pk},
+            )
+        caseman_event_record(claim=claim, kind=CasemanEventKind.PAID_IN_FULL)
+        _tell(
+            claim,
+            PartyRole.DEFENDANT,
+            "civil_claims.paid_in_full_defendant",
+            claimant_name=claim.claimant.display_name,
+            received_on=date_in(claim.language, received_on),
+            phone=court_phone(),
+        )
+    return claim
+
+
+# Mediation result (caseworker) ---------------------------------------------------------
+
+
+def claim_mediation_result_record(*, claim: Claim, result: str, actor, request=None) -> Claim:
+    """Record the mediation's result: settled, or on to a judge for directions. Both told.
+    Raises ``TransitionNotAllowed`` unless the claim is referred to mediation."""
+    if result not in MediationResult.values:
+        raise ValidationError({"result": "Choose the result of the mediation"})
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        if claim.status != ClaimStatus.REFERRED_MEDIATION:
+            raise TransitionNotAllowed(
+                f"Claim {claim.reference_display} is not referred to mediation",
+                source=claim.status,
+            )
+        reply = ClaimantReply.objects.select_for_update().filter(claim=claim).first()
+        if reply is not None:
+            reply.mediation_result = result
+            reply.mediation_recorded_at = timezone.now()
+            reply.mediation_recorded_by = actor
+            reply.save(
+                update_fields=["mediation_result", "mediation_recorded_at", "mediation_recorded_by"]
+            )
+        succeeded = result == MediationResult.SUCCEEDED
+        transition_apply(
+            claim,
+            to=ClaimStatus.SETTLED if succeeded else ClaimStatus.READY_FOR_DIRECTIONS,
+            stamp="settled" if succeeded else None,
+            action="claim.mediation_result",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"result": result},
+        )
+        _tell_both(
+            claim,
+            "civil_claims.mediation_succeeded" if succeeded else "civil_claims.mediation_failed",
+            phone=court_phone(),
+        )
+    return claim
+
+
+# The beat job: no reply 33 days after the response -------------------------------------
+
+
+def claims_reply_overdue_ids(*, today: dt.date) -> list[int]:
+    """Open claims whose response came more than 33 days ago with no claimant reply."""
+    cutoff = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=CLAIMANT_REPLY_DAYS), dt.time.min)
+    )
+    return list(
+        Claim.objects.filter(
+            status=ClaimStatus.OPEN,
+            response__submitted_at__lt=cutoff,
+            claimant_reply__isnull=True,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def claim_reply_overdue_stay(*, claim_id: int, now: dt.datetime | None = None) -> bool:
+    """Stay one claim whose claimant did not reply within 33 days of the response (by the
+    system, audited); quietly nothing if it has moved on, been answered or is paused."""
+    today = timezone.localtime(now or timezone.now()).date()
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
+        if claim is None or claim.status != ClaimStatus.OPEN or _paused(claim):
+            return False
+        response = response_for(claim)
+        if response is None or ClaimantReply.objects.filter(claim=claim).exists():
+            return False
+        answered_on = timezone.localtime(response.submitted_at).date()
+        if today <= answered_on + dt.timedelta(days=CLAIMANT_REPLY_DAYS):
+            return False
+        transition_apply(
+            claim,
+            to=ClaimStatus.STAYED,
+            fields={
+                "stay_reason": "The claimant did not say whether they want to go ahead within "
+                f"{CLAIMANT_REPLY_DAYS} days of the response"
+            },
+            stamp="stayed",
+            action="claim.stayed_no_reply",
+            service=AUDIT_SERVICE,
+        )
+        _tell_both(claim, "civil_claims.claim_stayed_no_reply", phone=court_phone())
+    return True
+
+
+def claims_reply_overdue_stay(*, now: dt.datetime | None = None) -> int:
+    """The beat job: stay each overdue claim, each in its own transaction. Returns how many."""
+    today = timezone.localtime(now or timezone.now()).date()
+    return sum(
+        claim_reply_overdue_stay(claim_id=pk, now=now)
+        for pk in claims_reply_overdue_ids(today=today)
+    )
