@@ -414,3 +414,6 @@ TEMPLATES.update(_DEFENDANT_TEMPLATES)
 from .notifications_claimant import TEMPLATES as _CLAIMANT_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(_CLAIMANT_TEMPLATES)
+from .notifications_possession_case import TEMPLATES as _POSSESSION_CASE_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(_POSSESSION_CASE_TEMPLATES)

@@ -4,7 +4,11 @@ The landlord's side up to issue (domain notes, section 4, PCS): the draft is the
 journey's own (save and return); sending it records the claim waiting for the fee
 (PCS PENDING_CASE_ISSUED), or for a caseworker's Help with Fees decision; paying, or
 full remission, issues it (CASE_ISSUED). A claim never paid is closed, never issued.
-Hearings, the tenant's response and the warrant add their moves in later slices.
+After issue a caseworker lists the hearing; it may be adjourned (listed again) or
+cancelled (the claim waits to be listed again); its outcome is an outright or a
+suspended possession order, or the claim is dismissed. After an order the landlord may
+ask for a warrant of possession: its own fee (card or Help with Fees), then a
+caseworker issues it with the eviction date.
 """
 
 from __future__ import annotations
@@ -18,6 +22,19 @@ class PossessionStatus(models.TextChoices):
     HWF_AWAITING_CLAIMANT = "hwf_awaiting_claimant", "Waiting for the claimant after Help with Fees"
     ISSUED = "issued", "Issued"
     CLOSED_NOT_ISSUED = "closed_not_issued", "Closed without being issued"
+    HEARING_LISTED = "hearing_listed", "Hearing listed"
+    HEARING_ADJOURNED = "hearing_adjourned", "Hearing adjourned"
+    POSSESSION_ORDERED = "possession_ordered", "Outright possession order"
+    ORDER_SUSPENDED = "order_suspended", "Suspended possession order"
+    DISMISSED = "dismissed", "Claim dismissed"
+    WARRANT_AWAITING_PAYMENT = "warrant_awaiting_payment", "Warrant asked for: waiting for the fee"
+    WARRANT_HWF_PENDING = "warrant_hwf_pending", "Warrant: Help with Fees to decide"
+    WARRANT_HWF_AWAITING_CLAIMANT = (
+        "warrant_hwf_awaiting_claimant",
+        "Warrant: waiting for the claimant after Help with Fees",
+    )
+    WARRANT_REQUESTED = "warrant_requested", "Warrant asked for: to issue"
+    WARRANT_ISSUED = "warrant_issued", "Warrant issued"
 
 
 S = PossessionStatus
@@ -29,9 +46,28 @@ POSSESSION_TRANSITIONS: dict[str, tuple[str, ...]] = {
     # more information or an invalid reference wait for the landlord.
     S.HWF_PENDING: (S.ISSUED, S.HWF_AWAITING_CLAIMANT, S.CLOSED_NOT_ISSUED),
     S.HWF_AWAITING_CLAIMANT: (S.ISSUED, S.HWF_PENDING, S.CLOSED_NOT_ISSUED),
-    # The hearing, the tenant's response and the warrant start from here (later slices).
-    S.ISSUED: (),
+    # A caseworker lists the first hearing (4 to 8 weeks after issue).
+    S.ISSUED: (S.HEARING_LISTED,),
+    # Cancelled: back to be listed again; adjourned (before or at the hearing); or decided.
+    S.HEARING_LISTED: (
+        S.ISSUED,
+        S.HEARING_ADJOURNED,
+        S.POSSESSION_ORDERED,
+        S.ORDER_SUSPENDED,
+        S.DISMISSED,
+    ),
+    S.HEARING_ADJOURNED: (S.HEARING_LISTED,),
+    # After an order the landlord may ask for a warrant: paying by card, or Help with Fees.
+    S.POSSESSION_ORDERED: (S.WARRANT_AWAITING_PAYMENT, S.WARRANT_HWF_PENDING),
+    S.ORDER_SUSPENDED: (S.WARRANT_AWAITING_PAYMENT, S.WARRANT_HWF_PENDING),
+    S.WARRANT_AWAITING_PAYMENT: (S.WARRANT_REQUESTED,),
+    S.WARRANT_HWF_PENDING: (S.WARRANT_REQUESTED, S.WARRANT_HWF_AWAITING_CLAIMANT),
+    S.WARRANT_HWF_AWAITING_CLAIMANT: (S.WARRANT_REQUESTED, S.WARRANT_HWF_PENDING),
+    # A caseworker issues the warrant with the eviction date.
+    S.WARRANT_REQUESTED: (S.WARRANT_ISSUED,),
+    S.WARRANT_ISSUED: (),
     S.CLOSED_NOT_ISSUED: (),
+    S.DISMISSED: (),
 }
 del S
 
@@ -60,3 +96,53 @@ POSSESSION_TEXT_MAX_LENGTH = 6_800
 ARREARS_ROWS_MAX = 300  # a weekly rent over two years is 105 rows; room for part payments
 POSSESSION_AUDIT_OBJECT = "possession_claim"
 PAYMENT_PURPOSE_POSSESSION_FEE = "civil-claims-possession-fee"
+PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE = "civil-claims-possession-warrant-fee"
+
+
+class HearingKind(models.TextChoices):
+    FIRST = "first", "Possession claim first hearing"
+    APPLICATION = "application", "Application hearing"
+    ADJOURNED = "adjourned", "Adjourned hearing"
+    OTHER = "other", "Other hearing"
+
+
+class HearingStatus(models.TextChoices):
+    LISTED = "listed", "Listed"
+    ADJOURNED = "adjourned", "Adjourned"
+    CANCELLED = "cancelled", "Cancelled"
+    HEARD = "heard", "Heard"
+
+
+HEARING_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    HearingStatus.LISTED: (HearingStatus.ADJOURNED, HearingStatus.CANCELLED, HearingStatus.HEARD),
+    HearingStatus.ADJOURNED: (),
+    HearingStatus.CANCELLED: (),
+    HearingStatus.HEARD: (),
+}
+
+
+class HearingOutcome(models.TextChoices):
+    OUTRIGHT = "outright", "Outright possession order"
+    SUSPENDED = "suspended", "Suspended possession order"
+    ADJOURNED = "adjourned", "Adjourned"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class WarrantBasis(models.TextChoices):
+    DATE_PASSED = "date_passed", "The date to give up possession has passed"
+    TERMS_BROKEN = "terms_broken", "The terms of the suspended order were broken"
+
+
+#: First hearing: 4 to 8 weeks after issue; the papers served at least 21 days before it.
+HEARING_WINDOW_FIRST_DAYS = 28
+HEARING_WINDOW_LAST_DAYS = 56
+HEARING_NOTICE_MIN_DAYS = 21
+HEARING_NOTICE_WORDING_MAX_LENGTH = 2_000
+REASON_MAX_LENGTH = 1_000
+#: Statuses in which the claim is waiting for its claim fee or its warrant fee.
+FEE_PAYABLE = (PossessionStatus.AWAITING_PAYMENT, PossessionStatus.HWF_AWAITING_CLAIMANT)
+WARRANT_FEE_PAYABLE = (
+    PossessionStatus.WARRANT_AWAITING_PAYMENT,
+    PossessionStatus.WARRANT_HWF_AWAITING_CLAIMANT,
+)
+ORDERED = (PossessionStatus.POSSESSION_ORDERED, PossessionStatus.ORDER_SUSPENDED)

@@ -26,3 +26,157 @@ def possession_claim_get_for_viewer(*, reference: str, request) -> PossessionCla
     if grant_held(request, scope=GRANT_SCOPE_POSSESSION, reference=claim.reference):
         return claim
     return None
+
+
+# The landlord's claims: next step, "Your applications" and "Your data" ----------------
+
+
+def possession_next_step(claim: PossessionClaim) -> str:
+    """Where the claim is and what happens next, in words for the landlord."""
+    from django.utils import timezone
+
+    from digital_services.core.dates import date_format
+    from digital_services.core.money import pence_format
+
+    from .constants import HwfOutcome
+    from .possession_constants import PossessionStatus as S
+    from .services.possession import possession_fee_due_pence
+
+    s = claim.status
+    warrant = getattr(claim, "warrant", None) if s.startswith("warrant") else None
+    holder = warrant if warrant is not None else claim
+    if s in (S.AWAITING_PAYMENT, S.WARRANT_AWAITING_PAYMENT):
+        fee = holder.fee_pence
+        what = "the warrant fee" if warrant else "the court fee to issue the claim"
+        return f"Pay {what} of {pence_format(fee)}."
+    if s in (S.HWF_PENDING, S.WARRANT_HWF_PENDING):
+        return "We are checking your Help with Fees reference. Do not pay the fee yet."
+    if s in (S.HWF_AWAITING_CLAIMANT, S.WARRANT_HWF_AWAITING_CLAIMANT):
+        if holder.hwf_outcome == HwfOutcome.MORE_INFO:
+            return f"We need more information about your Help with Fees: {holder.hwf_note}"
+        if holder.hwf_outcome == HwfOutcome.INVALID:
+            return "Give your Help with Fees reference again, or pay the fee."
+        due = holder.hwf_amount_to_pay_pence if warrant else possession_fee_due_pence(claim)
+        return f"Pay {pence_format(due)}, the rest of the fee."
+    if s == S.ISSUED:
+        return "We will list a hearing and send you its notice."
+    if s in (S.HEARING_LISTED, S.HEARING_ADJOURNED):
+        hearing = claim.hearings.filter(status="listed").order_by("-starts_at").first()
+        if hearing is None:
+            return "The hearing was adjourned. We will send you the notice of the new hearing."
+        local = timezone.localtime(hearing.starts_at)
+        return (
+            f"The hearing is on {date_format(local.date())} at "
+            f"{local.strftime('%-I:%M%p').lower()}."
+        )
+    if s == S.POSSESSION_ORDERED:
+        return (
+            "The court made an outright possession order: the defendants must leave by "
+            f"{date_format(claim.order_possession_on)}. If they do not, you can ask for a "
+            "warrant of possession after that date."
+        )
+    if s == S.ORDER_SUSPENDED:
+        return (
+            "The court made a suspended possession order. If its terms are broken, you can "
+            "ask for a warrant of possession."
+        )
+    if s == S.WARRANT_REQUESTED:
+        return "We will issue your warrant of possession and tell you the eviction date."
+    if s == S.WARRANT_ISSUED and warrant is not None and warrant.eviction_at:
+        local = timezone.localtime(warrant.eviction_at)
+        return (
+            f"Warrant issued. The eviction is on {date_format(local.date())} at "
+            f"{local.strftime('%-I:%M%p').lower()}."
+        )
+    return claim.get_status_display() + "."
+
+
+def possession_claims_for_user(user) -> list:
+    """The landlord's possession claims for "Your applications"."""
+    from django.urls import reverse
+
+    from digital_services.core.registry import CaseSummary
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    claims = (
+        PossessionClaim.objects.filter(user=user)
+        .prefetch_related("parties", "hearings")
+        .select_related("warrant")
+        .order_by("-updated_at")[:50]
+    )
+    return [
+        CaseSummary(
+            reference=claim.reference_display,
+            title=f"Possession claim: {claim.property_line_1}, {claim.property_postcode}",
+            status=f"{claim.get_status_display()}. {possession_next_step(claim)}",
+            url=reverse("civil_claims:possession-claim", args=[claim.reference]),
+            updated_at=claim.updated_at,
+            action_label="View claim",
+        )
+        for claim in claims
+    ]
+
+
+def possession_case_data_for_user(user) -> dict:
+    """The landlord's possession claims for "Your data" (what they sent, as sent)."""
+    from digital_services.core.money import pence_format
+
+    rows = []
+    for claim in PossessionClaim.objects.filter(user=user).prefetch_related(
+        "parties", "grounds", "arrears_rows", "hearings"
+    ):
+        warrant = getattr(claim, "warrant", None)
+        rows.append(
+            {
+                "reference": claim.reference,
+                "claim_number": claim.claim_number or "",
+                "status": claim.get_status_display(),
+                "submitted_at": claim.submitted_at.isoformat(),
+                "property": claim.property_lines,
+                "country": claim.get_country_display(),
+                "against_trespassers": claim.against_trespassers,
+                "tenancy_type": claim.get_tenancy_type_display(),
+                "rent": pence_format(claim.rent_pence),
+                "daily_rent": pence_format(claim.daily_rent_pence),
+                "fee": pence_format(claim.fee_pence),
+                "hwf_reference": claim.hwf_reference,
+                "parties": [
+                    {
+                        "role": p.role,
+                        "name": p.name,
+                        "address": p.address_lines,
+                        "email": p.email,
+                        "mobile": p.mobile,
+                    }
+                    for p in claim.parties.all()
+                ],
+                "grounds": [{"ground": g.label, "reason": g.reason} for g in claim.grounds.all()],
+                "rent_statement": [
+                    {
+                        "due_on": r.due_on.isoformat(),
+                        "due": pence_format(r.due_pence),
+                        "paid": pence_format(r.paid_pence),
+                        "paid_on": r.paid_on.isoformat() if r.paid_on else "",
+                    }
+                    for r in claim.arrears_rows.all()
+                ],
+                "hearings": [
+                    {
+                        "type": h.get_kind_display(),
+                        "at": h.starts_at.isoformat(),
+                        "status": h.status,
+                    }
+                    for h in claim.hearings.all()
+                ],
+                "warrant": {
+                    "basis": warrant.get_basis_display(),
+                    "amount_owed": pence_format(warrant.amount_owed_pence),
+                    "fee": pence_format(warrant.fee_pence),
+                    "eviction_at": warrant.eviction_at.isoformat() if warrant.eviction_at else "",
+                }
+                if warrant
+                else None,
+            }
+        )
+    return {"possession claims": rows}

@@ -15,7 +15,10 @@ from digital_services.core.registry import (
 
 from .constants import PAYMENT_PURPOSE_ISSUE_FEE
 from .journeys.eligibility import eligibility_url_names
-from .possession_constants import PAYMENT_PURPOSE_POSSESSION_FEE
+from .possession_constants import (
+    PAYMENT_PURPOSE_POSSESSION_FEE,
+    PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE,
+)
 from .possession_retention import POSSESSION_RETENTION
 from .retention import RETENTION
 
@@ -41,6 +44,8 @@ CASEWORKER_PERMISSIONS = (
     "civil_claims.view_judgment",
     "civil_claims.view_issuefeeband",
     "civil_claims.view_possessionclaim",
+    "civil_claims.decide_hwf_possessionclaim",
+    "civil_claims.manage_possessionclaim",
 )
 
 
@@ -51,6 +56,10 @@ def payment_outcome(*, payment):
 
     if payment.purpose == PAYMENT_PURPOSE_POSSESSION_FEE:
         return possession_payment_outcome(payment=payment)
+    if payment.purpose == PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE:
+        from .services.possession_warrant import possession_warrant_payment_outcome
+
+        return possession_warrant_payment_outcome(payment=payment)
     return claim_payment_outcome(payment=payment)
 
 
@@ -59,11 +68,13 @@ def list_cases(user):
     an access code, for "Your applications"."""
     from .selectors import claims_for_user
     from .selectors_defendant import defendant_claims_for_user
+    from .selectors_possession import possession_claims_for_user
     from .selectors_possession_defendant import possession_defendant_claims_for_user
 
     return [
         *claims_for_user(user),
         *defendant_claims_for_user(user),
+        *possession_claims_for_user(user),
         *possession_defendant_claims_for_user(user),
     ]
 
@@ -71,15 +82,22 @@ def list_cases(user):
 def letter_enclosures(message) -> list[tuple[str, bytes]]:
     """The sealed claim form, printed behind the defendant's claim letter."""
     from .services import claim_letter_enclosures
+    from .services.possession_pack import possession_letter_enclosures
 
-    return claim_letter_enclosures(message=message)
+    return claim_letter_enclosures(message=message) or possession_letter_enclosures(message=message)
 
 
 def _case_data_for_user(user) -> dict:
     from .selectors import case_data_for_user
     from .selectors_defendant import defendant_case_data_for_user
 
-    return {**case_data_for_user(user), **defendant_case_data_for_user(user)}
+    from .selectors_possession import possession_case_data_for_user
+
+    return {
+        **case_data_for_user(user),
+        **defendant_case_data_for_user(user),
+        **possession_case_data_for_user(user),
+    }
 
 
 def _cases_detach_user(user) -> int:
@@ -131,7 +149,11 @@ SERVICE = service_register(
             "civil_claims.change_issuefeeband",
         ),
         demo_users=(DemoUser("demo.civil-claims@example.com", "Cam Claims", CASEWORKER_ROLE),),
-        payment_purposes=(PAYMENT_PURPOSE_ISSUE_FEE, PAYMENT_PURPOSE_POSSESSION_FEE),
+        payment_purposes=(
+            PAYMENT_PURPOSE_ISSUE_FEE,
+            PAYMENT_PURPOSE_POSSESSION_FEE,
+            PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE,
+        ),
         payment_outcome=payment_outcome,
         letter_enclosures=letter_enclosures,
         bench="civil_claims.bench",
@@ -156,6 +178,12 @@ SERVICE = service_register(
             "respond-contact": AccessRule(OWNER),
             # A landlord's possession claim, once sent (its claimant, or holding its grant).
             "possession-confirmation": AccessRule(OWNER),
+            "possession-claim": AccessRule(OWNER),
+            "possession-pay": AccessRule(OWNER, post_only=True),
+            "possession-hwf-reference": AccessRule(OWNER),
+            "possession-warrant": AccessRule(OWNER),
+            "possession-warrant-pay": AccessRule(OWNER, post_only=True),
+            "possession-claim-pack-download": AccessRule(OWNER),
             # A possession claim's defendant links it with the claim pack's access code
             # (rate limited, as above), then its pages (the linked defendant only).
             "possession-respond-start": AccessRule(PUBLIC, reference_lookup=True),

@@ -7,6 +7,7 @@ from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
 from .journeys.possession import POSSESSION
+from .views_possession_landlord import urlpatterns as possession_landlord_urlpatterns
 
 app_name = "civil_claims"
 
@@ -48,4 +49,6 @@ urlpatterns = [
     *views_possession.urlpatterns,
     # A possession claim's defendant: link it with the access code, then respond (#16).
     *views_possession_defendant.urlpatterns,
+    # The landlord's possession claim page, fees and warrant (last: one-segment paths).
+    *possession_landlord_urlpatterns,
 ]

@@ -1,6 +1,8 @@
 """Possession claims for caseworkers: the list (with the Help with Fees queue) and the
-case page, read only in this slice: the parties, property, tenancy, grounds with their
-reasons, the notice, the rent statement, uploads, the fee and the history."""
+case page: the parties, property, tenancy, grounds with their reasons, the notice, the
+rent statement, uploads, the fee and Help with Fees, the hearings, the order, the warrant,
+messages sent and the history. The fields stay read only; changes are the action pages
+of ``possession_actions`` (Help with Fees, hearings, outcome, warrant)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from django.utils.safestring import mark_safe
 
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.audit.selectors import audit_event_list_for_object
+from digital_services.core.admin_actions import action_buttons
+from digital_services.core.admin_lists import messages_sent_table
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.documents.selectors import document_list_about
@@ -19,6 +23,7 @@ from ..models import PossessionClaim
 from ..possession_rules import arrears_statement
 from .claims import _rows
 from .common import ClaimNumberSearchMixin
+from .possession_actions import PossessionActionsMixin
 
 
 def _lines(*values) -> str:
@@ -26,7 +31,7 @@ def _lines(*values) -> str:
 
 
 @admin.register(PossessionClaim)
-class PossessionClaimAdmin(ClaimNumberSearchMixin, CaseHistoryAdmin):
+class PossessionClaimAdmin(ClaimNumberSearchMixin, PossessionActionsMixin, CaseHistoryAdmin):
     list_display = ("reference_display", "status", "country", "tenancy_type", "submitted_at")
     list_filter = ("status", "country", "tenancy_type")
     search_fields = ("reference", "claim_number")
@@ -35,6 +40,7 @@ class PossessionClaimAdmin(ClaimNumberSearchMixin, CaseHistoryAdmin):
         "claim_number",
         "reference",
         "status",
+        "staff_actions",
         "parties_table",
         "property_and_tenancy",
         "grounds_table",
@@ -42,7 +48,11 @@ class PossessionClaimAdmin(ClaimNumberSearchMixin, CaseHistoryAdmin):
         "arrears_table",
         "rest_of_claim",
         "fee_table",
+        "hearings_table",
+        "order_text",
+        "warrant_table",
         "documents_list",
+        "messages_sent",
         "history_list",
     )
     readonly_fields = fields
@@ -57,7 +67,11 @@ class PossessionClaimAdmin(ClaimNumberSearchMixin, CaseHistoryAdmin):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("parties", "grounds", "arrears_rows")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("parties", "grounds", "arrears_rows", "hearings")
+        )
 
     @admin.display(description="claim")
     def reference_display(self, obj):
@@ -74,6 +88,13 @@ class PossessionClaimAdmin(ClaimNumberSearchMixin, CaseHistoryAdmin):
 
     @admin.display(description="Property and tenancy")
     def property_and_tenancy(self, obj):
+        if obj.against_trespassers:
+            return _lines(
+                ", ".join(obj.property_lines) + f" ({obj.get_country_display()})",
+                f"{obj.get_claimant_type_display()} {obj.claimant_type_other}".strip(),
+                f"Against trespassers: found out on {date_format(obj.trespass_known_on)}",
+                obj.trespass_details,
+            )
         tenancy = obj.get_tenancy_type_display()
         if obj.tenancy_type_other:
             tenancy = f"{tenancy}: {obj.tenancy_type_other}"
@@ -157,8 +178,71 @@ class PossessionClaimAdmin(ClaimNumberSearchMixin, CaseHistoryAdmin):
         return _lines(
             f"Fee {pence_format(obj.fee_pence)}",
             obj.hwf_reference and f"Help with Fees reference {obj.hwf_reference}",
+            obj.hwf_outcome
+            and f"Help with Fees: {obj.get_hwf_outcome_display()}, remitted "
+            f"{pence_format(obj.hwf_fee_remitted_pence)}, still to pay "
+            f"{pence_format(obj.hwf_amount_to_pay_pence or 0)}",
+            obj.hwf_note and f"Note: {obj.hwf_note}",
             obj.amount_paid_pence and f"Paid {pence_format(obj.amount_paid_pence)}",
         )
+
+    @admin.display(description="Actions")
+    def staff_actions(self, obj):
+        return action_buttons(self.action_links(obj))
+
+    @admin.display(description="Hearings")
+    def hearings_table(self, obj):
+        from django.utils import timezone
+
+        hearings = list(obj.hearings.all())
+        if not hearings:
+            return "None listed"
+        return _rows(
+            [
+                (
+                    h.get_kind_display(),
+                    timezone.localtime(h.starts_at).strftime("%d %b %Y %H:%M"),
+                    h.duration_text,
+                    h.get_status_display()
+                    + (f": {h.get_outcome_display()}" if h.outcome else "")
+                    + (f" ({h.reason})" if h.reason else ""),
+                    f"Short notice: {h.short_notice_days} days"
+                    if h.short_notice_days is not None
+                    else "",
+                    h.notice_wording,
+                )
+                for h in hearings
+            ]
+        )
+
+    @admin.display(description="Order")
+    def order_text(self, obj):
+        from ..services.possession_hearing import possession_outcome_text
+
+        return possession_outcome_text(obj) or "–"
+
+    @admin.display(description="Warrant of possession")
+    def warrant_table(self, obj):
+        from django.utils import timezone
+
+        warrant = getattr(obj, "warrant", None)
+        if warrant is None:
+            return "–"
+        return _lines(
+            warrant.get_basis_display(),
+            warrant.breach_details,
+            f"Amount still owed {pence_format(warrant.amount_owed_pence)}",
+            f"Fee {pence_format(warrant.fee_pence)}",
+            warrant.hwf_reference and f"Help with Fees reference {warrant.hwf_reference}",
+            warrant.hwf_outcome and f"Help with Fees: {warrant.get_hwf_outcome_display()}",
+            warrant.amount_paid_pence and f"Paid {pence_format(warrant.amount_paid_pence)}",
+            warrant.eviction_at
+            and "Eviction " + timezone.localtime(warrant.eviction_at).strftime("%d %b %Y %H:%M"),
+        )
+
+    @admin.display(description="Messages sent")
+    def messages_sent(self, obj):
+        return messages_sent_table(obj)
 
     @admin.display(description="Documents")
     def documents_list(self, obj):

@@ -16,6 +16,7 @@ from .possession import (
     PossessionGround,
     PossessionParty,
 )
+from .possession_case import PossessionHearing, PossessionWarrant
 
 __all__ = [
     "AccessCode",
@@ -35,7 +36,9 @@ __all__ = [
     "PossessionClaim",
     "PossessionFee",
     "PossessionGround",
+    "PossessionHearing",
     "PossessionParty",
+    "PossessionWarrant",
     "Response",
     "TimelineEvent",
 ]

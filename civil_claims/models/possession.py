@@ -21,7 +21,7 @@ from simple_history.models import HistoricalRecords
 
 from digital_services.core.references import reference_display
 
-from ..constants import NAME_MAX_LENGTH, ContactChannel
+from ..constants import NAME_MAX_LENGTH, ContactChannel, HwfOutcome
 from ..possession_constants import (
     POSSESSION_GROUND_REASON_MAX_LENGTH,
     POSSESSION_TEXT_MAX_LENGTH,
@@ -122,17 +122,17 @@ class PossessionClaim(models.Model):
     property_postcode = models.CharField("postcode", max_length=10)
 
     # The tenancy or occupation contract.
-    tenancy_type = models.CharField(max_length=20, choices=TenancyType.choices)
+    tenancy_type = models.CharField(max_length=20, choices=TenancyType.choices, blank=True)
     tenancy_type_other = models.CharField(max_length=NAME_MAX_LENGTH, blank=True)
-    tenancy_start_date = models.DateField()
-    rent_pence = models.PositiveIntegerField("rent")
-    rent_frequency = models.CharField(max_length=12, choices=RentFrequency.choices)
+    tenancy_start_date = models.DateField(null=True, blank=True)
+    rent_pence = models.PositiveIntegerField("rent", default=0)
+    rent_frequency = models.CharField(max_length=12, choices=RentFrequency.choices, blank=True)
     rent_frequency_other = models.CharField(max_length=100, blank=True)
     daily_rent_calculated_pence = models.PositiveIntegerField(
         "daily rent worked out", null=True, blank=True, help_text="Empty for another frequency."
     )
     daily_rent_pence = models.PositiveIntegerField(
-        "daily rent", help_text="As the claimant confirmed or corrected it."
+        "daily rent", default=0, help_text="As the claimant confirmed or corrected it."
     )
     tenancy_agreement = _document("tenancy agreement")
     tenancy_agreement_missing_reason = _text("why there is no tenancy agreement")
@@ -181,6 +181,32 @@ class PossessionClaim(models.Model):
     amount_paid_pence = models.PositiveIntegerField("amount paid", default=0)
     paid_at = models.DateTimeField(null=True, blank=True)
 
+    hwf_outcome = models.CharField(
+        "Help with Fees outcome", max_length=10, choices=HwfOutcome.choices, blank=True
+    )
+    hwf_fee_remitted_pence = models.PositiveIntegerField("fee remitted", default=0)
+    hwf_amount_to_pay_pence = models.PositiveIntegerField(
+        "still to pay after Help with Fees", null=True, blank=True
+    )
+    hwf_note = models.TextField("Help with Fees note to the claimant", blank=True)
+    hwf_decided_at = models.DateTimeField(null=True, blank=True)
+    hwf_decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    claim_pack = _document("claim form and particulars")
+
+    # A claim against trespassers (its own short route: no tenancy, grounds or notice).
+    against_trespassers = models.BooleanField(default=False)
+    trespass_known_on = models.DateField(
+        "when the claimant found out about the trespass", null=True, blank=True
+    )
+    trespass_details = _text("how the defendants came to occupy the property")
+
+    # The court's order at the hearing (status says which kind).
+    order_made_on = models.DateField(null=True, blank=True)
+    order_possession_on = models.DateField("give up possession by", null=True, blank=True)
+    order_terms = _text("terms of the suspended order")
+
     sot_signer_name = models.CharField("statement of truth signed by", max_length=70)
     sot_signer_role = models.CharField(max_length=255, blank=True)
 
@@ -199,6 +225,13 @@ class PossessionClaim(models.Model):
     class Meta:
         ordering = ["-submitted_at", "-id"]
         verbose_name = "possession claim"
+        permissions = [
+            ("decide_hwf_possessionclaim", "Can decide Help with Fees on a possession claim"),
+            (
+                "manage_possessionclaim",
+                "Can list hearings, record outcomes and issue warrants on a possession claim",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(daily_rent_pence__gte=0) & Q(rent_pence__gte=0),

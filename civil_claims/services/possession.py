@@ -367,25 +367,35 @@ def possession_claim_submit(
 # Paying the fee and issuing -----------------------------------------------------------
 
 
+def possession_fee_due_pence(claim: PossessionClaim) -> int:
+    """What the landlord has to pay now: the claim fee, or what Help with Fees left."""
+    if claim.hwf_amount_to_pay_pence is not None:
+        return claim.hwf_amount_to_pay_pence
+    return claim.fee_pence
+
+
 def possession_payment_start(
     *, claim: PossessionClaim, return_to: str, started_by=None, entered_by=None
 ) -> str:
-    """Start (or resume) paying the claim fee by card through the platform's payments;
-    returns the URL to send the landlord to. Raises ``TransitionNotAllowed`` when there is
-    nothing to pay now, and ``payments.PaymentProviderUnavailable``."""
+    """Start (or resume) paying the claim fee, or the rest after a part or no remission,
+    by card through the platform's payments; returns the URL to send the landlord to.
+    Raises ``TransitionNotAllowed`` when there is nothing to pay now, and
+    ``payments.PaymentProviderUnavailable``."""
     from digital_services.core.transitions import TransitionNotAllowed
     from digital_services.payments import services as payments
 
-    from ..possession_constants import PossessionStatus
+    from ..possession_constants import FEE_PAYABLE
 
-    if claim.status != PossessionStatus.AWAITING_PAYMENT or claim.fee_pence < 1:
+    amount = possession_fee_due_pence(claim)
+    if claim.status not in FEE_PAYABLE or amount < 1:
         raise TransitionNotAllowed(
             f"Claim {claim.reference_display} has no fee to pay now", source=claim.status
         )
     return payments.payment_start(
         for_case=claim,
         purpose=PAYMENT_PURPOSE_POSSESSION_FEE,
-        amount_pence=claim.fee_pence,
+        amount_pence=amount,
+        remitted_pence=claim.hwf_fee_remitted_pence or None,
         reference=claim.reference,
         description="Court fee to issue a possession claim",
         return_to=return_to,
@@ -406,6 +416,7 @@ def possession_claim_issue(*, claim: PossessionClaim, actor=None, detail=None) -
     from ..deadlines import issue_date_for
     from ..possession_constants import PossessionStatus
     from .issue import claim_number_next
+    from .possession_pack import possession_claim_issued_send
 
     with transaction.atomic():
         claim = PossessionClaim.objects.select_for_update().get(pk=claim.pk)
@@ -420,18 +431,20 @@ def possession_claim_issue(*, claim: PossessionClaim, actor=None, detail=None) -
             service=AUDIT_SERVICE,
             detail=detail,
         )
+        possession_claim_issued_send(claim=claim, actor=actor)
     return claim
 
 
 def possession_payment_outcome(*, payment) -> None:
-    """The payments app's outcome handler for the claim fee: success records the payment
-    and issues the claim; failure leaves it waiting (the landlord can try again).
+    """The payments app's outcome handler for the claim fee (or what Help with Fees left
+    to pay): success records the payment and issues the claim; failure leaves it waiting
+    (the landlord can try again).
     Idempotent: an issued claim is left alone."""
     from django.contrib.contenttypes.models import ContentType
 
     from digital_services.payments.constants import PaymentStatus
 
-    from ..possession_constants import PossessionStatus
+    from ..possession_constants import FEE_PAYABLE
 
     if payment.content_type_id != ContentType.objects.get_for_model(PossessionClaim).pk:
         return
@@ -439,7 +452,7 @@ def possession_payment_outcome(*, payment) -> None:
         return
     with transaction.atomic():
         claim = PossessionClaim.objects.select_for_update().filter(pk=payment.object_id).first()
-        if claim is None or claim.status != PossessionStatus.AWAITING_PAYMENT:
+        if claim is None or claim.status not in FEE_PAYABLE:
             return
         claim.amount_paid_pence = payment.amount_pence
         claim.paid_at = payment.finished_at or timezone.now()

@@ -1,6 +1,8 @@
 """What citizen A owns in Make a money claim, for the access matrix: the URL arguments of
 each of its pages that take one (``matrix.declared_url_kwargs``)."""
 
+import datetime as dt
+
 from tests.quality.access.world import CITIZEN_A, World
 
 
@@ -55,6 +57,25 @@ def _possession_defended(world: World) -> dict:
     return {"reference": world.__dict__["_civil_claims_possession_defended"].reference}
 
 
+def _possession_issued(world: World) -> dict:
+    """Citizen A's issued possession claim, with its claim pack PDF."""
+    if "_civil_claims_possession_issued" not in world.__dict__:
+        from civil_claims.possession_constants import PossessionStatus
+        from civil_claims.services.possession_pack import possession_claim_pack_make
+
+        from .factories_possession import possession_claim
+
+        claim = possession_claim(
+            PossessionStatus.ISSUED,
+            user=world.user(CITIZEN_A),
+            claim_number="900MC001",
+            issue_date=dt.date(2026, 11, 2),
+        )
+        possession_claim_pack_make(claim_id=claim.pk)
+        world.__dict__["_civil_claims_possession_issued"] = claim
+    return {"reference": world.__dict__["_civil_claims_possession_issued"].reference}
+
+
 URL_KWARGS = {
     "claim-detail": _reference,
     "claim-confirmation": _reference,
@@ -65,5 +86,11 @@ URL_KWARGS = {
     "respond-more-time": _defended,
     "respond-contact": _defended,
     "possession-confirmation": _possession,
+    "possession-claim": _possession,
+    "possession-pay": _possession,
+    "possession-hwf-reference": _possession,
+    "possession-warrant": _possession,
+    "possession-warrant-pay": _possession,
+    "possession-claim-pack-download": _possession_issued,
     "possession-respond-claim": _possession_defended,
 }
