@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 SERVICE = "tribunal_fees"  # the payments and audit "service" for this app
 
@@ -41,35 +42,35 @@ HWF_EVIDENCE_DAYS = 28
 class Jurisdiction(models.TextChoices):
     """The tribunal a fee is paid to (the fee schedule's first dimension)."""
 
-    ET = "ET", "Employment tribunal"
-    EAT = "EAT", "Employment appeal tribunal"
-    IAC = "IAC", "First-tier Tribunal (Immigration and Asylum Chamber)"
-    PC = "PC", "First-tier Tribunal (Property Chamber)"
+    ET = "ET", _("Employment tribunal")
+    EAT = "EAT", _("Employment appeal tribunal")
+    IAC = "IAC", _("First-tier Tribunal (Immigration and Asylum Chamber)")
+    PC = "PC", _("First-tier Tribunal (Property Chamber)")
 
 
 class FeeKind(models.TextChoices):
-    ISSUE = "issue", "Issue fee"
-    HEARING = "hearing", "Hearing fee"
+    ISSUE = "issue", _("Issue fee")
+    HEARING = "hearing", _("Hearing fee")
     RECONSIDERATION_DEFAULT = (
         "reconsideration_default",
-        "Reconsideration of a default judgment",
+        _("Reconsideration of a default judgment"),
     )
     RECONSIDERATION_FINAL = (
         "reconsideration_final",
-        "Reconsideration of a judgment after the final hearing",
+        _("Reconsideration of a judgment after the final hearing"),
     )
     DISMISSAL_WITHDRAWAL = (
         "dismissal_withdrawal",
-        "Dismissal following withdrawal or settlement",
+        _("Dismissal following withdrawal or settlement"),
     )
-    EMPLOYER_CONTRACT_CLAIM = "employer_contract_claim", "Employer's contract claim"
-    JUDICIAL_MEDIATION = "judicial_mediation", "Judicial mediation"
-    EAT_LODGE = "eat_lodge", "Employment appeal tribunal: lodge an appeal"
-    EAT_HEARING = "eat_hearing", "Employment appeal tribunal: hearing fee"
-    IAC_PAPERS = "iac_papers", "Appeal fee: decision without a hearing"
-    IAC_HEARING = "iac_hearing", "Appeal fee: decision at a hearing"
-    PC_APPLICATION = "pc_application", "Residential property application fee"
-    PC_HEARING = "pc_hearing", "Residential property hearing fee"
+    EMPLOYER_CONTRACT_CLAIM = "employer_contract_claim", _("Employer's contract claim")
+    JUDICIAL_MEDIATION = "judicial_mediation", _("Judicial mediation")
+    EAT_LODGE = "eat_lodge", _("Employment appeal tribunal: lodge an appeal")
+    EAT_HEARING = "eat_hearing", _("Employment appeal tribunal: hearing fee")
+    IAC_PAPERS = "iac_papers", _("Appeal fee: decision without a hearing")
+    IAC_HEARING = "iac_hearing", _("Appeal fee: decision at a hearing")
+    PC_APPLICATION = "pc_application", _("Residential property application fee")
+    PC_HEARING = "pc_hearing", _("Residential property hearing fee")
 
 
 #: The tribunal each fee is paid to.
@@ -92,17 +93,17 @@ class IacExemption(models.TextChoices):
     SI 2020/314 from 20 April 2020) for the Lord Chancellor's discretion to remit a fee
     in exceptional circumstances."""
 
-    LEGAL_AID = "legal_aid", "I get legal aid for this appeal"
-    ASYLUM_SUPPORT = "asylum_support", "I get asylum support from the Home Office"
+    LEGAL_AID = "legal_aid", _("I get legal aid for this appeal")
+    ASYLUM_SUPPORT = "asylum_support", _("I get asylum support from the Home Office")
     CHILD_LOCAL_AUTHORITY = (
         "child_local_authority",
-        "I am under 18 and get support from a local authority",
+        _("I am under 18 and get support from a local authority"),
     )
     DISCRETIONARY = (
         "discretionary",
-        "I want to ask for an exemption because of exceptional circumstances",
+        _("I want to ask for an exemption because of exceptional circumstances"),
     )
-    NONE = "none", "None of these"
+    NONE = "none", _("None of these")
 
 
 #: The exemptions that mean no fee is due at all (the discretionary one must be asked for).
@@ -118,17 +119,17 @@ BANDED_KINDS = (FeeKind.ISSUE, FeeKind.HEARING)
 
 
 class ClaimType(models.TextChoices):
-    A = "A", "Type A"
-    B = "B", "Type B"
-    ANY = "any", "Any type"
+    A = "A", _("Type A")
+    B = "B", _("Type B")
+    ANY = "any", _("Any type")
 
 
 class ClaimantBand(models.TextChoices):
-    ONE = "1", "1 claimant"
-    TWO_TO_TEN = "2-10", "2 to 10 claimants"
-    ELEVEN_TO_200 = "11-200", "11 to 200 claimants"
-    OVER_200 = "201+", "201 or more claimants"
-    ANY = "any", "Any number of claimants"
+    ONE = "1", _("1 claimant")
+    TWO_TO_TEN = "2-10", _("2 to 10 claimants")
+    ELEVEN_TO_200 = "11-200", _("11 to 200 claimants")
+    OVER_200 = "201+", _("201 or more claimants")
+    ANY = "any", _("Any number of claimants")
 
 
 #: For a group claim with remission: the group fee divided by this, times the
@@ -145,27 +146,27 @@ class ClaimElement(models.TextChoices):
     """What a claim is about. Type B if any element is Type B (the ET1 rule); which
     elements were Type A depends on the date (``TYPE_A_PERIODS``)."""
 
-    UNPAID_WAGES = "unpaid_wages", "Unpaid wages or unlawful deductions from wages"
-    REDUNDANCY_PAY = "redundancy_pay", "Redundancy pay"
-    HOLIDAY_PAY = "holiday_pay", "Holiday pay or other Working Time rights"
-    NOTICE_PAY = "notice_pay", "Notice pay"
-    BREACH_OF_CONTRACT = "breach_of_contract", "Breach of contract"
-    UNFAIR_DISMISSAL = "unfair_dismissal", "Unfair dismissal"
-    DISCRIMINATION = "discrimination", "Discrimination"
-    EQUAL_PAY = "equal_pay", "Equal pay"
+    UNPAID_WAGES = "unpaid_wages", _("Unpaid wages or unlawful deductions from wages")
+    REDUNDANCY_PAY = "redundancy_pay", _("Redundancy pay")
+    HOLIDAY_PAY = "holiday_pay", _("Holiday pay or other Working Time rights")
+    NOTICE_PAY = "notice_pay", _("Notice pay")
+    BREACH_OF_CONTRACT = "breach_of_contract", _("Breach of contract")
+    UNFAIR_DISMISSAL = "unfair_dismissal", _("Unfair dismissal")
+    DISCRIMINATION = "discrimination", _("Discrimination")
+    EQUAL_PAY = "equal_pay", _("Equal pay")
     TUPE_CONSULTATION = (
         "tupe_consultation",
-        "Failure to inform or consult about a transfer (TUPE)",
+        _("Failure to inform or consult about a transfer (TUPE)"),
     )
     COMPENSATORY_REST = (
         "compensatory_rest",
-        "Refusal of compensatory rest or payment under the Working Time Regulations",
+        _("Refusal of compensatory rest or payment under the Working Time Regulations"),
     )
-    TRAINING_TIME_OFF = "training_time_off", "Time off for study or training"
-    WHISTLEBLOWING = "whistleblowing", "Whistleblowing"
-    PROTECTIVE_AWARD = "protective_award", "A protective award"
-    NI_FUND = "ni_fund", "A payment from the National Insurance Fund"
-    OTHER = "other", "Something else"
+    TRAINING_TIME_OFF = "training_time_off", _("Time off for study or training")
+    WHISTLEBLOWING = "whistleblowing", _("Whistleblowing")
+    PROTECTIVE_AWARD = "protective_award", _("A protective award")
+    NI_FUND = "ni_fund", _("A payment from the National Insurance Fund")
+    OTHER = "other", _("Something else")
 
 
 #: SI 2014/590 (the Courts and Tribunals Fees (Miscellaneous Amendments) Order 2014),
@@ -193,30 +194,30 @@ TYPE_A_PERIODS: tuple[tuple[str, dt.date, dt.date | None], ...] = (
 
 
 class PayerRole(models.TextChoices):
-    CLAIMANT = "claimant", "The claimant"
-    REPRESENTATIVE = "representative", "A representative"
-    RESPONDENT = "respondent", "The respondent (employer)"
+    CLAIMANT = "claimant", _("The claimant")
+    REPRESENTATIVE = "representative", _("A representative")
+    RESPONDENT = "respondent", _("The respondent (employer)")
 
 
 class FeeCaseStatus(models.TextChoices):
-    UNPAID = "unpaid", "Not paid"
-    AWAITING_HWF = "awaiting_hwf", "Waiting for a Help with Fees decision"
-    PAYMENT_IN_PROGRESS = "payment_in_progress", "Payment in progress"
-    PAID = "paid", "Paid"
-    PAYMENT_UNCERTAIN = "payment_uncertain", "Payment not confirmed"
-    REMITTED = "remitted", "Nothing to pay (Help with Fees)"
+    UNPAID = "unpaid", _("Not paid")
+    AWAITING_HWF = "awaiting_hwf", _("Waiting for a Help with Fees decision")
+    PAYMENT_IN_PROGRESS = "payment_in_progress", _("Payment in progress")
+    PAID = "paid", _("Paid")
+    PAYMENT_UNCERTAIN = "payment_uncertain", _("Payment not confirmed")
+    REMITTED = "remitted", _("Nothing to pay (Help with Fees)")
     # Paid to the tribunal another way (not through this service), as the citizen told us
     # when applying for Help with Fees after paying: a caseworker checks the evidence of
     # payment before any refund. No receipt from us: we did not take the money.
-    PAID_ELSEWHERE = "paid_elsewhere", "Paid to the tribunal (not through this service)"
+    PAID_ELSEWHERE = "paid_elsewhere", _("Paid to the tribunal (not through this service)")
 
 
 class PaidElsewhereMethod(models.TextChoices):
     """How a fee paid outside this service was paid (for the caseworker checking it)."""
 
-    CARD = "card", "By card, online or by phone"
-    CHEQUE = "cheque", "By cheque or postal order"
-    OTHER = "other", "Another way"
+    CARD = "card", _("By card, online or by phone")
+    CHEQUE = "cheque", _("By cheque or postal order")
+    OTHER = "other", _("Another way")
 
 
 FEE_CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -245,10 +246,10 @@ FEE_CASE_TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 
 class HwfStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Waiting for a decision"
-    EVIDENCE_REQUESTED = "evidence_requested", "Evidence requested"
-    DECIDED = "decided", "Decided"
-    PART_PAYMENT_RECORDED = "part_payment_recorded", "Part payment received"
+    SUBMITTED = "submitted", _("Waiting for a decision")
+    EVIDENCE_REQUESTED = "evidence_requested", _("Evidence requested")
+    DECIDED = "decided", _("Decided")
+    PART_PAYMENT_RECORDED = "part_payment_recorded", _("Part payment received")
 
 
 HWF_TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -260,56 +261,56 @@ HWF_TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 
 class HwfOutcome(models.TextChoices):
-    FULL = "full", "Full remission"
-    PART = "part", "Part remission"
-    NONE = "none", "No remission"
+    FULL = "full", _("Full remission")
+    PART = "part", _("Part remission")
+    NONE = "none", _("No remission")
 
 
 class HwfScheme(models.TextChoices):
-    OCT_2013 = "2013", "October 2013 scheme"
-    NOV_2023 = "2023", "November 2023 scheme"
+    OCT_2013 = "2013", _("October 2013 scheme")
+    NOV_2023 = "2023", _("November 2023 scheme")
 
 
 class Benefit(models.TextChoices):
     """Benefits that pass the applicant through the income test (the benefits passport)."""
 
-    NONE = "none", "None of these"
-    INCOME_BASED_JSA = "jsa", "Income-based Jobseeker's Allowance (JSA)"
-    INCOME_RELATED_ESA = "esa", "Income-related Employment and Support Allowance (ESA)"
-    INCOME_SUPPORT = "income_support", "Income Support"
+    NONE = "none", _("None of these")
+    INCOME_BASED_JSA = "jsa", _("Income-based Jobseeker's Allowance (JSA)")
+    INCOME_RELATED_ESA = "esa", _("Income-related Employment and Support Allowance (ESA)")
+    INCOME_SUPPORT = "income_support", _("Income Support")
     UNIVERSAL_CREDIT = (
         "universal_credit",
-        "Universal Credit, with gross annual earnings under £6,000",
+        _("Universal Credit, with gross annual earnings under £6,000"),
     )
-    PENSION_CREDIT = "pension_credit", "Pension Credit (guarantee credit)"
-    SCOTTISH_LEGAL_AID = "scottish_legal_aid", "Scottish civil legal aid"
+    PENSION_CREDIT = "pension_credit", _("Pension Credit (guarantee credit)")
+    SCOTTISH_LEGAL_AID = "scottish_legal_aid", _("Scottish civil legal aid")
 
 
 class IncomeKind(models.TextChoices):
     """Kinds of income the 2023 scheme counts in gross monthly income (yours and your
     partner's, before tax and National Insurance)."""
 
-    WAGES = "wages", "Wages, salary or tips"
-    SELF_EMPLOYED = "self_employed", "Earnings from self-employment"
-    BENEFITS = "benefits", "Benefits and tax credits"
-    PENSIONS = "pensions", "Pensions"
-    MAINTENANCE = "maintenance", "Maintenance or child support"
-    RENT = "rent", "Rent from someone living with you, or from other property"
-    OTHER = "other", "Other income, such as student loans or money from family"
-    NONE = "none", "No income"
+    WAGES = "wages", _("Wages, salary or tips")
+    SELF_EMPLOYED = "self_employed", _("Earnings from self-employment")
+    BENEFITS = "benefits", _("Benefits and tax credits")
+    PENSIONS = "pensions", _("Pensions")
+    MAINTENANCE = "maintenance", _("Maintenance or child support")
+    RENT = "rent", _("Rent from someone living with you, or from other property")
+    OTHER = "other", _("Other income, such as student loans or money from family")
+    NONE = "none", _("No income")
 
 
 class IncomePeriod(models.TextChoices):
-    LAST_MONTH = "last_month", "The last calendar month"
-    AVERAGE_3_MONTHS = "average_3_months", "An average of the last 3 months"
+    LAST_MONTH = "last_month", _("The last calendar month")
+    AVERAGE_3_MONTHS = "average_3_months", _("An average of the last 3 months")
 
 
 class RefundStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Waiting to be checked"
-    CHECKED = "checked", "Checked, waiting for approval"
-    APPROVED = "approved", "Approved, waiting to be paid"
-    ISSUED = "issued", "Refund sent"
-    REJECTED = "rejected", "Rejected"
+    SUBMITTED = "submitted", _("Waiting to be checked")
+    CHECKED = "checked", _("Checked, waiting for approval")
+    APPROVED = "approved", _("Approved, waiting to be paid")
+    ISSUED = "issued", _("Refund sent")
+    REJECTED = "rejected", _("Rejected")
 
 
 REFUND_TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -325,24 +326,24 @@ class FeeRefundReason(models.TextChoices):
     """Why a fee paid through this service is refunded (not the 2017 scheme, not Help with
     Fees): issue #19's "a fee paid twice, paid in error"."""
 
-    PAID_TWICE = "paid_twice", "The fee was paid twice"
-    PAID_IN_ERROR = "paid_in_error", "The fee was paid in error"
+    PAID_TWICE = "paid_twice", _("The fee was paid twice")
+    PAID_IN_ERROR = "paid_in_error", _("The fee was paid in error")
 
 
 class RefundProfile(models.TextChoices):
-    PAID_MYSELF = "paid_myself", "I paid the fees and was not reimbursed under a tribunal order"
+    PAID_MYSELF = "paid_myself", _("I paid the fees and was not reimbursed under a tribunal order")
     REIMBURSED_REPRESENTATIVE = (
         "reimbursed_representative",
-        "My representative paid the fees and I reimbursed them",
+        _("My representative paid the fees and I reimbursed them"),
     )
 
 
 class RefundFeeKind(models.TextChoices):
-    ET_ISSUE = "et_issue", "Employment tribunal issue fee"
-    ET_HEARING = "et_hearing", "Employment tribunal hearing fee"
-    ET_RECONSIDERATION = "et_reconsideration", "Employment tribunal reconsideration fee"
-    EAT_ISSUE = "eat_issue", "Employment appeal tribunal issue fee"
-    EAT_HEARING = "eat_hearing", "Employment appeal tribunal hearing fee"
+    ET_ISSUE = "et_issue", _("Employment tribunal issue fee")
+    ET_HEARING = "et_hearing", _("Employment tribunal hearing fee")
+    ET_RECONSIDERATION = "et_reconsideration", _("Employment tribunal reconsideration fee")
+    EAT_ISSUE = "eat_issue", _("Employment appeal tribunal issue fee")
+    EAT_HEARING = "eat_hearing", _("Employment appeal tribunal hearing fee")
 
 
 #: The refund form's fee for each fee this service took (to date a refund fee exactly).
@@ -357,17 +358,17 @@ REFUND_KIND_FOR_FEE: dict[str, str] = {
 
 
 class PaymentMethod(models.TextChoices):
-    CARD = "card", "Card"
-    CHEQUE = "cheque", "Cheque"
-    CASH = "cash", "Cash"
-    UNKNOWN = "unknown", "I do not know"
+    CARD = "card", _("Card")
+    CHEQUE = "cheque", _("Cheque")
+    CASH = "cash", _("Cash")
+    UNKNOWN = "unknown", _("I do not know")
 
 
 class RefundIssueMethod(models.TextChoices):
-    CARD = "card", "Back to the card (payments refund) and interest by bank transfer"
-    BANK_TRANSFER = "bank_transfer", "Bank transfer"
+    CARD = "card", _("Back to the card (payments refund) and interest by bank transfer")
+    BANK_TRANSFER = "bank_transfer", _("Bank transfer")
 
 
 class Region(models.TextChoices):
-    ENGLAND_WALES = "england_wales", "England and Wales"
-    SCOTLAND = "scotland", "Scotland"
+    ENGLAND_WALES = "england_wales", _("England and Wales")
+    SCOTLAND = "scotland", _("Scotland")

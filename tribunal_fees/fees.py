@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 
@@ -129,13 +130,25 @@ class FeeQuote:
 
     @property
     def explanation(self) -> str:
-        kind = FeeKind(self.kind).label.lower()
-        parts = [f"The {kind}"]
-        if self.claim_type in (ClaimType.A, ClaimType.B):
-            parts.append(f"for a {ClaimType(self.claim_type).label} claim")
-        if self.band not in ("", ClaimantBand.ANY):
-            parts.append(f"with {ClaimantBand(self.band).label}")
-        return " ".join(parts) + f", in force on {date_format(self.on_date)}."
+        """ "The issue fee for a Type B claim with 1 claimant, in force on 5 March 2016.",
+        a whole sentence per case so that each translates."""
+        values = {
+            "fee": str(FeeKind(self.kind).label).lower(),
+            "type": ClaimType(self.claim_type).label if self.claim_type else "",
+            "band": ClaimantBand(self.band).label if self.band else "",
+            "date": date_format(self.on_date),
+        }
+        typed = self.claim_type in (ClaimType.A, ClaimType.B)
+        banded = self.band not in ("", ClaimantBand.ANY)
+        if typed and banded:
+            text = gettext("The %(fee)s for a %(type)s claim with %(band)s, in force on %(date)s.")
+        elif typed:
+            text = gettext("The %(fee)s for a %(type)s claim, in force on %(date)s.")
+        elif banded:
+            text = gettext("The %(fee)s with %(band)s, in force on %(date)s.")
+        else:
+            text = gettext("The %(fee)s, in force on %(date)s.")
+        return text % values
 
 
 def _rows_in_force(*, jurisdiction: str, kind: str, band: str, on_date: dt.date):

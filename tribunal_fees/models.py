@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from digital_services.core.dates import date_format
@@ -55,7 +57,8 @@ def et_case_number_validate(value: str) -> None:
     match = ET_CASE_NUMBER.match((value or "").strip())
     if not match or not 1990 <= int(match.group(2)) <= timezone.localdate().year:
         raise ValidationError(
-            "Enter the case number in the right format, like 1234567/2016", code="case_number"
+            gettext("Enter the case number in the right format, like 1234567/2016"),
+            code="case_number",
         )
 
 
@@ -261,16 +264,26 @@ class FeeCase(models.Model):
 
     @property
     def description(self) -> str:
-        tribunal = Jurisdiction(self.jurisdiction).label
-        label = self.get_kind_display()
+        """What the fee is for ("Employment tribunal issue fee, case 1234567/2016"), in the
+        language active when it is read as text (lazy: a message made for a Welsh fee reads
+        it in Welsh)."""
+        return lazy(self._description_text, str)()
+
+    def _description_text(self) -> str:
+        tribunal = str(Jurisdiction(self.jurisdiction).label)
+        label = str(self.get_kind_display())
+        lowered = f"{label[0].lower()}{label[1:]}"
         if label.startswith(tribunal):
             text = label
         elif self.jurisdiction in (Jurisdiction.ET, Jurisdiction.EAT):
-            text = f"{tribunal} {label[0].lower()}{label[1:]}"
+            text = gettext("%(tribunal)s %(fee)s") % {"tribunal": tribunal, "fee": lowered}
         else:
-            text = f"{tribunal}: {label[0].lower()}{label[1:]}"
+            text = gettext("%(tribunal)s: %(fee)s") % {"tribunal": tribunal, "fee": lowered}
         if self.case_number:
-            text += f", case {self.case_number}"
+            text = gettext("%(fee)s, case %(case_number)s") % {
+                "fee": text,
+                "case_number": self.case_number,
+            }
         return text
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import io
 
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
@@ -40,36 +42,42 @@ def fee_receipt_lines(fee_case: FeeCase) -> list[tuple[str, str]]:
         raise ReceiptNotAvailable(f"Fee {fee_case.reference} is not paid")
     when = fee_case.paid_at or fee_case.status_changed_at
     rows = [
-        ("Reference", fee_case.reference),
-        ("What it is for", fee_case.description),
-        ("Fee", pence_format(fee_case.fee_pence)),
-        ("Help with Fees", pence_format(fee_case.remission_pence)),
-        ("Amount paid", pence_format(fee_case.amount_paid_pence or 0)),
+        (gettext("Reference"), fee_case.reference),
+        (gettext("What it is for"), str(fee_case.description)),
+        (gettext("Fee"), pence_format(fee_case.fee_pence)),
+        (gettext("Help with Fees"), pence_format(fee_case.remission_pence)),
+        (gettext("Amount paid"), pence_format(fee_case.amount_paid_pence or 0)),
         (
-            "Date paid" if fee_case.status == FeeCaseStatus.PAID else "Date",
+            gettext("Date paid") if fee_case.status == FeeCaseStatus.PAID else gettext("Date"),
             date_format(when),
         ),
     ]
     if fee_case.case_number:
-        rows.insert(2, ("Case number", fee_case.case_number))
+        rows.insert(2, (gettext("Case number"), fee_case.case_number))
     return rows
 
 
 def fee_receipt_pdf(fee_case: FeeCase) -> bytes:
-    """A one-page A4 receipt: reference, fee, remission, amount paid and date.
+    """A one-page A4 receipt: reference, fee, remission, amount paid and date, in the
+    fee's language (the one its pages were in when it was made), whoever downloads it.
     Raises ``ReceiptNotAvailable`` for a fee that is not paid or remitted."""
+    with translation.override(fee_case.language if fee_case.language == "cy" else "en"):
+        return _receipt_pdf_draw(fee_case)
+
+
+def _receipt_pdf_draw(fee_case: FeeCase) -> bytes:
     rows = fee_receipt_lines(fee_case)
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=0, invariant=1)
-    pdf.setTitle(f"Receipt {fee_case.reference}")
-    pdf.setAuthor("HM Courts and Tribunals Service")
+    pdf.setTitle(gettext("Receipt %(reference)s") % {"reference": fee_case.reference})
+    pdf.setAuthor(gettext("HM Courts and Tribunals Service"))
     width, height = A4
     y = height - 30 * mm
     pdf.setFont("Helvetica-Bold", 18)
-    pdf.drawString(25 * mm, y, "Receipt: tribunal fee")
+    pdf.drawString(25 * mm, y, gettext("Receipt: tribunal fee"))
     y -= 10 * mm
     pdf.setFont("Helvetica", 11)
-    pdf.drawString(25 * mm, y, "HM Courts and Tribunals Service")
+    pdf.drawString(25 * mm, y, gettext("HM Courts and Tribunals Service"))
     y -= 15 * mm
     for label, value in rows:
         pdf.setFont("Helvetica-Bold", 12)
@@ -80,7 +88,9 @@ def fee_receipt_pdf(fee_case: FeeCase) -> bytes:
     y -= 6 * mm
     pdf.setFont("Helvetica", 10)
     pdf.drawString(
-        25 * mm, y, "Keep this receipt. Quote your reference if you contact the tribunal."
+        25 * mm,
+        y,
+        gettext("Keep this receipt. Quote your reference if you contact the tribunal."),
     )
     pdf.showPage()
     pdf.save()

@@ -16,6 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 
 from .constants import Benefit, HwfOutcome, HwfScheme
@@ -366,9 +371,16 @@ def hwf_savings_band_choices() -> list[tuple[str, str]]:
     """The 2023 scheme's savings bands as radio choices, worded from its figures."""
     low, high = hwf_savings_band_edges(SCHEMES[HwfScheme.NOV_2023])
     return [
-        (SAVINGS_LOW, f"Less than {_limit_text(low)}"),
-        (SAVINGS_MIDDLE, f"{_limit_text(low)} or more, but less than {_limit_text(high)}"),
-        (SAVINGS_HIGH, f"{_limit_text(high)} or more"),
+        (SAVINGS_LOW, format_lazy(_("Less than {low}"), low=_limit_text(low))),
+        (
+            SAVINGS_MIDDLE,
+            format_lazy(
+                _("{low} or more, but less than {high}"),
+                low=_limit_text(low),
+                high=_limit_text(high),
+            ),
+        ),
+        (SAVINGS_HIGH, format_lazy(_("{high} or more"), high=_limit_text(high))),
     ]
 
 
@@ -396,8 +408,8 @@ def hwf_retrospective_too_late(paid_on: dt.date, *, today: dt.date) -> str:
     last_day = hwf_retrospective_last_day(paid_on)
     if today <= last_day:
         return ""
-    return (
-        f"You paid this fee more than 3 months ago, so you cannot apply for Help with Fees "
-        f"for it. The last day to apply was {last_day.day} {last_day:%B %Y}. You can still "
-        "apply for Help with Fees for a fee you have not paid yet"
-    )
+    return gettext(
+        "You paid this fee more than 3 months ago, so you cannot apply for Help with Fees "
+        "for it. The last day to apply was %(last_day)s. You can still apply for Help with "
+        "Fees for a fee you have not paid yet"
+    ) % {"last_day": date_format(last_day)}

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.dates import date_format
@@ -191,18 +193,22 @@ def fee_case_parties_for_staff(*, fee_case: FeeCase) -> dict:
 
 
 FEE_NEXT_STEPS = {
-    FeeCaseStatus.UNPAID: "Pay the fee by card, or apply for Help with Fees.",
-    FeeCaseStatus.AWAITING_HWF: "We are deciding your Help with Fees application. Do not pay yet.",
-    FeeCaseStatus.PAYMENT_IN_PROGRESS: (
+    FeeCaseStatus.UNPAID: _("Pay the fee by card, or apply for Help with Fees."),
+    FeeCaseStatus.AWAITING_HWF: _(
+        "We are deciding your Help with Fees application. Do not pay yet."
+    ),
+    FeeCaseStatus.PAYMENT_IN_PROGRESS: _(
         "Your payment has started. If you did not finish it, you can go back to it."
     ),
-    FeeCaseStatus.PAYMENT_UNCERTAIN: (
+    FeeCaseStatus.PAYMENT_UNCERTAIN: _(
         "We could not confirm your payment. Do not pay again yet: we are checking with the "
         "payment provider and will contact you within 5 working days."
     ),
-    FeeCaseStatus.PAID: "You have paid this fee. You do not need to do anything else.",
-    FeeCaseStatus.REMITTED: "You do not have to pay this fee. You do not need to do anything else.",
-    FeeCaseStatus.PAID_ELSEWHERE: (
+    FeeCaseStatus.PAID: _("You have paid this fee. You do not need to do anything else."),
+    FeeCaseStatus.REMITTED: _(
+        "You do not have to pay this fee. You do not need to do anything else."
+    ),
+    FeeCaseStatus.PAID_ELSEWHERE: _(
         "You told us you paid this fee to the tribunal. If your Help with Fees application "
         "succeeds, we refund what it covers once we have checked your evidence of payment."
     ),
@@ -220,18 +226,19 @@ def cases_for_user(user) -> list[CaseSummary]:
             status=fee.get_status_display(),
             url=reverse("tribunal_fees:fee-detail", args=[fee.reference]),
             updated_at=fee.updated_at,
-            action_label="View fee",
+            action_label=gettext("View fee"),
         )
         for fee in FeeCase.objects.filter(user=user).order_by("-updated_at")[:50]
     ]
     cases += [
         CaseSummary(
             reference=hwf.reference,
-            title=f"Help with Fees for {hwf.fee_case.reference}",
+            title=gettext("Help with Fees for %(reference)s")
+            % {"reference": hwf.fee_case.reference},
             status=hwf.get_status_display(),
             url=reverse("tribunal_fees:hwf-detail", args=[hwf.reference]),
             updated_at=hwf.updated_at,
-            action_label="View application",
+            action_label=gettext("View application"),
         )
         for hwf in HelpWithFeesApplication.objects.filter(user=user)
         .select_related("fee_case")
@@ -241,16 +248,18 @@ def cases_for_user(user) -> list[CaseSummary]:
         CaseSummary(
             reference=refund.reference,
             title=(
-                f"Refund after Help with Fees {refund.hwf_application.reference}"
+                gettext("Refund after Help with Fees %(reference)s")
+                % {"reference": refund.hwf_application.reference}
                 if refund.hwf_application_id
-                else f"Refund of a tribunal fee: {refund.get_fee_refund_reason_display().lower()}"
+                else gettext("Refund of a tribunal fee: %(reason)s")
+                % {"reason": str(refund.get_fee_refund_reason_display()).lower()}
                 if refund.fee_refund_reason
-                else "Refund of employment tribunal fees"
+                else gettext("Refund of employment tribunal fees")
             ),
             status=refund.get_status_display(),
             url=reverse("tribunal_fees:refund-detail", args=[refund.reference]),
             updated_at=refund.updated_at,
-            action_label="View refund",
+            action_label=gettext("View refund"),
         )
         for refund in RefundApplication.objects.filter(user=user)
         .exclude(reference=None)

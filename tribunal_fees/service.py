@@ -1,6 +1,9 @@
 """Registers this service with the platform: start page, URLs, "Your applications",
 the caseworker role and its permissions, demo staff, payments, bench pages and access."""
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
 from digital_services.core.registry import (
     PUBLIC,
     AccessRule,
@@ -15,7 +18,7 @@ from .retention import RETENTION
 
 #: The service's name, as the issue (#19) calls it: it takes immigration appeal and property
 #: chamber fees as well as the 2013–2017 employment tribunal fees.
-SERVICE_NAME = "Pay tribunal fees"
+SERVICE_NAME = gettext_noop("Pay tribunal fees")
 
 CASEWORKER_ROLE = "tribunal_fees caseworker"
 #: This service's models only: no payments permissions (those would show every
@@ -71,22 +74,40 @@ def _cases_detach_user(user) -> int:
 
 
 START_PAGE = {
-    "intro": "Use this service to pay a tribunal fee by card: an immigration and asylum appeal fee, a residential property application fee, or an employment tribunal fee for a claim presented between 29 July 2013 and 26 July 2017.",
+    "intro": _(
+        "Use this service to pay a tribunal fee by card: an immigration and asylum appeal fee, "
+        "a residential property application fee, or an employment tribunal fee for a claim "
+        "presented between 29 July 2013 and 26 July 2017."
+    ),
     "you_need": [
-        "which tribunal the fee is for, and what it is for (for example an appeal or an application)",
-        "the date of the decision you are appealing, or the date of your application or claim",
-        "your tribunal case number if you are paying a hearing fee",
-        "for an employment tribunal fee from 2013 to 2017: how many people made the claim, and what it was about",
-        "details of your income and savings if you want to apply for Help with Fees",
+        _(
+            "which tribunal the fee is for, and what it is for (for example an appeal or an "
+            "application)"
+        ),
+        _("the date of the decision you are appealing, or the date of your application or claim"),
+        _("your tribunal case number if you are paying a hearing fee"),
+        _(
+            "for an employment tribunal fee from 2013 to 2017: how many people made the claim, "
+            "and what it was about"
+        ),
+        _("details of your income and savings if you want to apply for Help with Fees"),
     ],
-    "what_happens_next": "You get a receipt straight away, by email, text message or letter, whichever you choose. If you apply for Help with Fees, we send our decision the same way.",
+    "what_happens_next": _(
+        "You get a receipt straight away, by email, text message or letter, whichever you "
+        "choose. If you apply for Help with Fees, we send our decision the same way."
+    ),
 }
 
 SERVICE = service_register(
     Service(
         slug="tribunal-fees",
         name=SERVICE_NAME,
-        description="Pay an immigration appeal or property chamber fee, or an employment tribunal fee from 2013 to 2017, apply for Help with Fees, or apply for a refund of fees you paid.",
+        # Plain strings (the registry's name is also a key and goes into exports): pages
+        # translate them as they show them.
+        description=gettext_noop(
+            "Pay an immigration appeal or property chamber fee, or an employment tribunal fee "
+            "from 2013 to 2017, apply for Help with Fees, or apply for a refund of fees you paid."
+        ),
         start_url_name="tribunal_fees:start",
         list_cases=list_cases,
         claim_cases=lambda *, user, email: _cases_claim_for_user(user=user, email=email),

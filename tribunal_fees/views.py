@@ -23,6 +23,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -54,16 +56,21 @@ def start(request):
     content = {
         **START_PAGE,
         "intro": format_html(
-            '{} You can also <a class="govuk-link" href="{}">apply for Help with Fees</a> '
-            "if you are on certain benefits or a low income (also within 3 months of paying "
-            'a fee), or <a class="govuk-link" href="{}">apply for a refund</a> of employment '
-            "tribunal fees you paid between July 2013 and July 2017. If you told us about a fee without signing in, "
-            '<a class="govuk-link" href="{}">find your fee</a> with its reference and your '
-            "email address.",
+            "{} {}",
             START_PAGE["intro"],
-            reverse("tribunal_fees:apply-for-help-with-fees-start"),
-            reverse("tribunal_fees:refund-start"),
-            reverse("tribunal_fees:fee-find"),
+            format_html(
+                gettext(
+                    'You can also <a class="govuk-link" href="{hwf}">apply for Help with Fees</a> '
+                    "if you are on certain benefits or a low income (also within 3 months of "
+                    'paying a fee), or <a class="govuk-link" href="{refund}">apply for a refund</a> '
+                    "of employment tribunal fees you paid between July 2013 and July 2017. If you "
+                    'told us about a fee without signing in, <a class="govuk-link" href="{find}">'
+                    "find your fee</a> with its reference and your email address."
+                ),
+                hwf=reverse("tribunal_fees:apply-for-help-with-fees-start"),
+                refund=reverse("tribunal_fees:refund-start"),
+                find=reverse("tribunal_fees:fee-find"),
+            ),
         ),
     }
     return service_start_page(
@@ -85,8 +92,8 @@ def access_url(*, user, scope: str, reference: str, target: str) -> str:
 
 # Find your fee -------------------------------------------------------------------------
 
-LOOKUP_RATE_LIMITED = "You have tried to find a fee too many times. Wait an hour and try again"
-LOOKUP_NOT_FOUND = (
+LOOKUP_RATE_LIMITED = _("You have tried to find a fee too many times. Wait an hour and try again")
+LOOKUP_NOT_FOUND = _(
     "No fee matches that reference and email address. Check them and try again: the "
     "reference is in the email we sent you"
 )
@@ -123,7 +130,7 @@ def fee_find(request):
     return render(
         request,
         "tribunal_fees/fee_find.html",
-        {"page_title": "Find your fee", "form": form},
+        {"page_title": gettext("Find your fee"), "form": form},
         status=status,
     )
 
@@ -167,7 +174,7 @@ def fee_detail(request, fee_case):
             request,
             "tribunal_fees/fee_uncertain.html",
             {
-                "page_title": "We cannot confirm your payment yet",
+                "page_title": gettext("We cannot confirm your payment yet"),
                 "fee_case": fee_case,
                 "payment": payment,
             },
@@ -176,7 +183,7 @@ def fee_detail(request, fee_case):
         request,
         "tribunal_fees/fee_detail.html",
         {
-            "page_title": f"Fee {fee_case.reference}",
+            "page_title": gettext("Fee %(reference)s") % {"reference": fee_case.reference},
             "can_apply_hwf": fee_case.status == FeeCaseStatus.UNPAID
             and fee_case.claimants == 1
             and fee_case.remission_pence == 0
@@ -223,7 +230,7 @@ def fee_pay(request, fee_case):
             request,
             "tribunal_fees/payment_unavailable.html",
             {
-                "page_title": "Sorry, there is a problem with the payment service",
+                "page_title": gettext("Sorry, there is a problem with the payment service"),
                 "fee_case": fee_case,
             },
             status=503,
@@ -242,7 +249,12 @@ def fee_receipt(request, fee_case):
     return render(
         request,
         "tribunal_fees/fee_receipt.html",
-        {"page_title": f"Receipt for fee {fee_case.reference}", "fee_case": fee_case, "rows": rows},
+        {
+            "page_title": gettext("Receipt for fee %(reference)s")
+            % {"reference": fee_case.reference},
+            "fee_case": fee_case,
+            "rows": rows,
+        },
     )
 
 
@@ -267,7 +279,8 @@ def hwf_detail(request, application):
         request,
         "tribunal_fees/hwf_detail.html",
         {
-            "page_title": f"Help with Fees application {application.reference}",
+            "page_title": gettext("Help with Fees application %(reference)s")
+            % {"reference": application.reference},
             "application": application,
             "contact": services.contact_route_of(application.fee_case),
             # Retrospective Help with Fees: the refund of what the decision remitted.
@@ -297,7 +310,7 @@ def hwf_payment_evidence(request, application):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["evidence"]
         if upload.size > EVIDENCE_MAX_BYTES:
-            form.add_error("evidence", "The selected file must be smaller than 10MB")
+            form.add_error("evidence", gettext("The selected file must be smaller than 10MB"))
         else:
             try:
                 services.hwf_payment_evidence_add(
@@ -312,13 +325,16 @@ def hwf_payment_evidence(request, application):
                 messages.error(request, str(exc))
                 return redirect("tribunal_fees:hwf-detail", reference=application.reference)
             else:
-                messages.success(request, f"We have your evidence of payment: {upload.name}")
+                messages.success(
+                    request,
+                    gettext("We have your evidence of payment: %(file)s") % {"file": upload.name},
+                )
                 return redirect("tribunal_fees:hwf-detail", reference=application.reference)
     return render(
         request,
         "tribunal_fees/hwf_payment_evidence.html",
         {
-            "page_title": "Send evidence of payment",
+            "page_title": gettext("Send evidence of payment"),
             "application": application,
             "form": form,
             "evidence": services.fee_case_payment_evidence(application.fee_case),
@@ -334,7 +350,8 @@ def refund_detail(request, application):
         request,
         "tribunal_fees/refund_detail.html",
         {
-            "page_title": f"Refund application {application.reference}",
+            "page_title": gettext("Refund application %(reference)s")
+            % {"reference": application.reference},
             "application": application,
             "hwf": application.hwf_application,
             "interest_rate": rate_display(settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS),
@@ -387,7 +404,7 @@ def fee_hwf(request, fee_case):
         request,
         "tribunal_fees/fee_hwf.html",
         {
-            "page_title": "Apply for Help with Fees",
+            "page_title": gettext("Apply for Help with Fees"),
             "fee_case": fee_case,
             "can_apply": can_apply,
             "too_late": too_late,
@@ -428,14 +445,14 @@ def fee_hwf_link(request, fee_case):
                 for field, message in error.errors.items():
                     form.add_error(field, message)
             except services.TransitionNotAllowed:
-                messages.error(request, "This fee has nothing left to pay")
+                messages.error(request, gettext("This fee has nothing left to pay"))
                 return redirect("tribunal_fees:fee-detail", reference=fee_case.reference)
             else:
                 return redirect("tribunal_fees:fee-detail", reference=fee_case.reference)
     return render(
         request,
         "tribunal_fees/fee_hwf_link.html",
-        {"page_title": "Already received a decision?", "fee_case": fee_case, "form": form},
+        {"page_title": gettext("Already received a decision?"), "fee_case": fee_case, "form": form},
         status=status,
     )
 
@@ -450,7 +467,7 @@ def hwf_confirmation(request, application):
         request,
         "tribunal_fees/hwf_confirmation.html",
         {
-            "page_title": "Help with Fees application sent",
+            "page_title": gettext("Help with Fees application sent"),
             "application": application,
             "contact": services.contact_route_of(application.fee_case),
         },
@@ -465,7 +482,7 @@ def refund_confirmation(request, application):
         request,
         "tribunal_fees/refund_confirmation.html",
         {
-            "page_title": "Refund application sent",
+            "page_title": gettext("Refund application sent"),
             "application": application,
             "contact": services.contact_route_of(application),
             "interest_rate": rate_display(settings.TRIBUNAL_FEES_REFUND_INTEREST_RATE_BASIS_POINTS),

@@ -8,6 +8,8 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.grants import grant_check
 from digital_services.core.money import PenceField
@@ -29,11 +31,11 @@ from .pay import EmailForm
 
 class HwfFeeKnownForm(forms.Form):
     has_reference = forms.ChoiceField(
-        label="Do you have a fee reference?",
-        help_text="You get one when you tell us about a fee. It looks like TF-ABC-DEF.",
+        label=_("Do you have a fee reference?"),
+        help_text=_("You get one when you tell us about a fee. It looks like TF-ABC-DEF."),
         choices=YES_NO,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you have a fee reference"},
+        error_messages={"required": _("Select yes if you have a fee reference")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -43,17 +45,17 @@ class HwfFeeKnownForm(forms.Form):
 
 class HwfFeeReferenceForm(forms.Form):
     reference = forms.CharField(
-        label="What is your fee reference?",
-        help_text="For example, TF-ABC-DEF",
+        label=_("What is your fee reference?"),
+        help_text=_("For example, TF-ABC-DEF"),
         max_length=20,
-        error_messages={"required": "Enter your fee reference"},
+        error_messages={"required": _("Enter your fee reference")},
     )
 
     #: The fee's grant (core/grants.py), put here by the fee's own page: a reference is
     #: used only with it, so nobody applies on, or sees, someone else's fee.
     grant = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    NOT_GRANTED = (
+    NOT_GRANTED = _(
         "Open your fee’s page and choose ‘Apply for Help with Fees’ there. If you paid "
         "without an account, find your fee with its reference and your email address first"
     )
@@ -90,13 +92,13 @@ class HwfFeeReferenceForm(forms.Form):
 
 class HwfApplicantForm(forms.Form):
     applicant_name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=200,
-        error_messages={"required": "Enter your full name"},
+        error_messages={"required": _("Enter your full name")},
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )
     applicant_date_of_birth = _date_field(
-        "Date of birth", "your date of birth", help_text="For example, 27 3 1980"
+        _("Date of birth"), "your date of birth", help_text=_("For example, 27 3 1980")
     )
 
     def __init__(self, *args, **kwargs):
@@ -109,17 +111,17 @@ class HwfApplicantForm(forms.Form):
     def clean_applicant_date_of_birth(self):
         value = _real_date(self.cleaned_data["applicant_date_of_birth"], "your date of birth")
         if value == timezone.localdate():
-            raise forms.ValidationError("Your date of birth must be in the past")
+            raise forms.ValidationError(gettext("Your date of birth must be in the past"))
         return value
 
 
 class HwfPartnerForm(forms.Form):
     has_partner = forms.ChoiceField(
-        label="Do you have a partner?",
-        help_text="A husband, wife or civil partner, or someone you live with as a couple.",
+        label=_("Do you have a partner?"),
+        help_text=_("A husband, wife or civil partner, or someone you live with as a couple."),
         choices=YES_NO,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you have a partner"},
+        error_messages={"required": _("Select yes if you have a partner")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -129,9 +131,11 @@ class HwfPartnerForm(forms.Form):
 
 class HwfPartnerBirthForm(forms.Form):
     partner_date_of_birth = _date_field(
-        "What is your partner’s date of birth?",
+        _("What is your partner’s date of birth?"),
         "your partner’s date of birth",
-        help_text="We ask because the savings limit is higher at 66 or over. For example, 27 3 1980",
+        help_text=_(
+            "We ask because the savings limit is higher at 66 or over. For example, 27 3 1980"
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -146,15 +150,17 @@ class HwfPartnerBirthForm(forms.Form):
 
 class HwfSavingsForm(forms.Form):
     capital_pence = PenceField(
-        label="How much do you have in savings and investments?",
+        label=_("How much do you have in savings and investments?"),
         help_text=(
-            "Include your partner’s. Count money in bank accounts, cash, ISAs, shares and "
-            "property other than your home. Enter 0 if you have none."
+            _(
+                "Include your partner’s. Count money in bank accounts, cash, ISAs, shares and "
+                "property other than your home. Enter 0 if you have none."
+            )
         ),
         max_pence=100_000_000_00,
         error_messages={
-            "required": "Enter how much you have in savings and investments",
-            "invalid": "Enter the amount of savings in pounds, like 1250 or 1250.50",
+            "required": _("Enter how much you have in savings and investments"),
+            "invalid": _("Enter the amount of savings in pounds, like 1250 or 1250.50"),
         },
     )
 
@@ -168,14 +174,16 @@ class HwfSavingsBandForm(forms.Form):
     when the band does not settle the test for this fee."""
 
     savings_band = forms.ChoiceField(
-        label="How much do you have in savings and investments?",
+        label=_("How much do you have in savings and investments?"),
         help_text=(
-            "Include your partner’s. Count money in bank accounts, cash, ISAs, shares and "
-            "property other than your home."
+            _(
+                "Include your partner’s. Count money in bank accounts, cash, ISAs, shares and "
+                "property other than your home."
+            )
         ),
         choices=hwf_savings_band_choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how much you have in savings and investments"},
+        error_messages={"required": _("Select how much you have in savings and investments")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -185,14 +193,14 @@ class HwfSavingsBandForm(forms.Form):
 
 class HwfBenefitsForm(forms.Form):
     benefit = forms.ChoiceField(
-        label="Are you getting any of these benefits?",
-        help_text="Select the one you get. You may be asked for proof.",
+        label=_("Are you getting any of these benefits?"),
+        help_text=_("Select the one you get. You may be asked for proof."),
         choices=[
             *[(b.value, b.label) for b in Benefit if b != Benefit.NONE],
             Choice(Benefit.NONE.value, Benefit.NONE.label),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select a benefit you get, or none of these"},
+        error_messages={"required": _("Select a benefit you get, or none of these")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -208,16 +216,18 @@ class HwfIdentityForm(forms.Form):
     (an appellant in the immigration tribunal, for example)."""
 
     ni_number = forms.CharField(
-        label="National Insurance number",
-        help_text="It’s on your payslip or a letter about tax, pensions or benefits. "
-        "For example, QQ 12 34 56 C",
+        label=_("National Insurance number"),
+        help_text=_(
+            "It’s on your payslip or a letter about tax, pensions or benefits. "
+            "For example, QQ 12 34 56 C"
+        ),
         max_length=13,
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
     home_office_reference = forms.CharField(
-        label="Home Office reference, if you do not have a National Insurance number",
-        help_text="It’s on letters from the Home Office, for example a decision letter.",
+        label=_("Home Office reference, if you do not have a National Insurance number"),
+        help_text=_("It’s on letters from the Home Office, for example a decision letter."),
         max_length=30,
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
@@ -234,7 +244,9 @@ class HwfIdentityForm(forms.Form):
         value = "".join(self.cleaned_data["ni_number"].split()).upper()
         if value and not NI_NUMBER.match(value):
             raise forms.ValidationError(
-                "Enter a National Insurance number in the correct format, like QQ 12 34 56 C"
+                gettext(
+                    "Enter a National Insurance number in the correct format, like QQ 12 34 56 C"
+                )
             )
         return value
 
@@ -250,36 +262,40 @@ class HwfIdentityForm(forms.Form):
         ):
             self.add_error(
                 "ni_number",
-                "Enter your National Insurance number, or your Home Office reference if you "
-                "do not have one",
+                gettext(
+                    "Enter your National Insurance number, or your Home Office reference if you "
+                    "do not have one"
+                ),
             )
         return cleaned
 
 
 class HwfIncomeForm(forms.Form):
     income_kinds = forms.MultipleChoiceField(
-        label="What kinds of income do you and your partner get?",
-        help_text="Select all that apply.",
+        label=_("What kinds of income do you and your partner get?"),
+        help_text=_("Select all that apply."),
         choices=IncomeKind.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select the kinds of income you get, or no income"},
+        error_messages={"required": _("Select the kinds of income you get, or no income")},
     )
     income_period = forms.ChoiceField(
-        label="Which period is your income for?",
+        label=_("Which period is your income for?"),
         choices=IncomePeriod.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select which period your income is for"},
+        error_messages={"required": _("Select which period your income is for")},
     )
     gross_monthly_income_pence = PenceField(
-        label="What is your total monthly income before tax?",
+        label=_("What is your total monthly income before tax?"),
         help_text=(
-            "Include your partner’s income: wages, self-employed earnings, benefits, "
-            "pensions and maintenance, before tax and National Insurance."
+            _(
+                "Include your partner’s income: wages, self-employed earnings, benefits, "
+                "pensions and maintenance, before tax and National Insurance."
+            )
         ),
         max_pence=10_000_000_00,
         error_messages={
-            "required": "Enter your total monthly income before tax",
-            "invalid": "Enter your monthly income in pounds, like 1450 or 1450.50",
+            "required": _("Enter your total monthly income before tax"),
+            "invalid": _("Enter your monthly income in pounds, like 1450 or 1450.50"),
         },
     )
 
@@ -296,33 +312,52 @@ class HwfIncomeForm(forms.Form):
         kinds = cleaned.get("income_kinds") or []
         income = cleaned.get("gross_monthly_income_pence")
         if IncomeKind.NONE in kinds and len(kinds) > 1:
-            self.add_error("income_kinds", "Select the kinds of income you get, or no income")
+            self.add_error(
+                "income_kinds", gettext("Select the kinds of income you get, or no income")
+            )
         elif IncomeKind.NONE in kinds and income:
             self.add_error(
                 "gross_monthly_income_pence",
-                "Enter 0 for your monthly income if you have no income",
+                gettext("Enter 0 for your monthly income if you have no income"),
             )
         return cleaned
 
 
-def _children_field(label: str) -> forms.IntegerField:
+def _children_field(label: str, messages: tuple) -> forms.IntegerField:
+    required, invalid, min_value, max_value = messages
     return forms.IntegerField(
         label=label,
         min_value=0,
         max_value=30,
         error_messages={
-            "required": f"Enter the number of {label.lower()}, or 0",
-            "invalid": f"Enter the number of {label.lower()} as a whole number, like 2",
-            "min_value": f"The number of {label.lower()} must be 0 or more",
-            "max_value": f"The number of {label.lower()} must be 30 or fewer",
+            "required": required,
+            "invalid": invalid,
+            "min_value": min_value,
+            "max_value": max_value,
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
 
 class HwfChildrenForm(forms.Form):
-    children_0_13 = _children_field("Children aged 0 to 13")
-    children_14_plus = _children_field("Children aged 14 or over")
+    children_0_13 = _children_field(
+        _("Children aged 0 to 13"),
+        (
+            _("Enter the number of children aged 0 to 13, or 0"),
+            _("Enter the number of children aged 0 to 13 as a whole number, like 2"),
+            _("The number of children aged 0 to 13 must be 0 or more"),
+            _("The number of children aged 0 to 13 must be 30 or fewer"),
+        ),
+    )
+    children_14_plus = _children_field(
+        _("Children aged 14 or over"),
+        (
+            _("Enter the number of children aged 14 or over, or 0"),
+            _("Enter the number of children aged 14 or over as a whole number, like 2"),
+            _("The number of children aged 14 or over must be 0 or more"),
+            _("The number of children aged 14 or over must be 30 or fewer"),
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -338,11 +373,13 @@ class HwfOutcomeForm(EmailForm):
     """ "What you are likely to get", then where to send the decision. It cannot go on
     without a fee to assess (``problem`` says why)."""
 
-    contact_label = "How should we send you our decision?"
+    contact_label = _("How should we send you our decision?")
 
     def __init__(self, *args, fee=None, assessment=None, problem: str = "", **kwargs):
         super().__init__(
-            *args, help_text="We’ll contact you when we have decided your application.", **kwargs
+            *args,
+            help_text=gettext("We’ll contact you when we have decided your application."),
+            **kwargs,
         )
         self.fee = fee
         self.assessment = assessment
@@ -358,10 +395,10 @@ class HwfLinkForm(forms.Form):
     """ "Already received a decision?": the Help with Fees reference to apply to a fee."""
 
     reference = forms.CharField(
-        label="Help with Fees reference",
-        help_text="It is on your decision letter or email, for example HWF-ABC-DEF",
+        label=_("Help with Fees reference"),
+        help_text=_("It is on your decision letter or email, for example HWF-ABC-DEF"),
         max_length=20,
-        error_messages={"required": "Enter your Help with Fees reference"},
+        error_messages={"required": _("Enter your Help with Fees reference")},
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
 
@@ -375,10 +412,10 @@ class HwfLinkForm(forms.Form):
         value, problem = reference_typed(self.cleaned_data["reference"], "HWF")
         if problem == "check":
             raise forms.ValidationError(
-                "Check your Help with Fees reference: one of its characters is not right"
+                gettext("Check your Help with Fees reference: one of its characters is not right")
             )
         if problem:
             raise forms.ValidationError(
-                "Enter the Help with Fees reference in the right format, like HWF-ABC-DEF"
+                gettext("Enter the Help with Fees reference in the right format, like HWF-ABC-DEF")
             )
         return value

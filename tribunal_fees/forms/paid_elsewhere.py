@@ -7,6 +7,8 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import PenceField, pence_format
 
@@ -17,15 +19,17 @@ from .common import _date_field, _helper, _real_date
 
 class HwfAlreadyPaidForm(forms.Form):
     already_paid = forms.ChoiceField(
-        label="Have you already paid this fee?",
-        help_text="You can apply for Help with Fees up to 3 months after paying. If you get "
-        "help, we refund what it covers.",
+        label=_("Have you already paid this fee?"),
+        help_text=_(
+            "You can apply for Help with Fees up to 3 months after paying. If you get "
+            "help, we refund what it covers."
+        ),
         choices=[
-            Choice("yes", "Yes, I paid it to the tribunal"),
-            Choice("no", "No, I have not paid it yet"),
+            Choice("yes", _("Yes, I paid it to the tribunal")),
+            Choice("no", _("No, I have not paid it yet")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you have already paid this fee"},
+        error_messages={"required": _("Select yes if you have already paid this fee")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -37,28 +41,28 @@ class HwfPaidElsewhereForm(forms.Form):
     """The payment as its payer describes it; a caseworker checks it against their evidence."""
 
     case_number = forms.CharField(
-        label="Tribunal case number or appeal reference",
-        help_text="It is on letters or emails from the tribunal about your case.",
+        label=_("Tribunal case number or appeal reference"),
+        help_text=_("It is on letters or emails from the tribunal about your case."),
         max_length=40,
-        error_messages={"required": "Enter your tribunal case number or appeal reference"},
+        error_messages={"required": _("Enter your tribunal case number or appeal reference")},
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
     paid_on = _date_field(
-        "When did you pay?", "the date you paid", help_text="For example, 27 3 2026"
+        _("When did you pay?"), "the date you paid", help_text=_("For example, 27 3 2026")
     )
     amount_paid_pence = PenceField(
-        label="How much did you pay?",
+        label=_("How much did you pay?"),
         max_pence=100_000_000,
         error_messages={
-            "required": "Enter how much you paid",
-            "invalid": "Enter the amount you paid in pounds, like 140 or 140.00",
+            "required": _("Enter how much you paid"),
+            "invalid": _("Enter the amount you paid in pounds, like 140 or 140.00"),
         },
     )
     method = forms.ChoiceField(
-        label="How did you pay?",
+        label=_("How did you pay?"),
         choices=PaidElsewhereMethod.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how you paid"},
+        error_messages={"required": _("Select how you paid")},
     )
 
     def __init__(self, *args, fee_pence: int | None = None, **kwargs):
@@ -74,10 +78,14 @@ class HwfPaidElsewhereForm(forms.Form):
     def clean_case_number(self):
         value = self.cleaned_data["case_number"].strip()
         if not value:
-            raise forms.ValidationError("Enter your tribunal case number or appeal reference")
+            raise forms.ValidationError(
+                gettext("Enter your tribunal case number or appeal reference")
+            )
         if not all(ch.isascii() and (ch.isalnum() or ch in " /-.") for ch in value):
             raise forms.ValidationError(
-                "The case number must only include letters, numbers, spaces, slashes and hyphens"
+                gettext(
+                    "The case number must only include letters, numbers, spaces, slashes and hyphens"
+                )
             )
         return value.upper()
 
@@ -92,23 +100,26 @@ class HwfPaidElsewhereForm(forms.Form):
     def clean_amount_paid_pence(self):
         value = self.cleaned_data["amount_paid_pence"]
         if value is not None and value < 1:
-            raise forms.ValidationError("Enter how much you paid")
+            raise forms.ValidationError(gettext("Enter how much you paid"))
         if value is not None and self.fee_pence is not None and value > self.fee_pence:
             raise forms.ValidationError(
-                f"The amount you paid must be {pence_format(self.fee_pence)} or less: that is the fee"
+                gettext("The amount you paid must be %(fee)s or less: that is the fee")
+                % {"fee": pence_format(self.fee_pence)}
             )
         return value
 
 
 class PaymentEvidenceForm(forms.Form):
     evidence = forms.FileField(
-        label="Upload evidence of payment",
-        help_text="A receipt from the tribunal, or a bank or card statement showing the "
-        "payment. The file must be a PDF, JPG or PNG and smaller than 10MB.",
+        label=_("Upload evidence of payment"),
+        help_text=_(
+            "A receipt from the tribunal, or a bank or card statement showing the "
+            "payment. The file must be a PDF, JPG or PNG and smaller than 10MB."
+        ),
         error_messages={
-            "required": "Select a file",
-            "empty": "The selected file is empty",
-            "invalid": "Select a file",
+            "required": _("Select a file"),
+            "empty": _("The selected file is empty"),
+            "invalid": _("Select a file"),
         },
         widget=forms.FileInput(
             attrs={"class": "govuk-file-upload", "accept": ".pdf,.jpg,.jpeg,.png"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.journeys.contact import ContactForm
 
@@ -26,6 +28,7 @@ from .common import (
     OTHER_KINDS,
     PAY_NOW,
     _date_field,
+    _date_messages_set,
     _helper,
     _real_date,
     fee_reference_clean,
@@ -34,26 +37,28 @@ from .common import (
 
 class FeeKindForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What are you paying for?",
+        label=_("What are you paying for?"),
         choices=[
             Choice(
                 KIND_ISSUE,
-                "An issue fee for a new claim",
-                hint="Paid when you send your claim (form ET1) to the employment tribunal.",
+                _("An issue fee for a new claim"),
+                hint=_("Paid when you send your claim (form ET1) to the employment tribunal."),
             ),
             Choice(
                 KIND_HEARING,
-                "A hearing fee",
-                hint="The tribunal tells you when to pay it. You need your case number.",
+                _("A hearing fee"),
+                hint=_("The tribunal tells you when to pay it. You need your case number."),
             ),
             Choice(
                 KIND_OTHER,
-                "Another fee",
-                hint="For example reconsideration of a judgment, judicial mediation or an appeal.",
+                _("Another fee"),
+                hint=_(
+                    "For example reconsideration of a judgment, judicial mediation or an appeal."
+                ),
             ),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select what you are paying for"},
+        error_messages={"required": _("Select what you are paying for")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -63,10 +68,10 @@ class FeeKindForm(forms.Form):
 
 class OtherFeeForm(forms.Form):
     other_kind = forms.ChoiceField(
-        label="Which fee are you paying?",
+        label=_("Which fee are you paying?"),
         choices=[(kind.value, kind.label) for kind in OTHER_KINDS],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select which fee you are paying"},
+        error_messages={"required": _("Select which fee you are paying")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -84,13 +89,15 @@ class CaseNumberForm(forms.Form):
         self.jurisdiction = jurisdiction
         field = self.fields["case_number"]
         if jurisdiction == Jurisdiction.EAT:
-            field.label = "What is your appeal number?"
-            field.help_text = "For example, UKEAT/0123/16/001"
-            field.error_messages["required"] = "Enter your appeal number"
+            field.label = gettext("What is your appeal number?")
+            field.help_text = gettext("For example, UKEAT/0123/16/001")
+            field.error_messages["required"] = gettext("Enter your appeal number")
         else:
-            field.label = "What is your employment tribunal case number?"
-            field.help_text = "It is on letters from the tribunal, for example 1234567/2016"
-            field.error_messages["required"] = "Enter your employment tribunal case number"
+            field.label = gettext("What is your employment tribunal case number?")
+            field.help_text = gettext(
+                "It is on letters from the tribunal, for example 1234567/2016"
+            )
+            field.error_messages["required"] = gettext("Enter your employment tribunal case number")
         field.widget.attrs.update({"spellcheck": "false"})
         self.helper = _helper(Field.text("case_number", field_width=20, label_size=Size.MEDIUM))
 
@@ -99,7 +106,7 @@ class CaseNumberForm(forms.Form):
         if self.jurisdiction == Jurisdiction.EAT:
             if not EAT_CASE_NUMBER.match(value):
                 raise forms.ValidationError(
-                    "Enter the appeal number in the right format, like UKEAT/0123/16/001"
+                    gettext("Enter the appeal number in the right format, like UKEAT/0123/16/001")
                 )
         else:
             et_case_number_validate(value)
@@ -109,60 +116,63 @@ class CaseNumberForm(forms.Form):
 class FeeDateForm(forms.Form):
     """The date the claim was presented (or the fee was due): the fee in force then applies."""
 
-    fee_date = _date_field("Date", "the date", help_text="For example, 27 3 2016")
+    fee_date = _date_field(_("Date"), "the date", help_text=_("For example, 27 3 2016"))
 
     def __init__(self, *args, kind: str | None = None, fees_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fees_only = fees_only
         field = self.fields["fee_date"]
         if kind in (FeeKind.IAC_PAPERS, FeeKind.IAC_HEARING):
-            field.label = "What date is on the Home Office decision you are appealing?"
+            field.label = gettext("What date is on the Home Office decision you are appealing?")
             what = "the date of the decision"
-            field.help_text = "It is on the decision letter, for example 27 3 2026"
+            field.help_text = gettext("It is on the decision letter, for example 27 3 2026")
         elif kind == FeeKind.PC_APPLICATION:
-            field.label = "When are you making the application?"
+            field.label = gettext("When are you making the application?")
             what = "the date of the application"
-            field.help_text = "Usually today, for example 27 3 2026"
+            field.help_text = gettext("Usually today, for example 27 3 2026")
         elif kind == FeeKind.PC_HEARING:
-            field.label = "When did the tribunal tell you the hearing date?"
+            field.label = gettext("When did the tribunal tell you the hearing date?")
             what = "the date of the hearing notice"
-            field.help_text = "It is on the notice of hearing, for example 27 3 2026"
+            field.help_text = gettext("It is on the notice of hearing, for example 27 3 2026")
         elif kind in (FeeKind.ISSUE, None):
-            field.label = "When was the claim presented to the tribunal?"
+            field.label = gettext("When was the claim presented to the tribunal?")
             what = "the date the claim was presented"
         else:
-            field.label = "When was the fee due?"
+            field.label = gettext("When was the fee due?")
             what = "the date the fee was due"
-            field.help_text = "It is on the letter from the tribunal, for example 27 3 2016"
+            field.help_text = gettext(
+                "It is on the letter from the tribunal, for example 27 3 2016"
+            )
         self.what = what
-        field.error_messages["required"] = f"Enter {what}"
-        field.error_messages["invalid"] = f"{what[0].upper()}{what[1:]} must be a real date"
+        _date_messages_set(field, what)
         self.helper = _helper(Field("fee_date", legend_size=Size.MEDIUM))
 
     def clean_fee_date(self):
         value = _real_date(self.cleaned_data["fee_date"], self.what)
         if self.fees_only and not FEES_FIRST_DAY <= value <= FEES_LAST_DAY:
             raise forms.ValidationError(
-                "There was no fee to pay on that date: employment tribunal fees were charged "
-                "from 29 July 2013 to 26 July 2017"
+                gettext(
+                    "There was no fee to pay on that date: employment tribunal fees were charged "
+                    "from 29 July 2013 to 26 July 2017"
+                )
             )
         return value
 
 
 class PayerForm(forms.Form):
     payer_role = forms.ChoiceField(
-        label="Who is paying the fee?",
+        label=_("Who is paying the fee?"),
         choices=[
-            Choice(PayerRole.CLAIMANT, "The claimant", hint="The person making the claim."),
+            Choice(PayerRole.CLAIMANT, _("The claimant"), hint=_("The person making the claim.")),
             Choice(
                 PayerRole.REPRESENTATIVE,
-                "A representative",
-                hint="A solicitor, trade union or adviser paying for the claimant.",
+                _("A representative"),
+                hint=_("A solicitor, trade union or adviser paying for the claimant."),
             ),
-            Choice(PayerRole.RESPONDENT, "The respondent", hint="The employer."),
+            Choice(PayerRole.RESPONDENT, _("The respondent"), hint=_("The employer.")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select who is paying the fee"},
+        error_messages={"required": _("Select who is paying the fee")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -172,15 +182,17 @@ class PayerForm(forms.Form):
 
 class ClaimantsForm(forms.Form):
     claimants = forms.IntegerField(
-        label="How many people are named as claimants on the claim?",
-        help_text="Enter 1 if you are claiming on your own. A group of claimants pays one group fee.",
+        label=_("How many people are named as claimants on the claim?"),
+        help_text=_(
+            "Enter 1 if you are claiming on your own. A group of claimants pays one group fee."
+        ),
         min_value=1,
         max_value=100_000,
         error_messages={
-            "required": "Enter the number of claimants",
-            "invalid": "Enter the number of claimants as a whole number, like 3",
-            "min_value": "The number of claimants must be 1 or more",
-            "max_value": "The number of claimants must be 100,000 or fewer",
+            "required": _("Enter the number of claimants"),
+            "invalid": _("Enter the number of claimants as a whole number, like 3"),
+            "min_value": _("The number of claimants must be 1 or more"),
+            "max_value": _("The number of claimants must be 100,000 or fewer"),
         },
     )
 
@@ -192,8 +204,8 @@ class ClaimantsForm(forms.Form):
 
 def _element_hint(element: str, type_a: frozenset[str]) -> str:
     if element == ClaimElement.NI_FUND:
-        return "No fee if this is all the claim is about"
-    return "A Type A complaint" if element in type_a else "A Type B complaint"
+        return gettext("No fee if this is all the claim is about")
+    return gettext("A Type A complaint") if element in type_a else gettext("A Type B complaint")
 
 
 class ClaimAboutForm(forms.Form):
@@ -201,11 +213,11 @@ class ClaimAboutForm(forms.Form):
     was presented (the Type A list changed on 6 April 2014)."""
 
     claim_elements = forms.MultipleChoiceField(
-        label="What is the claim about?",
-        help_text="Select all that apply.",
+        label=_("What is the claim about?"),
+        help_text=_("Select all that apply."),
         choices=ClaimElement.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select what the claim is about"},
+        error_messages={"required": _("Select what the claim is about")},
     )
 
     def __init__(self, *args, on_date=None, **kwargs):
@@ -224,18 +236,20 @@ class FeeChoiceForm(forms.Form):
     """On "Your fee": pay now, or apply for Help with Fees first."""
 
     next_step = forms.ChoiceField(
-        label="What do you want to do?",
+        label=_("What do you want to do?"),
         choices=[
-            Choice(PAY_NOW, "Pay the fee now by card"),
+            Choice(PAY_NOW, _("Pay the fee now by card")),
             Choice(
                 APPLY_HWF,
-                "Apply for Help with Fees",
-                hint="If you are on certain benefits or a low income, you may pay less or nothing.",
+                _("Apply for Help with Fees"),
+                hint=_(
+                    "If you are on certain benefits or a low income, you may pay less or nothing."
+                ),
             ),
         ],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether you want to pay now or apply for Help with Fees"
+            "required": _("Select whether you want to pay now or apply for Help with Fees")
         },
     )
 
@@ -264,22 +278,24 @@ class FeeChoiceForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if self.quote is None:
-            raise forms.ValidationError("There is no fee to pay")
+            raise forms.ValidationError(gettext("There is no fee to pay"))
         return cleaned
 
 
 class GroupHwfForm(forms.Form):
     remitted_claimants = forms.IntegerField(
-        label="How many of the claimants are getting Help with Fees?",
+        label=_("How many of the claimants are getting Help with Fees?"),
         help_text=(
-            "Count the claimants who have applied for or been given full Help with Fees. "
-            "Each of them applies separately."
+            _(
+                "Count the claimants who have applied for or been given full Help with Fees. "
+                "Each of them applies separately."
+            )
         ),
         min_value=0,
         error_messages={
-            "required": "Enter how many claimants are getting Help with Fees",
-            "invalid": "Enter the number of claimants as a whole number, like 2",
-            "min_value": "The number of claimants getting Help with Fees must be 0 or more",
+            "required": _("Enter how many claimants are getting Help with Fees"),
+            "invalid": _("Enter the number of claimants as a whole number, like 2"),
+            "min_value": _("The number of claimants getting Help with Fees must be 0 or more"),
         },
     )
 
@@ -297,7 +313,8 @@ class GroupHwfForm(forms.Form):
         value = self.cleaned_data["remitted_claimants"]
         if value > self.claimants:
             raise forms.ValidationError(
-                f"The number of claimants getting Help with Fees must be {self.claimants:,} or fewer"
+                gettext("The number of claimants getting Help with Fees must be %(most)s or fewer")
+                % {"most": f"{self.claimants:,}"}
             )
         return value
 
@@ -305,26 +322,26 @@ class GroupHwfForm(forms.Form):
 class EmailForm(ContactForm):
     """How we contact the payer: the platform's step (email, text message or post)."""
 
-    contact_label = "How should we send your receipt and updates about this fee?"
+    contact_label = _("How should we send your receipt and updates about this fee?")
 
 
 class FeeFindForm(forms.Form):
     """ "Find your fee": its reference and the email address given when it was made."""
 
     reference = forms.CharField(
-        label="Fee reference",
-        help_text="It is in the email we sent you, for example TF-ABC-DEF",
+        label=_("Fee reference"),
+        help_text=_("It is in the email we sent you, for example TF-ABC-DEF"),
         max_length=20,
-        error_messages={"required": "Enter your fee reference"},
+        error_messages={"required": _("Enter your fee reference")},
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
     email = forms.EmailField(
-        label="Email address",
-        help_text="The email address you gave when you told us about the fee",
+        label=_("Email address"),
+        help_text=_("The email address you gave when you told us about the fee"),
         max_length=254,
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )

@@ -8,6 +8,8 @@ import re
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import PenceField
 from digital_services.journeys.contact import ContactForm
@@ -28,10 +30,10 @@ from .common import _date_field, _helper, _real_date
 
 class RefundProfileForm(forms.Form):
     profile = forms.ChoiceField(
-        label="Who paid the fees?",
+        label=_("Who paid the fees?"),
         choices=RefundProfile.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select who paid the fees"},
+        error_messages={"required": _("Select who paid the fees")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -40,15 +42,15 @@ class RefundProfileForm(forms.Form):
 
 
 class RefundApplicantForm(forms.Form):
-    title = forms.CharField(label="Title (optional)", required=False, max_length=20)
+    title = forms.CharField(label=_("Title (optional)"), required=False, max_length=20)
     full_name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=200,
-        error_messages={"required": "Enter your full name"},
+        error_messages={"required": _("Enter your full name")},
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )
     date_of_birth = _date_field(
-        "Date of birth", "your date of birth", help_text="For example, 27 3 1980"
+        _("Date of birth"), "your date of birth", help_text=_("For example, 27 3 1980")
     )
 
     def __init__(self, *args, **kwargs):
@@ -62,7 +64,7 @@ class RefundApplicantForm(forms.Form):
     def clean_date_of_birth(self):
         value = _real_date(self.cleaned_data["date_of_birth"], "your date of birth")
         if value == timezone.localdate():
-            raise forms.ValidationError("Your date of birth must be in the past")
+            raise forms.ValidationError(gettext("Your date of birth must be in the past"))
         return value
 
 
@@ -71,10 +73,10 @@ class RefundContactForm(ContactForm):
     number for calls is optional."""
 
     address_always = True
-    contact_label = "How should we contact you about your refund?"
+    contact_label = _("How should we contact you about your refund?")
 
     phone = forms.CharField(
-        label="Phone number for calls (optional)",
+        label=_("Phone number for calls (optional)"),
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
@@ -86,26 +88,28 @@ class RefundContactForm(ContactForm):
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
         if value and not re.fullmatch(r"\+?[\d\s()-]{7,20}", value):
-            raise forms.ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+            raise forms.ValidationError(
+                gettext("Enter a phone number, like 01632 960 001 or 07700 900 982")
+            )
         return value
 
 
 class RefundCaseForm(forms.Form):
     region = forms.ChoiceField(
-        label="Where was the claim heard?",
+        label=_("Where was the claim heard?"),
         choices=Region.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select where the claim was heard"},
+        error_messages={"required": _("Select where the claim was heard")},
     )
     et_case_number = forms.CharField(
-        label="Employment tribunal case number",
-        help_text="For example, 1234567/2016. Leave this blank if you only paid appeal fees.",
+        label=_("Employment tribunal case number"),
+        help_text=_("For example, 1234567/2016. Leave this blank if you only paid appeal fees."),
         required=False,
         max_length=20,
     )
     eat_case_number = forms.CharField(
-        label="Appeal number (if you appealed)",
-        help_text="For example, UKEAT/0123/16/001",
+        label=_("Appeal number (if you appealed)"),
+        help_text=_("For example, UKEAT/0123/16/001"),
         required=False,
         max_length=20,
     )
@@ -128,7 +132,7 @@ class RefundCaseForm(forms.Form):
         value = "".join(self.cleaned_data["eat_case_number"].split()).upper()
         if value and not EAT_CASE_NUMBER.match(value):
             raise forms.ValidationError(
-                "Enter the appeal number in the right format, like UKEAT/0123/16/001"
+                gettext("Enter the appeal number in the right format, like UKEAT/0123/16/001")
             )
         return value
 
@@ -141,20 +145,21 @@ class RefundCaseForm(forms.Form):
             and "eat_case_number" not in self.errors
         ):
             self.add_error(
-                "et_case_number", "Enter the employment tribunal case number or the appeal number"
+                "et_case_number",
+                gettext("Enter the employment tribunal case number or the appeal number"),
             )
         return cleaned
 
 
 class RefundRespondentForm(forms.Form):
     respondent_name = forms.CharField(
-        label="Name of the respondent",
-        help_text="The employer or other organisation the claim was against.",
+        label=_("Name of the respondent"),
+        help_text=_("The employer or other organisation the claim was against."),
         max_length=200,
-        error_messages={"required": "Enter the name of the respondent (the employer)"},
+        error_messages={"required": _("Enter the name of the respondent (the employer)")},
     )
     respondent_address = forms.CharField(
-        label="Respondent’s address (optional)",
+        label=_("Respondent’s address (optional)"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -172,58 +177,58 @@ class RefundFeeForm(forms.Form):
     """One fee paid: which, how much, how and when (month and year, or not known)."""
 
     kind = forms.ChoiceField(
-        label="Which fee did you pay?",
+        label=_("Which fee did you pay?"),
         choices=RefundFeeKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select which fee you paid"},
+        error_messages={"required": _("Select which fee you paid")},
     )
     amount_pence = PenceField(
-        label="How much did you pay?",
+        label=_("How much did you pay?"),
         min_pence=1,
         max_pence=100_000_00,
         error_messages={
-            "required": "Enter the amount you paid for this fee",
-            "invalid": "Enter the amount in pounds, like 160 or 160.00",
-            "min_value": "The amount you paid must be more than £0",
+            "required": _("Enter the amount you paid for this fee"),
+            "invalid": _("Enter the amount in pounds, like 160 or 160.00"),
+            "min_value": _("The amount you paid must be more than £0"),
         },
     )
     method = forms.ChoiceField(
-        label="How did you pay?",
+        label=_("How did you pay?"),
         choices=PaymentMethod.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how you paid this fee"},
+        error_messages={"required": _("Select how you paid this fee")},
     )
     paid_day = forms.IntegerField(
-        label="Day (if you know it)",
+        label=_("Day (if you know it)"),
         required=False,
         min_value=1,
         max_value=31,
         error_messages={
-            "invalid": "Enter the day as a number from 1 to 31",
-            "min_value": "Enter the day as a number from 1 to 31",
-            "max_value": "Enter the day as a number from 1 to 31",
+            "invalid": _("Enter the day as a number from 1 to 31"),
+            "min_value": _("Enter the day as a number from 1 to 31"),
+            "max_value": _("Enter the day as a number from 1 to 31"),
         },
     )
     paid_month = forms.IntegerField(
-        label="Month",
+        label=_("Month"),
         required=False,
         min_value=1,
         max_value=12,
         error_messages={
-            "invalid": "Enter the month as a number from 1 to 12",
-            "min_value": "Enter the month as a number from 1 to 12",
-            "max_value": "Enter the month as a number from 1 to 12",
+            "invalid": _("Enter the month as a number from 1 to 12"),
+            "min_value": _("Enter the month as a number from 1 to 12"),
+            "max_value": _("Enter the month as a number from 1 to 12"),
         },
     )
     paid_year = forms.IntegerField(
-        label="Year",
+        label=_("Year"),
         required=False,
         min_value=2013,
         max_value=2017,
         error_messages={
-            "invalid": "Enter the year as 4 digits, like 2016",
-            "min_value": "The date you paid must be between July 2013 and August 2017",
-            "max_value": "The date you paid must be between July 2013 and August 2017",
+            "invalid": _("Enter the year as 4 digits, like 2016"),
+            "min_value": _("The date you paid must be between July 2013 and August 2017"),
+            "max_value": _("The date you paid must be between July 2013 and August 2017"),
         },
     )
 
@@ -231,13 +236,13 @@ class RefundFeeForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("paid_day", "paid_month", "paid_year"):
             self.fields[name].widget = forms.TextInput(attrs={"inputmode": "numeric"})
-        self.fields["paid_day"].help_text = (
+        self.fields["paid_day"].help_text = gettext(
             "Interest runs from the day you paid. If you only know the month, leave the day "
             "blank and we count from the first day of the month."
         )
-        self.fields[
-            "paid_month"
-        ].help_text = "When you paid, for example 3 2016. Leave both blank if you do not know."
+        self.fields["paid_month"].help_text = gettext(
+            "When you paid, for example 3 2016. Leave both blank if you do not know."
+        )
         self.helper = _helper(
             Field.radios("kind", legend_size=Size.SMALL),
             Field.text("amount_pence", field_width=10),
@@ -254,46 +259,48 @@ class RefundFeeForm(forms.Form):
         if "paid_month" in self.errors or "paid_year" in self.errors or "paid_day" in self.errors:
             return cleaned
         if day is not None and (month is None or year is None):
-            self.add_error("paid_day", "Enter the month and year you paid as well as the day")
+            self.add_error(
+                "paid_day", gettext("Enter the month and year you paid as well as the day")
+            )
             return cleaned
         if day is not None and day > calendar.monthrange(year, month)[1]:
-            self.add_error("paid_day", "The date you paid must be a real date")
+            self.add_error("paid_day", gettext("The date you paid must be a real date"))
             return cleaned
         if month is None and year is not None:
-            self.add_error("paid_month", "Enter the month you paid, or leave both blank")
+            self.add_error("paid_month", gettext("Enter the month you paid, or leave both blank"))
         elif year is None and month is not None:
-            self.add_error("paid_year", "Enter the year you paid, or leave both blank")
+            self.add_error("paid_year", gettext("Enter the year you paid, or leave both blank"))
         elif month is not None and not refund_rules.refund_month_in_scheme(month=month, year=year):
             self.add_error(
-                "paid_month", "The date you paid must be between July 2013 and August 2017"
+                "paid_month", gettext("The date you paid must be between July 2013 and August 2017")
             )
         return cleaned
 
 
 class RefundBankForm(forms.Form):
     account_name = forms.CharField(
-        label="Name on the account",
+        label=_("Name on the account"),
         max_length=200,
-        error_messages={"required": "Enter the name on the account"},
+        error_messages={"required": _("Enter the name on the account")},
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
     bank_name = forms.CharField(
-        label="Name of the bank or building society",
+        label=_("Name of the bank or building society"),
         max_length=200,
-        error_messages={"required": "Enter the name of the bank or building society"},
+        error_messages={"required": _("Enter the name of the bank or building society")},
     )
     sort_code = forms.CharField(
-        label="Sort code",
-        help_text="Must be 6 digits long",
+        label=_("Sort code"),
+        help_text=_("Must be 6 digits long"),
         max_length=20,
-        error_messages={"required": "Enter a sort code"},
+        error_messages={"required": _("Enter a sort code")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
     )
     account_number = forms.CharField(
-        label="Account number",
-        help_text="Must be 8 digits long",
+        label=_("Account number"),
+        help_text=_("Must be 8 digits long"),
         max_length=20,
-        error_messages={"required": "Enter an account number"},
+        error_messages={"required": _("Enter an account number")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
     )
 
@@ -309,13 +316,13 @@ class RefundBankForm(forms.Form):
     def clean_sort_code(self):
         value = self.cleaned_data["sort_code"]
         if not refund_rules.sort_code_valid(value):
-            raise forms.ValidationError("Enter a valid sort code like 309430")
+            raise forms.ValidationError(gettext("Enter a valid sort code like 309430"))
         return refund_rules.sort_code_normalise(value)
 
     def clean_account_number(self):
         value = self.cleaned_data["account_number"]
         if not refund_rules.account_number_valid(value):
-            raise forms.ValidationError("Enter a valid account number like 00733445")
+            raise forms.ValidationError(gettext("Enter a valid account number like 00733445"))
         return refund_rules.account_number_normalise(value)
 
 
@@ -324,10 +331,10 @@ class RefundNameChangedForm(forms.Form):
     name needs the paper form with evidence of the change."""
 
     name_changed = forms.ChoiceField(
-        label="Has your name changed since you paid the fees?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Has your name changed since you paid the fees?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether your name has changed since you paid"},
+        error_messages={"required": _("Select whether your name has changed since you paid")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -338,20 +345,22 @@ class RefundNameChangedForm(forms.Form):
         value = self.cleaned_data["name_changed"]
         if value == "yes":
             raise forms.ValidationError(
-                "You cannot apply online if your name has changed since you paid. Apply by "
-                "post or email with form 1-C and send a copy of the document that shows the "
-                "change, such as a marriage certificate or deed poll"
+                gettext(
+                    "You cannot apply online if your name has changed since you paid. Apply by "
+                    "post or email with form 1-C and send a copy of the document that shows the "
+                    "change, such as a marriage certificate or deed poll"
+                )
             )
         return value
 
 
 class RefundPaidHereForm(forms.Form):
     paid_here = forms.ChoiceField(
-        label="Did you pay a fee online with this service?",
-        help_text="If you did, we can pay it back to the card you used.",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Did you pay a fee online with this service?"),
+        help_text=_("If you did, we can pay it back to the card you used."),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether you paid a fee online with this service"},
+        error_messages={"required": _("Select whether you paid a fee online with this service")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -364,19 +373,19 @@ class RefundOnlineFeeForm(forms.Form):
     pair "Find your fee" asks for), so nobody can name somebody else's payment."""
 
     reference = forms.CharField(
-        label="Fee reference",
-        help_text="It is on your receipt, for example TF-ABC-DEF",
+        label=_("Fee reference"),
+        help_text=_("It is on your receipt, for example TF-ABC-DEF"),
         max_length=20,
-        error_messages={"required": "Enter your fee reference"},
+        error_messages={"required": _("Enter your fee reference")},
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
     email = forms.EmailField(
-        label="Email address",
-        help_text="The email address you gave when you paid",
+        label=_("Email address"),
+        help_text=_("The email address you gave when you paid"),
         max_length=254,
         error_messages={
-            "required": "Enter the email address you gave when you paid",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": _("Enter the email address you gave when you paid"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
@@ -400,7 +409,9 @@ class RefundOnlineFeeForm(forms.Form):
         reference, email = cleaned.get("reference"), cleaned.get("email")
         if reference and email and fee_case_paid_for_refund(reference, email) is None:
             raise forms.ValidationError(
-                "We cannot find an employment tribunal fee paid online with that reference "
-                "and email address. Check them, or answer no to the previous question"
+                gettext(
+                    "We cannot find an employment tribunal fee paid online with that reference "
+                    "and email address. Check them, or answer no to the previous question"
+                )
             )
         return cleaned

@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..constants import FeeKind, IacExemption, Jurisdiction
 from .common import TRIBUNAL_EMPLOYMENT, _helper
@@ -15,29 +16,34 @@ class TribunalForm(forms.Form):
     route for claims presented while employment tribunal fees were charged."""
 
     tribunal = forms.ChoiceField(
-        label="Which tribunal is the fee for?",
+        label=_("Which tribunal is the fee for?"),
         choices=[
             Choice(
                 Jurisdiction.IAC,
-                "First-tier Tribunal (Immigration and Asylum Chamber)",
-                hint="An appeal against a Home Office decision on a visa or immigration "
-                "application.",
+                _("First-tier Tribunal (Immigration and Asylum Chamber)"),
+                hint=_(
+                    "An appeal against a Home Office decision on a visa or immigration application."
+                ),
             ),
             Choice(
                 Jurisdiction.PC,
-                "First-tier Tribunal (Property Chamber), residential property",
-                hint="For example a service charge, lease extension or rent repayment case "
-                "in England.",
+                _("First-tier Tribunal (Property Chamber), residential property"),
+                hint=_(
+                    "For example a service charge, lease extension or rent repayment case "
+                    "in England."
+                ),
             ),
             Choice(
                 TRIBUNAL_EMPLOYMENT,
-                "Employment tribunal or Employment Appeal Tribunal",
-                hint="Only for a claim presented between 29 July 2013 and 26 July 2017, "
-                "when employment tribunal fees were charged.",
+                _("Employment tribunal or Employment Appeal Tribunal"),
+                hint=_(
+                    "Only for a claim presented between 29 July 2013 and 26 July 2017, "
+                    "when employment tribunal fees were charged."
+                ),
             ),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select which tribunal the fee is for"},
+        error_messages={"required": _("Select which tribunal the fee is for")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -50,26 +56,28 @@ CURRENT_FEE_CHOICES = {
     Jurisdiction.IAC: [
         Choice(
             FeeKind.IAC_PAPERS,
-            "An appeal decided without a hearing",
-            hint="A judge decides your appeal on the information and evidence you send.",
+            _("An appeal decided without a hearing"),
+            hint=_("A judge decides your appeal on the information and evidence you send."),
         ),
         Choice(
             FeeKind.IAC_HEARING,
-            "An appeal decided at a hearing",
-            hint="A judge decides your appeal at a hearing you can attend.",
+            _("An appeal decided at a hearing"),
+            hint=_("A judge decides your appeal at a hearing you can attend."),
         ),
     ],
     Jurisdiction.PC: [
         Choice(
             FeeKind.PC_APPLICATION,
-            "An application fee",
-            hint="Paid when you apply or appeal to the tribunal in a leasehold or "
-            "residential property case.",
+            _("An application fee"),
+            hint=_(
+                "Paid when you apply or appeal to the tribunal in a leasehold or "
+                "residential property case."
+            ),
         ),
         Choice(
             FeeKind.PC_HEARING,
-            "A hearing fee",
-            hint="Due within 14 days of the tribunal telling you the hearing date.",
+            _("A hearing fee"),
+            hint=_("Due within 14 days of the tribunal telling you the hearing date."),
         ),
     ],
 }
@@ -77,9 +85,9 @@ CURRENT_FEE_CHOICES = {
 
 class CurrentFeeForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What is the fee for?",
+        label=_("What is the fee for?"),
         widget=forms.RadioSelect,
-        error_messages={"required": "Select what the fee is for"},
+        error_messages={"required": _("Select what the fee is for")},
     )
 
     def __init__(self, *args, tribunal: str = Jurisdiction.IAC, **kwargs):
@@ -90,25 +98,27 @@ class CurrentFeeForm(forms.Form):
 
 class IacExemptionForm(forms.Form):
     exemption = forms.ChoiceField(
-        label="Do any of these apply to you?",
-        help_text="If one does, you may not need to pay the appeal fee.",
+        label=_("Do any of these apply to you?"),
+        help_text=_("If one does, you may not need to pay the appeal fee."),
         choices=[
             Choice(IacExemption.LEGAL_AID, IacExemption.LEGAL_AID.label),
             Choice(IacExemption.ASYLUM_SUPPORT, IacExemption.ASYLUM_SUPPORT.label),
             Choice(
                 IacExemption.CHILD_LOCAL_AUTHORITY,
                 IacExemption.CHILD_LOCAL_AUTHORITY.label,
-                hint="Benefits or housing from your local council under a children act or order.",
+                hint=_(
+                    "Benefits or housing from your local council under a children act or order."
+                ),
             ),
             Choice(
                 IacExemption.DISCRETIONARY,
                 IacExemption.DISCRETIONARY.label,
-                hint="The Lord Chancellor can remit the fee in exceptional circumstances.",
+                hint=_("The Lord Chancellor can remit the fee in exceptional circumstances."),
             ),
             Choice(IacExemption.NONE, IacExemption.NONE.label),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether any of these apply to you"},
+        error_messages={"required": _("Select whether any of these apply to you")},
     )
 
     def __init__(self, *args, **kwargs):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.journeys.definitions import (
@@ -169,49 +172,53 @@ def no_fee_reason(answers: Answers) -> str:
     """Why there is nothing to pay, for the "no fee to pay" page (empty when there is a fee)."""
     fee_date = answers.value("date", "fee_date")
     kind = answered_kind(answers)
-    label = FeeKind(kind).label.lower() if kind in FeeKind.values else "fee"
+    label = str(FeeKind(kind).label).lower() if kind in FeeKind.values else gettext("fee")
     exemption = iac_exempt(answers)
     if exemption:
-        return (
-            f"You do not pay the appeal fee because of your answer: "
-            f"“{IacExemption(exemption).label}”. Tell the tribunal about this when you appeal."
-        )
+        return gettext(
+            "You do not pay the appeal fee because of your answer: “%(answer)s”. Tell the "
+            "tribunal about this when you appeal."
+        ) % {"answer": IacExemption(exemption).label}
     if current_route(answers):
         first = fee_first_in_force(kind=kind) if kind in FeeKind.values else None
         if fee_date is not None and first is not None and fee_date < first:
-            return (
-                f"The {label} started on {date_format(first)}. There was no fee for "
-                f"{date_format(fee_date)}, so you have nothing to pay."
-            )
-        return (
-            f"We cannot confirm the {label} for {date_format(fee_date) if fee_date else 'that date'}"
-            ", so you cannot pay it here. Contact the tribunal to find out the fee and how to "
-            "pay it."
-        )
+            return gettext(
+                "The %(fee)s started on %(first)s. There was no fee for %(date)s, so you have "
+                "nothing to pay."
+            ) % {"fee": label, "first": date_format(first), "date": date_format(fee_date)}
+        return gettext(
+            "We cannot confirm the %(fee)s for %(date)s, so you cannot pay it here. Contact the "
+            "tribunal to find out the fee and how to pay it."
+        ) % {"fee": label, "date": date_format(fee_date) if fee_date else gettext("that date")}
     if fee_date is not None and fee_date > FEES_LAST_DAY:
-        return (
-            f"Employment tribunal fees stopped on {date_format(FEES_LAST_DAY)}, when the Supreme "
-            "Court decided they were unlawful. Nothing is payable for a claim presented or a "
-            f"fee due on {date_format(fee_date)}."
-        )
+        return gettext(
+            "Employment tribunal fees stopped on %(last)s, when the Supreme Court decided they "
+            "were unlawful. Nothing is payable for a claim presented or a fee due on %(date)s."
+        ) % {"last": date_format(FEES_LAST_DAY), "date": date_format(fee_date)}
     if fee_date is not None and fee_date < FEES_FIRST_DAY:
-        return (
-            f"Employment tribunal fees started on {date_format(FEES_FIRST_DAY)}. Nothing is "
-            f"payable for a claim presented or a fee due on {date_format(fee_date)}."
-        )
+        return gettext(
+            "Employment tribunal fees started on %(first)s. Nothing is payable for a claim "
+            "presented or a fee due on %(date)s."
+        ) % {"first": date_format(FEES_FIRST_DAY), "date": date_format(fee_date)}
     elements = _answered_elements(answers)
     if elements and claim_fee_exempt(claim_elements=elements):
-        return (
+        return gettext(
             "A claim only for a payment from the National Insurance Fund paid no fee, so you "
             "have nothing to pay."
         )
+    no_fee = gettext("There is no %(fee)s for this claim.") % {"fee": label}
     if fee_date is None or not claim_type_needed(answers):
-        return f"There is no {label} for this claim."
+        return no_fee
     try:
         claim_type = ClaimType(claim_type_decide(claim_elements=elements, on_date=fee_date)).label
     except ValueError:
-        return f"There is no {label} for this claim."
-    return f"There is no {label} for a {claim_type} claim, so you have nothing to pay."
+        return no_fee
+    return gettext(
+        "There is no %(fee)s for a %(claim_type)s claim, so you have nothing to pay."
+    ) % {
+        "fee": label,
+        "claim_type": claim_type,
+    }
 
 
 def _fee_step_kwargs(answers: Answers) -> dict:
@@ -243,14 +250,14 @@ def _fee_step_kwargs(answers: Answers) -> dict:
 
 def _choice_summary(cleaned: dict) -> list[tuple[str, str]]:
     labels = dict(FeeChoiceForm.base_fields["next_step"].choices)
-    return [("What you want to do", str(labels.get(cleaned.get("next_step"), "")))]
+    return [(gettext("What you want to do"), str(labels.get(cleaned.get("next_step"), "")))]
 
 
 def _claim_summary(cleaned: dict) -> list[tuple[str, str]]:
     """What the claim is about (its type depends on the date too: "Your fee" gives it)."""
     elements = cleaned.get("claim_elements") or []
-    labels = [ClaimElement(value).label for value in elements if value in ClaimElement.values]
-    return [("What the claim is about", "\n".join(labels))]
+    labels = [str(ClaimElement(value).label) for value in elements if value in ClaimElement.values]
+    return [(gettext("What the claim is about"), "\n".join(labels))]
 
 
 # Steps that describe a fee (used by both PAY and HELP_WITH_FEES) -------------------------
@@ -266,26 +273,26 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
     steps = [
         Step(
             slug="tribunal",
-            title="Which tribunal is the fee for?",
+            title=_("Which tribunal is the fee for?"),
             form_class=TribunalForm,
             condition=applies(lambda answers: True),
         ),
         Step(
             slug="current-fee",
-            title="What is the fee for?",
+            title=_("What is the fee for?"),
             form_class=CurrentFeeForm,
             condition=applies(current_route),
             form_kwargs=lambda a: {"tribunal": answered_tribunal(a)},
         ),
         Step(
             slug="fee-kind",
-            title="What are you paying for?",
+            title=_("What are you paying for?"),
             form_class=FeeKindForm,
             condition=employment,
         ),
         Step(
             slug="other-fee",
-            title="Which fee are you paying?",
+            title=_("Which fee are you paying?"),
             form_class=OtherFeeForm,
             condition=applies(
                 lambda a: employment_route(a) and a.value("fee-kind", "kind") == KIND_OTHER
@@ -293,7 +300,7 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
         ),
         Step(
             slug="case-number",
-            title="Your case number",
+            title=_("Your case number"),
             form_class=CaseNumberForm,
             condition=applies(
                 lambda a: (
@@ -305,7 +312,7 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
         ),
         Step(
             slug="date",
-            title="When the fee applies from",
+            title=_("When the fee applies from"),
             form_class=FeeDateForm,
             condition=applies(lambda answers: True),
             form_kwargs=lambda a: {
@@ -315,7 +322,7 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
         ),
         Step(
             slug="exemption",
-            title="Exemptions from the appeal fee",
+            title=_("Exemptions from the appeal fee"),
             form_class=IacExemptionForm,
             condition=applies(
                 lambda a: (
@@ -328,7 +335,7 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
         steps.append(
             Step(
                 slug="payer",
-                title="Who is paying the fee?",
+                title=_("Who is paying the fee?"),
                 form_class=PayerForm,
                 condition=applies(fee_date_in_scheme),
             )
@@ -336,7 +343,7 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
         steps.append(
             Step(
                 slug="claimants",
-                title="How many claimants are there?",
+                title=_("How many claimants are there?"),
                 form_class=ClaimantsForm,
                 condition=applies(
                     lambda a: fee_date_in_scheme(a) and answered_kind(a) in BANDED_KINDS
@@ -346,13 +353,15 @@ def _fee_steps(*, when=None, hwf: bool = False) -> list[Step]:
     steps.append(
         Step(
             slug="claim-about",
-            title="What is the claim about?",
+            title=_("What is the claim about?"),
             form_class=ClaimAboutForm,
             condition=applies(claim_type_needed),
             form_kwargs=lambda a: {"on_date": a.value("date", "fee_date")},
             summary=_claim_summary,
-            hint="This decides whether the claim is Type A or Type B. A claim with any "
-            "Type B complaint pays the Type B fee, once.",
+            hint=_(
+                "This decides whether the claim is Type A or Type B. A claim with any "
+                "Type B complaint pays the Type B fee, once."
+            ),
         )
     )
     return steps
@@ -368,15 +377,15 @@ def _citizen_name(user) -> str:
 def fee_explanation_rows(quote: FeeQuote, *, claimants: int) -> list[tuple[str, str]]:
     """Why the fee is this amount: the rows of "Your fee"."""
     rows = [
-        ("Tribunal", Jurisdiction(quote.jurisdiction).label),
-        ("Fee", FeeKind(quote.kind).label),
+        (gettext("Tribunal"), Jurisdiction(quote.jurisdiction).label),
+        (gettext("Fee"), FeeKind(quote.kind).label),
     ]
     if quote.claim_type in (ClaimType.A, ClaimType.B):
-        rows.append(("Claim type", ClaimType(quote.claim_type).label))
+        rows.append((gettext("Claim type"), ClaimType(quote.claim_type).label))
     if quote.kind in BANDED_KINDS:
-        rows.append(("Claimants", f"{claimants:,} ({ClaimantBand(quote.band).label})"))
-    rows.append(("Fee in force on", date_format(quote.on_date)))
-    rows.append(("Amount", pence_format(quote.amount_pence)))
+        rows.append((gettext("Claimants"), f"{claimants:,} ({ClaimantBand(quote.band).label})"))
+    rows.append((gettext("Fee in force on"), date_format(quote.on_date)))
+    rows.append((gettext("Amount"), pence_format(quote.amount_pence)))
     if quote.source:
-        rows.append(("Set by", quote.source))
+        rows.append((gettext("Set by"), quote.source))
     return rows

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.grants import grant_check
 from digital_services.core.money import pence_format
@@ -149,13 +151,16 @@ def _hwf_fee(answers: Answers) -> tuple[int | None, object, str, str]:
                 None,
                 None,
                 "",
-                f"We cannot find a fee you can apply for with the reference {reference}. "
-                "Check the reference you gave",
+                gettext(
+                    "We cannot find a fee you can apply for with the reference %(reference)s. "
+                    "Check the reference you gave"
+                )
+                % {"reference": reference},
             )
         return fee_case.fee_pence, fee_case.fee_date, fee_case.description, ""
     quote = quote_for(answers)
     if quote is None:
-        return None, None, "", "There was no fee to pay on the date you gave"
+        return None, None, "", gettext("There was no fee to pay on the date you gave")
     return quote.amount_pence, quote.on_date, FeeKind(quote.kind).label, ""
 
 
@@ -219,7 +224,7 @@ def _hwf_assessment(answers: Answers):
             children_14_plus=answers.value("children", "children_14_plus", 0) or 0,
         )
     except (TypeError, ValueError):
-        return None, "Answer the questions about your money first"
+        return None, gettext("Answer the questions about your money first")
     return assessment, ""
 
 
@@ -232,14 +237,14 @@ def _outcome_kwargs(answers: Answers) -> dict:
         # Retrospective: already paid, so help comes back as a refund (card or bank).
         fee["paid"] = True
         fee["refund_to"] = (
-            "into the bank account you gave us"
+            gettext("into the bank account you gave us")
             if _refund_bank_needed(answers)
-            else "to the card you paid with"
+            else gettext("to the card you paid with")
         )
     elif fee is not None and _paid_elsewhere(answers):
         paid = answers.value("payment-elsewhere", "amount_paid_pence")
         fee["paid"] = True
-        fee["refund_to"] = (
+        fee["refund_to"] = gettext(
             "into the bank account you gave us, once we have checked your evidence of payment"
         )
         if assessment is not None and paid is not None:
@@ -253,23 +258,29 @@ def _check_summary(answers: Answers) -> tuple[str, list[tuple[str, str]]] | None
     if problem:
         return None
     assessment, problem = _hwf_assessment(answers)
-    rows = [("Fee", f"{what}: {pence_format(fee_pence)}")]
+    rows = [(gettext("Fee"), f"{what}: {pence_format(fee_pence)}")]
     if assessment is not None:
         if assessment.outcome == HwfOutcome.FULL:
-            likely = "Full Help with Fees: you would pay nothing"
+            likely = gettext("Full Help with Fees: you would pay nothing")
         elif assessment.outcome == HwfOutcome.PART:
-            likely = (
-                f"Some help: you would pay {pence_format(assessment.amount_to_pay_pence)} "
-                f"and Help with Fees the other {pence_format(assessment.remission_pence)}"
-            )
+            likely = gettext(
+                "Some help: you would pay %(to_pay)s and Help with Fees the other %(remission)s"
+            ) % {
+                "to_pay": pence_format(assessment.amount_to_pay_pence),
+                "remission": pence_format(assessment.remission_pence),
+            }
         else:
-            likely = f"No Help with Fees: you would pay the whole {pence_format(fee_pence)}"
-        rows.append(("Likely outcome", likely))
-    return "Your fee and what you are likely to get", rows
+            likely = gettext("No Help with Fees: you would pay the whole %(fee)s") % {
+                "fee": pence_format(fee_pence)
+            }
+        rows.append((gettext("Likely outcome"), likely))
+    return gettext("Your fee and what you are likely to get"), rows
 
 
 def _outcome_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return [("How we send our decision", sentence_start(contact_route(cleaned).describe()))]
+    return [
+        (gettext("How we send our decision"), sentence_start(contact_route(cleaned).describe()))
+    ]
 
 
 def _hwf_submit_error(exc: services.InvalidRequest) -> JourneySubmitError:
@@ -312,7 +323,7 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
     from ..views import access_url
 
     not_found = JourneySubmitError(
-        "We cannot find a fee you can apply for with that reference", step="fee-reference"
+        gettext("We cannot find a fee you can apply for with that reference"), step="fee-reference"
     )
     try:
         if _has_reference(answers):
@@ -385,7 +396,7 @@ def hwf_submit(*, answers: Answers, user, channel, assisted_session, language) -
         raise JourneySubmitError(str(exc), step="fee-reference") from exc
     except FeeNotFound as exc:
         raise JourneySubmitError(
-            "There was no fee to pay on the date you gave", step="date"
+            gettext("There was no fee to pay on the date you gave"), step="date"
         ) from exc
     return access_url(
         user=user,
@@ -399,23 +410,25 @@ HELP_WITH_FEES = journey_register(
     Journey(
         service=SERVICE,
         slug="apply-for-help-with-fees",
-        title="Apply for Help with Fees",
+        title=_("Apply for Help with Fees"),
         submit=hwf_submit,
         check_summary=_check_summary,
         declaration=(
-            "I confirm that the information I have given is correct and complete. I understand "
-            "that if I give false information I may have to pay the full fee and could be "
-            "prosecuted."
+            _(
+                "I confirm that the information I have given is correct and complete. I understand "
+                "that if I give false information I may have to pay the full fee and could be "
+                "prosecuted."
+            )
         ),
         steps=[
             Step(
                 slug="fee",
-                title="Your fee reference",
+                title=_("Your fee reference"),
                 form_class=HwfFeeKnownForm,
             ),
             Step(
                 slug="fee-reference",
-                title="What is your fee reference?",
+                title=_("What is your fee reference?"),
                 form_class=HwfFeeReferenceForm,
                 template_name="tribunal_fees/journey_fee_reference.html",
                 condition=_has_reference,
@@ -423,69 +436,73 @@ HELP_WITH_FEES = journey_register(
             *_fee_steps(when=_describing_fee, hwf=True),
             Step(
                 slug="already-paid",
-                title="Have you already paid this fee?",
+                title=_("Have you already paid this fee?"),
                 form_class=HwfAlreadyPaidForm,
                 condition=_paid_question,
             ),
             Step(
                 slug="payment-elsewhere",
-                title="Your payment",
+                title=_("Your payment"),
                 form_class=HwfPaidElsewhereForm,
                 condition=_paid_elsewhere,
                 form_kwargs=_paid_elsewhere_kwargs,
-                hint="Tell us about the payment you made to the tribunal. After you apply, "
-                "you send us evidence of it, such as a receipt or a bank statement.",
+                hint=_(
+                    "Tell us about the payment you made to the tribunal. After you apply, "
+                    "you send us evidence of it, such as a receipt or a bank statement."
+                ),
             ),
-            Step(slug="applicant", title="About you", form_class=HwfApplicantForm),
+            Step(slug="applicant", title=_("About you"), form_class=HwfApplicantForm),
             Step(
                 slug="identity",
-                title="Your National Insurance number",
+                title=_("Your National Insurance number"),
                 form_class=HwfIdentityForm,
             ),
-            Step(slug="partner", title="Do you have a partner?", form_class=HwfPartnerForm),
+            Step(slug="partner", title=_("Do you have a partner?"), form_class=HwfPartnerForm),
             Step(
                 slug="partner-dob",
-                title="Your partner’s date of birth",
+                title=_("Your partner’s date of birth"),
                 form_class=HwfPartnerBirthForm,
                 condition=lambda a: a.value("partner", "has_partner") == "yes",
             ),
             Step(
                 slug="savings-band",
-                title="Savings and investments",
+                title=_("Savings and investments"),
                 form_class=HwfSavingsBandForm,
                 condition=_savings_in_bands,
             ),
             Step(
                 slug="savings",
-                title="How much you have in savings and investments",
+                title=_("How much you have in savings and investments"),
                 form_class=HwfSavingsForm,
                 condition=_savings_amount_needed,
             ),
-            Step(slug="benefits", title="Benefits", form_class=HwfBenefitsForm),
+            Step(slug="benefits", title=_("Benefits"), form_class=HwfBenefitsForm),
             Step(
                 slug="income",
-                title="Your income",
+                title=_("Your income"),
                 form_class=HwfIncomeForm,
                 condition=lambda a: a.value("benefits", "benefit") == Benefit.NONE,
             ),
             Step(
                 slug="children",
-                title="Children you support",
+                title=_("Children you support"),
                 form_class=HwfChildrenForm,
                 condition=lambda a: a.value("benefits", "benefit") == Benefit.NONE,
-                hint="Count the children who live with you or whom you support financially.",
+                hint=_("Count the children who live with you or whom you support financially."),
             ),
             Step(
                 slug="refund-bank",
-                title="Where we pay a refund",
+                title=_("Where we pay a refund"),
                 form_class=RefundBankForm,
                 condition=_refund_bank_needed,
-                hint="You have already paid this fee, and not by card through this service. "
-                "If you get Help with Fees, we pay back what it covers into this account.",
+                hint=_(
+                    "You have already paid this fee, and not by card through this service. "
+                    "If you get Help with Fees, we pay back what it covers into this account."
+                ),
             ),
             Step(
                 slug="outcome",
-                title="What you are likely to get",
+                title=_("What you are likely to get"),
                 form_class=HwfOutcomeForm,
                 template_name="tribunal_fees/journey_hwf_outcome.html",
                 form_kwargs=_outcome_kwargs,

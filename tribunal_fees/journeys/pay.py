@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.journeys.contact import (
     contact_route,
@@ -129,12 +131,14 @@ def pay_submit(*, answers: Answers, user, channel, assisted_session, language) -
         raise _pay_submit_error(exc, answers) from exc
     except FeeNotFound as exc:
         raise JourneySubmitError(
-            "There is no fee to pay for this on the date you gave", step="date"
+            gettext("There is no fee to pay for this on the date you gave"), step="date"
         ) from exc
     except PaymentProviderUnavailable as exc:
         raise JourneySubmitError(
-            "Sorry, the payment service is not working at the moment. You have not been "
-            "charged. Try again later."
+            gettext(
+                "Sorry, the payment service is not working at the moment. You have not been "
+                "charged. Try again later."
+            )
         ) from exc
 
 
@@ -142,15 +146,15 @@ PAY = journey_register(
     Journey(
         service=SERVICE,
         slug="pay",
-        title="Pay a tribunal fee",
+        title=_("Pay a tribunal fee"),
         submit=pay_submit,
-        check_title="Check your answers before you continue",
-        submit_label="Continue",
+        check_title=_("Check your answers before you continue"),
+        submit_label=_("Continue"),
         steps=[
             *_fee_steps(),
             Step(
                 slug="fee",
-                title="Your fee",
+                title=_("Your fee"),
                 form_class=FeeChoiceForm,
                 template_name="tribunal_fees/journey_fee.html",
                 form_kwargs=_fee_step_kwargs,
@@ -158,7 +162,7 @@ PAY = journey_register(
             ),
             Step(
                 slug="group-hwf",
-                title="Claimants getting Help with Fees",
+                title=_("Claimants getting Help with Fees"),
                 form_class=GroupHwfForm,
                 condition=lambda a: (
                     a.value("fee", "next_step") == APPLY_HWF and answered_claimants(a) > 1
@@ -167,9 +171,9 @@ PAY = journey_register(
             ),
             contact_step(
                 slug="email",
-                title="How we contact you",
+                title=_("How we contact you"),
                 form_class=EmailForm,
-                help_text="We’ll send your receipt and any updates about this fee this way.",
+                help_text=_("We’ll send your receipt and any updates about this fee this way."),
             ),
         ],
     )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
+import datetime as dt
 
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import pence_format
 from digital_services.journeys.contact import (
@@ -46,7 +49,7 @@ from .common import SERVICE
 
 def _refund_fee_title(cleaned: dict) -> str:
     kind = cleaned.get("kind")
-    label = RefundFeeKind(kind).label if kind in RefundFeeKind.values else "Fee"
+    label = str(RefundFeeKind(kind).label) if kind in RefundFeeKind.values else gettext("Fee")
     amount = cleaned.get("amount_pence")
     return f"{label}, {pence_format(amount)}" if amount else label
 
@@ -59,10 +62,13 @@ def _refund_fee_summary(cleaned: dict) -> list[tuple[str, str]]:
         for name in ("kind", "amount_pence", "method")
     ]
     month, year, day = cleaned.get("paid_month"), cleaned.get("paid_year"), cleaned.get("paid_day")
-    when = f"{calendar.month_name[month]} {year}" if month and year else "Not known"
+    when = gettext("Not known")
+    if month and year:
+        # The month's name in the page's language ("March 2016", "Mawrth 2016").
+        when = dateformat.format(dt.date(year, month, 1), "F Y")
     if day and month and year:
         when = f"{day} {when}"
-    rows.append(("When you paid", when))
+    rows.append((gettext("When you paid"), when))
     return rows
 
 
@@ -169,52 +175,52 @@ REFUND = journey_register(
     Journey(
         service=SERVICE,
         slug="refund",
-        title="Apply for a refund of employment tribunal fees",
+        title=_("Apply for a refund of employment tribunal fees"),
         submit=refund_submit,
-        declaration=(
+        declaration=_(
             "I believe that the facts stated in this application are true. I made the payments "
             "listed, or reimbursed the person who made them, and nobody has been ordered to "
             "pay them back to me. I understand that giving false information to get a refund "
             "is fraud."
         ),
         steps=[
-            Step(slug="who-paid", title="Who paid the fees?", form_class=RefundProfileForm),
-            Step(slug="applicant", title="Your details", form_class=RefundApplicantForm),
+            Step(slug="who-paid", title=_("Who paid the fees?"), form_class=RefundProfileForm),
+            Step(slug="applicant", title=_("Your details"), form_class=RefundApplicantForm),
             Step(
                 slug="name-changed",
-                title="Has your name changed since you paid?",
+                title=_("Has your name changed since you paid?"),
                 form_class=RefundNameChangedForm,
             ),
             contact_step(
-                slug="contact", title="Your contact details", form_class=RefundContactForm
+                slug="contact", title=_("Your contact details"), form_class=RefundContactForm
             ),
             Step(
                 slug="paid-here",
-                title="Did you pay online with this service?",
+                title=_("Did you pay online with this service?"),
                 form_class=RefundPaidHereForm,
             ),
             Step(
                 slug="online-fee",
-                title="The fee you paid online",
+                title=_("The fee you paid online"),
                 form_class=RefundOnlineFeeForm,
                 condition=_paid_here,
             ),
             Step(
                 slug="case",
-                title="Your original case",
+                title=_("Your original case"),
                 form_class=RefundCaseForm,
             ),
             Step(
                 slug="respondent",
-                title="Who the claim was against",
+                title=_("Who the claim was against"),
                 form_class=RefundRespondentForm,
             ),
             RepeatingStep(
                 slug="fees",
-                title="Fees you paid",
+                title=_("Fees you paid"),
                 form_class=RefundFeeForm,
-                item_name="fee",
-                item_name_plural="fees",
+                item_name=_("fee"),
+                item_name_plural=_("fees"),
                 min_items=1,
                 max_items=len(RefundFeeKind),
                 item_title=_refund_fee_title,
@@ -222,9 +228,9 @@ REFUND = journey_register(
             ),
             Step(
                 slug="bank",
-                title="Where should we send the refund?",
+                title=_("Where should we send the refund?"),
                 form_class=RefundBankForm,
-                hint="We pay refunds into a UK bank or building society account.",
+                hint=_("We pay refunds into a UK bank or building society account."),
             ),
         ],
     )

@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 
 from django.db.models import Model
+from django.utils import translation
+from django.utils.functional import Promise, lazy
 
 from digital_services.accounts.citizens import (
     CitizenUnreachable,
     citizen_notification_send,
     email_is_placeholder,
 )
+from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_url
 from digital_services.core.transitions import (
     TransitionNotAllowed,
@@ -85,8 +88,14 @@ def _email(
 ) -> None:
     """Send ``template`` by the chosen route: an email, a text message or a letter (in the
     outbox's next letter batch). A case with no route of its own (made before routes were
-    asked) reaches its citizen by their recorded preference, if it has one."""
+    asked) reaches its citizen by their recorded preference, if it has one. Lazy values
+    (labels, ``FeeCase.description``, ``date_in_language``) are read in the case's language."""
     language = language if language in ("en", "cy") else "en"
+    with translation.override(language):
+        personalisation = {
+            key: str(value) if isinstance(value, Promise) else value
+            for key, value in personalisation.items()
+        }
     if to.usable:
         notification_send(
             template=template,
@@ -112,6 +121,10 @@ def _email(
         )
     except CitizenUnreachable:
         logger.warning("%s %s: no way to send %s", type(about).__name__, about.pk, template)
+
+
+#: "5 December 2026" in the language active when it is read (a message's, see ``_email``).
+date_in_language = lazy(date_format, str)
 
 
 # Fee cases.

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.audit.services import audit_record
-from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.core.transitions import (
     TransitionNotAllowed,
@@ -47,6 +46,7 @@ from .common import (
     _fee_link,
     _locked,
     contact_route_of,
+    date_in_language,
     logger,
 )
 from .fee_checks import fee_case_answers_check
@@ -258,7 +258,7 @@ def _fee_receipt_send(fee_case: FeeCase) -> None:
             "fee": pence_format(fee_case.fee_pence),
             "remission": pence_format(fee_case.remission_pence),
             "amount_paid": pence_format(fee_case.amount_paid_pence),
-            "paid_on": date_format(fee_case.paid_at),
+            "paid_on": date_in_language(fee_case.paid_at),
             "receipt_url": _fee_link(
                 fee_case, reverse("tribunal_fees:fee-receipt", args=[fee_case.reference])
             ),

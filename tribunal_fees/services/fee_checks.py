@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
+
 from ..constants import (
     EAT_CASE_NUMBER,
     KIND_JURISDICTION,
@@ -44,14 +46,14 @@ def fee_case_answers_check(
     """
     errors: dict[str, str] = {}
     if kind not in FeeKind.values:
-        errors["kind"] = "Select what you are paying for"
+        errors["kind"] = gettext("Select what you are paying for")
     elif jurisdiction is None:
         jurisdiction = KIND_JURISDICTION[kind]
     elif KIND_JURISDICTION[kind] != jurisdiction:
-        errors["kind"] = "Select a fee of the tribunal you are paying"
+        errors["kind"] = gettext("Select a fee of the tribunal you are paying")
     elements = list(claim_elements or [])
     if elements and claim_fee_exempt(claim_elements=elements):
-        raise FeeNotFound("A claim only for a National Insurance Fund payment pays no fee")
+        raise FeeNotFound(gettext("A claim only for a National Insurance Fund payment pays no fee"))
     needs_type = (
         kind in FeeKind.values
         and "kind" not in errors
@@ -61,17 +63,17 @@ def fee_case_answers_check(
         try:
             claim_type = claim_type_decide(claim_elements=elements, on_date=fee_date)
         except ValueError:
-            errors["claim_elements"] = "Select what the claim is about"
+            errors["claim_elements"] = gettext("Select what the claim is about")
     elif needs_type and claim_type not in (ClaimType.A, ClaimType.B):
-        errors["claim_elements"] = "Select what the claim is about"
+        errors["claim_elements"] = gettext("Select what the claim is about")
     elif not needs_type:
         claim_type = claim_type if claim_type in (ClaimType.A, ClaimType.B) else ""
         elements = []
     if isinstance(claimants, bool) or not isinstance(claimants, int) or claimants < 1:
-        errors["claimants"] = "Enter the number of claimants, 1 or more"
+        errors["claimants"] = gettext("Enter the number of claimants, 1 or more")
     case_number = (case_number or "").strip().upper()
     if kind == FeeKind.HEARING and not case_number:
-        errors["case_number"] = "Enter your employment tribunal case number"
+        errors["case_number"] = gettext("Enter your employment tribunal case number")
     elif case_number and jurisdiction == Jurisdiction.ET:
         try:
             et_case_number_validate(case_number)
@@ -80,11 +82,11 @@ def fee_case_answers_check(
     elif (
         case_number and jurisdiction == Jurisdiction.EAT and not EAT_CASE_NUMBER.match(case_number)
     ):
-        errors["case_number"] = (
+        errors["case_number"] = gettext(
             "Enter the appeal number in the right format, like UKEAT/0123/16/001"
         )
     if payer_role not in PayerRole.values:
-        errors["payer_role"] = "Select who is paying"
+        errors["payer_role"] = gettext("Select who is paying")
     if errors:
         raise InvalidRequest(errors)
     return jurisdiction, claim_type or "", elements, case_number

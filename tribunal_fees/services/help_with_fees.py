@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.audit.services import audit_record
-from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.core.transitions import (
     TransitionNotAllowed,
@@ -30,7 +31,15 @@ from ..models import (
 )
 from ..references import reference_random
 from ..remission import hwf_assess, hwf_retrospective_too_late
-from .common import AUDIT_SERVICE, InvalidRequest, _email, _fee_link, _locked, contact_route_of
+from .common import (
+    AUDIT_SERVICE,
+    InvalidRequest,
+    _email,
+    _fee_link,
+    _locked,
+    contact_route_of,
+    date_in_language,
+)
 from .fee_cases import _fee_receipt_send
 from .refund_applications import fee_case_card_payment, hwf_refund_create
 
@@ -66,7 +75,7 @@ def hwf_paid_fee_problem(fee_case: FeeCase, *, today: dt.date | None = None) -> 
     """Why Help with Fees cannot be applied for on this paid fee ("" when it can: paid in
     full, without remission, within the last 3 months)."""
     if fee_case.paid_at is None or fee_case.remission_pence:
-        return "Help with Fees cannot be applied for on this fee"
+        return gettext("Help with Fees cannot be applied for on this fee")
     return hwf_retrospective_too_late(
         timezone.localdate(fee_case.paid_at), today=today or timezone.localdate()
     )
@@ -75,13 +84,13 @@ def hwf_paid_fee_problem(fee_case: FeeCase, *, today: dt.date | None = None) -> 
 def _refund_bank_errors(answers: HwfAnswers) -> dict[str, str]:
     errors = {}
     if not answers.refund_account_name.strip():
-        errors["refund_account_name"] = "Enter the name on the account"
+        errors["refund_account_name"] = gettext("Enter the name on the account")
     if not answers.refund_bank_name.strip():
-        errors["refund_bank_name"] = "Enter the name of the bank or building society"
+        errors["refund_bank_name"] = gettext("Enter the name of the bank or building society")
     if not refunds.sort_code_valid(answers.refund_sort_code):
-        errors["refund_sort_code"] = "Enter a valid sort code like 309430"
+        errors["refund_sort_code"] = gettext("Enter a valid sort code like 309430")
     if not refunds.account_number_valid(answers.refund_account_number):
-        errors["refund_account_number"] = "Enter a valid account number like 00733445"
+        errors["refund_account_number"] = gettext("Enter a valid account number like 00733445")
     return errors
 
 
@@ -103,7 +112,11 @@ def hwf_application_submit(
         fee_case = _locked(FeeCase, fee_case.pk)
         if fee_case.claimants > 1:
             raise InvalidRequest(
-                {"claimants": "For a group, each claimant applies for Help with Fees separately"}
+                {
+                    "claimants": gettext(
+                        "For a group, each claimant applies for Help with Fees separately"
+                    )
+                }
             )
         # Paid here, or (as the payer told us) to the tribunal: ``paid_elsewhere``.
         already_paid = fee_case.status in (FeeCaseStatus.PAID, FeeCaseStatus.PAID_ELSEWHERE)
@@ -111,7 +124,11 @@ def hwf_application_submit(
         if already_paid:
             if fee_case.hwf_applications.exists() or fee_case.linked_hwf_id:
                 raise InvalidRequest(
-                    {"reference": "This fee already has a Help with Fees application or decision"}
+                    {
+                        "reference": gettext(
+                            "This fee already has a Help with Fees application or decision"
+                        )
+                    }
                 )
             problem = hwf_paid_fee_problem(fee_case)
             if problem:
@@ -281,7 +298,7 @@ def hwf_application_evidence_request(
             personalisation={
                 "hwf_reference": application.reference,
                 "evidence": application.evidence_note,
-                "expires_on": date_format(expires_on),
+                "expires_on": date_in_language(expires_on),
                 "case_url": _fee_link(
                     application.fee_case,
                     reverse("tribunal_fees:hwf-detail", args=[application.reference]),
@@ -475,7 +492,7 @@ def hwf_application_part_payment_record(
 
 #: "Already received a decision?": the one message for a reference we cannot use, so that
 #: the page does not tell a guesser whether an application exists or is still undecided.
-HWF_LINK_NOT_FOUND = "We cannot find a Help with Fees decision with that reference"
+HWF_LINK_NOT_FOUND = _("We cannot find a Help with Fees decision with that reference")
 
 
 def _same_applicant(application: HelpWithFeesApplication, fee_case: FeeCase) -> bool:
@@ -502,10 +519,16 @@ def fee_case_hwf_link(*, fee_case: FeeCase, hwf_reference: str, actor) -> FeeCas
     with transaction.atomic():
         fee_case = _locked(FeeCase, fee_case.pk)
         if fee_case.status != FeeCaseStatus.UNPAID or fee_case.remission_pence:
-            raise TransitionNotAllowed("Only an unpaid fee without remission can take a decision")
+            raise TransitionNotAllowed(
+                gettext("Only an unpaid fee without remission can take a decision")
+            )
         if fee_case.linked_hwf_id or fee_case.hwf_applications.exists():
             raise InvalidRequest(
-                {"reference": "This fee already has a Help with Fees application or decision"}
+                {
+                    "reference": gettext(
+                        "This fee already has a Help with Fees application or decision"
+                    )
+                }
             )
         application = (
             HelpWithFeesApplication.objects.select_for_update(of=("self",))
@@ -524,22 +547,24 @@ def fee_case_hwf_link(*, fee_case: FeeCase, hwf_reference: str, actor) -> FeeCas
         ) != (fee_case.jurisdiction, fee_case.kind, fee_case.fee_pence):
             raise InvalidRequest(
                 {
-                    "reference": "That decision is for a different fee. Apply for Help with "
-                    "Fees for this fee instead"
+                    "reference": gettext(
+                        "That decision is for a different fee. Apply for Help with "
+                        "Fees for this fee instead"
+                    )
                 }
             )
         if application.fee_already_paid or decided_for.status == FeeCaseStatus.PAID:
             # Its own fee was paid (a refund follows) or part paid: the help is used.
             raise InvalidRequest(
-                {"reference": "That decision has already been used for another fee"}
+                {"reference": gettext("That decision has already been used for another fee")}
             )
         if FeeCase.objects.filter(linked_hwf=application).exists():
             raise InvalidRequest(
-                {"reference": "That decision has already been used for another fee"}
+                {"reference": gettext("That decision has already been used for another fee")}
             )
         if application.outcome == HwfOutcome.NONE:
             raise InvalidRequest(
-                {"reference": "That decision does not give any help with this fee"}
+                {"reference": gettext("That decision does not give any help with this fee")}
             )
         to_pay = application.amount_to_pay_pence
         fields = {

@@ -13,6 +13,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.audit.services import audit_record
 from digital_services.core.money import pence_format
@@ -50,23 +51,23 @@ def paid_elsewhere_errors(
     today = today or timezone.localdate()
     errors: dict[str, str] = {}
     if paid_on is None:
-        errors["paid_on"] = "Enter the date you paid"
+        errors["paid_on"] = gettext("Enter the date you paid")
     elif paid_on > today:
-        errors["paid_on"] = "The date you paid must be today or in the past"
+        errors["paid_on"] = gettext("The date you paid must be today or in the past")
     else:
         too_late = hwf_retrospective_too_late(paid_on, today=today)
         if too_late:
             errors["paid_on"] = too_late
     if amount_pence is None or amount_pence < 1:
-        errors["amount_paid_pence"] = "Enter how much you paid"
+        errors["amount_paid_pence"] = gettext("Enter how much you paid")
     elif amount_pence > fee_pence:
-        errors["amount_paid_pence"] = (
-            f"The amount you paid must be {pence_format(fee_pence)} or less: that is the fee"
-        )
+        errors["amount_paid_pence"] = gettext(
+            "The amount you paid must be %(fee)s or less: that is the fee"
+        ) % {"fee": pence_format(fee_pence)}
     if method not in PaidElsewhereMethod.values:
-        errors["method"] = "Select how you paid"
+        errors["method"] = gettext("Select how you paid")
     if not (case_number or "").strip():
-        errors["case_number"] = "Enter your tribunal case number or appeal reference"
+        errors["case_number"] = gettext("Enter your tribunal case number or appeal reference")
     return errors
 
 
@@ -147,12 +148,12 @@ def hwf_payment_evidence_add(
     empty, too big, not a PDF, JPG or PNG, too many files) and ``TransitionNotAllowed``
     (not a fee paid elsewhere, or its refund already checked)."""
     if not content:
-        raise InvalidRequest({"evidence": "The selected file is empty"})
+        raise InvalidRequest({"evidence": gettext("The selected file is empty")})
     if len(content) > EVIDENCE_MAX_BYTES:
-        raise InvalidRequest({"evidence": "The selected file must be smaller than 10MB"})
+        raise InvalidRequest({"evidence": gettext("The selected file must be smaller than 10MB")})
     media_type = evidence_media_type(content)
     if media_type is None:
-        raise InvalidRequest({"evidence": "The selected file must be a PDF, JPG or PNG"})
+        raise InvalidRequest({"evidence": gettext("The selected file must be a PDF, JPG or PNG")})
     with transaction.atomic():
         application = _locked(HelpWithFeesApplication, application.pk)
         if not hwf_payment_evidence_open(application):
@@ -161,8 +162,10 @@ def hwf_payment_evidence_add(
         if len(fee_case_payment_evidence(fee_case)) >= EVIDENCE_MAX_FILES:
             raise InvalidRequest(
                 {
-                    "evidence": f"You have already sent {EVIDENCE_MAX_FILES} files. "
-                    "We will contact you if we need more"
+                    "evidence": gettext(
+                        "You have already sent %(count)s files. We will contact you if we need more"
+                    )
+                    % {"count": EVIDENCE_MAX_FILES}
                 }
             )
         owner = user if getattr(user, "is_authenticated", False) else application.user

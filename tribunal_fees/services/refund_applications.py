@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.audit.services import audit_record
 from digital_services.core.money import pence_format
@@ -93,22 +94,24 @@ def refund_answers_errors(answers: RefundAnswers) -> dict[str, str]:
     """Every problem with a refund application, as field → message (empty when sound)."""
     errors: dict[str, str] = {}
     if answers.profile not in RefundProfile.values:
-        errors["profile"] = "Select who paid the fees"
+        errors["profile"] = gettext("Select who paid the fees")
     for name, message in (
-        ("full_name", "Enter your full name"),
-        ("address", "Enter your address"),
-        ("respondent_name", "Enter the name of the respondent (the employer)"),
-        ("account_name", "Enter the name on the account"),
-        ("bank_name", "Enter the name of the bank or building society"),
+        ("full_name", gettext("Enter your full name")),
+        ("address", gettext("Enter your address")),
+        ("respondent_name", gettext("Enter the name of the respondent (the employer)")),
+        ("account_name", gettext("Enter the name on the account")),
+        ("bank_name", gettext("Enter the name of the bank or building society")),
     ):
         if not str(getattr(answers, name) or "").strip():
             errors[name] = message
     if answers.contact_channel == "email" and not answers.email.strip():
-        errors["email"] = "Enter your email address"
+        errors["email"] = gettext("Enter your email address")
     elif answers.contact_channel == "sms" and not answers.mobile:
-        errors["email"] = "Enter a UK mobile number"
+        errors["email"] = gettext("Enter a UK mobile number")
     if not answers.et_case_number and not answers.eat_case_number:
-        errors["et_case_number"] = "Enter the employment tribunal case number or the appeal number"
+        errors["et_case_number"] = gettext(
+            "Enter the employment tribunal case number or the appeal number"
+        )
     if answers.et_case_number:
         try:
             et_case_number_validate(answers.et_case_number)
@@ -117,37 +120,37 @@ def refund_answers_errors(answers: RefundAnswers) -> dict[str, str]:
     if answers.eat_case_number and not EAT_CASE_NUMBER.match(
         answers.eat_case_number.strip().upper()
     ):
-        errors["eat_case_number"] = (
+        errors["eat_case_number"] = gettext(
             "Enter the appeal number in the right format, like UKEAT/0123/16/001"
         )
     if len(answers.notes or "") > 500:
-        errors["notes"] = "Notes must be 500 characters or fewer"
+        errors["notes"] = gettext("Notes must be 500 characters or fewer")
     if not refunds.sort_code_valid(answers.sort_code):
-        errors["sort_code"] = "Enter a valid sort code like 309430"
+        errors["sort_code"] = gettext("Enter a valid sort code like 309430")
     if not refunds.account_number_valid(answers.account_number):
-        errors["account_number"] = "Enter a valid account number like 00733445"
+        errors["account_number"] = gettext("Enter a valid account number like 00733445")
     kinds = [fee.kind for fee in answers.fees]
     if len(kinds) != len(set(kinds)):
-        errors["fees"] = "Enter each fee once"
+        errors["fees"] = gettext("Enter each fee once")
     for fee in answers.fees:
         key = f"fees-{fee.kind}"
         if fee.kind not in RefundFeeKind.values:
-            errors[key] = "Select which fee you paid"
+            errors[key] = gettext("Select which fee you paid")
         elif fee.amount_pence < 1:
-            errors[key] = "Enter the amount you paid for this fee"
+            errors[key] = gettext("Enter the amount you paid for this fee")
         elif fee.method not in PaymentMethod.values:
-            errors[key] = "Select how you paid this fee"
+            errors[key] = gettext("Select how you paid this fee")
         elif (fee.paid_month is None) != (fee.paid_year is None):
-            errors[key] = "Enter the month and year you paid, or say you do not know"
+            errors[key] = gettext("Enter the month and year you paid, or say you do not know")
         elif fee.paid_month is not None and not (
             1 <= fee.paid_month <= 12
             and refunds.refund_month_in_scheme(month=fee.paid_month, year=fee.paid_year)
         ):
-            errors[key] = "The date you paid must be between July 2013 and August 2017"
+            errors[key] = gettext("The date you paid must be between July 2013 and August 2017")
     if sum(max(fee.amount_pence, 0) for fee in answers.fees) < 1:
-        errors["fees"] = "Enter the fees you paid: the total must be more than £0"
+        errors["fees"] = gettext("Enter the fees you paid: the total must be more than £0")
     if not answers.declaration:
-        errors["declaration"] = "Confirm the declaration to apply for a refund"
+        errors["declaration"] = gettext("Confirm the declaration to apply for a refund")
     return errors
 
 
