@@ -417,3 +417,8 @@ TEMPLATES.update(_CLAIMANT_TEMPLATES)
 from .notifications_possession_case import TEMPLATES as _POSSESSION_CASE_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(_POSSESSION_CASE_TEMPLATES)
+
+# A possession claim's defendant: their response and general applications (#16).
+from .notifications_possession_tenant import TEMPLATES as _POSSESSION_TENANT_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(_POSSESSION_TENANT_TEMPLATES)

@@ -75,6 +75,8 @@ del S
 class PossessionFeeKind(models.TextChoices):
     CLAIM = "claim", "Possession claim (county court)"
     WARRANT = "warrant", "Warrant of possession"
+    COUNTERCLAIM = "counter", "Counterclaim for any other remedy"
+    APPLICATION = "gen_app", "General application on notice"
 
 
 class PossessionPartyRole(models.TextChoices):

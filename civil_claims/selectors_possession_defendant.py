@@ -13,7 +13,8 @@ from digital_services.core.registry import CaseSummary
 
 from .deadlines import deadline_passed, response_deadline_for
 from .models import PossessionClaim, PossessionParty
-from .possession_constants import PossessionPartyRole, PossessionStatus
+from .possession_constants import PossessionPartyRole
+from .possession_response_constants import TENANT_CLOSED_STATUSES
 from .selectors_defendant import deadline_in_words
 
 
@@ -39,17 +40,43 @@ def possession_defendant_for_viewer(*, reference: str, request) -> PossessionPar
     return party
 
 
+def possession_claims_awaiting_response(request) -> list[PossessionClaim]:
+    """The viewer's linked possession claims that their defendant party has not answered."""
+    owner = case_owner_for_request(request)
+    if owner is None:
+        return []
+    parties = (
+        _tenant_parties(owner)
+        .filter(response__isnull=True)
+        .exclude(claim__status__in=TENANT_CLOSED_STATUSES)
+        .order_by("claim__issue_date", "claim_id")
+    )
+    return [party.claim for party in parties]
+
+
 def possession_response_deadline(claim: PossessionClaim) -> dt.date | None:
     """The last day to respond: 14 days after the claim pack is deemed served (5 days after
     issue), on a working day; 4pm that day (the money claims' rule, civil_claims.deadlines)."""
     return response_deadline_for(claim.issue_date) if claim.issue_date else None
 
 
+def possession_response_for_party(party: PossessionParty):
+    """The party's sent response (with its counterclaim), or None."""
+    from .models import PossessionResponse
+
+    return PossessionResponse.objects.filter(party=party).select_related("counterclaim").first()
+
+
 def possession_defendant_next_step(party: PossessionParty, *, now=None) -> str:
     """What the tenant should do now, in words."""
     claim = party.claim
-    if claim.status == PossessionStatus.CLOSED_NOT_ISSUED:
+    if claim.status in TENANT_CLOSED_STATUSES:
         return "The claim is closed."
+    if possession_response_for_party(party) is not None:
+        return (
+            "You have responded. The court will look at your response; go to the hearing "
+            "on the date we send you."
+        )
     deadline = possession_response_deadline(claim)
     if deadline is None:
         return "The claim has not been issued yet."

@@ -19,6 +19,10 @@ from .possession_constants import (
     PAYMENT_PURPOSE_POSSESSION_FEE,
     PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE,
 )
+from .possession_response_constants import (
+    PAYMENT_PURPOSE_POSSESSION_APPLICATION_FEE,
+    PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE,
+)
 from .possession_retention import POSSESSION_RETENTION
 from .retention import RETENTION
 
@@ -54,6 +58,13 @@ def payment_outcome(*, payment):
     from .services import claim_payment_outcome
     from .services.possession import possession_payment_outcome
 
+    if payment.purpose in (
+        PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE,
+        PAYMENT_PURPOSE_POSSESSION_APPLICATION_FEE,
+    ):
+        from .services.possession_response import tenant_payment_outcome
+
+        return tenant_payment_outcome(payment=payment)
     if payment.purpose == PAYMENT_PURPOSE_POSSESSION_FEE:
         return possession_payment_outcome(payment=payment)
     if payment.purpose == PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE:
@@ -153,6 +164,8 @@ SERVICE = service_register(
             PAYMENT_PURPOSE_ISSUE_FEE,
             PAYMENT_PURPOSE_POSSESSION_FEE,
             PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE,
+            PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE,
+            PAYMENT_PURPOSE_POSSESSION_APPLICATION_FEE,
         ),
         payment_outcome=payment_outcome,
         letter_enclosures=letter_enclosures,
@@ -190,6 +203,11 @@ SERVICE = service_register(
             "possession-respond-sign-in": AccessRule(PUBLIC),
             "possession-respond-link": AccessRule(SIGNED_IN),
             "possession-respond-claim": AccessRule(OWNER),
+            # The tenant's response (a journey; sending checks the link), its confirmation,
+            # paying a counterclaim's fee and general applications: the linked defendant.
+            "possession-respond-sent": AccessRule(OWNER),
+            "possession-counterclaim-pay": AccessRule(OWNER, post_only=True),
+            "possession-application-new": AccessRule(OWNER),
         },
     )
 )

@@ -2,11 +2,18 @@ from django.urls import path
 
 from digital_services.journeys.urls import journey_urlpatterns
 
-from . import views, views_defendant, views_possession, views_possession_defendant
+from . import (
+    views,
+    views_defendant,
+    views_possession,
+    views_possession_defendant,
+    views_possession_tenant,
+)
 from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
 from .journeys.possession import POSSESSION
+from .journeys.possession_response import POSSESSION_RESPONSE
 from .views_possession_landlord import urlpatterns as possession_landlord_urlpatterns
 
 app_name = "civil_claims"
@@ -49,6 +56,8 @@ urlpatterns = [
     *views_possession.urlpatterns,
     # A possession claim's defendant: link it with the access code, then respond (#16).
     *views_possession_defendant.urlpatterns,
+    *journey_urlpatterns(POSSESSION_RESPONSE),
+    *views_possession_tenant.urlpatterns,
     # The landlord's possession claim page, fees and warrant (last: one-segment paths).
     *possession_landlord_urlpatterns,
 ]

@@ -175,8 +175,13 @@ def for_tenant(view):
 def possession_respond_claim(request, party):
     """The claim against the tenant: the landlord, the property, the grounds, the deadline,
     the hearing (once listed) and what to do next."""
+    from .possession_response_constants import TENANT_CLOSED_STATUSES
+    from .services.possession_response import next_hearing
+
     claim = party.claim
     deadline = selectors.possession_response_deadline(claim)
+    response = selectors.possession_response_for_party(party)
+    open_claim = claim.status not in TENANT_CLOSED_STATUSES
     return render(
         request,
         "civil_claims/possession_defendant/claim.html",
@@ -184,6 +189,12 @@ def possession_respond_claim(request, party):
             "page_title": f"Possession claim {claim.claim_number}",
             "claim": claim,
             "party": party,
+            "response": response,
+            "counterclaim": getattr(response, "counterclaim", None) if response else None,
+            "can_respond": response is None and open_claim,
+            "can_apply": open_claim,
+            "applications": list(party.applications.order_by("-created_at")),
+            "hearing": next_hearing(claim),
             "grounds": list(claim.grounds.all()),
             "deadline": deadline,
             "deadline_words": selectors.deadline_in_words(deadline) if deadline else "",

@@ -24,6 +24,7 @@ from ..possession_rules import arrears_statement
 from .claims import _rows
 from .common import ClaimNumberSearchMixin
 from .possession_actions import PossessionActionsMixin
+from .possession_tenant import PossessionTenantAdminMixin
 
 
 def _lines(*values) -> str:
@@ -31,7 +32,9 @@ def _lines(*values) -> str:
 
 
 @admin.register(PossessionClaim)
-class PossessionClaimAdmin(ClaimNumberSearchMixin, PossessionActionsMixin, CaseHistoryAdmin):
+class PossessionClaimAdmin(
+    ClaimNumberSearchMixin, PossessionActionsMixin, PossessionTenantAdminMixin, CaseHistoryAdmin
+):
     list_display = ("reference_display", "status", "country", "tenancy_type", "submitted_at")
     list_filter = ("status", "country", "tenancy_type")
     search_fields = ("reference", "claim_number")
@@ -51,6 +54,8 @@ class PossessionClaimAdmin(ClaimNumberSearchMixin, PossessionActionsMixin, CaseH
         "hearings_table",
         "order_text",
         "warrant_table",
+        "tenant_responses",
+        "tenant_applications",
         "documents_list",
         "messages_sent",
         "history_list",

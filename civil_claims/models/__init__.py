@@ -17,6 +17,11 @@ from .possession import (
     PossessionParty,
 )
 from .possession_case import PossessionHearing, PossessionWarrant
+from .possession_response import (
+    PossessionApplication,
+    PossessionCounterclaim,
+    PossessionResponse,
+)
 
 __all__ = [
     "AccessCode",
@@ -32,12 +37,15 @@ __all__ = [
     "Judgment",
     "PaperCorrespondence",
     "Party",
+    "PossessionApplication",
     "PossessionArrearsRow",
     "PossessionClaim",
+    "PossessionCounterclaim",
     "PossessionFee",
     "PossessionGround",
     "PossessionHearing",
     "PossessionParty",
+    "PossessionResponse",
     "PossessionWarrant",
     "Response",
     "TimelineEvent",

@@ -1,0 +1,87 @@
+"""The tenant's side of a possession claim: the response, a counterclaim and general
+applications, each with its own status and allowed moves (PCS sub-states, domain notes
+section 4): a response CREATED → SUBMITTED; a counterclaim PENDING_COUNTER_CLAIM_ISSUED
+(waiting for its fee) → PENDING_REVIEW (paid, or sent with Help with Fees) →
+COUNTER_CLAIM_ISSUED; a general application PENDING_GEN_APP_ISSUED (waiting for its
+fee) → GEN_APP_ISSUED (free, paid or with Help with Fees: for a caseworker).
+Every move goes through ``core.transitions.transition_apply``.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class YesNoNotSure(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NOT_SURE = "not_sure", "I’m not sure"
+
+
+class UniversalCredit(models.TextChoices):
+    YES = "yes", "Yes"
+    APPLIED = "applied", "I have applied"
+    NO = "no", "No"
+
+
+class AdviceAnswer(models.TextChoices):
+    YES = "yes", "Yes"
+    NOT_YET = "not_yet", "Not yet, but I will get advice"
+    NO = "no", "No"
+
+
+class InstalmentFrequency(models.TextChoices):
+    WEEKLY = "weekly", "Every week"
+    FORTNIGHTLY = "fortnightly", "Every 2 weeks"
+    MONTHLY = "monthly", "Every month"
+
+
+class CounterclaimKind(models.TextChoices):
+    MONEY = "money", "Money (for example, for disrepair)"
+    OTHER = "other", "Something else (for example, an order to do repairs)"
+    BOTH = "both", "Both"
+
+
+class ResponseStatus(models.TextChoices):
+    CREATED = "created", "Being made"
+    SUBMITTED = "submitted", "Sent"
+
+
+class CounterclaimStatus(models.TextChoices):
+    PENDING_ISSUE = "pending_issue", "Waiting for the fee"
+    PENDING_REVIEW = "pending_review", "For a caseworker to review"
+    ISSUED = "issued", "Counterclaim issued"
+
+
+class ApplicationKind(models.TextChoices):
+    ADJOURN = "adjourn", "Adjourn (put off) the hearing"
+    SET_ASIDE = "set_aside", "Set aside (cancel) a decision or order"
+    OTHER = "other", "Something else"
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING_ISSUE = "pending_issue", "Waiting for the fee"
+    ISSUED = "issued", "Received: for a caseworker"
+
+
+RESPONSE_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    ResponseStatus.CREATED: (ResponseStatus.SUBMITTED,),
+    ResponseStatus.SUBMITTED: (),
+}
+COUNTERCLAIM_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    CounterclaimStatus.PENDING_ISSUE: (CounterclaimStatus.PENDING_REVIEW,),
+    CounterclaimStatus.PENDING_REVIEW: (CounterclaimStatus.ISSUED,),
+    CounterclaimStatus.ISSUED: (),
+}
+APPLICATION_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    ApplicationStatus.PENDING_ISSUE: (ApplicationStatus.ISSUED,),
+    ApplicationStatus.ISSUED: (),
+}
+
+#: The claim has ended, or was never issued: nothing more can be sent on it by the tenant.
+TENANT_CLOSED_STATUSES = ("closed_not_issued", "dismissed", "warrant_issued")
+#: Adjourning a hearing is free when it is asked for at least this many days before it.
+ADJOURN_FREE_DAYS_BEFORE = 14
+APPLICATION_TEXT_MAX_LENGTH = 6_800
+PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE = "civil-claims-possession-counterclaim-fee"
+PAYMENT_PURPOSE_POSSESSION_APPLICATION_FEE = "civil-claims-possession-application-fee"
