@@ -35,6 +35,24 @@ HISTORY_WORDS = {
     "claim.paper_response_received": "Paper response received",
     "claim.breathing_space_entered": "Breathing space began: the claim is paused",
     "claim.breathing_space_lifted": "Breathing space ended: the claim goes ahead again",
+    # After the response (#15).
+    "claim.settlement_made": "Settlement agreement made: waiting for the defendant to sign",
+    "claim.settlement_signed": "Settlement agreement signed by both sides",
+    "claim.settlement_declined": "The defendant would not sign the settlement agreement",
+    "claim.default_judgment_requested": "Judgment requested: the defendant did not respond",
+    "claim.admission_judgment_requested": "Judgment by admission requested",
+    "claim.referred_to_judge": "Passed to a judge to decide",
+    "claim.plan_rejected": "The defendant's payment plan was rejected: the court will decide",
+    "claim.plan_rejected_offline": "The payment plan was rejected: the claim continues by post",
+    "claim.plan_decided": "The court decided how the money is paid",
+    "claim.redetermination_requested": "A judge was asked to look again at how it is paid",
+    "claim.judgment_entered": "Judgment entered on the register",
+    "claim.claimant_proceeds": "The claimant decided to go ahead",
+    "claim.claimant_not_proceeding": "The claimant decided not to go ahead: claim closed",
+    "claim.claimant_accepts_paid": "The claimant agreed the defendant had paid: claim settled",
+    "claim.paid_in_full": "The claimant was paid in full: claim settled",
+    "claim.mediation_result": "Mediation result recorded",
+    "claim.stayed_no_reply": "Claim stayed: no reply within 33 days of the response",
 }
 
 

@@ -46,6 +46,8 @@ CASEWORKER_PERMISSIONS = (
     "civil_claims.view_response",
     "civil_claims.view_claimantreply",
     "civil_claims.view_judgment",
+    "civil_claims.change_judgment",
+    "civil_claims.change_claimantreply",
     "civil_claims.view_issuefeeband",
     "civil_claims.view_possessionclaim",
     "civil_claims.decide_hwf_possessionclaim",
@@ -189,6 +191,21 @@ SERVICE = service_register(
             "respond-claim-form-download": AccessRule(OWNER),
             "respond-more-time": AccessRule(OWNER),
             "respond-contact": AccessRule(OWNER),
+            # After the response (#15): the claimant's reply, judgments and "paid in full"
+            # (views_claimant); the defendant signs a settlement or asks for a
+            # redetermination (views_defendant_next).
+            "claim-response": AccessRule(OWNER),
+            "claim-reply-accept": AccessRule(OWNER),
+            "claim-reply-plan": AccessRule(OWNER),
+            "claim-reply-go-ahead": AccessRule(OWNER),
+            "claim-reply-end": AccessRule(OWNER),
+            "claim-judgment": AccessRule(OWNER),
+            "claim-judgment-check": AccessRule(OWNER),
+            "claim-settlement-judgment": AccessRule(OWNER),
+            "claim-redetermination": AccessRule(OWNER),
+            "claim-paid-in-full": AccessRule(OWNER),
+            "respond-settlement": AccessRule(OWNER),
+            "respond-redetermination": AccessRule(OWNER),
             # A landlord's possession claim, once sent (its claimant, or holding its grant).
             "possession-confirmation": AccessRule(OWNER),
             "possession-claim": AccessRule(OWNER),

@@ -14,6 +14,8 @@ from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
 from .journeys.possession import POSSESSION
 from .journeys.possession_response import POSSESSION_RESPONSE
+from .views_claimant import urlpatterns as claimant_urlpatterns
+from .views_defendant_next import urlpatterns as defendant_next_urlpatterns
 from .views_possession_landlord import urlpatterns as possession_landlord_urlpatterns
 
 app_name = "civil_claims"
@@ -51,6 +53,10 @@ urlpatterns = [
     ),
     # The defendant: link the claim with the access code, then its page (views_defendant).
     *views_defendant.urlpatterns,
+    # After the response (#15): the claimant's next steps and judgments, the defendant's
+    # settlement signature and redetermination.
+    *claimant_urlpatterns,
+    *defendant_next_urlpatterns,
     # A landlord's possession claim (issue #16): the journey, then its pages.
     *journey_urlpatterns(POSSESSION),
     *views_possession.urlpatterns,

@@ -85,6 +85,24 @@ URL_KWARGS = {
     "respond-claim-form-download": _defended,
     "respond-more-time": _defended,
     "respond-contact": _defended,
+    # After the response (#15).
+    **{
+        name: _reference
+        for name in (
+            "claim-response",
+            "claim-reply-accept",
+            "claim-reply-plan",
+            "claim-reply-go-ahead",
+            "claim-reply-end",
+            "claim-judgment",
+            "claim-judgment-check",
+            "claim-settlement-judgment",
+            "claim-redetermination",
+            "claim-paid-in-full",
+        )
+    },
+    "respond-settlement": _defended,
+    "respond-redetermination": _defended,
     "possession-confirmation": _possession,
     "possession-claim": _possession,
     "possession-pay": _possession,

@@ -1,0 +1,323 @@
+"""The claimant's forms after the response (reply, formalise, their own plan, going ahead,
+default judgment, paid in full, redetermination) and the defendant's countersigning."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from digital_services.core.forms import GovukDateField
+from digital_services.core.money import PenceField
+
+from .constants import (
+    SOT_SIGNER_NAME_MAX_LENGTH,
+    FormaliseOption,
+    InstalmentFrequency,
+    PaymentOption,
+)
+from .services.claimant import ACCEPT, ACCEPT_PAID, GO_AHEAD, NOT_PROCEED, REJECT_PLAN
+from .services.plans import PLAN_FIELDS, PaymentPlanAnswers, plan_validate
+
+REASON_MAX = 5000
+
+CHOICE_LABELS = {
+    ACCEPT: "Accept the offer and how they will pay",
+    REJECT_PLAN: "Accept the amount, but not how they will pay: suggest your own plan",
+    GO_AHEAD: "Reject it and go ahead with the claim",
+    ACCEPT_PAID: "Agree they have paid: the claim is settled",
+    NOT_PROCEED: "Do not go ahead with the claim",
+}
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+def _radios(label: str, choices, message: str, **kwargs) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": message, "invalid_choice": message},
+        **kwargs,
+    )
+
+
+def _reason(label: str, *, required: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=bool(required),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": required,
+            "max_length": f"{label.removesuffix(' (optional)')} must be {REASON_MAX:,} "
+            "characters or fewer",
+        },
+    )
+
+
+def _errors_onto(form: forms.Form, error: ValidationError) -> None:
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+class ReplyChoiceForm(forms.Form):
+    choice = _radios("What do you want to do?", [], "Select what you want to do")
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["choice"].choices = [(c, CHOICE_LABELS[c]) for c in choices]
+        self.helper = _helper(Field.radios("choice", legend_size=Size.MEDIUM, legend_tag="h2"))
+
+
+class FormaliseForm(forms.Form):
+    formalise = _radios(
+        "How do you want to make the agreement formal?",
+        [
+            (
+                FormaliseOption.SETTLEMENT,
+                "Sign a settlement agreement: the defendant has 7 days to sign it too",
+            ),
+            (FormaliseOption.CCJ, "Ask for a county court judgment (judgment by admission)"),
+            (FormaliseOption.REFER_TO_JUDGE, "Ask a judge to decide"),
+        ],
+        "Select how you want to make the agreement formal",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("formalise", legend_size=Size.LARGE, legend_tag="h1"))
+
+
+class PlanForm(forms.Form):
+    """How the money should be paid: immediately, by a date, or by instalments."""
+
+    payment_option = _radios(
+        "How should the defendant pay?",
+        [
+            (PaymentOption.IMMEDIATELY, "Immediately (within 5 days)"),
+            (PaymentOption.BY_SET_DATE, "By a set date"),
+            (PaymentOption.INSTALMENTS, "In instalments"),
+        ],
+        "Select how the money should be paid",
+    )
+    pay_by_date = GovukDateField(
+        what="the date the money should be paid by",
+        required=False,
+        label="If by a set date: the date to pay by",
+        help_text="For example, 27 3 2027",
+    )
+    instalment_amount_pence = PenceField(
+        label="If in instalments: the amount of each instalment",
+        required=False,
+        min_pence=1,
+        error_messages={"min_value": "Each instalment must be at least £1.00"},
+    )
+    instalment_frequency = _radios(
+        "If in instalments: how often",
+        InstalmentFrequency.choices,
+        "Select how often the instalments are paid",
+        required=False,
+    )
+    instalment_first_date = GovukDateField(
+        what="the date of the first instalment",
+        required=False,
+        label="If in instalments: the date of the first instalment",
+        help_text="For example, 1 2 2027",
+    )
+
+    #: The total the plan pays (an instalment may not be more than it); 0 for no limit.
+    total_pence = 0
+
+    def __init__(self, *args, total_pence: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.total_pence = total_pence
+        self.helper = _helper(*self.plan_layout())
+
+    def plan_layout(self):
+        return [
+            Field.radios("payment_option", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field("pay_by_date"),
+            Fieldset(
+                Field.text("instalment_amount_pence", field_width=10),
+                Field.radios("instalment_frequency", legend_size=Size.SMALL),
+                Field("instalment_first_date"),
+                legend="If in instalments",
+                legend_size=Size.SMALL,
+            ),
+        ]
+
+    def plan(self) -> PaymentPlanAnswers:
+        data = self.cleaned_data
+        return PaymentPlanAnswers(
+            payment_option=data.get("payment_option") or "",
+            pay_by_date=data.get("pay_by_date"),
+            instalment_amount_pence=data.get("instalment_amount_pence") or None,
+            instalment_first_date=data.get("instalment_first_date"),
+            instalment_frequency=data.get("instalment_frequency") or "",
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("payment_option") and not any(f in self.errors for f in PLAN_FIELDS):
+            try:
+                plan_validate(self.plan(), today=timezone.localdate(), total_pence=self.total_pence)
+            except ValidationError as error:
+                _errors_onto(self, error)
+        return data
+
+
+class ClaimantPlanForm(PlanForm):
+    reason = _reason("Why you cannot accept their plan (optional)")
+
+    def plan_layout(self):
+        return [*super().plan_layout(), Field.textarea("reason")]
+
+
+class GoAheadForm(forms.Form):
+    free_mediation = _radios(
+        "Will you try free mediation?",
+        [("yes", "Yes"), ("no", "No")],
+        "Select yes if you will try free mediation",
+        help_text="A mediator talks to you both by phone to help you agree. It is free. "
+        "Mediation happens only if the defendant agreed to it too.",
+    )
+    reason = _reason("Why you disagree with the response (optional)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.radios("free_mediation", legend_size=Size.MEDIUM, legend_tag="h2", inline=True),
+            Field.textarea("reason"),
+        )
+
+
+class DefaultJudgmentForm(PlanForm):
+    """A default judgment: amounts paid, how it is to be paid, the statement of truth."""
+
+    paid_some = _radios(
+        "Has the defendant paid you any of the money?",
+        [("yes", "Yes"), ("no", "No")],
+        "Select yes if the defendant has paid you any of the money",
+    )
+    already_paid_pence = PenceField(
+        label="If yes: how much they have paid", required=False, min_pence=1
+    )
+    defendant_date_of_birth = GovukDateField(
+        what="the defendant’s date of birth",
+        required=False,
+        label="The defendant’s date of birth (optional, if they are an individual)",
+        help_text="For example, 31 3 1980",
+    )
+    sot_name = forms.CharField(
+        label="Your full name",
+        max_length=SOT_SIGNER_NAME_MAX_LENGTH,
+        error_messages={
+            "required": "Enter your full name",
+            "max_length": f"Your full name must be {SOT_SIGNER_NAME_MAX_LENGTH} characters or fewer",
+        },
+    )
+    sot_confirm = forms.BooleanField(
+        label="I believe that the facts stated in this request are true",
+        error_messages={"required": "Confirm the statement of truth"},
+    )
+
+    def __init__(self, *args, individual: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not individual:
+            del self.fields["defendant_date_of_birth"]
+        self.helper = _helper(
+            Field.radios("paid_some", legend_size=Size.MEDIUM, legend_tag="h2", inline=True),
+            Field.text("already_paid_pence", field_width=10),
+            *self.plan_layout(),
+            *([Field("defendant_date_of_birth")] if individual else []),
+            Fieldset(
+                Field.text("sot_name"),
+                Field.checkbox("sot_confirm"),
+                legend="Statement of truth",
+                legend_size=Size.MEDIUM,
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("paid_some") == "yes" and not data.get("already_paid_pence"):
+            if "already_paid_pence" not in self.errors:
+                self.add_error("already_paid_pence", "Enter how much the defendant has paid")
+        if data.get("paid_some") == "no":
+            data["already_paid_pence"] = 0
+        dob = data.get("defendant_date_of_birth")
+        if dob and dob >= timezone.localdate():
+            self.add_error("defendant_date_of_birth", "The date of birth must be in the past")
+        return data
+
+    def answers(self) -> dict:
+        """The answers kept between the form and the check page (JSON-safe)."""
+        data = self.cleaned_data
+        plan = self.plan()
+        return {
+            "already_paid_pence": data.get("already_paid_pence") or 0,
+            "payment_option": plan.payment_option,
+            "pay_by_date": plan.pay_by_date.isoformat() if plan.pay_by_date else "",
+            "instalment_amount_pence": plan.instalment_amount_pence or 0,
+            "instalment_first_date": plan.instalment_first_date.isoformat()
+            if plan.instalment_first_date
+            else "",
+            "instalment_frequency": plan.instalment_frequency,
+            "defendant_date_of_birth": dob.isoformat()
+            if (dob := data.get("defendant_date_of_birth"))
+            else "",
+            "sot_name": data["sot_name"].strip(),
+        }
+
+
+class PaidInFullForm(forms.Form):
+    received_on = GovukDateField(
+        what="the date you were paid in full",
+        label="When were you paid in full?",
+        help_text="For example, 27 11 2026",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field("received_on", legend_size=Size.MEDIUM, legend_tag="h2"))
+
+    def clean_received_on(self):
+        day = self.cleaned_data["received_on"]
+        if day and day > timezone.localdate():
+            raise ValidationError("The date you were paid must be today or in the past")
+        return day
+
+
+class RedeterminationForm(forms.Form):
+    reason = _reason(
+        "Why should a judge look again at how the money is paid?",
+        required="Enter why you want the decision looked at again",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"))
+
+
+class CountersignForm(forms.Form):
+    decision = _radios(
+        "Do you want to sign the settlement agreement?",
+        [
+            ("sign", "Yes, sign it: I will pay as it says"),
+            ("decline", "No, I will not sign it"),
+        ],
+        "Select whether you want to sign the settlement agreement",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("decision", legend_size=Size.MEDIUM, legend_tag="h2"))
