@@ -1,0 +1,246 @@
+"""Every next-step service from every claim status: it succeeds only from the statuses it
+may start from (each of which CLAIM_TRANSITIONS allows to reach its target) and is refused
+from every other one with nothing written; and the deadline rules of a default judgment
+(4pm, weekends, bank holidays, more time)."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from civil_claims.constants import (
+    ClaimStatus,
+    CourtDecision,
+    FormaliseOption,
+    MediationResult,
+)
+from civil_claims.models import Claim, ClaimantReply, Judgment
+from civil_claims.services.claimant import (
+    PAID_IN_FULL_STATES,
+    ReplyRefused,
+    claim_admission_accept,
+    claim_go_ahead,
+    claim_mediation_result_record,
+    claim_paid_in_full,
+    claim_plan_reject,
+    claim_reply_end,
+    claim_settlement_countersign,
+)
+from civil_claims.services.judgment import (
+    JudgmentRefused,
+    claim_default_judgment_request,
+    claim_plan_decide,
+)
+from civil_claims.services.plans import PaymentPlanAnswers
+from digital_services.core.transitions import TransitionNotAllowed
+
+from .factories import claim_issued
+from .factories_claimant import claim_answered, full_defence
+
+pytestmark = pytest.mark.django_db
+
+STATUSES = list(ClaimStatus.values)
+IMMEDIATELY = PaymentPlanAnswers(payment_option="immediately")
+REFUSALS = (ReplyRefused, JudgmentRefused, TransitionNotAllowed)
+
+
+@pytest.fixture(autouse=True)
+def _now():
+    with time_machine.travel("2026-12-01 10:00 +0000", tick=False) as traveller:
+        yield traveller
+
+
+def _put(claim: Claim, status: str) -> Claim:
+    Claim.objects.filter(pk=claim.pk).update(status=status)
+    claim.refresh_from_db()
+    return claim
+
+
+def _with_reply(status: str, **reply) -> Claim:
+    claim = claim_answered()
+    ClaimantReply.objects.create(claim=claim, **{"accepts": False, **reply})
+    return _put(claim, status)
+
+
+def _decision_waiting(status: str) -> Claim:
+    """A rejected plan; past the court's first decision (a judgment by determination) in
+    every status but "judgment decide amount"."""
+    claim = _with_reply(status, payment_option="immediately")
+    if status != ClaimStatus.JUDGMENT_DECIDE_AMOUNT:
+        Judgment.objects.create(
+            claim=claim, kind="determination", total_pence=60000, payment_option="immediately"
+        )
+    return claim
+
+
+# (name, source statuses, target, make a claim in a status, the call)
+MOVES = [
+    (
+        "accept as settlement",
+        {ClaimStatus.OPEN},
+        ClaimStatus.SETTLEMENT_MADE,
+        lambda s: _put(claim_answered(), s),
+        lambda c: claim_admission_accept(claim=c, formalise=FormaliseOption.SETTLEMENT, actor=None),
+    ),
+    (
+        "accept as judgment",
+        {ClaimStatus.OPEN},
+        ClaimStatus.JUDGMENT_REQUESTED,
+        lambda s: _put(claim_answered(), s),
+        lambda c: claim_admission_accept(claim=c, formalise=FormaliseOption.CCJ, actor=None),
+    ),
+    (
+        "refer to judge",
+        {ClaimStatus.OPEN},
+        ClaimStatus.READY_FOR_DIRECTIONS,
+        lambda s: _put(claim_answered(), s),
+        lambda c: claim_admission_accept(
+            claim=c, formalise=FormaliseOption.REFER_TO_JUDGE, actor=None
+        ),
+    ),
+    (
+        "reject the plan",
+        {ClaimStatus.OPEN},
+        ClaimStatus.JUDGMENT_DECIDE_AMOUNT,
+        lambda s: _put(claim_answered(), s),
+        lambda c: claim_plan_reject(claim=c, plan=IMMEDIATELY, actor=None),
+    ),
+    (
+        "go ahead",
+        {ClaimStatus.OPEN},
+        ClaimStatus.REFERRED_MEDIATION,
+        lambda s: _put(claim_answered(**full_defence()), s),
+        lambda c: claim_go_ahead(claim=c, free_mediation=True, actor=None),
+    ),
+    (
+        "do not go ahead",
+        {ClaimStatus.OPEN},
+        ClaimStatus.CLOSED,
+        lambda s: _put(claim_answered(**full_defence()), s),
+        lambda c: claim_reply_end(claim=c, actor=None),
+    ),
+    (
+        "countersign",
+        {ClaimStatus.SETTLEMENT_MADE},
+        ClaimStatus.SETTLEMENT_SIGNED,
+        lambda s: _with_reply(s, accepts=True, settlement_countersign_by=dt.date(2026, 12, 8)),
+        lambda c: claim_settlement_countersign(claim=c, actor=None),
+    ),
+    (
+        "court decides",
+        {ClaimStatus.JUDGMENT_DECIDE_AMOUNT, ClaimStatus.REDETERMINATION_REQUESTED},
+        ClaimStatus.JUDGMENT_REQUESTED,
+        lambda s: _decision_waiting(s),
+        lambda c: claim_plan_decide(claim=c, actor=None, decision=CourtDecision.CLAIMANT),
+    ),
+    (
+        "mediation result",
+        {ClaimStatus.REFERRED_MEDIATION},
+        ClaimStatus.SETTLED,
+        lambda s: _with_reply(s, free_mediation=True),
+        lambda c: claim_mediation_result_record(
+            claim=c, result=MediationResult.SUCCEEDED, actor=None
+        ),
+    ),
+    (
+        "paid in full",
+        set(PAID_IN_FULL_STATES),
+        ClaimStatus.SETTLED,
+        lambda s: _put(claim_answered(), s),
+        lambda c: claim_paid_in_full(claim=c, received_on=dt.date(2026, 11, 30), actor=None),
+    ),
+]
+
+
+def test_each_move_goes_only_where_the_map_allows():
+    for name, sources, target, _make, _call in MOVES:
+        for source in sources:
+            assert target in Claim.TRANSITIONS[source], (name, source)
+
+
+def test_paid_in_full_is_allowed_from_every_issued_state_that_may_be_settled():
+    assert set(PAID_IN_FULL_STATES) == {
+        s for s, targets in Claim.TRANSITIONS.items() if ClaimStatus.SETTLED in targets
+    } - {ClaimStatus.AWAITING_PAYMENT, ClaimStatus.HWF_PENDING}
+
+
+@pytest.mark.parametrize("move", MOVES, ids=[m[0] for m in MOVES])
+@pytest.mark.parametrize("status", STATUSES)
+def test_each_next_step_from_every_status(move, status):
+    name, sources, target, make, call = move
+    claim = make(status)
+    replies = ClaimantReply.objects.filter(claim=claim).count()
+    judgments = Judgment.objects.filter(claim=claim).count()
+    if status in sources:
+        call(claim)
+        claim.refresh_from_db()
+        assert claim.status == target
+    else:
+        with pytest.raises(REFUSALS):
+            call(claim)
+        claim.refresh_from_db()
+        assert claim.status == status
+        assert ClaimantReply.objects.filter(claim=claim).count() == replies
+        assert Judgment.objects.filter(claim=claim).count() == judgments
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_a_default_judgment_only_from_open(status, _now):
+    claim = _put(claim_issued(), status)
+    _now.move_to("2026-12-22 10:00 +0000")
+    if status == ClaimStatus.OPEN:
+        claim_default_judgment_request(
+            claim=claim, actor=None, already_paid_pence=0, plan=IMMEDIATELY
+        )
+        claim.refresh_from_db()
+        assert claim.status == ClaimStatus.JUDGMENT_REQUESTED
+    else:
+        with pytest.raises(JudgmentRefused):
+            claim_default_judgment_request(
+                claim=claim, actor=None, already_paid_pence=0, plan=IMMEDIATELY
+            )
+        assert not Judgment.objects.filter(claim=claim).exists()
+
+
+# Deadline maths for a default judgment -------------------------------------------------
+
+
+def _issued_at(moment: str) -> Claim:
+    with time_machine.travel(moment, tick=False):
+        return claim_issued()
+
+
+@pytest.mark.parametrize(
+    "issued, more_time, refused_at, allowed_at",
+    [
+        # Issued Tue 1 Dec 2026: issue + 19 = Sun 20 Dec → Mon 21 Dec, until 4pm.
+        ("2026-12-01 10:00 +0000", False, "2026-12-21 15:59 +0000", "2026-12-21 16:00 +0000"),
+        # Issued Wed 25 Nov 2026 with more time: issue + 33 = Mon 28 Dec, the Boxing Day
+        # bank holiday → Tue 29 Dec; still refused on the holiday itself.
+        ("2026-11-25 10:00 +0000", True, "2026-12-28 17:00 +0000", "2026-12-29 16:00 +0000"),
+        ("2026-11-25 10:00 +0000", True, "2026-12-29 15:59 +0000", "2026-12-29 16:01 +0000"),
+        # Issued Mon 1 Feb 2027: issue + 19 = Sat 20 Feb → Mon 22 Feb (not at the weekend).
+        ("2027-02-01 10:00 +0000", False, "2027-02-21 18:00 +0000", "2027-02-22 16:00 +0000"),
+        # Summer time: 4pm in London is 15:00 UTC (issued Mon 1 Jun 2026 → Mon 22 Jun 2026).
+        ("2026-06-01 09:00 +0000", False, "2026-06-22 14:59 +0000", "2026-06-22 15:00 +0000"),
+    ],
+)
+def test_a_default_judgment_only_from_4pm_on_the_deadline_day(
+    issued, more_time, refused_at, allowed_at
+):
+    claim = _issued_at(issued)
+    if more_time:
+        from civil_claims.services.defendant import claim_more_time_request
+
+        with time_machine.travel(issued, tick=False):
+            claim = claim_more_time_request(claim=claim)
+    with time_machine.travel(refused_at, tick=False):
+        with pytest.raises(JudgmentRefused, match="only after the deadline"):
+            claim_default_judgment_request(
+                claim=claim, actor=None, already_paid_pence=0, plan=IMMEDIATELY
+            )
+    with time_machine.travel(allowed_at, tick=False):
+        judgment = claim_default_judgment_request(
+            claim=claim, actor=None, already_paid_pence=0, plan=IMMEDIATELY
+        )
+    assert judgment.interest_to == dt.date.fromisoformat(allowed_at[:10])
