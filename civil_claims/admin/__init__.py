@@ -9,11 +9,15 @@ claim's status and audits it. The CSV export of issued claims is an action on th
 
 from .claims import ClaimAdmin, QueueFilter
 from .correspondence import IssueFeeBandAdmin, PaperCorrespondenceAdmin
+from .judgments import JudgmentAdmin
+from .next_steps import ClaimantReplyAdmin
 from .possession import PossessionClaimAdmin
 
 __all__ = [
     "ClaimAdmin",
+    "ClaimantReplyAdmin",
     "IssueFeeBandAdmin",
+    "JudgmentAdmin",
     "PaperCorrespondenceAdmin",
     "PossessionClaimAdmin",
     "QueueFilter",
