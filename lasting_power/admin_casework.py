@@ -55,8 +55,25 @@ def lpa_due_on(lpa: Lpa):
     return None
 
 
+#: Each queue oldest first (most overdue at the top), whatever the list's usual order.
+QUEUE_ORDERING = {
+    "received": ["received_on", "id"],
+    "received-overdue": ["received_on", "id"],
+    "imperfect": ["checked_at", "id"],
+    "imperfect-overdue": ["checked_at", "id"],
+    "perfect": ["status_changed_at", "id"],
+    "waiting": ["waiting_period_ends_on", "id"],
+    "overdue": ["waiting_period_ends_on", "id"],
+    "ready": ["status_changed_at", "id"],
+    "fees": ["received_on", "id"],
+}
+
+
 class CaseworkMixin:
-    """Fee decisions, attorneys and payments on the LPA's case page."""
+    """Fee decisions, attorneys and payments on the LPA's case page; queues in order."""
+
+    def get_ordering(self, request):
+        return QUEUE_ORDERING.get(request.GET.get("queue", "")) or super().get_ordering(request)
 
     action_unavailable = {
         PaymentProviderUnavailable: "GOV.UK Pay cannot be reached, so the refund could not be "
