@@ -21,6 +21,18 @@ def _parties(cutoff):
     return PossessionParty.objects.filter(claim__updated_at__lt=cutoff)
 
 
+def _hearings(cutoff):
+    from .models import PossessionHearing
+
+    return PossessionHearing.objects.filter(claim__updated_at__lt=cutoff)
+
+
+def _warrants(cutoff):
+    from .models import PossessionWarrant
+
+    return PossessionWarrant.objects.filter(claim__updated_at__lt=cutoff)
+
+
 def _claims(cutoff):
     from .models import PossessionClaim
 
@@ -38,6 +50,28 @@ POSSESSION_RETENTION = (
         then="deleted",
         expired=_parties,
         order=25,
+    ),
+    RetentionRule(
+        key="civil_claims.possession_hearings",
+        model="civil_claims.PossessionHearing",
+        information="Possession claims: each hearing's date, the notice's wording, the "
+        "reason it was adjourned or cancelled and its outcome",
+        period_days=CLAIM_RETENTION_DAYS,
+        after=AFTER,
+        then="deleted",
+        expired=_hearings,
+        order=26,
+    ),
+    RetentionRule(
+        key="civil_claims.possession_warrants",
+        model="civil_claims.PossessionWarrant",
+        information="Possession claims: the landlord's request for a warrant (how the order "
+        "was broken, the amount still owed, Help with Fees) and the eviction date",
+        period_days=CLAIM_RETENTION_DAYS,
+        after=AFTER,
+        then="deleted",
+        expired=_warrants,
+        order=27,
     ),
     RetentionRule(
         key="civil_claims.possession_claims",
