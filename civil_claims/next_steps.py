@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from digital_services.core.dates import date_format
@@ -29,9 +30,16 @@ from .deadlines import deadline_passed
 from .models import Claim, ClaimantReply, Judgment, Response
 from .services.plans import plan_words
 
+_RELATED = {Response: "response", ClaimantReply: "claimant_reply", Judgment: "judgment"}
+
 
 def _one(model, claim: Claim):
-    return model.objects.filter(claim=claim).first()
+    """The claim's response, reply or judgment, from the row's cache when the selector
+    fetched it with the claim (``claims_with_details``), else one query."""
+    try:
+        return getattr(claim, _RELATED[model])
+    except ObjectDoesNotExist:
+        return None
 
 
 def _day(value) -> str:

@@ -57,7 +57,9 @@ HISTORY_WORDS = {
 
 
 def claims_with_details() -> QuerySet[Claim]:
-    return Claim.objects.prefetch_related(
+    # The response, reply and judgment (one each at most) come in the same query: the
+    # next step of every claim in "Your applications" reads them (next_steps).
+    return Claim.objects.select_related("response", "claimant_reply", "judgment").prefetch_related(
         Prefetch("parties", queryset=Party.objects.order_by("role")),
         "amount_rows",
         "timeline_events",

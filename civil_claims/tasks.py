@@ -17,8 +17,10 @@ from .services.caseman import (
     caseman_events_stuck_requeue,
 )
 from .services.caseman import caseman_event_send as caseman_event_send_service
-from .services.claimant import claims_reply_overdue_stay
 from .services.defendant import claims_response_reminders_send
+from .services.outcomes import (
+    claims_reply_overdue_stay,
+)
 
 UNSEALED_SWEEP_EVERY_SECONDS = 15 * 60
 STALE_CLOSE_EVERY_SECONDS = 24 * 60 * 60

@@ -39,12 +39,10 @@ from .services.claimant import (
     ReplyRefused,
     claim_admission_accept,
     claim_go_ahead,
-    claim_paid_in_full,
     claim_plan_reject,
     claim_reply_end,
     claim_reply_refusal,
     claim_settlement_judgment_request,
-    paid_in_full_refusal,
     reply_choices,
     response_for,
     settlement_judgment_refusal,
@@ -57,6 +55,10 @@ from .services.judgment import (
     default_judgment_refusal,
     judgment_figures,
     redetermination_refusal,
+)
+from .services.outcomes import (
+    claim_paid_in_full,
+    paid_in_full_refusal,
 )
 from .services.plans import PaymentPlanAnswers, plan_words
 

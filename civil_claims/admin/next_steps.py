@@ -18,8 +18,10 @@ from digital_services.core.money import pence_format
 
 from ..constants import ClaimStatus
 from ..models import ClaimantReply, Judgment
-from ..services.claimant import claim_mediation_result_record
 from ..services.judgment import admitted_total_pence, claim_plan_decide
+from ..services.outcomes import (
+    claim_mediation_result_record,
+)
 from ..services.plans import plan_words
 from .common import ActionViewsMixin, ReadOnlyMixin, buttons
 from .forms_next_steps import MediationResultForm, PlanDecisionForm

@@ -8,11 +8,13 @@ from django.urls import reverse
 from ..models import Judgment
 from ..services.claimant import (
     claim_reply_refusal,
-    paid_in_full_refusal,
     settlement_countersign_refusal,
     settlement_judgment_refusal,
 )
 from ..services.judgment import default_judgment_refusal, redetermination_refusal
+from ..services.outcomes import (
+    paid_in_full_refusal,
+)
 from ..services.plans import plan_words
 
 register = template.Library()

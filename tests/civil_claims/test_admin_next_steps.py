@@ -23,13 +23,15 @@ from civil_claims.models import Claim, Judgment
 from civil_claims.services.claimant import (
     claim_admission_accept,
     claim_go_ahead,
-    claim_paid_in_full,
     claim_plan_reject,
 )
 from civil_claims.services.judgment import (
     claim_plan_decide,
     claim_redetermination_request,
     judgment_enter,
+)
+from civil_claims.services.outcomes import (
+    claim_paid_in_full,
 )
 from civil_claims.services.plans import PaymentPlanAnswers
 from digital_services.accounts.constants import CASEWORKER_ROLES

@@ -26,8 +26,6 @@ from civil_claims.services.claimant import (
     ReplyRefused,
     claim_admission_accept,
     claim_go_ahead,
-    claim_mediation_result_record,
-    claim_paid_in_full,
     claim_plan_reject,
     claim_reply_end,
     claim_settlement_countersign,
@@ -39,6 +37,10 @@ from civil_claims.services.judgment import (
     claim_plan_decide,
     claim_redetermination_request,
     judgment_enter,
+)
+from civil_claims.services.outcomes import (
+    claim_mediation_result_record,
+    claim_paid_in_full,
 )
 from civil_claims.services.plans import PaymentPlanAnswers
 from digital_services.audit.models import AuditEvent

@@ -16,12 +16,9 @@ from civil_claims.constants import (
 )
 from civil_claims.models import Claim, ClaimantReply, Judgment
 from civil_claims.services.claimant import (
-    PAID_IN_FULL_STATES,
     ReplyRefused,
     claim_admission_accept,
     claim_go_ahead,
-    claim_mediation_result_record,
-    claim_paid_in_full,
     claim_plan_reject,
     claim_reply_end,
     claim_settlement_countersign,
@@ -30,6 +27,11 @@ from civil_claims.services.judgment import (
     JudgmentRefused,
     claim_default_judgment_request,
     claim_plan_decide,
+)
+from civil_claims.services.outcomes import (
+    PAID_IN_FULL_STATES,
+    claim_mediation_result_record,
+    claim_paid_in_full,
 )
 from civil_claims.services.plans import PaymentPlanAnswers
 from digital_services.core.transitions import TransitionNotAllowed
