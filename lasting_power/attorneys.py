@@ -21,6 +21,8 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, override
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
@@ -46,9 +48,9 @@ ACTING = "acting"
 REMOVED = "removed"
 NOT_ACTING = "not-acting"  # a replacement who has not stepped in
 STANDING_LABELS = {
-    ACTING: "Acting",
-    REMOVED: "Removed",
-    NOT_ACTING: "Replacement, not acting",
+    ACTING: _("Acting"),
+    REMOVED: _("Removed"),
+    NOT_ACTING: _("Replacement, not acting"),
 }
 
 
@@ -80,7 +82,11 @@ class Standing:
 
     @property
     def role_label(self) -> str:
-        return "Attorney" if self.person.role == "attorney" else "Replacement attorney"
+        return (
+            gettext("Attorney")
+            if self.person.role == "attorney"
+            else gettext("Replacement attorney")
+        )
 
 
 def lpa_attorneys_standing(lpa: Lpa, details: LpaDetails | None = None) -> list[Standing]:
@@ -203,21 +209,23 @@ def _access_letter(lpa: Lpa, details: LpaDetails, row: Standing) -> bool:
     """A new code for one attorney and the letter that carries it; False (nothing sent,
     and the code not kept) when their address cannot be printed."""
     person = row.person
-    with transaction.atomic():
+    # The letter's language, and what goes into it, as the LPA's letters are.
+    language = "cy" if details.correspondent_in_welsh else "en"
+    with transaction.atomic(), override(language):
         code = attorney_access_issue(lpa=lpa, person=row.id)
         try:
             notification_send(
                 template=TEMPLATE_ATTORNEY_ACCESS,
                 to=[person.name, *person.address.lines],
                 channel=Channel.LETTER,
-                language="cy" if details.correspondent_in_welsh else "en",
+                language=language,
                 personalisation={
                     "lpa_type": details.type_label.lower(),
                     "donor": details.donor.full_name if details.donor else "",
                     "registered_on": date_format(lpa.registered_on),
-                    "role": "an attorney"
+                    "role": gettext("an attorney")
                     if person.role == "attorney"
-                    else "a replacement attorney",
+                    else gettext("a replacement attorney"),
                     "reference": lpa.reference_display,
                     "access_code": code,
                     "link_url": _link_url(),

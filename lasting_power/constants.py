@@ -10,29 +10,42 @@ reason (sections 4 and 5; ``registration``).
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LpaType(models.TextChoices):
-    PROPERTY_FINANCE = "property-and-financial", "Property and financial affairs"
-    HEALTH_WELFARE = "health-and-welfare", "Health and welfare"
+    PROPERTY_FINANCE = "property-and-financial", _("Property and financial affairs")
+    HEALTH_WELFARE = "health-and-welfare", _("Health and welfare")
 
 
 class LpaStatus(models.TextChoices):
-    IN_PROGRESS = "in-progress", "In progress"
-    COMPLETED = "completed", "Completed"
+    IN_PROGRESS = "in-progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
     # Registration at the Office of the Public Guardian (domain notes sections 4 and 5).
-    RECEIVED = "received", "Received"
-    IMPERFECT = "imperfect", "Imperfect"
-    PERFECT = "perfect", "Perfect"
-    WAITING_PERIOD = "statutory-waiting-period", "In the statutory waiting period"
-    READY = "ready-to-register", "Ready to register"
-    REGISTERED = "registered", "Registered"
-    CANNOT_REGISTER = "cannot-register", "Cannot register"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    CANCELLED = "cancelled", "Cancelled"
-    REVOKED = "revoked", "Revoked"
-    SUSPENDED = "suspended", "Suspended"
+    RECEIVED = "received", _("Received")
+    IMPERFECT = "imperfect", _("Imperfect")
+    PERFECT = "perfect", _("Perfect")
+    WAITING_PERIOD = "statutory-waiting-period", _("In the statutory waiting period")
+    READY = "ready-to-register", _("Ready to register")
+    REGISTERED = "registered", _("Registered")
+    CANNOT_REGISTER = "cannot-register", _("Cannot register")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    CANCELLED = "cancelled", _("Cancelled")
+    REVOKED = "revoked", _("Revoked")
+    SUSPENDED = "suspended", _("Suspended")
 
+
+#: The LPA's progress in words, as the applicant sees it (``selectors.lpa_progress``: the
+#: notes' Started and Created, then the stages of ``tracking``), by its English key.
+PROGRESS_LABELS = {
+    "Started": _("Started"),
+    "Created": _("Created"),
+    "Completed": _("Completed"),
+    "Waiting": _("Waiting"),
+    "Received": _("Received"),
+    "Checking": _("Checking"),
+    "Processed": _("Processed"),
+}
 
 #: Before it is registered, an LPA OPG holds can be refused or withdrawn by the donor.
 _UNTIL_REGISTERED = (LpaStatus.CANNOT_REGISTER, LpaStatus.WITHDRAWN)
@@ -114,18 +127,18 @@ JOINTLY = "jointly"
 DEPENDS = "depends"
 SINGLE_ATTORNEY = "single-attorney"
 HOW_DECIDE_CHOICES = [
-    (JOINTLY_AND_SEVERALLY, "Jointly and severally"),
-    (JOINTLY, "Jointly"),
-    (DEPENDS, "Jointly for some decisions, and jointly and severally for other decisions"),
+    (JOINTLY_AND_SEVERALLY, _("Jointly and severally")),
+    (JOINTLY, _("Jointly")),
+    (DEPENDS, _("Jointly for some decisions, and jointly and severally for other decisions")),
 ]
 
 # When replacements step in [DM Decisions/ReplacementAttorneyDecisions.php].
 STEP_IN_FIRST = "first"
 STEP_IN_LAST = "last"
 STEP_IN_CHOICES = [
-    (STEP_IN_FIRST, "As soon as one of the original attorneys can no longer act"),
-    (STEP_IN_LAST, "Only when none of the original attorneys can act"),
-    (DEPENDS, "In some other way"),
+    (STEP_IN_FIRST, _("As soon as one of the original attorneys can no longer act")),
+    (STEP_IN_LAST, _("Only when none of the original attorneys can act")),
+    (DEPENDS, _("In some other way")),
 ]
 
 # When a property and financial affairs LPA can be used.

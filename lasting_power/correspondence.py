@@ -10,11 +10,13 @@ caseworker's action never fails because of it.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext, override
 
 from digital_services.core.dates import date_format
 from digital_services.notifications.constants import Channel
@@ -44,26 +46,32 @@ def _lpa_url(lpa: Lpa) -> str:
 def lpa_correspondent_send(*, lpa: Lpa, template: str, personalisation: dict) -> bool:
     """Queue ``template`` to the LPA's correspondent by their route, with the reference,
     donor and link filled in. Returns False (and logs the id) when there is no route."""
-    from .delivery import lpa_route
+    from .delivery import correspondent_language, lpa_route
 
     route, details = lpa_route(lpa)
     if not route.usable:
         logger.warning("LPA %s has no usable correspondent route for %s", lpa.pk, template)
         return False
-    values = {
-        "reference": lpa.reference_display,
-        "donor": details.donor.full_name if details.donor else "",
-        "lpa_type": details.type_label,
-        "lpa_url": _lpa_url(lpa),
-        **personalisation,
-    }
+    language = correspondent_language(details)
+    with override(language):
+        values = {
+            "reference": lpa.reference_display,
+            "donor": details.donor.full_name if details.donor else "",
+            "lpa_type": details.type_label,
+            "lpa_url": _lpa_url(lpa),
+            **{
+                # A date given as a date is written in the letter's language.
+                key: date_format(value) if isinstance(value, dt.date) else value
+                for key, value in personalisation.items()
+            },
+        }
     wanted = template_get(template).personalisation
     notification_send(
         template=template,
         to=route.to,
         channel=route.channel,
-        language="cy" if details.correspondent_in_welsh else "en",
-        personalisation={k: v for k, v in values.items() if k in wanted},
+        language=language,
+        personalisation={k: str(v) for k, v in values.items() if k in wanted},
         about=lpa,
         service="lasting_power",
         reference=lpa.reference_display,
@@ -81,11 +89,11 @@ def notice_targets(details: LpaDetails) -> list[NoticeTarget]:
     """Who is given notice [notes section 5]: the attorneys when the donor applied; the
     donor and the attorneys who did not apply when attorneys applied."""
     if details.registering == REGISTERING_DONOR:
-        return [NoticeTarget(person, "an attorney") for person in details.attorneys]
+        return [NoticeTarget(person, gettext("an attorney")) for person in details.attorneys]
     applying = {person.key for person in details.registering_attorneys}
-    targets = [NoticeTarget(details.donor, "the donor")] if details.donor else []
+    targets = [NoticeTarget(details.donor, gettext("the donor"))] if details.donor else []
     targets += [
-        NoticeTarget(person, "an attorney")
+        NoticeTarget(person, gettext("an attorney"))
         for person in details.attorneys
         if person.key not in applying
     ]
@@ -94,16 +102,22 @@ def notice_targets(details: LpaDetails) -> list[NoticeTarget]:
 
 def _applicant_words(details: LpaDetails) -> str:
     if details.registering == REGISTERING_DONOR:
-        return details.donor.full_name if details.donor else "The donor"
+        return details.donor.full_name if details.donor else gettext("The donor")
     names = [person.full_name for person in details.registering_attorneys]
     if len(names) <= 1:
-        return "".join(names) or "The attorneys"
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+        return "".join(names) or gettext("The attorneys")
+    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def lpa_notices_queue(*, lpa: Lpa, details: LpaDetails, object_by) -> tuple[int, list[str]]:
     """A notice letter to each person the notes name; returns (letters queued, names of
-    those whose address cannot be printed: the caseworker sends theirs by hand)."""
+    those whose address cannot be printed: the caseworker sends theirs by hand). In the
+    LPA's language (the one it was made in)."""
+    with override(lpa.language):
+        return _notices_queue(lpa=lpa, details=details, object_by=object_by)
+
+
+def _notices_queue(*, lpa: Lpa, details: LpaDetails, object_by) -> tuple[int, list[str]]:
     sent, unsent = 0, []
     for target in notice_targets(details):
         person = target.person
@@ -112,6 +126,7 @@ def lpa_notices_queue(*, lpa: Lpa, details: LpaDetails, object_by) -> tuple[int,
                 template=TEMPLATE_NOTICE,
                 to=[person.name, *person.address.lines],
                 channel=Channel.LETTER,
+                language=lpa.language,
                 personalisation={
                     "applicant": _applicant_words(details),
                     "lpa_type": details.type_label.lower(),

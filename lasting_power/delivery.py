@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext, override
 
 from digital_services.core.money import pence_format
 from digital_services.journeys.contact import contact_route
@@ -44,12 +45,22 @@ def lpa_route(lpa: Lpa):
     return contact_route(cleaned, name=name), details
 
 
+def correspondent_language(details) -> str:
+    """The language of the correspondent's messages: Welsh when the LPA says they want
+    letters in Welsh (the correspondent question), else English."""
+    return "cy" if details.correspondent_in_welsh else "en"
+
+
 def _fee_words(lpa: Lpa) -> str:
+    """The fee in words, in the active language."""
     if lpa.fee_pence is None:
-        return "to be decided by the Office of the Public Guardian (Universal Credit)"
+        return gettext("to be decided by the Office of the Public Guardian (Universal Credit)")
     if lpa.fee_pence == 0:
-        return "no fee"
-    how = {"card": "paid by card", "cheque": "to pay by cheque, sent with the LPA"}
+        return gettext("no fee")
+    how = {
+        "card": gettext("paid by card"),
+        "cheque": gettext("to pay by cheque, sent with the LPA"),
+    }
     return f"{pence_format(lpa.fee_pence)}, {how.get(lpa.payment_method, '')}".rstrip(", ")
 
 
@@ -62,18 +73,19 @@ def lpa_documents_send(*, lpa_id: int) -> None:
     if lpa is None or not lpa.is_locked:
         return
     route, details = lpa_route(lpa)
-    with transaction.atomic():
+    language = correspondent_language(details)
+    with transaction.atomic(), override(language):
         lpa_documents_request(lpa=lpa)
         if not route.usable:
             logger.warning("LPA %s has no usable correspondent route", lpa.pk)
             return
         if route.channel == Channel.LETTER:
-            documents = (
+            documents = gettext(
                 "The LPA and its forms are printed and come with this letter. Everyone "
                 "signs them in the order the forms say."
             )
         else:
-            documents = (
+            documents = gettext(
                 "Download and print the LPA and its forms from your account. Everyone "
                 "signs them in the order the forms say."
             )
@@ -81,7 +93,7 @@ def lpa_documents_send(*, lpa_id: int) -> None:
             template=TEMPLATE_COMPLETED,
             to=route.to,
             channel=route.channel,
-            language="cy" if details.correspondent_in_welsh else "en",
+            language=language,
             about=lpa,
             service="lasting_power",
             reference=lpa.reference_display,

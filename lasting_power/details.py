@@ -95,7 +95,8 @@ class LpaDetails:
 
     @property
     def type_label(self) -> str:
-        return LpaType(self.lpa_type).label
+        """The type in words, in the active language (the PDFs are made in English)."""
+        return str(LpaType(self.lpa_type).label)
 
     @property
     def trust_corporation(self) -> Person | None:

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
@@ -66,32 +68,35 @@ def fee_rates() -> tuple[FeeRate, ...]:
 class FeeReduction(models.TextChoices):
     """What the donor asked for on the fee reduction page, once decided from the answers."""
 
-    NONE = "none", "No reduction"
-    BENEFITS = "benefits", "Exemption: the donor gets a means-tested benefit"
-    LOW_INCOME = "low-income", "Remission: the donor's income is under £12,000 a year"
-    UNIVERSAL_CREDIT = "universal-credit", "The donor gets Universal Credit"
+    NONE = "none", _("No reduction")
+    BENEFITS = "benefits", _("Exemption: the donor gets a means-tested benefit")
+    LOW_INCOME = "low-income", _("Remission: the donor's income is under £12,000 a year")
+    UNIVERSAL_CREDIT = "universal-credit", _("The donor gets Universal Credit")
 
 
 class Benefit(models.TextChoices):
     """The benefits the fee reduction page asks about. Only ``QUALIFYING_BENEFITS``
     exempt the donor from the fee; Universal Credit is decided by a caseworker."""
 
-    INCOME_SUPPORT = "income-support", "Income Support"
-    ESA_INCOME_BASED = "esa-income-based", "Income-based Employment and Support Allowance"
-    JSA_INCOME_BASED = "jsa-income-based", "Income-based Jobseeker's Allowance"
-    PENSION_CREDIT_GUARANTEE = "pension-credit-guarantee", "Guarantee Credit of Pension Credit"
+    INCOME_SUPPORT = "income-support", _("Income Support")
+    ESA_INCOME_BASED = "esa-income-based", _("Income-based Employment and Support Allowance")
+    JSA_INCOME_BASED = "jsa-income-based", _("Income-based Jobseeker's Allowance")
+    PENSION_CREDIT_GUARANTEE = "pension-credit-guarantee", _("Guarantee Credit of Pension Credit")
     WORKING_TAX_CREDIT_WITH_EXTRA = (
         "working-tax-credit-with-extra",
-        "Working Tax Credit with Child Tax Credit or a disability element",
+        _("Working Tax Credit with Child Tax Credit or a disability element"),
     )
-    HOUSING_BENEFIT = "housing-benefit", "Housing Benefit"
-    COUNCIL_TAX_SUPPORT = "council-tax-support", "Council Tax Support"
-    LOCAL_HOUSING_ALLOWANCE = "local-housing-allowance", "Local Housing Allowance"
-    UNIVERSAL_CREDIT = "universal-credit", "Universal Credit"
-    WORKING_TAX_CREDIT_ONLY = "working-tax-credit-only", "Working Tax Credit on its own"
-    DISABILITY_LIVING_ALLOWANCE = "disability-living-allowance", "Disability Living Allowance"
-    PERSONAL_INDEPENDENCE_PAYMENT = "personal-independence-payment", "Personal Independence Payment"
-    INVALIDITY_BENEFIT = "invalidity-benefit", "Invalidity Benefit"
+    HOUSING_BENEFIT = "housing-benefit", _("Housing Benefit")
+    COUNCIL_TAX_SUPPORT = "council-tax-support", _("Council Tax Support")
+    LOCAL_HOUSING_ALLOWANCE = "local-housing-allowance", _("Local Housing Allowance")
+    UNIVERSAL_CREDIT = "universal-credit", _("Universal Credit")
+    WORKING_TAX_CREDIT_ONLY = "working-tax-credit-only", _("Working Tax Credit on its own")
+    DISABILITY_LIVING_ALLOWANCE = "disability-living-allowance", _("Disability Living Allowance")
+    PERSONAL_INDEPENDENCE_PAYMENT = (
+        "personal-independence-payment",
+        _("Personal Independence Payment"),
+    )
+    INVALIDITY_BENEFIT = "invalidity-benefit", _("Invalidity Benefit")
 
 
 QUALIFYING_BENEFITS = frozenset(
@@ -194,31 +199,51 @@ def lpa_fee_for(
     if reduction not in FeeReduction.values:
         raise ValueError(f"Unknown fee reduction {reduction!r}")
     rate = fee_rate_on(on, rates=rates)
-    kind = "repeat application fee" if repeat else "full fee"
     standard = rate.repeat_pence if repeat else rate.full_pence
-    since = f"(the {kind} is {pence_format(standard)} from {date_format(rate.effective_from)})"
+    # Whole sentences for each case, so each language can word them (in the active one).
+    words = {
+        "standard": pence_format(standard),
+        "date": date_format(rate.effective_from),
+        "limit": pence_format(LOW_INCOME_LIMIT_PENCE),
+    }
+    since = (
+        gettext("(the repeat application fee is %(standard)s from %(date)s)")
+        if repeat
+        else gettext("(the full fee is %(standard)s from %(date)s)")
+    ) % words
     amount: int | None
     if reduction == FeeReduction.BENEFITS:
         amount = 0
-        reason = (
+        reason = gettext(
             "No fee: the donor gets a benefit that exempts them and has not been awarded "
-            f"personal-injury damages over {pence_format(DAMAGES_LIMIT_PENCE)}."
-        )
+            "personal-injury damages over %(damages)s."
+        ) % {"damages": pence_format(DAMAGES_LIMIT_PENCE)}
     elif reduction == FeeReduction.UNIVERSAL_CREDIT:
         amount = None
-        reason = (
+        reason = gettext(
             "To be decided: the donor gets Universal Credit, so the Office of the Public "
-            f"Guardian will contact you about the fee {since}."
-        )
+            "Guardian will contact you about the fee %(since)s."
+        ) % {"since": since}
     elif reduction == FeeReduction.LOW_INCOME:
         amount = rate.low_income_repeat_pence if repeat else rate.low_income_pence
         reason = (
-            f"{pence_format(amount)}: half the {kind}, because the donor's income is under "
-            f"{pence_format(LOW_INCOME_LIMIT_PENCE)} a year."
-        )
+            gettext(
+                "%(amount)s: half the repeat application fee, because the donor's income is "
+                "under %(limit)s a year."
+            )
+            if repeat
+            else gettext(
+                "%(amount)s: half the full fee, because the donor's income is under %(limit)s "
+                "a year."
+            )
+        ) % {**words, "amount": pence_format(amount)}
     else:
         amount = standard
-        reason = f"{pence_format(amount)}: the {kind}."
+        reason = (
+            gettext("%(amount)s: the repeat application fee.")
+            if repeat
+            else gettext("%(amount)s: the full fee.")
+        ) % {"amount": pence_format(amount)}
     return FeeOutcome(
         amount_pence=amount,
         reason=reason,

@@ -14,6 +14,7 @@ import logging
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from digital_services.accounts.citizens import CitizenUnreachable, citizen_notification_send
 from digital_services.core.dates import date_format
@@ -46,7 +47,12 @@ def lpa_payment_confirmation_send(*, lpa: Lpa, payment=None) -> None:
     """Queue the payment confirmation for a just-completed LPA (inside the completing
     transaction: it is sent after the commit). ``payment``: the card payment that
     completed it, if any. Someone who cannot be reached by any route is logged (ids only),
-    not an error: completing the LPA does not depend on it."""
+    not an error: completing the LPA does not depend on it. In the LPA's language."""
+    with override(lpa.language):
+        _confirmation_send(lpa=lpa, payment=payment)
+
+
+def _confirmation_send(*, lpa: Lpa, payment) -> None:
     from .selectors import lpa_details
 
     details = lpa_details(lpa)
@@ -71,7 +77,7 @@ def lpa_payment_confirmation_send(*, lpa: Lpa, payment=None) -> None:
         personalisation["amount"] = pence_format(lpa.fee_pence)
     else:
         personalisation["fee"] = (
-            "to be decided by the Office of the Public Guardian"
+            gettext("to be decided by the Office of the Public Guardian")
             if lpa.fee_pence is None
             else pence_format(0)
         )
@@ -83,6 +89,7 @@ def lpa_payment_confirmation_send(*, lpa: Lpa, payment=None) -> None:
             about=lpa,
             service="lasting_power",
             reference=lpa.reference_display,
+            language=lpa.language,
         )
     except CitizenUnreachable:
         logger.warning("LPA %s: no way to send its payment confirmation", lpa.pk)

@@ -19,6 +19,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import override
 
 from digital_services.core.dates import date_format
 from digital_services.privacy.retention import RetentionRule
@@ -83,14 +84,20 @@ def _warn(ids, *, field: str, days_left: int) -> None:
     now = timezone.now()
     lpas = Lpa.objects.filter(pk__in=ids).select_related("user")
     users = {lpa.user for lpa in lpas}
+    welsh = {lpa.user for lpa in lpas if lpa.language == "cy"}
     for user in users:
         if user.email and not email_is_placeholder(user.email):
+            # In Welsh when any of the account's LPAs was made in Welsh.
+            language = "cy" if user in welsh else "en"
+            with override(language):
+                delete_on = date_format(timezone.localdate() + timedelta(days=days_left))
             notification_send(
                 template="lasting_power.inactive_warning",
                 to=user.email,
                 service="lasting_power",
+                language=language,
                 personalisation={
-                    "delete_on": date_format(timezone.localdate() + timedelta(days=days_left)),
+                    "delete_on": delete_on,
                     "dashboard_url": f"{settings.SITE_URL}{reverse('lasting_power:dashboard')}",
                 },
             )

@@ -7,6 +7,8 @@ generated documents use (lasting_power.details).
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.references import reference_plain
 
@@ -51,11 +53,11 @@ def lpa_for_owner(*, user, pk: int) -> Lpa | None:
 
 MYSELF = "me"
 PEOPLE_STEPS = {
-    "donor": "donor",
-    "attorneys": "attorney",
-    "replacements": "replacement attorney",
-    "certificate-provider": "certificate provider",
-    "people-to-notify": "person to notify",
+    "donor": _("donor"),
+    "attorneys": _("attorney"),
+    "replacements": _("replacement attorney"),
+    "certificate-provider": _("certificate provider"),
+    "people-to-notify": _("person to notify"),
 }
 
 
@@ -81,7 +83,7 @@ def reuse_candidates(*, user, lpa: Lpa) -> list[tuple[str, str]]:
         for _step, _number, stored in _stored_people(lpa)
     }
     if user.full_name and user.full_name.casefold() not in used:  # "myself", unless used
-        choices.append((MYSELF, f"Myself, {user.full_name}"))
+        choices.append((MYSELF, gettext("Myself, %(name)s") % {"name": user.full_name}))
     seen = {user.full_name.casefold()} if user.full_name else set()
     others = Lpa.objects.filter(user=user).exclude(pk=lpa.pk).order_by("-updated_at")
     ordered = sorted(others, key=lambda other: other.pk != lpa.seed_id)
@@ -96,7 +98,12 @@ def reuse_candidates(*, user, lpa: Lpa) -> list[tuple[str, str]]:
             choices.append(
                 (
                     f"{other.pk}.{step}.{number}",
-                    f"{name} ({PEOPLE_STEPS[step]} on LPA {other.reference_display})",
+                    gettext("%(name)s (%(role)s on LPA %(reference)s)")
+                    % {
+                        "name": name,
+                        "role": PEOPLE_STEPS[step],
+                        "reference": other.reference_display,
+                    },
                 )
             )
     return choices

@@ -2,6 +2,9 @@
 the caseworker role (OPG: receiving, checking and registering LPAs, objections), demo
 staff, the fee's payment purpose and outcome, retention rules and who may open each page."""
 
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+
 from digital_services.core.registry import (
     OWNER,
     PUBLIC,
@@ -28,13 +31,17 @@ CASEWORKER_PERMISSIONS = (
 )
 
 START_PAGE = {
-    "intro": "Use this service to make a lasting power of attorney (LPA) for property and financial affairs, or for health and welfare.",
+    "intro": _(
+        "Use this service to make a lasting power of attorney (LPA) for property and financial affairs, or for health and welfare."
+    ),
     "you_need": [
-        "the names, addresses and dates of birth of the donor and the attorneys",
-        "the name and address of the certificate provider",
-        "details of any benefits the donor gets if they want to apply for a fee reduction",
+        _("the names, addresses and dates of birth of the donor and the attorneys"),
+        _("the name and address of the certificate provider"),
+        _("details of any benefits the donor gets if they want to apply for a fee reduction"),
     ],
-    "what_happens_next": "You can save your LPA and come back to it. When it is finished, you print it, everyone signs it, and you send it to the Office of the Public Guardian to register.",
+    "what_happens_next": _(
+        "You can save your LPA and come back to it. When it is finished, you print it, everyone signs it, and you send it to the Office of the Public Guardian to register."
+    ),
 }
 
 
@@ -49,23 +56,27 @@ def list_cases(user):
     """The account's LPAs for "Your applications": reference, type, donor and status."""
     from django.urls import reverse
 
+    from .constants import PROGRESS_LABELS
     from .selectors import lpa_progress, lpas_for_user
 
     if user is None or not user.is_authenticated:
         return
     for lpa in lpas_for_user(user=user)[:50]:
-        donor = f" for {lpa.donor_name}" if lpa.donor_name else ""
+        lpa_type = str(lpa.get_lpa_type_display()).lower()
         yield CaseSummary(
             reference=lpa.reference_display,
-            title=f"Lasting power of attorney, {lpa.get_lpa_type_display().lower()}{donor}",
-            status=lpa_progress(lpa),
+            title=gettext("Lasting power of attorney, %(type)s for %(donor)s")
+            % {"type": lpa_type, "donor": lpa.donor_name}
+            if lpa.donor_name
+            else gettext("Lasting power of attorney, %(type)s") % {"type": lpa_type},
+            status=str(PROGRESS_LABELS.get(lpa_progress(lpa), lpa_progress(lpa))),
             url=reverse(
                 "lasting_power:lpa-view" if lpa.is_locked else "lasting_power:lpa-continue",
                 args=[lpa.pk],
             ),
             updated_at=lpa.updated_at,
             is_draft=not lpa.is_locked,
-            action_label="View" if lpa.is_locked else "Continue",
+            action_label=gettext("View") if lpa.is_locked else gettext("Continue"),
         )
     from .attorneys import attorney_links_for_user
 
@@ -145,8 +156,10 @@ def _detach(user) -> int:
 SERVICE = service_register(
     Service(
         slug="lasting-power",
-        name="Make a lasting power of attorney",
-        description="Choose people you trust to make decisions for you if you cannot make them yourself. Make the forms online, then print, sign and send them.",
+        name=gettext_noop("Make a lasting power of attorney"),
+        description=gettext_noop(
+            "Choose people you trust to make decisions for you if you cannot make them yourself. Make the forms online, then print, sign and send them."
+        ),
         start_url_name="lasting_power:start",
         list_cases=lambda user: list(list_cases(user)),
         order=40,

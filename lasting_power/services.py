@@ -60,11 +60,24 @@ def _locked(lpa: Lpa) -> Lpa:
     return lpa
 
 
-def lpa_start(*, user, lpa_type: str, channel: str = "digital", actor=None, request=None) -> Lpa:
-    """A new, empty LPA of one type for ``user`` (the citizen: also when an agent types)."""
+def lpa_start(
+    *,
+    user,
+    lpa_type: str,
+    channel: str = "digital",
+    language: str = "en",
+    actor=None,
+    request=None,
+) -> Lpa:
+    """A new, empty LPA of one type for ``user`` (the citizen: also when an agent types),
+    in ``language`` ("en" or "cy": the pages' language; its messages follow it)."""
     with transaction.atomic():
         lpa = Lpa.objects.create(
-            reference=_reference_new(), user=user, lpa_type=lpa_type, channel=channel
+            reference=_reference_new(),
+            user=user,
+            lpa_type=lpa_type,
+            channel=channel,
+            language=language if language in ("en", "cy") else "en",
         )
         _kpi(lpa, kind="journey_started")
         audit_record(
@@ -206,15 +219,19 @@ def lpa_delete(*, lpa: Lpa, actor, request=None) -> None:
         Objection.objects.filter(pk__in=objections, links__isnull=True).delete()
 
 
-def lpa_reuse(*, lpa: Lpa, lpa_type: str, actor=None, request=None) -> Lpa:
+def lpa_reuse(
+    *, lpa: Lpa, lpa_type: str, language: str | None = None, actor=None, request=None
+) -> Lpa:
     """A new LPA seeded from ``lpa`` (the same account's): the same donor is filled in,
-    and every person form offers the old LPA's people. The rest is not copied."""
+    and every person form offers the old LPA's people. The rest is not copied. Its
+    language is ``language`` (the pages') or, if not given, the old LPA's."""
     with transaction.atomic():
         new = Lpa.objects.create(
             reference=_reference_new(),
             user=lpa.user,
             lpa_type=lpa_type,
             channel=lpa.channel,
+            language=language if language in ("en", "cy") else lpa.language,
             seed=lpa,
         )
         answers = {"donor": lpa.answers["donor"]} if lpa.answers.get("donor") else {}

@@ -26,6 +26,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
 from digital_services.core.dates import date_format
 
 
@@ -46,6 +49,17 @@ SECTION_11 = "section 11"
 SECTION_15 = "section 15"
 CONTINUATION_SHEET_3 = "continuation sheet 3"
 CONTINUATION_SHEET_4 = "continuation sheet 4"
+
+#: Each section's name in the page's language (the constants are its English keys).
+SECTION_NAMES = {
+    SECTION_5: _("section 5"),
+    SECTION_9: _("section 9"),
+    SECTION_10: _("section 10"),
+    SECTION_11: _("section 11"),
+    SECTION_15: _("section 15"),
+    CONTINUATION_SHEET_3: _("continuation sheet 3"),
+    CONTINUATION_SHEET_4: _("continuation sheet 4"),
+}
 
 #: The order sections are listed in, whatever order problems found them.
 SECTION_ORDER = (
@@ -106,18 +120,25 @@ def sections_in_words(sections: Sequence[str]) -> str:
     """("section 10", "section 11", "section 15") → "sections 10, 11 and 15";
     sheets keep their own names: "continuation sheet 3 and sections 5 and 10"."""
     numbered = [s.removeprefix("section ") for s in sections if s.startswith("section ")]
-    sheets = [s for s in sections if not s.startswith("section ")]
+    sheets = [str(SECTION_NAMES.get(s, s)) for s in sections if not s.startswith("section ")]
     parts = list(sheets)
     if numbered:
-        word = "section" if len(numbered) == 1 else "sections"
-        parts.append(f"{word} {_and_list(numbered)}")
+        parts.append(
+            ngettext("section %(numbers)s", "sections %(numbers)s", len(numbered))
+            % {"numbers": _and_list(numbered)}
+        )
     return _and_list(parts)
 
 
 def _and_list(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def section_name(name: str) -> str:
+    """A section (or sheet) in words, in the page's language."""
+    return str(SECTION_NAMES.get(name, name))
 
 
 def _attorney_sections(signatures: Iterable[Signature]) -> tuple[str, ...]:
@@ -152,10 +173,15 @@ def signing_dates_check(*, signatures: Sequence[Signature], today: dt.date) -> S
                 SigningProblem(
                     rule="future",
                     key=signature.key,
-                    message=(
-                        f"The date {signature.who} signed {signature.section} "
-                        f"({date_format(signature.on)}) is in the future. Check the date you entered."
-                    ),
+                    message=gettext(
+                        "The date %(who)s signed %(section)s (%(on)s) is in the future. "
+                        "Check the date you entered."
+                    )
+                    % {
+                        "who": signature.who,
+                        "section": section_name(signature.section),
+                        "on": date_format(signature.on),
+                    },
                     sections=(),
                 )
             )
@@ -166,13 +192,20 @@ def signing_dates_check(*, signatures: Sequence[Signature], today: dt.date) -> S
                 SigningProblem(
                     rule="donor-first",
                     key=provider.key,
-                    message=(
-                        f"The donor must sign before anyone else. {provider.who} signed "
-                        f"{provider.section} on {date_format(provider.on)}, before "
-                        f"{signature.who} signed {signature.section} on {date_format(signature.on)}. "
-                        "The certificate provider, the attorneys and the applicants "
-                        "must sign again after the donor."
-                    ),
+                    message=gettext(
+                        "The donor must sign before anyone else. %(provider)s signed "
+                        "%(provider_section)s on %(provider_on)s, before %(donor)s signed "
+                        "%(donor_section)s on %(donor_on)s. The certificate provider, the "
+                        "attorneys and the applicants must sign again after the donor."
+                    )
+                    % {
+                        "provider": provider.who,
+                        "provider_section": section_name(provider.section),
+                        "provider_on": date_format(provider.on),
+                        "donor": signature.who,
+                        "donor_section": section_name(signature.section),
+                        "donor_on": date_format(signature.on),
+                    },
                     sections=after_provider,
                 )
             )
@@ -183,13 +216,20 @@ def signing_dates_check(*, signatures: Sequence[Signature], today: dt.date) -> S
                 SigningProblem(
                     rule="certificate-provider-before-attorneys",
                     key=attorney.key,
-                    message=(
-                        f"The certificate provider must sign before the attorneys. "
-                        f"{attorney.who} signed {attorney.section} on {date_format(attorney.on)}, "
-                        f"before {provider.who} signed {provider.section} on "
-                        f"{date_format(provider.on)}. {attorney.who} must sign again, "
-                        "and then the applicants."
-                    ),
+                    message=gettext(
+                        "The certificate provider must sign before the attorneys. "
+                        "%(attorney)s signed %(attorney_section)s on %(attorney_on)s, before "
+                        "%(provider)s signed %(provider_section)s on %(provider_on)s. "
+                        "%(attorney)s must sign again, and then the applicants."
+                    )
+                    % {
+                        "attorney": attorney.who,
+                        "attorney_section": section_name(attorney.section),
+                        "attorney_on": date_format(attorney.on),
+                        "provider": provider.who,
+                        "provider_section": section_name(provider.section),
+                        "provider_on": date_format(provider.on),
+                    },
                     sections=(attorney.section, SECTION_15),
                 )
             )
@@ -201,12 +241,20 @@ def signing_dates_check(*, signatures: Sequence[Signature], today: dt.date) -> S
                 SigningProblem(
                     rule="applicants-after-attorneys",
                     key=applicant.key,
-                    message=(
-                        f"The applicants must sign on or after the day the last attorney signed. "
-                        f"{applicant.who} signed {applicant.section} on {date_format(applicant.on)}, "
-                        f"before {last_attorney.who} signed {last_attorney.section} on "
-                        f"{date_format(last_attorney.on)}."
-                    ),
+                    message=gettext(
+                        "The applicants must sign on or after the day the last attorney "
+                        "signed. %(applicant)s signed %(applicant_section)s on "
+                        "%(applicant_on)s, before %(attorney)s signed %(attorney_section)s on "
+                        "%(attorney_on)s."
+                    )
+                    % {
+                        "applicant": applicant.who,
+                        "applicant_section": section_name(applicant.section),
+                        "applicant_on": date_format(applicant.on),
+                        "attorney": last_attorney.who,
+                        "attorney_section": section_name(last_attorney.section),
+                        "attorney_on": date_format(last_attorney.on),
+                    },
                     sections=(SECTION_15,),
                 )
             )
@@ -218,12 +266,17 @@ def signing_dates_check(*, signatures: Sequence[Signature], today: dt.date) -> S
                 SigningProblem(
                     rule="continuation-sheet-3-not-after-section-5",
                     key=life.key,
-                    message=(
-                        f"Continuation sheet 3 may not be dated after section 5. "
-                        f"{sheet.who} signed continuation sheet 3 on {date_format(sheet.on)} "
-                        f"and section 5 on {date_format(life.on)}. Section 5 must be signed "
-                        "again, and then everyone who signs after the donor."
-                    ),
+                    message=gettext(
+                        "Continuation sheet 3 may not be dated after section 5. %(who)s signed "
+                        "continuation sheet 3 on %(sheet_on)s and section 5 on %(life_on)s. "
+                        "Section 5 must be signed again, and then everyone who signs after "
+                        "the donor."
+                    )
+                    % {
+                        "who": sheet.who,
+                        "sheet_on": date_format(sheet.on),
+                        "life_on": date_format(life.on),
+                    },
                     sections=(SECTION_5, *after_provider),
                 )
             )

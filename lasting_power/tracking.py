@@ -20,10 +20,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.calendar import working_days_add
 
-from .constants import RETURN_WORKING_DAYS, LpaStatus
+from .constants import PROGRESS_LABELS, RETURN_WORKING_DAYS, LpaStatus
 from .models import Lpa
 
 COMPLETED, WAITING, RECEIVED, CHECKING, PROCESSED = (
@@ -52,10 +53,10 @@ _STAGE_OF = {
 
 #: What each stage means for the applicant (the dashboard's status line).
 EXPLAINED = {
-    WAITING: "we are waiting to receive your signed LPA",
-    RECEIVED: "we have received your LPA and will check it",
-    CHECKING: "we are checking your LPA and giving notice to the people it names",
-    PROCESSED: "we have finished processing your LPA",
+    WAITING: _("we are waiting to receive your signed LPA"),
+    RECEIVED: _("we have received your LPA and will check it"),
+    CHECKING: _("we are checking your LPA and giving notice to the people it names"),
+    PROCESSED: _("we have finished processing your LPA"),
 }
 
 
@@ -65,6 +66,11 @@ class Stage:
     reached_on: dt.date | None
     done: bool  # reached and passed
     current: bool
+
+    @property
+    def label(self) -> str:
+        """The stage's name in the page's language (``name`` is its English key)."""
+        return PROGRESS_LABELS[self.name]
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,10 @@ class Tracking:
     @property
     def explained(self) -> str:
         return EXPLAINED[self.stage]
+
+    @property
+    def stage_label(self) -> str:
+        return PROGRESS_LABELS[self.stage]
 
 
 def _day(value) -> dt.date | None:

@@ -10,6 +10,7 @@ import functools
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -30,7 +31,7 @@ def _link_page(request, form, *, status=200):
         request,
         "lasting_power/attorney/link.html",
         {
-            "page_title": "Add an LPA you are an attorney on",
+            "page_title": gettext("Add an LPA you are an attorney on"),
             "form": form,
             "linked": attorneys.attorney_links_for_user(case_owner_for_request(request)),
         },
@@ -90,7 +91,8 @@ def attorney_lpa(request, link):
         request,
         "lasting_power/attorney/lpa.html",
         {
-            "page_title": f"Lasting power of attorney {lpa.reference_display}",
+            "page_title": gettext("Lasting power of attorney %(reference)s")
+            % {"reference": lpa.reference_display},
             "lpa": lpa,
             "details": details,
             "standing": attorneys.lpa_attorneys_standing(lpa, details),

@@ -9,6 +9,7 @@ import uuid
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from digital_services.documents.http import document_response
@@ -29,13 +30,19 @@ def _describe(document, lpa) -> str:
     name = document.filename
     if name.startswith("LP3-person-to-notify-"):
         number = name.removeprefix("LP3-person-to-notify-").split("-", 1)[0]
-        return f"LP3: notice to person to notify {number}"
+        return gettext("LP3: notice to person to notify %(number)s") % {"number": number}
     if name.startswith("LPA120-"):
-        return "LPA120: application for a fee reduction"
+        return gettext("LPA120: application for a fee reduction")
+    form = name.split("-", 1)[0]
     if name.endswith("-registered.pdf"):
-        return f"{name.split('-', 1)[0]}: the registered lasting power of attorney (stamped by OPG)"
-    kind = "draft to check, do not sign" if not lpa.is_locked else "to print and sign"
-    return f"{name.split('-', 1)[0]}: the lasting power of attorney ({kind})"
+        return gettext("%(form)s: the registered lasting power of attorney (stamped by OPG)") % {
+            "form": form
+        }
+    if not lpa.is_locked:
+        return gettext("%(form)s: the lasting power of attorney (draft to check, do not sign)") % {
+            "form": form
+        }
+    return gettext("%(form)s: the lasting power of attorney (to print and sign)") % {"form": form}
 
 
 @lpa_view(editable=False)
@@ -48,7 +55,7 @@ def lpa_documents(request, lpa):
         request,
         "lasting_power/documents.html",
         {
-            "page_title": "Your LPA documents",
+            "page_title": gettext("Your LPA documents"),
             "lpa": lpa,
             "created": created,
             "documents": [(document, _describe(document, lpa)) for document in documents],

@@ -12,6 +12,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.core.forms import GovukDateField
 
@@ -28,6 +29,7 @@ from .signing import (
     SECTION_15,
     Role,
     Signature,
+    section_name,
     signing_dates_check,
 )
 from .views.common import lpa_view, prepare
@@ -35,23 +37,22 @@ from .views.common import lpa_view, prepare
 
 def signers_for(details: LpaDetails) -> list[tuple[str, str, str, str]]:
     """(field key, role, who, section) for everyone who signs this LPA, in signing order."""
-    donor = details.donor.full_name if details.donor else "the donor"
+    donor = details.donor.full_name if details.donor else gettext("the donor")
+    signing_for = gettext("the person signing for %(donor)s") % {"donor": donor}
     signers = []
     if details.donor_can_sign:
         signers.append(("donor", Role.DONOR, donor, SECTION_9))
     else:
-        signers.append(
-            ("donor", Role.DONOR, f"the person signing for {donor}", CONTINUATION_SHEET_3)
-        )
+        signers.append(("donor", Role.DONOR, signing_for, CONTINUATION_SHEET_3))
     if details.lpa_type == "health-and-welfare":
-        who = donor if details.donor_can_sign else f"the person signing for {donor}"
+        who = donor if details.donor_can_sign else signing_for
         signers.append(("life-sustaining", Role.LIFE_SUSTAINING, who, SECTION_5))
     provider = details.certificate_provider
     signers.append(
         (
             "certificate-provider",
             Role.CERTIFICATE_PROVIDER,
-            provider.full_name if provider else "the certificate provider",
+            provider.full_name if provider else gettext("the certificate provider"),
             SECTION_10,
         )
     )
@@ -75,10 +76,11 @@ class SigningDatesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.signers = signers
         for key, _role, who, section in signers:
+            words = {"who": who, "section": section_name(section)}
             self.fields[key] = GovukDateField(
-                label=f"When did {who} sign {section}?",
-                what=f"the date {who} signed {section}",
-                help_text="For example, 27 3 2026",
+                label=gettext("When did %(who)s sign %(section)s?") % words,
+                what=gettext("the date %(who)s signed %(section)s") % words,
+                help_text=gettext("For example, 27 3 2026"),
             )
         self.helper = helper(*(Field(key) for key, *_ in signers))
 
@@ -88,7 +90,11 @@ class SigningDatesForm(forms.Form):
         for key, _role, who, section in self.signers:
             value = data.get(key)
             if value is not None and value > today:
-                self.add_error(key, f"The date {who} signed {section} must be today or in the past")
+                self.add_error(
+                    key,
+                    gettext("The date %(who)s signed %(section)s must be today or in the past")
+                    % {"who": who, "section": section_name(section)},
+                )
         return data
 
     def signatures(self) -> list[Signature]:
@@ -111,5 +117,10 @@ def lpa_signing(request, lpa):
     return render(
         request,
         "lasting_power/signing/check.html",
-        {"page_title": "Check the signing dates", "lpa": lpa, "form": form, "result": result},
+        {
+            "page_title": gettext("Check the signing dates"),
+            "lpa": lpa,
+            "form": form,
+            "result": result,
+        },
     )

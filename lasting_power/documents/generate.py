@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import override
 
 from digital_services.core.references import reference_plain
 from digital_services.documents.constants import DocumentKind
@@ -46,6 +47,7 @@ class DocumentsNotAvailable(Exception):
     """The LPA is not created yet: there is nothing to print."""
 
 
+@override("en")
 def paperwork_for(lpa: Lpa) -> Paperwork:
     """What the forms print about ``lpa``: its valid answers, fee and payment."""
     from ..selectors import lpa_details
@@ -66,8 +68,10 @@ class MadeDocument:
     content: bytes
 
 
+@override("en")
 def documents_build(paperwork: Paperwork) -> list[MadeDocument]:
-    """Every PDF this LPA has now, drawn (no storage)."""
+    """Every PDF this LPA has now, drawn (no storage). Always in English, whatever the
+    page's language: they are OPG's English statutory forms (docs/welsh.md)."""
     details = paperwork.details
     reference = reference_plain(details.reference)
     made = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 
 from django.db import transaction
+from django.utils.translation import override
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -55,6 +56,7 @@ def _stamp(*, registered_on, reference: str) -> bytes:
     return buffer.getvalue()
 
 
+@override("en")
 def registered_pdf(*, lp1: bytes, registered_on, reference: str) -> bytes:
     """``lp1`` with the registration stamp over every page."""
     stamp = PdfReader(io.BytesIO(_stamp(registered_on=registered_on, reference=reference)))

@@ -5,16 +5,17 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.references import reference_is_valid, reference_plain
 
 #: Said when the pair does not match a code that can be used, whichever was wrong (or the
 #: code was used or replaced), so nothing is learnt by trying.
-LINK_NOT_FOUND = (
+LINK_NOT_FOUND = _(
     "The LPA reference and access code do not match an LPA you can add. Check both "
     "against your letter and try again. An access code works only once"
 )
-LINK_RATE_LIMITED = (
+LINK_RATE_LIMITED = _(
     "You have tried to enter an LPA reference and access code too many times. "
     "Wait an hour and try again"
 )
@@ -23,17 +24,17 @@ _TEXT = {"spellcheck": "false", "autocapitalize": "characters", "autocomplete": 
 
 class AttorneyLinkForm(forms.Form):
     reference = forms.CharField(
-        label="LPA reference",
-        help_text="It is on the letter we sent you, for example A123 4567 89AB",
+        label=_("LPA reference"),
+        help_text=_("It is on the letter we sent you, for example A123 4567 89AB"),
         max_length=30,
-        error_messages={"required": "Enter the LPA reference"},
+        error_messages={"required": _("Enter the LPA reference")},
         widget=forms.TextInput(attrs=_TEXT),
     )
     access_code = forms.CharField(
-        label="Access code",
-        help_text="The 12-character code under the LPA reference on the letter",
+        label=_("Access code"),
+        help_text=_("The 12-character code under the LPA reference on the letter"),
         max_length=30,
-        error_messages={"required": "Enter the access code"},
+        error_messages={"required": _("Enter the access code")},
         widget=forms.TextInput(attrs=_TEXT),
     )
 
@@ -52,7 +53,7 @@ class AttorneyLinkForm(forms.Form):
             plain = plain[1:]
         if len(plain) != 11 or not plain.isalnum() or not plain.isascii():
             raise forms.ValidationError(
-                "Enter the LPA reference as it is shown on the letter, like A123 4567 89AB"
+                _("Enter the LPA reference as it is shown on the letter, like A123 4567 89AB")
             )
         return plain
 
@@ -60,6 +61,6 @@ class AttorneyLinkForm(forms.Form):
         code = self.cleaned_data["access_code"]
         if not reference_is_valid(code, length=12):
             raise forms.ValidationError(
-                "Enter the access code as it is shown on the letter: 12 letters and numbers"
+                _("Enter the access code as it is shown on the letter: 12 letters and numbers")
             )
         return code

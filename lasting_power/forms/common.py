@@ -13,6 +13,9 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.forms import GovukDateField
 from digital_services.notifications.addresses import address_fields_check
@@ -22,16 +25,16 @@ from ..constants import ADDRESS_LINE_MAX, POSTCODE_MAX, TITLE_MAX, WORD_MAX
 TITLE_OTHER = "other"
 TITLE_NONE = "none"
 TITLE_CHOICES = [
-    ("", "Choose a title"),
+    ("", _("Choose a title")),
     ("Mr", "Mr"),
     ("Mrs", "Mrs"),
     ("Miss", "Miss"),
     ("Ms", "Ms"),
     ("Dr", "Dr"),
-    (TITLE_NONE, "Prefer not to say"),
-    (TITLE_OTHER, "Other"),
+    (TITLE_NONE, _("Prefer not to say")),
+    (TITLE_OTHER, _("Other")),
 ]
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 LINK = re.compile(r"https?://", re.IGNORECASE)
 OLDEST_AGE = 130
 
@@ -48,12 +51,14 @@ def helper(*fields) -> FormHelper:
 def text_field(label: str, *, max_length: int, required: str | None = None, **kwargs):
     """A one-line text field; ``required`` is its "Enter ..." message (None: optional)."""
     return forms.CharField(
-        label=label if required is not None else f"{label} (optional)",
+        label=label if required is not None else format_lazy(_("{label} (optional)"), label=label),
         max_length=max_length,
         required=required is not None,
         error_messages={
             "required": required or "",
-            "max_length": f"{label} must be {max_length} characters or fewer",
+            "max_length": format_lazy(
+                _("{label} must be {max} characters or fewer"), label=label, max=max_length
+            ),
         },
         **kwargs,
     )
@@ -62,7 +67,7 @@ def text_field(label: str, *, max_length: int, required: str | None = None, **kw
 def name_clean(value: str, label: str) -> str:
     value = " ".join((value or "").split())
     if "<" in value or ">" in value:
-        raise forms.ValidationError(f"{label} must not include < or >")
+        raise forms.ValidationError(gettext("%(label)s must not include < or >") % {"label": label})
     return value
 
 
@@ -76,25 +81,24 @@ def yes_no_field(label: str, required: str, help_text: str = "") -> forms.Choice
     )
 
 
-def date_of_birth_field(whose: str) -> GovukDateField:
+def date_of_birth_field(text: dict) -> GovukDateField:
+    """``text``: the person's sentences (``forms.people.PERSON_TEXT``)."""
     return GovukDateField(
-        label="Date of birth",
-        what=f"{whose} date of birth",
-        help_text="For example, 27 3 1960",
+        label=_("Date of birth"),
+        what=text["date_of_birth"],
+        help_text=_("For example, 27 3 1960"),
     )
 
 
-def date_of_birth_check(value, *, whose: str):
+def date_of_birth_check(value, *, text: dict):
     """A real date, not in the future (and not impossibly long ago)."""
     if value is None:
         return None
     today = timezone.localdate()
     if value > today:
-        raise forms.ValidationError(f"{whose} date of birth must be today or in the past")
+        raise forms.ValidationError(text["date_of_birth_future"])
     if value.year < today.year - OLDEST_AGE:
-        raise forms.ValidationError(
-            f"{whose} date of birth must be less than {OLDEST_AGE} years ago"
-        )
+        raise forms.ValidationError(text["date_of_birth_old"] % {"years": OLDEST_AGE})
     return value
 
 
@@ -102,10 +106,13 @@ def free_text_check(value: str, label: str) -> str:
     """No word longer than 85 characters and no links [DM Document.php]."""
     value = (value or "").strip()
     if LINK.search(value):
-        raise forms.ValidationError(f"{label} must not include links (http:// or https://)")
+        raise forms.ValidationError(
+            gettext("%(label)s must not include links (http:// or https://)") % {"label": label}
+        )
     if any(len(word) > WORD_MAX for word in value.split()):
         raise forms.ValidationError(
-            f"{label} must not include a word longer than {WORD_MAX} characters"
+            gettext("%(label)s must not include a word longer than %(max)s characters")
+            % {"label": label, "max": WORD_MAX}
         )
     return value
 
@@ -113,14 +120,14 @@ def free_text_check(value: str, label: str) -> str:
 class TitleMixin:
     """Title: a list with "Other" (1 to 5 characters) and "Prefer not to say"."""
 
-    def title_fields(self, whose: str) -> None:
+    def title_fields(self, text: dict) -> None:
         self.fields["title"] = forms.ChoiceField(
-            label="Title",
+            label=_("Title"),
             choices=TITLE_CHOICES,
-            error_messages={"required": f"Select {whose} title"},
+            error_messages={"required": text["title"]},
         )
         self.fields["title_other"] = text_field(
-            "Other title", max_length=TITLE_MAX, help_text="If you chose other"
+            _("Other title"), max_length=TITLE_MAX, help_text=_("If you chose other")
         )
 
     def title_value(self, data: dict) -> str:
@@ -132,9 +139,9 @@ class TitleMixin:
         return data.get("title", "")
 
     def clean_title_other(self):
-        value = name_clean(self.cleaned_data.get("title_other"), "Other title")
+        value = name_clean(self.cleaned_data.get("title_other"), gettext("Other title"))
         if self.cleaned_data.get("title") == TITLE_OTHER and not value:
-            raise forms.ValidationError("Enter the title")
+            raise forms.ValidationError(gettext("Enter the title"))
         return value if self.cleaned_data.get("title") == TITLE_OTHER else ""
 
 
@@ -142,30 +149,30 @@ class AddressMixin:
     """Line 1 required, each line up to 50, postcode up to 8 with no format rule;
     line 2 or the postcode must be given [DM Common/Address.php]."""
 
-    def address_fields(self, whose: str) -> None:
+    def address_fields(self, text: dict) -> None:
         self.fields["address_line_1"] = text_field(
-            "Address line 1",
+            _("Address line 1"),
             max_length=ADDRESS_LINE_MAX,
-            required=f"Enter the first line of {whose} address",
+            required=text["address_line_1"],
             widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
         )
         self.fields["address_line_2"] = text_field(
-            "Address line 2",
+            _("Address line 2"),
             max_length=ADDRESS_LINE_MAX,
             widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
         )
         self.fields["address_line_3"] = text_field(
-            "Town or city",
+            _("Town or city"),
             max_length=ADDRESS_LINE_MAX,
             widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
         )
         self.fields["postcode"] = text_field(
-            "Postcode",
+            _("Postcode"),
             max_length=POSTCODE_MAX,
             widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
         )
 
-    def address_clean(self, data: dict, whose: str) -> None:
+    def address_clean(self, data: dict, text: dict) -> None:
         for name in ("address_line_1", "address_line_2", "address_line_3"):
             if name in data:
                 data[name] = " ".join((data.get(name) or "").split())
@@ -178,4 +185,4 @@ class AddressMixin:
             and not data.get("postcode")
             and "postcode" not in self.errors
         ):
-            self.add_error("postcode", f"Enter {whose} postcode or the second line of the address")
+            self.add_error("postcode", text["postcode"])

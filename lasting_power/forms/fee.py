@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import pence_format
 
@@ -17,29 +20,34 @@ NO_BENEFITS = "none"
 
 class FeeReductionForm(forms.Form):
     wanted = yes_no_field(
-        "Does the donor want to apply to pay a reduced fee, or no fee?",
-        "Select yes if the donor wants to apply for a reduced fee or no fee",
-        help_text="Only the donor's benefits and income count",
+        _("Does the donor want to apply to pay a reduced fee, or no fee?"),
+        _("Select yes if the donor wants to apply for a reduced fee or no fee"),
+        help_text=_("Only the donor's benefits and income count"),
     )
     benefits = forms.MultipleChoiceField(
-        label="Does the donor get any of these benefits?",
-        help_text="Select all that apply",
+        label=_("Does the donor get any of these benefits?"),
+        help_text=_("Select all that apply"),
         required=False,
-        choices=[*Benefit.choices, (NO_BENEFITS, "None of these")],
+        choices=[*Benefit.choices, (NO_BENEFITS, _("None of these"))],
         widget=forms.CheckboxSelectMultiple,
     )
     damages_over_limit = forms.ChoiceField(
-        label=f"Has the donor been awarded personal injury damages of more than "
-        f"{pence_format(DAMAGES_LIMIT_PENCE)}?",
+        label=format_lazy(
+            _("Has the donor been awarded personal injury damages of more than {amount}?"),
+            amount=pence_format(DAMAGES_LIMIT_PENCE),
+        ),
         required=False,
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
     )
     income_under_limit = forms.ChoiceField(
-        label=f"Is the donor's gross income less than {pence_format(LOW_INCOME_LIMIT_PENCE)} a year?",
-        help_text="Before tax and National Insurance",
+        label=format_lazy(
+            _("Is the donor's gross income less than {amount} a year?"),
+            amount=pence_format(LOW_INCOME_LIMIT_PENCE),
+        ),
+        help_text=_("Before tax and National Insurance"),
         required=False,
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
     )
 
@@ -51,7 +59,7 @@ class FeeReductionForm(forms.Form):
                 Field.checkboxes("benefits", legend_size=Size.SMALL),
                 Field.radios("damages_over_limit", legend_size=Size.SMALL, inline=True),
                 Field.radios("income_under_limit", legend_size=Size.SMALL, inline=True),
-                legend="If you chose yes",
+                legend=_("If you chose yes"),
                 legend_size=Size.MEDIUM,
             ),
         )
@@ -62,12 +70,20 @@ class FeeReductionForm(forms.Form):
             return {"wanted": data.get("wanted")} if "wanted" in data else data
         benefits = data.get("benefits") or []
         if not benefits:
-            self.add_error("benefits", "Select the benefits the donor gets, or none of these")
+            self.add_error(
+                "benefits", gettext("Select the benefits the donor gets, or none of these")
+            )
         elif NO_BENEFITS in benefits and len(benefits) > 1:
-            self.add_error("benefits", "Select 'None of these' or the benefits, not both")
+            self.add_error("benefits", gettext("Select 'None of these' or the benefits, not both"))
         for name, message in (
-            ("damages_over_limit", "Select yes if the donor was awarded damages over £16,000"),
-            ("income_under_limit", "Select yes if the donor's income is under £12,000 a year"),
+            (
+                "damages_over_limit",
+                gettext("Select yes if the donor was awarded damages over £16,000"),
+            ),
+            (
+                "income_under_limit",
+                gettext("Select yes if the donor's income is under £12,000 a year"),
+            ),
         ):
             if not data.get(name):
                 self.add_error(name, message)
@@ -79,13 +95,13 @@ class FeeReductionForm(forms.Form):
 
 class PayForm(forms.Form):
     method = forms.ChoiceField(
-        label="How do you want to pay?",
+        label=_("How do you want to pay?"),
         choices=[
-            (PaymentMethod.CARD, "By debit or credit card now"),
-            (PaymentMethod.CHEQUE, "By cheque, sent with the signed LPA"),
+            (PaymentMethod.CARD, _("By debit or credit card now")),
+            (PaymentMethod.CHEQUE, _("By cheque, sent with the signed LPA")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how you want to pay"},
+        error_messages={"required": _("Select how you want to pay")},
     )
 
     def __init__(self, *args, **kwargs):

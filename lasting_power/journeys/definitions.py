@@ -10,6 +10,8 @@ decided in one place, ``lasting_power.journeys.flow``.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from digital_services.journeys.contact import contact_step
 from digital_services.journeys.definitions import Answers, Journey, RepeatingStep, Section, Step
 
@@ -114,36 +116,42 @@ def _sections(lpa_type: str) -> list[Section]:
         attorney_steps.append(
             Step(
                 slug="trust-corporation",
-                title="A trust corporation as an attorney",
+                title=_("A trust corporation as an attorney"),
                 form_class=lpa_forms.TrustCorporationForm,
             )
         )
     attorney_steps.append(
-        _people_step("attorneys", "The attorneys", lpa_forms.AttorneyForm, "attorney", "attorneys")
+        _people_step(
+            "attorneys",
+            _("The attorneys"),
+            lpa_forms.AttorneyForm,
+            _("attorney"),
+            _("attorneys"),
+        )
     )
     if property_finance:
-        when = Step(slug="when", title="When the LPA can be used", form_class=lpa_forms.WhenForm)
+        when = Step(slug="when", title=_("When the LPA can be used"), form_class=lpa_forms.WhenForm)
     else:
         when = Step(
             slug="life-sustaining",
-            title="Life-sustaining treatment",
+            title=_("Life-sustaining treatment"),
             form_class=lpa_forms.LifeSustainingForm,
         )
     return [
         Section(
             slug="donor",
-            title="The donor",
-            steps=[Step(slug="donor", title="The donor", form_class=lpa_forms.DonorForm)],
+            title=_("The donor"),
+            steps=[Step(slug="donor", title=_("The donor"), form_class=lpa_forms.DonorForm)],
         ),
         Section(slug="when-used", title=when.title, steps=[when]),
-        Section(slug="attorneys", title="The attorneys", steps=attorney_steps),
+        Section(slug="attorneys", title=_("The attorneys"), steps=attorney_steps),
         Section(
             slug="attorney-decisions",
-            title="How the attorneys make decisions",
+            title=_("How the attorneys make decisions"),
             steps=[
                 Step(
                     slug="attorneys-decide",
-                    title="How the attorneys make decisions",
+                    title=_("How the attorneys make decisions"),
                     form_class=lpa_forms.HowDecideForm,
                     condition=asks_how_attorneys_decide,
                 )
@@ -151,24 +159,24 @@ def _sections(lpa_type: str) -> list[Section]:
         ),
         Section(
             slug="replacements",
-            title="Replacement attorneys",
+            title=_("Replacement attorneys"),
             steps=[
                 _people_step(
                     "replacements",
-                    "Replacement attorneys",
+                    _("Replacement attorneys"),
                     lpa_forms.ReplacementForm,
-                    "replacement attorney",
-                    "replacement attorneys",
+                    _("replacement attorney"),
+                    _("replacement attorneys"),
                 ),
                 Step(
                     slug="replacements-step-in",
-                    title="When replacement attorneys step in",
+                    title=_("When replacement attorneys step in"),
                     form_class=lpa_forms.StepInForm,
                     condition=asks_step_in,
                 ),
                 Step(
                     slug="replacements-decide",
-                    title="How replacement attorneys make decisions",
+                    title=_("How replacement attorneys make decisions"),
                     form_class=lpa_forms.ReplacementsDecideForm,
                     condition=asks_how_replacements_decide,
                 ),
@@ -176,47 +184,47 @@ def _sections(lpa_type: str) -> list[Section]:
         ),
         Section(
             slug="certificate-provider",
-            title="The certificate provider",
+            title=_("The certificate provider"),
             steps=[
                 Step(
                     slug="certificate-provider",
-                    title="The certificate provider",
+                    title=_("The certificate provider"),
                     form_class=lpa_forms.CertificateProviderForm,
                 )
             ],
         ),
         Section(
             slug="people-to-notify",
-            title="People to notify",
+            title=_("People to notify"),
             steps=[
                 _people_step(
                     "people-to-notify",
-                    "People to notify",
+                    _("People to notify"),
                     lpa_forms.NotifyForm,
-                    "person to notify",
-                    "people to notify",
+                    _("person to notify"),
+                    _("people to notify"),
                     max_items=PEOPLE_TO_NOTIFY_MAX,
                 )
             ],
         ),
         Section(
             slug="instructions",
-            title="Preferences and instructions",
+            title=_("Preferences and instructions"),
             steps=[
                 Step(
                     slug="instructions",
-                    title="Preferences and instructions",
+                    title=_("Preferences and instructions"),
                     form_class=lpa_forms.InstructionsForm,
                 )
             ],
         ),
         Section(
             slug="registering",
-            title="Who is registering the LPA",
+            title=_("Who is registering the LPA"),
             steps=[
                 Step(
                     slug="who-is-registering",
-                    title="Who is registering the LPA",
+                    title=_("Who is registering the LPA"),
                     form_class=lpa_forms.RegisteringForm,
                     form_kwargs=_registering_kwargs,
                 )
@@ -224,28 +232,28 @@ def _sections(lpa_type: str) -> list[Section]:
         ),
         Section(
             slug="correspondent",
-            title="Where we send the LPA",
+            title=_("Where we send the LPA"),
             steps=[
                 Step(
                     slug="correspondent",
-                    title="Who gets the LPA and letters",
+                    title=_("Who gets the LPA and letters"),
                     form_class=lpa_forms.CorrespondentForm,
                     form_kwargs=lambda answers: {"attorneys": attorney_choices(answers)},
                 ),
                 contact_step(
                     slug="correspondent-contact",
-                    title="How we send them the documents",
+                    title=_("How we send them the documents"),
                     form_class=lpa_forms.CorrespondentContactForm,
                 ),
             ],
         ),
         Section(
             slug="repeat",
-            title="Repeat application",
+            title=_("Repeat application"),
             steps=[
                 Step(
                     slug="repeat-application",
-                    title="Repeat application",
+                    title=_("Repeat application"),
                     form_class=lpa_forms.RepeatForm,
                 )
             ],
@@ -259,16 +267,21 @@ def _not_submitted_here(**kwargs) -> str:
     raise NotImplementedError("LPAs are completed by lasting_power.services.lpa_complete")
 
 
+JOURNEY_TITLES = {
+    LpaType.PROPERTY_FINANCE: _("Make a lasting power of attorney: property and financial affairs"),
+    LpaType.HEALTH_WELFARE: _("Make a lasting power of attorney: health and welfare"),
+}
+
 JOURNEYS = {
     lpa_type: Journey(
         service=SERVICE_SLUG,
         slug=JOURNEY_SLUGS[lpa_type],
-        title=f"Make a lasting power of attorney: {label.lower()}",
+        title=JOURNEY_TITLES[lpa_type],
         submit=_not_submitted_here,
         sections=_sections(lpa_type),
         url_namespace="lasting_power",
     )
-    for lpa_type, label in LpaType.choices
+    for lpa_type in LpaType.values
 }
 
 

@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from digital_services.journeys.definitions import Answers
 
 from ..constants import AGE_ADULT, AGE_WARN_OVER
 from ..forms.people import age_on
 
 ROLE_LABELS = {
-    "donor": "the donor",
-    "attorneys": "an attorney",
-    "replacements": "a replacement attorney",
-    "certificate-provider": "the certificate provider",
-    "people-to-notify": "a person to notify",
+    "donor": _("the donor"),
+    "attorneys": _("an attorney"),
+    "replacements": _("a replacement attorney"),
+    "certificate-provider": _("the certificate provider"),
+    "people-to-notify": _("a person to notify"),
 }
 PEOPLE_STEPS = tuple(ROLE_LABELS)
 TRANSLATE = str.maketrans(
@@ -80,10 +83,13 @@ def _age_warnings(slug: str, people: list[dict]) -> list[LpaWarning]:
                 LpaWarning(
                     key=f"under-18:{slug}:{full_name_key(person)}:{born.isoformat()}",
                     step=slug,
-                    title=f"{name} is under {AGE_ADULT}",
-                    message=f"{name} is {role} and is under {AGE_ADULT}. They must be {AGE_ADULT} "
-                    "or over on the date the donor signs the LPA, or the Office of the Public "
-                    "Guardian will not register it.",
+                    title=gettext("%(name)s is under %(age)s") % {"name": name, "age": AGE_ADULT},
+                    message=gettext(
+                        "%(name)s is %(role)s and is under %(age)s. They must be %(age)s or over "
+                        "on the date the donor signs the LPA, or the Office of the Public "
+                        "Guardian will not register it."
+                    )
+                    % {"name": name, "role": role, "age": AGE_ADULT},
                 )
             )
         if age >= AGE_WARN_OVER:
@@ -91,9 +97,13 @@ def _age_warnings(slug: str, people: list[dict]) -> list[LpaWarning]:
                 LpaWarning(
                     key=f"over-100:{slug}:{full_name_key(person)}:{born.isoformat()}",
                     step=slug,
-                    title=f"{name} is over {AGE_WARN_OVER}",
-                    message=f"The date of birth you gave for {name} means they are {age}. "
-                    "Check it is right.",
+                    title=gettext("%(name)s is over %(age)s")
+                    % {"name": name, "age": AGE_WARN_OVER},
+                    message=gettext(
+                        "The date of birth you gave for %(name)s means they are %(years)s. "
+                        "Check it is right."
+                    )
+                    % {"name": name, "years": age},
                 )
             )
     return found
@@ -114,19 +124,24 @@ def _duplicate_warnings(slug: str, people: list[dict], answers: Answers) -> list
             if full_name_key(other) != key:
                 continue
             if other_slug == slug:
-                what = f"The same person cannot be {ROLE_LABELS[slug]} twice."
+                what = gettext("The same person cannot be %(role)s twice.") % {
+                    "role": ROLE_LABELS[slug]
+                }
             else:
-                what = (
-                    f"The same person cannot be both {ROLE_LABELS[other_slug]} and "
-                    f"{ROLE_LABELS[slug]}."
-                )
+                what = gettext("The same person cannot be both %(first)s and %(second)s.") % {
+                    "first": ROLE_LABELS[other_slug],
+                    "second": ROLE_LABELS[slug],
+                }
             found.append(
                 LpaWarning(
                     key=f"same-name:{other_slug}:{slug}:{key}",
                     step=slug,
-                    title=f"There is already someone called {name}",
-                    message=f"{name} has the same name as {ROLE_LABELS[other_slug]}. {what} "
-                    "Continue only if they are 2 different people.",
+                    title=gettext("There is already someone called %(name)s") % {"name": name},
+                    message=gettext(
+                        "%(name)s has the same name as %(role)s. %(what)s Continue only if they "
+                        "are 2 different people."
+                    )
+                    % {"name": name, "role": ROLE_LABELS[other_slug], "what": what},
                 )
             )
     return found
@@ -148,17 +163,36 @@ def _certificate_provider_warnings(answers: Answers) -> list[LpaWarning]:
             shared.append("address")
         if not shared:
             continue
-        what = " and ".join(shared)
+        what = " and ".join(shared)  # in English: part of the warning's key
+        message = {
+            "surname": gettext(
+                "%(provider)s has the same surname as %(role)s, %(other)s. A certificate "
+                "provider cannot be a relative of the donor or of an attorney. Continue only if "
+                "they are not related."
+            ),
+            "address": gettext(
+                "%(provider)s has the same address as %(role)s, %(other)s. A certificate "
+                "provider cannot be a relative of the donor or of an attorney. Continue only if "
+                "they are not related."
+            ),
+            "surname and address": gettext(
+                "%(provider)s has the same surname and address as %(role)s, %(other)s. A "
+                "certificate provider cannot be a relative of the donor or of an attorney. "
+                "Continue only if they are not related."
+            ),
+        }[what]
         found.append(
             LpaWarning(
                 key=f"cp-shares:{slug}:{full_name_key(other)}:{full_name_key(provider)}:{what}:"
                 f"{address_key(provider)}",
                 step="certificate-provider",
-                title="Confirm the certificate provider is not related",
-                message=f"{provider_name} has the same {what} as {ROLE_LABELS[slug]}, "
-                f"{other.get('first_name')} {other.get('last_name')}. A certificate provider "
-                "cannot be a relative of the donor or of an attorney. Continue only if they "
-                "are not related.",
+                title=gettext("Confirm the certificate provider is not related"),
+                message=message
+                % {
+                    "provider": provider_name,
+                    "role": ROLE_LABELS[slug],
+                    "other": f"{other.get('first_name')} {other.get('last_name')}",
+                },
             )
         )
     return found

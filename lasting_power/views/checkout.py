@@ -4,6 +4,7 @@ read-only page of a completed LPA."""
 from __future__ import annotations
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from digital_services.journeys.engine import summary_rows
@@ -53,7 +54,7 @@ def lpa_check(request, lpa):
         request,
         "lasting_power/check.html",
         {
-            "page_title": "Check the LPA",
+            "page_title": gettext("Check the LPA"),
             "lpa": lpa,
             "groups": answer_groups(lpa, flow, editable=True),
             "back_url": url("lpa-tasks", lpa.pk),
@@ -83,7 +84,7 @@ def lpa_fee(request, lpa):
         request,
         "lasting_power/fee.html",
         {
-            "page_title": "Fee reductions and exemptions",
+            "page_title": gettext("Fee reductions and exemptions"),
             "lpa": lpa,
             "form": prepare(form),
             "back_url": url("lpa-check", lpa.pk),
@@ -129,7 +130,7 @@ def lpa_pay(request, lpa):
                     request,
                     "lasting_power/payment_unavailable.html",
                     {
-                        "page_title": "Sorry, there is a problem with the payment service",
+                        "page_title": gettext("Sorry, there is a problem with the payment service"),
                         "lpa": lpa,
                     },
                     status=503,
@@ -138,7 +139,9 @@ def lpa_pay(request, lpa):
         request,
         "lasting_power/pay.html",
         {
-            "page_title": "Pay the fee" if outcome.to_pay_now else "Complete the LPA",
+            "page_title": gettext("Pay the fee")
+            if outcome.to_pay_now
+            else gettext("Complete the LPA"),
             "lpa": lpa,
             "outcome": outcome,
             "form": prepare(form) if form is not None else None,
@@ -156,7 +159,7 @@ def lpa_done(request, lpa):
         request,
         "lasting_power/done.html",
         {
-            "page_title": "LPA completed",
+            "page_title": gettext("LPA completed"),
             "lpa": lpa,
             "details": details,
             "outcome": services.lpa_fee_outcome(lpa),
@@ -173,7 +176,7 @@ def lpa_detail(request, lpa):
         request,
         "lasting_power/detail.html",
         {
-            "page_title": f"LPA {lpa.reference_display}",
+            "page_title": gettext("LPA %(reference)s") % {"reference": lpa.reference_display},
             "lpa": lpa,
             "groups": answer_groups(lpa, lpa_flow(lpa), editable=False),
             "outcome": services.lpa_fee_outcome(lpa),

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from digital_services.accounts.citizens import case_owner_for_request
@@ -21,6 +22,11 @@ NAMESPACE = "lasting_power"
 def owner_of(request):
     """Whose LPAs these are: the signed-in citizen, or the citizen an agent is helping."""
     return case_owner_for_request(request)
+
+
+def page_language() -> str:
+    """The language of the page being made (the citizen's choice): "cy" or "en"."""
+    return "cy" if (get_language() or "").startswith("cy") else "en"
 
 
 def url(name: str, *args) -> str:

@@ -8,32 +8,36 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from .. import selectors, services
-from ..constants import LpaType
+from ..constants import PROGRESS_LABELS, LpaType
 from ..forms import TypeForm
 from ..forms.common import helper
 from ..tracking import EXPLAINED, lpa_tracking
-from .common import lpa_view, owner_of, prepare, url
+from .common import lpa_view, owner_of, page_language, prepare, url
 
 
 class SearchForm(forms.Form):
     search = forms.CharField(
-        label="Search by LPA reference or donor name",
+        label=_("Search by LPA reference or donor name"),
         required=False,
         max_length=100,
-        error_messages={"max_length": "Search must be 100 characters or fewer"},
+        error_messages={"max_length": _("Search must be 100 characters or fewer")},
     )
 
 
 PROGRESS_EXPLAINED = {
-    "Started": "some questions are still to answer",
-    "Created": "you can download a draft to read; answer the rest, then pay",
-    "Completed": "print it, sign it in order and send it to the Office of the Public Guardian",
+    "Started": _("some questions are still to answer"),
+    "Created": _("you can download a draft to read; answer the rest, then pay"),
+    "Completed": _("print it, sign it in order and send it to the Office of the Public Guardian"),
     # After completion (lasting_power.tracking).
-    "Waiting": "print it, sign it in order and send it to the Office of the Public Guardian. "
-    "We are waiting to receive it",
+    "Waiting": _(
+        "print it, sign it in order and send it to the Office of the Public Guardian. "
+        "We are waiting to receive it"
+    ),
     **{stage: text for stage, text in EXPLAINED.items() if stage != "Waiting"},
 }
 
@@ -42,18 +46,18 @@ def _actions(lpa, progress: str) -> list[tuple[str, str]]:
     """Continue, or view documents and check signing dates; then reuse and delete."""
     if lpa.is_locked:
         actions = [
-            ("View documents", url("lpa-documents", lpa.pk)),
-            ("Check signing dates", url("lpa-signing-dates", lpa.pk)),
-            ("View answers", url("lpa-view", lpa.pk)),
+            (gettext("View documents"), url("lpa-documents", lpa.pk)),
+            (gettext("Check signing dates"), url("lpa-signing-dates", lpa.pk)),
+            (gettext("View answers"), url("lpa-view", lpa.pk)),
         ]
     else:
-        actions = [("Continue", url("lpa-continue", lpa.pk))]
+        actions = [(gettext("Continue"), url("lpa-continue", lpa.pk))]
         if progress == "Created":
-            actions.append(("View draft", url("lpa-documents", lpa.pk)))
+            actions.append((gettext("View draft"), url("lpa-documents", lpa.pk)))
     if selectors.lpa_reusable(lpa):
-        actions.append(("Reuse details", url("lpa-reuse", lpa.pk)))
+        actions.append((gettext("Reuse details"), url("lpa-reuse", lpa.pk)))
     if selectors.lpa_deletable(lpa):
-        actions.append(("Delete", url("lpa-delete", lpa.pk)))
+        actions.append((gettext("Delete"), url("lpa-delete", lpa.pk)))
     return actions
 
 
@@ -76,6 +80,7 @@ def dashboard(request):
             {
                 "lpa": lpa,
                 "progress": progress,
+                "progress_label": PROGRESS_LABELS[progress],
                 "explained": PROGRESS_EXPLAINED[progress],
                 "tracking": lpa_tracking(lpa) if lpa.is_locked else None,
                 "donor": lpa.donor_name,
@@ -86,7 +91,7 @@ def dashboard(request):
         request,
         "lasting_power/dashboard.html",
         {
-            "page_title": "Your lasting powers of attorney",
+            "page_title": gettext("Your lasting powers of attorney"),
             "form": form if form.is_bound else SearchForm(),
             "search": search,
             "cards": cards,
@@ -105,6 +110,7 @@ def lpa_new(request):
             user=owner_of(request),
             lpa_type=form.cleaned_data["lpa_type"],
             channel="assisted" if getattr(request, "assisted_session", None) else "digital",
+            language=page_language(),
             actor=request.user,
             request=request,
         )
@@ -112,14 +118,16 @@ def lpa_new(request):
     return render(
         request,
         "lasting_power/new.html",
-        {"page_title": "Which type of LPA do you want to make?", "form": prepare(form)},
+        {"page_title": gettext("Which type of LPA do you want to make?"), "form": prepare(form)},
     )
 
 
 class ReuseForm(TypeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lpa_type"].label = "Which type of LPA do you want to make with these details?"
+        self.fields["lpa_type"].label = gettext(
+            "Which type of LPA do you want to make with these details?"
+        )
         self.helper = helper(Field.radios("lpa_type", legend_size=Size.LARGE, legend_tag="h1"))
 
 
@@ -138,14 +146,18 @@ def lpa_reuse(request, lpa):
     )
     if request.method == "POST" and form.is_valid():
         new = services.lpa_reuse(
-            lpa=lpa, lpa_type=form.cleaned_data["lpa_type"], actor=request.user, request=request
+            lpa=lpa,
+            lpa_type=form.cleaned_data["lpa_type"],
+            language=page_language(),
+            actor=request.user,
+            request=request,
         )
         return redirect(url("lpa-step", new.pk, "donor"))
     return render(
         request,
         "lasting_power/reuse.html",
         {
-            "page_title": "Reuse this LPA's details",
+            "page_title": gettext("Reuse this LPA's details"),
             "lpa": lpa,
             "form": prepare(form),
             "back_url": url("dashboard"),
@@ -159,19 +171,26 @@ def lpa_delete(request, lpa):
     if not selectors.lpa_deletable(lpa):
         messages.error(
             request,
-            f"LPA {lpa.reference_display} cannot be deleted: the Office of the Public "
-            "Guardian has received it",
+            gettext(
+                "LPA %(reference)s cannot be deleted: the Office of the Public Guardian has "
+                "received it"
+            )
+            % {"reference": lpa.reference_display},
         )
         return redirect(url("lpa-view", lpa.pk))
     if request.method == "POST":
         services.lpa_delete(lpa=lpa, actor=request.user, request=request)
-        messages.success(request, f"LPA {lpa.reference_display} has been deleted")
+        messages.success(
+            request,
+            gettext("LPA %(reference)s has been deleted") % {"reference": lpa.reference_display},
+        )
         return redirect(url("dashboard"))
     return render(
         request,
         "lasting_power/delete.html",
         {
-            "page_title": f"Are you sure you want to delete LPA {lpa.reference_display}?",
+            "page_title": gettext("Are you sure you want to delete LPA %(reference)s?")
+            % {"reference": lpa.reference_display},
             "lpa": lpa,
             "donor": lpa.donor_name,
             "back_url": url("dashboard"),

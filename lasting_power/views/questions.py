@@ -10,6 +10,8 @@ from __future__ import annotations
 from django import forms
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.journeys.codec import answer_decode
 
@@ -20,6 +22,40 @@ from ..journeys.definitions import has_trust, journey_for
 from .common import lpa_view, owner_of, prepare, target_url, url
 
 PICKER_STEPS = set(selectors.PEOPLE_STEPS)
+
+#: The add-another lists' sentences, whole for each list (so each language can word them).
+ITEM_TEXT = {
+    "attorneys": {
+        "item": _("Attorney %(number)s"),
+        "add_question": _("Do you want to add an attorney?"),
+        "another_question": _("Do you want to add another attorney?"),
+        "add_required": _("Select yes if you want to add an attorney"),
+        "another_required": _("Select yes if you want to add another attorney"),
+        "add_title": _("Add an attorney"),
+        "change_title": _("Change attorney %(number)s"),
+        "incomplete": _("Change or remove the attorneys marked incomplete"),
+    },
+    "replacements": {
+        "item": _("Replacement attorney %(number)s"),
+        "add_question": _("Do you want to add a replacement attorney?"),
+        "another_question": _("Do you want to add another replacement attorney?"),
+        "add_required": _("Select yes if you want to add a replacement attorney"),
+        "another_required": _("Select yes if you want to add another replacement attorney"),
+        "add_title": _("Add a replacement attorney"),
+        "change_title": _("Change replacement attorney %(number)s"),
+        "incomplete": _("Change or remove the replacement attorneys marked incomplete"),
+    },
+    "people-to-notify": {
+        "item": _("Person to notify %(number)s"),
+        "add_question": _("Do you want to add a person to notify?"),
+        "another_question": _("Do you want to add another person to notify?"),
+        "add_required": _("Select yes if you want to add a person to notify"),
+        "another_required": _("Select yes if you want to add another person to notify"),
+        "add_title": _("Add a person to notify"),
+        "change_title": _("Change person to notify %(number)s"),
+        "incomplete": _("Change or remove the people to notify marked incomplete"),
+    },
+}
 
 
 @lpa_view()
@@ -150,7 +186,7 @@ class AddAnotherForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["add"] = forms.ChoiceField(
             label=question,
-            choices=[("yes", "Yes"), ("no", "No")],
+            choices=[("yes", _("Yes")), ("no", _("No"))],
             widget=forms.RadioSelect,
             error_messages={"required": required},
         )
@@ -163,12 +199,13 @@ class AddAnotherForm(forms.Form):
 
 def _item_list(request, lpa, section, step, flow):
     state = flow.evaluation.state(step.slug)
+    text = ITEM_TEXT[step.slug]
     stored = (lpa.answers.get(step.slug) or {}).get("items", [])
     items = [
         {
             "title": step.title_for(cleaned, number)
             if cleaned
-            else f"{step.item_name.capitalize()} {number}",
+            else text["item"] % {"number": number},
             "valid": cleaned is not None,
             "change_url": url("lpa-item-change", lpa.pk, step.slug, number),
             "remove_url": url("lpa-item-remove", lpa.pk, step.slug, number),
@@ -176,18 +213,14 @@ def _item_list(request, lpa, section, step, flow):
         for number, cleaned in enumerate(state.items or [None] * len(stored), start=1)
     ]
     full = step.max_items is not None and len(items) >= step.max_items
-    question = (
-        f"Do you want to add another {step.item_name}?"
-        if items
-        else f"Do you want to add {'an' if step.item_name[0] in 'aeiou' else 'a'} {step.item_name}?"
-    )
+    question = text["another_question"] if items else text["add_question"]
     form = None
     errors = []
     if not full:
         form = AddAnotherForm(
             request.POST if request.method == "POST" else None,
             question=question,
-            required=f"Select yes if you want to add {'another' if items else 'a'} {step.item_name}",
+            required=text["another_required"] if items else text["add_required"],
         )
     if request.method == "POST":
         adding = form is not None and form.is_valid() and form.cleaned_data["add"] == "yes"
@@ -198,25 +231,27 @@ def _item_list(request, lpa, section, step, flow):
                 errors.append(
                     {
                         "href": "#people-list",
-                        "text": f"Change or remove the {step.item_name_plural} marked incomplete",
+                        "text": text["incomplete"],
                     }
                 )
             elif step.slug == "attorneys" and not items and not has_trust(flow.evaluation.answers):
                 # On the question, as the journeys' lists do: the summary links to its radios.
-                form.add_error("add", "Add at least one attorney")  # no limit: always asked
+                form.add_error("add", gettext("Add at least one attorney"))  # always asked
             else:
                 services.lpa_items_confirm(lpa=lpa, step=step.slug)
                 return _after_save(lpa, step.slug)
     if step.slug == "people-to-notify":
         left = PEOPLE_TO_NOTIFY_MAX - len(items)
-        items_left = f"You can add {left} more." if left else ""
+        items_left = gettext("You can add %(left)s more.") % {"left": left} if left else ""
     else:
         items_left = ""
     return render(
         request,
         "lasting_power/item_list.html",
         {
-            "page_title": f"Error: {step.title}" if errors else step.title,
+            "page_title": gettext("Error: %(title)s") % {"title": step.title}
+            if errors
+            else step.title,
             "lpa": lpa,
             "caption": section.title,
             "heading": step.title,
@@ -261,11 +296,8 @@ def lpa_item_add(request, lpa, step: str, number: int | None = None):
     else:
         choices, picked = _picker(request, lpa, step)
         form = step_def.make_form(answers, initial=picked or None)
-    title = (
-        f"Add {'an' if step_def.item_name[0] in 'aeiou' else 'a'} {step_def.item_name}"
-        if number is None
-        else f"Change {step_def.item_name} {number}"
-    )
+    text = ITEM_TEXT[step]
+    title = str(text["add_title"]) if number is None else text["change_title"] % {"number": number}
     return render(
         request,
         "lasting_power/step.html",
@@ -297,7 +329,8 @@ def lpa_item_remove(request, lpa, step: str, number: int):
         request,
         "lasting_power/item_remove.html",
         {
-            "page_title": f"Are you sure you want to remove {name or step_def.item_name}?",
+            "page_title": gettext("Are you sure you want to remove %(name)s?")
+            % {"name": name or step_def.item_name},
             "lpa": lpa,
             "caption": section.title,
             "back_url": url("lpa-step", lpa.pk, step),
@@ -322,7 +355,7 @@ def lpa_warning(request, lpa, step: str):
         request,
         "lasting_power/warning.html",
         {
-            "page_title": unread[0].title if len(unread) == 1 else "Check these details",
+            "page_title": unread[0].title if len(unread) == 1 else gettext("Check these details"),
             "lpa": lpa,
             "caption": section.title,
             "warnings": unread,

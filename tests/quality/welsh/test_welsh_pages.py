@@ -31,7 +31,6 @@ pytestmark = pytest.mark.django_db
 NOT_TRANSLATED = {
     "civil_claims": "Money claims: no Welsh catalogue yet",
     "tribunal_fees": "Tribunal fees and Help with Fees: no Welsh catalogue yet",
-    "lasting_power": "Lasting power of attorney: no Welsh catalogue yet",
     "assisted_digital": "Assisted digital pages are for staff helping a citizen: English for now",
     "digital_services.payments": "Payment pages: not marked for translation yet",
     "digital_services.privacy": "Your data and privacy pages: not marked for translation yet",
