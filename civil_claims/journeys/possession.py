@@ -61,6 +61,12 @@ from .possession_forms_more import (
     PossessionFeeForm,
     PreActionForm,
 )
+from .possession_trespass import (
+    TrespassersForm,
+    TrespassForm,
+    against_trespassers,
+    not_trespass,
+)
 
 
 def country(answers: Answers) -> str | None:
@@ -192,7 +198,10 @@ POSSESSION = journey_register(
                 slug="property",
                 title="The property",
                 hint="Its address, and whether it is in England or Wales",
-                steps=[Step(slug="property", title="The property", form_class=PropertyForm)],
+                steps=[
+                    Step(slug="property", title="The property", form_class=PropertyForm),
+                    Step(slug="trespassers", title="Trespassers", form_class=TrespassersForm),
+                ],
             ),
             Section(
                 slug="claimant",
@@ -235,18 +244,21 @@ POSSESSION = journey_register(
                         title="The tenancy",
                         form_class=TenancyForm,
                         form_kwargs=lambda a: {"country": country(a)},
+                        condition=not_trespass,
                     ),
                     Step(
                         slug="daily-rent",
                         title="The daily rent",
                         form_class=DailyRentForm,
                         form_kwargs=lambda a: {"calculated_pence": calculated_daily_rent(a)},
+                        condition=not_trespass,
                     ),
                     Step(
                         slug="tenancy-agreement",
                         title="The tenancy agreement",
                         form_class=DocumentForm,
                         form_kwargs=lambda a: {"what": "the tenancy agreement"},
+                        condition=not_trespass,
                     ),
                 ],
             ),
@@ -260,12 +272,14 @@ POSSESSION = journey_register(
                         title="Grounds for possession",
                         form_class=GroundsForm,
                         form_kwargs=lambda a: {"grounds": available_grounds(a)},
+                        condition=not_trespass,
                     ),
                     Step(
                         slug="ground-reasons",
                         title="Your reasons for each ground",
                         form_class=GroundReasonsForm,
                         form_kwargs=lambda a: {"grounds": chosen_grounds(a)},
+                        condition=not_trespass,
                     ),
                 ],
             ),
@@ -278,6 +292,7 @@ POSSESSION = journey_register(
                         title="The notice you served",
                         form_class=NoticeForm,
                         form_kwargs=lambda a: {"country": country(a)},
+                        condition=not_trespass,
                     ),
                     Step(
                         slug="notice-service",
@@ -334,17 +349,35 @@ POSSESSION = journey_register(
                 hint="The pre-action protocol, circumstances, other occupiers and certificates",
                 steps=[
                     Step(
-                        slug="pre-action", title="The pre-action protocol", form_class=PreActionForm
+                        slug="pre-action",
+                        title="The pre-action protocol",
+                        form_class=PreActionForm,
+                        condition=not_trespass,
                     ),
                     Step(
                         slug="circumstances",
                         title="Circumstances and alternatives",
                         form_class=CircumstancesForm,
+                        condition=not_trespass,
                     ),
                     Step(
                         slug="certificates",
                         title="Safety certificates",
                         form_class=CertificatesForm,
+                        condition=not_trespass,
+                    ),
+                ],
+            ),
+            Section(
+                slug="trespass",
+                title="The trespassers",
+                hint="Only if your claim is against trespassers",
+                steps=[
+                    Step(
+                        slug="trespass",
+                        title="About the trespassers",
+                        form_class=TrespassForm,
+                        condition=against_trespassers,
                     ),
                 ],
             ),

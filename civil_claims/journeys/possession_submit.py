@@ -69,7 +69,14 @@ def possession_draft_from(answers: Answers, *, language: str = "en"):
     certificates = answers.value("certificates") or {}
     sot = answers.value("statement-of-truth") or {}
     hwf = answers.value("fee", "how") == "hwf"
+    trespass = answers.value("trespassers", "trespassers") == "yes"
+    trespass_answers = (answers.value("trespass") or {}) if trespass else {}
+    if trespass:
+        certificates = dict.fromkeys(("epc", "gas_safety", "eicr"), "not_applicable")
     return PossessionDraft(
+        against_trespassers=trespass,
+        trespass_known_on=trespass_answers.get("known_on"),
+        trespass_details=trespass_answers.get("details", ""),
         claimant_type=kind.get("claimant_type", ""),
         claimant_type_other=kind.get("other", ""),
         country=prop.get("country", ""),

@@ -177,6 +177,9 @@ class PossessionDraft:
     hwf_reference: str = ""
     sot_signer_role: str = ""
     language: str = "en"
+    against_trespassers: bool = False
+    trespass_known_on: dt.date | None = None
+    trespass_details: str = ""
 
 
 def _check(draft: PossessionDraft) -> None:
@@ -186,6 +189,16 @@ def _check(draft: PossessionDraft) -> None:
         types = tenancy_types_for(draft.country)
     except ValueError as exc:
         raise PossessionClaimInvalid("The property must be in England or Wales") from exc
+    if not 1 <= len(draft.defendants) <= POSSESSION_DEFENDANTS_MAX:
+        raise PossessionClaimInvalid(f"Name between 1 and {POSSESSION_DEFENDANTS_MAX} defendants")
+    if draft.hwf_reference and not HWF_REFERENCE.match(draft.hwf_reference):
+        raise PossessionClaimInvalid("The Help with Fees reference is not in the right format")
+    if draft.against_trespassers:
+        if draft.trespass_known_on is None or not draft.trespass_details.strip():
+            raise PossessionClaimInvalid("Say when you found out and how the trespassers came in")
+        if draft.grounds or draft.arrears_rows or draft.tenancy_type:
+            raise PossessionClaimInvalid("A claim against trespassers has no tenancy or grounds")
+        return
     if draft.tenancy_type not in types:
         raise PossessionClaimInvalid("That tenancy type is not one of the property's country")
     if not 1 <= len(draft.defendants) <= POSSESSION_DEFENDANTS_MAX:
@@ -242,10 +255,10 @@ def possession_claim_submit(
     now = timezone.now()
     fee = possession_fee_for("claim", on=timezone.localdate(now))
     codes = [code for code, _ in draft.grounds]
-    arrears = arrears_grounds_chosen(draft.country, draft.tenancy_type, codes)
+    arrears = bool(codes) and arrears_grounds_chosen(draft.country, draft.tenancy_type, codes)
     calculated = (
         None
-        if draft.rent_frequency == RentFrequency.OTHER
+        if draft.against_trespassers or draft.rent_frequency == RentFrequency.OTHER
         else daily_rent_pence(draft.rent_pence, draft.rent_frequency)
     )
     with transaction.atomic():
@@ -298,6 +311,9 @@ def possession_claim_submit(
             fee_pence=fee.fee_pence,
             fee_id=fee.fee_id,
             hwf_reference=draft.hwf_reference,
+            against_trespassers=draft.against_trespassers,
+            trespass_known_on=draft.trespass_known_on,
+            trespass_details=draft.trespass_details,
             sot_signer_name=draft.sot_signer_name,
             sot_signer_role=draft.sot_signer_role,
             status=PossessionStatus.HWF_PENDING

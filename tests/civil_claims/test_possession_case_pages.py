@@ -206,3 +206,33 @@ def test_another_citizen_cannot_see_the_landlords_claim(client):
         client.get(reverse("civil_claims:possession-warrant", args=[claim.reference])).status_code
         == 404
     )
+
+
+def test_your_data_holds_the_landlords_possession_claim_with_its_hearing_and_warrant():
+    from civil_claims.models import PossessionHearing, PossessionWarrant
+    from digital_services.privacy.selectors import user_data_export
+
+    landlord = UserFactory()
+    claim = possession_claim(S.WARRANT_REQUESTED, user=landlord, claim_number="906MC001")
+    PossessionHearing.objects.create(
+        claim=claim,
+        kind="first",
+        starts_at=dt.datetime(2027, 1, 5, 10, tzinfo=dt.UTC),
+        notice_wording="Come to court.",
+        status=HearingStatus.HEARD,
+    )
+    PossessionWarrant.objects.create(
+        claim=claim, basis="date_passed", amount_owed_pence=212050, fee_pence=14800
+    )
+    services = user_data_export(user=landlord)["services"]
+    [record] = services["Make a money claim"]["possession claims"]
+    assert record["claim_number"] == "906MC001"
+    assert record["grounds"] == [
+        {"ground": "Ground 8: serious rent arrears", "reason": "Three months unpaid"}
+    ]
+    assert record["hearings"][0]["status"] == "heard"
+    assert record["warrant"]["amount_owed"] == "£2,120.50"
+    assert (
+        user_data_export(user=UserFactory())["services"]["Make a money claim"]["possession claims"]
+        == []
+    )

@@ -177,6 +177,14 @@ POSSESSION_ADDRESS = {
 
 POSSESSION_CLAIM = {
     "property": {**POSSESSION_ADDRESS, "country": "england"},
+    "trespassers": {"trespassers": "no"},
+    # Only on the trespassers' route (tests/civil_claims/test_possession_trespass.py).
+    "trespass": {
+        "known_on_0": "2",
+        "known_on_1": "11",
+        "known_on_2": "2026",
+        "details": "They broke the back door lock and moved in while the flat was empty.",
+    },
     "claimant-type": {"claimant_type": "private_landlord", "other": ""},
     "claimant": {
         "name": "Lana Lord",
