@@ -34,8 +34,8 @@ HWF_REFERENCE = re.compile(r"^HWF-?[A-Z0-9]{3}-?[A-Z0-9]{3}$")
 HWF_REFERENCE_LENGTH = 11  # "HWF-A1B-2C3"
 CLAIM_NUMBER = re.compile(r"^\d{3}MC\d{3}$")
 ACCESS_CODE_LENGTH = 8
-ACCESS_CODE_ATTEMPTS_PER_HOUR = 10
 PAYMENT_PURPOSE_ISSUE_FEE = "civil-claims-issue-fee"
+PAYMENT_PURPOSE_COUNTERCLAIM_FEE = "civil-claims-counterclaim-fee"
 AUDIT_SERVICE = "civil_claims"
 CLAIM_STALE_DAYS = 180  # an unpaid or HWF claim with no progress is closed, never issued
 

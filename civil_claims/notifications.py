@@ -422,3 +422,8 @@ TEMPLATES.update(_POSSESSION_CASE_TEMPLATES)
 from .notifications_possession_tenant import TEMPLATES as _POSSESSION_TENANT_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(_POSSESSION_TENANT_TEMPLATES)
+
+# The defendant's response (received, and what it says to the claimant): its own module.
+from .notifications_response import TEMPLATES as _RESPONSE_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(_RESPONSE_TEMPLATES)

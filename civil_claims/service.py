@@ -13,7 +13,7 @@ from digital_services.core.registry import (
     service_register,
 )
 
-from .constants import PAYMENT_PURPOSE_ISSUE_FEE
+from .constants import PAYMENT_PURPOSE_COUNTERCLAIM_FEE, PAYMENT_PURPOSE_ISSUE_FEE
 from .journeys.eligibility import eligibility_url_names
 from .possession_constants import (
     PAYMENT_PURPOSE_POSSESSION_FEE,
@@ -44,6 +44,8 @@ CASEWORKER_PERMISSIONS = (
     "civil_claims.add_papercorrespondence",
     "civil_claims.change_papercorrespondence",
     "civil_claims.view_response",
+    "civil_claims.add_response",
+    "civil_claims.view_counterclaim",
     "civil_claims.view_claimantreply",
     "civil_claims.view_judgment",
     "civil_claims.change_judgment",
@@ -73,6 +75,10 @@ def payment_outcome(*, payment):
         from .services.possession_warrant import possession_warrant_payment_outcome
 
         return possession_warrant_payment_outcome(payment=payment)
+    if payment.purpose == PAYMENT_PURPOSE_COUNTERCLAIM_FEE:
+        from .services.response import counterclaim_payment_outcome
+
+        return counterclaim_payment_outcome(payment=payment)
     return claim_payment_outcome(payment=payment)
 
 
@@ -165,6 +171,7 @@ SERVICE = service_register(
         payment_purposes=(
             PAYMENT_PURPOSE_ISSUE_FEE,
             PAYMENT_PURPOSE_POSSESSION_FEE,
+            PAYMENT_PURPOSE_COUNTERCLAIM_FEE,
             PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE,
             PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE,
             PAYMENT_PURPOSE_POSSESSION_APPLICATION_FEE,
@@ -191,6 +198,11 @@ SERVICE = service_register(
             "respond-claim-form-download": AccessRule(OWNER),
             "respond-more-time": AccessRule(OWNER),
             "respond-contact": AccessRule(OWNER),
+            # The defendant's response (the journey's own pages check the same link:
+            # civil_claims.journeys.response.defendant_responding).
+            "respond-response-start": AccessRule(OWNER),
+            "respond-sent": AccessRule(OWNER),
+            "respond-counterclaim-pay": AccessRule(OWNER, post_only=True),
             # After the response (#15): the claimant's reply, judgments and "paid in full"
             # (views_claimant); the defendant signs a settlement or asks for a
             # redetermination (views_defendant_next).

@@ -7,12 +7,14 @@ from . import (
     views_defendant,
     views_possession,
     views_possession_defendant,
+    views_response,
     views_possession_tenant,
 )
 from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
 from .journeys.possession import POSSESSION
+from .journeys.response import RESPONSE, response_urlpatterns
 from .journeys.possession_response import POSSESSION_RESPONSE
 from .views_claimant import urlpatterns as claimant_urlpatterns
 from .views_defendant_next import urlpatterns as defendant_next_urlpatterns
@@ -53,6 +55,9 @@ urlpatterns = [
     ),
     # The defendant: link the claim with the access code, then its page (views_defendant).
     *views_defendant.urlpatterns,
+    # The defendant's response: a journey behind the linked-defendant check, then its pages.
+    *response_urlpatterns(journey_urlpatterns(RESPONSE)),
+    *views_response.urlpatterns,
     # After the response (#15): the claimant's next steps and judgments, the defendant's
     # settlement signature and redetermination.
     *claimant_urlpatterns,

@@ -43,6 +43,7 @@ from .services.defendant import (
     defendant_claim_link,
     more_time_deadline,
 )
+from .services.response import claim_response_refusal
 
 #: The found access code's id, its claim number and when it was found, while the
 #: defendant signs in.
@@ -199,6 +200,7 @@ def respond_claim(request, claim):
             if claim.response_deadline
             else "",
             "can_ask_more_time": not claim_more_time_refusal(claim),
+            "response_refusal": claim_response_refusal(claim),
             "contact_text": party_route(claim.defendant).describe(),
             "phone": court_phone(),
             "postal_address": court_postal_address(),

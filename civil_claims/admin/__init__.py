@@ -11,6 +11,7 @@ from .claims import ClaimAdmin, QueueFilter
 from .correspondence import IssueFeeBandAdmin, PaperCorrespondenceAdmin
 from .judgments import JudgmentAdmin
 from .next_steps import ClaimantReplyAdmin
+from .paper_response import PaperResponseForm  # adds "Enter a paper response" to ClaimAdmin
 from .possession import PossessionClaimAdmin
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "IssueFeeBandAdmin",
     "JudgmentAdmin",
     "PaperCorrespondenceAdmin",
+    "PaperResponseForm",
     "PossessionClaimAdmin",
     "QueueFilter",
 ]

@@ -217,6 +217,8 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
         if services.claim_action_allowed(obj, "contact_change"):
             links.append((self.action_url(obj, "contact-claimant"), "Claimant's contact details"))
             links.append((self.action_url(obj, "contact-defendant"), "Defendant's contact details"))
+        if s in (ClaimStatus.OPEN, ClaimStatus.BUSINESS_QUEUE) and obj.responded_at is None:
+            links.append((self.action_url(obj, "paper-response"), "Enter a paper response"))
         links.append((self.action_url(obj, "note-add"), "Add a note"))
         if ClaimStatus.STAYED in Claim.TRANSITIONS[s]:
             links.append((self.action_url(obj, "stay"), "Stay"))

@@ -6,6 +6,7 @@ A package (split along its seams); import the models from ``civil_claims.models`
 from .caseman import CasemanEvent
 from .casework import BreathingSpace, CaseNote, PaperCorrespondence
 from .claims import AmountRow, Claim, ClaimNumberCounter, EvidenceItem, TimelineEvent
+from .counterclaim import Counterclaim
 from .defence import ClaimantReply, Judgment, Response
 from .fees import IssueFeeBand
 from .parties import AccessCode, Party
@@ -32,6 +33,7 @@ __all__ = [
     "Claim",
     "ClaimNumberCounter",
     "ClaimantReply",
+    "Counterclaim",
     "EvidenceItem",
     "IssueFeeBand",
     "Judgment",

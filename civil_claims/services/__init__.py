@@ -30,7 +30,6 @@ from .casework import (
 from .common import GRANT_SCOPE_CLAIM, access_code_hash, claim_link
 from .issue import (
     access_code_issue,
-    access_code_redeem,
     claim_form_seal,
     claim_issue,
     claim_letter_enclosures,
@@ -64,7 +63,6 @@ __all__ = [
     "PartyDraft",
     "access_code_hash",
     "access_code_issue",
-    "access_code_redeem",
     "caseman_event_record",
     "claim_access_code_reset",
     "claim_action_allowed",

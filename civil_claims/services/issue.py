@@ -24,7 +24,6 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
 from digital_services.core.references import ALPHABET
 from digital_services.core.transitions import transition_allowed, transition_apply
@@ -112,40 +111,6 @@ def access_code_issue(*, claim: Claim, actor=None) -> str:
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     return code
-
-
-def access_code_redeem(*, claim_number: str, code: str, user=None, request=None) -> Claim | None:
-    """The defendant links to their claim with the claim number and the code from the
-    letter: a live code for that claim is used up (single use) and the claim returned.
-    Anything else (unknown claim, wrong, used or replaced code) gives None, the same for
-    every case so nothing is learnt. The view rate-limits the attempts (per address and
-    per claim number: ``ACCESS_CODE_ATTEMPTS_PER_HOUR``)."""
-    number = "".join(claim_number.split()).upper()
-    with transaction.atomic():
-        access = (
-            AccessCode.objects.select_for_update()
-            .select_related("claim")
-            .filter(
-                claim__claim_number=number,
-                code_hash=access_code_hash(code),
-                used_at__isnull=True,
-                revoked_at__isnull=True,
-            )
-            .first()
-        )
-        if access is None:
-            return None
-        access.used_at = timezone.now()
-        access.used_by = user if getattr(user, "is_authenticated", False) else None
-        access.save(update_fields=["used_at", "used_by"])
-        audit_record(
-            action="claim.access_code_used",
-            obj=access.claim,
-            actor=access.used_by,
-            request=request,
-            service=AUDIT_SERVICE,
-        )
-        return access.claim
 
 
 def defendant_notice_send(*, claim: Claim, code: str, template: str) -> None:

@@ -247,18 +247,25 @@ def test_fee_check_before_a_late_payment_takes_the_new_band():
 
 @time_machine.travel(NOW, tick=False)
 def test_the_access_code_works_once_and_only_for_its_claim():
-    from civil_claims.services import access_code_redeem
+    """One way to use a code: ``defendant_access_check`` finds it (without using it) and
+    ``defendant_claim_link`` uses it, once, for an account."""
+    from civil_claims.services.defendant import defendant_access_check, defendant_claim_link
+    from tests.accounts.factories import UserFactory
 
     claim = claim_issue(claim=claim_submitted())
     other = claim_issue(claim=claim_submitted())
     letter = next(m for m in _messages(claim) if m.channel == "letter")
     code = letter.personalisation["access_code"]
-    assert access_code_redeem(claim_number=other.claim_number, code=code) is None
-    assert access_code_redeem(claim_number=claim.claim_number, code="WRONG123") is None
+    assert defendant_access_check(claim_number=other.claim_number, code=code) is None
+    assert defendant_access_check(claim_number=claim.claim_number, code="WRONG123") is None
     typed = f"{code[:4].lower()} {code[4:]}"
-    assert access_code_redeem(claim_number=claim.claim_number.lower(), code=typed) == claim
-    assert access_code_redeem(claim_number=claim.claim_number, code=code) is None  # used
+    access = defendant_access_check(claim_number=claim.claim_number.lower(), code=typed)
+    assert access is not None and access.claim == claim
+    user = UserFactory()
+    assert defendant_claim_link(access_code_id=access.pk, user=user) == claim
+    assert defendant_access_check(claim_number=claim.claim_number, code=code) is None  # used
+    assert defendant_claim_link(access_code_id=access.pk, user=UserFactory()) is None
     assert (
-        AuditEvent.objects.filter(action="claim.access_code_used", object_id=str(claim.pk)).count()
+        AuditEvent.objects.filter(action="claim.defendant_linked", object_id=str(claim.pk)).count()
         == 1
     )

@@ -21,6 +21,11 @@ from datetime import date
 from io import StringIO
 
 from digital_services.journeys.definitions import Answers, Journey, Step
+from tests.civil_claims.response_walk import (
+    RESPONSE_EXAMPLES,
+    response_walk_enter,
+    response_walk_seed,
+)
 
 Example = dict | list[dict] | Callable[[Answers], dict | list[dict]]
 
@@ -282,6 +287,8 @@ QUALITY_EXAMPLE_VISIT = {
 
 
 EXAMPLES: dict[str, dict[str, Example]] = {
+    # The defendant's response to a money claim (tests/civil_claims/response_walk.py).
+    "money-claims/response": RESPONSE_EXAMPLES,
     "prison-visits/book": PRISON_VISITS_BOOK,
     "tribunal-fees/pay": TRIBUNAL_FEE_STEPS,
     "tribunal-fees/apply-for-help-with-fees": {
@@ -342,6 +349,7 @@ def _tribunal_fees_seed() -> None:
 
 
 SEEDS: dict[str, Callable[[], None]] = {
+    "money-claims/response": response_walk_seed,
     "prison-visits/book": _prison_visits_seed,
     "money-claims/claim": _civil_claims_seed,
     "money-claims/possession": _possession_seed,
@@ -379,6 +387,9 @@ def _civil_claims_enter(driver) -> None:
 
 ENTRIES: dict[str, Callable[[object], None]] = {
     "money-claims/claim": _civil_claims_enter,
+    # The response is for a claim linked to the defendant's account: sign in, then start it
+    # from the claim's page.
+    "money-claims/response": response_walk_enter,
 }
 
 

@@ -41,10 +41,13 @@ def test_journey_is_accessible_at_every_page_and_every_error(key, new_page):
             detoured.append(visit.path)
             driver.goto(save_url)
             problems.extend(page_report(page))
-            driver.submit(None)
-            problems.extend(page_report(page, after_empty_post=True))
-            driver.submit({"email": "person@example.com"})
-            problems.extend(page_report(page))
+            # Signed in (a journey for an account's own case), the draft is simply saved:
+            # there is no email to give.
+            if page.locator('main form[method="post"]').count():
+                driver.submit(None)
+                problems.extend(page_report(page, after_empty_post=True))
+                driver.submit({"email": "person@example.com"})
+                problems.extend(page_report(page))
             driver.goto(visit.path)
         problems.extend(page_report(page))
 

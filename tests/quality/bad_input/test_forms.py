@@ -91,6 +91,8 @@ def test_journey_step_survives_bad_input(key, slug, client, fresh_limits):
     page = client.get(url)
     assert page.status_code == 200, f"{url} answered {page.status_code}"
     form = main_form(page_parse(page.content.decode()))
+    if form is None and slug == SAVE:
+        pytest.skip(f"{url} asks nothing: a signed-in person's draft is simply saved")
     form_fuzz(
         client,
         url=url,

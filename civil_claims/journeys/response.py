@@ -1,0 +1,519 @@
+"""The defendant's response to a money claim: a task list for the platform's journey engine
+(save and return), at ``money-claims/response/``, behind ``defendant_responding``.
+
+The engine keeps one draft per account and journey. The claim it is for is chosen on the
+claim's page ("Respond to the claim": ``views_response.respond_response_start``), kept in
+the browser's session until the first answer makes the draft, then in the draft itself
+(``DRAFT_KEY``, as the claim journey keeps its eligibility answers). Every page of the
+journey first checks that the viewer is that claim's linked defendant and that it still
+takes a response (``services.response.claim_response_refusal``); anyone else goes to the
+"Respond to a money claim" page. The claim's facts reach the forms through
+``response_context``.
+
+Sent by ``response_submit_from_journey`` (``services.response.response_submit``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.shortcuts import redirect
+
+from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.money import pence_format
+from digital_services.journeys.definitions import (
+    Journey,
+    RepeatingStep,
+    Section,
+    Step,
+    journey_register,
+)
+from digital_services.journeys.selectors import draft_get, owner_for_request
+from digital_services.journeys.services import draft_note_save
+
+from ..constants import EVIDENCE_ITEMS_MAX, TIMELINE_EVENTS_MAX, EvidenceType, PaymentOption
+from .forms import EvidenceForm, TimelineEventForm
+from .response_context import (
+    claim_facts,
+    claim_facts_reset,
+    claim_facts_set,
+    claim_kwargs,
+    facts_for,
+)
+from .response_dq import (
+    ExpertsForm,
+    HearingCourtForm,
+    ResponseStatementOfTruthForm,
+    UnavailableDateForm,
+    VulnerabilityForm,
+    WitnessesForm,
+)
+from .response_forms import (
+    AdmittedAmountForm,
+    CompanyFinancesForm,
+    CounterclaimDetailsForm,
+    CounterclaimFeeForm,
+    CounterclaimQuestionForm,
+    DefenceForm,
+    DefenceTypeForm,
+    InstalmentsForm,
+    MediationForm,
+    PaidForm,
+    PartPaidQuestionForm,
+    PayByDateForm,
+    PaymentOptionForm,
+    ResponseTypeForm,
+)
+from .response_means import (
+    BOTH,
+    EMPLOYED,
+    SELF_EMPLOYED,
+    UNEMPLOYED,
+    BankAccountForm,
+    CourtOrderForm,
+    DebtForm,
+    DependantsForm,
+    EmployerForm,
+    EmploymentForm,
+    ExpensesForm,
+    ExplanationForm,
+    IncomeForm,
+    OtherDependantsForm,
+    PriorityDebtsForm,
+    ResidenceForm,
+    SelfEmploymentForm,
+    UnemploymentForm,
+)
+from .response_rules import (
+    _counterclaim,
+    _defence,
+    _defence_paid,
+    _employment,
+    _individual,
+    _means,
+    _option,
+    _part,
+    _part_owes,
+    _part_paid,
+    admits_owed,
+    check_summary,
+    disputes,
+    owed_pence,
+    wants_time,
+)
+from .response_submit import response_submit_from_journey
+
+SERVICE = "money-claims"
+#: The claim's reference, in the draft (not a step: the engine reads steps only) and, until
+#: the draft exists, in the browser's session.
+DRAFT_KEY = "_responding_to"
+SESSION_KEY = "civil_claims.responding_to"
+LIST_MAX = 50
+
+
+# The journey ------------------------------------------------------------------------------
+
+
+def _list_step(slug, title, form, item, items, item_title, hint="") -> RepeatingStep:
+    return RepeatingStep(
+        slug=slug,
+        title=title,
+        hint=hint,
+        form_class=form,
+        condition=_means,
+        item_name=item,
+        item_name_plural=items,
+        min_items=0,
+        max_items=LIST_MAX,
+        item_title=item_title,
+    )
+
+
+RESPONSE = journey_register(
+    Journey(
+        service=SERVICE,
+        slug="response",
+        title="Respond to a money claim",
+        submit=response_submit_from_journey,
+        check_title="Check your response before sending it",
+        submit_label="Send your response",
+        check_summary=check_summary,
+        sections=[
+            Section(
+                slug="your-response",
+                title="Your response to the claim",
+                steps=[
+                    Step(
+                        slug="response-type",
+                        title="How you respond to the claim",
+                        form_class=ResponseTypeForm,
+                        form_kwargs=claim_kwargs,
+                    ),
+                    Step(
+                        slug="part-paid-question",
+                        title="Have you paid what you owe?",
+                        form_class=PartPaidQuestionForm,
+                        condition=_part,
+                    ),
+                    Step(
+                        slug="admitted-amount",
+                        title="How much you admit you owe",
+                        form_class=AdmittedAmountForm,
+                        form_kwargs=claim_kwargs,
+                        condition=_part_owes,
+                    ),
+                    Step(
+                        slug="part-paid",
+                        title="What you have paid",
+                        form_class=PaidForm,
+                        form_kwargs=lambda a: {"claim": claim_facts(), "below_total": True},
+                        condition=_part_paid,
+                    ),
+                    Step(
+                        slug="defence-type",
+                        title="Why you reject the claim",
+                        form_class=DefenceTypeForm,
+                        condition=_defence,
+                    ),
+                    Step(
+                        slug="defence-paid",
+                        title="What you have paid",
+                        form_class=PaidForm,
+                        form_kwargs=claim_kwargs,
+                        condition=_defence_paid,
+                    ),
+                    Step(
+                        slug="defence",
+                        title="Why you disagree with the claim",
+                        form_class=DefenceForm,
+                        condition=disputes,
+                    ),
+                ],
+            ),
+            Section(
+                slug="counterclaim",
+                title="Make a counterclaim",
+                hint="Only if you admit part of the claim or reject it",
+                steps=[
+                    Step(
+                        slug="counterclaim",
+                        title="A claim against the claimant",
+                        form_class=CounterclaimQuestionForm,
+                        condition=disputes,
+                    ),
+                    Step(
+                        slug="counterclaim-details",
+                        title="Your counterclaim",
+                        form_class=CounterclaimDetailsForm,
+                        condition=_counterclaim,
+                    ),
+                    Step(
+                        slug="counterclaim-fee",
+                        title="The counterclaim fee",
+                        form_class=CounterclaimFeeForm,
+                        form_kwargs=lambda a: {
+                            "amount_pence": a.value("counterclaim-details", "amount_pence")
+                        },
+                        condition=_counterclaim,
+                    ),
+                ],
+            ),
+            Section(
+                slug="how-you-will-pay",
+                title="How you will pay",
+                hint="Only if you admit you owe money",
+                steps=[
+                    Step(
+                        slug="payment-option",
+                        title="How you will pay",
+                        form_class=PaymentOptionForm,
+                        form_kwargs=lambda a: {"owed_pence": owed_pence(a)},
+                        condition=admits_owed,
+                    ),
+                    Step(
+                        slug="pay-by-date",
+                        title="The date you will pay by",
+                        form_class=PayByDateForm,
+                        condition=lambda a: _option(a) == PaymentOption.BY_SET_DATE,
+                    ),
+                    Step(
+                        slug="instalments",
+                        title="Your instalments",
+                        form_class=InstalmentsForm,
+                        form_kwargs=lambda a: {"owed_pence": owed_pence(a)},
+                        condition=lambda a: _option(a) == PaymentOption.INSTALMENTS,
+                    ),
+                ],
+            ),
+            Section(
+                slug="your-finances",
+                title="Your finances",
+                hint="Only if you ask for time to pay",
+                steps=[
+                    Step(
+                        slug="company-finances",
+                        title="Send your financial details to the claimant",
+                        form_class=CompanyFinancesForm,
+                        condition=lambda a: wants_time(a) and not _individual(),
+                    ),
+                    _list_step(
+                        "som-bank-accounts",
+                        "Your bank and savings accounts",
+                        BankAccountForm,
+                        "account",
+                        "accounts",
+                        lambda c: (
+                            f"{c['kind'].replace('_', ' ').capitalize()}: "
+                            f"{'-' if c.get('overdrawn') else ''}{pence_format(c['balance_pence'])}"
+                        ),
+                        hint="Add each account you have, including joint ones.",
+                    ),
+                    Step(
+                        slug="som-residence",
+                        title="Where you live",
+                        form_class=ResidenceForm,
+                        condition=_means,
+                    ),
+                    Step(
+                        slug="som-dependants",
+                        title="Children who live with you",
+                        form_class=DependantsForm,
+                        condition=_means,
+                    ),
+                    Step(
+                        slug="som-other-dependants",
+                        title="Other people you support, and caring",
+                        form_class=OtherDependantsForm,
+                        condition=_means,
+                    ),
+                    Step(
+                        slug="som-employment",
+                        title="Your employment",
+                        form_class=EmploymentForm,
+                        condition=_means,
+                    ),
+                    RepeatingStep(
+                        slug="som-employers",
+                        title="Your employers",
+                        form_class=EmployerForm,
+                        condition=lambda a: _employment(a) in (EMPLOYED, BOTH),
+                        item_name="employer",
+                        item_name_plural="employers",
+                        min_items=1,
+                        max_items=LIST_MAX,
+                        item_title=lambda c: f"{c['employer']}: {c['job_title']}",
+                    ),
+                    Step(
+                        slug="som-self-employment",
+                        title="Your self-employment",
+                        form_class=SelfEmploymentForm,
+                        condition=lambda a: _employment(a) in (SELF_EMPLOYED, BOTH),
+                    ),
+                    Step(
+                        slug="som-unemployment",
+                        title="How long you have been unemployed",
+                        form_class=UnemploymentForm,
+                        condition=lambda a: _employment(a) == UNEMPLOYED,
+                    ),
+                    _list_step(
+                        "som-debts",
+                        "Your other debts",
+                        DebtForm,
+                        "debt",
+                        "debts",
+                        lambda c: f"{c['owed_to']}: {pence_format(c['total_pence'])}",
+                        hint="Loans, credit cards and other money you owe (not priority debts).",
+                    ),
+                    _list_step(
+                        "som-court-orders",
+                        "Court orders against you",
+                        CourtOrderForm,
+                        "court order",
+                        "court orders",
+                        lambda c: f"{c['claim_number']}: {pence_format(c['owed_pence'])}",
+                        hint="Any county court judgment or other order to pay you are still paying.",
+                    ),
+                    Step(
+                        slug="som-priority-debts",
+                        title="Priority debts",
+                        hint="Arrears you pay each month on your home, Council Tax, energy, water "
+                        "and maintenance. Leave blank any you do not have.",
+                        form_class=PriorityDebtsForm,
+                        condition=_means,
+                    ),
+                    Step(
+                        slug="som-income",
+                        title="Your monthly income",
+                        hint="What you get each month. Leave blank any you do not get.",
+                        form_class=IncomeForm,
+                        condition=_means,
+                    ),
+                    Step(
+                        slug="som-expenses",
+                        title="Your monthly expenses",
+                        hint="What you pay each month. Leave blank any you do not pay.",
+                        form_class=ExpensesForm,
+                        condition=_means,
+                    ),
+                    Step(
+                        slug="som-explanation",
+                        title="Why you need time to pay",
+                        form_class=ExplanationForm,
+                        condition=_means,
+                    ),
+                ],
+            ),
+            Section(
+                slug="timeline-and-evidence",
+                title="Your timeline and evidence",
+                hint="Only if you dispute some of the claim",
+                steps=[
+                    RepeatingStep(
+                        slug="timeline",
+                        title="What happened, and when",
+                        hint="Add each event, in the order it happened, as you see it.",
+                        form_class=TimelineEventForm,
+                        condition=disputes,
+                        item_name="event",
+                        item_name_plural="events",
+                        min_items=0,
+                        max_items=TIMELINE_EVENTS_MAX,
+                        item_title=lambda c: f"{c['when']}: {c['what']}",
+                    ),
+                    RepeatingStep(
+                        slug="evidence",
+                        title="Your evidence",
+                        hint="List the evidence you have. You do not send it now.",
+                        form_class=EvidenceForm,
+                        condition=disputes,
+                        item_name="piece of evidence",
+                        item_name_plural="pieces of evidence",
+                        min_items=0,
+                        max_items=EVIDENCE_ITEMS_MAX,
+                        item_title=lambda c: EvidenceType(c["evidence_type"]).label,
+                    ),
+                ],
+            ),
+            Section(
+                slug="free-mediation",
+                title="Free mediation",
+                hint="Only if you dispute some of the claim",
+                steps=[
+                    Step(
+                        slug="mediation",
+                        title="Free mediation",
+                        form_class=MediationForm,
+                        condition=disputes,
+                    ),
+                ],
+            ),
+            Section(
+                slug="hearing-requirements",
+                title="Your hearing requirements",
+                hint="Only if you dispute some of the claim",
+                steps=[
+                    Step(
+                        slug="dq-court",
+                        title="Where the hearing is",
+                        form_class=HearingCourtForm,
+                        condition=disputes,
+                    ),
+                    Step(
+                        slug="dq-experts",
+                        title="Experts",
+                        form_class=ExpertsForm,
+                        condition=disputes,
+                    ),
+                    Step(
+                        slug="dq-witnesses",
+                        title="Witnesses",
+                        form_class=WitnessesForm,
+                        condition=disputes,
+                    ),
+                    Step(
+                        slug="dq-vulnerability",
+                        title="Support you need at a hearing",
+                        form_class=VulnerabilityForm,
+                        condition=disputes,
+                    ),
+                    RepeatingStep(
+                        slug="dq-unavailable-dates",
+                        title="Dates you cannot go to a hearing",
+                        hint="In the next 12 months. Add none if you can go on any day.",
+                        form_class=UnavailableDateForm,
+                        condition=disputes,
+                        item_name="date",
+                        item_name_plural="dates",
+                        min_items=0,
+                        max_items=LIST_MAX,
+                    ),
+                ],
+            ),
+            Section(
+                slug="statement-of-truth",
+                title="Statement of truth",
+                steps=[
+                    Step(
+                        slug="statement-of-truth",
+                        title="Statement of truth",
+                        form_class=ResponseStatementOfTruthForm,
+                        form_kwargs=claim_kwargs,
+                        template_name="civil_claims/response/statement_of_truth.html",
+                    ),
+                ],
+            ),
+        ],
+    )
+)
+
+
+# Only the claim's linked defendant, while it takes a response ----------------------------------
+
+
+def _responding_to(request, journey) -> tuple[str, bool]:
+    """The claim reference the viewer's response is for, and whether the draft holds it."""
+    draft = draft_get(journey=journey, owner=owner_for_request(request))
+    stored = draft.answers.get(DRAFT_KEY) if draft is not None else None
+    if isinstance(stored, str) and stored:
+        return stored, True
+    return str(request.session.get(SESSION_KEY) or ""), False
+
+
+def defendant_responding(view):
+    """Wrap one of the journey engine's views: the viewer must be the linked defendant of
+    the claim their response is for, and it must still take a response."""
+    from ..selectors_defendant import defendant_claim_for_viewer
+    from ..services.response import claim_response_refusal
+
+    @functools.wraps(view)
+    def wrapped(request, *args, journey, **kwargs):
+        if case_owner_for_request(request) is None:
+            return redirect("civil_claims:respond-start")
+        reference, in_draft = _responding_to(request, journey)
+        claim = (
+            defendant_claim_for_viewer(reference=reference, request=request) if reference else None
+        )
+        if claim is None:
+            return redirect("civil_claims:respond-start")
+        if claim_response_refusal(claim):
+            return redirect("civil_claims:respond-claim", claim.reference)
+        token = claim_facts_set(facts_for(claim))
+        try:
+            response = view(request, *args, journey=journey, **kwargs)
+        finally:
+            claim_facts_reset(token)
+        if request.method == "POST" and not in_draft:
+            # The first answer made the draft: the claim goes with it.
+            draft_note_save(
+                journey=journey, owner=owner_for_request(request), key=DRAFT_KEY, value=reference
+            )
+        return response
+
+    return wrapped
+
+
+def response_urlpatterns(patterns: list) -> list:
+    """``journey_urlpatterns(RESPONSE)``, every page behind ``defendant_responding``."""
+    for pattern in patterns:
+        pattern.callback = defendant_responding(pattern.callback)
+    return patterns

@@ -1,0 +1,154 @@
+"""The response's directions questionnaire (the hearing questions the notes name: where,
+experts, witnesses, support needed, dates to avoid) and its statement of truth."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Fieldset, Size
+from django import forms
+from django.utils import timezone
+
+from digital_services.core.forms import GovukDateField
+
+from ..constants import PartyType
+from .forms import CONTEMPT_WARNING, EXPLANATION_MAX, StatementOfTruthForm, _helper
+from .response_forms import YES, YES_NO, _yes_no
+
+# Directions questionnaire (hearing requirements) -----------------------------------------------
+
+
+class _YesDetailsForm(forms.Form):
+    """A yes/no question with details asked for when the answer is yes."""
+
+    question = ""
+    required_message = ""
+    details_label = ""
+    details_required = ""
+    hint = ""
+
+    answer = forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect)
+    details = forms.CharField(required=False, max_length=EXPLANATION_MAX, widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        answer, details = self.fields["answer"], self.fields["details"]
+        answer.label, answer.help_text = self.question, self.hint
+        answer.error_messages = {
+            "required": self.required_message,
+            "invalid_choice": self.required_message,
+        }
+        details.label = self.details_label
+        details.widget.attrs["rows"] = 3
+        details.error_messages["max_length"] = (
+            f"{self.details_label} must be {EXPLANATION_MAX:,} characters or fewer"
+        )
+        self.helper = _helper(
+            Field.radios("answer", legend_size=Size.MEDIUM, inline=True),
+            Fieldset(
+                Field.textarea("details"), legend="If you answered yes", legend_size=Size.SMALL
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == YES:
+            if not (data.get("details") or "").strip():
+                self.add_error("details", self.details_required)
+        else:
+            data["details"] = ""
+        return data
+
+
+class HearingCourtForm(_YesDetailsForm):
+    question = "Do you want the hearing at a particular court?"
+    hint = "The court decides where the hearing is, but takes your wishes into account."
+    required_message = "Select yes if you want the hearing at a particular court"
+    details_label = "Which court, and why?"
+    details_required = "Enter the court and why you want the hearing there"
+
+
+class ExpertsForm(_YesDetailsForm):
+    question = "Do you want to use an expert?"
+    hint = "For example, a surveyor or a mechanic. Most small claims do not need one."
+    required_message = "Select yes if you want to use an expert"
+    details_label = "What kind of expert, and why?"
+    details_required = "Enter what kind of expert you want to use and why"
+
+
+class VulnerabilityForm(_YesDetailsForm):
+    question = "Is there anything that makes it harder for you to take part in a hearing?"
+    hint = "For example, a disability, an illness, or needing an interpreter."
+    required_message = "Select yes if anything makes it harder for you to take part"
+    details_label = "What support do you need?"
+    details_required = "Enter what support you need"
+
+
+class WitnessesForm(forms.Form):
+    self_witness = _yes_no(
+        "Select yes if you will give evidence yourself",
+        "Will you give evidence yourself at the hearing?",
+    )
+    other_witnesses = forms.IntegerField(
+        label="How many other people will give evidence for you?",
+        min_value=0,
+        max_value=20,
+        help_text="Enter 0 if nobody else will",
+        error_messages={
+            "required": "Enter how many other people will give evidence for you",
+            "invalid": "Enter the number of other witnesses as a whole number, like 2",
+            "min_value": "The number of other witnesses must be 0 or more",
+            "max_value": "The number of other witnesses must be 20 or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other_witnesses"].widget.attrs.update({"inputmode": "numeric"})
+        self.helper = _helper(
+            Field.radios("self_witness", legend_size=Size.MEDIUM, inline=True),
+            Field.text("other_witnesses", field_width=2),
+        )
+
+
+class UnavailableDateForm(forms.Form):
+    day = GovukDateField(
+        what="the date you cannot go to a hearing",
+        label="A date you cannot go to a hearing",
+        help_text="In the next 12 months. For example, 27 3 2027",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field("day"))
+
+    def clean(self):
+        data = super().clean()
+        day = data.get("day")
+        today = timezone.localdate()
+        if day is not None and day < today:
+            self.add_error("day", "The date you cannot go must be today or in the future")
+        elif day is not None and (day - today).days > 366:
+            self.add_error("day", "The date you cannot go must be in the next 12 months")
+        return data
+
+
+# Statement of truth -----------------------------------------------------------------------------
+
+
+class ResponseStatementOfTruthForm(StatementOfTruthForm):
+    """The claim's statement of truth, worded for the response."""
+
+    def __init__(self, *args, claim=None, **kwargs):
+        party_type = claim.defendant_type if claim is not None else PartyType.INDIVIDUAL
+        super().__init__(*args, party_type=party_type, **kwargs)
+        self.warning = CONTEMPT_WARNING
+        field = self.fields["believed_true"]
+        if self.qualified:
+            field.label = (
+                "The defendant believes that the facts stated in this response are true, and I "
+                "am authorised to sign this statement"
+            )
+        else:
+            field.label = "I believe that the facts stated in this response are true"
+        field.error_messages["required"] = (
+            "Confirm that you believe the facts in this response are true"
+        )

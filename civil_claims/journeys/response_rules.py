@@ -1,0 +1,101 @@
+"""The response journey's rules: which questions apply given the answers so far, what the
+defendant admits they owe, and the summary above the check page."""
+
+from __future__ import annotations
+
+from digital_services.core.money import pence_format
+from digital_services.journeys.definitions import Answers
+
+from ..constants import DefenceType, PaymentOption, ResponseType
+from .response_context import claim_facts
+from .response_forms import NO, YES
+from .response_means import means_summary
+
+# Conditions -------------------------------------------------------------------------------
+
+
+def response_type(a: Answers) -> str:
+    return a.value("response-type", "response_type") or ""
+
+
+def _part(a: Answers) -> bool:
+    return response_type(a) == ResponseType.PART_ADMISSION
+
+
+def _defence(a: Answers) -> bool:
+    return response_type(a) == ResponseType.FULL_DEFENCE
+
+
+def _part_paid(a: Answers) -> bool:
+    return _part(a) and a.value("part-paid-question", "already_paid") == YES
+
+
+def _part_owes(a: Answers) -> bool:
+    return _part(a) and a.value("part-paid-question", "already_paid") == NO
+
+
+def _defence_paid(a: Answers) -> bool:
+    return _defence(a) and a.value("defence-type", "defence_type") == DefenceType.ALREADY_PAID
+
+
+def disputes(a: Answers) -> bool:
+    """Disputes some of the claim: a defence, timeline, mediation and hearing questions."""
+    return _part(a) or _defence(a)
+
+
+def admits_owed(a: Answers) -> bool:
+    """Admits money not yet paid: says how they will pay it."""
+    return response_type(a) == ResponseType.FULL_ADMISSION or _part_owes(a)
+
+
+def _option(a: Answers) -> str:
+    return (a.value("payment-option", "option") or "") if admits_owed(a) else ""
+
+
+def wants_time(a: Answers) -> bool:
+    return _option(a) in (PaymentOption.BY_SET_DATE, PaymentOption.INSTALMENTS)
+
+
+def _individual() -> bool:
+    facts = claim_facts()
+    return facts is None or facts.defendant_is_individual
+
+
+def _means(a: Answers) -> bool:
+    return wants_time(a) and _individual()
+
+
+def _employment(a: Answers) -> str:
+    return (a.value("som-employment", "status") or "") if _means(a) else ""
+
+
+def owed_pence(a: Answers) -> int | None:
+    if response_type(a) == ResponseType.FULL_ADMISSION:
+        facts = claim_facts()
+        return facts.total_claimed_pence if facts else None
+    return a.value("admitted-amount", "amount_pence")
+
+
+def _counterclaim(a: Answers) -> bool:
+    return disputes(a) and a.value("counterclaim", "wants") == YES
+
+
+# Summaries --------------------------------------------------------------------------------
+
+
+def _money_rows(cleaned: dict, labels: dict) -> list[tuple[str, str]]:
+    return [(label, pence_format(cleaned.get(name) or 0)) for name, label in labels.items()]
+
+
+def check_summary(answers: Answers):
+    """What the response comes to, above the answers on the check page."""
+    facts = claim_facts()
+    rows = []
+    if facts is not None:
+        rows.append(("Total claimed", pence_format(facts.total_claimed_pence)))
+    owed = owed_pence(answers) if admits_owed(answers) else None
+    if owed:
+        rows.append(("You admit you owe", pence_format(owed)))
+    if _means(answers):
+        rows += means_summary(answers)
+    return ("Your response", rows) if rows else None
