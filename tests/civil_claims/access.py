@@ -37,6 +37,34 @@ def _defended(world: World) -> dict:
     return {"reference": world.__dict__["_civil_claims_defended"].reference}
 
 
+def _responded(world: World) -> dict:
+    """A claim made against citizen A that A has responded to, with a counterclaim whose fee
+    is still to pay by card."""
+    if "_civil_claims_responded" not in world.__dict__:
+        from civil_claims.services.response import (
+            CounterclaimAnswers,
+            ResponseAnswers,
+            response_submit,
+        )
+
+        from .factories_defendant import claim_linked_to
+
+        claim = claim_linked_to(world.user(CITIZEN_A))
+        response_submit(
+            claim=claim,
+            answers=ResponseAnswers(
+                response_type="full_defence",
+                defence_type="dispute",
+                defence="Nothing is owed",
+                counterclaim=CounterclaimAnswers(
+                    amount_pence=50000, reason="An unpaid invoice", fee_route="card"
+                ),
+            ),
+        )
+        world.__dict__["_civil_claims_responded"] = claim
+    return {"reference": world.__dict__["_civil_claims_responded"].reference}
+
+
 def _possession(world: World) -> dict:
     """Citizen A's sent possession claim."""
     if "_civil_claims_possession" not in world.__dict__:
@@ -85,6 +113,9 @@ URL_KWARGS = {
     "respond-claim-form-download": _defended,
     "respond-more-time": _defended,
     "respond-contact": _defended,
+    "respond-response-start": _defended,
+    "respond-sent": _responded,
+    "respond-counterclaim-pay": _responded,
     # After the response (#15).
     **{
         name: _reference
