@@ -34,13 +34,13 @@ class CookiePreferencesForm(forms.Form):
     """The cookies page question: yes or no to analytics cookies."""
 
     analytics = forms.ChoiceField(
-        label="Do you want to accept analytics cookies?",
+        label=_("Do you want to accept analytics cookies?"),
         choices=[
-            (ANALYTICS_YES, "Yes"),
-            (ANALYTICS_NO, "No"),
+            (ANALYTICS_YES, _("Yes")),
+            (ANALYTICS_NO, _("No")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you want to accept analytics cookies"},
+        error_messages={"required": _("Select yes if you want to accept analytics cookies")},
     )
     next = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
@@ -52,7 +52,7 @@ class CookiePreferencesForm(forms.Form):
         self.helper.layout = Layout(
             Field.radios("analytics", legend_size="m", legend_tag="h2", inline=True),
             "next",
-            Button("save", "Save cookie settings"),
+            Button("save", _("Save cookie settings")),
         )
 
     def analytics_choice(self) -> str:

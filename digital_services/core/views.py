@@ -10,6 +10,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -173,31 +174,39 @@ def _cookies_in_use() -> list[dict[str, str]]:
     rows = [
         {
             "name": settings.SESSION_COOKIE_NAME,
-            "purpose": "Keeps you signed in and remembers your answers as you move through a service",
-            "expires": f"After {minutes} minutes without activity",
+            "purpose": gettext(
+                "Keeps you signed in and remembers your answers as you move through a service"
+            ),
+            "expires": gettext("After %(minutes)s minutes without activity") % {"minutes": minutes},
         },
         {
             "name": settings.CSRF_COOKIE_NAME,
-            "purpose": "Protects the forms you fill in from being sent by another website",
-            "expires": f"{settings.CSRF_COOKIE_AGE // (24 * 60 * 60)} days"
+            "purpose": gettext("Protects the forms you fill in from being sent by another website"),
+            "expires": gettext("%(days)s days")
+            % {"days": settings.CSRF_COOKIE_AGE // (24 * 60 * 60)}
             if settings.CSRF_COOKIE_AGE
-            else "When you close your browser",
+            else gettext("When you close your browser"),
         },
         {
             "name": ANALYTICS_COOKIE_NAME,
-            "purpose": "Saves your cookie consent settings",
-            "expires": f"{ANALYTICS_COOKIE_MAX_AGE.days} days",
+            "purpose": gettext("Saves your cookie consent settings"),
+            "expires": gettext("%(days)s days") % {"days": ANALYTICS_COOKIE_MAX_AGE.days},
         },
         {
             "name": SIGNED_IN_COOKIE_NAME,
-            "purpose": "Remembers that you signed in, so we can tell you if you were signed out "
-            "because you did not do anything for a while",
-            "expires": f"{SIGNED_IN_COOKIE_MAX_AGE_SECONDS // 3600} hours, or when you sign out",
+            "purpose": gettext(
+                "Remembers that you signed in, so we can tell you if you were signed out "
+                "because you did not do anything for a while"
+            ),
+            "expires": gettext("%(hours)s hours, or when you sign out")
+            % {"hours": SIGNED_IN_COOKIE_MAX_AGE_SECONDS // 3600},
         },
         {
             "name": "messages",
-            "purpose": "Shows you a message on the next page, for example to confirm a change was saved",
-            "expires": "When the message has been shown, or when you close your browser",
+            "purpose": gettext(
+                "Shows you a message on the next page, for example to confirm a change was saved"
+            ),
+            "expires": gettext("When the message has been shown, or when you close your browser"),
         },
     ]
     try:
@@ -208,10 +217,12 @@ def _cookies_in_use() -> list[dict[str, str]]:
         rows.append(
             {
                 "name": settings.LANGUAGE_COOKIE_NAME,
-                "purpose": "Remembers whether you chose to use the service in English or Welsh",
-                "expires": "1 year"
+                "purpose": gettext(
+                    "Remembers whether you chose to use the service in English or Welsh"
+                ),
+                "expires": gettext("1 year")
                 if settings.LANGUAGE_COOKIE_AGE
-                else "When you close your browser",
+                else gettext("When you close your browser"),
             }
         )
     for row in rows:
@@ -257,7 +268,9 @@ def cookies(request):
         form = CookiePreferencesForm(request.POST)
         if form.is_valid():
             messages.success(
-                request, "You’ve set your cookie preferences.", extra_tags=COOKIES_PAGE_MESSAGE_TAG
+                request,
+                gettext("You’ve set your cookie preferences."),
+                extra_tags=COOKIES_PAGE_MESSAGE_TAG,
             )
             target = reverse("core:cookies")
             next_url = _safe_next_url(request, form.cleaned_data["next"])

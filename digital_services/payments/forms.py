@@ -10,6 +10,8 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Fluid, Layou
 from django import forms
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from digital_services.core.money import PenceField, pence_format
@@ -42,59 +44,61 @@ class SandboxCardForm(forms.Form):
     shown back on an error only because this is test data in the user's own browser)."""
 
     card_no = forms.CharField(
-        label="Card number",
+        label=_("Card number"),
         max_length=30,
         error_messages={
-            "required": "Enter your card number",
-            "max_length": "Enter a valid card number",
+            "required": _("Enter your card number"),
+            "max_length": _("Enter a valid card number"),
         },
         widget=forms.TextInput(
             attrs={"autocomplete": "cc-number", "inputmode": "numeric", "spellcheck": "false"}
         ),
     )
     expiry_month = forms.CharField(
-        label="Month",
+        label=_("Month"),
         max_length=2,
         error_messages={
-            "required": "Enter the expiry date",
-            "max_length": "Enter a valid expiry date",
+            "required": _("Enter the expiry date"),
+            "max_length": _("Enter a valid expiry date"),
         },
         widget=forms.TextInput(attrs={"autocomplete": "cc-exp-month", "inputmode": "numeric"}),
     )
     expiry_year = forms.CharField(
-        label="Year",
+        label=_("Year"),
         max_length=4,
         error_messages={
-            "required": "Enter the expiry date",
-            "max_length": "Enter a valid expiry date",
+            "required": _("Enter the expiry date"),
+            "max_length": _("Enter a valid expiry date"),
         },
         widget=forms.TextInput(attrs={"autocomplete": "cc-exp-year", "inputmode": "numeric"}),
     )
     cardholder_name = forms.CharField(
-        label="Name on card",
+        label=_("Name on card"),
         max_length=255,
         error_messages={
-            "required": "Enter the name as it appears on the card",
-            "max_length": "Name on card must be 255 characters or fewer",
+            "required": _("Enter the name as it appears on the card"),
+            "max_length": _("Name on card must be 255 characters or fewer"),
         },
         widget=forms.TextInput(attrs={"autocomplete": "cc-name", "spellcheck": "false"}),
     )
     cvc = SecretCharField(
-        label="Card security code",
-        help_text="The last 3 digits on the back of the card. American Express cards have a "
-        "4-digit code on the front.",
+        label=_("Card security code"),
+        help_text=_(
+            "The last 3 digits on the back of the card. American Express cards have a "
+            "4-digit code on the front."
+        ),
         max_length=4,
         error_messages={
-            "required": "Enter your card security code",
-            "max_length": "Enter a valid card security code",
+            "required": _("Enter your card security code"),
+            "max_length": _("Enter a valid card security code"),
         },
         widget=forms.TextInput(attrs={"autocomplete": "cc-csc", "inputmode": "numeric"}),
     )
     address_postcode = forms.CharField(
-        label="Billing postcode (optional)",
+        label=_("Billing postcode (optional)"),
         max_length=10,
         required=False,
-        error_messages={"max_length": "Enter a real postcode"},
+        error_messages={"max_length": _("Enter a real postcode")},
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
 
@@ -108,38 +112,38 @@ class SandboxCardForm(forms.Form):
             Fieldset(
                 Field.text("expiry_month", field_width=Fixed.TWO),
                 Field.text("expiry_year", field_width=Fixed.FOUR),
-                legend="Expiry date",
+                legend=gettext("Expiry date"),
                 legend_size=Size.SMALL,
             ),
             Field.text("cardholder_name", field_width=Fluid.TWO_THIRDS),
             Field.text("cvc", field_width=Fixed.FOUR),
             Field.text("address_postcode", field_width=Fixed.TEN),
-            Button("continue", "Continue"),
+            Button("continue", gettext("Continue")),
         )
 
     @method_decorator(sensitive_variables("number"))
     def clean_card_no(self) -> str:
         number = re.sub(r"[\s-]", "", self.cleaned_data["card_no"])
         if not number.isdigit() or not 12 <= len(number) <= 19 or not luhn_valid(number):
-            raise forms.ValidationError("Enter a valid card number")
+            raise forms.ValidationError(gettext("Enter a valid card number"))
         try:
             sandbox_card_outcome(number)
         except SandboxCardUnknown:
             raise forms.ValidationError(
-                "This is a test page: use a test card number, such as 4444 3333 2222 1111"
+                gettext("This is a test page: use a test card number, such as 4444 3333 2222 1111")
             ) from None
         return number
 
     def clean_cvc(self) -> str:
         cvc = self.cleaned_data["cvc"].strip()
         if not re.fullmatch(r"\d{3,4}", cvc):
-            raise forms.ValidationError("Enter a valid card security code")
+            raise forms.ValidationError(gettext("Enter a valid card security code"))
         return cvc
 
     def clean_cardholder_name(self) -> str:
         name = self.cleaned_data["cardholder_name"].strip()
         if not name:
-            raise forms.ValidationError("Enter the name as it appears on the card")
+            raise forms.ValidationError(gettext("Enter the name as it appears on the card"))
         return name
 
     def clean(self):
@@ -152,12 +156,14 @@ class SandboxCardForm(forms.Form):
             2,
             4,
         ):
-            self.add_error("expiry_month", "Enter a valid expiry date")
+            self.add_error("expiry_month", gettext("Enter a valid expiry date"))
             return cleaned
         full_year = int(year) + 2000 if len(year) == 2 else int(year)
         today = timezone.localdate()
         if (full_year, int(month)) < (today.year, today.month):
-            self.add_error("expiry_month", "Enter a valid expiry date: the card has expired")
+            self.add_error(
+                "expiry_month", gettext("Enter a valid expiry date: the card has expired")
+            )
         elif full_year > today.year + 20:
             self.add_error("expiry_month", "Enter a valid expiry date")
         return cleaned

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 
 from .services import PaymentAmountNotAccepted
 
@@ -33,7 +34,7 @@ class PaymentAmountMiddleware:
             request,
             "payments/amount_not_accepted.html",
             {
-                "page_title": "You cannot pay this amount by card",
+                "page_title": gettext("You cannot pay this amount by card"),
                 "problem": str(exception),
                 "amount_pence": exception.amount_pence,
                 "back_url": back,

@@ -8,6 +8,8 @@ import logging
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
@@ -70,12 +72,12 @@ def _service_context(payment) -> dict:
 
 
 FAILURE_TITLES = {
-    FailureCode.REJECTED: "Your payment was declined",
-    FailureCode.EXPIRED: "Your payment session has expired",
-    FailureCode.USER_CANCELLED: "Your payment has been cancelled",
-    FailureCode.SERVICE_CANCELLED: "Your payment has been cancelled",
+    FailureCode.REJECTED: _("Your payment was declined"),
+    FailureCode.EXPIRED: _("Your payment session has expired"),
+    FailureCode.USER_CANCELLED: _("Your payment has been cancelled"),
+    FailureCode.SERVICE_CANCELLED: _("Your payment has been cancelled"),
 }
-PROBLEM_TITLE = "Sorry, there is a problem with the payment service"
+PROBLEM_TITLE = _("Sorry, there is a problem with the payment service")
 
 
 @never_cache
@@ -90,15 +92,15 @@ def payment_return(request, token: str):
         unavailable = True
     context = {"payment": payment, **_service_context(payment)}
     if payment.status == PaymentStatus.SUCCESS:
-        context["page_title"] = "Payment received"
+        context["page_title"] = gettext("Payment received")
         return render(request, "payments/confirmation.html", context)
     if payment.is_finished:
         context["page_title"] = FAILURE_TITLES.get(payment.failure_code, PROBLEM_TITLE)
         return render(request, "payments/failure.html", context)
     if unavailable:
-        context["page_title"] = "We cannot confirm your payment yet"
+        context["page_title"] = gettext("We cannot confirm your payment yet")
         return render(request, "payments/checking.html", context)
-    context["page_title"] = "Your payment is not finished"
+    context["page_title"] = gettext("Your payment is not finished")
     return render(request, "payments/in_progress.html", context)
 
 
@@ -183,7 +185,11 @@ def sandbox_card(request, payment_id: str):
     return render(
         request,
         "payments/sandbox_card.html",
-        {"sandbox_payment": sandbox_payment, "form": form, "page_title": "Enter card details"},
+        {
+            "sandbox_payment": sandbox_payment,
+            "form": form,
+            "page_title": gettext("Enter card details"),
+        },
     )
 
 
@@ -204,7 +210,7 @@ def sandbox_confirm(request, payment_id: str):
     return render(
         request,
         "payments/sandbox_confirm.html",
-        {"sandbox_payment": sandbox_payment, "page_title": "Confirm your payment"},
+        {"sandbox_payment": sandbox_payment, "page_title": gettext("Confirm your payment")},
     )
 
 

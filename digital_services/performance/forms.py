@@ -123,39 +123,39 @@ class ContactForm(forms.Form):
     """The contact form on the feedback page. Every answer is kept when one is wrong."""
 
     topic = forms.ChoiceField(
-        label="What is it about?",
+        label=_("What is it about?"),
         choices=ContactMessage.Topic.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select what your message is about",
-            "invalid_choice": "Select what your message is about",
+            "required": _("Select what your message is about"),
+            "invalid_choice": _("Select what your message is about"),
         },
     )
     service = forms.ChoiceField(
-        label="Which service is it about? (optional)",
+        label=_("Which service is it about? (optional)"),
         required=False,
-        error_messages={"invalid_choice": "Select a service from the list"},
+        error_messages={"invalid_choice": _("Select a service from the list")},
     )
     reference = forms.CharField(
-        label="Your reference, if you have one (optional)",
-        help_text="For example, a visit or fee reference from one of our emails",
+        label=_("Your reference, if you have one (optional)"),
+        help_text=_("For example, a visit or fee reference from one of our emails"),
         required=False,
-        error_messages={"max_length": "Your reference must be 30 characters or fewer"},
+        error_messages={"max_length": _("Your reference must be 30 characters or fewer")},
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters"}),
     )
     message = forms.CharField(
-        label="Your message",
+        label=_("Your message"),
         strip=False,
-        help_text="Do not include bank or card details.",
+        help_text=_("Do not include bank or card details."),
         widget=forms.Textarea,
-        error_messages={"required": "Enter your message"},
+        error_messages={"required": _("Enter your message")},
     )
     email = forms.EmailField(
-        label="Email address (optional)",
-        help_text="Only if you would like a reply",
+        label=_("Email address (optional)"),
+        help_text=_("Only if you would like a reply"),
         required=False,
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
@@ -163,8 +163,8 @@ class ContactForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["from"] = forms.CharField(required=False, widget=forms.HiddenInput)
-        self.fields["service"].choices = [("", "Not about one service")] + [
-            (s.slug, s.name) for s in services_list()
+        self.fields["service"].choices = [("", gettext("Not about one service"))] + [
+            (s.slug, gettext(s.name)) for s in services_list()
         ]
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -178,22 +178,23 @@ class ContactForm(forms.Form):
             self._message_layout,
             Field.text("email"),
             Field("from"),
-            Submit("submit", "Send message"),
+            Submit("submit", gettext("Send message")),
         )
 
     def clean_reference(self):
         value = " ".join((self.cleaned_data.get("reference") or "").split())
         if len(value) > 30:
-            raise forms.ValidationError("Your reference must be 30 characters or fewer")
+            raise forms.ValidationError(gettext("Your reference must be 30 characters or fewer"))
         return value
 
     def clean_message(self):
         message = comment_normalise(self.cleaned_data.get("message"))
         if not message:
-            raise forms.ValidationError("Enter your message")
+            raise forms.ValidationError(gettext("Enter your message"))
         if len(message) > COMMENT_MAX_LENGTH:
             raise forms.ValidationError(
-                f"Your message must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+                gettext("Your message must be %(count)s characters or fewer")
+                % {"count": f"{COMMENT_MAX_LENGTH:,}"}
             )
         return message
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 COMMENT_MAX_LENGTH = 1200
 
@@ -122,11 +123,11 @@ class ContactMessage(models.Model):
     after ``RETENTION_FEEDBACK_COMMENTS_DAYS`` (privacy.rules)."""
 
     class Topic(models.TextChoices):
-        PROBLEM = "problem", "A problem using the service"
-        APPLICATION = "application", "A question about an application or booking"
-        ACCESSIBILITY = "accessibility", "Accessibility: something you could not use"
-        SUGGESTION = "suggestion", "A suggestion"
-        OTHER = "other", "Something else"
+        PROBLEM = "problem", _("A problem using the service")
+        APPLICATION = "application", _("A question about an application or booking")
+        ACCESSIBILITY = "accessibility", _("Accessibility: something you could not use")
+        SUGGESTION = "suggestion", _("A suggestion")
+        OTHER = "other", _("Something else")
 
     topic = models.CharField("what it is about", max_length=20, choices=Topic.choices)
     service = models.CharField(max_length=50, blank=True, db_index=True)

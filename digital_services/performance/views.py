@@ -93,7 +93,7 @@ def _contact_url(form) -> str:
     return f"{url}?{urlencode({'from': from_path})}" if from_path else url
 
 
-CONTACT_RATE_LIMITED_MESSAGE = "You have sent too many messages. Try again later"
+CONTACT_RATE_LIMITED_MESSAGE = _("You have sent too many messages. Try again later")
 
 
 @require_http_methods(["GET", "POST"])
@@ -128,7 +128,7 @@ def contact(request):
     return render(
         request,
         "performance/contact.html",
-        {"form": form, "page_title": "Contact us about a service"},
+        {"form": form, "page_title": gettext("Contact us about a service")},
         status=status,
     )
 
@@ -139,7 +139,7 @@ def contact_sent(request):
         request,
         "performance/contact_sent.html",
         {
-            "page_title": "Your message has been sent",
+            "page_title": gettext("Your message has been sent"),
             "reply": request.session.pop("performance.contact_reply", False),
         },
     )

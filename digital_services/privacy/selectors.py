@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.registry import services_list
@@ -126,15 +127,16 @@ class Section:
 
 
 def _label(key: str) -> str:
+    """ "email_address" → "Email address", in the page's language when a catalogue has it."""
     text = str(key).replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
+    return gettext(text[:1].upper() + text[1:])
 
 
 def _text(value) -> str:
     if value is None or value == "" or value == [] or value == {}:
-        return "None"
+        return gettext("None")
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime):
         return datetime_format(value)
     if isinstance(value, date):
@@ -155,12 +157,13 @@ def _records(value) -> list[list[tuple[str, str]]]:
 def user_data_sections(data: dict) -> list[Section]:
     """The export as headed sections for the page (empty lists say "none")."""
     sections = [
-        Section("Your account", _records(data["account"])),
-        Section("Applications you have not sent", _records(data["applications_not_sent"])),
+        Section(gettext("Your account"), _records(data["account"])),
+        Section(gettext("Applications you have not sent"), _records(data["applications_not_sent"])),
         Section(
-            "Emails, text messages and letters we sent you", _records(data["messages_we_sent"])
+            gettext("Emails, text messages and letters we sent you"),
+            _records(data["messages_we_sent"]),
         ),
-        Section("Help from our staff", _records(data["help_from_our_staff"])),
+        Section(gettext("Help from our staff"), _records(data["help_from_our_staff"])),
     ]
     for service_name, service_data in data["services"].items():
         for key, value in service_data.items():

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -31,7 +32,7 @@ def your_data(request):
         request,
         "privacy/your_data.html",
         {
-            "page_title": "Your data",
+            "page_title": gettext("Your data"),
             "sections": user_data_sections(data),
             "may_delete": not _is_staff(request.user),
         },
@@ -73,7 +74,7 @@ def account_delete(request):
         request,
         "privacy/account_delete.html",
         {
-            "page_title": "Delete your account",
+            "page_title": gettext("Delete your account"),
             "form": form,
             "retention_rows": [row for row in retention_table() if row.service],
         },
@@ -83,4 +84,6 @@ def account_delete(request):
 @never_cache
 @require_GET
 def account_deleted(request):
-    return render(request, "privacy/account_deleted.html", {"page_title": "Account deleted"})
+    return render(
+        request, "privacy/account_deleted.html", {"page_title": gettext("Account deleted")}
+    )

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from digital_services.core.alerts import alert_raise
 from digital_services.core.money import pence_format
@@ -72,9 +73,13 @@ def payment_amount_problem(amount_pence: int) -> str:
     """
     maximum = settings.PAYMENTS_AMOUNT_MAX_PENCE
     if amount_pence < AMOUNT_MIN_PENCE:
-        return f"The smallest amount you can pay by card is {pence_format(AMOUNT_MIN_PENCE)}."
+        return gettext("The smallest amount you can pay by card is %(amount)s.") % {
+            "amount": pence_format(AMOUNT_MIN_PENCE)
+        }
     if amount_pence > maximum:
-        return f"The largest amount you can pay by card is {pence_format(maximum)}."
+        return gettext("The largest amount you can pay by card is %(amount)s.") % {
+            "amount": pence_format(maximum)
+        }
     return ""
 
 

@@ -30,19 +30,10 @@ pytestmark = pytest.mark.django_db
 #: Whose pages are not in Welsh yet (issue #20), by the package of the view or journey.
 NOT_TRANSLATED = {
     "civil_claims": "Money claims: no Welsh catalogue yet",
-    "tribunal_fees": "Tribunal fees and Help with Fees: no Welsh catalogue yet",
     "assisted_digital": "Assisted digital pages are for staff helping a citizen: English for now",
-    "digital_services.payments": "Payment pages: not marked for translation yet",
-    "digital_services.privacy": "Your data and privacy pages: not marked for translation yet",
     "tests": "Test-only example services: English by design",
     # Single pages, by URL name.
-    "core:cookies": "Cookies page: its table and form not marked for translation yet",
-    "core:contact": "Contact page: not marked for translation yet",
-    "core:privacy": "Privacy notice: long content, not marked for translation yet",
-    "core:accessibility": "Accessibility statement: not marked for translation yet",
     "accounts:staff-second-factor": "A staff page (staff pages stay in English)",
-    "performance:contact": "Contact form: not marked for translation yet",
-    "performance:contact-sent": "Contact form sent: not marked for translation yet",
 }
 
 ROOT = Path(settings.BASE_DIR)
