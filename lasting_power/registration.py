@@ -131,7 +131,7 @@ def lpa_receive(
         correspondence.lpa_correspondent_send(
             lpa=lpa,
             template=correspondence.TEMPLATE_RECEIVED,
-            personalisation={"received_on": date_format(received_on)},
+            personalisation={"received_on": received_on},  # written in the letter's language
         )
         if fee_decisions.fee_reduction_asked(lpa):  # its evidence came with the LPA
             fee_decisions.fee_reduction_ask(lpa=lpa, actor=actor, request=request)
@@ -361,7 +361,7 @@ def lpa_registered_send(*, lpa_id: int) -> bool:
         correspondence.lpa_correspondent_send(
             lpa=lpa,
             template=correspondence.TEMPLATE_REGISTERED,
-            personalisation={"registered_on": date_format(lpa.registered_on)},
+            personalisation={"registered_on": lpa.registered_on},  # in the letter's language
         )
         if not lpa.attorney_accesses.exists():  # once, even if the task runs again
             attorneys.attorney_access_letters_send(lpa=lpa)
@@ -466,7 +466,7 @@ def objection_record(
                 lpa=each,
                 template=correspondence.TEMPLATE_OBJECTION,
                 personalisation={
-                    "received_on": date_format(received_on),
+                    "received_on": received_on,  # in the letter's language
                     "objection_type": objection.get_objection_type_display().lower(),
                 },
             )
