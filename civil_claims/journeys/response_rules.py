@@ -18,55 +18,55 @@ def response_type(a: Answers) -> str:
     return a.value("response-type", "response_type") or ""
 
 
-def _part(a: Answers) -> bool:
+def part_admits(a: Answers) -> bool:
     return response_type(a) == ResponseType.PART_ADMISSION
 
 
-def _defence(a: Answers) -> bool:
+def rejects_all(a: Answers) -> bool:
     return response_type(a) == ResponseType.FULL_DEFENCE
 
 
-def _part_paid(a: Answers) -> bool:
-    return _part(a) and a.value("part-paid-question", "already_paid") == YES
+def part_paid(a: Answers) -> bool:
+    return part_admits(a) and a.value("part-paid-question", "already_paid") == YES
 
 
-def _part_owes(a: Answers) -> bool:
-    return _part(a) and a.value("part-paid-question", "already_paid") == NO
+def part_owes(a: Answers) -> bool:
+    return part_admits(a) and a.value("part-paid-question", "already_paid") == NO
 
 
-def _defence_paid(a: Answers) -> bool:
-    return _defence(a) and a.value("defence-type", "defence_type") == DefenceType.ALREADY_PAID
+def defence_paid(a: Answers) -> bool:
+    return rejects_all(a) and a.value("defence-type", "defence_type") == DefenceType.ALREADY_PAID
 
 
 def disputes(a: Answers) -> bool:
     """Disputes some of the claim: a defence, timeline, mediation and hearing questions."""
-    return _part(a) or _defence(a)
+    return part_admits(a) or rejects_all(a)
 
 
 def admits_owed(a: Answers) -> bool:
     """Admits money not yet paid: says how they will pay it."""
-    return response_type(a) == ResponseType.FULL_ADMISSION or _part_owes(a)
+    return response_type(a) == ResponseType.FULL_ADMISSION or part_owes(a)
 
 
-def _option(a: Answers) -> str:
+def plan_option(a: Answers) -> str:
     return (a.value("payment-option", "option") or "") if admits_owed(a) else ""
 
 
 def wants_time(a: Answers) -> bool:
-    return _option(a) in (PaymentOption.BY_SET_DATE, PaymentOption.INSTALMENTS)
+    return plan_option(a) in (PaymentOption.BY_SET_DATE, PaymentOption.INSTALMENTS)
 
 
-def _individual() -> bool:
+def defendant_is_individual() -> bool:
     facts = claim_facts()
     return facts is None or facts.defendant_is_individual
 
 
-def _means(a: Answers) -> bool:
-    return wants_time(a) and _individual()
+def gives_means(a: Answers) -> bool:
+    return wants_time(a) and defendant_is_individual()
 
 
-def _employment(a: Answers) -> str:
-    return (a.value("som-employment", "status") or "") if _means(a) else ""
+def employment_status(a: Answers) -> str:
+    return (a.value("som-employment", "status") or "") if gives_means(a) else ""
 
 
 def owed_pence(a: Answers) -> int | None:
@@ -76,7 +76,7 @@ def owed_pence(a: Answers) -> int | None:
     return a.value("admitted-amount", "amount_pence")
 
 
-def _counterclaim(a: Answers) -> bool:
+def counterclaims(a: Answers) -> bool:
     return disputes(a) and a.value("counterclaim", "wants") == YES
 
 
@@ -96,6 +96,6 @@ def check_summary(answers: Answers):
     owed = owed_pence(answers) if admits_owed(answers) else None
     if owed:
         rows.append(("You admit you owe", pence_format(owed)))
-    if _means(answers):
+    if gives_means(answers):
         rows += means_summary(answers)
     return ("Your response", rows) if rows else None

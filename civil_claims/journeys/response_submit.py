@@ -13,14 +13,14 @@ from .response_context import claim_facts
 from .response_forms import YES
 from .response_means import statement_of_means
 from .response_rules import (
-    _counterclaim,
-    _defence,
-    _defence_paid,
-    _means,
-    _option,
-    _part_owes,
-    _part_paid,
+    counterclaims,
+    defence_paid,
     disputes,
+    gives_means,
+    part_owes,
+    part_paid,
+    plan_option,
+    rejects_all,
     response_type,
     wants_time,
 )
@@ -61,13 +61,13 @@ def response_answers(a: Answers):
 
     paid = (
         a.value("part-paid")
-        if _part_paid(a)
+        if part_paid(a)
         else a.value("defence-paid")
-        if _defence_paid(a)
+        if defence_paid(a)
         else None
     )
     plan = {}
-    option = _option(a)
+    option = plan_option(a)
     if option == PaymentOption.BY_SET_DATE:
         plan = {"pay_by_date": a.value("pay-by-date", "pay_by")}
     elif option == PaymentOption.INSTALMENTS:
@@ -78,7 +78,7 @@ def response_answers(a: Answers):
             "instalment_frequency": instalments.get("frequency", ""),
         }
     counterclaim = None
-    if _counterclaim(a):
+    if counterclaims(a):
         details, fee = a.value("counterclaim-details") or {}, a.value("counterclaim-fee") or {}
         counterclaim = CounterclaimAnswers(
             amount_pence=details.get("amount_pence"),
@@ -91,8 +91,8 @@ def response_answers(a: Answers):
     mediation = a.value("mediation") or {}
     return ResponseAnswers(
         response_type=response_type(a),
-        defence_type=a.value("defence-type", "defence_type", "") if _defence(a) else "",
-        admitted_amount_pence=a.value("admitted-amount", "amount_pence") if _part_owes(a) else None,
+        defence_type=a.value("defence-type", "defence_type", "") if rejects_all(a) else "",
+        admitted_amount_pence=a.value("admitted-amount", "amount_pence") if part_owes(a) else None,
         paid_amount_pence=paid["amount_pence"] if paid else None,
         paid_on=paid["paid_on"] if paid else None,
         paid_how=paid["how"] if paid else "",
@@ -118,7 +118,7 @@ def response_answers(a: Answers):
 
 
 def _means_kept(a: Answers) -> dict:
-    if _means(a):
+    if gives_means(a):
         return statement_of_means(a)
     if wants_time(a):
         return {"organisation_sends_financial_details_to_claimant": True}
