@@ -33,6 +33,24 @@ def _document(world: World) -> str:
     return str(world.__dict__[f"{KEY}_document"].public_id)
 
 
+def _attorney_lpa(world: World):
+    """A registered LPA of another applicant's (its stamped copy made) that citizen A
+    added as its attorney with the code from their letter (made once per World)."""
+    if f"{KEY}_attorney" not in world.__dict__:
+        from lasting_power import attorneys, registration
+
+        from .registration_factories import lpa_registered
+
+        lpa = lpa_registered()
+        registration.lpa_registered_send(lpa_id=lpa.pk)
+        code = attorneys.attorney_access_issue(lpa=lpa, person="attorney:1")
+        assert attorneys.attorney_lpa_link(
+            reference=lpa.reference_display, code=code, user=world.user(CITIZEN_A)
+        )
+        world.__dict__[f"{KEY}_attorney"] = lpa
+    return world.__dict__[f"{KEY}_attorney"]
+
+
 def _pk(world: World) -> dict:
     return {"pk": _lpa(world).pk}
 
@@ -60,6 +78,8 @@ URL_KWARGS = {
     "lpa-item-change": lambda world: {**_pk(world), "step": "attorneys", "number": 1},
     "lpa-item-remove": lambda world: {**_pk(world), "step": "attorneys", "number": 1},
     "lpa-warning": lambda world: {**_pk(world), "step": "donor"},
+    "attorney-lpa": lambda world: {"pk": _attorney_lpa(world).pk},
+    "attorney-lpa-download": lambda world: {"pk": _attorney_lpa(world).pk},
     "lpa-document-download": lambda world: {
         **_pk(world),
         "document_id": _document(world),

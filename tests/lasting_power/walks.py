@@ -105,6 +105,16 @@ def _completed(user):
     return lpa_completed(user, notify=1)
 
 
+def _attorney_of(user):
+    """Another applicant's registered LPA that this user added as its attorney."""
+    from lasting_power import attorneys
+
+    lpa = lpa_registered()
+    code = attorneys.attorney_access_issue(lpa=lpa, person="attorney:1")
+    assert attorneys.attorney_lpa_link(reference=lpa.reference_display, code=code, user=user)
+    return lpa
+
+
 CASES = {
     PF: _every_question(PF),
     HW: _every_question(HW),
@@ -113,6 +123,7 @@ CASES = {
     # At the Office of the Public Guardian (#18): the progress stages on the pages.
     "imperfect": lambda user: lpa_imperfect(user),
     "registered": lambda user: lpa_registered(user),
+    "attorney": _attorney_of,
 }
 
 
@@ -205,6 +216,7 @@ PAGES = [
     ),
     DeclaredPage("registered/view", "registered", _at("lpa-view")),
     DeclaredPage("registered/documents", "registered", _at("lpa-documents")),
+    DeclaredPage("attorney/lpa", "attorney", _at("attorney-lpa")),
     # Last: it deletes the LPA.
     DeclaredPage("completed/delete", "completed", _at("lpa-delete")),
 ]
@@ -212,4 +224,5 @@ PAGES = [
 NOT_WALKED = {
     "lpa-continue": "it only redirects to the nearest step the applicant may open",
     "lpa-document-download": "a PDF file, not a page",
+    "attorney-lpa-download": "a PDF file, not a page",
 }

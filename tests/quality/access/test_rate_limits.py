@@ -218,7 +218,25 @@ def _hwf_link(client, world, number):
     )
 
 
+def _attorney_link(client, world, number):
+    # A code of the right shape but wrong each time, for one LPA: guessing an attorney's code.
+    from digital_services.core.references import reference_new
+
+    client.force_login(world.user(CITIZEN_A))
+    return client.post(
+        reverse("lasting_power:attorney-link"),
+        {"reference": "A123 4567 89AB", "access_code": reference_new(length=12)},
+    )
+
+
 REFERENCE_LOOKUPS: dict[str, RateLimit] = {
+    # An attorney adds a registered LPA with its reference and their letter's access code.
+    "lasting_power:attorney-link": RateLimit(
+        "LPA reference and access code look-ups from one address",
+        "LASTING_POWER_ACCESS_CODE_RATE_LIMIT",
+        _attorney_link,
+        lambda r: r.status_code == 429,
+    ),
     # A defendant links a money claim with its claim number and their letter's access code.
     "civil_claims:respond-start": RateLimit(
         "claim number and access code look-ups from one address",
