@@ -286,6 +286,24 @@ QUALITY_EXAMPLE_VISIT = {
 }
 
 
+def _possession_response_answers() -> dict:
+    from tests.civil_claims.possession_response_answers import RESPONSE_ANSWERS
+
+    return RESPONSE_ANSWERS
+
+
+def _possession_response_seed() -> None:
+    from tests.civil_claims.possession_response_answers import response_walk_seed
+
+    response_walk_seed()
+
+
+def _possession_response_enter(driver) -> None:
+    from tests.civil_claims.possession_response_answers import response_walk_enter
+
+    response_walk_enter(driver)
+
+
 EXAMPLES: dict[str, dict[str, Example]] = {
     # The defendant's response to a money claim (tests/civil_claims/response_walk.py).
     "money-claims/response": RESPONSE_EXAMPLES,
@@ -330,6 +348,8 @@ EXAMPLES: dict[str, dict[str, Example]] = {
     # The fee page's hidden field keeps the fee shown; a browser leaves it as it is.
     "money-claims/claim": {"fee": {"how": "card"}},
     "money-claims/possession": POSSESSION_CLAIM,
+    # The tenant's response: signed in and linked first (ENTRIES), with the seeded claim.
+    "money-claims/possession-response": _possession_response_answers(),
     "quality-example/visit": QUALITY_EXAMPLE_VISIT,
 }
 
@@ -353,6 +373,7 @@ SEEDS: dict[str, Callable[[], None]] = {
     "prison-visits/book": _prison_visits_seed,
     "money-claims/claim": _civil_claims_seed,
     "money-claims/possession": _possession_seed,
+    "money-claims/possession-response": _possession_response_seed,
     "tribunal-fees/pay": _tribunal_fees_seed,
     "tribunal-fees/apply-for-help-with-fees": _tribunal_fees_seed,
 }
@@ -387,6 +408,7 @@ def _civil_claims_enter(driver) -> None:
 
 ENTRIES: dict[str, Callable[[object], None]] = {
     "money-claims/claim": _civil_claims_enter,
+    "money-claims/possession-response": _possession_response_enter,
     # The response is for a claim linked to the defendant's account: sign in, then start it
     # from the claim's page.
     "money-claims/response": response_walk_enter,
