@@ -83,6 +83,7 @@ from .response_means import (
     ResidenceForm,
     SelfEmploymentForm,
     UnemploymentForm,
+    monthly_summary,
 )
 from .response_rules import (
     admits_owed,
@@ -339,6 +340,7 @@ RESPONSE = journey_register(
                         hint="Arrears you pay each month on your home, Council Tax, energy, water "
                         "and maintenance. Leave blank any you do not have.",
                         form_class=PriorityDebtsForm,
+                        summary=monthly_summary(PriorityDebtsForm),
                         condition=gives_means,
                     ),
                     Step(
@@ -346,6 +348,7 @@ RESPONSE = journey_register(
                         title="Your monthly income",
                         hint="What you get each month. Leave blank any you do not get.",
                         form_class=IncomeForm,
+                        summary=monthly_summary(IncomeForm),
                         condition=gives_means,
                     ),
                     Step(
@@ -353,6 +356,7 @@ RESPONSE = journey_register(
                         title="Your monthly expenses",
                         hint="What you pay each month. Leave blank any you do not pay.",
                         form_class=ExpensesForm,
+                        summary=monthly_summary(ExpensesForm),
                         condition=gives_means,
                     ),
                     Step(

@@ -305,6 +305,20 @@ class _MonthlyForm(forms.Form):
         return data
 
 
+def monthly_summary(form_class):
+    """``Step.summary`` for a form of monthly amounts: only those given, or that none were."""
+
+    def summary(cleaned: dict) -> list[tuple[str, str]]:
+        rows = [
+            (label, pence_format(cleaned[name]))
+            for name, label in form_class.ITEMS
+            if cleaned.get(name)
+        ]
+        return rows or [("Each month", "None")]
+
+    return summary
+
+
 class PriorityDebtsForm(_MonthlyForm):
     """Arrears on what the law puts first, as a monthly amount."""
 

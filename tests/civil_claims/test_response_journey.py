@@ -286,8 +286,17 @@ def test_a_counterclaim_shows_its_fee_and_each_way_to_pay(signed_in, claim, how,
     assert expected in signed_in.get(sent["Location"]).content.decode()
 
 
-def test_the_counterclaim_fee_paid_by_card_is_recorded(signed_in, claim):
-    from civil_claims.services.response import CounterclaimAnswers, ResponseAnswers, response_submit
+def test_the_counterclaim_fee_paid_by_card_is_recorded(
+    signed_in, claim, django_capture_on_commit_callbacks
+):
+    from civil_claims.services.response import (
+        CounterclaimAnswers,
+        ResponseAnswers,
+        response_submit,
+    )
+    from digital_services.payments.models import Payment
+
+    from .test_journey_submit import pay
 
     response_submit(
         claim=claim,
@@ -303,13 +312,22 @@ def test_the_counterclaim_fee_paid_by_card_is_recorded(signed_in, claim):
     started = signed_in.post(
         reverse("civil_claims:respond-counterclaim-pay", args=[claim.reference])
     )
-    assert started.status_code == 302
-    payment_page = signed_in.get(started["Location"], follow=True)
-    assert payment_page.status_code == 200
-    from digital_services.payments.models import Payment
-
+    assert "/payments/sandbox/" in started["Location"]
     payment = Payment.objects.get(purpose="civil-claims-counterclaim-fee")
     assert payment.amount_pence == 5000
+
+    pay(signed_in, started["Location"], django_capture_on_commit_callbacks)
+
+    counterclaim = Counterclaim.objects.get(response__claim=claim)
+    assert counterclaim.fee_paid_pence == 5000
+    assert counterclaim.fee_paid_at is not None
+    assert AuditEvent.objects.filter(
+        action="claim.counterclaim_fee_paid", object_id=str(claim.pk)
+    ).exists()
+    page = signed_in.get(reverse("civil_claims:respond-sent", args=[claim.reference]))
+    assert "You paid the fee on" in page.content.decode()
+    again = signed_in.post(reverse("civil_claims:respond-counterclaim-pay", args=[claim.reference]))
+    assert again["Location"] == reverse("civil_claims:respond-sent", args=[claim.reference])
 
 
 def test_a_validation_error_keeps_what_was_typed(signed_in, claim):
