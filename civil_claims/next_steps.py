@@ -237,4 +237,20 @@ def defendant_words(claim: Claim) -> str:
         )
     if s == ClaimStatus.CLOSED:
         return "The claim is closed. You do not need to do anything else."
-    return ""
+    return DEFENDANT_WORDS.get(s, "")
+
+
+#: The defendant's words for states whose general words speak to the claimant ("You have
+#: asked for judgment"), when there is no row with a date to say more.
+DEFENDANT_WORDS = {
+    ClaimStatus.BUSINESS_QUEUE: "We have your response by post. We are checking it and will "
+    "tell you what happens next.",
+    ClaimStatus.JUDGMENT_REQUESTED: "The claimant has asked for a judgment against you. We "
+    "will tell you when the court has made it.",
+    ClaimStatus.JUDGMENT_DECIDE_AMOUNT: "The court will decide how you pay, from what you "
+    "told us about your finances. We will send you the decision.",
+    ClaimStatus.SETTLEMENT_MADE: "The claimant has made a settlement agreement of your offer. "
+    "Sign it within 7 days, or the claimant can ask for a judgment.",
+    ClaimStatus.SETTLEMENT_SIGNED: "You have both signed the settlement agreement. Pay the "
+    "claimant as it says.",
+}
