@@ -275,6 +275,20 @@ TEMPLATES = {
         "atoch.\n\n" + _CALL_CY,
         ["claim_number", "phone"],
     ),
+    "civil_claims.staff_claim_event": {
+        **_t(
+            "Money claim ((claim_number)): ((event))",
+            "((event)) on the money claim ((claim_number)).\n\n"
+            "See the claim, its response, reply and judgment on its case page (staff "
+            "sign-in): ((case_url))",
+            "Hawliad am arian ((claim_number)): ((event))",
+            "((event)) ar yr hawliad am arian ((claim_number)).\n\n"
+            "Gweld yr hawliad, ei ymateb, ei ateb a’i ddyfarniad ar ei dudalen achos "
+            "(mewngofnodi staff): ((case_url))",
+            ["claim_number", "event", "case_url"],
+        ),
+        "channels": ["email"],
+    },
     "civil_claims.claim_stayed_no_reply": _t(
         "Claim ((claim_number)) has been paused (stayed)",
         "The claimant did not tell the court whether they want to go ahead with the money "

@@ -52,6 +52,7 @@ from .judgment import (
     admitted_total_pence,
     judgment_by_admission_create,
     organisation_defendant,
+    staff_event_email_send,
 )
 from .plans import PaymentPlanAnswers, date_in, plan_fields, plan_from, plan_validate, plan_words
 
@@ -249,6 +250,10 @@ def claim_plan_reject(
                 service=AUDIT_SERVICE,
                 detail=detail,
             )
+            staff_event_email_send(
+                claim=claim,
+                event="An organisation's payment plan was rejected: the claim continues on paper",
+            )
             _tell_both(claim, "civil_claims.plan_rejected_offline", phone=court_phone())
             return reply
         transition_apply(
@@ -260,6 +265,7 @@ def claim_plan_reject(
             service=AUDIT_SERVICE,
             detail=detail,
         )
+        staff_event_email_send(claim=claim, event="The claimant rejected the payment plan")
         _tell(
             claim,
             PartyRole.DEFENDANT,
@@ -297,6 +303,9 @@ def claim_go_ahead(
             user=_user(actor),
         )
         mediation = bool(free_mediation) and bool(response.free_mediation)
+        staff_event_email_send(
+            claim=claim, event="The claimant rejected the response and goes ahead"
+        )
         transition_apply(
             claim,
             to=ClaimStatus.REFERRED_MEDIATION if mediation else ClaimStatus.READY_FOR_DIRECTIONS,
@@ -400,6 +409,7 @@ def claim_settlement_countersign(*, claim: Claim, actor, request=None) -> Claim:
             request=request,
             service=AUDIT_SERVICE,
         )
+        staff_event_email_send(claim=claim, event="Settlement agreement signed by both sides")
         _tell_both(
             claim,
             "civil_claims.settlement_signed",
@@ -426,6 +436,7 @@ def claim_settlement_decline(*, claim: Claim, actor, request=None) -> Claim:
             request=request,
             service=AUDIT_SERVICE,
         )
+        staff_event_email_send(claim=claim, event="The defendant refused the settlement agreement")
         _tell(
             claim,
             PartyRole.CLAIMANT,

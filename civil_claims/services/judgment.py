@@ -13,12 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from digital_services.core.dates import date_format
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
+from digital_services.notifications.constants import Channel as MessageChannel
+from digital_services.notifications.services import notification_send
 
 from ..constants import (
     AUDIT_SERVICE,
@@ -41,6 +45,32 @@ from .plans import PaymentPlanAnswers, date_in, plan_fields, plan_from, plan_wor
 
 CCJ_CLAIMANT_TEMPLATE = "civil_claims.ccj_requested_claimant"
 CCJ_DEFENDANT_TEMPLATE = "civil_claims.ccj_requested_defendant"
+
+
+STAFF_EVENT_TEMPLATE = "civil_claims.staff_claim_event"
+
+
+def staff_event_email_send(*, claim: Claim, event: str) -> None:
+    """Tell the court staff's mailbox (``CIVIL_CLAIMS_STAFF_MAILBOX``; none when it is
+    empty) of a judgment asked for, a redetermination, a settlement signed or refused, a
+    plan or response rejected, or "paid in full" (notes §5), with a link to the case page."""
+    mailbox = settings.CIVIL_CLAIMS_STAFF_MAILBOX
+    if not mailbox:
+        return
+    notification_send(
+        template=STAFF_EVENT_TEMPLATE,
+        to=mailbox,
+        channel=MessageChannel.EMAIL,
+        personalisation={
+            "claim_number": claim.claim_number,
+            "event": event,
+            "case_url": settings.SITE_URL
+            + reverse("admin:civil_claims_claim_change", args=[claim.pk]),
+        },
+        about=claim,
+        service=AUDIT_SERVICE,
+        reference=claim.claim_number,
+    )
 
 
 class JudgmentRefused(Exception):
@@ -182,6 +212,7 @@ def _judgment_create(
 
 
 def _judgment_messages(claim: Claim, judgment: Judgment) -> None:
+    staff_event_email_send(claim=claim, event=f"{judgment.get_kind_display()} requested")
     how = plan_words(judgment, language=claim.language)
     message_send(
         template=CCJ_CLAIMANT_TEMPLATE,
@@ -383,6 +414,12 @@ def claim_plan_decide(
         )
         if not redetermining:
             caseman_event_record(claim=claim, kind=CasemanEventKind.CCJ)
+        staff_event_email_send(
+            claim=claim,
+            event="Redetermination decided"
+            if redetermining
+            else "Judgment by determination requested",
+        )
         judgment.refresh_from_db()
         personalisation = {
             "claim_number": claim.claim_number,
@@ -463,6 +500,7 @@ def claim_redetermination_request(
             service=AUDIT_SERVICE,
             detail={"by": role},
         )
+        staff_event_email_send(claim=claim, event=f"Redetermination asked for by the {role}")
         template = {
             PartyRole.CLAIMANT: "civil_claims.redetermination_by_claimant",
             PartyRole.DEFENDANT: "civil_claims.redetermination_by_defendant",

@@ -27,6 +27,7 @@ from ..models import Claim, ClaimantReply, Judgment
 from .caseman import caseman_event_record
 from .claimant import ReplyRefused, _paused, _tell, _tell_both, response_for
 from .common import court_phone, locked
+from .judgment import staff_event_email_send
 from .plans import date_in
 
 # Paid in full --------------------------------------------------------------------------
@@ -83,6 +84,7 @@ def claim_paid_in_full(*, claim: Claim, received_on: dt.date, actor, request=Non
                 detail={"claim_id": claim.pk},
             )
         caseman_event_record(claim=claim, kind=CasemanEventKind.PAID_IN_FULL)
+        staff_event_email_send(claim=claim, event="The claimant was paid in full")
         _tell(
             claim,
             PartyRole.DEFENDANT,

@@ -427,3 +427,43 @@ def test_paid_in_full_in_the_future_is_refused(claimant):
     with pytest.raises(ValidationError):
         claim_paid_in_full(claim=claim, received_on=dt.date(2026, 12, 2), actor=claimant)
     assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.OPEN
+
+
+# The court staff's mailbox ---------------------------------------------------------------
+
+
+def test_the_staff_mailbox_hears_of_judgments_redeterminations_and_paid_in_full(
+    claimant, caseworker, settings
+):
+    settings.CIVIL_CLAIMS_STAFF_MAILBOX = "money-claims@justice.example"
+    claim = claim_answered(user=claimant)
+    claim_plan_reject(claim=claim, plan=CLAIMANT_PLAN, actor=claimant)
+    claim_plan_decide(claim=claim, actor=caseworker, decision=CourtDecision.DEFENDANT)
+    claim_redetermination_request(claim=claim, role="claimant", reason="Too slow", actor=claimant)
+    claim_plan_decide(claim=claim, actor=caseworker, decision=CourtDecision.CLAIMANT)
+    judgment_enter(judgment=claim.judgment, actor=caseworker)
+    claim_paid_in_full(claim=claim, received_on=dt.date(2026, 12, 1), actor=claimant)
+    staff = [
+        m.personalisation["event"]
+        for m in messages_about(claim)
+        if m.template_key == "civil_claims.staff_claim_event"
+    ]
+    assert staff == [
+        "The claimant rejected the payment plan",
+        "Judgment by determination requested",
+        "Redetermination asked for by the claimant",
+        "Redetermination decided",
+        "The claimant was paid in full",
+    ]
+    assert all(
+        m.recipient == "money-claims@justice.example"
+        for m in messages_about(claim)
+        if m.template_key == "civil_claims.staff_claim_event"
+    )
+
+
+def test_no_staff_mailbox_no_staff_email(claimant, settings):
+    settings.CIVIL_CLAIMS_STAFF_MAILBOX = ""
+    claim = claim_answered(user=claimant)
+    claim_admission_accept(claim=claim, formalise=FormaliseOption.CCJ, actor=claimant)
+    assert "civil_claims.staff_claim_event" not in [t for t, _ in _sent(claim)]
