@@ -33,6 +33,18 @@ def _warrants(cutoff):
     return PossessionWarrant.objects.filter(claim__updated_at__lt=cutoff)
 
 
+def _responses(cutoff):
+    from .models import PossessionResponse
+
+    return PossessionResponse.objects.filter(claim__updated_at__lt=cutoff)
+
+
+def _applications(cutoff):
+    from .models import PossessionApplication
+
+    return PossessionApplication.objects.filter(claim__updated_at__lt=cutoff)
+
+
 def _claims(cutoff):
     from .models import PossessionClaim
 
@@ -72,6 +84,29 @@ POSSESSION_RETENTION = (
         then="deleted",
         expired=_warrants,
         order=27,
+    ),
+    RetentionRule(
+        key="civil_claims.possession_responses",
+        model="civil_claims.PossessionResponse",
+        information="Possession claims: each tenant's response (their details and date of "
+        "birth, household, income, expenses and debts, what they dispute, their offer, the "
+        "support they need) with its counterclaim",
+        period_days=CLAIM_RETENTION_DAYS,
+        after=AFTER,
+        then="deleted",
+        expired=_responses,
+        order=23,
+    ),
+    RetentionRule(
+        key="civil_claims.possession_applications",
+        model="civil_claims.PossessionApplication",
+        information="Possession claims: each tenant's general application (what they asked "
+        "for and why, its fee and Help with Fees reference)",
+        period_days=CLAIM_RETENTION_DAYS,
+        after=AFTER,
+        then="deleted",
+        expired=_applications,
+        order=24,
     ),
     RetentionRule(
         key="civil_claims.possession_claims",

@@ -28,6 +28,7 @@ GOES_WITH = {
     "civil_claims.PaperCorrespondence": "deleted with its claim (civil_claims.claims)",
     "civil_claims.PossessionGround": "deleted with its claim (civil_claims.possession_claims)",
     "civil_claims.PossessionArrearsRow": "deleted with its claim (civil_claims.possession_claims)",
+    "civil_claims.PossessionCounterclaim": "deleted with its response (civil_claims.possession_responses)",
     "lasting_power.ObjectionLpa": "deleted with its LPA (lasting_power.inactive-delete)",
     "lasting_power.Objection": "deleted with the last LPA it is about (services.lpa_delete)",
     "lasting_power.FeeDecision": "deleted with its LPA (lasting_power.inactive-delete), kept with an OPG record (lasting_power.opg-record)",
