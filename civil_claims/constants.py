@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 #: The most a claim made online may be for, by the date it is made (amount plus
 #: interest is not counted: the limit is on the amount claimed). A dated setting:
@@ -170,13 +171,13 @@ class HwfOutcome(models.TextChoices):
 
 
 class EvidenceType(models.TextChoices):
-    CONTRACT = "contract", "Contracts and agreements"
-    EXPERT_WITNESS = "expert_witness", "Expert witness"
-    CORRESPONDENCE = "correspondence", "Letters, emails and other correspondence"
-    PHOTO = "photo", "Photo evidence"
-    RECEIPT = "receipt", "Receipts"
-    STATEMENT_OF_ACCOUNT = "statement_of_account", "Statements of account"
-    OTHER = "other", "Other"
+    CONTRACT = "contract", _("Contracts and agreements")
+    EXPERT_WITNESS = "expert_witness", _("Expert witness")
+    CORRESPONDENCE = "correspondence", _("Letters, emails and other correspondence")
+    PHOTO = "photo", _("Photo evidence")
+    RECEIPT = "receipt", _("Receipts")
+    STATEMENT_OF_ACCOUNT = "statement_of_account", _("Statements of account")
+    OTHER = "other", _("Other")
 
 
 class ResponseType(models.TextChoices):

@@ -6,6 +6,9 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.references import reference_normalise
 from digital_services.journeys.contact import (
@@ -21,11 +24,11 @@ from .services.defendant import claim_number_normalise
 
 #: Said when the pair does not match a live code, whichever of the two was wrong (or the
 #: code was used or replaced), so nothing is learnt by trying.
-LINK_NOT_FOUND = (
+LINK_NOT_FOUND = _(
     "The claim number and access code do not match a claim you can link to. Check both "
     "against your letter and try again. An access code works only once"
 )
-LINK_RATE_LIMITED = (
+LINK_RATE_LIMITED = _(
     "You have tried to enter a claim number and access code too many times. "
     "Wait an hour and try again"
 )
@@ -33,19 +36,22 @@ LINK_RATE_LIMITED = (
 
 class ClaimLinkForm(forms.Form):
     claim_number = forms.CharField(
-        label="Claim number",
-        help_text="It is on the letter we sent you, for example 123MC456",
+        label=_("Claim number"),
+        help_text=_("It is on the letter we sent you, for example 123MC456"),
         max_length=20,
-        error_messages={"required": "Enter the claim number"},
+        error_messages={"required": _("Enter the claim number")},
         widget=forms.TextInput(
             attrs={"spellcheck": "false", "autocapitalize": "characters", "autocomplete": "off"}
         ),
     )
     access_code = forms.CharField(
-        label="Access code",
-        help_text=f"The {ACCESS_CODE_LENGTH}-character code under the claim number on the letter",
+        label=_("Access code"),
+        help_text=format_lazy(
+            _("The {length}-character code under the claim number on the letter"),
+            length=ACCESS_CODE_LENGTH,
+        ),
         max_length=20,
-        error_messages={"required": "Enter the access code"},
+        error_messages={"required": _("Enter the access code")},
         widget=forms.TextInput(
             attrs={"spellcheck": "false", "autocapitalize": "characters", "autocomplete": "off"}
         ),
@@ -65,7 +71,7 @@ class ClaimLinkForm(forms.Form):
         number = claim_number_normalise(self.cleaned_data["claim_number"])
         if not CLAIM_NUMBER.match(number):
             raise forms.ValidationError(
-                "Enter the claim number as it is shown on the letter, like 123MC456"
+                _("Enter the claim number as it is shown on the letter, like 123MC456")
             )
         return number
 
@@ -73,8 +79,11 @@ class ClaimLinkForm(forms.Form):
         code = reference_normalise(self.cleaned_data["access_code"])
         if len(code) != ACCESS_CODE_LENGTH or not code.isalnum() or not code.isascii():
             raise forms.ValidationError(
-                f"Enter the access code as it is shown on the letter: {ACCESS_CODE_LENGTH} "
-                "letters and numbers"
+                gettext(
+                    "Enter the access code as it is shown on the letter: %(length)s letters "
+                    "and numbers"
+                )
+                % {"length": ACCESS_CODE_LENGTH}
             )
         return code
 
@@ -83,9 +92,11 @@ class DefendantContactForm(ContactForm):
     """How the defendant wants to hear about the claim: reminders of the deadline and what
     happens next. Post goes to the address they give (their address for service)."""
 
-    contact_label = "How should we contact you about this claim?"
-    contact_hint = "We send reminders of the deadline to respond and news about the claim this way."
-    contact_required = "Select how we should contact you about this claim"
+    contact_label = _("How should we contact you about this claim?")
+    contact_hint = _(
+        "We send reminders of the deadline to respond and news about the claim this way."
+    )
+    contact_required = _("Select how we should contact you about this claim")
 
 
 CHOICE_FOR_CHANNEL = {

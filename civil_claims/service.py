@@ -2,6 +2,9 @@
 the caseworker role with its permissions and queue, the issue-fee payment, retention,
 demo caseworker and page access."""
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
 from digital_services.core.registry import (
     OWNER,
     PUBLIC,
@@ -131,20 +134,26 @@ def _cases_detach_user(user) -> int:
 
 
 START_PAGE = {
-    "intro": "Use this service to make a claim to the county court in England and Wales for money you are owed, or to respond to a claim against you.",
+    "intro": _(
+        "Use this service to make a claim to the county court in England and Wales for money you are owed, or to respond to a claim against you."
+    ),
     "you_need": [
-        "the name and address of the person or business you are claiming against",
-        "how much you are claiming and why, with the dates of what happened",
-        "a debit or credit card to pay the court fee, or a Help with Fees reference",
+        _("the name and address of the person or business you are claiming against"),
+        _("how much you are claiming and why, with the dates of what happened"),
+        _("a debit or credit card to pay the court fee, or a Help with Fees reference"),
     ],
-    "what_happens_next": "We issue the claim and post it to the defendant (we also email it to them if you give their email address). They have 14 days from when the claim is served to respond. We tell you what they do by email, text message or letter, whichever you choose.",
+    "what_happens_next": _(
+        "We issue the claim and post it to the defendant (we also email it to them if you give their email address). They have 14 days from when the claim is served to respond. We tell you what they do by email, text message or letter, whichever you choose."
+    ),
 }
 
 SERVICE = service_register(
     Service(
         slug="money-claims",
-        name="Make a money claim",
-        description="Claim money you are owed by a person or business, or make a possession claim as a landlord. Respond to a claim made against you.",
+        name=gettext_noop("Make a money claim"),
+        description=gettext_noop(
+            "Claim money you are owed by a person or business, or make a possession claim as a landlord. Respond to a claim made against you."
+        ),
         start_url_name="civil_claims:start",
         list_cases=list_cases,
         order=20,

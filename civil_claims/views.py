@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -102,7 +103,7 @@ def not_eligible(request, exit_: Exit):
         {
             "exit": exit_,
             "reason": exit_reason(exit_),
-            "page_title": "You cannot use this service",
+            "page_title": gettext("You cannot use this service"),
             "back_url": next(
                 (_question_url(q) for q in QUESTIONS if exit_.slug in q.exits.values()), None
             ),
@@ -121,7 +122,7 @@ def eligible(request):
         request,
         "civil_claims/eligible.html",
         {
-            "page_title": "You can use this service",
+            "page_title": gettext("You can use this service"),
             "claim_url": reverse(f"civil_claims:{CLAIM.slug}-start"),
             "back_url": reverse("civil_claims:eligibility-on-behalf"),
         },
@@ -172,13 +173,14 @@ def _claim_context(claim, **extra) -> dict:
 def claim_confirmation(request, claim):
     """After paying (or sending with a Help with Fees reference): what happened and how
     we will contact the claimant, as their chosen route says."""
-    whose = whose_for(request)  # "Your", or the helped citizen's name in an assisted session
+    # "Your", or the helped citizen's name in an assisted session.
+    words = {"owner": whose_for(request)}
     if claim.is_issued:
-        title = f"{whose} claim has been issued"
+        title = gettext("%(owner)s claim has been issued") % words
     elif claim.status == ClaimStatus.HWF_PENDING:
-        title = f"{whose} claim has been sent"
+        title = gettext("%(owner)s claim has been sent") % words
     else:
-        title = f"{whose} claim has not been issued yet"
+        title = gettext("%(owner)s claim has not been issued yet") % words
     return render(
         request,
         "civil_claims/claim_confirmation.html",
@@ -197,7 +199,7 @@ def claim_detail(request, claim):
         "civil_claims/claim_detail.html",
         _claim_context(
             claim,
-            page_title=f"Your claim {claim.reference_display}",
+            page_title=gettext("Your claim %(reference)s") % {"reference": claim.reference_display},
             history=selectors.claim_history(claim),
             amount_rows=list(claim.amount_rows.all()),
             interest=claim.interest_answers(),
@@ -229,7 +231,7 @@ def claim_pay(request, claim):
         return render(
             request,
             "civil_claims/payment_unavailable.html",
-            {"page_title": "Sorry, the payment service is not working", "claim": claim},
+            {"page_title": gettext("Sorry, the payment service is not working"), "claim": claim},
             status=503,
         )
     return redirect(on_site(url))

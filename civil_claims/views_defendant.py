@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -79,7 +80,7 @@ def _start_page(request, form, *, status=200, link_error=""):
         request,
         "civil_claims/defendant/start.html",
         {
-            "page_title": "Respond to a money claim",
+            "page_title": gettext("Respond to a money claim"),
             "form": form,
             "link_error": link_error,
             "page_has_errors": bool(link_error),
@@ -131,7 +132,7 @@ def respond_sign_in(request):
         request,
         "civil_claims/defendant/sign_in.html",
         {
-            "page_title": "Sign in or create an account to respond",
+            "page_title": gettext("Sign in or create an account to respond"),
             "claim_number": pending["number"],
             "sign_in_url": f"{reverse('account_login')}?next={link}",
             "sign_up_url": f"{reverse('account_signup')}?next={link}",
@@ -160,7 +161,7 @@ def respond_link(request):
         request,
         "civil_claims/defendant/link.html",
         {
-            "page_title": "Add the claim to the account",
+            "page_title": gettext("Add the claim to the account"),
             "claim_number": access.claim.claim_number,
             "account_email": getattr(owner, "email", ""),
         },
@@ -192,7 +193,7 @@ def respond_claim(request, claim):
         request,
         "civil_claims/defendant/claim.html",
         {
-            "page_title": f"Claim {claim.claim_number}",
+            "page_title": gettext("Claim %(number)s") % {"number": claim.claim_number},
             "claim": claim,
             "amount_rows": list(claim.amount_rows.all()),
             "next_step": selectors.defendant_next_step(claim),
@@ -236,7 +237,7 @@ def respond_more_time(request, claim):
         request,
         "civil_claims/defendant/more_time.html",
         {
-            "page_title": "Ask for 14 more days to respond",
+            "page_title": gettext("Ask for 14 more days to respond"),
             "claim": claim,
             "refusal": refusal,
             "page_has_errors": bool(refusal) and request.method == "POST",
@@ -274,7 +275,11 @@ def respond_contact(request, claim):
     return render(
         request,
         "civil_claims/defendant/contact.html",
-        {"page_title": "How we contact you about the claim", "claim": claim, "form": form},
+        {
+            "page_title": gettext("How we contact you about the claim"),
+            "claim": claim,
+            "form": form,
+        },
         status=status,
     )
 

@@ -10,6 +10,9 @@ pay by card, or waits for the Help with Fees decision.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from digital_services.core.money import pence_format
 from digital_services.journeys.contact import contact_step
 from digital_services.journeys.definitions import (
@@ -83,13 +86,14 @@ def _amount_total_kwargs(answers: Answers) -> dict:
 def _amount_list_summary(items: list[dict]) -> list[tuple[str, str]]:
     """The running total under the amounts, and the online limit when it is passed."""
     total = sum(item.get("amount_pence") or 0 for item in items)
-    rows = [("Total so far", pence_format(total))]
+    rows = [(gettext("Total so far"), pence_format(total))]
     limit = online_limit_pence()
     if total > limit:
         rows.append(
             (
-                "Too much to claim online",
-                f"You can claim {pence_format(limit)} or less with this service",
+                gettext("Too much to claim online"),
+                gettext("You can claim %(limit)s or less with this service")
+                % {"limit": pence_format(limit)},
             )
         )
     return rows
@@ -105,20 +109,26 @@ def _fee_kwargs(answers: Answers) -> dict:
 
 
 def _fee_summary(cleaned: dict) -> list[tuple[str, str]]:
-    labels = {PAY_BY_CARD: "By debit or credit card", PAY_WITH_HWF: "With Help with Fees"}
-    return [("How you will pay the court fee", labels.get(cleaned.get("how"), ""))]
+    labels = {
+        PAY_BY_CARD: gettext("By debit or credit card"),
+        PAY_WITH_HWF: gettext("With Help with Fees"),
+    }
+    return [(gettext("How you will pay the court fee"), labels.get(cleaned.get("how"), ""))]
 
 
 def _sot_summary(cleaned: dict) -> list[tuple[str, str]]:
-    rows = [("Statement of truth", "Signed" if cleaned.get("believed_true") else "Not signed")]
+    signed = gettext("Signed") if cleaned.get("believed_true") else gettext("Not signed")
+    rows = [(gettext("Statement of truth"), signed)]
     if cleaned.get("signer_name"):
-        rows.append(("Signed by", f"{cleaned['signer_name']}, {cleaned.get('signer_role', '')}"))
+        rows.append(
+            (gettext("Signed by"), f"{cleaned['signer_name']}, {cleaned.get('signer_role', '')}")
+        )
     return rows
 
 
 def _evidence_title(cleaned: dict) -> str:
     kind = cleaned.get("evidence_type")
-    label = EvidenceType(kind).label if kind in EvidenceType.values else "Evidence"
+    label = EvidenceType(kind).label if kind in EvidenceType.values else gettext("Evidence")
     description = cleaned.get("description") or ""
     return f"{label}: {description}" if description else label
 
@@ -129,8 +139,11 @@ def check_summary(answers: Answers) -> tuple[str, list[tuple[str, str]]] | None:
     rows = [(row["reason"], pence_format(row["amount_pence"])) for row in amount_rows(answers)]
     rows += figures.summary_rows()
     if _interest_kind(answers) not in (None, InterestKind.NONE):
-        rows += [(f"Interest: {key.lower()}", value) for key, value in figures.interest_rows()]
-    return ("What you are claiming", rows)
+        rows += [
+            (gettext("Interest: %(what)s") % {"what": str(key).lower()}, value)
+            for key, value in figures.interest_rows()
+        ]
+    return (gettext("What you are claiming"), rows)
 
 
 def _claim_submit(**kwargs) -> str:
@@ -143,31 +156,31 @@ CLAIM = journey_register(
     Journey(
         service=SERVICE,
         slug="claim",
-        title="Make a money claim",
+        title=_("Make a money claim"),
         submit=_claim_submit,
-        check_title="Check your answers before you send your claim",
-        submit_label="Send my claim",
+        check_title=_("Check your answers before you send your claim"),
+        submit_label=_("Send my claim"),
         check_summary=check_summary,
         sections=[
             Section(
                 slug="your-details",
-                title="Your details",
+                title=_("Your details"),
                 steps=[
                     Step(
                         slug="claimant-type",
-                        title="Who are you claiming as?",
+                        title=_("Who are you claiming as?"),
                         form_class=PartyTypeForm,
                         form_kwargs=lambda a: {"role": "claimant"},
                     ),
                     Step(
                         slug="claimant",
-                        title="Your details",
+                        title=_("Your details"),
                         form_class=PartyForm,
                         form_kwargs=lambda a: {"role": "claimant", "party_type": _claimant_type(a)},
                     ),
                     Step(
                         slug="claimant-correspondence",
-                        title="Your address for letters",
+                        title=_("Your address for letters"),
                         form_class=CorrespondenceForm,
                         form_kwargs=lambda a: {"role": "claimant"},
                     ),
@@ -176,20 +189,21 @@ CLAIM = journey_register(
             ),
             Section(
                 slug="defendant",
-                title="The defendant’s details",
-                hint="The person or organisation you are claiming against",
+                title=_("The defendant’s details"),
+                hint=_("The person or organisation you are claiming against"),
                 steps=[
                     Step(
                         slug="defendant-type",
-                        title="Who are you claiming against?",
+                        title=_("Who are you claiming against?"),
                         form_class=PartyTypeForm,
                         form_kwargs=lambda a: {"role": "defendant"},
                     ),
                     Step(
                         slug="defendant",
-                        title="The defendant’s details",
-                        hint="We post the claim to this address, so it must be in England "
-                        "or Wales.",
+                        title=_("The defendant’s details"),
+                        hint=_(
+                            "We post the claim to this address, so it must be in England or Wales."
+                        ),
                         form_class=PartyForm,
                         form_kwargs=lambda a: {
                             "role": "defendant",
@@ -198,29 +212,29 @@ CLAIM = journey_register(
                     ),
                     Step(
                         slug="defendant-correspondence",
-                        title="The defendant’s address for letters",
+                        title=_("The defendant’s address for letters"),
                         form_class=CorrespondenceForm,
                         form_kwargs=lambda a: {"role": "defendant"},
                     ),
                     Step(
                         slug="defendant-contact",
-                        title="The defendant’s email and phone",
-                        hint="Give them if you know them. We always send the claim by post too.",
+                        title=_("The defendant’s email and phone"),
+                        hint=_("Give them if you know them. We always send the claim by post too."),
                         form_class=DefendantContactForm,
                     ),
                 ],
             ),
             Section(
                 slug="amount",
-                title="How much you are claiming",
+                title=_("How much you are claiming"),
                 steps=[
                     RepeatingStep(
                         slug="amount",
-                        title="What you are claiming for",
+                        title=_("What you are claiming for"),
                         form_class=AmountRowForm,
                         form_kwargs=_amount_row_kwargs,
-                        item_name="amount",
-                        item_name_plural="amounts",
+                        item_name=_("amount"),
+                        item_name_plural=_("amounts"),
                         min_items=1,
                         max_items=AMOUNT_ROWS_MAX,
                         item_title=lambda c: f"{c['reason']}: {pence_format(c['amount_pence'])}",
@@ -230,42 +244,42 @@ CLAIM = journey_register(
             ),
             Section(
                 slug="interest",
-                title="Interest",
+                title=_("Interest"),
                 steps=[
                     Step(
                         slug="interest",
-                        title="Interest",
+                        title=_("Interest"),
                         form_class=InterestKindForm,
                         form_kwargs=_amount_total_kwargs,
                         template_name="civil_claims/journey_interest_kind.html",
                     ),
                     Step(
                         slug="interest-rate",
-                        title="The interest rate",
+                        title=_("The interest rate"),
                         form_class=InterestRateForm,
                         condition=lambda a: _interest_kind(a) == InterestKind.SAME_RATE,
                     ),
                     Step(
                         slug="interest-start",
-                        title="When interest starts",
+                        title=_("When interest starts"),
                         form_class=InterestStartForm,
                         condition=lambda a: _interest_kind(a) == InterestKind.SAME_RATE,
                     ),
                     Step(
                         slug="interest-end",
-                        title="When interest ends",
+                        title=_("When interest ends"),
                         form_class=InterestEndForm,
                         condition=lambda a: _interest_kind(a) == InterestKind.SAME_RATE,
                     ),
                     Step(
                         slug="interest-breakdown",
-                        title="The interest you have worked out",
+                        title=_("The interest you have worked out"),
                         form_class=InterestBreakdownForm,
                         condition=lambda a: _interest_kind(a) == InterestKind.BREAKDOWN,
                     ),
                     Step(
                         slug="interest-continuing",
-                        title="Interest after you submit",
+                        title=_("Interest after you submit"),
                         form_class=InterestContinuingForm,
                         condition=lambda a: _interest_kind(a) == InterestKind.BREAKDOWN,
                     ),
@@ -273,12 +287,12 @@ CLAIM = journey_register(
             ),
             Section(
                 slug="fee",
-                title="The court fee",
-                hint="Worked out on the amount and interest",
+                title=_("The court fee"),
+                hint=_("Worked out on the amount and interest"),
                 steps=[
                     Step(
                         slug="fee",
-                        title="The court fee",
+                        title=_("The court fee"),
                         form_class=FeeForm,
                         form_kwargs=_fee_kwargs,
                         template_name="civil_claims/journey_fee.html",
@@ -286,7 +300,7 @@ CLAIM = journey_register(
                     ),
                     Step(
                         slug="hwf-reference",
-                        title="Your Help with Fees reference",
+                        title=_("Your Help with Fees reference"),
                         form_class=HwfReferenceForm,
                         condition=lambda a: a.value("fee", "how") == PAY_WITH_HWF,
                     ),
@@ -294,33 +308,33 @@ CLAIM = journey_register(
             ),
             Section(
                 slug="claim-details",
-                title="Your claim",
-                hint="Why you are owed the money, what happened and your evidence",
+                title=_("Your claim"),
+                hint=_("Why you are owed the money, what happened and your evidence"),
                 steps=[
-                    Step(slug="reason", title="Why you are claiming", form_class=ReasonForm),
+                    Step(slug="reason", title=_("Why you are claiming"), form_class=ReasonForm),
                     Step(
                         slug="resolving",
-                        title="Trying to resolve the dispute",
+                        title=_("Trying to resolve the dispute"),
                         form_class=ResolvingForm,
                     ),
                     RepeatingStep(
                         slug="timeline",
-                        title="What happened, and when",
-                        hint="Add each event that led to your claim, in the order it happened.",
+                        title=_("What happened, and when"),
+                        hint=_("Add each event that led to your claim, in the order it happened."),
                         form_class=TimelineEventForm,
-                        item_name="event",
-                        item_name_plural="events",
+                        item_name=_("event"),
+                        item_name_plural=_("events"),
                         min_items=1,
                         max_items=TIMELINE_EVENTS_MAX,
                         item_title=lambda c: f"{c['when']}: {c['what']}",
                     ),
                     RepeatingStep(
                         slug="evidence",
-                        title="Your evidence",
-                        hint="List the evidence you have. You do not send it now.",
+                        title=_("Your evidence"),
+                        hint=_("List the evidence you have. You do not send it now."),
                         form_class=EvidenceForm,
-                        item_name="piece of evidence",
-                        item_name_plural="pieces of evidence",
+                        item_name=_("piece of evidence"),
+                        item_name_plural=_("pieces of evidence"),
                         min_items=0,
                         max_items=EVIDENCE_ITEMS_MAX,
                         item_title=_evidence_title,
@@ -329,11 +343,11 @@ CLAIM = journey_register(
             ),
             Section(
                 slug="statement-of-truth",
-                title="Statement of truth",
+                title=_("Statement of truth"),
                 steps=[
                     Step(
                         slug="statement-of-truth",
-                        title="Statement of truth",
+                        title=_("Statement of truth"),
                         form_class=StatementOfTruthForm,
                         form_kwargs=lambda a: {"party_type": _claimant_type(a)},
                         template_name="civil_claims/journey_statement_of_truth.html",

@@ -19,6 +19,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import pence_format
 
@@ -51,9 +53,9 @@ class Link:
     url: str
 
 
-N1 = Link("make your claim on the paper claim form N1", N1_URL)
-SOLICITOR = Link("find a solicitor", SOLICITOR_URL)
-ADVICE = Link("get free advice from Citizens Advice", ADVICE_URL)
+N1 = Link(_("make your claim on the paper claim form N1"), N1_URL)
+SOLICITOR = Link(_("find a solicitor"), SOLICITOR_URL)
+ADVICE = Link(_("get free advice from Citizens Advice"), ADVICE_URL)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ class Exit:
 
 
 def _over_limit_reason() -> str:
-    return f"You can only use this service to claim {pence_format(online_limit_pence())} or less."
+    return gettext("You can only use this service to claim %(limit)s or less.") % {
+        "limit": pence_format(online_limit_pence())
+    }
 
 
 EXITS: dict[str, Exit] = {
@@ -76,77 +80,99 @@ EXITS: dict[str, Exit] = {
         Exit(
             slug="claim-over-limit",
             reason="",  # worked out from the limit in force: see exit_reason
-            detail="If your claim is for £100,000 or less you can make it on Money Claim "
-            "Online. For more than that, use the paper claim form N1.",
-            instead=(Link("make your claim on Money Claim Online", MCOL_URL), N1, SOLICITOR),
+            detail=_(
+                "If your claim is for £100,000 or less you can make it on Money Claim "
+                "Online. For more than that, use the paper claim form N1."
+            ),
+            instead=(Link(_("make your claim on Money Claim Online"), MCOL_URL), N1, SOLICITOR),
         ),
         Exit(
             slug="claim-value-unknown",
-            reason="You can only use this service if you know how much you are claiming.",
-            detail="If you cannot say yet how much you are owed (for example, the cost of "
-            "damage that is still being assessed), make your claim on paper.",
+            reason=_("You can only use this service if you know how much you are claiming."),
+            detail=_(
+                "If you cannot say yet how much you are owed (for example, the cost of "
+                "damage that is still being assessed), make your claim on paper."
+            ),
         ),
         Exit(
             slug="more-than-one-claimant",
-            reason="You can only use this service if you are claiming on your own.",
-            detail="People or businesses claiming together must make their claim on paper.",
+            reason=_("You can only use this service if you are claiming on your own."),
+            detail=_("People or businesses claiming together must make their claim on paper."),
         ),
         Exit(
             slug="more-than-one-defendant",
-            reason="You can only use this service to claim against one person or organisation.",
-            detail="If you are claiming against 2 people or organisations you can use Money "
-            "Claim Online. For more than 2, use the paper claim form N1.",
-            instead=(Link("make your claim on Money Claim Online", MCOL_URL), N1, SOLICITOR),
+            reason=_("You can only use this service to claim against one person or organisation."),
+            detail=_(
+                "If you are claiming against 2 people or organisations you can use Money "
+                "Claim Online. For more than 2, use the paper claim form N1."
+            ),
+            instead=(Link(_("make your claim on Money Claim Online"), MCOL_URL), N1, SOLICITOR),
         ),
         Exit(
             slug="under-18",
-            reason="You can only use this service if you are 18 or over.",
-            detail="Someone under 18 needs an adult, called a litigation friend, to make a "
-            "claim for them on paper.",
+            reason=_("You can only use this service if you are 18 or over."),
+            detail=_(
+                "Someone under 18 needs an adult, called a litigation friend, to make a "
+                "claim for them on paper."
+            ),
         ),
         Exit(
             slug="claimant-address",
-            reason="You can only use this service if you have a postal address in the UK.",
-            detail="The court must be able to send you letters about your claim.",
+            reason=_("You can only use this service if you have a postal address in the UK."),
+            detail=_("The court must be able to send you letters about your claim."),
         ),
         Exit(
             slug="defendant-address",
-            reason="You can only use this service to claim against someone with an address "
-            "in England or Wales.",
-            detail="For someone in Scotland, use the simple procedure of the Scottish courts. "
-            "For someone in Northern Ireland, use the small claims court there.",
+            reason=_(
+                "You can only use this service to claim against someone with an address "
+                "in England or Wales."
+            ),
+            detail=_(
+                "For someone in Scotland, use the simple procedure of the Scottish courts. "
+                "For someone in Northern Ireland, use the small claims court there."
+            ),
             instead=(
-                Link("make a claim in Scotland", SCOTLAND_URL),
-                Link("make a claim in Northern Ireland", NORTHERN_IRELAND_URL),
+                Link(_("make a claim in Scotland"), SCOTLAND_URL),
+                Link(_("make a claim in Northern Ireland"), NORTHERN_IRELAND_URL),
                 SOLICITOR,
             ),
         ),
         Exit(
             slug="defendant-under-18",
-            reason="You can only use this service to claim against someone who is 18 or "
-            "over, or a business or organisation.",
-            detail="A claim against someone under 18 is made on paper, and the court may "
-            "need an adult to act for them.",
+            reason=_(
+                "You can only use this service to claim against someone who is 18 or "
+                "over, or a business or organisation."
+            ),
+            detail=_(
+                "A claim against someone under 18 is made on paper, and the court may "
+                "need an adult to act for them."
+            ),
         ),
         Exit(
             slug="government-department",
-            reason="You cannot use this service to claim against a government department.",
-            detail="Claims against the Crown are made on paper and sent to the department’s "
-            "own lawyers.",
+            reason=_("You cannot use this service to claim against a government department."),
+            detail=_(
+                "Claims against the Crown are made on paper and sent to the department’s "
+                "own lawyers."
+            ),
         ),
         Exit(
             slug="tenancy-deposit",
-            reason="You cannot use this service for a claim about a tenancy deposit.",
-            detail="If your landlord did not protect your deposit, you claim with a "
-            "different court form.",
-            instead=(Link("find out how to claim your deposit back", DEPOSIT_URL), SOLICITOR),
+            reason=_("You cannot use this service for a claim about a tenancy deposit."),
+            detail=_(
+                "If your landlord did not protect your deposit, you claim with a "
+                "different court form."
+            ),
+            instead=(Link(_("find out how to claim your deposit back"), DEPOSIT_URL), SOLICITOR),
         ),
         Exit(
             slug="claiming-for-someone-else",
-            reason="You can only use this service to claim for yourself or your own business.",
-            detail="A solicitor or other legal representative claiming for a client uses "
-            "the legal representatives’ service. Someone acting for a child or for an adult "
-            "who cannot manage their own affairs claims on paper.",
+            reason=_("You can only use this service to claim for yourself or your own business."),
+            detail=_(
+                "A solicitor or other legal representative claiming for a client uses "
+                "the legal representatives’ service. Someone acting for a child or for an adult "
+                "who cannot manage their own affairs claims on paper."
+            ),
         ),
     )
 }
@@ -159,7 +185,7 @@ def exit_reason(exit_: Exit) -> str:
 # The questions ------------------------------------------------------------------------
 
 YES, NO = "yes", "no"
-YES_NO = ((YES, "Yes"), (NO, "No"))
+YES_NO = ((YES, _("Yes")), (NO, _("No")))
 
 
 @dataclass(frozen=True)
@@ -177,83 +203,93 @@ class Question:
         if self.slug != "claim-value":
             return self.choices
         limit = pence_format(online_limit_pence())
-        labels = {"within": f"Yes, {limit} or less", "over": f"Yes, more than {limit}"}
+        labels = {
+            "within": gettext("Yes, %(limit)s or less") % {"limit": limit},
+            "over": gettext("Yes, more than %(limit)s") % {"limit": limit},
+        }
         return tuple((value, labels.get(value, label)) for value, label in self.choices)
 
 
 QUESTIONS: tuple[Question, ...] = (
     Question(
         slug="claim-value",
-        title="Do you know how much you’re claiming?",
-        hint="Do not include interest or the court fee.",
-        required_message="Select whether you know how much you’re claiming",
-        choices=(("within", "within"), ("over", "over"), ("unknown", "No, I do not know yet")),
+        title=_("Do you know how much you’re claiming?"),
+        hint=_("Do not include interest or the court fee."),
+        required_message=_("Select whether you know how much you’re claiming"),
+        choices=(("within", "within"), ("over", "over"), ("unknown", _("No, I do not know yet"))),
         exits={"over": "claim-over-limit", "unknown": "claim-value-unknown"},
     ),
     Question(
         slug="single-claimant",
-        title="Is anyone else making this claim with you?",
-        required_message="Select yes if anyone else is making this claim with you",
+        title=_("Is anyone else making this claim with you?"),
+        required_message=_("Select yes if anyone else is making this claim with you"),
         exits={YES: "more-than-one-claimant"},
     ),
     Question(
         slug="single-defendant",
-        title="Are you claiming against more than one person or organisation?",
-        required_message="Select yes if you’re claiming against more than one person or "
-        "organisation",
+        title=_("Are you claiming against more than one person or organisation?"),
+        required_message=_(
+            "Select yes if you’re claiming against more than one person or organisation"
+        ),
         exits={YES: "more-than-one-defendant"},
     ),
     Question(
         slug="over-18",
-        title="Are you 18 or over?",
-        required_message="Select yes if you are 18 or over",
+        title=_("Are you 18 or over?"),
+        required_message=_("Select yes if you are 18 or over"),
         exits={NO: "under-18"},
     ),
     Question(
         slug="claimant-address",
-        title="Do you have a postal address in the UK?",
-        required_message="Select yes if you have a postal address in the UK",
+        title=_("Do you have a postal address in the UK?"),
+        required_message=_("Select yes if you have a postal address in the UK"),
         exits={NO: "claimant-address"},
     ),
     Question(
         slug="defendant-address",
-        title="Does the person or organisation you’re claiming against have a postal "
-        "address in England or Wales?",
-        required_message="Select yes if they have a postal address in England or Wales",
+        title=_(
+            "Does the person or organisation you’re claiming against have a postal "
+            "address in England or Wales?"
+        ),
+        required_message=_("Select yes if they have a postal address in England or Wales"),
         exits={NO: "defendant-address"},
     ),
     Question(
         slug="defendant-age",
-        title="Is the person you’re claiming against 18 or over?",
-        hint="Choose “a business or organisation” for a company, sole trader’s business, "
-        "charity or club.",
-        required_message="Select whether the person you’re claiming against is 18 or over",
+        title=_("Is the person you’re claiming against 18 or over?"),
+        hint=_(
+            "Choose “a business or organisation” for a company, sole trader’s business, "
+            "charity or club."
+        ),
+        required_message=_("Select whether the person you’re claiming against is 18 or over"),
         choices=(
-            (YES, "Yes"),
-            (NO, "No"),
-            ("organisation", "I’m claiming against a business or organisation"),
+            (YES, _("Yes")),
+            (NO, _("No")),
+            ("organisation", _("I’m claiming against a business or organisation")),
         ),
         exits={NO: "defendant-under-18"},
     ),
     Question(
         slug="government-department",
-        title="Are you claiming against a government department?",
-        hint="For example, HM Revenue and Customs or the Department for Work and Pensions. "
-        "Local councils are not government departments.",
-        required_message="Select yes if you’re claiming against a government department",
+        title=_("Are you claiming against a government department?"),
+        hint=_(
+            "For example, HM Revenue and Customs or the Department for Work and Pensions. "
+            "Local councils are not government departments."
+        ),
+        required_message=_("Select yes if you’re claiming against a government department"),
         exits={YES: "government-department"},
     ),
     Question(
         slug="tenancy-deposit",
-        title="Is your claim about a tenancy deposit?",
-        required_message="Select yes if your claim is about a tenancy deposit",
+        title=_("Is your claim about a tenancy deposit?"),
+        required_message=_("Select yes if your claim is about a tenancy deposit"),
         exits={YES: "tenancy-deposit"},
     ),
     Question(
         slug="on-behalf",
-        title="Are you claiming on behalf of someone else?",
-        hint="For example, as their solicitor, or for a child or a relative.",
-        required_message="Select yes if you’re claiming on behalf of someone else",
+        title=_("Are you claiming on behalf of someone else?"),
+        hint=_("For example, as their solicitor, or for a child or a relative."),
+        required_message=_("Select yes if you’re claiming on behalf of someone else"),
         exits={YES: "claiming-for-someone-else"},
     ),
 )

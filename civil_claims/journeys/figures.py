@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
@@ -99,47 +100,55 @@ class ClaimFigures:
         worked = self.interest
         answers = self.interest_answers
         if worked is None or answers.kind == InterestKind.NONE:
-            return [("Interest", "No interest claimed")]
+            return [(gettext("Interest"), gettext("No interest claimed"))]
         rows = []
         if answers.kind == InterestKind.SAME_RATE:
             rows += [
-                ("Rate", f"{worked.rate:g}% a year"),
-                ("Amount it is worked out on", pence_format(self.amount_pence)),
+                (gettext("Rate"), gettext("%(rate)s%% a year") % {"rate": f"{worked.rate:g}"}),
+                (gettext("Amount it is worked out on"), pence_format(self.amount_pence)),
                 (
-                    "Interest each day",
+                    gettext("Interest each day"),
                     f"{pence_format(worked.daily_pence_rounded())} "
                     f"({pence_format(self.amount_pence)} × {worked.rate:g}% ÷ 365)",
                 ),
-                ("From", date_format(worked.start_date)),
-                ("To", f"{date_format(worked.end_date)}, the day your claim would be issued"),
-                ("Number of days", f"{worked.days:,}"),
-                ("Interest to that date", pence_format(worked.total_pence)),
+                (gettext("From"), date_format(worked.start_date)),
+                (
+                    gettext("To"),
+                    gettext("%(day)s, the day your claim would be issued")
+                    % {"day": date_format(worked.end_date)},
+                ),
+                (gettext("Number of days"), f"{worked.days:,}"),
+                (gettext("Interest to that date"), pence_format(worked.total_pence)),
             ]
         else:
-            rows.append(("Interest you worked out", pence_format(worked.total_pence)))
+            rows.append((gettext("Interest you worked out"), pence_format(worked.total_pence)))
         if worked.continues:
             rows.append(
                 (
-                    "After that",
-                    f"{pence_format(_pence(worked.continuing_daily_pence))} a day until the "
-                    "claim is settled or judgment is made",
+                    gettext("After that"),
+                    gettext("%(daily)s a day until the claim is settled or judgment is made")
+                    % {"daily": pence_format(_pence(worked.continuing_daily_pence))},
                 )
             )
         return rows
 
     def summary_rows(self) -> list[tuple[str, str]]:
         rows = [
-            ("Amount claimed", pence_format(self.amount_pence)),
-            ("Interest to " + date_format(self.issue_date), pence_format(self.interest_pence)),
+            (gettext("Amount claimed"), pence_format(self.amount_pence)),
+            (
+                gettext("Interest to %(day)s") % {"day": date_format(self.issue_date)},
+                pence_format(self.interest_pence),
+            ),
         ]
         if self.fee is not None:
-            rows.append(("Court fee", pence_format(self.fee.fee_pence)))
-            rows.append(("Total", pence_format(self.total_pence)))
+            rows.append((gettext("Court fee"), pence_format(self.fee.fee_pence)))
+            rows.append((gettext("Total"), pence_format(self.total_pence)))
         if self.interest is not None and self.interest.continues:
             rows.append(
                 (
-                    "Interest after that",
-                    f"{pence_format(_pence(self.interest.continuing_daily_pence))} a day",
+                    gettext("Interest after that"),
+                    gettext("%(daily)s a day")
+                    % {"daily": pence_format(_pence(self.interest.continuing_daily_pence))},
                 )
             )
         return rows

@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fluid, Layout, Size
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import PenceField
 
@@ -45,17 +47,21 @@ def _radios(choices, required: str) -> forms.ChoiceField:
     )
 
 
-def _textarea(label: str, required: str, max_length: int, *, hint: str = "") -> forms.CharField:
+def _textarea(
+    label: str, required: str, max_length: int, *, hint: str = "", optional: bool = False
+) -> forms.CharField:
+    """A textarea; ``optional`` adds "(optional)" to its label (not to its messages)."""
     return forms.CharField(
-        label=label,
+        label=format_lazy(_("{label} (optional)"), label=label) if optional else label,
         required=bool(required),
         max_length=max_length,
         help_text=hint,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
             "required": required,
-            "max_length": f"{label.removesuffix(' (optional)')} must be {max_length:,} "
-            "characters or fewer",
+            "max_length": format_lazy(
+                _("{label} must be {max} characters or fewer"), label=label, max=f"{max_length:,}"
+            ),
         },
     )
 
@@ -68,13 +74,13 @@ def _rate_clean(form: forms.Form, field: str, typed: str, *, required: str) -> D
     try:
         rate = Decimal(text)
     except InvalidOperation:
-        form.add_error(field, "Enter the rate as a number, like 8 or 4.5")
+        form.add_error(field, _("Enter the rate as a number, like 8 or 4.5"))
         return None
     if not rate.is_finite() or rate <= 0 or rate > RATE_MAX:
-        form.add_error(field, "Enter a rate more than 0% and no more than 100%")
+        form.add_error(field, _("Enter a rate more than 0% and no more than 100%"))
         return None
     if rate.as_tuple().exponent < -2:
-        form.add_error(field, "Enter a rate with no more than 2 decimal places, like 4.25")
+        form.add_error(field, _("Enter a rate with no more than 2 decimal places, like 4.25"))
         return None
     return rate
 
@@ -86,21 +92,23 @@ class AmountRowForm(forms.Form):
     """One row of the amount: what it is for, and how much."""
 
     reason = forms.CharField(
-        label="What you are claiming for",
+        label=_("What you are claiming for"),
         max_length=REASON_SHORT_MAX,
-        help_text="For example, an unpaid invoice, a deposit or the cost of repairs",
+        help_text=_("For example, an unpaid invoice, a deposit or the cost of repairs"),
         error_messages={
-            "required": "Enter what you are claiming for",
-            "max_length": f"What you are claiming for must be {REASON_SHORT_MAX} characters "
-            "or fewer",
+            "required": _("Enter what you are claiming for"),
+            "max_length": format_lazy(
+                _("What you are claiming for must be {max} characters or fewer"),
+                max=REASON_SHORT_MAX,
+            ),
         },
     )
     amount_pence = PenceField(
-        label="Amount",
+        label=_("Amount"),
         min_pence=1,
         error_messages={
-            "required": "Enter the amount",
-            "min_value": "The amount must be at least £0.01",
+            "required": _("Enter the amount"),
+            "min_value": _("The amount must be at least £0.01"),
         },
     )
 
@@ -108,7 +116,7 @@ class AmountRowForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["amount_pence"]
         field.max_pence = limit_pence
-        field.error_messages["max_value"] = (
+        field.error_messages["max_value"] = _(
             "The amount must be %(limit)s or less: you cannot use this service for a larger claim"
         )
         self.helper = _helper(
@@ -130,10 +138,10 @@ class FeeForm(forms.Form):
 
     how = _radios(
         [
-            (PAY_BY_CARD, "Pay by debit or credit card"),
-            (PAY_WITH_HWF, "I have a Help with Fees reference"),
+            (PAY_BY_CARD, _("Pay by debit or credit card")),
+            (PAY_WITH_HWF, _("I have a Help with Fees reference")),
         ],
-        "Select how you will pay the court fee",
+        _("Select how you will pay the court fee"),
     )
     quoted_fee_pence = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
 
@@ -149,7 +157,7 @@ class FeeForm(forms.Form):
             and self.previous_fee_pence is not None
             and self.previous_fee_pence != fee.fee_pence
         )
-        self.fields["how"].label = "How will you pay the court fee?"
+        self.fields["how"].label = _("How will you pay the court fee?")
         self.helper = _helper(
             Field.radios("how", legend_size=Size.MEDIUM, legend_tag="h2"), "quoted_fee_pence"
         )
@@ -160,7 +168,10 @@ class FeeForm(forms.Form):
     def clean(self):
         if self.fee is None:
             raise forms.ValidationError(
-                "We cannot work out the court fee for your claim. Check the amount you are claiming"
+                _(
+                    "We cannot work out the court fee for your claim. Check the amount you are "
+                    "claiming"
+                )
             )
         data = super().clean()
         if data.get("quoted_fee_pence") is None:
@@ -175,10 +186,10 @@ def _pence_or_none(value) -> int | None:
 
 class HwfReferenceForm(forms.Form):
     reference = forms.CharField(
-        label="Your Help with Fees reference",
+        label=_("Your Help with Fees reference"),
         max_length=20,
-        help_text="It is 11 characters and starts with HWF, for example HWF-A1B-23C",
-        error_messages={"required": "Enter your Help with Fees reference"},
+        help_text=_("It is 11 characters and starts with HWF, for example HWF-A1B-23C"),
+        error_messages={"required": _("Enter your Help with Fees reference")},
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
 
@@ -191,7 +202,7 @@ class HwfReferenceForm(forms.Form):
         match = HWF_TYPED.match(compact)
         if not match:
             raise forms.ValidationError(
-                "Enter your Help with Fees reference in the right format, like HWF-A1B-23C"
+                _("Enter your Help with Fees reference in the right format, like HWF-A1B-23C")
             )
         return f"HWF-{match.group(1)}-{match.group(2)}"
 
@@ -201,11 +212,13 @@ class HwfReferenceForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = _textarea(
-        "Why you believe you are owed the money",
-        "Enter why you believe you are owed the money",
+        _("Why you believe you are owed the money"),
+        _("Enter why you believe you are owed the money"),
         REASON_MAX_LENGTH,
-        hint="Briefly say what happened and why the defendant owes you the money. The "
-        "defendant will see this.",
+        hint=_(
+            "Briefly say what happened and why the defendant owes you the money. The "
+            "defendant will see this."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -218,14 +231,14 @@ class ResolvingForm(forms.Form):
     """Whether the claimant tried to settle first (a court expects them to have)."""
 
     tried = _radios(
-        [("yes", "Yes"), ("no", "No")],
-        "Select yes if you have tried to resolve the dispute with the defendant",
+        [("yes", _("Yes")), ("no", _("No"))],
+        _("Select yes if you have tried to resolve the dispute with the defendant"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tried"].label = "Have you tried to resolve this with the defendant?"
-        self.fields["tried"].help_text = (
+        self.fields["tried"].label = _("Have you tried to resolve this with the defendant?")
+        self.fields["tried"].help_text = _(
             "For example, by writing to them to ask for the money. The court expects you to "
             "try before you claim, and may take it into account if you did not."
         )
@@ -234,19 +247,21 @@ class ResolvingForm(forms.Form):
 
 class TimelineEventForm(forms.Form):
     when = forms.CharField(
-        label="Date",
+        label=_("Date"),
         max_length=TIMELINE_DATE_MAX_LENGTH,
-        help_text="For example, 5 April 2024, or April 2024 if you do not know the day",
+        help_text=_("For example, 5 April 2024, or April 2024 if you do not know the day"),
         error_messages={
-            "required": "Enter when it happened",
-            "max_length": f"The date must be {TIMELINE_DATE_MAX_LENGTH} characters or fewer",
+            "required": _("Enter when it happened"),
+            "max_length": format_lazy(
+                _("The date must be {max} characters or fewer"), max=TIMELINE_DATE_MAX_LENGTH
+            ),
         },
     )
     what = _textarea(
-        "What happened",
-        "Enter what happened",
+        _("What happened"),
+        _("Enter what happened"),
         REASON_SHORT_MAX * 4,
-        hint="For example, “I sent the invoice” or “They paid part of what they owed”",
+        hint=_("For example, “I sent the invoice” or “They paid part of what they owed”"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -257,20 +272,23 @@ class TimelineEventForm(forms.Form):
 
 class EvidenceForm(forms.Form):
     evidence_type = forms.ChoiceField(
-        label="Type of evidence",
+        label=_("Type of evidence"),
         choices=EvidenceType.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select the type of evidence",
-            "invalid_choice": "Select the type of evidence",
+            "required": _("Select the type of evidence"),
+            "invalid_choice": _("Select the type of evidence"),
         },
     )
     description = _textarea(
-        "Describe the evidence (optional)",
+        _("Describe the evidence"),
         "",
         REASON_SHORT_MAX * 4,
-        hint="For example, “the invoice dated 5 April 2024”. You do not send it now: the "
-        "court will tell you when to.",
+        optional=True,
+        hint=_(
+            "For example, “the invoice dated 5 April 2024”. You do not send it now: the "
+            "court will tell you when to."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -284,7 +302,7 @@ class EvidenceForm(forms.Form):
 
 # Statement of truth -------------------------------------------------------------------
 
-CONTEMPT_WARNING = (
+CONTEMPT_WARNING = _(
     "Proceedings for contempt of court may be brought against anyone who makes, or causes "
     "to be made, a false statement in a document verified by a statement of truth without "
     "an honest belief in its truth."
@@ -295,8 +313,8 @@ class StatementOfTruthForm(forms.Form):
     """An individual ticks it; for a company or organisation, the signer gives name and role."""
 
     believed_true = forms.BooleanField(
-        label="I believe that the facts stated in this claim are true",
-        error_messages={"required": "Confirm that you believe the facts in this claim are true"},
+        label=_("I believe that the facts stated in this claim are true"),
+        error_messages={"required": _("Confirm that you believe the facts in this claim are true")},
     )
 
     def __init__(self, *args, party_type: str = PartyType.INDIVIDUAL, **kwargs):
@@ -305,28 +323,32 @@ class StatementOfTruthForm(forms.Form):
         self.qualified = party_type in (PartyType.COMPANY, PartyType.ORGANISATION)
         fields = []
         if self.qualified:
-            self.fields["believed_true"].label = (
+            self.fields["believed_true"].label = _(
                 "The claimant believes that the facts stated in this claim are true, and I am "
                 "authorised to sign this statement"
             )
             self.fields["signer_name"] = forms.CharField(
-                label="Your full name",
+                label=_("Your full name"),
                 max_length=SOT_SIGNER_NAME_MAX_LENGTH,
                 error_messages={
-                    "required": "Enter your full name",
-                    "max_length": f"Your full name must be {SOT_SIGNER_NAME_MAX_LENGTH} "
-                    "characters or fewer",
+                    "required": _("Enter your full name"),
+                    "max_length": format_lazy(
+                        _("Your full name must be {max} characters or fewer"),
+                        max=SOT_SIGNER_NAME_MAX_LENGTH,
+                    ),
                 },
                 widget=forms.TextInput(attrs={"autocomplete": "name"}),
             )
             self.fields["signer_role"] = forms.CharField(
-                label="Your job title or role",
+                label=_("Your job title or role"),
                 max_length=SOT_SIGNER_ROLE_MAX_LENGTH,
-                help_text="For example, director or company secretary",
+                help_text=_("For example, director or company secretary"),
                 error_messages={
-                    "required": "Enter your job title or role",
-                    "max_length": f"Your job title or role must be {SOT_SIGNER_ROLE_MAX_LENGTH} "
-                    "characters or fewer",
+                    "required": _("Enter your job title or role"),
+                    "max_length": format_lazy(
+                        _("Your job title or role must be {max} characters or fewer"),
+                        max=SOT_SIGNER_ROLE_MAX_LENGTH,
+                    ),
                 },
             )
             fields += [Field.text("signer_name"), Field.text("signer_role")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField
@@ -29,11 +30,11 @@ from .forms import (
 class InterestKindForm(forms.Form):
     kind = _radios(
         [
-            (InterestKind.NONE, "No, I do not want to claim interest"),
-            (InterestKind.SAME_RATE, "Yes, at the same rate for the whole period"),
-            (InterestKind.BREAKDOWN, "Yes, I have worked out the interest myself"),
+            (InterestKind.NONE, _("No, I do not want to claim interest")),
+            (InterestKind.SAME_RATE, _("Yes, at the same rate for the whole period")),
+            (InterestKind.BREAKDOWN, _("Yes, I have worked out the interest myself")),
         ],
-        "Select whether you want to claim interest",
+        _("Select whether you want to claim interest"),
     )
 
     def __init__(self, *args, total_pence: int = 0, limit_pence: int = 0, rows=(), **kwargs):
@@ -42,8 +43,8 @@ class InterestKindForm(forms.Form):
         self.limit_pence = limit_pence
         self.rows = list(rows)
         self.over_limit = total_pence > limit_pence
-        self.fields["kind"].label = "Do you want to claim interest?"
-        self.fields["kind"].help_text = (
+        self.fields["kind"].label = _("Do you want to claim interest?")
+        self.fields["kind"].help_text = _(
             "You can claim 8% a year (statutory interest) on the money you are owed, or a "
             "rate in your contract."
         )
@@ -54,11 +55,13 @@ class InterestKindForm(forms.Form):
         amounts yet, the claim cannot go on."""
         if self.over_limit:
             raise forms.ValidationError(
-                "Your claim is more than the most you can claim online. Change or remove an "
-                "amount, or make your claim another way"
+                _(
+                    "Your claim is more than the most you can claim online. Change or remove an "
+                    "amount, or make your claim another way"
+                )
             )
         if self.total_pence < 1:
-            raise forms.ValidationError("Add what you are claiming for first")
+            raise forms.ValidationError(_("Add what you are claiming for first"))
         return super().clean()
 
 
@@ -66,28 +69,28 @@ class InterestRateForm(forms.Form):
     rate_type = _radios(
         [
             (SAME_RATE_STATUTORY, f"{STATUTORY_RATE:g}% a year (the statutory rate)"),
-            (SAME_RATE_OTHER, "A different rate"),
+            (SAME_RATE_OTHER, _("A different rate")),
         ],
-        "Select which rate you are claiming",
+        _("Select which rate you are claiming"),
     )
-    rate = forms.CharField(label="Rate (% a year)", required=False, max_length=10)
+    rate = forms.CharField(label=_("Rate (% a year)"), required=False, max_length=10)
     rate_reason = _textarea(
-        "Why you are claiming this rate",
+        _("Why you are claiming this rate"),
         "",
         REASON_SHORT_MAX,
-        hint="For example, the rate in your contract",
+        hint=_("For example, the rate in your contract"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rate_type"].label = "What rate of interest are you claiming?"
+        self.fields["rate_type"].label = _("What rate of interest are you claiming?")
         self.fields["rate"].widget.attrs.update({"inputmode": "decimal", "spellcheck": "false"})
         self.helper = _helper(
             Field.radios("rate_type", legend_size=Size.MEDIUM),
             Fieldset(
                 Field.text("rate", field_width=5),
                 Field.textarea("rate_reason"),
-                legend="If you chose a different rate",
+                legend=_("If you chose a different rate"),
                 legend_size=Size.SMALL,
             ),
         )
@@ -96,10 +99,13 @@ class InterestRateForm(forms.Form):
         data = super().clean()
         if data.get("rate_type") == SAME_RATE_OTHER:
             data["rate"] = _rate_clean(
-                self, "rate", self.data.get(self.add_prefix("rate"), ""), required="Enter the rate"
+                self,
+                "rate",
+                self.data.get(self.add_prefix("rate"), ""),
+                required=_("Enter the rate"),
             )
             if not (data.get("rate_reason") or "").strip():
-                self.add_error("rate_reason", "Enter why you are claiming this rate")
+                self.add_error("rate_reason", _("Enter why you are claiming this rate"))
         elif data.get("rate_type") == SAME_RATE_STATUTORY:
             data["rate"] = STATUTORY_RATE
             data["rate_reason"] = ""
@@ -109,33 +115,33 @@ class InterestRateForm(forms.Form):
 class InterestStartForm(forms.Form):
     start = _radios(
         [
-            (InterestStart.SUBMISSION, "From the date I submit my claim"),
-            (InterestStart.CUSTOM, "From a particular date"),
+            (InterestStart.SUBMISSION, _("From the date I submit my claim")),
+            (InterestStart.CUSTOM, _("From a particular date")),
         ],
-        "Select when you want to claim interest from",
+        _("Select when you want to claim interest from"),
     )
     start_date = GovukDateField(
-        what="the date interest starts",
-        label="Date interest starts",
+        what=_("the date interest starts"),
+        label=_("Date interest starts"),
         required=False,
-        help_text="For example, the date payment was due. For example, 27 3 2024",
+        help_text=_("For example, the date payment was due. For example, 27 3 2024"),
     )
     start_reason = _textarea(
-        "Why you are claiming from this date",
+        _("Why you are claiming from this date"),
         "",
         REASON_SHORT_MAX,
-        hint="For example, it is the date the invoice should have been paid",
+        hint=_("For example, it is the date the invoice should have been paid"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["start"].label = "When do you want to claim interest from?"
+        self.fields["start"].label = _("When do you want to claim interest from?")
         self.helper = _helper(
             Field.radios("start", legend_size=Size.MEDIUM),
             Fieldset(
                 Field("start_date"),
                 Field.textarea("start_reason"),
-                legend="If you chose a particular date",
+                legend=_("If you chose a particular date"),
                 legend_size=Size.SMALL,
             ),
         )
@@ -145,13 +151,13 @@ class InterestStartForm(forms.Form):
         if data.get("start") == InterestStart.CUSTOM:
             day = data.get("start_date")
             if day is None and "start_date" not in self.errors:
-                self.add_error("start_date", "Enter the date interest starts")
+                self.add_error("start_date", _("Enter the date interest starts"))
             elif day is not None and day > timezone.localdate():
-                self.add_error("start_date", "The date interest starts must be today or earlier")
+                self.add_error("start_date", _("The date interest starts must be today or earlier"))
             elif day is not None and day.year < 1900:
-                self.add_error("start_date", "The date interest starts must be after 1900")
+                self.add_error("start_date", _("The date interest starts must be after 1900"))
             if not (data.get("start_reason") or "").strip():
-                self.add_error("start_reason", "Enter why you are claiming from this date")
+                self.add_error("start_reason", _("Enter why you are claiming from this date"))
         elif data.get("start") == InterestStart.SUBMISSION:
             data["start_date"] = None
             data["start_reason"] = ""
@@ -161,16 +167,16 @@ class InterestStartForm(forms.Form):
 class InterestEndForm(forms.Form):
     end = _radios(
         [
-            (InterestEnd.SUBMISSION, "To the date I submit my claim"),
-            (InterestEnd.SETTLED, "Until the claim is settled or judgment is made"),
+            (InterestEnd.SUBMISSION, _("To the date I submit my claim")),
+            (InterestEnd.SETTLED, _("Until the claim is settled or judgment is made")),
         ],
-        "Select when you want to claim interest until",
+        _("Select when you want to claim interest until"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["end"].label = "When do you want to claim interest until?"
-        self.fields["end"].help_text = (
+        self.fields["end"].label = _("When do you want to claim interest until?")
+        self.fields["end"].help_text = _(
             "If you choose until the claim is settled, interest keeps adding up each day "
             "after you submit."
         )
@@ -179,18 +185,18 @@ class InterestEndForm(forms.Form):
 
 class InterestBreakdownForm(forms.Form):
     total_pence = PenceField(
-        label="Total interest to date",
+        label=_("Total interest to date"),
         min_pence=1,
         error_messages={
-            "required": "Enter the total interest",
-            "min_value": "The total interest must be at least £0.01",
+            "required": _("Enter the total interest"),
+            "min_value": _("The total interest must be at least £0.01"),
         },
     )
     explanation = _textarea(
-        "How you worked it out",
-        "Enter how you worked out the interest",
+        _("How you worked it out"),
+        _("Enter how you worked out the interest"),
         EXPLANATION_MAX,
-        hint="Show the amounts, rates and dates you used, for each part of your claim",
+        hint=_("Show the amounts, rates and dates you used, for each part of your claim"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -203,37 +209,37 @@ class InterestBreakdownForm(forms.Form):
 class InterestContinuingForm(forms.Form):
     continuing = _radios(
         [
-            (ContinuingKind.NONE, "No, only the total I have worked out"),
-            (ContinuingKind.RATE, "Yes, at a yearly rate on the amount I am claiming"),
-            (ContinuingKind.DAILY, "Yes, a fixed amount each day"),
+            (ContinuingKind.NONE, _("No, only the total I have worked out")),
+            (ContinuingKind.RATE, _("Yes, at a yearly rate on the amount I am claiming")),
+            (ContinuingKind.DAILY, _("Yes, a fixed amount each day")),
         ],
-        "Select whether you want to claim interest after you submit",
+        _("Select whether you want to claim interest after you submit"),
     )
-    continuing_rate = forms.CharField(label="Rate (% a year)", required=False, max_length=10)
+    continuing_rate = forms.CharField(label=_("Rate (% a year)"), required=False, max_length=10)
     daily_pence = PenceField(
-        label="Amount each day",
+        label=_("Amount each day"),
         required=False,
         min_pence=1,
-        error_messages={"min_value": "The amount each day must be at least £0.01"},
+        error_messages={"min_value": _("The amount each day must be at least £0.01")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[
-            "continuing"
-        ].label = "Do you want to keep claiming interest after you submit your claim?"
-        self.fields["continuing"].help_text = "It would add up until judgment or payment."
+        self.fields["continuing"].label = _(
+            "Do you want to keep claiming interest after you submit your claim?"
+        )
+        self.fields["continuing"].help_text = _("It would add up until judgment or payment.")
         self.fields["continuing_rate"].widget.attrs.update({"inputmode": "decimal"})
         self.helper = _helper(
             Field.radios("continuing", legend_size=Size.MEDIUM),
             Fieldset(
                 Field.text("continuing_rate", field_width=5),
-                legend="If you chose a yearly rate",
+                legend=_("If you chose a yearly rate"),
                 legend_size=Size.SMALL,
             ),
             Fieldset(
                 Field.text("daily_pence", field_width=10),
-                legend="If you chose a fixed amount each day",
+                legend=_("If you chose a fixed amount each day"),
                 legend_size=Size.SMALL,
             ),
         )
@@ -246,13 +252,13 @@ class InterestContinuingForm(forms.Form):
                 self,
                 "continuing_rate",
                 self.data.get(self.add_prefix("continuing_rate"), ""),
-                required="Enter the rate",
+                required=_("Enter the rate"),
             )
         else:
             data["continuing_rate"] = None
         if choice == ContinuingKind.DAILY:
             if data.get("daily_pence") is None and "daily_pence" not in self.errors:
-                self.add_error("daily_pence", "Enter the amount each day")
+                self.add_error("daily_pence", _("Enter the amount each day"))
         else:
             data["daily_pence"] = None
         return data

@@ -13,6 +13,9 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import phone_normalise, postcode_normalise
 from digital_services.core.forms import GovukDateField
@@ -30,7 +33,30 @@ PHONE = re.compile(r"^\+?[0-9]{10,15}$")
 OUTSIDE_ENGLAND_AND_WALES = frozenset(
     "AB DD EH FK G HS IV KA KW KY ML PA PH ZE BT IM JE GY".split()
 )
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+#: Each address owner's sentences, whole (so each language can word them).
+ADDRESS_TEXT = {
+    "your": {
+        "line_1": _("Enter the first line of your address"),
+        "town": _("Enter your town or city"),
+        "postcode": _("Enter your postcode"),
+        "first_name": _("Enter your first name"),
+        "last_name": _("Enter your last name"),
+    },
+    "their": {
+        "line_1": _("Enter the first line of their address"),
+        "town": _("Enter their town or city"),
+        "postcode": _("Enter their postcode"),
+        "first_name": _("Enter their first name"),
+        "last_name": _("Enter their last name"),
+    },
+    "the correspondence": {
+        "line_1": _("Enter the first line of the correspondence address"),
+        "town": _("Enter the correspondence town or city"),
+        "postcode": _("Enter the correspondence postcode"),
+    },
+}
 
 
 def _helper(*fields) -> FormHelper:
@@ -41,15 +67,24 @@ def _helper(*fields) -> FormHelper:
     return helper
 
 
-def _text(label: str, required: str = "", *, max_length: int = NAME_MAX_LENGTH, **attrs):
+def _text(
+    label: str,
+    required: str = "",
+    *,
+    max_length: int = NAME_MAX_LENGTH,
+    optional: bool = False,
+    **attrs,
+):
+    """A text field; ``optional`` adds "(optional)" to its label (not to its messages)."""
     return forms.CharField(
-        label=label,
+        label=format_lazy(_("{label} (optional)"), label=label) if optional else label,
         required=bool(required),
         max_length=max_length,
         error_messages={
             "required": required,
-            "max_length": f"{label.removesuffix(' (optional)')} must be {max_length:,} "
-            "characters or fewer",
+            "max_length": format_lazy(
+                _("{label} must be {max} characters or fewer"), label=label, max=f"{max_length:,}"
+            ),
         },
         widget=forms.TextInput(attrs=attrs),
     )
@@ -70,22 +105,22 @@ class PartyTypeForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["party_type"]
         if role == "claimant":
-            field.label = "Who are you claiming as?"
-            field.error_messages["required"] = "Select who you are claiming as"
+            field.label = _("Who are you claiming as?")
+            field.error_messages["required"] = _("Select who you are claiming as")
             field.choices = [
-                (PartyType.INDIVIDUAL, "Myself, as an individual"),
-                (PartyType.SOLE_TRADER, "A sole trader or self-employed person"),
-                (PartyType.COMPANY, "A limited company"),
-                (PartyType.ORGANISATION, "Another organisation, like a charity or club"),
+                (PartyType.INDIVIDUAL, _("Myself, as an individual")),
+                (PartyType.SOLE_TRADER, _("A sole trader or self-employed person")),
+                (PartyType.COMPANY, _("A limited company")),
+                (PartyType.ORGANISATION, _("Another organisation, like a charity or club")),
             ]
         else:
-            field.label = "Who are you claiming against?"
-            field.error_messages["required"] = "Select who you are claiming against"
+            field.label = _("Who are you claiming against?")
+            field.error_messages["required"] = _("Select who you are claiming against")
             field.choices = [
-                (PartyType.INDIVIDUAL, "An individual"),
-                (PartyType.SOLE_TRADER, "A sole trader or self-employed person"),
-                (PartyType.COMPANY, "A limited company"),
-                (PartyType.ORGANISATION, "Another organisation, like a charity or club"),
+                (PartyType.INDIVIDUAL, _("An individual")),
+                (PartyType.SOLE_TRADER, _("A sole trader or self-employed person")),
+                (PartyType.COMPANY, _("A limited company")),
+                (PartyType.ORGANISATION, _("Another organisation, like a charity or club")),
             ]
         field.error_messages["invalid_choice"] = field.error_messages["required"]
         self.helper = _helper(Field.radios("party_type", legend_size=Size.MEDIUM))
@@ -97,14 +132,12 @@ class AddressFieldsMixin:
     whose = "your"
 
     def address_fields(self, prefix: str = "", *, required: bool = True) -> None:
-        whose = self.whose
+        text = ADDRESS_TEXT[self.whose]
         fields = {
-            "line_1": _text(
-                "Address line 1", f"Enter the first line of {whose} address", max_length=100
-            ),
-            "line_2": _text("Address line 2 (optional)", max_length=100),
-            "town": _text("Town or city", f"Enter {whose} town or city", max_length=60),
-            "postcode": _text("Postcode", f"Enter {whose} postcode", max_length=10),
+            "line_1": _text(_("Address line 1"), text["line_1"], max_length=100),
+            "line_2": _text(_("Address line 2"), max_length=100, optional=True),
+            "town": _text(_("Town or city"), text["town"], max_length=60),
+            "postcode": _text(_("Postcode"), text["postcode"], max_length=10),
         }
         autocomplete = {
             "line_1": "address-line1",
@@ -117,7 +150,7 @@ class AddressFieldsMixin:
             field.widget.attrs["autocomplete"] = autocomplete[name]
             self.fields[f"{prefix}{name}"] = field
 
-    def address_layout(self, prefix: str = "", legend: str = "Address") -> Fieldset:
+    def address_layout(self, prefix: str = "", legend: str = _("Address")) -> Fieldset:
         return Fieldset(
             Field.text(f"{prefix}line_1"),
             Field.text(f"{prefix}line_2"),
@@ -139,13 +172,15 @@ class AddressFieldsMixin:
             return
         postcode = postcode_normalise(typed)
         if not postcode:
-            self.add_error(key, "Enter a real postcode, like SW1A 1AA")
+            self.add_error(key, gettext("Enter a real postcode, like SW1A 1AA"))
         elif england_wales and postcode_area(postcode) in OUTSIDE_ENGLAND_AND_WALES:
             self.add_error(
                 key,
-                "Enter a postcode in England or Wales. You cannot use this service to claim "
-                "against someone in Scotland, Northern Ireland, the Isle of Man or the "
-                "Channel Islands",
+                gettext(
+                    "Enter a postcode in England or Wales. You cannot use this service to claim "
+                    "against someone in Scotland, Northern Ireland, the Isle of Man or the "
+                    "Channel Islands"
+                ),
             )
         else:
             data[key] = postcode
@@ -167,53 +202,70 @@ class PartyForm(AddressFieldsMixin, forms.Form):
         if self.party_type in (PartyType.INDIVIDUAL, PartyType.SOLE_TRADER):
             if not claimant or self.party_type == PartyType.SOLE_TRADER:
                 self.fields["title"] = _text(
-                    "Title (optional)", max_length=TITLE_MAX_LENGTH, autocomplete="honorific-prefix"
+                    _("Title"),
+                    max_length=TITLE_MAX_LENGTH,
+                    optional=True,
+                    autocomplete="honorific-prefix",
                 )
-                self.fields["title"].help_text = "For example, Mr, Mrs, Ms or Dr"
+                self.fields["title"].help_text = _("For example, Mr, Mrs, Ms or Dr")
                 layout.append(Field.text("title", field_width=10))
+            text = ADDRESS_TEXT[self.whose]
             self.fields["first_name"] = _text(
-                "First name", f"Enter {self.whose} first name", autocomplete="given-name"
+                _("First name"), text["first_name"], autocomplete="given-name"
             )
             self.fields["last_name"] = _text(
-                "Last name", f"Enter {self.whose} last name", autocomplete="family-name"
+                _("Last name"), text["last_name"], autocomplete="family-name"
             )
             layout += [Field.text("first_name"), Field.text("last_name")]
             if self.party_type == PartyType.SOLE_TRADER:
-                self.fields["trading_name"] = _text("Business name (optional)")
+                self.fields["trading_name"] = _text(_("Business name"), optional=True)
                 layout.append(Field.text("trading_name"))
             if claimant and self.party_type == PartyType.INDIVIDUAL:
                 self.fields["date_of_birth"] = GovukDateField(
-                    what="your date of birth",
-                    label="Date of birth",
-                    help_text="For example, 27 3 1980",
+                    what=_("your date of birth"),
+                    label=_("Date of birth"),
+                    help_text=_("For example, 27 3 1980"),
                 )
                 layout.append(Field("date_of_birth"))
         else:
-            kind = "company" if self.party_type == PartyType.COMPANY else "organisation"
+            company = self.party_type == PartyType.COMPANY
             self.fields["organisation_name"] = _text(
-                f"{kind.capitalize()} name", f"Enter the {kind}’s name", autocomplete="organization"
+                _("Company name") if company else _("Organisation name"),
+                _("Enter the company’s name") if company else _("Enter the organisation’s name"),
+                autocomplete="organization",
             )
-            self.fields["contact_person"] = _text("Contact person (optional)", autocomplete="off")
-            self.fields["contact_person"].help_text = (
-                f"Someone at the {kind} who deals with this, if you know"
-                if not claimant
-                else f"Who at the {kind} the court should contact"
+            self.fields["contact_person"] = _text(
+                _("Contact person"), optional=True, autocomplete="off"
             )
+            if claimant:
+                self.fields["contact_person"].help_text = (
+                    _("Who at the company the court should contact")
+                    if company
+                    else _("Who at the organisation the court should contact")
+                )
+            else:
+                self.fields["contact_person"].help_text = (
+                    _("Someone at the company who deals with this, if you know")
+                    if company
+                    else _("Someone at the organisation who deals with this, if you know")
+                )
             layout += [Field.text("organisation_name"), Field.text("contact_person")]
             if self.party_type == PartyType.COMPANY:
                 self.fields["companies_house_number"] = _text(
-                    "Companies House number (optional)", max_length=10
+                    _("Companies House number"), max_length=10, optional=True
                 )
-                self.fields["companies_house_number"].help_text = "For example, 01234567"
+                self.fields["companies_house_number"].help_text = _("For example, 01234567")
                 layout.append(Field.text("companies_house_number", field_width=10))
         self.address_fields()
-        layout.append(self.address_layout(legend="Your address" if claimant else "Their address"))
+        layout.append(
+            self.address_layout(legend=_("Your address") if claimant else _("Their address"))
+        )
         if claimant:
             self.fields["phone"] = _text(
-                "Phone number (optional)", max_length=PHONE_MAX_LENGTH, type="tel"
+                _("Phone number"), max_length=PHONE_MAX_LENGTH, optional=True, type="tel"
             )
             self.fields["phone"].widget.attrs["autocomplete"] = "tel"
-            self.fields["phone"].help_text = "We may call you about your claim"
+            self.fields["phone"].help_text = _("We may call you about your claim")
             layout.append(Field.text("phone", field_width=20))
         self.helper = _helper(*layout)
 
@@ -223,16 +275,19 @@ class PartyForm(AddressFieldsMixin, forms.Form):
             return born
         today = timezone.localdate()
         if born >= today:
-            raise forms.ValidationError("Your date of birth must be in the past")
+            raise forms.ValidationError(gettext("Your date of birth must be in the past"))
         if born.year < today.year - OLDEST_AGE:
             raise forms.ValidationError(
-                f"Your date of birth cannot be more than {OLDEST_AGE} years ago"
+                gettext("Your date of birth cannot be more than %(years)s years ago")
+                % {"years": OLDEST_AGE}
             )
         years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         if years < ADULT_AGE:
             raise forms.ValidationError(
-                "You must be 18 or over to use this service. Someone under 18 needs an "
-                "adult to make the claim for them on paper (form N1)"
+                gettext(
+                    "You must be 18 or over to use this service. Someone under 18 needs an "
+                    "adult to make the claim for them on paper (form N1)"
+                )
             )
         return born
 
@@ -240,14 +295,16 @@ class PartyForm(AddressFieldsMixin, forms.Form):
         value = "".join((self.cleaned_data.get("companies_house_number") or "").split()).upper()
         if value and not COMPANIES_HOUSE_NUMBER.match(value):
             raise forms.ValidationError(
-                "Enter a Companies House number of 8 characters, like 01234567 or SC123456"
+                gettext("Enter a Companies House number of 8 characters, like 01234567 or SC123456")
             )
         return value
 
     def clean_phone(self):
         typed = (self.cleaned_data.get("phone") or "").strip()
         if typed and not PHONE.match(phone_normalise(typed)):
-            raise forms.ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+            raise forms.ValidationError(
+                gettext("Enter a phone number, like 01632 960 001 or 07700 900 982")
+            )
         return typed
 
     def clean(self):
@@ -258,7 +315,9 @@ class PartyForm(AddressFieldsMixin, forms.Form):
         full = party_name(data)
         if len(full) > NAME_MAX_LENGTH and "last_name" in self.fields:
             self.add_error(
-                "last_name", f"The full name must be {NAME_MAX_LENGTH} characters or fewer"
+                "last_name",
+                gettext("The full name must be %(max)s characters or fewer")
+                % {"max": NAME_MAX_LENGTH},
             )
         self.address_clean(data, england_wales=self.role == "defendant")
         return data
@@ -294,34 +353,34 @@ class CorrespondenceForm(AddressFieldsMixin, forms.Form):
         self.whose = "the correspondence"
         field = self.fields["different"]
         field.label = (
-            "Do you want letters about this claim sent to a different address?"
+            _("Do you want letters about this claim sent to a different address?")
             if claimant
-            else "Do you have a different address for sending them letters?"
+            else _("Do you have a different address for sending them letters?")
         )
         field.help_text = (
-            "For example, a business address or a PO box."
+            _("For example, a business address or a PO box.")
             if claimant
-            else "For example, their solicitor’s or a registered office address."
+            else _("For example, their solicitor’s or a registered office address.")
         )
         field.error_messages["required"] = (
-            "Select yes if you want letters sent to a different address"
+            _("Select yes if you want letters sent to a different address")
             if claimant
-            else "Select yes if you have a different address for them"
+            else _("Select yes if you have a different address for them")
         )
         field.error_messages["invalid_choice"] = field.error_messages["required"]
         self.address_fields("correspondence_", required=False)
         self.helper = _helper(
             Field.radios("different", legend_size=Size.MEDIUM, inline=True),
-            self.address_layout("correspondence_", legend="If yes, the address for letters"),
+            self.address_layout("correspondence_", legend=_("If yes, the address for letters")),
         )
 
     def clean(self):
         data = super().clean()
         if data.get("different") == "yes":
             for name, message in (
-                ("line_1", "Enter the first line of the address for letters"),
-                ("town", "Enter the town or city of the address for letters"),
-                ("postcode", "Enter the postcode of the address for letters"),
+                ("line_1", gettext("Enter the first line of the address for letters")),
+                ("town", gettext("Enter the town or city of the address for letters")),
+                ("postcode", gettext("Enter the postcode of the address for letters")),
             ):
                 if not (data.get(f"correspondence_{name}") or "").strip():
                     self.add_error(f"correspondence_{name}", message)
@@ -336,17 +395,19 @@ class DefendantContactForm(forms.Form):
     """The defendant's email address and phone, if the claimant knows them."""
 
     email = forms.EmailField(
-        label="Their email address (optional)",
+        label=_("Their email address (optional)"),
         required=False,
         max_length=254,
-        help_text="We will email them to say you have made a claim, as well as sending a letter.",
+        help_text=_(
+            "We will email them to say you have made a claim, as well as sending a letter."
+        ),
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Email address must be 254 characters or fewer",
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Email address must be 254 characters or fewer"),
         },
         widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
-    phone = _text("Their phone number (optional)", max_length=PHONE_MAX_LENGTH, type="tel")
+    phone = _text(_("Their phone number"), max_length=PHONE_MAX_LENGTH, optional=True, type="tel")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -358,7 +419,9 @@ class DefendantContactForm(forms.Form):
     def clean_phone(self):
         typed = (self.cleaned_data.get("phone") or "").strip()
         if typed and not PHONE.match(phone_normalise(typed)):
-            raise forms.ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+            raise forms.ValidationError(
+                gettext("Enter a phone number, like 01632 960 001 or 07700 900 982")
+            )
         return typed
 
 
@@ -367,7 +430,7 @@ class ClaimContactForm(ContactForm):
     a claimant who chooses post gets letters at the address they gave for letters, or
     their own address (``Party.postal_lines``)."""
 
-    contact_hint = (
+    contact_hint = _(
         "We send your confirmation and tell you what happens with your claim this way. If "
         "you choose post, we write to your address for letters, or your home address."
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from digital_services.core.grants import TTL_CONFIRMATION, grant_url
 from digital_services.core.money import pence_format
@@ -136,9 +137,11 @@ def claim_submit_from_journey(*, answers: Answers, user, channel, assisted_sessi
         )
     except FeeChanged as exc:
         raise JourneySubmitError(
-            f"Your court fee has changed to {pence_format(exc.figures.fee.fee_pence)}, because "
-            "interest added since you saw it moved your claim into a higher fee band. Check "
-            "the new fee",
+            gettext(
+                "Your court fee has changed to %(fee)s, because interest added since you saw it "
+                "moved your claim into a higher fee band. Check the new fee"
+            )
+            % {"fee": pence_format(exc.figures.fee.fee_pence)},
             step="fee",
         ) from exc
     except ClaimInvalid as exc:
@@ -154,6 +157,8 @@ def claim_submit_from_journey(*, answers: Answers, user, channel, assisted_sessi
         )
     except PaymentProviderUnavailable as exc:
         raise JourneySubmitError(
-            "Sorry, the payment service is not working at the moment. You have not been "
-            "charged and your claim has not been sent. Try again later."
+            gettext(
+                "Sorry, the payment service is not working at the moment. You have not been "
+                "charged and your claim has not been sent. Try again later."
+            )
         ) from exc

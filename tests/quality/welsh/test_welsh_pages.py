@@ -29,11 +29,21 @@ pytestmark = pytest.mark.django_db
 
 #: Whose pages are not in Welsh yet (issue #20), by the package of the view or journey.
 NOT_TRANSLATED = {
-    "civil_claims": "Money claims: no Welsh catalogue yet",
+    "civil_claims": "Money claims: possession, response and claimant pages not translated yet",
     "assisted_digital": "Assisted digital pages are for staff helping a citizen: English for now",
     "tests": "Test-only example services: English by design",
     # Single pages, by URL name.
     "accounts:staff-second-factor": "A staff page (staff pages stay in English)",
+}
+
+#: Parts of a package opted out above that are translated, so checked all the same (by the
+#: module of the view or of the journey's submit).
+TRANSLATED_PARTS = {
+    "civil_claims": (
+        "civil_claims.views",  # eligibility questions, "you can use this service", exits
+        "civil_claims.views_defendant",  # the defendant's "respond to a money claim" link
+        "civil_claims.journeys.claim",  # the money claim journey, check page and confirmation
+    ),
 }
 
 ROOT = Path(settings.BASE_DIR)
@@ -108,6 +118,8 @@ def owner_of(module: str) -> str:
 
 def opted_out(module: str, view_name: str = "") -> str | None:
     owner = owner_of(module)
+    if module in TRANSLATED_PARTS.get(owner, ()):
+        return NOT_TRANSLATED.get(view_name)
     return (
         NOT_TRANSLATED.get(view_name)
         or NOT_TRANSLATED.get(owner)
