@@ -516,8 +516,23 @@ def defendant_responding(view):
     return wrapped
 
 
+def signed_in_only(view):
+    """Wrap the journey's cancel page: deleting one's own answers is always allowed, even to
+    a response whose claim no longer takes one (so it cannot block another claim's)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, journey, **kwargs):
+        if case_owner_for_request(request) is None:
+            return redirect("civil_claims:respond-start")
+        return view(request, *args, journey=journey, **kwargs)
+
+    return wrapped
+
+
 def response_urlpatterns(patterns: list) -> list:
-    """``journey_urlpatterns(RESPONSE)``, every page behind ``defendant_responding``."""
+    """``journey_urlpatterns(RESPONSE)``, every page behind ``defendant_responding`` but
+    cancelling (``signed_in_only``)."""
     for pattern in patterns:
-        pattern.callback = defendant_responding(pattern.callback)
+        wrap = signed_in_only if pattern.name == f"{RESPONSE.slug}-cancel" else defendant_responding
+        pattern.callback = wrap(pattern.callback)
     return patterns

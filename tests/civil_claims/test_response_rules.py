@@ -191,3 +191,24 @@ def test_a_caseworker_of_another_service_cannot_enter_a_paper_response(client):
     assert client.post(_paper_url(claim), PAPER).status_code == 403
     assert not Response.objects.filter(claim=claim).exists()
     assert Claim.objects.get(pk=claim.pk).responded_at is None
+
+
+def test_one_response_at_a_time_and_a_dead_draft_can_still_be_deleted(client):
+    user = UserFactory()
+    first, second = claim_against_individual(user), claim_against_individual(user)
+    client.force_login(user)
+    response_begin(client, first)
+    step = reverse("civil_claims:response-step", kwargs={"step": "response-type"})
+    assert client.post(step, {"response_type": "full_admission"}).status_code == 302
+
+    other = client.get(reverse("civil_claims:respond-response-start", args=[second.reference]))
+    assert other.status_code == 409
+    assert "You have started another response" in other.content.decode()
+
+    # The first claim stops taking a response (a paper one arrives): its draft can still go.
+    response_submit(claim=first, answers=ADMIT, channel=Channel.PAPER)
+    cancel = reverse("civil_claims:response-cancel")
+    assert client.get(cancel).status_code == 200
+    client.post(cancel)
+    assert response_begin(client, second)["Location"] == reverse("civil_claims:response-start")
+    assert client.get(reverse("civil_claims:response-start")).status_code == 200
