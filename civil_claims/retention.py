@@ -2,7 +2,8 @@
 
 A claim is a court record: it is kept, with everything on it, for ``CLAIM_RETENTION_DAYS``
 after it last changed, then deleted. The parties, the defendant's response, the
-claimant's reply and the judgment (each with its field history) go first, by their own
+claimant's reply and the judgment (each with its field history, and the counterclaim before
+its response) go first, by their own
 rules on the same clock; deleting the claim then takes its amounts, timeline, evidence,
 notes and correspondence with it. The sealed claim form is a stored document given the
 same end date when it is made (``delete_after``; rule ``documents.files``). The hashes of
@@ -40,6 +41,12 @@ def _with_claim(model_name: str):
         )
 
     return expired
+
+
+def _counterclaims(cutoff):
+    from .models import Counterclaim
+
+    return Counterclaim.objects.filter(response__claim__updated_at__lt=cutoff)
 
 
 def _claims(cutoff):
@@ -99,6 +106,13 @@ RETENTION = (
         "contact details",
         20,
         _with_claim("Party"),
+    ),
+    _rule(
+        "civil_claims.counterclaims",
+        "Counterclaim",
+        "Money claims: the defendant’s counterclaim, its fee and Help with Fees reference",
+        21,
+        _counterclaims,
     ),
     _rule(
         "civil_claims.responses",
