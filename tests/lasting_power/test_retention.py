@@ -20,7 +20,8 @@ FIRST, FINAL, DELETE, OPG_RECORD = RETENTION
 
 
 def _run(now):
-    return [rule_apply(rule, now=now, batch_size=100) for rule in RETENTION]
+    """The inactive-account timetable's three rules (the OPG record rule only keeps)."""
+    return [rule_apply(rule, now=now, batch_size=100) for rule in (FIRST, FINAL, DELETE)]
 
 
 def _user_last_seen(days_ago: int, now):
@@ -84,4 +85,7 @@ def test_an_lpa_opg_has_received_is_neither_warned_about_nor_deleted():
     assert _run(start + dt.timedelta(days=244)) == [0, 0, 0]
     assert _run(start + dt.timedelta(days=265)) == [0, 0, 0]
     assert _run(start + dt.timedelta(days=400)) == [0, 0, 0]
+    assert Lpa.objects.filter(pk=lpa.pk).exists()
+    # The keep rule counts it as OPG's record, past its period and kept.
+    assert rule_apply(OPG_RECORD, now=start + dt.timedelta(days=400), batch_size=100) == 1
     assert Lpa.objects.filter(pk=lpa.pk).exists()
