@@ -141,7 +141,7 @@ def possession_application_new(request, party):
         request,
         "civil_claims/possession_defendant/application.html",
         {
-            "page_title": "Apply to the court about your claim",
+            "page_title": "Apply to the court about the claim",
             "claim": claim,
             "form": form,
             "hearing": hearing,

@@ -104,6 +104,43 @@ def _possession_issued(world: World) -> dict:
     return {"reference": world.__dict__["_civil_claims_possession_issued"].reference}
 
 
+def _possession_responded(world: World) -> dict:
+    """A possession claim against citizen A that A has responded to, with a counterclaim
+    waiting for its fee (so its confirmation and its fee page open)."""
+    key = "_civil_claims_possession_responded"
+    if key not in world.__dict__:
+        from civil_claims.services.possession_response import (
+            CounterclaimDraft,
+            ResponseDraft,
+            possession_response_submit,
+        )
+
+        from .factories_possession_defendant import possession_claim_linked_to
+
+        user = world.user(CITIZEN_A)
+        claim = possession_claim_linked_to(user)
+        possession_response_submit(
+            party=claim.defendants[0],
+            draft=ResponseDraft(
+                fields={
+                    "tenancy_start_correct": "yes",
+                    "tenancy_type_correct": "yes",
+                    "notice_received": "yes",
+                    "arrears_correct": "not_sure",
+                    "universal_credit": "no",
+                    "monthly_income_pence": 120000,
+                    "monthly_expenses_pence": 110000,
+                    "legal_advice": "yes",
+                    "sot_signer_name": "Citizen A",
+                },
+                counterclaim=CounterclaimDraft(kind="other", amount_pence=None, details="Repairs"),
+            ),
+            user=user,
+        )
+        world.__dict__[key] = claim
+    return {"reference": world.__dict__[key].reference}
+
+
 URL_KWARGS = {
     "claim-detail": _reference,
     "claim-confirmation": _reference,
@@ -142,4 +179,7 @@ URL_KWARGS = {
     "possession-warrant-pay": _possession,
     "possession-claim-pack-download": _possession_issued,
     "possession-respond-claim": _possession_defended,
+    "possession-respond-sent": _possession_responded,
+    "possession-counterclaim-pay": _possession_responded,
+    "possession-application-new": _possession_defended,
 }

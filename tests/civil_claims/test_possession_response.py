@@ -258,8 +258,12 @@ def test_sending_records_the_response_and_tells_the_landlord_and_the_tenant(
     assert PossessionResponse.objects.filter(claim=claim).count() == 1
 
 
-def test_a_counterclaim_paid_by_card_waits_for_its_fee_then_goes_for_review(client, claim):
+def test_a_counterclaim_paid_by_card_waits_for_its_fee_then_goes_for_review(
+    client, claim, django_capture_on_commit_callbacks
+):
     from digital_services.payments.models import Payment
+
+    from .test_journey_submit import pay
 
     answer_all(client, claim, **{"counterclaim-fee": {"how": "card", "hwf_reference": ""}})
     client.post(reverse("civil_claims:possession-response-check"))
@@ -267,11 +271,53 @@ def test_a_counterclaim_paid_by_card_waits_for_its_fee_then_goes_for_review(clie
     assert counterclaim.status == "pending_issue"
     sent = client.get(reverse("civil_claims:possession-respond-sent", args=[claim.reference]))
     assert "Pay the counterclaim fee" in sent.content.decode()
-    pay = client.post(reverse("civil_claims:possession-counterclaim-pay", args=[claim.reference]))
-    assert pay.status_code == 302
+    started = client.post(
+        reverse("civil_claims:possession-counterclaim-pay", args=[claim.reference])
+    )
+    assert started.status_code == 302
     payment = Payment.objects.get(object_id=str(counterclaim.pk))
     assert payment.amount_pence == counterclaim.fee_pence
     assert payment.purpose == "civil-claims-possession-counterclaim-fee"
+    pay(client, started["Location"], django_capture_on_commit_callbacks)
+    counterclaim.refresh_from_db()
+    assert counterclaim.status == "pending_review"
+    assert counterclaim.amount_paid_pence == counterclaim.fee_pence and counterclaim.paid_at
+    assert AuditEvent.objects.filter(action="possession_claim.counterclaim_paid").exists()
+    # Paid: nothing more to pay, and the button has gone.
+    page = client.get(reverse("civil_claims:possession-respond-claim", args=[claim.reference]))
+    assert "Pay the counterclaim fee" not in page.content.decode()
+
+
+def test_the_tenants_rows_move_only_by_their_maps(claim):
+    from civil_claims.models import PossessionParty
+    from digital_services.core.transitions import TransitionNotAllowed, transition_apply
+
+    party = PossessionParty.objects.get(pk=claim.defendants[0].pk)
+    response = PossessionResponse.objects.create(
+        claim=claim,
+        party=party,
+        tenancy_start_correct="yes",
+        tenancy_type_correct="yes",
+        notice_received="yes",
+        arrears_correct="yes",
+        universal_credit="no",
+        monthly_income_pence=0,
+        monthly_expenses_pence=0,
+        legal_advice="yes",
+        sot_signer_name="Terry Tenant",
+    )
+    transition_apply(response, to="submitted", stamp="submitted", action=None)
+    with pytest.raises(TransitionNotAllowed):
+        transition_apply(response, to="created", action=None)
+    counterclaim = PossessionCounterclaim.objects.create(
+        response=response, kind="other", details="Repairs", fee_pence=37700
+    )
+    with pytest.raises(TransitionNotAllowed):
+        transition_apply(counterclaim, to="issued", action=None)  # not before review
+    transition_apply(counterclaim, to="pending_review", action=None)
+    transition_apply(counterclaim, to="issued", action=None)
+    with pytest.raises(TransitionNotAllowed):
+        transition_apply(counterclaim, to="pending_issue", action=None)
 
 
 def test_without_a_counterclaim_there_is_no_fee_step_and_no_counterclaim(client, claim):

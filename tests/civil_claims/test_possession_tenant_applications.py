@@ -120,8 +120,12 @@ def test_a_late_adjournment_has_a_fee_paid_by_card_or_with_help_with_fees(client
     assert application.status == "issued"
 
 
-def test_a_set_aside_paid_by_card_waits_for_the_fee(client, claim):
+def test_a_set_aside_paid_by_card_waits_for_the_fee_then_goes_to_a_caseworker(
+    client, claim, django_capture_on_commit_callbacks
+):
     from digital_services.payments.models import Payment
+
+    from .test_journey_submit import pay
 
     response = client.post(
         _url(claim),
@@ -133,6 +137,9 @@ def test_a_set_aside_paid_by_card_waits_for_the_fee(client, claim):
     payment = Payment.objects.get(object_id=str(application.pk))
     assert payment.purpose == "civil-claims-possession-application-fee"
     assert payment.amount_pence == 31300
+    pay(client, response["Location"], django_capture_on_commit_callbacks)
+    application.refresh_from_db()
+    assert application.status == "issued" and application.amount_paid_pence == 31300
 
 
 def test_adjourning_with_no_hearing_listed_is_refused_and_keeps_what_was_typed(client, claim):
