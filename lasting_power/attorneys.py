@@ -8,8 +8,8 @@ People are named by role and key, as ``details.Person`` gives them: "attorney:1"
 ``AttorneyRemoval`` rows, never stored twice.
 
 Access codes: one per attorney and replacement, posted when the LPA is registered; only a
-keyed hash is kept (the money claims' ``access_code_hash``, shared through their
-services); a new code for the same person revokes the old; a code is used once, by a
+keyed hash is kept (the platform's ``core.references.access_code_hash``, as for money
+claims' defendants); a new code for the same person revokes the old; a code is used once, by a
 signed-in account, and the look-up is rate limited by the view.
 """
 
@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
-from digital_services.core.references import reference_candidates, reference_new
+from digital_services.core.references import access_code_hash, reference_candidates, reference_new
 from digital_services.core.transitions import TransitionNotAllowed
 from digital_services.notifications.constants import Channel
 from digital_services.notifications.services import InvalidRecipient, notification_send
@@ -178,14 +178,6 @@ def attorney_remove(
 # Access codes ------------------------------------------------------------------------
 
 
-def _code_hash(code: str) -> str:
-    """The keyed hash kept for a code: the money claims' scheme (one in the project), read
-    through their services. It belongs in the platform (core) once a third service needs it."""
-    from civil_claims.services import access_code_hash
-
-    return access_code_hash(code)
-
-
 def _code_new() -> str:
     return reference_new(length=ACCESS_CODE_LENGTH)
 
@@ -197,7 +189,7 @@ def attorney_access_issue(*, lpa: Lpa, person: str) -> str:
         lpa=lpa, person=person, used_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())
     code = _code_new()
-    AttorneyAccess.objects.create(lpa=lpa, person=person, code_hash=_code_hash(code))
+    AttorneyAccess.objects.create(lpa=lpa, person=person, code_hash=access_code_hash(code))
     return code
 
 
@@ -312,7 +304,7 @@ def attorney_lpa_link(*, reference: str, code: str, user, request=None) -> Attor
             AttorneyAccess.objects.select_for_update()
             .filter(
                 lpa=lpa,
-                code_hash=_code_hash(code),
+                code_hash=access_code_hash(code),
                 used_at__isnull=True,
                 revoked_at__isnull=True,
                 lpa__status__in=ATTORNEY_ACCESS_LPA_STATUSES,

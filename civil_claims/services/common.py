@@ -6,12 +6,11 @@ import logging
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils.crypto import salted_hmac
 
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_url
 from digital_services.core.money import pence_format
-from digital_services.core.references import reference_normalise
+from digital_services.core.references import access_code_hash  # noqa: F401 (services API)
 from digital_services.journeys.contact import ContactRoute
 from digital_services.notifications.constants import Channel
 from digital_services.notifications.services import notification_send
@@ -27,7 +26,6 @@ GRANT_SCOPE_CLAIM = "civil_claims.claim"
 CLAIM_PAGE_URL_NAME = "civil_claims:claim-detail"
 #: Where a defendant starts to respond with their claim number and access code.
 RESPOND_URL_NAME = "civil_claims:respond-start"
-ACCESS_CODE_SALT = "civil_claims.access_code"
 
 
 def locked(model, pk):
@@ -62,13 +60,6 @@ def court_phone() -> str:
 
 def court_postal_address() -> str:
     return ", ".join(settings.CONTACT_POSTAL_ADDRESS)
-
-
-def access_code_hash(code: str) -> str:
-    """The keyed hash kept for an access code (the code is normalised first, so it
-    can be typed in any case, with spaces or hyphens, and with O for 0)."""
-    plain = reference_normalise(code)  # O read as 0, I and L as 1: never in a code
-    return salted_hmac(ACCESS_CODE_SALT, plain, algorithm="sha256").hexdigest()
 
 
 def party_route(party: Party) -> ContactRoute:

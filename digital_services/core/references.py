@@ -142,6 +142,20 @@ def reference_display(text: str, *, group: int | None = None) -> str:
     return " ".join(value[i : i + group] for i in range(0, len(value), group))
 
 
+#: The key the access codes' hashes are made with. Named for the first service that issued
+#: codes: changing it would make every code already posted fail.
+ACCESS_CODE_SALT = "civil_claims.access_code"
+
+
+def access_code_hash(code: str) -> str:
+    """The keyed hash kept for an access code posted to a citizen (a defendant's, an
+    attorney's): the code itself is never stored. The code is normalised first, so it can be
+    typed in any case, with spaces or hyphens, and with O for 0."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac(ACCESS_CODE_SALT, reference_normalise(code), algorithm="sha256").hexdigest()
+
+
 class ReferenceSearchMixin:
     """For a ModelAdmin: the search box also finds a case by its reference as shown or as
     read out ("G0QY EQP3", "g0qy-eqp3", "GOQY EQP3"), not only as stored.

@@ -119,3 +119,13 @@ def test_a_reference_from_a_number_is_the_same_every_time_and_fits():
     assert reference_for_number(0, length=9) == "00000000" + reference_check_character("00000000")
     with pytest.raises(ValueError):
         reference_for_number(32**8, length=9)
+
+
+def test_an_access_code_hashes_the_same_however_it_is_typed():
+    from digital_services.core.references import access_code_hash
+
+    stored = access_code_hash("G0QYEQP3")
+    assert access_code_hash(" g0qy-eqp3 ") == stored
+    assert access_code_hash("GOQY EQP3") == stored  # O typed for 0
+    assert access_code_hash("G0QYEQP4") != stored
+    assert "G0QYEQP3" not in stored
