@@ -24,7 +24,7 @@ from ..possession_rules import arrears_statement
 from .claims import _rows
 from .common import ClaimNumberSearchMixin
 from .possession_actions import PossessionActionsMixin
-from .possession_tenant import PossessionTenantAdminMixin
+from .possession_tenant import PossessionTenantAdminMixin, tenant_parties_prefetch
 
 
 def _lines(*values) -> str:
@@ -75,7 +75,7 @@ class PossessionClaimAdmin(
         return (
             super()
             .get_queryset(request)
-            .prefetch_related("parties", "grounds", "arrears_rows", "hearings")
+            .prefetch_related(tenant_parties_prefetch(), "grounds", "arrears_rows", "hearings")
         )
 
     @admin.display(description="claim")
