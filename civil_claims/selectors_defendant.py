@@ -86,9 +86,29 @@ def defendant_claims_for_user(user) -> list[CaseSummary]:
     ]
 
 
+def _response_data(claim: Claim) -> dict:
+    """The user's own response to the claim, as sent (with their statement of means)."""
+    try:
+        response = claim.response
+    except Claim.response.RelatedObjectDoesNotExist:
+        return {}
+    return {
+        "sent_at": response.submitted_at.isoformat(),
+        "how": response.get_channel_display(),
+        "response": response.get_response_type_display(),
+        "amount_admitted": pence_format(response.admitted_amount_pence),
+        "amount_already_paid": pence_format(response.paid_amount_pence),
+        "payment_offer": response.get_payment_option_display(),
+        "defence": response.defence,
+        "free_mediation": response.free_mediation,
+        "statement_of_means": response.statement_of_means,
+        "hearing_questions": response.directions_questionnaire,
+    }
+
+
 def defendant_case_data_for_user(user) -> dict:
     """The claims made against the user that they linked, for "Your data": what the
-    claimant claims and by when the user must respond."""
+    claimant claims, by when the user must respond, and their response once sent."""
     rows = [
         {
             "claim_number": claim.claim_number,
@@ -100,6 +120,7 @@ def defendant_case_data_for_user(user) -> dict:
             if claim.response_deadline
             else "",
             "more_time_given": bool(claim.more_time_given_at),
+            "your_response": _response_data(claim),
         }
         for claim in _defended_by(user)
     ]

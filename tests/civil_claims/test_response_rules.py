@@ -212,3 +212,28 @@ def test_one_response_at_a_time_and_a_dead_draft_can_still_be_deleted(client):
     client.post(cancel)
     assert response_begin(client, second)["Location"] == reverse("civil_claims:response-start")
     assert client.get(reverse("civil_claims:response-start")).status_code == 200
+
+
+def test_your_data_holds_the_defendants_own_response():
+    from civil_claims.selectors_defendant import defendant_case_data_for_user
+
+    user = UserFactory()
+    claim = claim_against_individual(user)
+    assert (
+        defendant_case_data_for_user(user)["money claims made against you"][0]["your_response"]
+        == {}
+    )
+    response_submit(
+        claim=claim,
+        answers=ResponseAnswers(
+            response_type="full_admission",
+            payment_option="by_set_date",
+            pay_by_date=dt.date(2026, 9, 1),
+            statement_of_means={"explanation": "Hours cut"},
+        ),
+        user=user,
+    )
+    (row,) = defendant_case_data_for_user(user)["money claims made against you"]
+    assert row["your_response"]["response"] == "Admits all of the claim"
+    assert row["your_response"]["payment_offer"] == "By a set date"
+    assert row["your_response"]["statement_of_means"] == {"explanation": "Hours cut"}
