@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.audit.selectors import audit_event_list_for_object
@@ -95,35 +96,41 @@ def claim_next_step(claim: Claim) -> str:
     in force pauses the claim whatever its state, so it is said first."""
     space = claim_breathing_space_in_force(claim) if claim.is_issued else None
     if space is not None:
-        return (
+        return gettext(
             "The claim is paused because the defendant is in a breathing space (debt respite) "
-            f"from {date_format(space.started_on)}. Nothing happens on it until the breathing "
-            "space ends, and any deadline to respond is paused. We will write when it ends."
-        )
+            "from %(day)s. Nothing happens on it until the breathing space ends, and any "
+            "deadline to respond is paused. We will write when it ends."
+        ) % {"day": date_format(space.started_on)}
     after_response = claimant_words(claim) if claim.is_issued else ""
     if after_response:
         return after_response
     s = claim.status
     if s == ClaimStatus.AWAITING_PAYMENT:
-        return f"Pay the court fee of {pence_format(claim.fee_pence)} to issue the claim."
+        return gettext("Pay the court fee of %(fee)s to issue the claim.") % {
+            "fee": pence_format(claim.fee_pence)
+        }
     if s == ClaimStatus.HWF_PENDING:
-        return "We are checking your Help with Fees reference. Do not pay the fee yet."
+        return gettext("We are checking your Help with Fees reference. Do not pay the fee yet.")
     if s == ClaimStatus.HWF_AWAITING_CLAIMANT:
         if claim.hwf_outcome == HwfOutcome.MORE_INFO:
-            return "We need more information about your Help with Fees application."
+            return gettext("We need more information about your Help with Fees application.")
         if claim.hwf_outcome == HwfOutcome.INVALID:
-            return "Check your Help with Fees reference and give it again, or pay the fee."
-        return f"Pay {pence_format(claim.hwf_amount_to_pay_pence)} to issue the claim."
+            return gettext("Check your Help with Fees reference and give it again, or pay the fee.")
+        return gettext("Pay %(amount)s to issue the claim.") % {
+            "amount": pence_format(claim.hwf_amount_to_pay_pence)
+        }
     if s == ClaimStatus.OPEN:
         if claim.response_deadline and claim.response_deadline >= timezone.localdate():
-            return (
-                f"The defendant has until 4pm on {date_format(claim.response_deadline)} to respond."
-            )
-        return "The defendant has not responded by the deadline."
+            return gettext("The defendant has until 4pm on %(day)s to respond.") % {
+                "day": date_format(claim.response_deadline)
+            }
+        return gettext("The defendant has not responded by the deadline.")
     if s == ClaimStatus.STAYED:
-        return "The claim is stayed: nothing happens until the stay is lifted."
+        return gettext("The claim is stayed: nothing happens until the stay is lifted.")
     if s == ClaimStatus.TRANSFERRED:
-        return f"The claim has moved to {claim.transfer_court}. That court will contact you."
+        return gettext("The claim has moved to %(court)s. That court will contact you.") % {
+            "court": claim.transfer_court
+        }
     return NEXT_STEP_WORDS[s]
 
 

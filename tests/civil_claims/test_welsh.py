@@ -8,8 +8,10 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import override
 
 from civil_claims.models import Claim
+from civil_claims.selectors import claim_next_step
 from digital_services.notifications.models import OutboundMessage
 from tests.conftest import sign_in
 from tests.tribunal_fees.factories import UserFactory
@@ -69,3 +71,7 @@ def test_a_claim_sent_in_welsh_is_a_welsh_claim_with_welsh_pages_and_messages(we
     assert "Byddwn yn gwirio eich cyfeirnod Help i Dalu Ffioedd" in page
     sent = OutboundMessage.objects.filter(object_id=str(claim.pk))
     assert sent.exists() and {message.language for message in sent} == {"cy"}
+    with override("cy"):
+        assert claim_next_step(claim).startswith("Rydym yn gwirio eich cyfeirnod Help i Dalu")
+    with override("en"):
+        assert claim_next_step(claim).startswith("We are checking your Help with Fees reference")
