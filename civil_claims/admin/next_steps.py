@@ -56,11 +56,21 @@ def _means_rows(means, prefix="") -> list[tuple[str, str]]:
     rows = []
     if isinstance(means, dict):
         for key, value in means.items():
-            label = f"{prefix}{str(key).replace('_', ' ').capitalize()}"
+            name = str(key)
+            money = (
+                name.endswith("_pence") and isinstance(value, int) and not isinstance(value, bool)
+            )
+            if money:
+                name = name.removesuffix("_pence")
+            label = f"{prefix}{name.replace('_', ' ').capitalize()}"
             if isinstance(value, dict | list):
                 rows += _means_rows(value, prefix=f"{label}: ")
+            elif money:
+                rows.append((label, pence_format(value)))
+            elif isinstance(value, bool):
+                rows.append((label, "Yes" if value else "No"))
             else:
-                rows.append((label, str(value)))
+                rows.append((label, "–" if value in (None, "") else str(value)))
     elif isinstance(means, list):
         for number, item in enumerate(means, start=1):
             rows += _means_rows(item, prefix=f"{prefix}{number}. ")

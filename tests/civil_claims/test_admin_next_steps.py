@@ -285,3 +285,22 @@ def test_the_register_export_needs_the_export_permission(client):
         {"action": "export_register_csv", "_selected_action": []},
     )
     assert response.status_code == 403
+
+
+def test_the_statement_of_means_shows_amounts_as_money_not_pence():
+    from civil_claims.admin.next_steps import _means_rows
+
+    rows = dict(
+        _means_rows(
+            {
+                "monthly_income_total_pence": 123456,
+                "monthly_income": {"wages": {"amount_pence": 150000}},
+                "residence": {"type": "rent", "shared": True},
+                "explanation": "",
+            }
+        )
+    )
+    assert rows["Monthly income total"] == "£1,234.56"
+    assert rows["Monthly income: Wages: Amount"] == "£1,500.00"
+    assert rows["Residence: Shared"] == "Yes"
+    assert rows["Explanation"] == "–"
