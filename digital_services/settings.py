@@ -501,13 +501,6 @@ LASTING_POWER_ACCESS_CODE_RATE_LIMIT = env.str(
     "LASTING_POWER_ACCESS_CODE_RATE_LIMIT", default="10/h"
 )
 
-# --- Make a lasting power of attorney (lasting_power) ---
-# An attorney adds a registered LPA (its reference + the access code from their letter):
-# attempts allowed from one address, and for one LPA reference (django-ratelimit rate).
-LASTING_POWER_ACCESS_CODE_RATE_LIMIT = env.str(
-    "LASTING_POWER_ACCESS_CODE_RATE_LIMIT", default="10/h"
-)
-
 # --- Make a money claim (civil_claims) ---
 # "Respond to a money claim" (claim number + the access code from the defendant's letter):
 # attempts allowed from one address, and for one claim number (django-ratelimit rate).
