@@ -179,19 +179,21 @@ def claims_for_user(user) -> list[CaseSummary]:
     if not getattr(user, "is_authenticated", False):
         return []
     claims = claims_with_details().filter(user=user).order_by("-updated_at")[:50]
-    return [
-        CaseSummary(
-            reference=claim.reference_display,
-            title=f"Money claim against {claim.defendant.display_name}"
-            if claim.defendant
-            else "Money claim",
-            status=f"{claim.get_status_display()}. {claim_next_step(claim)}",
-            url=claim_page_url(claim),
-            updated_at=claim.updated_at,
-            action_label="View claim",
-        )
-        for claim in claims
-    ]
+    return [claim_summary(claim) for claim in claims]
+
+
+def claim_summary(claim: Claim) -> CaseSummary:
+    """A claim as its claimant sees it in "Your applications"."""
+    return CaseSummary(
+        reference=claim.reference_display,
+        title=f"Money claim against {claim.defendant.display_name}"
+        if claim.defendant
+        else "Money claim",
+        status=f"{claim.get_status_display()}. {claim_next_step(claim)}",
+        url=claim_page_url(claim),
+        updated_at=claim.updated_at,
+        action_label="View claim",
+    )
 
 
 def claim_history(claim: Claim) -> list[tuple[dt.datetime, str]]:

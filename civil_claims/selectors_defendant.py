@@ -73,15 +73,39 @@ def defendant_claims_for_user(user) -> list[CaseSummary]:
     if not getattr(user, "is_authenticated", False):
         return []
     claims = _defended_by(user).order_by("-updated_at")[:50]
+    return [defendant_claim_summary(claim) for claim in claims]
+
+
+def defendant_claim_summary(claim: Claim) -> CaseSummary:
+    """A claim as the defendant who linked it sees it in "Your applications"."""
+    return CaseSummary(
+        reference=claim.reference_display,
+        title=f"Money claim made against you by {claim.claimant.display_name}",
+        status=f"{claim.get_status_display()}. {defendant_next_step(claim)}",
+        url=reverse("civil_claims:respond-claim", args=[claim.reference]),
+        updated_at=claim.updated_at,
+        action_label="View claim",
+    )
+
+
+def money_claims_for_user(user) -> list[CaseSummary]:
+    """For "Your applications", in one query: the user's own money claims, and the claims
+    made against them that they linked with an access code."""
+    from django.db.models import Q
+
+    from .models import Party
+    from .selectors import claim_summary
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    defended = Party.objects.filter(role=PartyRole.DEFENDANT, user=user).values("claim_id")
+    claims = (
+        claims_with_details()
+        .filter(Q(user=user) | Q(pk__in=defended, claim_number__isnull=False))
+        .order_by("-updated_at")[:100]
+    )
     return [
-        CaseSummary(
-            reference=claim.reference_display,
-            title=f"Money claim made against you by {claim.claimant.display_name}",
-            status=f"{claim.get_status_display()}. {defendant_next_step(claim)}",
-            url=reverse("civil_claims:respond-claim", args=[claim.reference]),
-            updated_at=claim.updated_at,
-            action_label="View claim",
-        )
+        claim_summary(claim) if claim.user_id == user.pk else defendant_claim_summary(claim)
         for claim in claims
     ]
 

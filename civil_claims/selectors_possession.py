@@ -93,9 +93,6 @@ def possession_next_step(claim: PossessionClaim) -> str:
 
 def possession_claims_for_user(user) -> list:
     """The landlord's possession claims for "Your applications"."""
-    from django.urls import reverse
-
-    from digital_services.core.registry import CaseSummary
 
     if not getattr(user, "is_authenticated", False):
         return []
@@ -105,17 +102,23 @@ def possession_claims_for_user(user) -> list:
         .select_related("warrant")
         .order_by("-updated_at")[:50]
     )
-    return [
-        CaseSummary(
-            reference=claim.reference_display,
-            title=f"Possession claim: {claim.property_line_1}, {claim.property_postcode}",
-            status=f"{claim.get_status_display()}. {possession_next_step(claim)}",
-            url=reverse("civil_claims:possession-claim", args=[claim.reference]),
-            updated_at=claim.updated_at,
-            action_label="View claim",
-        )
-        for claim in claims
-    ]
+    return [possession_claim_summary(claim) for claim in claims]
+
+
+def possession_claim_summary(claim: PossessionClaim):
+    """A possession claim as its landlord sees it in "Your applications"."""
+    from django.urls import reverse
+
+    from digital_services.core.registry import CaseSummary
+
+    return CaseSummary(
+        reference=claim.reference_display,
+        title=f"Possession claim: {claim.property_line_1}, {claim.property_postcode}",
+        status=f"{claim.get_status_display()}. {possession_next_step(claim)}",
+        url=reverse("civil_claims:possession-claim", args=[claim.reference]),
+        updated_at=claim.updated_at,
+        action_label="View claim",
+    )
 
 
 def possession_case_data_for_user(user) -> dict:

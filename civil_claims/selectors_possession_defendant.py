@@ -94,15 +94,49 @@ def possession_defendant_claims_for_user(user) -> list[CaseSummary]:
     if not getattr(user, "is_authenticated", False):
         return []
     parties = _tenant_parties(user).order_by("-claim__updated_at")[:50]
-    return [
-        CaseSummary(
-            reference=party.claim.reference_display,
-            title="Possession claim for "
-            + ", ".join(party.claim.property_lines[:1] + party.claim.property_lines[-1:]),
-            status=f"{party.claim.get_status_display()}. {possession_defendant_next_step(party)}",
-            url=reverse("civil_claims:possession-respond-claim", args=[party.claim.reference]),
-            updated_at=party.claim.updated_at,
-            action_label="View claim",
+    return [possession_defendant_summary(party) for party in parties]
+
+
+def possession_defendant_summary(party: PossessionParty) -> CaseSummary:
+    """A possession claim as the tenant who linked it sees it in "Your applications"."""
+    claim = party.claim
+    return CaseSummary(
+        reference=claim.reference_display,
+        title="Possession claim for "
+        + ", ".join(claim.property_lines[:1] + claim.property_lines[-1:]),
+        status=f"{claim.get_status_display()}. {possession_defendant_next_step(party)}",
+        url=reverse("civil_claims:possession-respond-claim", args=[claim.reference]),
+        updated_at=claim.updated_at,
+        action_label="View claim",
+    )
+
+
+def possession_claims_all_for_user(user) -> list[CaseSummary]:
+    """For "Your applications", in one query: the landlord's own possession claims, and the
+    ones made against them that they linked as a defendant with an access code."""
+    from django.db.models import Q
+
+    from .selectors_possession import possession_claim_summary
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    defended = PossessionParty.objects.filter(user=user, role=PossessionPartyRole.DEFENDANT).values(
+        "claim_id"
+    )
+    claims = (
+        PossessionClaim.objects.filter(
+            Q(user=user) | Q(pk__in=defended, claim_number__isnull=False)
         )
-        for party in parties
-    ]
+        .prefetch_related("parties", "hearings")
+        .select_related("warrant")
+        .order_by("-updated_at")[:100]
+    )
+    summaries = []
+    for claim in claims:
+        if claim.user_id == user.pk:
+            summaries.append(possession_claim_summary(claim))
+            continue
+        for party in claim.parties.all():
+            if party.user_id == user.pk and party.role == PossessionPartyRole.DEFENDANT:
+                summaries.append(possession_defendant_summary(party))
+    return summaries

@@ -88,17 +88,11 @@ def payment_outcome(*, payment):
 def list_cases(user):
     """The user's money claims, and the claims made against them that they have linked with
     an access code, for "Your applications"."""
-    from .selectors import claims_for_user
-    from .selectors_defendant import defendant_claims_for_user
-    from .selectors_possession import possession_claims_for_user
-    from .selectors_possession_defendant import possession_defendant_claims_for_user
+    from .selectors_defendant import money_claims_for_user
+    from .selectors_possession_defendant import possession_claims_all_for_user
 
-    return [
-        *claims_for_user(user),
-        *defendant_claims_for_user(user),
-        *possession_claims_for_user(user),
-        *possession_defendant_claims_for_user(user),
-    ]
+    # One query for each kind of claim, whichever side of it the user is on.
+    return [*money_claims_for_user(user), *possession_claims_all_for_user(user)]
 
 
 def letter_enclosures(message) -> list[tuple[str, bytes]]:
@@ -112,7 +106,6 @@ def letter_enclosures(message) -> list[tuple[str, bytes]]:
 def _case_data_for_user(user) -> dict:
     from .selectors import case_data_for_user
     from .selectors_defendant import defendant_case_data_for_user
-
     from .selectors_possession import possession_case_data_for_user
 
     return {

@@ -53,15 +53,33 @@ def payment_outcome(*, payment):
 
 
 def list_cases(user):
-    """The account's LPAs for "Your applications": reference, type, donor and status."""
+    """The account's LPAs for "Your applications": reference, type, donor and status; and the
+    registered LPAs it linked as an attorney (lasting_power.attorneys). One query for both."""
+    from django.db.models import Q
     from django.urls import reverse
 
     from .constants import PROGRESS_LABELS
-    from .selectors import lpa_progress, lpas_for_user
+    from .models import AttorneyAccess, Lpa
+    from .selectors import lpa_progress
 
     if user is None or not user.is_authenticated:
         return
-    for lpa in lpas_for_user(user=user)[:50]:
+    linked = AttorneyAccess.objects.filter(
+        user=user, used_at__isnull=False, revoked_at__isnull=True
+    ).values("lpa_id")
+    lpas = Lpa.objects.filter(Q(user=user) | Q(pk__in=linked)).order_by("-updated_at")[:100]
+    for lpa in lpas:
+        if lpa.user_id != user.pk:
+            yield CaseSummary(
+                reference=lpa.reference_display,
+                title=f"Lasting power of attorney for {lpa.donor_name}: you are an attorney",
+                status=lpa.get_status_display(),
+                url=reverse("lasting_power:attorney-lpa", args=[lpa.pk]),
+                updated_at=lpa.updated_at,
+                is_draft=False,
+                action_label="View",
+            )
+            continue
         lpa_type = str(lpa.get_lpa_type_display()).lower()
         yield CaseSummary(
             reference=lpa.reference_display,
@@ -77,19 +95,6 @@ def list_cases(user):
             updated_at=lpa.updated_at,
             is_draft=not lpa.is_locked,
             action_label=gettext("View") if lpa.is_locked else gettext("Continue"),
-        )
-    from .attorneys import attorney_links_for_user
-
-    for link in attorney_links_for_user(user)[:50]:
-        # An LPA this account linked as an attorney (lasting_power.attorneys).
-        yield CaseSummary(
-            reference=link.lpa.reference_display,
-            title=f"Lasting power of attorney for {link.lpa.donor_name}: you are an attorney",
-            status=link.lpa.get_status_display(),
-            url=reverse("lasting_power:attorney-lpa", args=[link.lpa_id]),
-            updated_at=link.lpa.updated_at,
-            is_draft=False,
-            action_label="View",
         )
 
 
