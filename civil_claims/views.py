@@ -40,6 +40,7 @@ from .journeys.eligibility import (
 from .journeys.submit import on_site
 from .service import SERVICE, START_PAGE
 from .services.common import party_route
+from .views_payment import payment_unavailable
 
 PAYABLE = (ClaimStatus.AWAITING_PAYMENT, ClaimStatus.HWF_AWAITING_CLAIMANT)
 
@@ -228,11 +229,10 @@ def claim_pay(request, claim):
     except TransitionNotAllowed:
         return redirect("civil_claims:claim-detail", claim.reference)
     except PaymentProviderUnavailable:
-        return render(
+        return payment_unavailable(
             request,
-            "civil_claims/payment_unavailable.html",
-            {"page_title": gettext("Sorry, the payment service is not working"), "claim": claim},
-            status=503,
+            back_url=reverse("civil_claims:claim-detail", args=[claim.reference]),
+            back_text=gettext("Go back to your claim"),
         )
     return redirect(on_site(url))
 

@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -40,6 +41,7 @@ from .services.possession_warrant import (
     possession_warrant_payment_start,
     possession_warrant_request,
 )
+from .views_payment import payment_unavailable
 
 S = PossessionStatus
 
@@ -71,11 +73,10 @@ def _hwf_holder(claim):
 
 
 def _payment_unavailable(request, claim):
-    return render(
+    return payment_unavailable(
         request,
-        "civil_claims/payment_unavailable.html",
-        {"page_title": "Sorry, the payment service is not working", "claim": claim},
-        status=503,
+        back_url=reverse("civil_claims:possession-claim", args=[claim.reference]),
+        back_text=gettext("Go back to your claim"),
     )
 
 

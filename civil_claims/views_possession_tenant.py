@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,6 +27,7 @@ from .services.possession_response import (
     possession_application_submit,
     tenant_payment_start,
 )
+from .views_payment import payment_unavailable
 from .views_possession_defendant import for_tenant
 
 
@@ -46,11 +48,8 @@ def _pay(request, *, row, return_to: str, back: str):
     except TransitionNotAllowed:
         return redirect(back)
     except PaymentProviderUnavailable:
-        return render(
-            request,
-            "civil_claims/possession_defendant/payment_unavailable.html",
-            {"page_title": "Sorry, the payment service is not working", "back": back},
-            status=503,
+        return payment_unavailable(
+            request, back_url=back, back_text=gettext("Go back to the claim")
         )
     return redirect(on_site(url))
 

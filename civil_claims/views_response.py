@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +23,7 @@ from .services.response import (
     counterclaim_payment_start,
 )
 from .views_defendant import _for_defendant
+from .views_payment import payment_unavailable
 
 
 @never_cache
@@ -99,11 +101,10 @@ def respond_counterclaim_pay(request, claim):
     except ResponseRefused:
         return redirect("civil_claims:respond-sent", claim.reference)
     except PaymentProviderUnavailable:
-        return render(
+        return payment_unavailable(
             request,
-            "civil_claims/response/payment_unavailable.html",
-            {"page_title": "Sorry, the payment service is not working", "claim": claim},
-            status=503,
+            back_url=reverse("civil_claims:respond-sent", args=[claim.reference]),
+            back_text=gettext("Go back to your response"),
         )
     return redirect(on_site(url))
 
