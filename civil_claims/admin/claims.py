@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -21,6 +20,7 @@ from ..constants import BreathingSpaceStatus, CasemanEventStatus, ClaimStatus, P
 from ..models import Claim
 from ..pdf import interest_lines
 from ..selectors import claim_breathing_space_in_force, claim_next_step
+from .claim_response import ResponseOnCasePageMixin
 from .common import ActionViewsMixin, ClaimNumberSearchMixin, buttons
 from .export import claims_export_response
 from .forms import (
@@ -71,7 +71,9 @@ def _rows(rows) -> str:
 
 
 @admin.register(Claim)
-class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
+class ClaimAdmin(
+    ResponseOnCasePageMixin, ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin
+):
     list_display = (
         "claim_number_or_reference",
         "status",
@@ -99,6 +101,7 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
         "timeline_table",
         "evidence_table",
         "statement_of_truth",
+        "response_table",
         "dates_table",
         "breathing_spaces_table",
         "caseman_events_table",
@@ -171,14 +174,6 @@ class ClaimAdmin(ClaimNumberSearchMixin, ActionViewsMixin, CaseHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("parties")
-
-    def get_object(self, request, object_id, from_field=None):
-        """The case page reads the breathing spaces and CaseMan events in several places:
-        one query each."""
-        obj = super().get_object(request, object_id, from_field)
-        if obj is not None:
-            prefetch_related_objects([obj], "breathing_spaces", "caseman_events")
-        return obj
 
     def has_export_permission(self, request):
         return request.user.has_perm("civil_claims.export_claim")

@@ -36,6 +36,31 @@ def fee_bands_seed(n: int) -> list:
     ]
 
 
+def replies_seed(n: int) -> list:
+    """Claimant replies rejecting a part admission's plan (the decision queue)."""
+    from civil_claims.models import ClaimantReply
+
+    from .factories_claimant import claim_answered
+
+    return [
+        ClaimantReply.objects.create(
+            claim=claim_answered(), accepts=False, rejection_reason="Too slow"
+        )
+        for _ in range(n)
+    ]
+
+
+def judgments_seed(n: int) -> list:
+    """Default judgments requested on issued claims."""
+    from civil_claims.constants import JudgmentType
+    from civil_claims.models import Judgment
+
+    return [
+        Judgment.objects.create(claim=claim, kind=JudgmentType.DEFAULT, total_pence=100_000)
+        for claim in claims_seed(n)
+    ]
+
+
 def possession_claims_seed(n: int) -> list:
     return [possession_claim() for _ in range(n)]
 
@@ -45,4 +70,6 @@ SEEDERS = {
     "civil_claims.IssueFeeBand": fee_bands_seed,
     "civil_claims.Claim": claims_seed,
     "civil_claims.PaperCorrespondence": correspondence_seed,
+    "civil_claims.ClaimantReply": replies_seed,
+    "civil_claims.Judgment": judgments_seed,
 }

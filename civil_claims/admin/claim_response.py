@@ -1,0 +1,86 @@
+"""The defendant's response on a money claim's case page: what they said, how they offer to
+pay, mediation, and any counterclaim with its fee (the caseworker's view of ``Response``)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
+
+from digital_services.core.admin_lists import admin_table
+from digital_services.core.dates import date_format
+from digital_services.core.money import pence_format
+
+from ..services.plans import plan_words
+
+YES_NO = {True: "Yes", False: "No"}
+
+
+def response_rows(response) -> list[tuple[str, str]]:
+    """The response as rows of what → answer (nothing empty)."""
+    rows = [
+        ("Response", response.get_response_type_display()),
+        ("Defence", response.get_defence_type_display() if response.defence_type else ""),
+        ("Received", f"{date_format(response.submitted_at)} ({response.get_channel_display()})"),
+        (
+            "Amount admitted",
+            pence_format(response.admitted_amount_pence)
+            if response.admitted_amount_pence is not None
+            else "",
+        ),
+        (
+            "Already paid",
+            f"{pence_format(response.paid_amount_pence)} on {date_format(response.paid_on)}: "
+            f"{response.paid_how}"
+            if response.paid_amount_pence is not None and response.paid_on
+            else "",
+        ),
+        ("Offers to pay", plan_words(response) if response.payment_option else ""),
+        ("Why they dispute it", response.defence),
+        ("Free mediation", YES_NO.get(response.free_mediation, "")),
+        (
+            "Statement of truth",
+            ", ".join(p for p in (response.sot_signer_name, response.sot_signer_role) if p),
+        ),
+    ]
+    counterclaim = getattr(response, "counterclaim", None)
+    if counterclaim is not None:
+        fee = f"{pence_format(counterclaim.fee_pence)}, {counterclaim.get_fee_route_display()}"
+        if counterclaim.hwf_reference:
+            fee += f" ({counterclaim.hwf_reference})"
+        if counterclaim.fee_paid_at:
+            fee += f": {pence_format(counterclaim.fee_paid_pence)} paid on "
+            fee += date_format(counterclaim.fee_paid_at)
+        elif counterclaim.fee_due:
+            fee += ": not paid yet"
+        rows += [
+            ("Counterclaim", f"{pence_format(counterclaim.amount_pence)}: {counterclaim.reason}"),
+            ("Counterclaim fee", fee),
+        ]
+    return [(label, value) for label, value in rows if value]
+
+
+class ResponseOnCasePageMixin:
+    """For ``ClaimAdmin``: the case page reads the claim with its response, counterclaim,
+    reply and judgment in one query, and shows the response."""
+
+    def get_object(self, request, object_id, from_field=None):
+        # Django's get_object, with the response side joined (no query of its own).
+        queryset = self.get_queryset(request).select_related(
+            "response__counterclaim", "claimant_reply", "judgment"
+        )
+        model = queryset.model
+        field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+        try:
+            obj = queryset.get(**{field.name: field.to_python(object_id)})
+        except (model.DoesNotExist, ValidationError, ValueError):
+            return None
+        prefetch_related_objects([obj], "breathing_spaces", "caseman_events")
+        return obj
+
+    @admin.display(description="The defendant's response")
+    def response_table(self, obj):
+        response = getattr(obj, "response", None)
+        if response is None:
+            return "No response yet"
+        return admin_table(response_rows(response))
