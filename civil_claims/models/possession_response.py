@@ -132,7 +132,7 @@ class PossessionCounterclaim(models.Model):
     details = _text("what is counterclaimed, and why")
     fee_pence = models.PositiveIntegerField("counterclaim fee")
     hwf_reference = models.CharField("Help with Fees reference", max_length=11, blank=True)
-    amount_paid_pence = models.PositiveIntegerField(default=0)
+    amount_paid_pence = models.PositiveIntegerField("amount paid", default=0)
     paid_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(
         max_length=20, choices=CounterclaimStatus.choices, default=CounterclaimStatus.PENDING_ISSUE
@@ -173,7 +173,7 @@ class PossessionApplication(models.Model):
         PossessionFee, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     hwf_reference = models.CharField("Help with Fees reference", max_length=11, blank=True)
-    amount_paid_pence = models.PositiveIntegerField(default=0)
+    amount_paid_pence = models.PositiveIntegerField("amount paid", default=0)
     paid_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(
         max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.PENDING_ISSUE

@@ -154,12 +154,6 @@ class DonorForm(forms.Form):
     )
 
 
-class WitnessForm(forms.Form):
-    witness_name = forms.CharField(
-        label="Witness’s full name", error_messages={"required": "Enter the witness’s full name"}
-    )
-
-
 class AttorneyForm(forms.Form):
     attorney_name = forms.CharField(
         label="Attorney’s full name", error_messages={"required": "Enter the attorney’s full name"}
@@ -208,21 +202,6 @@ LPA = journey_register(
                 title="Preferences",
                 required=False,
                 steps=[Step(slug="preferences", title="Preferences", form_class=PreferencesForm)],
-            ),
-            Section(  # shown only when its one question applies
-                slug="witness",
-                title="Witness",
-                required=False,
-                steps=[
-                    Step(
-                        slug="witness",
-                        title="Who is the witness?",
-                        form_class=WitnessForm,
-                        condition=lambda answers: (
-                            answers.value("donor", "donor_name") == "Ann Witnessed"
-                        ),
-                    )
-                ],
             ),
         ],
     )

@@ -78,20 +78,3 @@ def test_a_completed_section_opens_at_its_first_step(client):
 
 def test_an_unknown_section_is_not_found(client):
     assert client.get(LPA_URL + "section/nope/").status_code == 404
-
-
-def test_a_section_none_of_whose_questions_apply_is_left_out(client):
-    html = client.get(LPA_URL).content.decode()
-    assert "Witness" not in html
-    assert len(statuses(html)) == 4
-
-    client.post(LPA_URL + "donor/", {"donor_name": "Ann Witnessed"})
-    html = client.get(LPA_URL).content.decode()
-    assert "Witness" in html
-    assert statuses(html) == [
-        "Completed",
-        "Not started",
-        "Not started",
-        "Not started",
-        "Cannot start yet",
-    ]

@@ -63,10 +63,7 @@ def journey_start(request, journey: Journey):
     if not journey.has_task_list:
         return redirect(jr.start_or_first_step())
     sections = []
-    # A section none of whose questions apply to these answers (a defendant's finances when
-    # they dispute the whole claim) is left out, rather than shown as completed.
-    shown = [s for s in jr.evaluation.sections() if any(step.applies for step in s.steps)]
-    for number, state in enumerate(shown, start=1):
+    for number, state in enumerate(jr.evaluation.sections(), start=1):
         sections.append(
             {
                 "state": state,
