@@ -7,15 +7,15 @@ from . import (
     views_defendant,
     views_possession,
     views_possession_defendant,
-    views_response,
     views_possession_tenant,
+    views_response,
 )
 from .journeys import CLAIM
 from .journeys.eligibility import EXITS, QUESTIONS
 from .journeys.gate import gated_urlpatterns
 from .journeys.possession import POSSESSION
-from .journeys.response import RESPONSE, response_urlpatterns
 from .journeys.possession_response import POSSESSION_RESPONSE
+from .journeys.response import RESPONSE, response_urlpatterns
 from .views_claimant import urlpatterns as claimant_urlpatterns
 from .views_defendant_next import urlpatterns as defendant_next_urlpatterns
 from .views_possession_landlord import urlpatterns as possession_landlord_urlpatterns

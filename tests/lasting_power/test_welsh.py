@@ -57,9 +57,7 @@ def test_an_lpa_keeps_the_language_of_the_page_it_was_started_on(client, cookie,
     user = UserFactory()
     client.force_login(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
-    response = client.post(
-        reverse("lasting_power:lpa-new"), {"lpa_type": LpaType.HEALTH_WELFARE}
-    )
+    response = client.post(reverse("lasting_power:lpa-new"), {"lpa_type": LpaType.HEALTH_WELFARE})
     assert response.status_code == 302
     assert Lpa.objects.get(user=user).language == stored
 
@@ -73,9 +71,7 @@ def test_the_lpa_pages_speak_welsh(client):
     assert "Eiddo a materion ariannol" in html and "Yn ôl at eich LPA" in html
     assert "Property and financial affairs" not in html
     # An error in Welsh, and nothing typed is lost.
-    sent = client.post(
-        reverse("lasting_power:lpa-step", args=[lpa.pk, "repeat-application"]), {}
-    )
+    sent = client.post(reverse("lasting_power:lpa-step", args=[lpa.pk, "repeat-application"]), {})
     assert "Dewiswch ‘Ie’ os yw hwn yn gais ailadroddus" in sent.content.decode()
 
 
@@ -101,9 +97,7 @@ def test_an_english_lpa_s_messages_stay_english(django_capture_on_commit_callbac
 def test_a_correspondent_who_wants_welsh_gets_the_completed_message_in_welsh(
     django_capture_on_commit_callbacks,
 ):
-    lpa = _complete(
-        lpa_answered(), django_capture_on_commit_callbacks, correspondent_in_welsh=True
-    )
+    lpa = _complete(lpa_answered(), django_capture_on_commit_callbacks, correspondent_in_welsh=True)
     message = _message(lpa, "lasting_power.completed")
     assert message.language == "cy"
     assert message.personalisation["lpa_type"] == "Eiddo a materion ariannol"
@@ -117,9 +111,7 @@ def test_a_date_in_a_welsh_correspondent_s_letter_is_written_in_welsh(
 ):
     import datetime as dt
 
-    lpa = _complete(
-        lpa_answered(), django_capture_on_commit_callbacks, correspondent_in_welsh=True
-    )
+    lpa = _complete(lpa_answered(), django_capture_on_commit_callbacks, correspondent_in_welsh=True)
     assert lpa_correspondent_send(
         lpa=lpa,
         template="lasting_power.received",
