@@ -189,10 +189,19 @@ def claim_form_pdf(claim: Claim) -> bytes:
     else:
         story.append(_p(f"Signed by {claimant.display_name}", body))
 
+    return claim_pdf_build(
+        story, claim_number=claim.claim_number, title=f"Claim form {claim.claim_number}"
+    )
+
+
+def claim_pdf_build(story: list, *, claim_number: str, title: str) -> bytes:
+    """A court document on A4 with the claim number and page number at the foot of every
+    page: the money claim form and the possession claim's particulars."""
+
     def footer(canvas, doc):
         canvas.saveState()
         canvas.setFont(letter_font(), 8)
-        canvas.drawString(20 * mm, 10 * mm, f"Claim number {claim.claim_number}")
+        canvas.drawString(20 * mm, 10 * mm, f"Claim number {claim_number}")
         canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Page {doc.page}")
         canvas.restoreState()
 
@@ -204,7 +213,7 @@ def claim_form_pdf(claim: Claim) -> bytes:
         rightMargin=20 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=f"Claim form {claim.claim_number}",
+        title=title,
         author=COURT,
     ).build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

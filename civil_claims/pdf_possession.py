@@ -10,17 +10,13 @@ letter.
 
 from __future__ import annotations
 
-import io
-
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import PageBreak, Spacer
 
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
-from digital_services.notifications.letters import letter_font
 
-from .pdf import COURT, _p, _styles, _table
+from .pdf import COURT, _p, _styles, _table, claim_pdf_build
 from .possession_rules import ArrearsRow, arrears_statement
 
 W = [60 * mm, 100 * mm]
@@ -191,22 +187,6 @@ def possession_claim_pack_pdf(claim) -> bytes:
         _p(f"Signed by {claim.sot_signer_name} {claim.sot_signer_role}".strip(), body),
     ]
 
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont(letter_font(), 8)
-        canvas.drawString(20 * mm, 10 * mm, f"Claim number {claim.claim_number}")
-        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Page {doc.page}")
-        canvas.restoreState()
-
-    buffer = io.BytesIO()
-    SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=f"Possession claim {claim.claim_number}",
-        author=COURT,
-    ).build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    return claim_pdf_build(
+        story, claim_number=claim.claim_number, title=f"Possession claim {claim.claim_number}"
+    )

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import functools
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -46,126 +48,195 @@ from .services.defendant import (
 )
 from .services.response import claim_response_refusal
 
-#: The found access code's id, its claim number and when it was found, while the
-#: defendant signs in.
-SESSION_KEY = "civil_claims.defendant_link"
 #: How long a found code waits in the session for the defendant to sign in.
 PENDING_SECONDS = 60 * 60
 LINK_RATE_SETTING = "CIVIL_CLAIMS_ACCESS_CODE_RATE_LIMIT"
 
 
-def _pending(request) -> dict | None:
-    pending = request.session.get(SESSION_KEY)
-    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
-        return None
-    return pending
+@dataclass(frozen=True)
+class ClaimLinkFlow:
+    """Linking a claim with the claim number and access code from the letter, then signing
+    in: the same pages for a money claim's defendant and a possession claim's tenant, which
+    differ in their words, their URL names, their session key (so one pending link is not
+    mixed up with the other) and which codes they accept."""
+
+    #: The session key holding the found access code's id, its claim number and when.
+    session_key: str
+    #: Rate-limit group of the look-up.
+    rate_group: str
+    #: URL name prefix: ``<prefix>-start``, ``-sign-in``, ``-link`` and ``-claim``.
+    url_prefix: str
+    possession: bool
+    page_title: str
+    caption: str
+    intro: str
+    lost_code: str
+    #: Extra heading and paragraph under the form ("" for none).
+    advice_heading: str = ""
+    advice: str = ""
+    #: The signed-in person's claims already linked: ``linked_for(owner)``.
+    linked_for: Callable = field(default=lambda owner: [])
+
+    def url(self, step: str) -> str:
+        return f"civil_claims:{self.url_prefix}-{step}"
+
+    def pending(self, request) -> dict | None:
+        pending = request.session.get(self.session_key)
+        if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+            return None
+        return pending
+
+    def start_page(self, request, form, *, status=200, link_error=""):
+        """The start page; ``link_error`` is the error when a code found earlier was used
+        by the time the defendant had signed in (there is no form sent to put it on)."""
+        owner = case_owner_for_request(request)
+        return render(
+            request,
+            "civil_claims/defendant/start.html",
+            {
+                "page_title": self.page_title,
+                "flow": self,
+                "form": form,
+                "link_error": link_error,
+                "page_has_errors": bool(link_error),
+                "linked": self.linked_for(owner) if owner else [],
+            },
+            status=status,
+        )
+
+    def link_and_show(self, request, *, access_code_id: int, owner, form=None):
+        claim = defendant_claim_link(access_code_id=access_code_id, user=owner, request=request)
+        request.session.pop(self.session_key, None)
+        if claim is None:  # used or replaced since it was checked
+            if form is not None:
+                form.add_error(None, LINK_NOT_FOUND)
+                return self.start_page(request, form)
+            return self.start_page(request, ClaimLinkForm(), link_error=LINK_NOT_FOUND)
+        return redirect(self.url("claim"), claim.reference)
+
+    def start_view(self):
+        @never_cache
+        @require_http_methods(["GET", "POST"])
+        def start(request):
+            """The claim number and access code from the letter (rate limited per address
+            and per claim number). Signed in: the claim is linked now; otherwise the
+            defendant signs in or creates an account first. Every miss gets one error."""
+            if request.method != "POST":
+                return self.start_page(request, ClaimLinkForm())
+            form = ClaimLinkForm(request.POST)
+            if not form.is_valid():
+                return self.start_page(request, form)
+            number = form.cleaned_data["claim_number"]
+            if lookup_rate_limited(
+                request, group=self.rate_group, reference=number, setting=LINK_RATE_SETTING
+            ):
+                form.add_error(None, LINK_RATE_LIMITED)
+                return self.start_page(request, form, status=429)
+            access = defendant_access_check(
+                claim_number=number,
+                code=form.cleaned_data["access_code"],
+                possession=self.possession,
+            )
+            if access is None:
+                form.add_error(None, LINK_NOT_FOUND)
+                return self.start_page(request, form)
+            owner = case_owner_for_request(request)
+            if owner is not None:
+                return self.link_and_show(request, access_code_id=access.pk, owner=owner, form=form)
+            request.session[self.session_key] = {
+                "access_code": access.pk,
+                "number": number,
+                "at": time.time(),
+            }
+            return redirect(self.url("sign-in"))
+
+        return start
+
+    def sign_in_view(self):
+        @never_cache
+        @require_GET
+        def sign_in(request):
+            """The claim was found: sign in or create an account to see it and respond."""
+            pending = self.pending(request)
+            if pending is None:
+                return redirect(self.url("start"))
+            if case_owner_for_request(request) is not None:
+                return redirect(self.url("link"))
+            link = reverse(self.url("link"))
+            return render(
+                request,
+                "civil_claims/defendant/sign_in.html",
+                {
+                    "page_title": gettext("Sign in or create an account to respond"),
+                    "claim_number": pending["number"],
+                    "sign_in_url": f"{reverse('account_login')}?next={link}",
+                    "sign_up_url": f"{reverse('account_signup')}?next={link}",
+                },
+            )
+
+        return sign_in
+
+    def link_view(self):
+        @never_cache
+        @require_http_methods(["GET", "POST"])
+        def link(request):
+            """Signed in with a found code waiting: confirm, and the claim is linked to
+            this account."""
+            owner = case_owner_for_request(request)
+            if owner is None:
+                return redirect_to_login(request.get_full_path())
+            pending = self.pending(request)
+            kind = {"possession_party__isnull" if self.possession else "claim__isnull": False}
+            if (
+                not pending
+                or not AccessCode.objects.filter(pk=pending["access_code"], **kind).exists()
+            ):
+                return redirect(self.url("start"))
+            if request.method == "POST":
+                return self.link_and_show(
+                    request, access_code_id=pending["access_code"], owner=owner
+                )
+            return render(
+                request,
+                "civil_claims/defendant/link.html",
+                {
+                    "page_title": gettext("Add the claim to the account"),
+                    "claim_number": pending["number"],
+                    "account_email": getattr(owner, "email", ""),
+                },
+            )
+
+        return link
+
+    def urlpatterns(self, base: str) -> list:
+        """The three link pages under ``base`` (like ``respond/``)."""
+        return [
+            path(base, self.start_view(), name=f"{self.url_prefix}-start"),
+            path(f"{base}sign-in/", self.sign_in_view(), name=f"{self.url_prefix}-sign-in"),
+            path(f"{base}link/", self.link_view(), name=f"{self.url_prefix}-link"),
+        ]
 
 
-def _link_and_show(request, *, access_code_id: int, owner, form=None):
-    claim = defendant_claim_link(access_code_id=access_code_id, user=owner, request=request)
-    request.session.pop(SESSION_KEY, None)
-    if claim is None:  # used or replaced since it was checked
-        if form is not None:
-            form.add_error(None, LINK_NOT_FOUND)
-            return _start_page(request, form)
-        return _start_page(request, ClaimLinkForm(), link_error=LINK_NOT_FOUND)
-    return redirect("civil_claims:respond-claim", claim.reference)
-
-
-def _start_page(request, form, *, status=200, link_error=""):
-    """The start page; ``link_error`` is the error when a code found earlier was used by
-    the time the defendant had signed in (there is no form sent to put it on)."""
-    owner = case_owner_for_request(request)
-    return render(
-        request,
-        "civil_claims/defendant/start.html",
-        {
-            "page_title": gettext("Respond to a money claim"),
-            "form": form,
-            "link_error": link_error,
-            "page_has_errors": bool(link_error),
-            "linked": selectors.defendant_claims_for_user(owner) if owner else [],
-        },
-        status=status,
-    )
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def respond_start(request):
-    """The claim number and access code from the letter (rate limited per address and per
-    claim number). Signed in: the claim is linked now; otherwise the defendant signs in or
-    creates an account first."""
-    if request.method != "POST":
-        return _start_page(request, ClaimLinkForm())
-    form = ClaimLinkForm(request.POST)
-    if not form.is_valid():
-        return _start_page(request, form)
-    number = form.cleaned_data["claim_number"]
-    if lookup_rate_limited(
-        request, group="civil_claims.respond_link", reference=number, setting=LINK_RATE_SETTING
-    ):
-        form.add_error(None, LINK_RATE_LIMITED)
-        return _start_page(request, form, status=429)
-    access = defendant_access_check(claim_number=number, code=form.cleaned_data["access_code"])
-    if access is None:
-        form.add_error(None, LINK_NOT_FOUND)
-        return _start_page(request, form)
-    owner = case_owner_for_request(request)
-    if owner is not None:
-        return _link_and_show(request, access_code_id=access.pk, owner=owner, form=form)
-    request.session[SESSION_KEY] = {"access_code": access.pk, "number": number, "at": time.time()}
-    return redirect("civil_claims:respond-sign-in")
-
-
-@never_cache
-@require_GET
-def respond_sign_in(request):
-    """The claim was found: sign in or create an account to see it and respond."""
-    pending = _pending(request)
-    if pending is None:
-        return redirect("civil_claims:respond-start")
-    if case_owner_for_request(request) is not None:
-        return redirect("civil_claims:respond-link")
-    link = reverse("civil_claims:respond-link")
-    return render(
-        request,
-        "civil_claims/defendant/sign_in.html",
-        {
-            "page_title": gettext("Sign in or create an account to respond"),
-            "claim_number": pending["number"],
-            "sign_in_url": f"{reverse('account_login')}?next={link}",
-            "sign_up_url": f"{reverse('account_signup')}?next={link}",
-        },
-    )
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def respond_link(request):
-    """Signed in with a found code waiting: confirm, and the claim is linked to this account."""
-    owner = case_owner_for_request(request)
-    if owner is None:
-        return redirect_to_login(request.get_full_path())
-    pending = _pending(request)
-    access = (
-        AccessCode.objects.filter(pk=pending["access_code"]).select_related("claim").first()
-        if pending
-        else None
-    )
-    if access is None:
-        return redirect("civil_claims:respond-start")
-    if request.method == "POST":
-        return _link_and_show(request, access_code_id=access.pk, owner=owner)
-    return render(
-        request,
-        "civil_claims/defendant/link.html",
-        {
-            "page_title": gettext("Add the claim to the account"),
-            "claim_number": access.claim.claim_number,
-            "account_email": getattr(owner, "email", ""),
-        },
-    )
+MONEY_CLAIM_LINK = ClaimLinkFlow(
+    session_key="civil_claims.defendant_link",
+    rate_group="civil_claims.respond_link",
+    url_prefix="respond",
+    possession=False,
+    page_title=gettext_lazy("Respond to a money claim"),
+    caption=gettext_lazy("Make a money claim"),
+    intro=gettext_lazy(
+        "If a money claim has been made against you, we posted you a letter with the claim "
+        "number and an access code. Enter them to see the claim, and to respond or ask for "
+        "more time."
+    ),
+    lost_code=gettext_lazy(
+        "An access code works only once. If yours has been used, or you have lost the "
+        "letter, contact the court with your claim number and we will post you a new code."
+    ),
+    linked_for=selectors.defendant_claims_for_user,
+)
+#: The money claim's pending link (tests read it).
+SESSION_KEY = MONEY_CLAIM_LINK.session_key
 
 
 def _for_defendant(view):
@@ -285,9 +356,7 @@ def respond_contact(request, claim):
 
 
 urlpatterns = [
-    path("respond/", respond_start, name="respond-start"),
-    path("respond/sign-in/", respond_sign_in, name="respond-sign-in"),
-    path("respond/link/", respond_link, name="respond-link"),
+    *MONEY_CLAIM_LINK.urlpatterns("respond/"),
     path("respond/claims/<str:reference>/", respond_claim, name="respond-claim"),
     path(
         "respond/claims/<str:reference>/claim-form/download/",

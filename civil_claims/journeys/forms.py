@@ -321,6 +321,11 @@ class StatementOfTruthForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.warning = CONTEMPT_WARNING
         self.qualified = party_type in (PartyType.COMPANY, PartyType.ORGANISATION)
+        #: Said above the form to a company or organisation's signer.
+        self.signing_for = _(
+            "You are signing for the claimant. You must be authorised to do so, for example as "
+            "a director, partner or officer of the organisation."
+        )
         fields = []
         if self.qualified:
             self.fields["believed_true"].label = _(

@@ -462,7 +462,7 @@ RESPONSE = journey_register(
                         title="Statement of truth",
                         form_class=ResponseStatementOfTruthForm,
                         form_kwargs=claim_kwargs,
-                        template_name="civil_claims/response/statement_of_truth.html",
+                        template_name="civil_claims/journey_statement_of_truth.html",
                     ),
                 ],
             ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.core.forms import GovukDateField
 
@@ -141,6 +142,10 @@ class ResponseStatementOfTruthForm(StatementOfTruthForm):
         party_type = claim.defendant_type if claim is not None else PartyType.INDIVIDUAL
         super().__init__(*args, party_type=party_type, **kwargs)
         self.warning = CONTEMPT_WARNING
+        self.signing_for = gettext(
+            "You are signing for the defendant. You must be authorised to do so, for example as "
+            "a director, partner or officer of the organisation."
+        )
         field = self.fields["believed_true"]
         if self.qualified:
             field.label = (

@@ -16,7 +16,7 @@ from digital_services.notifications.constants import Channel
 from digital_services.notifications.services import notification_send
 
 from ..constants import AUDIT_SERVICE, ContactChannel
-from ..models import Claim, Party
+from ..models import Claim, Party, PossessionClaim
 
 logger = logging.getLogger(__name__)
 
@@ -81,12 +81,13 @@ def party_letter_route(party: Party) -> ContactRoute:
 
 
 def message_send(
-    *, template: str, route: ContactRoute, claim: Claim, personalisation: dict
+    *, template: str, route: ContactRoute, claim: Claim | PossessionClaim, personalisation: dict
 ) -> None:
-    """Queue ``template`` to ``route`` (sent after the caller's transaction commits). A
-    route with nowhere to send is logged (by claim id only) and skipped."""
+    """Queue ``template`` about a money or possession claim to ``route`` (sent after the
+    caller's transaction commits). A route with nowhere to send is logged (by the claim's
+    kind and id only) and skipped."""
     if not route.usable:
-        logger.warning("Claim %s: no way to send %s", claim.pk, template)
+        logger.warning("%s %s: no way to send %s", type(claim).__name__, claim.pk, template)
         return
     notification_send(
         template=template,

@@ -11,7 +11,6 @@ letter batch makes it then if it is still missing, so no letter is printed witho
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 
 from django.db import transaction
@@ -24,13 +23,11 @@ from digital_services.documents.constants import DocumentKind
 from digital_services.documents.services import document_read, document_store
 from digital_services.journeys.contact import ContactRoute
 from digital_services.notifications.constants import Channel
-from digital_services.notifications.services import notification_send
 
-from ..constants import AUDIT_SERVICE, ContactChannel
+from ..constants import ContactChannel
 from ..models import PossessionClaim, PossessionParty
-from .common import court_phone, court_postal_address
+from .common import court_phone, court_postal_address, message_send
 
-logger = logging.getLogger(__name__)
 
 PACK_TEMPLATE = "civil_claims.possession_claim_pack"
 CLAIM_PAGE_URL_NAME = "civil_claims:possession-claim"
@@ -49,24 +46,8 @@ def possession_party_route(party: PossessionParty) -> ContactRoute:
     )
 
 
-def possession_send(
-    *, template: str, route: ContactRoute, claim: PossessionClaim, personalisation: dict
-) -> None:
-    """Queue a message about the claim (sent after the caller's transaction commits). A
-    route with nowhere to send is logged by the claim's id and skipped."""
-    if not route.usable:
-        logger.warning("Possession claim %s: no way to send %s", claim.pk, template)
-        return
-    notification_send(
-        template=template,
-        to=route.to,
-        personalisation=personalisation,
-        language=claim.language if claim.language in ("en", "cy") else "en",
-        channel=route.channel,
-        about=claim,
-        service=AUDIT_SERVICE,
-        reference=claim.claim_number or claim.reference,
-    )
+#: A possession claim's messages go the money claim's way (``common.message_send``).
+possession_send = message_send
 
 
 def possession_send_all(*, template: str, claim: PossessionClaim, personalisation: dict) -> None:
