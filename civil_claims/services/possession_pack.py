@@ -28,7 +28,6 @@ from ..constants import ContactChannel
 from ..models import PossessionClaim, PossessionParty
 from .common import court_phone, court_postal_address, message_send
 
-
 PACK_TEMPLATE = "civil_claims.possession_claim_pack"
 CLAIM_PAGE_URL_NAME = "civil_claims:possession-claim"
 RESPOND_URL_NAME = "civil_claims:possession-respond-start"
