@@ -66,6 +66,11 @@ class ClaimStatus(models.TextChoices):
     READY_FOR_DIRECTIONS = "ready_for_directions", "Ready for directions"
     READY_FOR_PAPER_DQ = "ready_for_paper_dq", "Ready for a paper directions questionnaire"
     ORDER_DRAWN = "order_drawn", "Order drawn"
+    RECONSIDERATION_REQUESTED = (
+        "reconsideration_requested",
+        _("A judge has been asked to reconsider the order"),
+    )
+    APPROVED = "approved", _("Order confirmed by a judge")
     READY_FOR_TRANSFER = "ready_for_transfer", "Ready for transfer"
     TRANSFERRED = "transferred", "Transferred to another court"
     PROCEEDS_IN_CASEMAN = "proceeds_in_caseman", "Proceeds offline"
@@ -86,6 +91,8 @@ LIVE_ISSUED = (
     S.READY_FOR_DIRECTIONS,
     S.READY_FOR_PAPER_DQ,
     S.ORDER_DRAWN,
+    S.RECONSIDERATION_REQUESTED,
+    S.APPROVED,
     S.READY_FOR_TRANSFER,
 )
 NOT_ISSUED = (S.AWAITING_PAYMENT, S.HWF_PENDING, S.HWF_AWAITING_CLAIMANT)
@@ -132,7 +139,19 @@ CLAIM_TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.REFERRED_MEDIATION: (S.SETTLED, S.OPEN, S.READY_FOR_DIRECTIONS, S.STAYED, S.TRANSFERRED),
     S.READY_FOR_DIRECTIONS: (S.ORDER_DRAWN, S.TRANSFERRED, S.STAYED, S.SETTLED),
     S.READY_FOR_PAPER_DQ: (S.READY_FOR_DIRECTIONS, S.TRANSFERRED, S.STAYED, S.SETTLED),
-    S.ORDER_DRAWN: (S.READY_FOR_TRANSFER, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    # A legal adviser or judge draws the order (a caseworker records it); 19 days later the
+    # beat job makes the claim ready for transfer. Within those days a party may ask a judge
+    # to reconsider a legal adviser's order: the judge confirms it (approved) or makes a new
+    # one (drawn again).
+    S.ORDER_DRAWN: (
+        S.READY_FOR_TRANSFER,
+        S.RECONSIDERATION_REQUESTED,
+        S.TRANSFERRED,
+        S.STAYED,
+        S.SETTLED,
+    ),
+    S.RECONSIDERATION_REQUESTED: (S.APPROVED, S.ORDER_DRAWN, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    S.APPROVED: (S.READY_FOR_TRANSFER, S.TRANSFERRED, S.STAYED, S.SETTLED),
     S.READY_FOR_TRANSFER: (S.TRANSFERRED, S.STAYED),
     S.TRANSFERRED: (),
     S.PROCEEDS_IN_CASEMAN: (),
@@ -263,6 +282,32 @@ REDETERMINATION_DAYS = 19
 #: Days after the response in which the claimant must say whether they go ahead; the beat
 #: job stays the claim after that (notes §2: 28 + 5 = 33).
 CLAIMANT_REPLY_DAYS = 33
+#: Days after an order is drawn before the beat job makes the claim ready for transfer
+#: (notes section 4: ORDER_DRAWN → cron +19 days → READY_FOR_TRANSFER); a party may ask a
+#: judge to reconsider a legal adviser's order within the same days.
+ORDER_TRANSFER_DAYS = 19
+RECONSIDERATION_DAYS = ORDER_TRANSFER_DAYS
+#: Days after a default judgment is asked for before the claimant is reminded, if it is
+#: not entered yet (notes section 2: NotifyClaimantDefaultCCJJob).
+DEFAULT_JUDGMENT_REMINDER_DAYS = 10
+#: Months after the response deadline with no response and no judgment asked for, after
+#: which the claim is stayed (notes section 2, timing rules).
+NO_JUDGMENT_STAY_MONTHS = 6
+ORDER_TEXT_MAX_LENGTH = 20_000
+
+
+class OrderMadeBy(models.TextChoices):
+    """Who made a directions order (a caseworker records it for them)."""
+
+    LEGAL_ADVISER = "legal_adviser", "A legal adviser"
+    JUDGE = "judge", "A judge"
+
+
+class ReconsiderationResult(models.TextChoices):
+    CONFIRMED = "confirmed", "The judge confirmed the order"
+    NEW_ORDER = "new_order", "The judge made a new order"
+
+
 #: A judgment paid in full within this many days of being entered is taken off the register.
 JUDGMENT_REGISTER_PAID_DAYS = 30
 

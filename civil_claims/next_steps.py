@@ -24,10 +24,12 @@ from .constants import (
     DefenceType,
     JudgmentStatus,
     JudgmentType,
+    PartyRole,
     ResponseType,
 )
 from .deadlines import deadline_passed
 from .models import Claim, ClaimantReply, Judgment, Response
+from .next_steps_orders import order_words
 from .services.plans import plan_words
 
 _RELATED = {Response: "response", ClaimantReply: "claimant_reply", Judgment: "judgment"}
@@ -103,6 +105,9 @@ def _judgment_words(judgment: Judgment, *, defendant: bool) -> str:
 def claimant_words(claim: Claim) -> str:
     """The claimant's next step after a response, with its date ("" when nothing to add)."""
     s = claim.status
+    directions = order_words(claim, viewer=PartyRole.CLAIMANT)
+    if directions:
+        return directions
     if s == ClaimStatus.OPEN:
         response = _one(Response, claim)
         if response is not None and _one(ClaimantReply, claim) is None:
@@ -182,6 +187,9 @@ def claimant_words(claim: Claim) -> str:
 def defendant_words(claim: Claim) -> str:
     """The defendant's next step after their response, with its date ("" when nothing to add)."""
     s = claim.status
+    directions = order_words(claim, viewer=PartyRole.DEFENDANT)
+    if directions:
+        return directions
     reply = _one(ClaimantReply, claim)
     judgment = _one(Judgment, claim)
     if s == ClaimStatus.OPEN:

@@ -427,3 +427,8 @@ TEMPLATES.update(_POSSESSION_TENANT_TEMPLATES)
 from .notifications_response import TEMPLATES as _RESPONSE_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(_RESPONSE_TEMPLATES)
+
+# Directions orders, a counterclaim's Help with Fees, and the timing jobs (#15).
+from .notifications_orders import TEMPLATES as _ORDER_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(_ORDER_TEMPLATES)

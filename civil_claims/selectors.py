@@ -54,13 +54,20 @@ HISTORY_WORDS = {
     "claim.paid_in_full": "The claimant was paid in full: claim settled",
     "claim.mediation_result": "Mediation result recorded",
     "claim.stayed_no_reply": "Claim stayed: no reply within 33 days of the response",
+    "claim.stayed_no_judgment": "Claim stayed: no judgment asked for within 6 months",
+    "claim.order_drawn": "The court made an order",
+    "claim.reconsideration_requested": "A judge was asked to reconsider the order",
+    "claim.order_reconsidered": "A judge reconsidered the order",
+    "claim.ready_for_transfer": "Ready to move to a court near the defendant",
 }
 
 
 def claims_with_details() -> QuerySet[Claim]:
     # The response, reply and judgment (one each at most) come in the same query: the
     # next step of every claim in "Your applications" reads them (next_steps).
-    return Claim.objects.select_related("response", "claimant_reply", "judgment").prefetch_related(
+    return Claim.objects.select_related(
+        "response", "claimant_reply", "judgment", "current_order"
+    ).prefetch_related(
         Prefetch("parties", queryset=Party.objects.order_by("role")),
         "amount_rows",
         "timeline_events",
@@ -159,6 +166,9 @@ NEXT_STEP_WORDS: dict[str, str] = {
     "in on paper and return.",
     ClaimStatus.ORDER_DRAWN: "The court has made an order. Read it and do what it says "
     "by the dates it gives.",
+    ClaimStatus.RECONSIDERATION_REQUESTED: "A judge has been asked to reconsider the order. "
+    "Until the judge decides, keep to the order. We will send you the decision.",
+    ClaimStatus.APPROVED: "A judge confirmed the order. Do what it says by the dates it gives.",
     ClaimStatus.READY_FOR_TRANSFER: "The claim is being moved to another court. "
     "We will tell you which court.",
     ClaimStatus.PROCEEDS_IN_CASEMAN: "The claim now continues on paper. "

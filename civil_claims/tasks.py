@@ -18,9 +18,11 @@ from .services.caseman import (
 )
 from .services.caseman import caseman_event_send as caseman_event_send_service
 from .services.defendant import claims_response_reminders_send
+from .services.orders import claims_order_transfer_ready
 from .services.outcomes import (
     claims_reply_overdue_stay,
 )
+from .services.timing import claims_no_judgment_stay, judgments_claimant_remind
 
 UNSEALED_SWEEP_EVERY_SECONDS = 15 * 60
 STALE_CLOSE_EVERY_SECONDS = 24 * 60 * 60
@@ -30,6 +32,12 @@ RESPONSE_REMINDERS_SCHEDULE = crontab(minute=5, hour="8-15")
 CASEMAN_SWEEP_EVERY_SECONDS = 15 * 60
 #: Claims with no claimant reply 33 days after the response are stayed early each morning.
 REPLY_OVERDUE_STAY_SCHEDULE = crontab(minute=20, hour=6)
+#: Orders drawn 19 days ago make their claims ready for transfer, early each morning.
+ORDER_TRANSFER_READY_SCHEDULE = crontab(minute=25, hour=6)
+#: The claimant's reminder of a default judgment asked for 10 days ago, in the morning.
+DEFAULT_JUDGMENT_REMINDER_SCHEDULE = crontab(minute=30, hour=8)
+#: Claims with no response and no judgment asked for 6 months after the deadline are stayed.
+NO_JUDGMENT_STAY_SCHEDULE = crontab(minute=35, hour=6)
 CASEMAN_MAX_RETRIES = 8
 
 BEAT_SCHEDULE = {
@@ -52,6 +60,18 @@ BEAT_SCHEDULE = {
     "civil-claims-reply-overdue-stay": {
         "task": "civil_claims.reply_overdue_stay",
         "schedule": REPLY_OVERDUE_STAY_SCHEDULE,
+    },
+    "civil-claims-order-transfer-ready": {
+        "task": "civil_claims.order_transfer_ready",
+        "schedule": ORDER_TRANSFER_READY_SCHEDULE,
+    },
+    "civil-claims-default-judgment-reminders": {
+        "task": "civil_claims.default_judgment_reminders",
+        "schedule": DEFAULT_JUDGMENT_REMINDER_SCHEDULE,
+    },
+    "civil-claims-no-judgment-stay": {
+        "task": "civil_claims.no_judgment_stay",
+        "schedule": NO_JUDGMENT_STAY_SCHEDULE,
     },
 }
 
@@ -123,3 +143,24 @@ def claims_reply_overdue_stay_task(self) -> int:
     """Stay the claims whose claimant did not reply within 33 days of the response; takes
     no arguments (the service finds the claims by id, each in its own transaction)."""
     return claims_reply_overdue_stay()
+
+
+@shared_task(name="civil_claims.order_transfer_ready", bind=True, acks_late=True)
+def claims_order_transfer_ready_task(self) -> int:
+    """Make ready for transfer the claims whose order was drawn 19 days ago; takes no
+    arguments (the service finds the claims by id, each in its own transaction)."""
+    return claims_order_transfer_ready()
+
+
+@shared_task(name="civil_claims.default_judgment_reminders", bind=True, acks_late=True)
+def judgments_claimant_remind_task(self) -> int:
+    """Remind claimants whose default judgment, asked for 10 days ago, is not entered yet
+    (once each); takes no arguments."""
+    return judgments_claimant_remind()
+
+
+@shared_task(name="civil_claims.no_judgment_stay", bind=True, acks_late=True)
+def claims_no_judgment_stay_task(self) -> int:
+    """Stay the claims with no response and no judgment asked for within 6 months of the
+    response deadline; takes no arguments."""
+    return claims_no_judgment_stay()

@@ -11,6 +11,7 @@ from .claims import ClaimAdmin, QueueFilter
 from .correspondence import IssueFeeBandAdmin, PaperCorrespondenceAdmin
 from .judgments import JudgmentAdmin
 from .next_steps import ClaimantReplyAdmin
+from .orders import OrderDrawForm  # adds the directions and counterclaim fee actions
 from .paper_response import PaperResponseForm  # adds "Enter a paper response" to ClaimAdmin
 from .possession import PossessionClaimAdmin
 
@@ -19,6 +20,7 @@ __all__ = [
     "ClaimantReplyAdmin",
     "IssueFeeBandAdmin",
     "JudgmentAdmin",
+    "OrderDrawForm",
     "PaperCorrespondenceAdmin",
     "PaperResponseForm",
     "PossessionClaimAdmin",

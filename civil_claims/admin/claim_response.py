@@ -67,7 +67,10 @@ class ResponseOnCasePageMixin:
     def get_object(self, request, object_id, from_field=None):
         # Django's get_object, with the response side joined (no query of its own).
         queryset = self.get_queryset(request).select_related(
-            "response__counterclaim", "claimant_reply", "judgment"
+            "response__counterclaim",
+            "claimant_reply",
+            "judgment",
+            "current_order__replaces",
         )
         model = queryset.model
         field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
@@ -84,3 +87,41 @@ class ResponseOnCasePageMixin:
         if response is None:
             return "No response yet"
         return admin_table(response_rows(response))
+
+    @admin.display(description="Directions orders")
+    def orders_table(self, obj):
+        # The order in force and the one it replaced (a judge's new order on
+        # reconsideration replaces a legal adviser's; nothing replaces a judge's).
+        order = obj.current_order
+        if order is None:
+            return "No order yet"
+        rows = []
+        for each in (order.replaces, order):
+            if each is None:
+                continue
+            rows.append(
+                (
+                    date_format(each.drawn_at),
+                    each.get_made_by_display(),
+                    each.text,
+                    _reconsideration_words(each),
+                )
+            )
+        return admin_table(rows)
+
+
+def _reconsideration_words(order) -> str:
+    if order.reconsideration_requested_at is None:
+        if order.reconsider_by:
+            return f"A judge may be asked to reconsider it until {date_format(order.reconsider_by)}"
+        return ""
+    words = (
+        f"Reconsideration asked for by the {order.get_reconsideration_party_display().lower()} "
+        f"on {date_format(order.reconsideration_requested_at)}: {order.reconsideration_reason}"
+    )
+    if order.reconsideration_result:
+        words += (
+            f". {order.get_reconsideration_result_display()} on "
+            f"{date_format(order.reconsidered_at)}"
+        )
+    return words

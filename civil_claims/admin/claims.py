@@ -20,6 +20,8 @@ from ..constants import BreathingSpaceStatus, CasemanEventStatus, ClaimStatus, P
 from ..models import Claim
 from ..pdf import interest_lines
 from ..selectors import claim_breathing_space_in_force, claim_next_step
+from ..services.hwf import COUNTERCLAIM_HWF_STATES, counterclaim_hwf_refusal
+from ..services.orders import reconsideration_refusal
 from .claim_response import ResponseOnCasePageMixin
 from .common import ActionViewsMixin, ClaimNumberSearchMixin, buttons
 from .export import claims_export_response
@@ -42,6 +44,14 @@ NOTE = "civil_claims.add_casenote"
 RECORD = "civil_claims.add_papercorrespondence"
 
 
+#: The directions queues, by the claim's status (oldest move first).
+ORDER_QUEUES = {
+    "directions": ClaimStatus.READY_FOR_DIRECTIONS,
+    "reconsideration": ClaimStatus.RECONSIDERATION_REQUESTED,
+    "transfer": ClaimStatus.READY_FOR_TRANSFER,
+}
+
+
 class QueueFilter(admin.SimpleListFilter):
     title = "queue"
     parameter_name = "queue"
@@ -52,6 +62,10 @@ class QueueFilter(admin.SimpleListFilter):
             ("issued_today", "Issued today"),
             ("stayed", "Stayed"),
             ("breathing_space", "In a breathing space"),
+            ("directions", "Orders to draw"),
+            ("reconsideration", "Orders a judge is asked to reconsider"),
+            ("transfer", "Ready for transfer"),
+            ("counterclaim_hwf", "Counterclaim Help with Fees to decide"),
         ]
 
     def queryset(self, request, queryset):
@@ -63,6 +77,15 @@ class QueueFilter(admin.SimpleListFilter):
             return queryset.filter(status=ClaimStatus.STAYED)
         if self.value() == "breathing_space":
             return queryset.filter(breathing_spaces__status=BreathingSpaceStatus.IN_FORCE)
+        if self.value() in ORDER_QUEUES:
+            return queryset.filter(status=ORDER_QUEUES[self.value()]).order_by("status_changed_at")
+        if self.value() == "counterclaim_hwf":
+            return queryset.filter(
+                response__counterclaim__fee_route="hwf",
+                response__counterclaim__fee_paid_at__isnull=True,
+                response__counterclaim__hwf_outcome__in=("", "more_info", "invalid"),
+                status__in=COUNTERCLAIM_HWF_STATES,
+            ).order_by("responded_at")
         return queryset
 
 
@@ -102,6 +125,7 @@ class ClaimAdmin(
         "evidence_table",
         "statement_of_truth",
         "response_table",
+        "orders_table",
         "dates_table",
         "breathing_spaces_table",
         "caseman_events_table",
@@ -212,6 +236,19 @@ class ClaimAdmin(
         if services.claim_action_allowed(obj, "contact_change"):
             links.append((self.action_url(obj, "contact-claimant"), "Claimant's contact details"))
             links.append((self.action_url(obj, "contact-defendant"), "Defendant's contact details"))
+        if s == ClaimStatus.READY_FOR_DIRECTIONS:
+            links.append((self.action_url(obj, "order-draw"), "Record the order drawn"))
+        if s == ClaimStatus.ORDER_DRAWN and not reconsideration_refusal(obj):
+            links.append(
+                (self.action_url(obj, "reconsideration-request"), "Reconsideration asked for")
+            )
+        if s == ClaimStatus.RECONSIDERATION_REQUESTED:
+            links.append((self.action_url(obj, "reconsider"), "Record the judge's decision"))
+        counterclaim = getattr(getattr(obj, "response", None), "counterclaim", None)
+        if counterclaim is not None and not counterclaim_hwf_refusal(counterclaim):
+            links.append(
+                (self.action_url(obj, "counterclaim-hwf-decide"), "Counterclaim Help with Fees")
+            )
         if s in (ClaimStatus.OPEN, ClaimStatus.BUSINESS_QUEUE) and obj.responded_at is None:
             links.append((self.action_url(obj, "paper-response"), "Enter a paper response"))
         links.append((self.action_url(obj, "note-add"), "Add a note"))

@@ -21,6 +21,10 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
 
 class HwfDecisionForm(forms.Form):
+    """A Help with Fees decision on a fee; ``party`` is who is told (and sends more)."""
+
+    party = "claimant"
+
     outcome = forms.ChoiceField(
         choices=HwfOutcome.choices,
         widget=forms.RadioSelect,
@@ -39,12 +43,20 @@ class HwfDecisionForm(forms.Form):
         help_text="More information only. It is sent to the claimant.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.party != "claimant":
+            self.fields["note"].label = f"What the {self.party} needs to send"
+            self.fields[
+                "note"
+            ].help_text = f"More information only. It is sent to the {self.party}."
+
     def clean(self):
         data = super().clean()
         if data.get("outcome") == HwfOutcome.PART and not data.get("remitted_pence"):
             self.add_error("remitted_pence", "Enter the amount remitted")
         if data.get("outcome") == HwfOutcome.MORE_INFO and not (data.get("note") or "").strip():
-            self.add_error("note", "Say what information the claimant needs to send")
+            self.add_error("note", f"Say what information the {self.party} needs to send")
         return data
 
 

@@ -9,6 +9,7 @@ from .claims import AmountRow, Claim, ClaimNumberCounter, EvidenceItem, Timeline
 from .counterclaim import Counterclaim
 from .defence import ClaimantReply, Judgment, Response
 from .fees import IssueFeeBand
+from .orders import DirectionsOrder
 from .parties import AccessCode, Party
 from .possession import (
     PossessionArrearsRow,
@@ -30,6 +31,7 @@ __all__ = [
     "BreathingSpace",
     "CaseNote",
     "CasemanEvent",
+    "DirectionsOrder",
     "Claim",
     "ClaimNumberCounter",
     "ClaimantReply",

@@ -190,6 +190,15 @@ class Claim(models.Model):
     money_received_on = models.DateField(
         null=True, blank=True, help_text="Paid in full: the day the claimant says they were paid."
     )
+    current_order = models.ForeignKey(
+        "civil_claims.DirectionsOrder",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The directions order in force (the latest drawn), read by the dashboards.",
+    )
+    ready_for_transfer_at = models.DateTimeField(null=True, blank=True)
 
     sealed_claim_form = models.ForeignKey(
         "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -10,9 +10,14 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from ..constants import HwfOutcome
 from .defence import Response
 
 USER = settings.AUTH_USER_MODEL
+
+
+#: Help with Fees outcomes that leave some of the fee to pay by card.
+HWF_TO_PAY = (HwfOutcome.PART, HwfOutcome.NONE, HwfOutcome.INVALID)
 
 
 class CounterclaimFeeRoute(models.TextChoices):
@@ -36,6 +41,17 @@ class Counterclaim(models.Model):
     hwf_reference = models.CharField("Help with Fees reference", max_length=11, blank=True)
     fee_paid_pence = models.PositiveIntegerField("fee paid", default=0)
     fee_paid_at = models.DateTimeField(null=True, blank=True)
+    # A caseworker's Help with Fees decision on the fee (as on a claim's issue fee).
+    hwf_outcome = models.CharField(
+        "Help with Fees outcome", max_length=10, choices=HwfOutcome.choices, blank=True
+    )
+    hwf_fee_remitted_pence = models.PositiveIntegerField("fee remitted", default=0)
+    hwf_amount_to_pay_pence = models.PositiveIntegerField("fee still to pay", default=0)
+    hwf_note = models.TextField("Help with Fees note to the defendant", blank=True)
+    hwf_decided_at = models.DateTimeField(null=True, blank=True)
+    hwf_decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()
 
@@ -53,5 +69,27 @@ class Counterclaim(models.Model):
 
     @property
     def fee_due(self) -> bool:
-        """A card payment is still owed."""
-        return self.fee_route == CounterclaimFeeRoute.CARD and self.fee_paid_at is None
+        """A card payment is still owed: the fee chosen to pay by card, or what is left to
+        pay after Help with Fees covered part or none of it (or the reference was invalid)."""
+        if self.fee_paid_at is not None:
+            return False
+        if self.fee_route == CounterclaimFeeRoute.CARD:
+            return True
+        return self.fee_route == CounterclaimFeeRoute.HWF and self.hwf_outcome in HWF_TO_PAY
+
+    @property
+    def amount_to_pay_pence(self) -> int:
+        """What a card payment is for: the fee, less any Help with Fees remission."""
+        if self.fee_route == CounterclaimFeeRoute.HWF and self.hwf_outcome in HWF_TO_PAY:
+            return self.hwf_amount_to_pay_pence
+        return self.fee_pence
+
+    @property
+    def hwf_to_decide(self) -> bool:
+        """A Help with Fees reference waits for a caseworker: never decided, or the
+        defendant was asked for more information or to check the reference."""
+        return (
+            self.fee_route == CounterclaimFeeRoute.HWF
+            and self.fee_paid_at is None
+            and self.hwf_outcome in ("", HwfOutcome.MORE_INFO, HwfOutcome.INVALID)
+        )

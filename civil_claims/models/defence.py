@@ -156,6 +156,11 @@ class Judgment(PaymentPlan):
     entered_at = models.DateTimeField(null=True, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     set_aside_at = models.DateTimeField(null=True, blank=True)
+    claimant_reminded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the claimant was reminded of a default judgment not yet entered.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()

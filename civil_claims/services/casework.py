@@ -28,7 +28,8 @@ from ..constants import (
     PartyRole,
 )
 from ..models import CaseNote, Claim, PaperCorrespondence, Party
-from .common import claim_link, court_phone, deadline_text, locked, message_send, money, party_route
+from .common import claim_link, court_phone, deadline_text, locked, message_send, party_route
+from .hwf import hwf_decision_fields, hwf_message
 from .issue import access_code_issue, claim_issue, defendant_notice_send
 
 #: Actions that do not change the status, and the statuses they are allowed in.
@@ -94,21 +95,16 @@ def claim_hwf_decide(
                 source=claim.status,
             )
         fee = claim.fee_pence
-        remitted = {HwfOutcome.FULL: fee, HwfOutcome.PART: remitted_pence}.get(outcome, 0)
-        if outcome == HwfOutcome.PART and not (isinstance(remitted, int) and 1 <= remitted < fee):
-            raise ValueError("Enter the amount remitted: more than £0 and less than the fee")
-        if outcome == HwfOutcome.MORE_INFO and not note.strip():
-            raise ValueError("Say what information is needed")
-        fields = {
-            "hwf_outcome": outcome,
-            "hwf_fee_remitted_pence": remitted,
-            "hwf_amount_to_pay_pence": fee - remitted,
-            "hwf_note": note,
-        }
-        common = {
-            "hwf_reference": claim.hwf_reference,
-            "claim_url": claim_link(claim),
-        }
+        fields = hwf_decision_fields(
+            outcome=outcome, fee_pence=fee, remitted_pence=remitted_pence, note=note
+        )
+        template, personalisation = hwf_message(
+            prefix="civil_claims.hwf",
+            fields=fields,
+            fee_pence=fee,
+            reference=claim.reference_display,
+        )
+        personalisation.update(hwf_reference=claim.hwf_reference, claim_url=claim_link(claim))
         if outcome == HwfOutcome.FULL:
             fields.update(hwf_decided_at=timezone.now(), hwf_decided_by=actor)
             for name, value in fields.items():
@@ -121,55 +117,26 @@ def claim_hwf_decide(
                 notify_claimant=False,
                 detail={"hwf_outcome": outcome},
             )
-            message_send(
-                template="civil_claims.hwf_full",
-                route=party_route(claim.claimant),
-                claim=claim,
-                personalisation={
-                    **common,
-                    "fee": money(fee),
-                    "claim_number": claim.claim_number,
-                    "response_deadline": deadline_text(claim),
-                },
+            personalisation.update(
+                claim_number=claim.claim_number, response_deadline=deadline_text(claim)
             )
-            return claim
-        transition_apply(
-            claim,
-            to=ClaimStatus.HWF_AWAITING_CLAIMANT,
-            fields=fields,
-            stamp="hwf_decided",
-            action="claim.hwf_decided",
-            actor=actor,
-            request=request,
-            service=AUDIT_SERVICE,
-            detail={"outcome": outcome, "remitted_pence": remitted},
-        )
-        reference = claim.reference_display
-        template, personalisation = {
-            HwfOutcome.PART: (
-                "civil_claims.hwf_part",
-                {
-                    "remitted": money(remitted),
-                    "fee": money(fee),
-                    "amount_to_pay": money(fee - remitted),
-                    "reference": reference,
-                },
-            ),
-            HwfOutcome.NONE: ("civil_claims.hwf_none", {"fee": money(fee), "reference": reference}),
-            HwfOutcome.MORE_INFO: (
-                "civil_claims.hwf_more_info",
-                {"note": note.strip(), "reference": reference},
-            ),
-            HwfOutcome.INVALID: (
-                "civil_claims.hwf_invalid",
-                {"fee": money(fee), "reference": reference},
-            ),
-        }[outcome]
+        else:
+            transition_apply(
+                claim,
+                to=ClaimStatus.HWF_AWAITING_CLAIMANT,
+                fields=fields,
+                stamp="hwf_decided",
+                action="claim.hwf_decided",
+                actor=actor,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail={"outcome": outcome, "remitted_pence": fields["hwf_fee_remitted_pence"]},
+            )
         message_send(
             template=template,
             route=party_route(claim.claimant),
             claim=claim,
-            personalisation={**common, **personalisation},
+            personalisation=personalisation,
         )
     return claim
 

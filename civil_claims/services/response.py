@@ -460,7 +460,7 @@ def counterclaim_payment_start(
     return payments.payment_start(
         for_case=counterclaim,
         purpose=PAYMENT_PURPOSE_COUNTERCLAIM_FEE,
-        amount_pence=counterclaim.fee_pence,
+        amount_pence=counterclaim.amount_to_pay_pence,
         reference=claim.reference,
         description="Court fee for a counterclaim",
         return_to=return_to,

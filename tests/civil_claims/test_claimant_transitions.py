@@ -1,4 +1,5 @@
-"""Every next-step service from every claim status: it succeeds only from the statuses it
+"""Every next-step service (the claimant's replies, judgments, mediation, paid in full, and
+the directions orders) from every claim status: it succeeds only from the statuses it
 may start from (each of which CLAIM_TRANSITIONS allows to reach its target) and is refused
 from every other one with nothing written; and the deadline rules of a default judgment
 (4pm, weekends, bank holidays, more time)."""
@@ -13,8 +14,10 @@ from civil_claims.constants import (
     CourtDecision,
     FormaliseOption,
     MediationResult,
+    OrderMadeBy,
+    ReconsiderationResult,
 )
-from civil_claims.models import Claim, ClaimantReply, Judgment
+from civil_claims.models import Claim, ClaimantReply, DirectionsOrder, Judgment
 from civil_claims.services.claimant import (
     ReplyRefused,
     claim_admission_accept,
@@ -27,6 +30,11 @@ from civil_claims.services.judgment import (
     JudgmentRefused,
     claim_default_judgment_request,
     claim_plan_decide,
+)
+from civil_claims.services.orders import (
+    claim_order_draw,
+    claim_order_reconsider,
+    claim_order_reconsideration_request,
 )
 from civil_claims.services.outcomes import (
     PAID_IN_FULL_STATES,
@@ -73,6 +81,23 @@ def _decision_waiting(status: str) -> Claim:
             claim=claim, kind="determination", total_pence=60000, payment_option="immediately"
         )
     return claim
+
+
+def _with_order(status: str, *, reconsideration: bool = False) -> Claim:
+    """A defended claim with a legal adviser's order drawn today (a reconsideration asked
+    for when told), put in ``status``."""
+    claim = claim_answered(**full_defence())
+    order = DirectionsOrder.objects.create(
+        claim=claim, made_by=OrderMadeBy.LEGAL_ADVISER, text="Directions."
+    )
+    if reconsideration:
+        DirectionsOrder.objects.filter(pk=order.pk).update(
+            reconsideration_requested_at=order.drawn_at,
+            reconsideration_party="claimant",
+            reconsideration_reason="Wrong track",
+        )
+    Claim.objects.filter(pk=claim.pk).update(current_order=order)
+    return _put(claim, status)
 
 
 # (name, source statuses, target, make a claim in a status, the call)
@@ -145,6 +170,42 @@ MOVES = [
         ),
     ),
     (
+        "draw an order",
+        {ClaimStatus.READY_FOR_DIRECTIONS},
+        ClaimStatus.ORDER_DRAWN,
+        lambda s: _put(claim_answered(**full_defence()), s),
+        lambda c: claim_order_draw(
+            claim=c, made_by=OrderMadeBy.LEGAL_ADVISER, text="Directions.", actor=None
+        ),
+    ),
+    (
+        "ask a judge to reconsider the order",
+        {ClaimStatus.ORDER_DRAWN},
+        ClaimStatus.RECONSIDERATION_REQUESTED,
+        lambda s: _with_order(s),
+        lambda c: claim_order_reconsideration_request(
+            claim=c, party="defendant", reason="Unfair", actor=None
+        ),
+    ),
+    (
+        "the judge confirms the order",
+        {ClaimStatus.RECONSIDERATION_REQUESTED},
+        ClaimStatus.APPROVED,
+        lambda s: _with_order(s, reconsideration=True),
+        lambda c: claim_order_reconsider(
+            claim=c, result=ReconsiderationResult.CONFIRMED, actor=None
+        ),
+    ),
+    (
+        "the judge makes a new order",
+        {ClaimStatus.RECONSIDERATION_REQUESTED},
+        ClaimStatus.ORDER_DRAWN,
+        lambda s: _with_order(s, reconsideration=True),
+        lambda c: claim_order_reconsider(
+            claim=c, result=ReconsiderationResult.NEW_ORDER, text="New directions.", actor=None
+        ),
+    ),
+    (
         "paid in full",
         set(PAID_IN_FULL_STATES),
         ClaimStatus.SETTLED,
@@ -173,6 +234,7 @@ def test_each_next_step_from_every_status(move, status):
     claim = make(status)
     replies = ClaimantReply.objects.filter(claim=claim).count()
     judgments = Judgment.objects.filter(claim=claim).count()
+    orders = DirectionsOrder.objects.filter(claim=claim).count()
     if status in sources:
         call(claim)
         claim.refresh_from_db()
@@ -184,6 +246,7 @@ def test_each_next_step_from_every_status(move, status):
         assert claim.status == status
         assert ClaimantReply.objects.filter(claim=claim).count() == replies
         assert Judgment.objects.filter(claim=claim).count() == judgments
+        assert DirectionsOrder.objects.filter(claim=claim).count() == orders
 
 
 @pytest.mark.parametrize("status", STATUSES)
@@ -246,3 +309,17 @@ def test_a_default_judgment_only_from_4pm_on_the_deadline_day(
             claim=claim, actor=None, already_paid_pence=0, plan=IMMEDIATELY
         )
     assert judgment.interest_to == dt.date.fromisoformat(allowed_at[:10])
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_the_transfer_job_moves_only_claims_with_an_order_drawn_or_confirmed(status, _now):
+    from civil_claims.services.orders import claim_order_transfer_ready
+
+    claim = _with_order(status)
+    _now.move_to("2026-12-20 07:00 +0000")
+    moved = claim_order_transfer_ready(claim_id=claim.pk)
+    claim.refresh_from_db()
+    if status in (ClaimStatus.ORDER_DRAWN, ClaimStatus.APPROVED):
+        assert moved and claim.status == ClaimStatus.READY_FOR_TRANSFER
+    else:
+        assert not moved and claim.status == status
