@@ -6,6 +6,9 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import PenceField, pence_format
 
@@ -15,45 +18,47 @@ from .possession_constants import POSSESSION_TEXT_MAX_LENGTH, PossessionStatus, 
 
 class WarrantRequestForm(forms.Form):
     basis = forms.ChoiceField(
-        label="Why are you asking for a warrant?",
+        label=_("Why are you asking for a warrant?"),
         choices=WarrantBasis.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose why you are asking for a warrant",
-            "invalid_choice": "Choose why you are asking for a warrant",
+            "required": _("Choose why you are asking for a warrant"),
+            "invalid_choice": _("Choose why you are asking for a warrant"),
         },
     )
     breach_details = forms.CharField(
-        label="How were the terms of the order broken?",
+        label=_("How were the terms of the order broken?"),
         required=False,
         max_length=POSSESSION_TEXT_MAX_LENGTH,
-        help_text="For a suspended order: for example, which payments were missed",
+        help_text=_("For a suspended order: for example, which payments were missed"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
-            "max_length": f"How the terms were broken must be {POSSESSION_TEXT_MAX_LENGTH:,} "
-            "characters or fewer"
+            "max_length": format_lazy(
+                _("How the terms were broken must be {max} characters or fewer"),
+                max=f"{POSSESSION_TEXT_MAX_LENGTH:,}",
+            )
         },
     )
     amount_owed_pence = PenceField(
-        label="How much do the defendants still owe you?",
-        help_text="The rent arrears and any costs in the order still unpaid. Enter 0 if nothing",
+        label=_("How much do the defendants still owe you?"),
+        help_text=_("The rent arrears and any costs in the order still unpaid. Enter 0 if nothing"),
         min_pence=0,
-        error_messages={"required": "Enter the amount still owed, or 0"},
+        error_messages={"required": _("Enter the amount still owed, or 0")},
     )
     how = forms.ChoiceField(
-        label="How will you pay the warrant fee?",
-        choices=[("card", "Pay by debit or credit card"), ("hwf", "Help with Fees")],
+        label=_("How will you pay the warrant fee?"),
+        choices=[("card", _("Pay by debit or credit card")), ("hwf", _("Help with Fees"))],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose how you will pay the warrant fee",
-            "invalid_choice": "Choose how you will pay the warrant fee",
+            "required": _("Choose how you will pay the warrant fee"),
+            "invalid_choice": _("Choose how you will pay the warrant fee"),
         },
     )
     hwf_reference = forms.CharField(
-        label="Your Help with Fees reference",
+        label=_("Your Help with Fees reference"),
         required=False,
         max_length=20,
-        help_text="It is 11 characters and starts with HWF, for example HWF-A1B-23C",
+        help_text=_("It is 11 characters and starts with HWF, for example HWF-A1B-23C"),
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
 
@@ -68,9 +73,9 @@ class WarrantRequestForm(forms.Form):
                 c for c in WarrantBasis.choices if c[0] == WarrantBasis.TERMS_BROKEN
             ]
         if fee_pence is not None:
-            self.fields[
-                "how"
-            ].label = f"How will you pay the warrant fee of {pence_format(fee_pence)}?"
+            self.fields["how"].label = gettext("How will you pay the warrant fee of %(fee)s?") % {
+                "fee": pence_format(fee_pence)
+            }
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -91,7 +96,7 @@ class WarrantRequestForm(forms.Form):
             else:
                 self.add_error(
                     "hwf_reference",
-                    "Enter your Help with Fees reference in the right format, like HWF-A1B-23C",
+                    _("Enter your Help with Fees reference in the right format, like HWF-A1B-23C"),
                 )
         else:
             data["hwf_reference"] = ""
@@ -100,5 +105,5 @@ class WarrantRequestForm(forms.Form):
             and not (data.get("breach_details") or "").strip()
         ):
             if "breach_details" not in self.errors:
-                self.add_error("breach_details", "Say how the terms of the order were broken")
+                self.add_error("breach_details", _("Say how the terms of the order were broken"))
         return data

@@ -5,31 +5,32 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .journeys.forms import HwfReferenceForm, _helper, _radios, _textarea
 from .possession_response_constants import APPLICATION_TEXT_MAX_LENGTH, ApplicationKind
 
-PAY_CHOICES = [("card", "Pay by debit or credit card"), ("hwf", "Help with Fees")]
+PAY_CHOICES = [("card", _("Pay by debit or credit card")), ("hwf", _("Help with Fees"))]
 
 
 class PossessionApplicationForm(forms.Form):
-    kind = _radios(ApplicationKind.choices, "Select what you are applying for")
+    kind = _radios(ApplicationKind.choices, _("Select what you are applying for"))
     details = _textarea(
-        "What you are asking the court to do, and why",
-        "Enter what you are asking the court to do, and why",
+        _("What you are asking the court to do, and why"),
+        _("Enter what you are asking the court to do, and why"),
         APPLICATION_TEXT_MAX_LENGTH,
     )
     how = forms.ChoiceField(
-        label="If there is a fee, how will you pay it?",
+        label=_("If there is a fee, how will you pay it?"),
         choices=PAY_CHOICES,
         required=False,
         widget=forms.RadioSelect,
     )
     hwf_reference = forms.CharField(
-        label="Your Help with Fees reference",
+        label=_("Your Help with Fees reference"),
         required=False,
         max_length=20,
-        help_text="It starts with HWF, for example HWF-A1B-23C",
+        help_text=_("It starts with HWF, for example HWF-A1B-23C"),
     )
 
     def __init__(self, *args, fee_for=None, refusal_for=None, **kwargs):
@@ -38,7 +39,7 @@ class PossessionApplicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fee_for = fee_for
         self.refusal_for = refusal_for
-        self.fields["kind"].label = "What are you applying for?"
+        self.fields["kind"].label = _("What are you applying for?")
         self.helper = _helper(
             Field.radios("kind", legend_size=Size.MEDIUM),
             Field.textarea("details"),
@@ -59,7 +60,7 @@ class PossessionApplicationForm(forms.Form):
             data["how"], data["hwf_reference"] = "", ""
             return data
         if not data.get("how"):
-            self.add_error("how", "Select how you will pay the application fee")
+            self.add_error("how", _("Select how you will pay the application fee"))
         elif data["how"] == "hwf":
             check = HwfReferenceForm({"reference": data.get("hwf_reference", "")})
             if check.is_valid():

@@ -17,21 +17,23 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
 
 
 class Country(models.TextChoices):
     """Where the property is: the law, the tenancy types, grounds and notices follow it."""
 
-    ENGLAND = "england", "England"
-    WALES = "wales", "Wales"
+    ENGLAND = "england", _("England")
+    WALES = "wales", _("Wales")
 
 
 class ClaimantType(models.TextChoices):
-    PRIVATE_LANDLORD = "private_landlord", "Private landlord"
-    SOCIAL_LANDLORD = "social_landlord", "Social housing provider or local authority"
-    COMMUNITY_LANDLORD = "community_landlord", "Community landlord"
-    MORTGAGE_LENDER = "mortgage_lender", "Mortgage lender"
-    OTHER = "other", "Other"
+    PRIVATE_LANDLORD = "private_landlord", _("Private landlord")
+    SOCIAL_LANDLORD = "social_landlord", _("Social housing provider or local authority")
+    COMMUNITY_LANDLORD = "community_landlord", _("Community landlord")
+    MORTGAGE_LENDER = "mortgage_lender", _("Mortgage lender")
+    OTHER = "other", _("Other")
 
 
 #: Claimant types by country: social housing providers and local authorities are
@@ -55,14 +57,14 @@ CLAIMANT_TYPES_BY_COUNTRY = {
 class TenancyType(models.TextChoices):
     """A tenancy (England) or an occupation contract (Wales, Renting Homes (Wales) Act 2016)."""
 
-    ASSURED = "assured", "Assured tenancy"
-    SECURE = "secure", "Secure tenancy"
-    INTRODUCTORY = "introductory", "Introductory tenancy"
-    FLEXIBLE = "flexible", "Flexible tenancy"
-    DEMOTED = "demoted", "Demoted tenancy"
-    SECURE_CONTRACT = "secure_contract", "Secure occupation contract"
-    STANDARD_CONTRACT = "standard_contract", "Standard occupation contract"
-    OTHER = "other", "Other"
+    ASSURED = "assured", _("Assured tenancy")
+    SECURE = "secure", _("Secure tenancy")
+    INTRODUCTORY = "introductory", _("Introductory tenancy")
+    FLEXIBLE = "flexible", _("Flexible tenancy")
+    DEMOTED = "demoted", _("Demoted tenancy")
+    SECURE_CONTRACT = "secure_contract", _("Secure occupation contract")
+    STANDARD_CONTRACT = "standard_contract", _("Standard occupation contract")
+    OTHER = "other", _("Other")
 
 
 TENANCY_TYPES_BY_COUNTRY = {
@@ -96,10 +98,10 @@ def tenancy_types_for(country: str) -> tuple[TenancyType, ...]:
 
 
 class RentFrequency(models.TextChoices):
-    WEEKLY = "weekly", "Weekly"
-    FORTNIGHTLY = "fortnightly", "Every 2 weeks"
-    MONTHLY = "monthly", "Monthly"
-    OTHER = "other", "Other"
+    WEEKLY = "weekly", _("Weekly")
+    FORTNIGHTLY = "fortnightly", _("Every 2 weeks")
+    MONTHLY = "monthly", _("Monthly")
+    OTHER = "other", _("Other")
 
 
 #: Days in one rent period. A month is 30.44 days (365.25 ÷ 12, as the court form does).
@@ -129,13 +131,13 @@ def daily_rent_pence(rent_pence: int, frequency: str) -> int | None:
 
 
 class GroundKind(models.TextChoices):
-    MANDATORY = "mandatory", "Mandatory"
-    DISCRETIONARY = "discretionary", "Discretionary"
+    MANDATORY = "mandatory", _("Mandatory")
+    DISCRETIONARY = "discretionary", _("Discretionary")
     ALTERNATIVE_ACCOMMODATION = (
         "alternative",
-        "Discretionary, if suitable alternative accommodation is available",
+        _("Discretionary, if suitable alternative accommodation is available"),
     )
-    ESTATE_MANAGEMENT = "estate", "Estate management"
+    ESTATE_MANAGEMENT = "estate", _("Estate management")
 
 
 @dataclass(frozen=True)
@@ -162,85 +164,87 @@ ALT, EST = GroundKind.ALTERNATIVE_ACCOMMODATION, GroundKind.ESTATE_MANAGEMENT
 
 #: Housing Act 1988, Schedule 2 (assured tenancies). Rent arrears: grounds 8, 10 and 11.
 ASSURED_GROUNDS = (
-    _g("1", "Ground 1: the landlord lived there before, or wants to live there", M),
-    _g("2", "Ground 2: the mortgage lender wants to sell the property", M),
-    _g("3", "Ground 3: it was a holiday let", M),
-    _g("4", "Ground 4: it was let to students by an educational institution", M),
-    _g("5", "Ground 5: it is needed for a minister of religion", M),
-    _g("6", "Ground 6: the landlord intends to redevelop the property", M),
-    _g("7", "Ground 7: the tenancy was inherited after the tenant died", M),
-    _g("7A", "Ground 7A: serious antisocial behaviour", M),
-    _g("7B", "Ground 7B: the tenant has no right to rent", M),
-    _g("8", "Ground 8: serious rent arrears", M, arrears=True),
-    _g("9", "Ground 9: suitable alternative accommodation is available"),
-    _g("10", "Ground 10: some rent is unpaid", arrears=True),
-    _g("11", "Ground 11: the rent has been paid late persistently", arrears=True),
-    _g("12", "Ground 12: a term of the tenancy has been broken"),
-    _g("13", "Ground 13: the property has been damaged or neglected"),
-    _g("14", "Ground 14: nuisance or antisocial behaviour"),
-    _g("14ZA", "Ground 14ZA: the tenant took part in a riot"),
-    _g("14A", "Ground 14A: domestic violence made a partner leave"),
-    _g("15", "Ground 15: the furniture has been damaged"),
-    _g("16", "Ground 16: the tenant was an employee of the landlord"),
-    _g("17", "Ground 17: the tenancy was got by a false statement"),
+    _g("1", N_("Ground 1: the landlord lived there before, or wants to live there"), M),
+    _g("2", N_("Ground 2: the mortgage lender wants to sell the property"), M),
+    _g("3", N_("Ground 3: it was a holiday let"), M),
+    _g("4", N_("Ground 4: it was let to students by an educational institution"), M),
+    _g("5", N_("Ground 5: it is needed for a minister of religion"), M),
+    _g("6", N_("Ground 6: the landlord intends to redevelop the property"), M),
+    _g("7", N_("Ground 7: the tenancy was inherited after the tenant died"), M),
+    _g("7A", N_("Ground 7A: serious antisocial behaviour"), M),
+    _g("7B", N_("Ground 7B: the tenant has no right to rent"), M),
+    _g("8", N_("Ground 8: serious rent arrears"), M, arrears=True),
+    _g("9", N_("Ground 9: suitable alternative accommodation is available")),
+    _g("10", N_("Ground 10: some rent is unpaid"), arrears=True),
+    _g("11", N_("Ground 11: the rent has been paid late persistently"), arrears=True),
+    _g("12", N_("Ground 12: a term of the tenancy has been broken")),
+    _g("13", N_("Ground 13: the property has been damaged or neglected")),
+    _g("14", N_("Ground 14: nuisance or antisocial behaviour")),
+    _g("14ZA", N_("Ground 14ZA: the tenant took part in a riot")),
+    _g("14A", N_("Ground 14A: domestic violence made a partner leave")),
+    _g("15", N_("Ground 15: the furniture has been damaged")),
+    _g("16", N_("Ground 16: the tenant was an employee of the landlord")),
+    _g("17", N_("Ground 17: the tenancy was got by a false statement")),
 )
 
 #: Housing Act 1985, Schedule 2 and section 84A (secure and flexible tenancies). Rent
 #: arrears: ground 1.
 SECURE_GROUNDS = (
-    _g("1", "Ground 1: rent is unpaid or a term of the tenancy has been broken", arrears=True),
-    _g("2", "Ground 2: nuisance or antisocial behaviour"),
-    _g("2ZA", "Ground 2ZA: the tenant took part in a riot"),
-    _g("2A", "Ground 2A: domestic violence made a partner leave"),
-    _g("3", "Ground 3: the property has been damaged or neglected"),
-    _g("4", "Ground 4: the furniture has been damaged"),
-    _g("5", "Ground 5: the tenancy was got by a false statement"),
-    _g("6", "Ground 6: the tenancy was got by paying a premium"),
-    _g("7", "Ground 7: conduct of an employee of the landlord"),
-    _g("8", "Ground 8: the tenant was housed while their home was being repaired"),
-    _g("84A", "Absolute ground for antisocial behaviour (section 84A)", M),
-    _g("9", "Ground 9: the property is overcrowded", ALT),
-    _g("10", "Ground 10: the landlord intends to redevelop the property", ALT),
-    _g("10A", "Ground 10A: the property is in a redevelopment scheme", ALT),
-    _g("11", "Ground 11: the landlord is a charity and the tenant conflicts with its aims", ALT),
-    _g("12", "Ground 12: the property is needed for an employee", ALT),
-    _g("13", "Ground 13: the property is adapted for a disabled person", ALT),
-    _g("14", "Ground 14: housing for people who are hard to house", ALT),
-    _g("15", "Ground 15: housing for people with special needs", ALT),
-    _g("15A", "Ground 15A: the property is too big for the successor tenant", ALT),
-    _g("16", "Ground 16: under-occupation after the tenancy was inherited", ALT),
+    _g("1", N_("Ground 1: rent is unpaid or a term of the tenancy has been broken"), arrears=True),
+    _g("2", N_("Ground 2: nuisance or antisocial behaviour")),
+    _g("2ZA", N_("Ground 2ZA: the tenant took part in a riot")),
+    _g("2A", N_("Ground 2A: domestic violence made a partner leave")),
+    _g("3", N_("Ground 3: the property has been damaged or neglected")),
+    _g("4", N_("Ground 4: the furniture has been damaged")),
+    _g("5", N_("Ground 5: the tenancy was got by a false statement")),
+    _g("6", N_("Ground 6: the tenancy was got by paying a premium")),
+    _g("7", N_("Ground 7: conduct of an employee of the landlord")),
+    _g("8", N_("Ground 8: the tenant was housed while their home was being repaired")),
+    _g("84A", N_("Absolute ground for antisocial behaviour (section 84A)"), M),
+    _g("9", N_("Ground 9: the property is overcrowded"), ALT),
+    _g("10", N_("Ground 10: the landlord intends to redevelop the property"), ALT),
+    _g("10A", N_("Ground 10A: the property is in a redevelopment scheme"), ALT),
+    _g(
+        "11", N_("Ground 11: the landlord is a charity and the tenant conflicts with its aims"), ALT
+    ),
+    _g("12", N_("Ground 12: the property is needed for an employee"), ALT),
+    _g("13", N_("Ground 13: the property is adapted for a disabled person"), ALT),
+    _g("14", N_("Ground 14: housing for people who are hard to house"), ALT),
+    _g("15", N_("Ground 15: housing for people with special needs"), ALT),
+    _g("15A", N_("Ground 15A: the property is too big for the successor tenant"), ALT),
+    _g("16", N_("Ground 16: under-occupation after the tenancy was inherited"), ALT),
 )
 
 #: A flexible tenancy also ends at the end of its fixed term (Housing Act 1985, s107D).
 FLEXIBLE_GROUNDS = (
     *SECURE_GROUNDS,
-    _g("107D", "The fixed term of the flexible tenancy has ended (section 107D)", M),
+    _g("107D", N_("The fixed term of the flexible tenancy has ended (section 107D)"), M),
 )
 
 #: Introductory and demoted tenancies, and other tenancies in England: the landlord gives
 #: its reason for ending the tenancy rather than a statutory ground.
 ENGLAND_OTHER_GROUNDS = (
-    _g("rent_arrears", "Rent arrears", arrears=True),
-    _g("antisocial", "Antisocial behaviour"),
-    _g("breach", "Breach of the tenancy"),
-    _g("absolute", "Absolute grounds"),
-    _g("other", "Another reason"),
+    _g("rent_arrears", N_("Rent arrears"), arrears=True),
+    _g("antisocial", N_("Antisocial behaviour")),
+    _g("breach", N_("Breach of the tenancy")),
+    _g("absolute", N_("Absolute grounds")),
+    _g("other", N_("Another reason")),
 )
 
 #: Renting Homes (Wales) Act 2016: breach of contract (section 157) and the estate
 #: management grounds (section 160, Schedule 8) for every occupation contract.
 WALES_COMMON_GROUNDS = (
-    _g("s157_arrears", "Rent arrears: breach of contract (section 157)", arrears=True),
-    _g("s157_antisocial", "Antisocial behaviour or prohibited conduct (section 157)"),
-    _g("s157_other", "Another breach of contract (section 157)"),
-    _g("s160_estate", "Estate management grounds (section 160)", EST),
+    _g("s157_arrears", N_("Rent arrears: breach of contract (section 157)"), arrears=True),
+    _g("s157_antisocial", N_("Antisocial behaviour or prohibited conduct (section 157)")),
+    _g("s157_other", N_("Another breach of contract (section 157)")),
+    _g("s160_estate", N_("Estate management grounds (section 160)"), EST),
 )
 WALES_STANDARD_GROUNDS = (
-    _g("s181", "Serious rent arrears, periodic contract (section 181)", M, arrears=True),
-    _g("s187", "Serious rent arrears, fixed term contract (section 187)", M, arrears=True),
-    _g("s173", "Landlord's notice, periodic contract (section 173)", M),
-    _g("s186", "Landlord's notice at the end of a fixed term (section 186)", M),
-    _g("s199", "Landlord's break clause (section 199)", M),
+    _g("s181", N_("Serious rent arrears, periodic contract (section 181)"), M, arrears=True),
+    _g("s187", N_("Serious rent arrears, fixed term contract (section 187)"), M, arrears=True),
+    _g("s173", N_("Landlord's notice, periodic contract (section 173)"), M),
+    _g("s186", N_("Landlord's notice at the end of a fixed term (section 186)"), M),
+    _g("s199", N_("Landlord's break clause (section 199)"), M),
     *WALES_COMMON_GROUNDS,
 )
 
@@ -284,13 +288,13 @@ def arrears_grounds_chosen(country: str, tenancy_type: str, codes: Iterable[str]
 
 
 class NoticeType(models.TextChoices):
-    SECTION_8 = "section_8", "Notice seeking possession under section 8 (form 3)"
-    SECTION_21 = "section_21", "Section 21 notice (form 6A)"
-    SECURE_NSP = "secure_nsp", "Notice seeking possession (secure or flexible tenancy)"
-    PROCEEDINGS = "proceedings", "Notice of proceedings (introductory or demoted tenancy)"
-    WALES_POSSESSION = "wales_possession", "Possession notice (breach of contract)"
-    WALES_LANDLORD = "wales_landlord", "Landlord's notice (section 173 or 186)"
-    OTHER = "other", "Another notice"
+    SECTION_8 = "section_8", _("Notice seeking possession under section 8 (form 3)")
+    SECTION_21 = "section_21", _("Section 21 notice (form 6A)")
+    SECURE_NSP = "secure_nsp", _("Notice seeking possession (secure or flexible tenancy)")
+    PROCEEDINGS = "proceedings", _("Notice of proceedings (introductory or demoted tenancy)")
+    WALES_POSSESSION = "wales_possession", _("Possession notice (breach of contract)")
+    WALES_LANDLORD = "wales_landlord", _("Landlord's notice (section 173 or 186)")
+    OTHER = "other", _("Another notice")
 
 
 NOTICE_TYPES_BY_COUNTRY = {
@@ -312,12 +316,12 @@ def notice_types_for(country: str) -> tuple[NoticeType, ...]:
 class NoticeMethod(models.TextChoices):
     """How the notice was served. Each method has a date; some a time, a name or an email."""
 
-    FIRST_CLASS_POST = "post", "By first class post"
-    PERMITTED_PLACE = "permitted_place", "Left at a permitted place"
-    PERSONALLY = "personally", "Handed to a person"
-    EMAIL = "email", "By email"
-    OTHER_ELECTRONIC = "electronic", "By another electronic method"
-    OTHER = "other", "Another way"
+    FIRST_CLASS_POST = "post", _("By first class post")
+    PERMITTED_PLACE = "permitted_place", _("Left at a permitted place")
+    PERSONALLY = "personally", _("Handed to a person")
+    EMAIL = "email", _("By email")
+    OTHER_ELECTRONIC = "electronic", _("By another electronic method")
+    OTHER = "other", _("Another way")
 
 
 #: Methods whose moment of service is a date and a time (the rest: a date).

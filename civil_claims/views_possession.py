@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -27,10 +28,11 @@ def possession_confirmation(request, reference: str):
         request,
         "civil_claims/possession/confirmation.html",
         {
-            "page_title": "Your possession claim has been issued"
+            "page_title": gettext("Your possession claim has been issued")
             if claim.claim_number
-            else "Your possession claim has been sent",
+            else gettext("Your possession claim has been sent"),
             "claim": claim,
+            "defendant_names": ", ".join(d.name for d in claim.defendants),
             "hwf": claim.status == PossessionStatus.HWF_PENDING,
             "grounds": list(claim.grounds.all()),
         },

@@ -92,7 +92,8 @@ def possession_claim(request, claim):
         request,
         "civil_claims/possession/claim.html",
         {
-            "page_title": f"Your possession claim {claim.reference_display}",
+            "page_title": gettext("Your possession claim %(reference)s")
+            % {"reference": claim.reference_display},
             "claim": claim,
             "next_step": possession_next_step(claim),
             "hearing": possession_hearing_current(claim),
@@ -158,11 +159,11 @@ def possession_hwf_reference(request, claim):
         request,
         "civil_claims/possession/form_page.html",
         {
-            "page_title": "Give your Help with Fees reference",
+            "page_title": gettext("Give your Help with Fees reference"),
             "claim": claim,
             "form": form,
             "note": holder.hwf_note,
-            "submit_label": "Send",
+            "submit_label": gettext("Send"),
         },
     )
 
@@ -203,7 +204,7 @@ def possession_warrant(request, claim):
             for field, message in exc.errors.items():
                 form.add_error(field if field in form.fields else None, message)
         except PossessionFeeNotFound:
-            problem = "Sorry, we cannot work out the warrant fee today. Try again later."
+            problem = gettext("Sorry, we cannot work out the warrant fee today. Try again later.")
         except TransitionNotAllowed:
             return redirect("civil_claims:possession-claim", claim.reference)
         else:
@@ -224,12 +225,12 @@ def possession_warrant(request, claim):
         request,
         "civil_claims/possession/form_page.html",
         {
-            "page_title": "Ask for a warrant of possession",
+            "page_title": gettext("Ask for a warrant of possession"),
             "claim": claim,
             "form": form,
             "problem": problem,
             "fee_pence": fee_pence,
-            "submit_label": "Ask for the warrant",
+            "submit_label": gettext("Ask for the warrant"),
         },
     )
 

@@ -67,7 +67,7 @@ def possession_respond_sent(request, party):
         request,
         "civil_claims/possession_defendant/sent.html",
         {
-            "page_title": "Your response has been sent",
+            "page_title": gettext("Your response has been sent"),
             "claim": party.claim,
             "response": response,
             "counterclaim": counterclaim,
@@ -108,7 +108,9 @@ def possession_application_new(request, party):
 
     def refusal_for(kind: str) -> str:
         if kind == ApplicationKind.ADJOURN and hearing is None:
-            return "There is no hearing listed to adjourn. Choose another kind of application"
+            return gettext(
+                "There is no hearing listed to adjourn. Choose another kind of application"
+            )
         return ""
 
     form = PossessionApplicationForm(
@@ -140,7 +142,7 @@ def possession_application_new(request, party):
         request,
         "civil_claims/possession_defendant/application.html",
         {
-            "page_title": "Apply to the court about the claim",
+            "page_title": gettext("Apply to the court about the claim"),
             "claim": claim,
             "form": form,
             "hearing": hearing,

@@ -56,26 +56,25 @@ ADDRESS_TEXT = {
         "town": _("Enter the correspondence town or city"),
         "postcode": _("Enter the correspondence postcode"),
     },
-    # The possession claim's pages (civil_claims.journeys.possession_forms), not yet
-    # marked for translation.
+    # The possession claim's pages (civil_claims.journeys.possession_forms).
     "the property’s": {
-        "line_1": "Enter the first line of the property’s address",
-        "town": "Enter the property’s town or city",
-        "postcode": "Enter the property’s postcode",
+        "line_1": _("Enter the first line of the property’s address"),
+        "town": _("Enter the property’s town or city"),
+        "postcode": _("Enter the property’s postcode"),
     },
     "the claimant’s": {
-        "line_1": "Enter the first line of the claimant’s address",
-        "town": "Enter the claimant’s town or city",
-        "postcode": "Enter the claimant’s postcode",
-        "first_name": "Enter the claimant’s first name",
-        "last_name": "Enter the claimant’s last name",
+        "line_1": _("Enter the first line of the claimant’s address"),
+        "town": _("Enter the claimant’s town or city"),
+        "postcode": _("Enter the claimant’s postcode"),
+        "first_name": _("Enter the claimant’s first name"),
+        "last_name": _("Enter the claimant’s last name"),
     },
     "the defendant’s": {
-        "line_1": "Enter the first line of the defendant’s address",
-        "town": "Enter the defendant’s town or city",
-        "postcode": "Enter the defendant’s postcode",
-        "first_name": "Enter the defendant’s first name",
-        "last_name": "Enter the defendant’s last name",
+        "line_1": _("Enter the first line of the defendant’s address"),
+        "town": _("Enter the defendant’s town or city"),
+        "postcode": _("Enter the defendant’s postcode"),
+        "first_name": _("Enter the defendant’s first name"),
+        "last_name": _("Enter the defendant’s last name"),
     },
 }
 

@@ -12,7 +12,10 @@ Sending it (``possession_submit.possession_submit_from_journey``) records the cl
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.journeys.contact import contact_step
 from digital_services.journeys.definitions import (
@@ -122,19 +125,23 @@ def arrears_rows(items: list[dict]) -> list[ArrearsRow]:
 def _arrears_summary(items: list[dict]) -> list[tuple[str, str]]:
     """The running total after each row (in due-date order) and the total arrears."""
     rows = [
-        (f"Arrears after {line.row.due_on:%-d %B %Y}", pence_format(line.running_total_pence))
+        (
+            gettext("Arrears after %(date)s") % {"date": date_format(line.row.due_on)},
+            pence_format(line.running_total_pence),
+        )
         for line in arrears_statement(arrears_rows(items))
     ]
-    rows.append(("Total arrears", pence_format(arrears_total_pence(arrears_rows(items)))))
+    rows.append((gettext("Total arrears"), pence_format(arrears_total_pence(arrears_rows(items)))))
     return rows
 
 
 def _arrears_item_title(cleaned: dict) -> str:
     paid = cleaned.get("paid_pence") or 0
-    return (
-        f"{cleaned['due_on']:%-d %B %Y}: {pence_format(cleaned['due_pence'])} due, "
-        f"{pence_format(paid)} paid"
-    )
+    return gettext("%(date)s: %(due)s due, %(paid)s paid") % {
+        "date": date_format(cleaned["due_on"]),
+        "due": pence_format(cleaned["due_pence"]),
+        "paid": pence_format(paid),
+    }
 
 
 def _fee_pence() -> int | None:
@@ -153,7 +160,7 @@ def _sot_party_type(answers: Answers) -> str:
 
 
 def _grounds_summary(cleaned: dict) -> list[tuple[str, str]]:
-    return [("Grounds", ", ".join(cleaned.get("grounds") or ()))]
+    return [(_("Grounds"), ", ".join(cleaned.get("grounds") or ()))]
 
 
 def check_summary(answers: Answers) -> tuple[str, list[tuple[str, str]]] | None:
@@ -161,17 +168,17 @@ def check_summary(answers: Answers) -> tuple[str, list[tuple[str, str]]] | None:
     rows = []
     tenancy = answers.value("tenancy") or {}
     if tenancy.get("rent_pence") is not None:
-        rows.append(("Rent", pence_format(tenancy["rent_pence"])))
+        rows.append((_("Rent"), pence_format(tenancy["rent_pence"])))
     daily = answers.value("daily-rent", "daily_rent_pence")
     if daily is not None:
-        rows.append(("Daily rent", pence_format(daily)))
+        rows.append((_("Daily rent"), pence_format(daily)))
     if arrears_chosen(answers):
         items = answers.value("arrears") or []
-        rows.append(("Total arrears", pence_format(arrears_total_pence(arrears_rows(items)))))
+        rows.append((_("Total arrears"), pence_format(arrears_total_pence(arrears_rows(items)))))
     fee = _fee_pence()
     if fee is not None:
-        rows.append(("Court fee", pence_format(fee)))
-    return ("Your claim’s figures", rows) if rows else None
+        rows.append((_("Court fee"), pence_format(fee)))
+    return (_("Your claim’s figures"), rows) if rows else None
 
 
 def _possession_submit(**kwargs) -> str:
@@ -188,46 +195,48 @@ POSSESSION = journey_register(
     Journey(
         service=SERVICE,
         slug="possession",
-        title="Make a possession claim",
+        title=_("Make a possession claim"),
         submit=_possession_submit,
-        check_title="Check your answers before you send your claim",
-        submit_label="Send my claim",
+        check_title=_("Check your answers before you send your claim"),
+        submit_label=_("Send my claim"),
         check_summary=check_summary,
         sections=[
             Section(
                 slug="property",
-                title="The property",
-                hint="Its address, and whether it is in England or Wales",
+                title=_("The property"),
+                hint=_("Its address, and whether it is in England or Wales"),
                 steps=[
-                    Step(slug="property", title="The property", form_class=PropertyForm),
-                    Step(slug="trespassers", title="Trespassers", form_class=TrespassersForm),
+                    Step(slug="property", title=_("The property"), form_class=PropertyForm),
+                    Step(slug="trespassers", title=_("Trespassers"), form_class=TrespassersForm),
                 ],
             ),
             Section(
                 slug="claimant",
-                title="Your details",
+                title=_("Your details"),
                 steps=[
                     Step(
                         slug="claimant-type",
-                        title="Who is making the claim?",
+                        title=_("Who is making the claim?"),
                         form_class=ClaimantTypeForm,
                         form_kwargs=lambda a: {"country": country(a)},
                     ),
-                    Step(slug="claimant", title="The claimant’s details", form_class=ClaimantForm),
+                    Step(
+                        slug="claimant", title=_("The claimant’s details"), form_class=ClaimantForm
+                    ),
                     contact_step(slug="contact", form_class=ClaimContactForm),
                 ],
             ),
             Section(
                 slug="defendants",
-                title="The defendants",
-                hint="Each tenant or occupier you are claiming against",
+                title=_("The defendants"),
+                hint=_("Each tenant or occupier you are claiming against"),
                 steps=[
                     RepeatingStep(
                         slug="defendants",
-                        title="The defendants",
+                        title=_("The defendants"),
                         form_class=DefendantForm,
-                        item_name="defendant",
-                        item_name_plural="defendants",
+                        item_name=_("defendant"),
+                        item_name_plural=_("defendants"),
                         min_items=1,
                         max_items=POSSESSION_DEFENDANTS_MAX,
                         item_title=lambda c: c["name"],
@@ -236,26 +245,26 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="tenancy",
-                title="The tenancy",
-                hint="Its type, start date and rent",
+                title=_("The tenancy"),
+                hint=_("Its type, start date and rent"),
                 steps=[
                     Step(
                         slug="tenancy",
-                        title="The tenancy",
+                        title=_("The tenancy"),
                         form_class=TenancyForm,
                         form_kwargs=lambda a: {"country": country(a)},
                         condition=not_trespass,
                     ),
                     Step(
                         slug="daily-rent",
-                        title="The daily rent",
+                        title=_("The daily rent"),
                         form_class=DailyRentForm,
                         form_kwargs=lambda a: {"calculated_pence": calculated_daily_rent(a)},
                         condition=not_trespass,
                     ),
                     Step(
                         slug="tenancy-agreement",
-                        title="The tenancy agreement",
+                        title=_("The tenancy agreement"),
                         form_class=DocumentForm,
                         form_kwargs=lambda a: {"what": "the tenancy agreement"},
                         condition=not_trespass,
@@ -264,19 +273,19 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="grounds",
-                title="Grounds for possession",
-                hint="Why you are claiming possession, with a reason for each ground",
+                title=_("Grounds for possession"),
+                hint=_("Why you are claiming possession, with a reason for each ground"),
                 steps=[
                     Step(
                         slug="grounds",
-                        title="Grounds for possession",
+                        title=_("Grounds for possession"),
                         form_class=GroundsForm,
                         form_kwargs=lambda a: {"grounds": available_grounds(a)},
                         condition=not_trespass,
                     ),
                     Step(
                         slug="ground-reasons",
-                        title="Your reasons for each ground",
+                        title=_("Your reasons for each ground"),
                         form_class=GroundReasonsForm,
                         form_kwargs=lambda a: {"grounds": chosen_grounds(a)},
                         condition=not_trespass,
@@ -285,24 +294,24 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="notice",
-                title="The notice",
+                title=_("The notice"),
                 steps=[
                     Step(
                         slug="notice",
-                        title="The notice you served",
+                        title=_("The notice you served"),
                         form_class=NoticeForm,
                         form_kwargs=lambda a: {"country": country(a)},
                         condition=not_trespass,
                     ),
                     Step(
                         slug="notice-service",
-                        title="How and when you served the notice",
+                        title=_("How and when you served the notice"),
                         form_class=NoticeServiceForm,
                         condition=_served,
                     ),
                     Step(
                         slug="notice-copy",
-                        title="A copy of the notice",
+                        title=_("A copy of the notice"),
                         form_class=DocumentForm,
                         form_kwargs=lambda a: {"what": "the notice"},
                         condition=_served,
@@ -311,17 +320,19 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="arrears",
-                title="Rent arrears",
-                hint="Only if you are claiming on a rent arrears ground",
+                title=_("Rent arrears"),
+                hint=_("Only if you are claiming on a rent arrears ground"),
                 steps=[
                     RepeatingStep(
                         slug="arrears",
-                        title="The rent statement",
-                        hint="Add each rent payment due, from the first missed payment (or "
-                        "from 2 years ago if that was earlier), with what was paid.",
+                        title=_("The rent statement"),
+                        hint=_(
+                            "Add each rent payment due, from the first missed payment (or "
+                            "from 2 years ago if that was earlier), with what was paid."
+                        ),
                         form_class=ArrearsRowForm,
-                        item_name="row",
-                        item_name_plural="rows",
+                        item_name=_("row"),
+                        item_name_plural=_("rows"),
                         min_items=1,
                         max_items=ARREARS_ROWS_MAX,
                         item_title=_arrears_item_title,
@@ -330,13 +341,13 @@ POSSESSION = journey_register(
                     ),
                     Step(
                         slug="arrears-details",
-                        title="Recovering the arrears",
+                        title=_("Recovering the arrears"),
                         form_class=ArrearsDetailsForm,
                         condition=arrears_chosen,
                     ),
                     Step(
                         slug="rent-statement",
-                        title="A copy of the rent statement",
+                        title=_("A copy of the rent statement"),
                         form_class=DocumentForm,
                         form_kwargs=lambda a: {"what": "the rent statement"},
                         condition=arrears_chosen,
@@ -345,24 +356,24 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="about-the-claim",
-                title="About the claim",
-                hint="The pre-action protocol, circumstances, other occupiers and certificates",
+                title=_("About the claim"),
+                hint=_("The pre-action protocol, circumstances, other occupiers and certificates"),
                 steps=[
                     Step(
                         slug="pre-action",
-                        title="The pre-action protocol",
+                        title=_("The pre-action protocol"),
                         form_class=PreActionForm,
                         condition=not_trespass,
                     ),
                     Step(
                         slug="circumstances",
-                        title="Circumstances and alternatives",
+                        title=_("Circumstances and alternatives"),
                         form_class=CircumstancesForm,
                         condition=not_trespass,
                     ),
                     Step(
                         slug="certificates",
-                        title="Safety certificates",
+                        title=_("Safety certificates"),
                         form_class=CertificatesForm,
                         condition=not_trespass,
                     ),
@@ -370,12 +381,12 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="trespass",
-                title="The trespassers",
-                hint="Only if your claim is against trespassers",
+                title=_("The trespassers"),
+                hint=_("Only if your claim is against trespassers"),
                 steps=[
                     Step(
                         slug="trespass",
-                        title="About the trespassers",
+                        title=_("About the trespassers"),
                         form_class=TrespassForm,
                         condition=against_trespassers,
                     ),
@@ -383,17 +394,17 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="fee",
-                title="The court fee",
+                title=_("The court fee"),
                 steps=[
                     Step(
                         slug="fee",
-                        title="The court fee",
+                        title=_("The court fee"),
                         form_class=PossessionFeeForm,
                         form_kwargs=lambda a: {"fee_pence": _fee_pence()},
                     ),
                     Step(
                         slug="hwf-reference",
-                        title="Your Help with Fees reference",
+                        title=_("Your Help with Fees reference"),
                         form_class=HwfReferenceForm,
                         condition=lambda a: a.value("fee", "how") == "hwf",
                     ),
@@ -401,11 +412,11 @@ POSSESSION = journey_register(
             ),
             Section(
                 slug="statement-of-truth",
-                title="Statement of truth",
+                title=_("Statement of truth"),
                 steps=[
                     Step(
                         slug="statement-of-truth",
-                        title="Statement of truth",
+                        title=_("Statement of truth"),
                         form_class=StatementOfTruthForm,
                         form_kwargs=lambda a: {"party_type": _sot_party_type(a)},
                         template_name="civil_claims/journey_statement_of_truth.html",

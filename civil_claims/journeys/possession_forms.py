@@ -11,6 +11,9 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField, pence_format
@@ -31,7 +34,7 @@ from ..possession_rules import (
 from .forms import _helper, _radios, _textarea
 from .parties import AddressFieldsMixin
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 TEXT_MAX = POSSESSION_TEXT_MAX_LENGTH
 
 
@@ -42,8 +45,9 @@ def _text(label: str, required: str = "", *, max_length: int = NAME_MAX_LENGTH, 
         max_length=max_length,
         help_text=hint,
         error_messages={
-            "max_length": f"{label.removesuffix(' (optional)')} must be {max_length:,} "
-            "characters or fewer"
+            "max_length": format_lazy(
+                _("{label} must be {max} characters or fewer"), label=label, max=f"{max_length:,}"
+            )
         },
     )
 
@@ -57,18 +61,18 @@ def _needs(form: forms.Form, data: dict, field: str, message: str) -> None:
 class PropertyForm(AddressFieldsMixin, forms.Form):
     whose = "the property’s"
 
-    country = _radios(Country.choices, "Select whether the property is in England or Wales")
+    country = _radios(Country.choices, _("Select whether the property is in England or Wales"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.address_fields()
-        self.fields["country"].label = "Is the property in England or Wales?"
-        self.fields["country"].help_text = (
+        self.fields["country"].label = _("Is the property in England or Wales?")
+        self.fields["country"].help_text = _(
             "The law is different in each, so the tenancy types, grounds and notices we ask "
             "about depend on it."
         )
         self.helper = _helper(
-            self.address_layout(legend="Address of the property"),
+            self.address_layout(legend=_("Address of the property")),
             Field.radios("country", legend_size=Size.MEDIUM, inline=True),
         )
 
@@ -79,13 +83,15 @@ class PropertyForm(AddressFieldsMixin, forms.Form):
 
 
 class ClaimantTypeForm(forms.Form):
-    claimant_type = _radios(ClaimantType.choices, "Select who is making the claim")
-    other = _text("Describe the claimant", hint="For example, a freeholder or a lodger’s host")
+    claimant_type = _radios(ClaimantType.choices, _("Select who is making the claim"))
+    other = _text(
+        _("Describe the claimant"), hint=_("For example, a freeholder or a lodger’s host")
+    )
 
     def __init__(self, *args, country: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["claimant_type"]
-        field.label = "Who is making the claim?"
+        field.label = _("Who is making the claim?")
         if country:
             from ..possession_rules import claimant_types_for
 
@@ -97,7 +103,7 @@ class ClaimantTypeForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("claimant_type") == ClaimantType.OTHER:
-            _needs(self, data, "other", "Describe who is making the claim")
+            _needs(self, data, "other", _("Describe who is making the claim"))
         else:
             data["other"] = ""
         return data
@@ -107,11 +113,13 @@ class ClaimantForm(AddressFieldsMixin, forms.Form):
     """The claimant's name (a person's or an organisation's) and address."""
 
     name = forms.CharField(
-        label="Full name, or the organisation’s name",
+        label=_("Full name, or the organisation’s name"),
         max_length=NAME_MAX_LENGTH,
         error_messages={
-            "required": "Enter the claimant’s name",
-            "max_length": f"The name must be {NAME_MAX_LENGTH} characters or fewer",
+            "required": _("Enter the claimant’s name"),
+            "max_length": format_lazy(
+                _("The name must be {max} characters or fewer"), max=NAME_MAX_LENGTH
+            ),
         },
     )
     whose = "the claimant’s"
@@ -121,7 +129,7 @@ class ClaimantForm(AddressFieldsMixin, forms.Form):
         self.address_fields()
         self.helper = _helper(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
-            self.address_layout(legend="The claimant’s address"),
+            self.address_layout(legend=_("The claimant’s address")),
         )
 
     def clean(self):
@@ -134,19 +142,21 @@ class DefendantForm(AddressFieldsMixin, forms.Form):
     """One tenant or occupier the claim is against."""
 
     name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=NAME_MAX_LENGTH,
         error_messages={
-            "required": "Enter the defendant’s full name",
-            "max_length": f"The name must be {NAME_MAX_LENGTH} characters or fewer",
+            "required": _("Enter the defendant’s full name"),
+            "max_length": format_lazy(
+                _("The name must be {max} characters or fewer"), max=NAME_MAX_LENGTH
+            ),
         },
     )
     email = forms.EmailField(
-        label="Email address (optional)",
+        label=_("Email address (optional)"),
         required=False,
-        help_text="We post the claim to them, and email it too if you give their address.",
+        help_text=_("We post the claim to them, and email it too if you give their address."),
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
         },
     )
     whose = "the defendant’s"
@@ -156,7 +166,7 @@ class DefendantForm(AddressFieldsMixin, forms.Form):
         self.address_fields()
         self.helper = _helper(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
-            self.address_layout(legend="Where we post the claim to them"),
+            self.address_layout(legend=_("Where we post the claim to them")),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
         )
 
@@ -167,34 +177,34 @@ class DefendantForm(AddressFieldsMixin, forms.Form):
 
 
 class TenancyForm(forms.Form):
-    tenancy_type = _radios(TenancyType.choices, "Select the type of tenancy or contract")
-    tenancy_other = _text("Describe the tenancy or contract")
-    start_date = GovukDateField(what="the date the tenancy or contract started")
+    tenancy_type = _radios(TenancyType.choices, _("Select the type of tenancy or contract"))
+    tenancy_other = _text(_("Describe the tenancy or contract"))
+    start_date = GovukDateField(what=_("the date the tenancy or contract started"))
     rent_pence = PenceField(
-        label="Rent",
+        label=_("Rent"),
         min_pence=1,
         error_messages={
-            "required": "Enter the rent",
-            "min_value": "The rent must be at least £0.01",
+            "required": _("Enter the rent"),
+            "min_value": _("The rent must be at least £0.01"),
         },
     )
-    frequency = _radios(RentFrequency.choices, "Select how often the rent is due")
-    frequency_other = _text("How often is the rent due?", max_length=100)
+    frequency = _radios(RentFrequency.choices, _("Select how often the rent is due"))
+    frequency_other = _text(_("How often is the rent due?"), max_length=100)
 
     def __init__(self, *args, country: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["tenancy_type"]
         if country == Country.WALES:
-            field.label = "What type of occupation contract is it?"
+            field.label = _("What type of occupation contract is it?")
         else:
-            field.label = "What type of tenancy is it?"
+            field.label = _("What type of tenancy is it?")
         if country:
             from ..possession_rules import tenancy_types_for
 
             field.choices = [(t.value, t.label) for t in tenancy_types_for(country)]
-        self.fields["start_date"].label = "When did it start?"
-        self.fields["start_date"].help_text = "For example, 1 6 2023"
-        self.fields["frequency"].label = "How often is the rent due?"
+        self.fields["start_date"].label = _("When did it start?")
+        self.fields["start_date"].help_text = _("For example, 1 6 2023")
+        self.fields["frequency"].label = _("How often is the rent due?")
         self.helper = _helper(
             Field.radios("tenancy_type", legend_size=Size.MEDIUM),
             Field.text("tenancy_other"),
@@ -207,17 +217,19 @@ class TenancyForm(forms.Form):
     def clean_start_date(self):
         value = self.cleaned_data.get("start_date")
         if value and value > timezone.localdate():
-            raise forms.ValidationError("The date the tenancy started must be today or in the past")
+            raise forms.ValidationError(
+                _("The date the tenancy started must be today or in the past")
+            )
         return value
 
     def clean(self):
         data = super().clean()
         if data.get("tenancy_type") == TenancyType.OTHER:
-            _needs(self, data, "tenancy_other", "Describe the tenancy or contract")
+            _needs(self, data, "tenancy_other", _("Describe the tenancy or contract"))
         else:
             data["tenancy_other"] = ""
         if data.get("frequency") == RentFrequency.OTHER:
-            _needs(self, data, "frequency_other", "Enter how often the rent is due")
+            _needs(self, data, "frequency_other", _("Enter how often the rent is due"))
         else:
             data["frequency_other"] = ""
         return data
@@ -227,10 +239,10 @@ class DailyRentForm(forms.Form):
     """The daily rent we worked out, to confirm or correct; typed for another frequency."""
 
     correct = forms.ChoiceField(
-        choices=YES_NO, widget=forms.RadioSelect, required=False, label="Is this right?"
+        choices=YES_NO, widget=forms.RadioSelect, required=False, label=_("Is this right?")
     )
     daily_rent_pence = PenceField(
-        label="The rent for one day", required=False, min_pence=0, max_pence=10_000_000
+        label=_("The rent for one day"), required=False, min_pence=0, max_pence=10_000_000
     )
 
     def __init__(self, *args, calculated_pence: int | None = None, **kwargs):
@@ -238,26 +250,49 @@ class DailyRentForm(forms.Form):
         self.calculated_pence = calculated_pence
         fields = []
         if calculated_pence is not None:
-            self.fields[
-                "correct"
-            ].label = f"The daily rent is {pence_format(calculated_pence)}. Is this right?"
-            self.fields["daily_rent_pence"].label = "The correct rent for one day"
+            self.fields["correct"].label = gettext(
+                "The daily rent is %(amount)s. Is this right?"
+            ) % {"amount": pence_format(calculated_pence)}
+            self.fields["daily_rent_pence"].label = _("The correct rent for one day")
             fields.append(Field.radios("correct", legend_size=Size.MEDIUM, inline=True))
         else:
-            self.fields["daily_rent_pence"].label = "What is the rent for one day?"
+            self.fields["daily_rent_pence"].label = _("What is the rent for one day?")
         fields.append(Field.text("daily_rent_pence", field_width=10))
         self.helper = _helper(*fields)
 
     def clean(self):
         data = super().clean()
         if self.calculated_pence is not None and not data.get("correct"):
-            self.add_error("correct", "Select yes if the daily rent is right")
+            self.add_error("correct", _("Select yes if the daily rent is right"))
             return data
         if self.calculated_pence is not None and data.get("correct") == "yes":
             data["daily_rent_pence"] = self.calculated_pence
         elif data.get("daily_rent_pence") is None and "daily_rent_pence" not in self.errors:
-            self.add_error("daily_rent_pence", "Enter the rent for one day")
+            self.add_error("daily_rent_pence", _("Enter the rent for one day"))
         return data
+
+
+#: Each document's sentences, whole (so each language can word them).
+DOCUMENT_TEXT = {
+    "the tenancy agreement": {
+        "label": _("Can you upload a copy of the tenancy agreement?"),
+        "required": _("Select yes if you can upload a copy of the tenancy agreement"),
+        "reason": _("Enter why you cannot upload a copy of the tenancy agreement"),
+        "upload": _("Select a copy of the tenancy agreement to upload"),
+    },
+    "the notice": {
+        "label": _("Can you upload a copy of the notice?"),
+        "required": _("Select yes if you can upload a copy of the notice"),
+        "reason": _("Enter why you cannot upload a copy of the notice"),
+        "upload": _("Select a copy of the notice to upload"),
+    },
+    "the rent statement": {
+        "label": _("Can you upload a copy of the rent statement?"),
+        "required": _("Select yes if you can upload a copy of the rent statement"),
+        "reason": _("Enter why you cannot upload a copy of the rent statement"),
+        "upload": _("Select a copy of the rent statement to upload"),
+    },
+}
 
 
 class DocumentForm(forms.Form):
@@ -265,25 +300,24 @@ class DocumentForm(forms.Form):
     platform's document store after its check (``services.possession.possession_upload_store``);
     the answer keeps a signed token for it, so coming back to the page needs no new upload."""
 
-    have = _radios(YES_NO, "Select yes if you can upload a copy")
+    have = _radios(YES_NO, _("Select yes if you can upload a copy"))
     upload = forms.FileField(
-        label="Upload a file",
+        label=_("Upload a file"),
         required=False,
-        help_text="A PDF, JPG or PNG, smaller than 10MB.",
+        help_text=_("A PDF, JPG or PNG, smaller than 10MB."),
         widget=forms.ClearableFileInput(
             attrs={"class": "govuk-file-upload", "accept": UPLOAD_ACCEPT}
         ),
     )
     document = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
-    reason = _text("Why you cannot upload a copy", max_length=TEXT_MAX)
+    reason = _text(_("Why you cannot upload a copy"), max_length=TEXT_MAX)
 
     def __init__(self, *args, what: str = "the tenancy agreement", **kwargs):
         super().__init__(*args, **kwargs)
         self.what = what
-        self.fields["have"].label = f"Can you upload a copy of {what}?"
-        self.fields["have"].error_messages["required"] = (
-            f"Select yes if you can upload a copy of {what}"
-        )
+        self.text = DOCUMENT_TEXT[what]
+        self.fields["have"].label = self.text["label"]
+        self.fields["have"].error_messages["required"] = self.text["required"]
         self.fields["upload"].widget = forms.FileInput(
             attrs={"class": "govuk-file-upload", "accept": UPLOAD_ACCEPT}
         )
@@ -296,9 +330,9 @@ class DocumentForm(forms.Form):
             found = possession_upload_get(token)
             self.uploaded_name = found.filename if found else ""
             if found:
-                self.fields[
-                    "upload"
-                ].help_text = f"You uploaded {found.filename}. Upload another file to replace it."
+                self.fields["upload"].help_text = gettext(
+                    "You uploaded %(filename)s. Upload another file to replace it."
+                ) % {"filename": found.filename}
         self.helper = _helper(
             Field.radios("have", legend_size=Size.MEDIUM, inline=True),
             Field("upload"),
@@ -317,7 +351,7 @@ class DocumentForm(forms.Form):
         if data.get("have") != "yes":
             data["document"] = ""
             if data.get("have") == "no":
-                _needs(self, data, "reason", f"Enter why you cannot upload a copy of {self.what}")
+                _needs(self, data, "reason", self.text["reason"])
             data.pop("upload", None)
             return data
         data["reason"] = ""
@@ -332,24 +366,26 @@ class DocumentForm(forms.Form):
         elif not data.get("document") or possession_upload_get(data["document"]) is None:
             data["document"] = ""
             if "upload" not in self.errors:
-                self.add_error("upload", f"Select a copy of {self.what} to upload")
+                self.add_error("upload", self.text["upload"])
         return data
 
 
 class GroundsForm(forms.Form):
     grounds = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple,
-        label="Which grounds are you claiming possession on?",
-        help_text="Select all that apply.",
+        label=_("Which grounds are you claiming possession on?"),
+        help_text=_("Select all that apply."),
         error_messages={
-            "required": "Select the grounds you are claiming possession on",
-            "invalid_choice": "Select the grounds you are claiming possession on",
+            "required": _("Select the grounds you are claiming possession on"),
+            "invalid_choice": _("Select the grounds you are claiming possession on"),
         },
     )
 
     def __init__(self, *args, grounds: tuple[Ground, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["grounds"].choices = [(g.code, f"{g.label} ({g.kind_label})") for g in grounds]
+        self.fields["grounds"].choices = [
+            (g.code, f"{gettext(g.label)} ({g.kind_label})") for g in grounds
+        ]
         self.helper = _helper(Field.checkboxes("grounds", legend_size=Size.MEDIUM))
 
 
@@ -362,8 +398,9 @@ class GroundReasonsForm(forms.Form):
         for ground in grounds:
             name = f"reason_{ground.code}"
             self.fields[name] = _textarea(
-                f"Why you are relying on {ground.label}",
-                f"Enter why you are relying on {ground.label}",
+                gettext("Why you are relying on %(ground)s") % {"ground": gettext(ground.label)},
+                gettext("Enter why you are relying on %(ground)s")
+                % {"ground": gettext(ground.label)},
                 POSSESSION_GROUND_REASON_MAX_LENGTH,
             )
             self.fields[name].widget.attrs["rows"] = 4

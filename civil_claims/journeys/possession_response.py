@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import pence_format
 from digital_services.journeys.definitions import Answers, Journey, Section, Step, journey_register
@@ -69,11 +71,11 @@ def _claim_initial(request) -> dict:
 
 
 def check_summary(answers: Answers):
-    rows = [("Fee to respond", "None: responding is free")]
+    rows = [(_("Fee to respond"), _("None: responding is free"))]
     fee = counterclaim_fee(answers)
     if fee is not None:
-        rows.append(("Counterclaim fee", pence_format(fee)))
-    return ("What you pay", rows)
+        rows.append((_("Counterclaim fee"), pence_format(fee)))
+    return (_("What you pay"), rows)
 
 
 def _submit(*, answers: Answers, user, channel, assisted_session, language) -> str:
@@ -94,8 +96,10 @@ def _submit(*, answers: Answers, user, channel, assisted_session, language) -> s
     )
     if party is None:
         raise JourneySubmitError(
-            "The claim number does not match a claim added to your account. Add the claim "
-            "with the access code from your claim pack first",
+            gettext(
+                "The claim number does not match a claim added to your account. Add the claim "
+                "with the access code from your claim pack first"
+            ),
             step="claim",
         )
     try:
@@ -111,111 +115,115 @@ POSSESSION_RESPONSE = journey_register(
     Journey(
         service=SERVICE,
         slug=SLUG,
-        title="Respond to a possession claim",
+        title=_("Respond to a possession claim"),
         submit=_submit,
-        check_title="Check your response before sending it",
-        submit_label="Send your response",
+        check_title=_("Check your response before sending it"),
+        submit_label=_("Send your response"),
         check_summary=check_summary,
         sections=[
             Section(
                 slug="you",
-                title="The claim and your details",
+                title=_("The claim and your details"),
                 steps=[
                     Step(
                         slug="claim",
-                        title="Which claim are you responding to?",
+                        title=_("Which claim are you responding to?"),
                         form_class=ResponseClaimForm,
                         initial=_claim_initial,
                     ),
                     Step(
                         slug="your-details",
-                        title="Your details",
+                        title=_("Your details"),
                         form_class=ResponseDetailsForm,
                     ),
                 ],
             ),
             Section(
                 slug="tenancy",
-                title="The tenancy and the notice",
+                title=_("The tenancy and the notice"),
                 steps=[
-                    Step(slug="tenancy", title="Your tenancy", form_class=ResponseTenancyForm),
-                    Step(slug="notice", title="The notice", form_class=ResponseNoticeForm),
+                    Step(slug="tenancy", title=_("Your tenancy"), form_class=ResponseTenancyForm),
+                    Step(slug="notice", title=_("The notice"), form_class=ResponseNoticeForm),
                 ],
             ),
             Section(
                 slug="arrears",
-                title="Rent arrears and payments",
+                title=_("Rent arrears and payments"),
                 steps=[
-                    Step(slug="arrears", title="Rent arrears", form_class=ResponseArrearsForm),
+                    Step(slug="arrears", title=_("Rent arrears"), form_class=ResponseArrearsForm),
                     Step(
                         slug="payments",
-                        title="Payments and repayment plans",
+                        title=_("Payments and repayment plans"),
                         form_class=ResponsePaymentsForm,
                     ),
                     Step(
                         slug="instalments",
-                        title="Offer to pay in instalments",
+                        title=_("Offer to pay in instalments"),
                         form_class=ResponseInstalmentsForm,
                     ),
                 ],
             ),
             Section(
                 slug="dispute",
-                title="Whether you disagree with the claim",
+                title=_("Whether you disagree with the claim"),
                 steps=[
                     Step(
                         slug="dispute",
-                        title="Do you disagree with the claim?",
+                        title=_("Do you disagree with the claim?"),
                         form_class=ResponseDisputeForm,
                     )
                 ],
             ),
             Section(
                 slug="household",
-                title="Your household",
+                title=_("Your household"),
                 steps=[
-                    Step(slug="household", title="Your household", form_class=ResponseHouseholdForm)
+                    Step(
+                        slug="household",
+                        title=_("Your household"),
+                        form_class=ResponseHouseholdForm,
+                    )
                 ],
             ),
             Section(
                 slug="money",
-                title="Income, expenses and priority debts",
+                title=_("Income, expenses and priority debts"),
                 steps=[
                     Step(
                         slug="money",
-                        title="Your income, expenses and priority debts",
+                        title=_("Your income, expenses and priority debts"),
                         form_class=ResponseMoneyForm,
                     )
                 ],
             ),
             Section(
                 slug="help",
-                title="Support and free legal advice",
+                title=_("Support and free legal advice"),
                 steps=[
                     Step(
                         slug="adjustments",
-                        title="Support and reasonable adjustments",
+                        title=_("Support and reasonable adjustments"),
                         form_class=ResponseAdjustmentsForm,
                     ),
                     Step(
                         slug="legal-advice",
-                        title="Free legal advice",
+                        title=_("Free legal advice"),
                         form_class=ResponseAdviceForm,
                     ),
                 ],
             ),
             Section(
                 slug="counterclaim",
-                title="Counterclaim",
+                title=_("Counterclaim"),
                 steps=[
                     Step(
                         slug="counterclaim",
-                        title="Counterclaim",
+                        title=_("Counterclaim"),
                         form_class=ResponseCounterclaimForm,
                     ),
                     Step(
                         slug="counterclaim-fee",
-                        title="The counterclaim fee",
+                        title=_("The counterclaim fee"),
                         form_class=ResponseCounterclaimFeeForm,
                         form_kwargs=_fee_text,
                         condition=lambda a: a.value("counterclaim", "wants") == "yes",
@@ -224,11 +232,11 @@ POSSESSION_RESPONSE = journey_register(
             ),
             Section(
                 slug="statement-of-truth",
-                title="Statement of truth",
+                title=_("Statement of truth"),
                 steps=[
                     Step(
                         slug="statement-of-truth",
-                        title="Statement of truth",
+                        title=_("Statement of truth"),
                         form_class=ResponseStatementOfTruthForm,
                         template_name="civil_claims/journey_statement_of_truth.html",
                     )

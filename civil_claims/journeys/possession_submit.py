@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.core.grants import TTL_CONFIRMATION, grant_url
 from digital_services.journeys.contact import contact_route
@@ -160,8 +161,10 @@ def possession_submit_from_journey(*, answers: Answers, user, channel, assisted_
         raise JourneySubmitError(str(exc)) from exc
     except PossessionFeeNotFound as exc:
         raise JourneySubmitError(
-            "Sorry, we cannot work out the court fee today. Your claim has not been sent. "
-            "Try again later."
+            gettext(
+                "Sorry, we cannot work out the court fee today. Your claim has not been sent. "
+                "Try again later."
+            )
         ) from exc
     confirmation = possession_page_url(claim, "possession-confirmation")
     if claim.hwf_reference:
@@ -179,6 +182,8 @@ def possession_submit_from_journey(*, answers: Answers, user, channel, assisted_
         )
     except PaymentProviderUnavailable as exc:
         raise JourneySubmitError(
-            "Sorry, the payment service is not working at the moment. You have not been "
-            "charged and your claim has not been sent. Try again later."
+            gettext(
+                "Sorry, the payment service is not working at the moment. You have not been "
+                "charged and your claim has not been sent. Try again later."
+            )
         ) from exc

@@ -14,6 +14,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.forms import GovukDateField
 from digital_services.journeys.definitions import Answers
@@ -21,7 +22,7 @@ from digital_services.journeys.definitions import Answers
 from ..possession_constants import POSSESSION_TEXT_MAX_LENGTH
 from .forms import _helper, _radios, _textarea
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def against_trespassers(answers: Answers) -> bool:
@@ -36,13 +37,13 @@ def not_trespass(answers: Answers) -> bool:
 
 class TrespassersForm(forms.Form):
     trespassers = _radios(
-        YES_NO, "Select yes if the claim is against trespassers, or no if it is against tenants"
+        YES_NO, _("Select yes if the claim is against trespassers, or no if it is against tenants")
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["trespassers"].label = "Is your claim against trespassers?"
-        self.fields["trespassers"].help_text = (
+        self.fields["trespassers"].label = _("Is your claim against trespassers?")
+        self.fields["trespassers"].help_text = _(
             "Trespassers are people who came onto or stayed in the property without your "
             "consent and have never been your tenants or licensees, such as squatters."
         )
@@ -50,22 +51,24 @@ class TrespassersForm(forms.Form):
 
 
 class TrespassForm(forms.Form):
-    known_on = GovukDateField(what="the date you found out about the trespassers")
+    known_on = GovukDateField(what=_("the date you found out about the trespassers"))
     details = _textarea(
-        "How did the trespassers come to be in the property?",
-        "Say how the trespassers came to be in the property",
+        _("How did the trespassers come to be in the property?"),
+        _("Say how the trespassers came to be in the property"),
         POSSESSION_TEXT_MAX_LENGTH,
-        hint="For example, how they got in, what you have seen, and whether you have asked "
-        "them to leave. If you do not know their names, say so.",
+        hint=_(
+            "For example, how they got in, what you have seen, and whether you have asked "
+            "them to leave. If you do not know their names, say so."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["known_on"].label = "When did you find out about the trespassers?"
+        self.fields["known_on"].label = _("When did you find out about the trespassers?")
         self.helper = _helper(Field("known_on"), Field.textarea("details"))
 
     def clean(self):
         data = super().clean()
         if data.get("known_on") and data["known_on"] > timezone.localdate():
-            self.add_error("known_on", "The date you found out must be today or in the past")
+            self.add_error("known_on", _("The date you found out must be today or in the past"))
         return data
