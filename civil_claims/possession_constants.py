@@ -14,27 +14,34 @@ caseworker issues it with the eviction date.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PossessionStatus(models.TextChoices):
-    AWAITING_PAYMENT = "awaiting_payment", "Waiting for the court fee"
-    HWF_PENDING = "hwf_pending", "Help with Fees to decide"
-    HWF_AWAITING_CLAIMANT = "hwf_awaiting_claimant", "Waiting for the claimant after Help with Fees"
-    ISSUED = "issued", "Issued"
-    CLOSED_NOT_ISSUED = "closed_not_issued", "Closed without being issued"
-    HEARING_LISTED = "hearing_listed", "Hearing listed"
-    HEARING_ADJOURNED = "hearing_adjourned", "Hearing adjourned"
-    POSSESSION_ORDERED = "possession_ordered", "Outright possession order"
-    ORDER_SUSPENDED = "order_suspended", "Suspended possession order"
-    DISMISSED = "dismissed", "Claim dismissed"
-    WARRANT_AWAITING_PAYMENT = "warrant_awaiting_payment", "Warrant asked for: waiting for the fee"
-    WARRANT_HWF_PENDING = "warrant_hwf_pending", "Warrant: Help with Fees to decide"
+    AWAITING_PAYMENT = "awaiting_payment", _("Waiting for the court fee")
+    HWF_PENDING = "hwf_pending", _("Help with Fees to decide")
+    HWF_AWAITING_CLAIMANT = (
+        "hwf_awaiting_claimant",
+        _("Waiting for the claimant after Help with Fees"),
+    )
+    ISSUED = "issued", _("Issued")
+    CLOSED_NOT_ISSUED = "closed_not_issued", _("Closed without being issued")
+    HEARING_LISTED = "hearing_listed", _("Hearing listed")
+    HEARING_ADJOURNED = "hearing_adjourned", _("Hearing adjourned")
+    POSSESSION_ORDERED = "possession_ordered", _("Outright possession order")
+    ORDER_SUSPENDED = "order_suspended", _("Suspended possession order")
+    DISMISSED = "dismissed", _("Claim dismissed")
+    WARRANT_AWAITING_PAYMENT = (
+        "warrant_awaiting_payment",
+        _("Warrant asked for: waiting for the fee"),
+    )
+    WARRANT_HWF_PENDING = "warrant_hwf_pending", _("Warrant: Help with Fees to decide")
     WARRANT_HWF_AWAITING_CLAIMANT = (
         "warrant_hwf_awaiting_claimant",
-        "Warrant: waiting for the claimant after Help with Fees",
+        _("Warrant: waiting for the claimant after Help with Fees"),
     )
-    WARRANT_REQUESTED = "warrant_requested", "Warrant asked for: to issue"
-    WARRANT_ISSUED = "warrant_issued", "Warrant issued"
+    WARRANT_REQUESTED = "warrant_requested", _("Warrant asked for: to issue")
+    WARRANT_ISSUED = "warrant_issued", _("Warrant issued")
 
 
 S = PossessionStatus
@@ -73,23 +80,23 @@ del S
 
 
 class PossessionFeeKind(models.TextChoices):
-    CLAIM = "claim", "Possession claim (county court)"
-    WARRANT = "warrant", "Warrant of possession"
-    COUNTERCLAIM = "counter", "Counterclaim for any other remedy"
-    APPLICATION = "gen_app", "General application on notice"
+    CLAIM = "claim", _("Possession claim (county court)")
+    WARRANT = "warrant", _("Warrant of possession")
+    COUNTERCLAIM = "counter", _("Counterclaim for any other remedy")
+    APPLICATION = "gen_app", _("General application on notice")
 
 
 class PossessionPartyRole(models.TextChoices):
-    CLAIMANT = "claimant", "Claimant"
-    DEFENDANT = "defendant", "Defendant"
+    CLAIMANT = "claimant", _("Claimant")
+    DEFENDANT = "defendant", _("Defendant")
 
 
 class CertificateAnswer(models.TextChoices):
     """Whether a safety certificate (EPC, gas safety, EICR) was given to the tenant."""
 
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    NOT_APPLICABLE = "not_applicable", "Not needed for this property"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_APPLICABLE = "not_applicable", _("Not needed for this property")
 
 
 POSSESSION_DEFENDANTS_MAX = 20  # as many as a legal representative's claim may name
@@ -102,17 +109,17 @@ PAYMENT_PURPOSE_POSSESSION_WARRANT_FEE = "civil-claims-possession-warrant-fee"
 
 
 class HearingKind(models.TextChoices):
-    FIRST = "first", "Possession claim first hearing"
-    APPLICATION = "application", "Application hearing"
-    ADJOURNED = "adjourned", "Adjourned hearing"
-    OTHER = "other", "Other hearing"
+    FIRST = "first", _("Possession claim first hearing")
+    APPLICATION = "application", _("Application hearing")
+    ADJOURNED = "adjourned", _("Adjourned hearing")
+    OTHER = "other", _("Other hearing")
 
 
 class HearingStatus(models.TextChoices):
-    LISTED = "listed", "Listed"
-    ADJOURNED = "adjourned", "Adjourned"
-    CANCELLED = "cancelled", "Cancelled"
-    HEARD = "heard", "Heard"
+    LISTED = "listed", _("Listed")
+    ADJOURNED = "adjourned", _("Adjourned")
+    CANCELLED = "cancelled", _("Cancelled")
+    HEARD = "heard", _("Heard")
 
 
 HEARING_TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -124,15 +131,15 @@ HEARING_TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 
 class HearingOutcome(models.TextChoices):
-    OUTRIGHT = "outright", "Outright possession order"
-    SUSPENDED = "suspended", "Suspended possession order"
-    ADJOURNED = "adjourned", "Adjourned"
-    DISMISSED = "dismissed", "Dismissed"
+    OUTRIGHT = "outright", _("Outright possession order")
+    SUSPENDED = "suspended", _("Suspended possession order")
+    ADJOURNED = "adjourned", _("Adjourned")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class WarrantBasis(models.TextChoices):
-    DATE_PASSED = "date_passed", "The date to give up possession has passed"
-    TERMS_BROKEN = "terms_broken", "The terms of the suspended order were broken"
+    DATE_PASSED = "date_passed", _("The date to give up possession has passed")
+    TERMS_BROKEN = "terms_broken", _("The terms of the suspended order were broken")
 
 
 #: First hearing: 4 to 8 weeks after issue; the papers served at least 21 days before it.

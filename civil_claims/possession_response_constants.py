@@ -10,58 +10,59 @@ Every move goes through ``core.transitions.transition_apply``.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class YesNoNotSure(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    NOT_SURE = "not_sure", "I’m not sure"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_SURE = "not_sure", _("I’m not sure")
 
 
 class UniversalCredit(models.TextChoices):
-    YES = "yes", "Yes"
-    APPLIED = "applied", "I have applied"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    APPLIED = "applied", _("I have applied")
+    NO = "no", _("No")
 
 
 class AdviceAnswer(models.TextChoices):
-    YES = "yes", "Yes"
-    NOT_YET = "not_yet", "Not yet, but I will get advice"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    NOT_YET = "not_yet", _("Not yet, but I will get advice")
+    NO = "no", _("No")
 
 
 class InstalmentFrequency(models.TextChoices):
-    WEEKLY = "weekly", "Every week"
-    FORTNIGHTLY = "fortnightly", "Every 2 weeks"
-    MONTHLY = "monthly", "Every month"
+    WEEKLY = "weekly", _("Every week")
+    FORTNIGHTLY = "fortnightly", _("Every 2 weeks")
+    MONTHLY = "monthly", _("Every month")
 
 
 class CounterclaimKind(models.TextChoices):
-    MONEY = "money", "Money (for example, for disrepair)"
-    OTHER = "other", "Something else (for example, an order to do repairs)"
-    BOTH = "both", "Both"
+    MONEY = "money", _("Money (for example, for disrepair)")
+    OTHER = "other", _("Something else (for example, an order to do repairs)")
+    BOTH = "both", _("Both")
 
 
 class ResponseStatus(models.TextChoices):
-    CREATED = "created", "Being made"
-    SUBMITTED = "submitted", "Sent"
+    CREATED = "created", _("Being made")
+    SUBMITTED = "submitted", _("Sent")
 
 
 class CounterclaimStatus(models.TextChoices):
-    PENDING_ISSUE = "pending_issue", "Waiting for the fee"
-    PENDING_REVIEW = "pending_review", "For a caseworker to review"
-    ISSUED = "issued", "Counterclaim issued"
+    PENDING_ISSUE = "pending_issue", _("Waiting for the fee")
+    PENDING_REVIEW = "pending_review", _("For a caseworker to review")
+    ISSUED = "issued", _("Counterclaim issued")
 
 
 class ApplicationKind(models.TextChoices):
-    ADJOURN = "adjourn", "Adjourn (put off) the hearing"
-    SET_ASIDE = "set_aside", "Set aside (cancel) a decision or order"
-    OTHER = "other", "Something else"
+    ADJOURN = "adjourn", _("Adjourn (put off) the hearing")
+    SET_ASIDE = "set_aside", _("Set aside (cancel) a decision or order")
+    OTHER = "other", _("Something else")
 
 
 class ApplicationStatus(models.TextChoices):
-    PENDING_ISSUE = "pending_issue", "Waiting for the fee"
-    ISSUED = "issued", "Received: for a caseworker"
+    PENDING_ISSUE = "pending_issue", _("Waiting for the fee")
+    ISSUED = "issued", _("Received: for a caseworker")
 
 
 RESPONSE_TRANSITIONS: dict[str, tuple[str, ...]] = {

@@ -34,6 +34,7 @@ def possession_claim_get_for_viewer(*, reference: str, request) -> PossessionCla
 def possession_next_step(claim: PossessionClaim) -> str:
     """Where the claim is and what happens next, in words for the landlord."""
     from django.utils import timezone
+    from django.utils.translation import gettext
 
     from digital_services.core.dates import date_format
     from digital_services.core.money import pence_format
@@ -46,49 +47,53 @@ def possession_next_step(claim: PossessionClaim) -> str:
     warrant = getattr(claim, "warrant", None) if s.startswith("warrant") else None
     holder = warrant if warrant is not None else claim
     if s in (S.AWAITING_PAYMENT, S.WARRANT_AWAITING_PAYMENT):
-        fee = holder.fee_pence
-        what = "the warrant fee" if warrant else "the court fee to issue the claim"
-        return f"Pay {what} of {pence_format(fee)}."
+        fee = {"fee": pence_format(holder.fee_pence)}
+        if warrant:
+            return gettext("Pay the warrant fee of %(fee)s.") % fee
+        return gettext("Pay the court fee to issue the claim of %(fee)s.") % fee
     if s in (S.HWF_PENDING, S.WARRANT_HWF_PENDING):
-        return "We are checking your Help with Fees reference. Do not pay the fee yet."
+        return gettext("We are checking your Help with Fees reference. Do not pay the fee yet.")
     if s in (S.HWF_AWAITING_CLAIMANT, S.WARRANT_HWF_AWAITING_CLAIMANT):
         if holder.hwf_outcome == HwfOutcome.MORE_INFO:
-            return f"We need more information about your Help with Fees: {holder.hwf_note}"
+            return gettext("We need more information about your Help with Fees: %(note)s") % {
+                "note": holder.hwf_note
+            }
         if holder.hwf_outcome == HwfOutcome.INVALID:
-            return "Give your Help with Fees reference again, or pay the fee."
+            return gettext("Give your Help with Fees reference again, or pay the fee.")
         due = holder.hwf_amount_to_pay_pence if warrant else possession_fee_due_pence(claim)
-        return f"Pay {pence_format(due)}, the rest of the fee."
+        return gettext("Pay %(amount)s, the rest of the fee.") % {"amount": pence_format(due)}
     if s == S.ISSUED:
-        return "We will list a hearing and send you its notice."
+        return gettext("We will list a hearing and send you its notice.")
     if s in (S.HEARING_LISTED, S.HEARING_ADJOURNED):
         hearing = claim.hearings.filter(status="listed").order_by("-starts_at").first()
         if hearing is None:
-            return "The hearing was adjourned. We will send you the notice of the new hearing."
+            return gettext(
+                "The hearing was adjourned. We will send you the notice of the new hearing."
+            )
         local = timezone.localtime(hearing.starts_at)
-        return (
-            f"The hearing is on {date_format(local.date())} at "
-            f"{local.strftime('%-I:%M%p').lower()}."
-        )
+        return gettext("The hearing is on %(date)s at %(time)s.") % {
+            "date": date_format(local.date()),
+            "time": local.strftime("%-I:%M%p").lower(),
+        }
     if s == S.POSSESSION_ORDERED:
-        return (
+        return gettext(
             "The court made an outright possession order: the defendants must leave by "
-            f"{date_format(claim.order_possession_on)}. If they do not, you can ask for a "
-            "warrant of possession after that date."
-        )
+            "%(date)s. If they do not, you can ask for a warrant of possession after that date."
+        ) % {"date": date_format(claim.order_possession_on)}
     if s == S.ORDER_SUSPENDED:
-        return (
+        return gettext(
             "The court made a suspended possession order. If its terms are broken, you can "
             "ask for a warrant of possession."
         )
     if s == S.WARRANT_REQUESTED:
-        return "We will issue your warrant of possession and tell you the eviction date."
+        return gettext("We will issue your warrant of possession and tell you the eviction date.")
     if s == S.WARRANT_ISSUED and warrant is not None and warrant.eviction_at:
         local = timezone.localtime(warrant.eviction_at)
-        return (
-            f"Warrant issued. The eviction is on {date_format(local.date())} at "
-            f"{local.strftime('%-I:%M%p').lower()}."
-        )
-    return claim.get_status_display() + "."
+        return gettext("Warrant issued. The eviction is on %(date)s at %(time)s.") % {
+            "date": date_format(local.date()),
+            "time": local.strftime("%-I:%M%p").lower(),
+        }
+    return f"{claim.get_status_display()}."
 
 
 def possession_claims_for_user(user) -> list:

@@ -43,6 +43,11 @@ TRANSLATED_PARTS = {
         "civil_claims.views",  # eligibility questions, "you can use this service", exits
         "civil_claims.views_defendant",  # the defendant's "respond to a money claim" link
         "civil_claims.journeys.claim",  # the money claim journey, check page and confirmation
+        "civil_claims.journeys.possession",  # the landlord's possession claim journey
+        "civil_claims.journeys.possession_response",  # the tenant's response journey
+        "civil_claims.views_possession",  # the landlord's confirmation page
+        "civil_claims.views_possession_landlord",  # the landlord's claim, HwF and warrant pages
+        "civil_claims.views_possession_tenant",  # the tenant's response sent, application pages
     ),
 }
 
