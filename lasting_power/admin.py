@@ -158,6 +158,7 @@ class LpaAdmin(
         "fee_table",
         "payments_table",
         "channel",
+        "language",
         "created_at",
         "completed_at",
         "documents_list",

@@ -113,6 +113,7 @@ class ClaimAdmin(
         "claim_number",
         "reference",
         "status",
+        "language",
         "next_step",
         "staff_actions",
         "parties_table",

@@ -98,6 +98,7 @@ class PaymentAdmin(LargeListAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
         "remitted",
         "refundable",
         "status",
+        "language",
         "failure_code",
         "provider",
         "provider_payment_id",

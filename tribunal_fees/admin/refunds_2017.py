@@ -86,6 +86,7 @@ class RefundApplicationAdmin(
     readonly_fields = (
         "reference",
         "status",
+        "language",
         "staff_actions",
         "fees",
         "interest_estimate",
