@@ -43,6 +43,7 @@ class PossessionClaimAdmin(
         "claim_number",
         "reference",
         "status",
+        "language",
         "staff_actions",
         "parties_table",
         "property_and_tenancy",
