@@ -10,13 +10,15 @@ letter.
 
 from __future__ import annotations
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 
-from .pdf import COURT, _p, _styles, _table, claim_pdf_build
+from .pdf import COURT, _p, _styles, _table, claim_language, claim_pdf_build
 from .possession_rules import ArrearsRow, arrears_statement
 
 W = [60 * mm, 100 * mm]
@@ -29,33 +31,44 @@ def _party_lines(party) -> str:
 def _tenancy_rows(claim, body) -> list:
     tenancy = claim.get_tenancy_type_display()
     if claim.tenancy_type_other:
-        tenancy = f"{tenancy}: {claim.tenancy_type_other}"
+        tenancy = _("%(kind)s: %(other)s") % {"kind": tenancy, "other": claim.tenancy_type_other}
     frequency = claim.get_rent_frequency_display()
     if claim.rent_frequency_other:
-        frequency = f"{frequency}: {claim.rent_frequency_other}"
+        frequency = _("%(kind)s: %(other)s") % {
+            "kind": frequency,
+            "other": claim.rent_frequency_other,
+        }
     return [
-        [_p("Tenancy or contract", body), _p(tenancy, body)],
-        [_p("Started on", body), _p(date_format(claim.tenancy_start_date), body)],
-        [_p("Rent", body), _p(f"{pence_format(claim.rent_pence)} ({frequency})", body)],
-        [_p("Daily rent", body), _p(pence_format(claim.daily_rent_pence), body)],
+        [_p(_("Tenancy or contract"), body), _p(tenancy, body)],
+        [_p(_("Started on"), body), _p(date_format(claim.tenancy_start_date), body)],
+        [
+            _p(_("Rent"), body),
+            _p(
+                _("%(amount)s (%(frequency)s)")
+                % {"amount": pence_format(claim.rent_pence), "frequency": frequency},
+                body,
+            ),
+        ],
+        [_p(_("Daily rent"), body), _p(pence_format(claim.daily_rent_pence), body)],
     ]
 
 
 def _notice_lines(claim) -> list[str]:
     if not claim.notice_served:
-        return ["The claimant says no notice was served."]
+        return [_("The claimant says no notice was served.")]
     when = date_format(claim.notice_served_at or claim.notice_served_on)
     lines = [
-        f"Notice: {claim.get_notice_type_display()}",
-        f"Served by {claim.get_notice_method_display().lower()} on {when}",
+        _("Notice: %(kind)s") % {"kind": claim.get_notice_type_display()},
+        _("Served by %(method)s on %(date)s")
+        % {"method": claim.get_notice_method_display().lower(), "date": when},
     ]
     for label, value in (
-        ("Handed to", claim.notice_served_to),
-        ("Emailed to", claim.notice_served_email),
-        ("How", claim.notice_method_other),
+        (_("Handed to"), claim.notice_served_to),
+        (_("Emailed to"), claim.notice_served_email),
+        (_("How"), claim.notice_method_other),
     ):
         if value:
-            lines.append(f"{label}: {value}")
+            lines.append(_("%(label)s: %(value)s") % {"label": label, "value": value})
     return lines
 
 
@@ -63,7 +76,9 @@ def _arrears_table(claim, body):
     rows = [
         ArrearsRow(r.due_on, r.due_pence, r.paid_pence, r.paid_on) for r in claim.arrears_rows.all()
     ]
-    table = [[_p(h, body) for h in ("Due", "Rent due", "Paid", "Paid on", "Arrears")]]
+    table = [
+        [_p(h, body) for h in (_("Due"), _("Rent due"), _("Paid"), _("Paid on"), _("Arrears"))]
+    ]
     for line in arrears_statement(rows):
         table.append(
             [
@@ -75,118 +90,166 @@ def _arrears_table(claim, body):
             ]
         )
     table.append(
-        [_p("Total arrears", body), "", "", "", _p(pence_format(claim.arrears_total_pence), body)]
+        [
+            _p(_("Total arrears"), body),
+            "",
+            "",
+            "",
+            _p(pence_format(claim.arrears_total_pence), body),
+        ]
     )
     return _table(table, [35 * mm, 30 * mm, 30 * mm, 35 * mm, 30 * mm])
 
 
 def possession_claim_pack_pdf(claim) -> bytes:
-    """The claim form and particulars of an issued possession claim. Raises ValueError
-    for a claim not issued."""
+    """The claim form and particulars of an issued possession claim, in the claim's
+    language. Raises ValueError for a claim not issued."""
     if not claim.claim_number or claim.issue_date is None:
         raise ValueError("Only an issued possession claim has a claim pack")
+    with translation.override(claim_language(claim)):
+        return _claim_pack_pdf(claim)
+
+
+def _claim_pack_pdf(claim) -> bytes:
     styles = _styles()
     body, heading = styles["body"], styles["heading"]
     claimant = claim.claimant
     story: list = [
-        _p("Claim form for possession of property", styles["title"]),
-        _p(f"In the County Court. Issued by the {COURT}.", body),
+        _p(_("Claim form for possession of property"), styles["title"]),
+        _p(_("In the County Court. Issued by the %(court)s.") % {"court": COURT}, body),
         _table(
             [
-                [_p("Claim number", body), _p(claim.claim_number, body)],
-                [_p("Issue date", body), _p(date_format(claim.issue_date), body)],
-                [_p("Court fee", body), _p(pence_format(claim.fee_pence), body)],
+                [_p(_("Claim number"), body), _p(claim.claim_number, body)],
+                [_p(_("Issue date"), body), _p(date_format(claim.issue_date), body)],
+                [_p(_("Court fee"), body), _p(pence_format(claim.fee_pence), body)],
             ],
             W,
         ),
         Spacer(1, 4 * mm),
-        _p(f"SEAL OF THE COUNTY COURT: issued {date_format(claim.issue_date)}", styles["seal"]),
-        _p("Claimant", heading),
+        _p(
+            _("SEAL OF THE COUNTY COURT: issued %(date)s")
+            % {"date": date_format(claim.issue_date)},
+            styles["seal"],
+        ),
+        _p(_("Claimant"), heading),
         _p(_party_lines(claimant), body),
-        _p(f"Claimant type: {claim.get_claimant_type_display()} {claim.claimant_type_other}", body),
-        _p("Defendants", heading),
+        _p(
+            _("Claimant type: %(kind)s %(other)s")
+            % {"kind": claim.get_claimant_type_display(), "other": claim.claimant_type_other},
+            body,
+        ),
+        _p(_("Defendants"), heading),
         *(_p(_party_lines(d), body) for d in claim.defendants),
-        _p("The property", heading),
+        _p(_("The property"), heading),
         _p(
             "\n".join(claim.property_lines) + f"\n{claim.get_country_display()}",
             body,
         ),
         _p(
-            "The claimant is claiming possession of this property. The court will tell you "
-            "the date, time and place of the hearing in a notice of hearing.",
+            _(
+                "The claimant is claiming possession of this property. The court will tell you "
+                "the date, time and place of the hearing in a notice of hearing."
+            ),
             body,
         ),
         PageBreak(),
-        _p("Particulars of claim", styles["title"]),
+        _p(_("Particulars of claim"), styles["title"]),
     ]
     if claim.against_trespassers:
         story += [
-            _p("A claim against trespassers", heading),
+            _p(_("A claim against trespassers"), heading),
             _p(
-                "The defendants entered or stayed on the property without the claimant's "
-                "consent and have never been its tenants.",
+                _(
+                    "The defendants entered or stayed on the property without the claimant's "
+                    "consent and have never been its tenants."
+                ),
                 body,
             ),
-            _p(f"The claimant found out on {date_format(claim.trespass_known_on)}.", body),
+            _p(
+                _("The claimant found out on %(date)s.")
+                % {"date": date_format(claim.trespass_known_on)},
+                body,
+            ),
             _p(claim.trespass_details, body),
         ]
     else:
         story += [
-            _p("The tenancy", heading),
+            _p(_("The tenancy"), heading),
             _table(_tenancy_rows(claim, body), W),
-            _p("Grounds for possession", heading),
+            _p(_("Grounds for possession"), heading),
             _table([[_p(g.label, body), _p(g.reason, body)] for g in claim.grounds.all()], W),
-            _p("Notice", heading),
+            _p(_("Notice"), heading),
             *(_p(line, body) for line in _notice_lines(claim)),
         ]
         if claim.arrears_total_pence is not None:
             story += [
-                _p("Rent arrears", heading),
+                _p(_("Rent arrears"), heading),
                 _arrears_table(claim, body),
                 _p(
-                    "The claimant asks for a money judgment for the arrears."
+                    _("The claimant asks for a money judgment for the arrears.")
                     if claim.money_judgment_wanted
-                    else "The claimant does not ask for a money judgment for the arrears.",
+                    else _("The claimant does not ask for a money judgment for the arrears."),
                     body,
                 ),
             ]
             if claim.recovery_steps:
                 story.append(
-                    _p(f"Steps taken to recover the arrears: {claim.recovery_steps}", body)
+                    _p(
+                        _("Steps taken to recover the arrears: %(steps)s")
+                        % {"steps": claim.recovery_steps},
+                        body,
+                    )
                 )
         story += [
-            _p("The rest of the claim", heading),
+            _p(_("The rest of the claim"), heading),
             _p(
-                "The pre-action protocol was followed."
+                _("The pre-action protocol was followed.")
                 if claim.pre_action_protocol_followed
-                else f"The pre-action protocol was not followed: {claim.pre_action_protocol_reason}",
+                else _("The pre-action protocol was not followed: %(reason)s")
+                % {"reason": claim.pre_action_protocol_reason},
                 body,
             ),
         ]
         for label, value in (
-            ("The claimant's circumstances", claim.claimant_circumstances),
-            ("The defendants' circumstances", claim.defendant_circumstances),
-            ("Alternatives to possession considered", claim.alternatives_considered),
-            ("Other occupiers", claim.other_occupiers),
+            (_("The claimant's circumstances"), claim.claimant_circumstances),
+            (_("The defendants' circumstances"), claim.defendant_circumstances),
+            (_("Alternatives to possession considered"), claim.alternatives_considered),
+            (_("Other occupiers"), claim.other_occupiers),
         ):
             if value:
-                story.append(_p(f"{label}: {value}", body))
+                story.append(_p(_("%(label)s: %(value)s") % {"label": label, "value": value}, body))
         story.append(
             _p(
-                f"Energy performance certificate: {claim.get_epc_given_display()}. Gas safety "
-                f"record: {claim.get_gas_safety_given_display()}. Electrical safety report: "
-                f"{claim.get_eicr_given_display()}.",
+                _(
+                    "Energy performance certificate: %(epc)s. Gas safety record: %(gas)s. "
+                    "Electrical safety report: %(eicr)s."
+                )
+                % {
+                    "epc": claim.get_epc_given_display(),
+                    "gas": claim.get_gas_safety_given_display(),
+                    "eicr": claim.get_eicr_given_display(),
+                },
                 body,
             )
         )
         if claim.certificates_reason:
             story.append(_p(claim.certificates_reason, body))
     story += [
-        _p("Statement of truth", heading),
-        _p("The claimant believes that the facts stated in these particulars are true.", body),
-        _p(f"Signed by {claim.sot_signer_name} {claim.sot_signer_role}".strip(), body),
+        _p(_("Statement of truth"), heading),
+        _p(_("The claimant believes that the facts stated in these particulars are true."), body),
+        _p(
+            (
+                _("Signed by %(name)s, %(role)s")
+                % {"name": claim.sot_signer_name, "role": claim.sot_signer_role}
+                if claim.sot_signer_role
+                else _("Signed by %(name)s") % {"name": claim.sot_signer_name}
+            ),
+            body,
+        ),
     ]
 
     return claim_pdf_build(
-        story, claim_number=claim.claim_number, title=f"Possession claim {claim.claim_number}"
+        story,
+        claim_number=claim.claim_number,
+        title=_("Possession claim %(number)s") % {"number": claim.claim_number},
     )

@@ -1,5 +1,6 @@
 """The sealed claim form holds what the claimant entered, read back with pypdf."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -80,3 +81,64 @@ def test_a_company_claimant_signs_by_name_and_role():
 def test_a_claim_not_issued_has_no_claim_form():
     with pytest.raises(ValueError):
         claim_form_pdf(claim_submitted())
+
+
+ENGLISH_ONLY = (
+    "Claim form (money claim)",
+    "Particulars of claim",
+    "What is claimed",
+    "Statement of truth",
+    "believes that the facts",
+    "December",
+    "Page 1",
+)
+
+
+@time_machine.travel("2026-12-01 10:00 +0000", tick=False)
+def test_a_welsh_claims_sealed_form_is_in_welsh():
+    claim = claim_issue(claim=claim_submitted(language="cy"))
+    text = _text(claim_form_pdf(claim))
+    for expected in (
+        "Ffurflen hawlio (hawliad am arian)",
+        "Canolfan Fusnes y Llys Sirol",
+        "Rhif yr hawliad",
+        "1 Rhagfyr 2026",  # the issue date, Welsh month
+        "4yh ar 21 Rhagfyr 2026",
+        "Manylion yr hawliad",
+        "Datganiad gwirionedd",
+        "Mae’r hawlydd yn credu bod y ffeithiau",
+        "Tudalen 1",
+        "£1,380.66",  # money is written the same way
+    ):
+        assert expected in text, expected
+    for english in ENGLISH_ONLY:
+        assert english not in text, english
+
+
+@time_machine.travel("2026-12-01 10:00 +0000", tick=False)
+def test_a_welsh_possession_claims_pack_is_in_welsh_and_an_english_one_in_english():
+    from civil_claims.pdf_possession import possession_claim_pack_pdf
+
+    from .factories_possession import possession_claim
+
+    welsh = possession_claim(claim_number="905MC002", issue_date=dt.date(2026, 12, 1))
+    welsh.language = "cy"
+    text = _text(possession_claim_pack_pdf(welsh))
+    for expected in (
+        "Ffurflen hawlio i adennill meddiant eiddo",
+        "1 Rhagfyr 2026",
+        "Y denantiaeth",
+        "Dechreuodd ar 1 Mehefin 2023",
+        "Rhent dyddiol",
+        "Mae’r hawlydd yn credu bod y ffeithiau a nodir yn y manylion hyn yn wir.",
+        "Llofnodwyd gan Lana Lord",
+        "£950.00",
+    ):
+        assert expected in text, expected
+    for english in ("Claim form for possession", "Particulars of claim", "December", "Signed by"):
+        assert english not in text, english
+
+    english = possession_claim(claim_number="905MC003", issue_date=dt.date(2026, 12, 1))
+    text = _text(possession_claim_pack_pdf(english))
+    assert "Claim form for possession of property" in text and "1 December 2026" in text
+    assert "Signed by Lana Lord" in text and "Llofnodwyd" not in text
