@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_lazy
+
 from ..constants import (
     DEPENDS,
     JOINTLY,
@@ -38,15 +40,15 @@ BOX_LINES = 6
 SHEET_2_LINES = 26
 
 ROLE_WORDS = {
-    "attorney": "Attorney",
-    "replacement": "Replacement attorney",
-    "notify": "Person to notify",
+    "attorney": gettext_lazy("Attorney"),
+    "replacement": gettext_lazy("Replacement attorney"),
+    "notify": gettext_lazy("Person to notify"),
 }
 SHEET_2_SUBJECTS = {
-    "decisions": "How the attorneys make decisions",
-    "replacements": "How replacement attorneys step in and make decisions",
-    "preferences": "Preferences (continued from section 7)",
-    "instructions": "Instructions (continued from section 7)",
+    "decisions": gettext_lazy("How the attorneys make decisions"),
+    "replacements": gettext_lazy("How replacement attorneys step in and make decisions"),
+    "preferences": gettext_lazy("Preferences (continued from section 7)"),
+    "instructions": gettext_lazy("Instructions (continued from section 7)"),
 }
 
 
@@ -71,34 +73,41 @@ def overflow_people(details: LpaDetails) -> list[Person]:
     )
 
 
-def _how_words(how: str, details_text: str) -> str:
+def _how_sentence(how: str, details_text: str) -> str:
     if how == JOINTLY_AND_SEVERALLY:
-        return "jointly and severally."
+        return gettext("The replacement attorneys make decisions jointly and severally.")
     if how == JOINTLY:
-        return "jointly."
+        return gettext("The replacement attorneys make decisions jointly.")
     if how == DEPENDS:
-        return f"jointly for some decisions, and jointly and severally for others: {details_text}"
+        return gettext(
+            "The replacement attorneys make decisions jointly for some decisions, and jointly "
+            "and severally for others: %(details)s"
+        ) % {"details": details_text}
     return ""
 
 
 def replacement_text(details: LpaDetails) -> str:
-    """What the LP1 cannot say in its boxes about the replacements. Empty for the
-    default: a replacement steps in as soon as an attorney can no longer act
-    (``first``), and decides as the question was not asked."""
+    """What the LP1 cannot say in its boxes about the replacements, in the active
+    language. Empty for the default: a replacement steps in as soon as an attorney can
+    no longer act (``first``), and decides as the question was not asked."""
     if not details.replacements:
         return ""
     parts = []
     if details.replacements_when == STEP_IN_LAST:
         parts.append(
-            "The replacement attorneys step in only when none of the original attorneys can act."
+            gettext(
+                "The replacement attorneys step in only when none of the original attorneys "
+                "can act."
+            )
         )
     elif details.replacements_when == DEPENDS:
         parts.append(
-            f"The replacement attorneys step in as follows: {details.replacements_when_details}"
+            gettext("The replacement attorneys step in as follows: %(details)s")
+            % {"details": details.replacements_when_details}
         )
-    how = _how_words(details.replacements_how, details.replacements_how_details)
+    how = _how_sentence(details.replacements_how, details.replacements_how_details)
     if how:
-        parts.append(f"The replacement attorneys make decisions {how}")
+        parts.append(how)
     return "\n".join(parts)
 
 
@@ -144,43 +153,56 @@ def continuation_sheets(details: LpaDetails) -> list[ContinuationSheet]:
 def person_block(pdf: FormPdf, person: Person | None, *, with_dob: bool = True) -> None:
     """The boxes for one person (or a trust corporation); empty boxes for nobody."""
     if person is not None and person.is_trust_corporation:
-        pdf.field("Company name (trust corporation)", person.company)
-        pdf.field("Company number", person.company_number)
+        pdf.field(gettext("Company name (trust corporation)"), person.company)
+        pdf.field(gettext("Company number"), person.company_number)
     else:
         person = person or Person(role="", key="")
         pdf.fields_row(
             [
-                ("Title", person.title),
-                ("First names", person.first_name),
-                ("Last name", person.last_name),
+                (gettext("Title"), person.title),
+                (gettext("First names"), person.first_name),
+                (gettext("Last name"), person.last_name),
             ]
         )
         if with_dob:
             dob = person.date_of_birth
             pdf.fields_row(
                 [
-                    ("Date of birth: day", f"{dob.day:02d}" if dob else ""),
-                    ("Month", f"{dob.month:02d}" if dob else ""),
-                    ("Year", str(dob.year) if dob else ""),
+                    (gettext("Date of birth: day"), f"{dob.day:02d}" if dob else ""),
+                    (gettext("Month"), f"{dob.month:02d}" if dob else ""),
+                    (gettext("Year"), str(dob.year) if dob else ""),
                 ]
             )
-    pdf.field("Address", str(person.address))
-    pdf.field("Email address (optional)", person.email)
+    pdf.field(gettext("Address"), str(person.address))
+    pdf.field(gettext("Email address (optional)"), person.email)
 
 
 def sheets_draw(pdf: FormPdf, details: LpaDetails, sheets: list[ContinuationSheet]) -> None:
     donor = details.donor.full_name if details.donor else ""
     for number, sheet in enumerate(sheets, start=1):
-        form = f"Continuation sheet {sheet.number}"
-        pdf.page_start(form=f"{form} ({number} of {len(sheets)})", page="", heading=form)
-        pdf.paragraph(f"Donor: {donor}. Lasting power of attorney: {details.type_label}.")
+        form = gettext("Continuation sheet %(number)s") % {"number": sheet.number}
+        pdf.page_start(
+            form=gettext("%(sheet)s (%(number)s of %(count)s)")
+            % {"sheet": form, "number": number, "count": len(sheets)},
+            page="",
+            heading=form,
+        )
+        pdf.paragraph(
+            gettext("Donor: %(name)s. Lasting power of attorney: %(type)s.")
+            % {"name": donor, "type": details.type_label}
+        )
         if sheet.number == 1:
-            pdf.paragraph("Additional people. Use this sheet for people who do not fit on the LPA.")
+            pdf.paragraph(
+                gettext("Additional people. Use this sheet for people who do not fit on the LPA.")
+            )
             for person in sheet.people:
-                pdf.subheading(ROLE_WORDS.get(person.role, person.role.title()))
+                pdf.subheading(str(ROLE_WORDS.get(person.role, person.role.title())))
                 person_block(pdf, person)
         elif sheet.number == 2:
-            pdf.subheading(f"This sheet continues: {SHEET_2_SUBJECTS[sheet.subject]}")
+            pdf.subheading(
+                gettext("This sheet continues: %(subject)s")
+                % {"subject": SHEET_2_SUBJECTS[sheet.subject]}
+            )
             pdf.ruled_lines(list(sheet.lines), count=SHEET_2_LINES)
         elif sheet.number == 3:
             _sheet_3(pdf, donor)
@@ -188,38 +210,57 @@ def sheets_draw(pdf: FormPdf, details: LpaDetails, sheets: list[ContinuationShee
             _sheet_4(pdf, details)
         if sheet.number in (1, 2):
             pdf.paragraph(
-                "The donor (or the person signing for them) signs and dates this sheet "
-                "at the same time as section 9."
+                gettext(
+                    "The donor (or the person signing for them) signs and dates this sheet "
+                    "at the same time as section 9."
+                )
             )
-            pdf.signature_box("Signature of the donor")
+            pdf.signature_box(gettext("Signature of the donor"))
     if sheets:
-        pdf.page_start(form="After the continuation sheets", page="")
-        pdf.paragraph("This page is intentionally left blank.")
+        pdf.page_start(form=gettext("After the continuation sheets"), page="")
+        pdf.paragraph(gettext("This page is intentionally left blank."))
 
 
 def _sheet_3(pdf: FormPdf, donor: str) -> None:
-    pdf.subheading("If the donor cannot sign or make a mark")
+    pdf.subheading(gettext("If the donor cannot sign or make a mark"))
     pdf.paragraph(
-        f"{donor} cannot sign the LPA. Someone signs it for them, in their presence and "
-        "at their direction, instead of section 9. Two witnesses watch them sign. The "
-        "witnesses cannot be an attorney or replacement attorney."
+        gettext(
+            "%(donor)s cannot sign the LPA. Someone signs it for them, in their presence and "
+            "at their direction, instead of section 9. Two witnesses watch them sign. The "
+            "witnesses cannot be an attorney or replacement attorney."
+        )
+        % {"donor": donor}
     )
-    pdf.field("Full name of the person signing for the donor", "")
-    pdf.signature_box("Signature of the person signing for the donor")
-    for witness in ("first", "second"):
-        pdf.field(f"Full name of the {witness} witness", "")
-        pdf.signature_box(f"Signature of the {witness} witness", with_date=False)
+    pdf.field(gettext("Full name of the person signing for the donor"), "")
+    pdf.signature_box(gettext("Signature of the person signing for the donor"))
+    for name, signature in (
+        (gettext("Full name of the first witness"), gettext("Signature of the first witness")),
+        (gettext("Full name of the second witness"), gettext("Signature of the second witness")),
+    ):
+        pdf.field(name, "")
+        pdf.signature_box(signature, with_date=False)
 
 
 def _sheet_4(pdf: FormPdf, details: LpaDetails) -> None:
     trust = details.trust_corporation
-    pdf.subheading("Trust corporation: instead of section 11")
+    pdf.subheading(gettext("Trust corporation: instead of section 11"))
     pdf.paragraph(
-        "The trust corporation signs here, by 2 people authorised to sign for it, after "
-        "the certificate provider has signed section 10."
+        gettext(
+            "The trust corporation signs here, by 2 people authorised to sign for it, after "
+            "the certificate provider has signed section 10."
+        )
     )
-    pdf.field("Company name", trust.company if trust else "")
-    pdf.field("Company number", trust.company_number if trust else "")
-    for person in ("first", "second"):
-        pdf.field(f"Full name of the {person} authorised person", "")
-        pdf.signature_box(f"Signature of the {person} authorised person")
+    pdf.field(gettext("Company name"), trust.company if trust else "")
+    pdf.field(gettext("Company number"), trust.company_number if trust else "")
+    for name, signature in (
+        (
+            gettext("Full name of the first authorised person"),
+            gettext("Signature of the first authorised person"),
+        ),
+        (
+            gettext("Full name of the second authorised person"),
+            gettext("Signature of the second authorised person"),
+        ),
+    ):
+        pdf.field(name, "")
+        pdf.signature_box(signature)

@@ -8,6 +8,10 @@ What is made follows the domain notes (section 3):
 - once completed: an LP3 for each person to notify, and the LPA120 when a fee
   reduction was asked for.
 
+They are drawn in the LPA's language (``Lpa.language``, the language of the pages it was
+made in), whoever asks and whatever the page's language: every heading, label, fixed
+sentence and date, and the answers' words (its type, the fee's reason) [issue #20].
+
 The PDFs are drawn by a Celery task (``tasks.lpa_documents_generate_task``, which
 takes the LPA's id only) because a long LPA takes a few seconds to draw. The set is
 replaced as a whole: the old files go when the new ones are stored. A set is
@@ -47,19 +51,27 @@ class DocumentsNotAvailable(Exception):
     """The LPA is not created yet: there is nothing to print."""
 
 
-@override("en")
+def lpa_documents_language(lpa: Lpa) -> str:
+    """The language the LPA's forms are drawn in: "cy" or "en"."""
+    return "cy" if lpa.language == "cy" else "en"
+
+
 def paperwork_for(lpa: Lpa) -> Paperwork:
-    """What the forms print about ``lpa``: its valid answers, fee and payment."""
+    """What the forms print about ``lpa``: its valid answers, fee and payment, with the
+    words of the fee's reason in the forms' language."""
     from ..selectors import lpa_details
     from ..services import lpa_fee_outcome
 
-    return Paperwork(
-        details=lpa_details(lpa),
-        completed=lpa.is_locked,
-        fee=lpa_fee_outcome(lpa),
-        payment_method=lpa.payment_method,
-        fee_reduction=FeeReductionAnswers.from_answers(lpa.fee_reduction),
-    )
+    language = lpa_documents_language(lpa)
+    with override(language):
+        return Paperwork(
+            details=lpa_details(lpa),
+            completed=lpa.is_locked,
+            fee=lpa_fee_outcome(lpa),
+            payment_method=lpa.payment_method,
+            fee_reduction=FeeReductionAnswers.from_answers(lpa.fee_reduction),
+            language=language,
+        )
 
 
 @dataclass(frozen=True)
@@ -68,10 +80,9 @@ class MadeDocument:
     content: bytes
 
 
-@override("en")
 def documents_build(paperwork: Paperwork) -> list[MadeDocument]:
-    """Every PDF this LPA has now, drawn (no storage). Always in English, whatever the
-    page's language: they are OPG's English statutory forms (docs/welsh.md)."""
+    """Every PDF this LPA has now, drawn (no storage), in ``paperwork.language`` whatever
+    the active language (docs/welsh.md). The file names stay English: they are keys."""
     details = paperwork.details
     reference = reference_plain(details.reference)
     made = [

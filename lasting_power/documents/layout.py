@@ -5,6 +5,11 @@ Every form (LP1, continuation sheets, LP3, LPA120) is drawn through one ``FormPd
 so they look alike. Text is drawn as text (never as pictures), and pages are left
 uncompressed, so the forms stay searchable, screen readers and the tests can read
 them back, and a page's text says which form and page it is ("LP1F page 4").
+
+A form is drawn in the active language (``documents.generate`` sets the LPA's): its fixed
+words through gettext. Welsh needs letters Helvetica's encoding lacks (ŵ, ŷ), so a form
+drawn in Welsh uses the platform's TrueType letter font (``notifications.letters``) and
+its monospaced sibling; English forms keep Helvetica and Courier.
 """
 
 from __future__ import annotations
@@ -12,13 +17,20 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
+from django.utils.translation import get_language, gettext, gettext_noop
 from reportlab.graphics.barcode import code128
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+from digital_services.notifications.letters import FALLBACK_FONT, letter_font
 
 WIDTH, HEIGHT = A4
 LEFT = 18 * mm
@@ -27,9 +39,10 @@ TOP = HEIGHT - 16 * mm
 BOTTOM = 20 * mm
 FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
+MONO = "Courier"
 #: The word stamped across every page of a form that is not final. Nothing else on
 #: any form is written in capitals like this, so its presence means "draft".
-WATERMARK = "DRAFT"
+WATERMARK = gettext_noop("DRAFT")
 #: How many characters a ruled line of free text holds (the notes' 84 per line).
 LINE_CHARACTERS = 84
 
@@ -46,14 +59,38 @@ def text_lines(text: str, *, width: int = LINE_CHARACTERS) -> list[str]:
     return lines
 
 
+@cache
+def _unicode_fonts() -> tuple[str, str, str]:
+    """Regular, bold and monospaced fonts with every Welsh letter: the letters' TrueType
+    font and its "Mono" sibling (Helvetica and Courier when none is installed)."""
+    regular = letter_font()
+    if regular == FALLBACK_FONT:
+        return FONT, BOLD, MONO
+    path = Path(pdfmetrics.getFont(regular).face.filename)
+    mono = path.with_name(f"{path.stem}Mono{path.suffix}")
+    if not mono.is_file():
+        return regular, "LetterFontBold", MONO
+    pdfmetrics.registerFont(TTFont("FormFontMono", str(mono)))
+    return regular, "LetterFontBold", "FormFontMono"
+
+
+def form_fonts(language: str | None = None) -> tuple[str, str, str]:
+    """Regular, bold and monospaced fonts for a form in ``language`` (the active one)."""
+    if (language or get_language() or "en").startswith("en"):
+        return FONT, BOLD, MONO
+    return _unicode_fonts()
+
+
 class FormPdf:
-    """One PDF of form pages. ``page_start`` … draw … ``page_end``; ``content()``."""
+    """One PDF of form pages, in the active language.
+    ``page_start`` … draw … ``page_end``; ``content()``."""
 
     def __init__(self, *, title: str, draft: bool, reference: str):
         self._buffer = io.BytesIO()
+        self.font, self.bold, self.mono = form_fonts()
         self.canvas = canvas.Canvas(self._buffer, pagesize=A4, pageCompression=0, invariant=1)
         self.canvas.setTitle(title)
-        self.canvas.setAuthor("Office of the Public Guardian")
+        self.canvas.setAuthor(gettext("Office of the Public Guardian"))
         self.draft = draft
         self.reference = reference
         self.y = TOP
@@ -70,9 +107,12 @@ class FormPdf:
         self.y = TOP
         c = self.canvas
         c.setFillColor(colors.black)
-        c.setFont(FONT, 9)
-        c.drawString(LEFT, self.y, f"{form} page {page}" if page else form)
-        c.drawRightString(RIGHT, self.y, f"Reference {self.reference}")
+        c.setFont(self.font, 9)
+        header = gettext("%(form)s page %(page)s") % {"form": form, "page": page}
+        c.drawString(LEFT, self.y, header if page else form)
+        c.drawRightString(
+            RIGHT, self.y, gettext("Reference %(reference)s") % {"reference": self.reference}
+        )
         self.y -= 4 * mm
         c.setLineWidth(0.6)
         c.line(LEFT, self.y, RIGHT, self.y)
@@ -85,8 +125,8 @@ class FormPdf:
             return
         c = self.canvas
         c.setFillColor(colors.black)
-        c.setFont(FONT, 8)
-        c.drawCentredString(WIDTH / 2, 10 * mm, "Office of the Public Guardian")
+        c.setFont(self.font, 8)
+        c.drawCentredString(WIDTH / 2, 10 * mm, gettext("Office of the Public Guardian"))
         if self.draft:
             self._watermark()
         c.showPage()
@@ -97,10 +137,10 @@ class FormPdf:
         c = self.canvas
         c.saveState()
         c.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.35))
-        c.setFont(BOLD, 120)
+        c.setFont(self.bold, 120)
         c.translate(WIDTH / 2, HEIGHT / 2)
         c.rotate(45)
-        c.drawCentredString(0, -40, WATERMARK)
+        c.drawCentredString(0, -40, gettext(WATERMARK))
         c.restoreState()
 
     def content(self) -> bytes:
@@ -114,12 +154,13 @@ class FormPdf:
     # Text --------------------------------------------------------------------------
 
     def heading(self, text: str, *, size: int = 15) -> None:
-        self.paragraph(text, font=BOLD, size=size, after=3 * mm)
+        self.paragraph(text, font=self.bold, size=size, after=3 * mm)
 
     def subheading(self, text: str) -> None:
-        self.paragraph(text, font=BOLD, size=11, after=1.5 * mm)
+        self.paragraph(text, font=self.bold, size=11, after=1.5 * mm)
 
-    def paragraph(self, text: str, *, font: str = FONT, size: float = 10, after=2.5 * mm):
+    def paragraph(self, text: str, *, font: str = "", size: float = 10, after=2.5 * mm):
+        font = font or self.font
         c = self.canvas
         c.setFillColor(colors.black)
         c.setFont(font, size)
@@ -134,15 +175,15 @@ class FormPdf:
         """A label above a box holding ``value`` (wrapped; the box grows to fit)."""
         c = self.canvas
         width = width or (RIGHT - x)
-        lines = simpleSplit(value or "", FONT, 10, width - 4 * mm) or [""]
+        lines = simpleSplit(value or "", self.font, 10, width - 4 * mm) or [""]
         c.setFillColor(colors.black)
-        c.setFont(FONT, 8.5)
+        c.setFont(self.font, 8.5)
         c.drawString(x, self.y - 9, label)
         height = 6 * mm + 12 * (len(lines) - 1)
         top = self.y - 11
         c.setLineWidth(0.5)
         c.rect(x, top - height, width, height)
-        c.setFont(FONT, 10)
+        c.setFont(self.font, 10)
         for number, line in enumerate(lines):
             c.drawString(x + 2 * mm, top - 4.3 * mm - number * 12, line)
         self.y = top - height - 2.5 * mm
@@ -167,10 +208,10 @@ class FormPdf:
         c.setLineWidth(0.7)
         c.rect(LEFT, self.y, size, size)
         if ticked:
-            c.setFont(BOLD, 10)
+            c.setFont(self.bold, 10)
             c.drawCentredString(LEFT + size / 2, self.y + 1, "X")
-        c.setFont(FONT, 10)
-        lines = simpleSplit(label, FONT, 10, RIGHT - LEFT - size - 3 * mm)
+        c.setFont(self.font, 10)
+        lines = simpleSplit(label, self.font, 10, RIGHT - LEFT - size - 3 * mm)
         for number, line in enumerate(lines):
             c.drawString(LEFT + size + 3 * mm, self.y + 1 - number * 12, line)
         self.y -= 12 * (len(lines) - 1) + 2 * mm
@@ -183,7 +224,7 @@ class FormPdf:
             self.y -= 6.5 * mm
             c.line(LEFT, self.y - 1.2 * mm, RIGHT, self.y - 1.2 * mm)
             if number < len(lines) and lines[number]:
-                c.setFont("Courier", 8.6)
+                c.setFont(self.mono, 8.6)
                 c.drawString(LEFT + 1 * mm, self.y, lines[number])
         self.y -= 3 * mm
 
@@ -191,13 +232,13 @@ class FormPdf:
         """An empty box to sign in, and day/month/year boxes for the date (left blank:
         people write them when they sign)."""
         c = self.canvas
-        c.setFont(FONT, 8.5)
+        c.setFont(self.font, 8.5)
         c.drawString(LEFT, self.y - 9, label)
         top = self.y - 11
         c.setLineWidth(0.6)
         c.rect(LEFT, top - 14 * mm, 105 * mm, 14 * mm)
         if with_date:
-            c.drawString(LEFT + 112 * mm, self.y - 9, "Date signed (day, month, year)")
+            c.drawString(LEFT + 112 * mm, self.y - 9, gettext("Date signed (day, month, year)"))
             for number, size in enumerate((10, 10, 16)):
                 x = LEFT + 112 * mm + sum((10, 10, 16)[:number]) * mm + number * 2 * mm
                 c.rect(x, top - 9 * mm, size * mm, 9 * mm)

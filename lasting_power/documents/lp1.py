@@ -14,9 +14,12 @@ Our own layout, page for page as the domain notes' page map (section 3):
 then the continuation sheets (``continuation``). A cover sheet comes first. Before
 the LPA is completed every page carries the DRAFT watermark; the barcode of the
 reference is printed on page 19 once it is completed, as it is then what OPG scans.
+Drawn in the LPA's language (``Paperwork.language``).
 """
 
 from __future__ import annotations
+
+from django.utils.translation import gettext, override
 
 from digital_services.core.money import pence_format
 
@@ -63,6 +66,11 @@ def _suffix(page: int, extra: int) -> str:
 
 
 def lp1_pdf(paperwork: Paperwork) -> bytes:
+    with override(paperwork.language):
+        return _lp1_pdf(paperwork)
+
+
+def _lp1_pdf(paperwork: Paperwork) -> bytes:
     details = paperwork.details
     form = lp1_form_name(details.lpa_type)
     pdf = FormPdf(
@@ -83,35 +91,47 @@ def lp1_pdf(paperwork: Paperwork) -> bytes:
 
 def _cover(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
-    pdf.page_start(form=form, page="", heading=f"Lasting power of attorney: {details.type_label}")
+    pdf.page_start(
+        form=form,
+        page="",
+        heading=gettext("Lasting power of attorney: %(type)s") % {"type": details.type_label},
+    )
     donor = details.donor.full_name if details.donor else ""
-    pdf.paragraph(f"Donor: {donor}")
-    pdf.paragraph(f"Reference: {details.reference}")
+    pdf.paragraph(gettext("Donor: %(name)s") % {"name": donor})
+    pdf.paragraph(gettext("Reference: %(reference)s") % {"reference": details.reference})
     if paperwork.completed:
-        pdf.subheading("Your LPA is ready to sign and register")
+        pdf.subheading(gettext("Your LPA is ready to sign and register"))
         pdf.paragraph(
-            "Print every page. Sign in this order: the donor (section 9, and any continuation "
-            "sheets), the certificate provider (section 10), the attorneys and replacements "
-            "(section 11), then the applicants (section 15). Send the signed LPA to the "
-            "Office of the Public Guardian with any fee reduction form and its evidence."
+            gettext(
+                "Print every page. Sign in this order: the donor (section 9, and any "
+                "continuation sheets), the certificate provider (section 10), the attorneys and "
+                "replacements (section 11), then the applicants (section 15). Send the signed "
+                "LPA to the Office of the Public Guardian with any fee reduction form and its "
+                "evidence."
+            )
         )
     else:
-        pdf.subheading("This is a preview: do not sign it")
+        pdf.subheading(gettext("This is a preview: do not sign it"))
         pdf.paragraph(
-            "The LPA is not finished. Complete it online, then print the final version to sign."
+            gettext(
+                "The LPA is not finished. Complete it online, then print the final version to sign."
+            )
         )
 
 
 def _donor(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
-    pdf.page_start(form=form, page="1", heading="Section 1: The donor")
+    pdf.page_start(form=form, page="1", heading=gettext("Section 1: The donor"))
     person_block(pdf, details.donor)
     pdf.field(
-        "Any other names you are known by (optional)",
+        gettext("Any other names you are known by (optional)"),
         details.donor.other_names if details.donor else "",
     )
     pdf.tick(
-        "The donor cannot sign or make a mark: someone will sign for them on continuation sheet 3",
+        gettext(
+            "The donor cannot sign or make a mark: someone will sign for them on continuation "
+            "sheet 3"
+        ),
         not details.donor_can_sign,
     )
 
@@ -120,121 +140,167 @@ def _attorneys(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
     slots = _slots(attorneys_in_slots(details), ATTORNEY_SLOTS)
     for page, pair in ((2, slots[:2]), (3, slots[2:])):
-        pdf.page_start(form=form, page=str(page), heading="Section 2: The attorneys")
+        pdf.page_start(form=form, page=str(page), heading=gettext("Section 2: The attorneys"))
         for number, person in enumerate(pair, start=page * 2 - 3):
-            pdf.subheading(f"Attorney {number}")
+            pdf.subheading(gettext("Attorney %(number)s") % {"number": number})
             person_block(pdf, person)
     pdf.tick(
-        "More attorneys are named on continuation sheet 1",
+        gettext("More attorneys are named on continuation sheet 1"),
         len(details.attorneys) > ATTORNEY_SLOTS,
     )
     pdf.page_start(
-        form=form, page="4", heading="Section 3: How should your attorneys make decisions?"
+        form=form,
+        page="4",
+        heading=gettext("Section 3: How should your attorneys make decisions?"),
     )
     how = details.attorneys_how
-    pdf.tick("There is only one attorney", how == SINGLE_ATTORNEY)
-    pdf.tick("Jointly and severally", how == JOINTLY_AND_SEVERALLY)
-    pdf.tick("Jointly", how == JOINTLY)
+    pdf.tick(gettext("There is only one attorney"), how == SINGLE_ATTORNEY)
+    pdf.tick(gettext("Jointly and severally"), how == JOINTLY_AND_SEVERALLY)
+    pdf.tick(gettext("Jointly"), how == JOINTLY)
     pdf.tick(
-        "Jointly for some decisions, and jointly and severally for other decisions "
-        "(the decisions are listed on continuation sheet 2)",
+        gettext(
+            "Jointly for some decisions, and jointly and severally for other decisions "
+            "(the decisions are listed on continuation sheet 2)"
+        ),
         how == DEPENDS,
     )
 
 
 def _replacements_and_when(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
-    pdf.page_start(form=form, page="5", heading="Section 4: Replacement attorneys (optional)")
+    pdf.page_start(
+        form=form, page="5", heading=gettext("Section 4: Replacement attorneys (optional)")
+    )
     for number, person in enumerate(_slots(details.replacements, REPLACEMENT_SLOTS), start=1):
-        pdf.subheading(f"Replacement attorney {number}")
+        pdf.subheading(gettext("Replacement attorney %(number)s") % {"number": number})
         person_block(pdf, person)
     pdf.tick(
-        "More replacement attorneys are named on continuation sheet 1",
+        gettext("More replacement attorneys are named on continuation sheet 1"),
         len(details.replacements) > REPLACEMENT_SLOTS,
     )
     pdf.tick(
-        "The donor wants to change how replacement attorneys step in to act "
-        "(see continuation sheet 2)",
+        gettext(
+            "The donor wants to change how replacement attorneys step in to act "
+            "(see continuation sheet 2)"
+        ),
         bool(replacement_text(details)),
     )
     if details.lpa_type == LpaType.PROPERTY_FINANCE:
         pdf.page_start(
-            form=form, page="6", heading="Section 5: When can your attorneys make decisions?"
+            form=form,
+            page="6",
+            heading=gettext("Section 5: When can your attorneys make decisions?"),
         )
         pdf.tick(
-            "As soon as the LPA is registered (with the donor's consent while they have mental capacity)",
+            gettext(
+                "As soon as the LPA is registered (with the donor's consent while they have "
+                "mental capacity)"
+            ),
             details.when == WHEN_NOW,
         )
         pdf.tick(
-            "Only if the donor does not have mental capacity", details.when == WHEN_NO_CAPACITY
+            gettext("Only if the donor does not have mental capacity"),
+            details.when == WHEN_NO_CAPACITY,
         )
     else:
-        pdf.page_start(form=form, page="6", heading="Section 5: Life-sustaining treatment")
+        pdf.page_start(form=form, page="6", heading=gettext("Section 5: Life-sustaining treatment"))
         pdf.tick(
-            "Option A: the donor gives their attorneys authority to give or refuse consent "
-            "to life-sustaining treatment",
+            gettext(
+                "Option A: the donor gives their attorneys authority to give or refuse consent "
+                "to life-sustaining treatment"
+            ),
             details.can_sustain_life is True,
         )
         pdf.tick(
-            "Option B: the donor does not give their attorneys that authority (the doctors decide)",
+            gettext(
+                "Option B: the donor does not give their attorneys that authority (the doctors "
+                "decide)"
+            ),
             details.can_sustain_life is False,
         )
-        who = "the person signing for the donor" if not details.donor_can_sign else "the donor"
-        pdf.paragraph(f"Signed by {who}, with a witness, under the option chosen.")
-        pdf.signature_box(f"Signature of {who}")
-        pdf.field("Witness's full name and address", "")
-        pdf.signature_box("Signature of the witness", with_date=False)
+        if details.donor_can_sign:
+            pdf.paragraph(gettext("Signed by the donor, with a witness, under the option chosen."))
+            pdf.signature_box(gettext("Signature of the donor"))
+        else:
+            pdf.paragraph(
+                gettext(
+                    "Signed by the person signing for the donor, with a witness, under the "
+                    "option chosen."
+                )
+            )
+            pdf.signature_box(gettext("Signature of the person signing for the donor"))
+        _witness(pdf)
+
+
+def _witness(pdf: FormPdf) -> None:
+    pdf.field(gettext("Witness's full name and address"), "")
+    pdf.signature_box(gettext("Signature of the witness"), with_date=False)
 
 
 def _notify_and_wishes(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
-    pdf.page_start(form=form, page="7", heading="Section 6: People to notify (optional)")
+    pdf.page_start(form=form, page="7", heading=gettext("Section 6: People to notify (optional)"))
     for number, person in enumerate(_slots(details.people_to_notify, NOTIFY_SLOTS), start=1):
-        pdf.subheading(f"Person to notify {number}")
+        pdf.subheading(gettext("Person to notify %(number)s") % {"number": number})
         person_block(pdf, person, with_dob=False)
     pdf.tick(
-        "More people to notify are named on continuation sheet 1",
+        gettext("More people to notify are named on continuation sheet 1"),
         len(details.people_to_notify) > NOTIFY_SLOTS,
     )
-    pdf.page_start(form=form, page="8", heading="Section 7: Preferences and instructions")
-    for label, text in (
-        ("Preferences", details.preferences),
-        ("Instructions", details.instructions),
+    pdf.page_start(form=form, page="8", heading=gettext("Section 7: Preferences and instructions"))
+    for label, continued, text in (
+        (
+            gettext("Preferences"),
+            gettext("Preferences continue on continuation sheet 2"),
+            details.preferences,
+        ),
+        (
+            gettext("Instructions"),
+            gettext("Instructions continue on continuation sheet 2"),
+            details.instructions,
+        ),
     ):
         shown, rest = boxed_text(text)
         pdf.subheading(label)
         pdf.ruled_lines(shown, count=BOX_LINES)
-        pdf.tick(f"{label} continue on continuation sheet 2", bool(rest))
-    pdf.page_start(form=form, page="9", heading="Section 8: Your legal rights and responsibilities")
+        pdf.tick(continued, bool(rest))
+    pdf.page_start(
+        form=form, page="9", heading=gettext("Section 8: Your legal rights and responsibilities")
+    )
     pdf.paragraph(
-        "Everyone signing the LPA must read this. The attorneys must act in the donor's best "
-        "interests, follow the Mental Capacity Act 2005 and its Code of Practice, help the "
-        "donor make their own decisions as far as they can, and follow the instructions "
-        "and consider the preferences in section 7. The donor can cancel the LPA at any time "
-        "while they have mental capacity."
+        gettext(
+            "Everyone signing the LPA must read this. The attorneys must act in the donor's best "
+            "interests, follow the Mental Capacity Act 2005 and its Code of Practice, help the "
+            "donor make their own decisions as far as they can, and follow the instructions "
+            "and consider the preferences in section 7. The donor can cancel the LPA at any "
+            "time while they have mental capacity."
+        )
     )
 
 
 def _signatures(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
     donor = details.donor.full_name if details.donor else ""
-    pdf.page_start(form=form, page="10", heading="Section 9: Signature: donor")
-    pdf.paragraph(f"Donor: {donor}")
+    pdf.page_start(form=form, page="10", heading=gettext("Section 9: Signature: donor"))
+    pdf.paragraph(gettext("Donor: %(name)s") % {"name": donor})
     if details.donor_can_sign:
-        pdf.signature_box("Signature or mark of the donor")
-        pdf.field("Witness's full name and address", "")
-        pdf.signature_box("Signature of the witness", with_date=False)
+        pdf.signature_box(gettext("Signature or mark of the donor"))
+        _witness(pdf)
     else:
         pdf.paragraph(
-            "The donor cannot sign: someone signs continuation sheet 3 for them, with 2 "
-            "witnesses, instead of this section. Cross this page through."
+            gettext(
+                "The donor cannot sign: someone signs continuation sheet 3 for them, with 2 "
+                "witnesses, instead of this section. Cross this page through."
+            )
         )
 
     provider = details.certificate_provider
-    pdf.page_start(form=form, page="11", heading="Section 10: Certificate provider")
-    pdf.paragraph("The certificate provider signs after the donor and before the attorneys.")
+    pdf.page_start(form=form, page="11", heading=gettext("Section 10: Certificate provider"))
+    pdf.paragraph(
+        gettext("The certificate provider signs after the donor and before the attorneys.")
+    )
     person_block(pdf, provider, with_dob=False)
-    pdf.signature_box("Signature of the certificate provider")
+    pdf.signature_box(gettext("Signature of the certificate provider"))
 
     signers: list[Person] = [
         p for p in attorneys_in_slots(details) + details.replacements if not p.is_trust_corporation
@@ -242,27 +308,37 @@ def _signatures(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     pages = max(SIGNATURE_PAGES, len(signers))
     for number in range(pages):
         page = _suffix(15, number - 3) if number >= SIGNATURE_PAGES else str(12 + number)
-        pdf.page_start(form=form, page=page, heading="Section 11: Attorney or replacement attorney")
+        pdf.page_start(
+            form=form, page=page, heading=gettext("Section 11: Attorney or replacement attorney")
+        )
         person = signers[number] if number < len(signers) else None
         if person is None:
-            pdf.paragraph("This page is not needed: cross it through.")
+            pdf.paragraph(gettext("This page is not needed: cross it through."))
             continue
-        role = "Replacement attorney" if person.role == "replacement" else "Attorney"
-        pdf.paragraph(f"{role}: {person.name}")
+        if person.role == "replacement":
+            pdf.paragraph(gettext("Replacement attorney: %(name)s") % {"name": person.name})
+        else:
+            pdf.paragraph(gettext("Attorney: %(name)s") % {"name": person.name})
         pdf.paragraph(
-            "I understand my duties. I sign after the donor and the certificate provider."
+            gettext("I understand my duties. I sign after the donor and the certificate provider.")
         )
-        pdf.signature_box(f"Signature of the {role.lower()}")
-        pdf.field("Witness's full name and address", "")
-        pdf.signature_box("Signature of the witness", with_date=False)
+        pdf.signature_box(
+            gettext("Signature of the replacement attorney")
+            if person.role == "replacement"
+            else gettext("Signature of the attorney")
+        )
+        _witness(pdf)
 
 
 def _registration(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
-    pdf.page_start(form=form, page="16", heading="Part 2: Registering the LPA")
+    pdf.page_start(form=form, page="16", heading=gettext("Part 2: Registering the LPA"))
     pdf.paragraph(
-        "An LPA can only be used once it is registered by the Office of the Public Guardian. "
-        "The applicant fills in sections 12 to 15 and signs after everyone has signed part 1."
+        gettext(
+            "An LPA can only be used once it is registered by the Office of the Public "
+            "Guardian. The applicant fills in sections 12 to 15 and signs after everyone has "
+            "signed part 1."
+        )
     )
     applicants = paperwork.applicants
     chunks = [
@@ -270,51 +346,53 @@ def _registration(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
         for i in range(0, len(applicants), APPLICANTS_PER_PAGE)
     ] or [[]]
     for extra, chunk in enumerate(chunks):
-        pdf.page_start(form=form, page=_suffix(17, extra), heading="Section 12: The applicant")
-        pdf.tick("The donor is applying", details.registering == "donor")
-        pdf.tick("The attorneys are applying", details.registering == "attorneys")
+        pdf.page_start(
+            form=form, page=_suffix(17, extra), heading=gettext("Section 12: The applicant")
+        )
+        pdf.tick(gettext("The donor is applying"), details.registering == "donor")
+        pdf.tick(gettext("The attorneys are applying"), details.registering == "attorneys")
         for person in chunk:
-            pdf.field("Applicant", person.name)
+            pdf.field(gettext("Applicant"), person.name)
 
     correspondent = details.correspondent
-    pdf.page_start(form=form, page="18", heading="Section 13: Who receives the LPA")
-    pdf.field("Name or company", correspondent.name if correspondent else "")
-    pdf.field("Address", str(correspondent.address) if correspondent else "")
-    pdf.field("Email address", correspondent.email if correspondent else "")
-    pdf.tick("Contact by post", details.correspondent_by_post)
-    pdf.tick("Contact in Welsh", details.correspondent_in_welsh)
+    pdf.page_start(form=form, page="18", heading=gettext("Section 13: Who receives the LPA"))
+    pdf.field(gettext("Name or company"), correspondent.name if correspondent else "")
+    pdf.field(gettext("Address"), str(correspondent.address) if correspondent else "")
+    pdf.field(gettext("Email address"), correspondent.email if correspondent else "")
+    pdf.tick(gettext("Contact by post"), details.correspondent_by_post)
+    pdf.tick(gettext("Contact in Welsh"), details.correspondent_in_welsh)
 
     _fee_page(pdf, paperwork, form)
 
     for extra, chunk in enumerate(chunks):
         pdf.page_start(
-            form=form, page=_suffix(20, extra), heading="Section 15: Signature: applicant"
+            form=form, page=_suffix(20, extra), heading=gettext("Section 15: Signature: applicant")
         )
-        pdf.paragraph("Each applicant signs on or after the day the last attorney signed.")
+        pdf.paragraph(gettext("Each applicant signs on or after the day the last attorney signed."))
         for person in chunk:
-            pdf.paragraph(f"Applicant: {person.name}")
-            pdf.signature_box("Signature")
+            pdf.paragraph(gettext("Applicant: %(name)s") % {"name": person.name})
+            pdf.signature_box(gettext("Signature"))
 
 
 def _fee_page(pdf: FormPdf, paperwork: Paperwork, form: str) -> None:
     details = paperwork.details
     fee = paperwork.fee
-    pdf.page_start(form=form, page="19", heading="Section 14: Application fee")
+    pdf.page_start(form=form, page="19", heading=gettext("Section 14: Application fee"))
     if fee is None:
-        pdf.field("Fee", "Not worked out yet")
+        pdf.field(gettext("Fee"), gettext("Not worked out yet"))
     elif fee.amount_pence is None:
-        pdf.field("Fee", "To be decided by the Office of the Public Guardian")
+        pdf.field(gettext("Fee"), gettext("To be decided by the Office of the Public Guardian"))
     else:
-        pdf.field("Fee", pence_format(fee.amount_pence))
-    pdf.field("Why", fee.reason if fee else "")
+        pdf.field(gettext("Fee"), pence_format(fee.amount_pence))
+    pdf.field(gettext("Why"), fee.reason if fee else "")
     pdf.tick(
-        "The donor is applying for a fee reduction (form LPA120 enclosed)",
+        gettext("The donor is applying for a fee reduction (form LPA120 enclosed)"),
         paperwork.fee_reduction is not None,
     )
-    pdf.tick("Paid by card", paperwork.payment_method == "card")
-    pdf.tick("Paying by cheque (enclosed)", paperwork.payment_method == "cheque")
-    pdf.tick("This is a repeat application", bool(details.repeat_case_number))
-    pdf.field("Case number of the earlier application", details.repeat_case_number)
+    pdf.tick(gettext("Paid by card"), paperwork.payment_method == "card")
+    pdf.tick(gettext("Paying by cheque (enclosed)"), paperwork.payment_method == "cheque")
+    pdf.tick(gettext("This is a repeat application"), bool(details.repeat_case_number))
+    pdf.field(gettext("Case number of the earlier application"), details.repeat_case_number)
     if paperwork.completed:
-        pdf.subheading("Office use: the reference")
+        pdf.subheading(gettext("Office use: the reference"))
         pdf.barcode(details.reference.replace(" ", ""))

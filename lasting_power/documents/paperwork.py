@@ -58,6 +58,8 @@ class Paperwork:
     fee: FeeOutcome | None = None
     payment_method: str = ""
     fee_reduction: FeeReductionAnswers | None = None
+    #: The language the forms are drawn in: the LPA's (``Lpa.language``), "en" or "cy".
+    language: str = "en"
 
     @property
     def applicants(self) -> list:

@@ -3,7 +3,8 @@ Public Guardian: a "REGISTERED" mark, the registration date and the reference [n
 section 5: "registers, stamps and posts the LPA to the correspondent"].
 
 The stamp is drawn with reportlab and laid over each page of the stored LP1 with pypdf,
-so the pages themselves are the very ones the applicant printed. It is kept in the
+so the pages themselves are the very ones the applicant printed; the stamp is in the
+LPA's language, as its pages are (``generate.lpa_documents_language``). It is kept in the
 document store next to the LPA's other forms (``REGISTERED_SUFFIX`` marks it, and a new
 set of forms never replaces it).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import io
 
 from django.db import transaction
-from django.utils.translation import override
+from django.utils.translation import gettext, gettext_noop, override
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -26,18 +27,19 @@ from digital_services.documents.selectors import document_list_about
 from digital_services.documents.services import document_open, document_store
 
 from ..models import Lpa
-from .generate import KIND, PDF, documents_build, paperwork_for
-from .layout import BOLD, FONT, HEIGHT, WIDTH
+from .generate import KIND, PDF, documents_build, lpa_documents_language, paperwork_for
+from .layout import HEIGHT, WIDTH, form_fonts
 from .lp1 import lp1_form_name
 
 REGISTERED_SUFFIX = "-registered.pdf"
 #: The mark on every page of a registered LPA.
-REGISTERED_MARK = "REGISTERED"
+REGISTERED_MARK = gettext_noop("REGISTERED")
 
 
 def _stamp(*, registered_on, reference: str) -> bytes:
     """One A4 page, transparent but for the stamp in the top right corner."""
     buffer = io.BytesIO()
+    font, bold, _mono = form_fonts()
     page = canvas.Canvas(buffer, pagesize=(WIDTH, HEIGHT), pageCompression=0)
     box_w, box_h = 70 * mm, 24 * mm
     x, y = WIDTH - box_w - 10 * mm, HEIGHT - box_h - 6 * mm
@@ -45,21 +47,26 @@ def _stamp(*, registered_on, reference: str) -> bytes:
     page.setFillColor(colors.darkred)
     page.setLineWidth(2)
     page.rect(x, y, box_w, box_h, stroke=1, fill=0)
-    page.setFont(BOLD, 16)
-    page.drawCentredString(x + box_w / 2, y + box_h - 8 * mm, REGISTERED_MARK)
-    page.setFont(FONT, 8)
-    page.drawCentredString(x + box_w / 2, y + 9 * mm, f"Registered on {date_format(registered_on)}")
-    page.drawCentredString(x + box_w / 2, y + 5 * mm, "by the Office of the Public Guardian")
-    page.drawCentredString(x + box_w / 2, y + 1.5 * mm, f"LPA reference {reference}")
+    page.setFont(bold, 16)
+    page.drawCentredString(x + box_w / 2, y + box_h - 8 * mm, gettext(REGISTERED_MARK))
+    page.setFont(font, 8)
+    lines = (
+        gettext("Registered on %(date)s") % {"date": date_format(registered_on)},
+        gettext("by the Office of the Public Guardian"),
+        gettext("LPA reference %(reference)s") % {"reference": reference},
+    )
+    for line, height in zip(lines, (9 * mm, 5 * mm, 1.5 * mm), strict=True):
+        page.drawCentredString(x + box_w / 2, y + height, line)
     page.showPage()
     page.save()
     return buffer.getvalue()
 
 
-@override("en")
-def registered_pdf(*, lp1: bytes, registered_on, reference: str) -> bytes:
-    """``lp1`` with the registration stamp over every page."""
-    stamp = PdfReader(io.BytesIO(_stamp(registered_on=registered_on, reference=reference)))
+def registered_pdf(*, lp1: bytes, registered_on, reference: str, language: str = "en") -> bytes:
+    """``lp1`` with the registration stamp, in ``language``, over every page."""
+    with override(language):
+        stamp_pdf = _stamp(registered_on=registered_on, reference=reference)
+    stamp = PdfReader(io.BytesIO(stamp_pdf))
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(lp1)))
     for page in writer.pages:
         page.merge_page(stamp.pages[0])
@@ -97,7 +104,10 @@ def lpa_registered_document_make(*, lpa: Lpa) -> Document:
         if existing is not None:
             return existing
         content = registered_pdf(
-            lp1=_lp1_bytes(lpa), registered_on=lpa.registered_on, reference=lpa.reference_display
+            lp1=_lp1_bytes(lpa),
+            registered_on=lpa.registered_on,
+            reference=lpa.reference_display,
+            language=lpa_documents_language(lpa),
         )
         return document_store(
             content=content,

@@ -1,7 +1,8 @@
 """Issue #20 in Make a lasting power of attorney: an LPA keeps the language it was made in,
 its pages speak it, and every message about it comes in the right language (docs/welsh.md):
 the account holder's in the LPA's language, the correspondent's as the LPA's "letters in
-Welsh" answer says. The printed forms stay OPG's English ones."""
+Welsh" answer says. The printed forms are drawn in the LPA's language
+(tests/lasting_power/test_documents_welsh.py)."""
 
 import io
 
@@ -121,12 +122,12 @@ def test_a_date_in_a_welsh_correspondent_s_letter_is_written_in_welsh(
     assert message.language == "cy" and message.personalisation["received_on"] == "5 Rhagfyr 2026"
 
 
-def test_the_printed_forms_stay_english_whatever_the_page_s_language(
+def test_the_printed_forms_are_in_the_lpa_s_language_whatever_the_page_s_language(
     django_capture_on_commit_callbacks,
 ):
     lpa = _complete(_welsh_lpa(), django_capture_on_commit_callbacks)
-    with override("cy"):
+    with override("en"):
         made = documents_build(paperwork_for(lpa))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(made[0].content)).pages)
-    assert "Property and financial affairs" in text
-    assert "Eiddo a materion ariannol" not in text
+    assert "Eiddo a materion ariannol" in text
+    assert "Property and financial affairs" not in text
