@@ -10,6 +10,8 @@ documents of the claim: deleting the claim's documents follows the documents rul
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from digital_services.privacy.retention import RetentionRule
 
 from .retention import AFTER, CLAIM_RETENTION_DAYS
@@ -55,67 +57,79 @@ POSSESSION_RETENTION = (
     RetentionRule(
         key="civil_claims.possession_parties",
         model="civil_claims.PossessionParty",
-        information="Possession claims: the landlord’s and each tenant’s or occupier’s name, "
-        "address and contact details",
+        information=gettext_lazy(
+            "Possession claims: the landlord’s and each tenant’s or occupier’s name, "
+            "address and contact details"
+        ),
         period_days=CLAIM_RETENTION_DAYS,
         after=AFTER,
-        then="deleted",
+        then=gettext_lazy("deleted"),
         expired=_parties,
         order=25,
     ),
     RetentionRule(
         key="civil_claims.possession_hearings",
         model="civil_claims.PossessionHearing",
-        information="Possession claims: each hearing's date, the notice's wording, the "
-        "reason it was adjourned or cancelled and its outcome",
+        information=gettext_lazy(
+            "Possession claims: each hearing's date, the notice's wording, the "
+            "reason it was adjourned or cancelled and its outcome"
+        ),
         period_days=CLAIM_RETENTION_DAYS,
         after=AFTER,
-        then="deleted",
+        then=gettext_lazy("deleted"),
         expired=_hearings,
         order=26,
     ),
     RetentionRule(
         key="civil_claims.possession_warrants",
         model="civil_claims.PossessionWarrant",
-        information="Possession claims: the landlord's request for a warrant (how the order "
-        "was broken, the amount still owed, Help with Fees) and the eviction date",
+        information=gettext_lazy(
+            "Possession claims: the landlord's request for a warrant (how the order "
+            "was broken, the amount still owed, Help with Fees) and the eviction date"
+        ),
         period_days=CLAIM_RETENTION_DAYS,
         after=AFTER,
-        then="deleted",
+        then=gettext_lazy("deleted"),
         expired=_warrants,
         order=27,
     ),
     RetentionRule(
         key="civil_claims.possession_responses",
         model="civil_claims.PossessionResponse",
-        information="Possession claims: each tenant's response (their details and date of "
-        "birth, household, income, expenses and debts, what they dispute, their offer, the "
-        "support they need) with its counterclaim",
+        information=gettext_lazy(
+            "Possession claims: each tenant's response (their details and date of "
+            "birth, household, income, expenses and debts, what they dispute, their offer, the "
+            "support they need) with its counterclaim"
+        ),
         period_days=CLAIM_RETENTION_DAYS,
         after=AFTER,
-        then="deleted",
+        then=gettext_lazy("deleted"),
         expired=_responses,
         order=23,
     ),
     RetentionRule(
         key="civil_claims.possession_applications",
         model="civil_claims.PossessionApplication",
-        information="Possession claims: each tenant's general application (what they asked "
-        "for and why, its fee and Help with Fees reference)",
+        information=gettext_lazy(
+            "Possession claims: each tenant's general application (what they asked "
+            "for and why, its fee and Help with Fees reference)"
+        ),
         period_days=CLAIM_RETENTION_DAYS,
         after=AFTER,
-        then="deleted",
+        then=gettext_lazy("deleted"),
         expired=_applications,
         order=24,
     ),
     RetentionRule(
         key="civil_claims.possession_claims",
         model="civil_claims.PossessionClaim",
-        information="Possession claims: the property, tenancy, notice, grounds with their "
-        "reasons, the rent statement and the rest of the claim",
+        information=gettext_lazy(
+            "Possession claims: the property, tenancy, notice, grounds with their "
+            "reasons, the rent statement and the rest of the claim"
+        ),
         period_days=CLAIM_RETENTION_DAYS,
         after=AFTER,
-        then="deleted",
+        then=gettext_lazy("deleted"),
         expired=_claims,
         order=31,
     ),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from digital_services.privacy.retention import RetentionRule
 
@@ -24,7 +25,7 @@ CLAIM_RETENTION_DAYS = 6 * 365
 ACCESS_CODE_RETENTION_DAYS = 90
 #: CaseMan holds the case once it has the event; our copy of the JSON is for resending.
 CASEMAN_EVENT_RETENTION_DAYS = 90
-AFTER = "the claim last changed"
+AFTER = pgettext_lazy("retention period starts after", "the claim last changed")
 
 
 def claim_documents_delete_after(day: dt.date) -> dt.date:
@@ -82,7 +83,7 @@ def _rule(key, model, information, order, expired):
         information=information,
         period_days=CLAIM_RETENTION_DAYS,
         after=AFTER,
-        then="deleted",
+        then=gettext_lazy("deleted"),
         expired=expired,
         order=order,
     )
@@ -92,64 +93,76 @@ RETENTION = (
     RetentionRule(
         key="civil_claims.access_codes",
         model="civil_claims.AccessCode",
-        information="The defendant’s access codes (kept only as a keyed hash)",
+        information=gettext_lazy("The defendant’s access codes (kept only as a keyed hash)"),
         period_days=ACCESS_CODE_RETENTION_DAYS,
-        after="the code was used or replaced",
-        then="deleted",
+        after=pgettext_lazy("retention period starts after", "the code was used or replaced"),
+        then=gettext_lazy("deleted"),
         expired=_access_codes,
         order=10,
     ),
     _rule(
         "civil_claims.parties",
         "Party",
-        "Money claims: the claimant’s and defendant’s names, addresses, dates of birth and "
-        "contact details",
+        gettext_lazy(
+            "Money claims: the claimant’s and defendant’s names, addresses, dates of birth and "
+            "contact details"
+        ),
         20,
         _with_claim("Party"),
     ),
     _rule(
         "civil_claims.counterclaims",
         "Counterclaim",
-        "Money claims: the defendant’s counterclaim, its fee and Help with Fees reference",
+        gettext_lazy(
+            "Money claims: the defendant’s counterclaim, its fee and Help with Fees reference"
+        ),
         21,
         _counterclaims,
     ),
     _rule(
         "civil_claims.responses",
         "Response",
-        "Money claims: the defendant’s response, payment offer and statement of means",
+        gettext_lazy(
+            "Money claims: the defendant’s response, payment offer and statement of means"
+        ),
         21,
         _with_claim("Response"),
     ),
     _rule(
         "civil_claims.claimant_replies",
         "ClaimantReply",
-        "Money claims: the claimant’s reply to the response",
+        gettext_lazy("Money claims: the claimant’s reply to the response"),
         22,
         _with_claim("ClaimantReply"),
     ),
     _rule(
         "civil_claims.judgments",
         "Judgment",
-        "Money claims: judgments, with the defendant’s date of birth",
+        gettext_lazy("Money claims: judgments, with the defendant’s date of birth"),
         23,
         _with_claim("Judgment"),
     ),
     _rule(
         "civil_claims.breathing_spaces",
         "BreathingSpace",
-        "Money claims: the defendant’s breathing space (debt respite) dates and reference",
+        gettext_lazy(
+            "Money claims: the defendant’s breathing space (debt respite) dates and reference"
+        ),
         24,
         _with_claim("BreathingSpace"),
     ),
     RetentionRule(
         key="civil_claims.caseman_events",
         model="civil_claims.CasemanEvent",
-        information="Money claims: the copy of each claim event sent to the court’s "
-        "case-management system (CaseMan), with the parties’ names and addresses",
+        information=gettext_lazy(
+            "Money claims: the copy of each claim event sent to the court’s "
+            "case-management system (CaseMan), with the parties’ names and addresses"
+        ),
         period_days=CASEMAN_EVENT_RETENTION_DAYS,
-        after="it was sent (or failed)",
-        then="the names and addresses are deleted; a record that the event was sent is kept",
+        after=pgettext_lazy("retention period starts after", "it was sent (or failed)"),
+        then=gettext_lazy(
+            "the names and addresses are deleted; a record that the event was sent is kept"
+        ),
         blank={"payload": {}},
         expired=_caseman_events,
         order=15,
@@ -157,8 +170,10 @@ RETENTION = (
     _rule(
         "civil_claims.claims",
         "Claim",
-        "Money claims: what is claimed and why, the timeline and evidence, caseworkers’ "
-        "notes and letters received",
+        gettext_lazy(
+            "Money claims: what is claimed and why, the timeline and evidence, caseworkers’ "
+            "notes and letters received"
+        ),
         30,
         _claims,
     ),

@@ -19,7 +19,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override, pgettext_lazy
 
 from digital_services.core.dates import date_format
 from digital_services.privacy.retention import RetentionRule
@@ -126,10 +126,12 @@ RETENTION = (
     RetentionRule(
         key="lasting_power.inactive-first-warning",
         model="lasting_power.Lpa",
-        information="Your lasting powers of attorney: a first warning before deletion",
+        information=gettext_lazy(
+            "Your lasting powers of attorney: a first warning before deletion"
+        ),
         period_days=INACTIVE_WARNING_DAYS,
-        after="you last signed in",
-        then="we email you that your LPAs will be deleted if you do not sign in",
+        after=pgettext_lazy("retention period starts after", "you last signed in"),
+        then=gettext_lazy("we email you that your LPAs will be deleted if you do not sign in"),
         expired=_first_warning_due,
         anonymise=lambda ids: _warn(
             ids,
@@ -141,10 +143,10 @@ RETENTION = (
     RetentionRule(
         key="lasting_power.inactive-final-warning",
         model="lasting_power.Lpa",
-        information="Your lasting powers of attorney: a last warning before deletion",
+        information=gettext_lazy("Your lasting powers of attorney: a last warning before deletion"),
         period_days=INACTIVE_FINAL_WARNING_DAYS,
-        after="you last signed in",
-        then="we email you again, a week before they are deleted",
+        after=pgettext_lazy("retention period starts after", "you last signed in"),
+        then=gettext_lazy("we email you again, a week before they are deleted"),
         expired=_final_warning_due,
         anonymise=lambda ids: _warn(
             ids,
@@ -156,11 +158,15 @@ RETENTION = (
     RetentionRule(
         key="lasting_power.inactive-delete",
         model="lasting_power.Lpa",
-        information="Your lasting powers of attorney and their documents",
+        information=gettext_lazy("Your lasting powers of attorney and their documents"),
         period_days=INACTIVE_DELETE_DAYS,
-        after="you last signed in, once you have been warned twice",
-        then="they are deleted, with their documents (not those the Office of the Public "
-        "Guardian has received)",
+        after=pgettext_lazy(
+            "retention period starts after", "you last signed in, once you have been warned twice"
+        ),
+        then=gettext_lazy(
+            "they are deleted, with their documents (not those the Office of the Public "
+            "Guardian has received)"
+        ),
         expired=_delete_due,
         anonymise=_delete,
         order=22,
@@ -172,11 +178,17 @@ RETENTION = (
     RetentionRule(
         key="lasting_power.opg-record",
         model="lasting_power.Lpa",
-        information="Lasting powers of attorney the Office of the Public Guardian has received",
+        information=gettext_lazy(
+            "Lasting powers of attorney the Office of the Public Guardian has received"
+        ),
         period_days=0,
-        after="the Office of the Public Guardian received it",
-        then="kept as the Office of the Public Guardian's record of the LPA; closing your "
-        "account unlinks it from the account but does not delete it",
+        after=pgettext_lazy(
+            "retention period starts after", "the Office of the Public Guardian received it"
+        ),
+        then=gettext_lazy(
+            "kept as the Office of the Public Guardian's record of the LPA; closing your "
+            "account unlinks it from the account but does not delete it"
+        ),
         expired=_opg_records,
         keep=True,
         order=23,

@@ -1,6 +1,7 @@
 """How long Book a prison visit keeps personal data (declared on its registry entry)."""
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from digital_services.privacy.retention import RetentionRule
 
@@ -28,14 +29,18 @@ RETENTION = (
         key="prison_visits.visits",
         model="prison_visits.Visit",
         information=(
-            "Visit requests: names and dates of birth of the visitors and the prisoner, "
-            "prison number, contact details, and the messages we sent about the visit"
+            gettext_lazy(
+                "Visit requests: names and dates of birth of the visitors and the prisoner, "
+                "prison number, contact details, and the messages we sent about the visit"
+            )
         ),
         period_days=lambda: settings.PRISON_VISITS_ANONYMISE_AFTER_DAYS,
-        after="the date of the visit",
+        after=pgettext_lazy("retention period starts after", "the date of the visit"),
         then=(
-            "names, dates of birth, contact details and messages are removed and only "
-            "anonymous statistics are kept"
+            gettext_lazy(
+                "names, dates of birth, contact details and messages are removed and only "
+                "anonymous statistics are kept"
+            )
         ),
         expired=_visits,
         anonymise=_visits_anonymise,
@@ -43,10 +48,10 @@ RETENTION = (
     RetentionRule(
         key="prison_visits.register",
         model="prison_visits.PrisonerRegisterEntry",
-        information="Prisoners on a prison’s register who have left that prison",
+        information=gettext_lazy("Prisoners on a prison’s register who have left that prison"),
         period_days=lambda: settings.PRISON_VISITS_REGISTER_RETENTION_DAYS,
-        after="they left",
-        then="deleted",
+        after=pgettext_lazy("retention period starts after", "they left"),
+        then=gettext_lazy("deleted"),
         expired=_register_entries,
     ),
 )

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from digital_services.payments.constants import RefundStatus as PaymentRefundStatus
 from digital_services.privacy.retention import RetentionRule
@@ -94,10 +95,13 @@ RETENTION = (
     RetentionRule(
         key="tribunal_fees.bank_details",
         model="tribunal_fees.RefundApplication",
-        information="Bank details on a refund application",
+        information=gettext_lazy("Bank details on a refund application"),
         period_days=lambda: settings.TRIBUNAL_FEES_BANK_DETAILS_RETENTION_DAYS,
-        after="the refund was paid and reconciled (or the application was rejected)",
-        then="deleted",
+        after=pgettext_lazy(
+            "retention period starts after",
+            "the refund was paid and reconciled (or the application was rejected)",
+        ),
+        then=gettext_lazy("deleted"),
         expired=_bank_details,
         blank=BANK_DETAILS,
         order=10,
@@ -105,10 +109,12 @@ RETENTION = (
     RetentionRule(
         key="tribunal_fees.fee_cases",
         model="tribunal_fees.FeeCase",
-        information="Fee payments: your contact details and tribunal case number",
+        information=gettext_lazy("Fee payments: your contact details and tribunal case number"),
         period_days=_days,
-        after="the fee was last updated",
-        then="they are deleted; the amount and how it was paid are kept for the accounts",
+        after=pgettext_lazy("retention period starts after", "the fee was last updated"),
+        then=gettext_lazy(
+            "they are deleted; the amount and how it was paid are kept for the accounts"
+        ),
         expired=_fee_cases,
         anonymise=_fee_cases_anonymise,
         order=20,
@@ -117,12 +123,16 @@ RETENTION = (
         key="tribunal_fees.help_with_fees",
         model="tribunal_fees.HelpWithFeesApplication",
         information=(
-            "Help with Fees applications: name, date of birth, National Insurance number, "
-            "your partner’s date of birth and bank details for a refund"
+            gettext_lazy(
+                "Help with Fees applications: name, date of birth, National Insurance number, "
+                "your partner’s date of birth and bank details for a refund"
+            )
         ),
         period_days=_days,
-        after="the application was last updated",
-        then="they are deleted; the fee, outcome and amounts are kept for the accounts",
+        after=pgettext_lazy("retention period starts after", "the application was last updated"),
+        then=gettext_lazy(
+            "they are deleted; the fee, outcome and amounts are kept for the accounts"
+        ),
         expired=_hwf_applications,
         blank={
             "applicant_name": "",
@@ -141,12 +151,14 @@ RETENTION = (
         key="tribunal_fees.refunds",
         model="tribunal_fees.RefundApplication",
         information=(
-            "Refund applications: name, date of birth, contact details, addresses, the "
-            "other side’s name and address, and notes"
+            gettext_lazy(
+                "Refund applications: name, date of birth, contact details, addresses, the "
+                "other side’s name and address, and notes"
+            )
         ),
         period_days=_days,
-        after="the application was last updated",
-        then="they are deleted; the amounts refunded are kept for the accounts",
+        after=pgettext_lazy("retention period starts after", "the application was last updated"),
+        then=gettext_lazy("they are deleted; the amounts refunded are kept for the accounts"),
         expired=_refund_applications,
         blank={
             "title": "",

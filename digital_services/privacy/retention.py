@@ -9,7 +9,9 @@ events, ADR 0005) kept and only counted. Services declare theirs on their regist
 ``retention_run`` applies them all, in batches of ``RETENTION_BATCH_SIZE`` rows taken in
 primary-key order (one short transaction per batch, so a big table is never locked for
 long), and logs counts only. The privacy notice's retention table is generated from the
-same declarations (``retention_table``), so the notice cannot drift from the code.
+same declarations (``retention_table``), so the notice cannot drift from the code. A rule's
+words (``information``, ``after``, ``then``) are lazy translations declared with it, so the
+table is in the page's language; each is in its app's catalogue (docs/welsh.md).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +50,10 @@ class RetentionRule:
 
     key: str
     model: str
-    information: str
+    information: str  # gettext_lazy: "Your sign-in session"
     period_days: int | Callable[[], int]
-    after: str
-    then: str
+    after: str  # pgettext_lazy("retention period starts after", "you signed in")
+    then: str  # gettext_lazy: "deleted"
     expired: Callable[[datetime], models.QuerySet]
     blank: Mapping[str, Any] | None = None
     anonymise: Callable[[list], Any] | None = None
@@ -83,21 +86,25 @@ class RetentionRule:
 
     @property
     def when(self) -> str:
-        """ "6 months after the date of the visit", for the privacy notice."""
+        """ "6 months after the date of the visit", for the privacy notice, in the active
+        language (``after`` is said so that it follows "after": Welsh "ar ôl")."""
         if self.days == 0:
-            return f"As soon as {self.after}"
-        return f"{period_text(self.days)} after {self.after}"
+            return gettext("As soon as %(after)s") % {"after": self.after}
+        return gettext("%(period)s after %(after)s") % {
+            "period": period_text(self.days),
+            "after": self.after,
+        }
 
 
 def period_text(days: int) -> str:
-    """Days as people say them: "7 years", "6 months", "28 days"."""
+    """Days as people say them, in the active language: "7 years", "6 months", "28 days"."""
     if days >= 365 and days % 365 == 0:
         years = days // 365
-        return f"{years} year" if years == 1 else f"{years} years"
+        return ngettext("%(count)s year", "%(count)s years", years) % {"count": years}
     months = round(days / 30.44)
     if days >= 28 and months and abs(days - months * 30.44) <= 2:
-        return "1 month" if months == 1 else f"{months} months"
-    return "1 day" if days == 1 else f"{days} days"
+        return ngettext("%(count)s month", "%(count)s months", months) % {"count": months}
+    return ngettext("%(count)s day", "%(count)s days", days) % {"count": days}
 
 
 _platform_rules: dict[str, RetentionRule] = {}
@@ -200,20 +207,25 @@ class RetentionRow:
     how_long: str
 
 
+def _how_long(rule: RetentionRule) -> str:
+    return f"{rule.when}: {rule.then}"
+
+
 def retention_table() -> list[RetentionRow]:
-    """The privacy notice's "How long we keep it" rows, from the rules themselves."""
+    """The privacy notice's "How long we keep it" rows, from the rules themselves, in the
+    active language (a service's name as its pages show it)."""
     from digital_services.core.registry import services_list
 
     rows = [
-        RetentionRow(service="", information=rule.information, how_long=f"{rule.when}: {rule.then}")
+        RetentionRow(service="", information=str(rule.information), how_long=_how_long(rule))
         for rule in sorted(_platform_rules.values(), key=lambda r: (r.order, r.key))
     ]
     for service in services_list():
         rows.extend(
             RetentionRow(
-                service=service.name,
-                information=rule.information,
-                how_long=f"{rule.when}: {rule.then}",
+                service=gettext(service.name),
+                information=str(rule.information),
+                how_long=_how_long(rule),
             )
             for rule in service.retention
         )

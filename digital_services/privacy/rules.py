@@ -6,6 +6,7 @@ registry entry. The privacy notice's table lists these first, in ``order``.
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .retention import RetentionRule, retention_rules_register
 
@@ -132,12 +133,14 @@ retention_rules_register(
     RetentionRule(
         key="accounts.inactive",
         model="accounts.User",
-        information="Your account: email address, name and contact details",
+        information=gettext_lazy("Your account: email address, name and contact details"),
         period_days=lambda: settings.RETENTION_INACTIVE_ACCOUNT_DAYS,
-        after="you last signed in",
+        after=pgettext_lazy("retention period starts after", "you last signed in"),
         then=(
-            "the account is closed and your email address, name and contact details are "
-            "deleted; applications we must still keep stay, without a link to you"
+            gettext_lazy(
+                "the account is closed and your email address, name and contact details are "
+                "deleted; applications we must still keep stay, without a link to you"
+            )
         ),
         expired=_inactive_accounts,
         anonymise=_accounts_close,
@@ -146,62 +149,68 @@ retention_rules_register(
     RetentionRule(
         key="accounts.sessions",
         model="sessions.Session",
-        information="Your sign-in session",
+        information=gettext_lazy("Your sign-in session"),
         period_days=0,
-        after="it times out or you sign out",
-        then="it is deleted",
+        after=pgettext_lazy("retention period starts after", "it times out or you sign out"),
+        then=gettext_lazy("it is deleted"),
         expired=_sessions,
         order=20,
     ),
     RetentionRule(
         key="accounts.sign_in_attempts",
         model="axes.AccessAttempt",
-        information="Failed attempts to sign in (email address typed and internet address)",
+        information=gettext_lazy(
+            "Failed attempts to sign in (email address typed and internet address)"
+        ),
         period_days=lambda: settings.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
-        after="the attempt",
-        then="deleted",
+        after=pgettext_lazy("retention period starts after", "the attempt"),
+        then=gettext_lazy("deleted"),
         expired=_sign_in_attempts("AccessAttempt"),
         order=30,
     ),
     RetentionRule(
         key="accounts.sign_in_log",
         model="axes.AccessLog",
-        information="Sign-in records (when you signed in and from which internet address)",
+        information=gettext_lazy(
+            "Sign-in records (when you signed in and from which internet address)"
+        ),
         period_days=lambda: settings.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
-        after="you signed in",
-        then="deleted",
+        after=pgettext_lazy("retention period starts after", "you signed in"),
+        then=gettext_lazy("deleted"),
         expired=_sign_in_attempts("AccessLog"),
         order=31,
     ),
     RetentionRule(
         key="accounts.sign_in_failures",
         model="axes.AccessFailureLog",
-        information="Failed sign-ins kept for security checks",
+        information=gettext_lazy("Failed sign-ins kept for security checks"),
         period_days=lambda: settings.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
-        after="the attempt",
-        then="deleted",
+        after=pgettext_lazy("retention period starts after", "the attempt"),
+        then=gettext_lazy("deleted"),
         expired=_sign_in_attempts("AccessFailureLog"),
         order=32,
     ),
     RetentionRule(
         key="journeys.drafts",
         model="journeys.Draft",
-        information="Applications you start but do not send",
+        information=gettext_lazy("Applications you start but do not send"),
         period_days=lambda: settings.JOURNEYS_DRAFT_EXPIRY_DAYS,
-        after="you last changed them",
-        then="deleted",
+        after=pgettext_lazy("retention period starts after", "you last changed them"),
+        then=gettext_lazy("deleted"),
         expired=_drafts,
         order=40,
     ),
     RetentionRule(
         key="notifications.outbox",
         model="notifications.OutboundMessage",
-        information="Emails, text messages and letters we send you",
+        information=gettext_lazy("Emails, text messages and letters we send you"),
         period_days=lambda: settings.RETENTION_OUTBOX_DAYS,
-        after="the message was delivered or failed",
+        after=pgettext_lazy("retention period starts after", "the message was delivered or failed"),
         then=(
-            "the address or number it went to and its contents are deleted; we keep only "
-            "that a message was sent and whether it was delivered"
+            gettext_lazy(
+                "the address or number it went to and its contents are deleted; we keep only "
+                "that a message was sent and whether it was delivered"
+            )
         ),
         expired=_outbox,
         blank={"recipient": "", "personalisation": {}, "last_error": ""},
@@ -210,20 +219,22 @@ retention_rules_register(
     RetentionRule(
         key="payments.webhooks",
         model="payments.WebhookMessage",
-        information="Notices from GOV.UK Pay about your payments",
+        information=gettext_lazy("Notices from GOV.UK Pay about your payments"),
         period_days=lambda: settings.RETENTION_PAYMENT_WEBHOOKS_DAYS,
-        after="we received them",
-        then="deleted (we do not store their contents, only which payment they were about)",
+        after=pgettext_lazy("retention period starts after", "we received them"),
+        then=gettext_lazy(
+            "deleted (we do not store their contents, only which payment they were about)"
+        ),
         expired=_webhooks,
         order=60,
     ),
     RetentionRule(
         key="performance.feedback_comments",
         model="performance.SatisfactionResponse",
-        information="Comments you write when you give feedback",
+        information=gettext_lazy("Comments you write when you give feedback"),
         period_days=lambda: settings.RETENTION_FEEDBACK_COMMENTS_DAYS,
-        after="you wrote them",
-        then="the comment is deleted; the rating is kept for statistics",
+        after=pgettext_lazy("retention period starts after", "you wrote them"),
+        then=gettext_lazy("the comment is deleted; the rating is kept for statistics"),
         expired=_feedback,
         blank={"comment": ""},
         order=70,
@@ -231,20 +242,24 @@ retention_rules_register(
     RetentionRule(
         key="performance.contact_messages",
         model="performance.ContactMessage",
-        information="Messages you send us with the contact form, and your email address",
+        information=gettext_lazy(
+            "Messages you send us with the contact form, and your email address"
+        ),
         period_days=lambda: settings.RETENTION_FEEDBACK_COMMENTS_DAYS,
-        after="you sent them",
-        then="deleted",
+        after=pgettext_lazy("retention period starts after", "you sent them"),
+        then=gettext_lazy("deleted"),
         expired=_contact_messages,
         order=71,
     ),
     RetentionRule(
         key="admin.change_log",
         model="admin.LogEntry",
-        information="Our staff’s change log (it names the record changed, such as a person)",
+        information=gettext_lazy(
+            "Our staff’s change log (it names the record changed, such as a person)"
+        ),
         period_days=lambda: settings.RETENTION_ADMIN_LOG_DAYS,
-        after="the change",
-        then="the name of the record is removed; who changed what and when is kept",
+        after=pgettext_lazy("retention period starts after", "the change"),
+        then=gettext_lazy("the name of the record is removed; who changed what and when is kept"),
         expired=_admin_log,
         blank={"object_repr": ""},
         order=80,
@@ -253,12 +268,16 @@ retention_rules_register(
         key="audit.events",
         model="audit.AuditEvent",
         information=(
-            "Records of who did what to each application, and the internet address it was "
-            "done from (they hold no names or contact details)"
+            gettext_lazy(
+                "Records of who did what to each application, and the internet address it was "
+                "done from (they hold no names or contact details)"
+            )
         ),
         period_days=lambda: settings.RETENTION_AUDIT_EVENTS_DAYS,
-        after="the event",
-        then="deleted by a separate maintenance job; until then they cannot be changed",
+        after=pgettext_lazy("retention period starts after", "the event"),
+        then=gettext_lazy(
+            "deleted by a separate maintenance job; until then they cannot be changed"
+        ),
         expired=_audit_events,
         keep=True,
         order=90,
@@ -276,10 +295,15 @@ def _documents_rule_register() -> None:
         RetentionRule(
             key="documents.files",
             model="documents.Document",
-            information="Letters we print and post, receipts, and other files we make or you send us",
+            information=gettext_lazy(
+                "Letters we print and post, receipts, and other files we make or you send us"
+            ),
             period_days=0,
-            after="the date set for deleting each file has passed, or its case was deleted",
-            then="the file is deleted",
+            after=pgettext_lazy(
+                "retention period starts after",
+                "the date set for deleting each file has passed, or its case was deleted",
+            ),
+            then=gettext_lazy("the file is deleted"),
             expired=_documents,
             anonymise=_documents_delete,
             order=55,

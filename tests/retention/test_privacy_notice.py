@@ -52,3 +52,53 @@ def test_the_notice_names_the_outbox_bank_details_and_audit_periods(client):
     assert "3 months after the message was delivered or failed" in html
     assert "7 years after the event" in html
     assert reverse("privacy:your-data") in html
+
+
+def test_the_welsh_notice_s_retention_table_is_in_welsh(client, settings):
+    """Issue #20: each rule's words come from its app's Welsh catalogue, the service names
+    as their pages show them, and the periods are said in Welsh."""
+    from django.utils.html import escape
+    from django.utils.translation import override
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    html = client.get(reverse("core:privacy")).content.decode()
+    rows = table_rows(html)
+    with override("en"):
+        english = retention_table()
+
+    assert len(rows) == len(english)
+    for (information, how_long), row in zip(rows, english, strict=True):
+        assert escape(row.information) not in information
+        assert escape(row.how_long) not in how_long
+        assert " after " not in how_long and "As soon as" not in how_long
+        if row.service:
+            assert not information.startswith(escape(row.service))
+    assert (
+        "Eich sesiwn fewngofnodi",
+        "Yn syth ar ôl iddi ddod i ben neu i chi allgofnodi: caiff ei dileu",
+    ) in rows
+    assert "7 o flynyddoedd ar ôl y digwyddiad: dilëir gan dasg cynnal a chadw ar wahân" in html
+    assert "3 mis ar ôl i’r neges gael ei danfon neu fethu" in html
+    assert "Trefnu ymweliad â charchar: Ceisiadau i ymweld" in html
+
+
+@pytest.mark.parametrize(
+    ("days", "welsh"),
+    [
+        (1, "1 diwrnod"),
+        (2, "2 ddiwrnod"),
+        (28, "28 diwrnod"),
+        (90, "3 mis"),
+        (365, "1 flwyddyn"),
+        (730, "2 flynedd"),
+        (2190, "6 o flynyddoedd"),
+        (2920, "8 mlynedd"),
+    ],
+)
+def test_periods_in_welsh(days, welsh):
+    from django.utils.translation import override
+
+    from digital_services.privacy.retention import period_text
+
+    with override("cy"):
+        assert period_text(days) == welsh
