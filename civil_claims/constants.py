@@ -50,32 +50,35 @@ def online_claim_limit_pence(on: dt.date) -> int:
 
 
 class ClaimStatus(models.TextChoices):
-    AWAITING_PAYMENT = "awaiting_payment", "Waiting for the court fee"
-    HWF_PENDING = "hwf_pending", "Help with Fees to decide"
-    HWF_AWAITING_CLAIMANT = "hwf_awaiting_claimant", "Waiting for the claimant after Help with Fees"
-    CLOSED_NOT_ISSUED = "closed_not_issued", "Closed without being issued"
-    OPEN = "open", "Issued"
-    BUSINESS_QUEUE = "business_queue", "Paper response to review"
-    JUDGMENT_REQUESTED = "judgment_requested", "Judgment requested"
-    JUDGMENT_DECIDE_AMOUNT = "judgment_decide_amount", "Court to decide how the judgment is paid"
-    REDETERMINATION_REQUESTED = "redetermination_requested", "Redetermination requested"
-    SETTLEMENT_MADE = "settlement_made", "Settlement agreement made"
-    SETTLEMENT_SIGNED = "settlement_signed", "Settlement agreement signed"
-    SETTLED = "settled", "Settled"
-    REFERRED_MEDIATION = "referred_mediation", "Referred to mediation"
-    READY_FOR_DIRECTIONS = "ready_for_directions", "Ready for directions"
-    READY_FOR_PAPER_DQ = "ready_for_paper_dq", "Ready for a paper directions questionnaire"
-    ORDER_DRAWN = "order_drawn", "Order drawn"
+    AWAITING_PAYMENT = "awaiting_payment", _("Waiting for the court fee")
+    HWF_PENDING = "hwf_pending", _("Help with Fees to decide")
+    HWF_AWAITING_CLAIMANT = (
+        "hwf_awaiting_claimant",
+        _("Waiting for the claimant after Help with Fees"),
+    )
+    CLOSED_NOT_ISSUED = "closed_not_issued", _("Closed without being issued")
+    OPEN = "open", _("Issued")
+    BUSINESS_QUEUE = "business_queue", _("Paper response to review")
+    JUDGMENT_REQUESTED = "judgment_requested", _("Judgment requested")
+    JUDGMENT_DECIDE_AMOUNT = "judgment_decide_amount", _("Court to decide how the judgment is paid")
+    REDETERMINATION_REQUESTED = "redetermination_requested", _("Redetermination requested")
+    SETTLEMENT_MADE = "settlement_made", _("Settlement agreement made")
+    SETTLEMENT_SIGNED = "settlement_signed", _("Settlement agreement signed")
+    SETTLED = "settled", _("Settled")
+    REFERRED_MEDIATION = "referred_mediation", _("Referred to mediation")
+    READY_FOR_DIRECTIONS = "ready_for_directions", _("Ready for directions")
+    READY_FOR_PAPER_DQ = "ready_for_paper_dq", _("Ready for a paper directions questionnaire")
+    ORDER_DRAWN = "order_drawn", _("Order drawn")
     RECONSIDERATION_REQUESTED = (
         "reconsideration_requested",
         _("A judge has been asked to reconsider the order"),
     )
     APPROVED = "approved", _("Order confirmed by a judge")
-    READY_FOR_TRANSFER = "ready_for_transfer", "Ready for transfer"
-    TRANSFERRED = "transferred", "Transferred to another court"
-    PROCEEDS_IN_CASEMAN = "proceeds_in_caseman", "Proceeds offline"
-    STAYED = "stayed", "Stayed"
-    CLOSED = "closed", "Closed"
+    READY_FOR_TRANSFER = "ready_for_transfer", _("Ready for transfer")
+    TRANSFERRED = "transferred", _("Transferred to another court")
+    PROCEEDS_IN_CASEMAN = "proceeds_in_caseman", _("Proceeds offline")
+    STAYED = "stayed", _("Stayed")
+    CLOSED = "closed", _("Closed")
 
 
 S = ClaimStatus
@@ -200,47 +203,47 @@ class EvidenceType(models.TextChoices):
 
 
 class ResponseType(models.TextChoices):
-    FULL_ADMISSION = "full_admission", "Admits all of the claim"
-    PART_ADMISSION = "part_admission", "Admits part of the claim"
-    FULL_DEFENCE = "full_defence", "Rejects all of the claim"
+    FULL_ADMISSION = "full_admission", _("Admits all of the claim")
+    PART_ADMISSION = "part_admission", _("Admits part of the claim")
+    FULL_DEFENCE = "full_defence", _("Rejects all of the claim")
 
 
 class DefenceType(models.TextChoices):
-    DISPUTE = "dispute", "Disputes the claim"
-    ALREADY_PAID = "already_paid", "Says they have already paid"
+    DISPUTE = "dispute", _("Disputes the claim")
+    ALREADY_PAID = "already_paid", _("Says they have already paid")
 
 
 class PaymentOption(models.TextChoices):
-    IMMEDIATELY = "immediately", "Immediately (within 5 days)"
-    BY_SET_DATE = "by_set_date", "By a set date"
-    INSTALMENTS = "instalments", "In instalments"
+    IMMEDIATELY = "immediately", _("Immediately (within 5 days)")
+    BY_SET_DATE = "by_set_date", _("By a set date")
+    INSTALMENTS = "instalments", _("In instalments")
 
 
 class InstalmentFrequency(models.TextChoices):
-    WEEKLY = "weekly", "Every week"
-    FORTNIGHTLY = "fortnightly", "Every 2 weeks"
-    MONTHLY = "monthly", "Every month"
+    WEEKLY = "weekly", _("Every week")
+    FORTNIGHTLY = "fortnightly", _("Every 2 weeks")
+    MONTHLY = "monthly", _("Every month")
 
 
 class Channel(models.TextChoices):
     """How something reached the court."""
 
-    ONLINE = "online", "Online"
-    PAPER = "paper", "By post"
-    PHONE = "phone", "By phone"
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("By post")
+    PHONE = "phone", _("By phone")
 
 
 class JudgmentType(models.TextChoices):
-    DEFAULT = "default", "Default judgment"
-    ADMISSIONS = "admissions", "Judgment by admission"
-    DETERMINATION = "determination", "Judgment by determination"
+    DEFAULT = "default", _("Default judgment")
+    ADMISSIONS = "admissions", _("Judgment by admission")
+    DETERMINATION = "determination", _("Judgment by determination")
 
 
 class JudgmentStatus(models.TextChoices):
-    REQUESTED = "requested", "Requested"
-    ENTERED = "entered", "Entered on the register"
-    PAID = "paid", "Paid in full"
-    SET_ASIDE = "set_aside", "Set aside"
+    REQUESTED = "requested", _("Requested")
+    ENTERED = "entered", _("Entered on the register")
+    PAID = "paid", _("Paid in full")
+    SET_ASIDE = "set_aside", _("Set aside")
 
 
 JUDGMENT_TRANSITIONS = {
@@ -252,17 +255,17 @@ JUDGMENT_TRANSITIONS = {
 
 
 class FormaliseOption(models.TextChoices):
-    SETTLEMENT = "settlement", "A settlement agreement"
-    CCJ = "ccj", "A county court judgment"
-    REFER_TO_JUDGE = "refer_to_judge", "Ask a judge to decide"
+    SETTLEMENT = "settlement", _("A settlement agreement")
+    CCJ = "ccj", _("A county court judgment")
+    REFER_TO_JUDGE = "refer_to_judge", _("Ask a judge to decide")
 
 
 class CourtDecision(models.TextChoices):
     """Whose plan the court chose when the claimant rejected the defendant's (notes §2)."""
 
-    CLAIMANT = "claimant", "The claimant's plan"
-    DEFENDANT = "defendant", "The defendant's plan"
-    COURT = "court", "A plan the court set"
+    CLAIMANT = "claimant", _("The claimant's plan")
+    DEFENDANT = "defendant", _("The defendant's plan")
+    COURT = "court", _("A plan the court set")
     CLAIMANT_IN_FAVOUR_OF_DEFENDANT = (
         "claimant_in_favour_of_defendant",
         "The claimant's plan, being more generous to the defendant than their own",
@@ -270,8 +273,8 @@ class CourtDecision(models.TextChoices):
 
 
 class MediationResult(models.TextChoices):
-    SUCCEEDED = "succeeded", "Mediation settled the claim"
-    FAILED = "failed", "Mediation did not settle the claim"
+    SUCCEEDED = "succeeded", _("Mediation settled the claim")
+    FAILED = "failed", _("Mediation did not settle the claim")
 
 
 #: Days the defendant has to countersign a settlement agreement (notes §2).

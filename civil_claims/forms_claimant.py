@@ -8,6 +8,8 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField
@@ -24,11 +26,11 @@ from .services.plans import PLAN_FIELDS, PaymentPlanAnswers, plan_validate
 REASON_MAX = 5000
 
 CHOICE_LABELS = {
-    ACCEPT: "Accept the offer and how they will pay",
-    REJECT_PLAN: "Accept the amount, but not how they will pay: suggest your own plan",
-    GO_AHEAD: "Reject it and go ahead with the claim",
-    ACCEPT_PAID: "Agree they have paid: the claim is settled",
-    NOT_PROCEED: "Do not go ahead with the claim",
+    ACCEPT: _("Accept the offer and how they will pay"),
+    REJECT_PLAN: _("Accept the amount, but not how they will pay: suggest your own plan"),
+    GO_AHEAD: _("Reject it and go ahead with the claim"),
+    ACCEPT_PAID: _("Agree they have paid: the claim is settled"),
+    NOT_PROCEED: _("Do not go ahead with the claim"),
 }
 
 
@@ -50,7 +52,8 @@ def _radios(label: str, choices, message: str, **kwargs) -> forms.ChoiceField:
     )
 
 
-def _reason(label: str, *, required: str = "") -> forms.CharField:
+def _reason(label: str, *, required: str = "", what: str = "") -> forms.CharField:
+    """A textarea; ``what`` names it in the length message (the label without "(optional)")."""
     return forms.CharField(
         label=label,
         required=bool(required),
@@ -58,8 +61,11 @@ def _reason(label: str, *, required: str = "") -> forms.CharField:
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": required,
-            "max_length": f"{label.removesuffix(' (optional)')} must be {REASON_MAX:,} "
-            "characters or fewer",
+            "max_length": format_lazy(
+                _("{label} must be {max} characters or fewer"),
+                label=what or label,
+                max=f"{REASON_MAX:,}",
+            ),
         },
     )
 
@@ -70,7 +76,7 @@ def _errors_onto(form: forms.Form, error: ValidationError) -> None:
 
 
 class ReplyChoiceForm(forms.Form):
-    choice = _radios("What do you want to do?", [], "Select what you want to do")
+    choice = _radios(_("What do you want to do?"), [], _("Select what you want to do"))
 
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,16 +86,16 @@ class ReplyChoiceForm(forms.Form):
 
 class FormaliseForm(forms.Form):
     formalise = _radios(
-        "How do you want to make the agreement formal?",
+        _("How do you want to make the agreement formal?"),
         [
             (
                 FormaliseOption.SETTLEMENT,
-                "Sign a settlement agreement: the defendant has 7 days to sign it too",
+                _("Sign a settlement agreement: the defendant has 7 days to sign it too"),
             ),
-            (FormaliseOption.CCJ, "Ask for a county court judgment (judgment by admission)"),
-            (FormaliseOption.REFER_TO_JUDGE, "Ask a judge to decide"),
+            (FormaliseOption.CCJ, _("Ask for a county court judgment (judgment by admission)")),
+            (FormaliseOption.REFER_TO_JUDGE, _("Ask a judge to decide")),
         ],
-        "Select how you want to make the agreement formal",
+        _("Select how you want to make the agreement formal"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -101,37 +107,37 @@ class PlanForm(forms.Form):
     """How the money should be paid: immediately, by a date, or by instalments."""
 
     payment_option = _radios(
-        "How should the defendant pay?",
+        _("How should the defendant pay?"),
         [
-            (PaymentOption.IMMEDIATELY, "Immediately (within 5 days)"),
-            (PaymentOption.BY_SET_DATE, "By a set date"),
-            (PaymentOption.INSTALMENTS, "In instalments"),
+            (PaymentOption.IMMEDIATELY, _("Immediately (within 5 days)")),
+            (PaymentOption.BY_SET_DATE, _("By a set date")),
+            (PaymentOption.INSTALMENTS, _("In instalments")),
         ],
-        "Select how the money should be paid",
+        _("Select how the money should be paid"),
     )
     pay_by_date = GovukDateField(
-        what="the date the money should be paid by",
+        what=_("the date the money should be paid by"),
         required=False,
-        label="If by a set date: the date to pay by",
-        help_text="For example, 27 3 2027",
+        label=_("If by a set date: the date to pay by"),
+        help_text=_("For example, 27 3 2027"),
     )
     instalment_amount_pence = PenceField(
-        label="If in instalments: the amount of each instalment",
+        label=_("If in instalments: the amount of each instalment"),
         required=False,
         min_pence=1,
-        error_messages={"min_value": "Each instalment must be at least £1.00"},
+        error_messages={"min_value": _("Each instalment must be at least £1.00")},
     )
     instalment_frequency = _radios(
-        "If in instalments: how often",
+        _("If in instalments: how often"),
         InstalmentFrequency.choices,
-        "Select how often the instalments are paid",
+        _("Select how often the instalments are paid"),
         required=False,
     )
     instalment_first_date = GovukDateField(
-        what="the date of the first instalment",
+        what=_("the date of the first instalment"),
         required=False,
-        label="If in instalments: the date of the first instalment",
-        help_text="For example, 1 2 2027",
+        label=_("If in instalments: the date of the first instalment"),
+        help_text=_("For example, 1 2 2027"),
     )
 
     #: The total the plan pays (an instalment may not be more than it); 0 for no limit.
@@ -150,7 +156,7 @@ class PlanForm(forms.Form):
                 Field.text("instalment_amount_pence", field_width=10),
                 Field.radios("instalment_frequency", legend_size=Size.SMALL),
                 Field("instalment_first_date"),
-                legend="If in instalments",
+                legend=_("If in instalments"),
                 legend_size=Size.SMALL,
             ),
         ]
@@ -176,7 +182,10 @@ class PlanForm(forms.Form):
 
 
 class ClaimantPlanForm(PlanForm):
-    reason = _reason("Why you cannot accept their plan (optional)")
+    reason = _reason(
+        _("Why you cannot accept their plan (optional)"),
+        what=_("Why you cannot accept their plan"),
+    )
 
     def plan_layout(self):
         return [*super().plan_layout(), Field.textarea("reason")]
@@ -184,13 +193,18 @@ class ClaimantPlanForm(PlanForm):
 
 class GoAheadForm(forms.Form):
     free_mediation = _radios(
-        "Will you try free mediation?",
-        [("yes", "Yes"), ("no", "No")],
-        "Select yes if you will try free mediation",
-        help_text="A mediator talks to you both by phone to help you agree. It is free. "
-        "Mediation happens only if the defendant agreed to it too.",
+        _("Will you try free mediation?"),
+        [("yes", _("Yes")), ("no", _("No"))],
+        _("Select yes if you will try free mediation"),
+        help_text=_(
+            "A mediator talks to you both by phone to help you agree. It is free. Mediation "
+            "happens only if the defendant agreed to it too."
+        ),
     )
-    reason = _reason("Why you disagree with the response (optional)")
+    reason = _reason(
+        _("Why you disagree with the response (optional)"),
+        what=_("Why you disagree with the response"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -204,30 +218,33 @@ class DefaultJudgmentForm(PlanForm):
     """A default judgment: amounts paid, how it is to be paid, the statement of truth."""
 
     paid_some = _radios(
-        "Has the defendant paid you any of the money?",
-        [("yes", "Yes"), ("no", "No")],
-        "Select yes if the defendant has paid you any of the money",
+        _("Has the defendant paid you any of the money?"),
+        [("yes", _("Yes")), ("no", _("No"))],
+        _("Select yes if the defendant has paid you any of the money"),
     )
     already_paid_pence = PenceField(
-        label="If yes: how much they have paid", required=False, min_pence=1
+        label=_("If yes: how much they have paid"), required=False, min_pence=1
     )
     defendant_date_of_birth = GovukDateField(
-        what="the defendant’s date of birth",
+        what=_("the defendant’s date of birth"),
         required=False,
-        label="The defendant’s date of birth (optional, if they are an individual)",
-        help_text="For example, 31 3 1980",
+        label=_("The defendant’s date of birth (optional, if they are an individual)"),
+        help_text=_("For example, 31 3 1980"),
     )
     sot_name = forms.CharField(
-        label="Your full name",
+        label=_("Your full name"),
         max_length=SOT_SIGNER_NAME_MAX_LENGTH,
         error_messages={
-            "required": "Enter your full name",
-            "max_length": f"Your full name must be {SOT_SIGNER_NAME_MAX_LENGTH} characters or fewer",
+            "required": _("Enter your full name"),
+            "max_length": format_lazy(
+                _("Your full name must be {max} characters or fewer"),
+                max=SOT_SIGNER_NAME_MAX_LENGTH,
+            ),
         },
     )
     sot_confirm = forms.BooleanField(
-        label="I believe that the facts stated in this request are true",
-        error_messages={"required": "Confirm the statement of truth"},
+        label=_("I believe that the facts stated in this request are true"),
+        error_messages={"required": _("Confirm the statement of truth")},
     )
 
     def __init__(self, *args, individual: bool = False, **kwargs):
@@ -242,7 +259,7 @@ class DefaultJudgmentForm(PlanForm):
             Fieldset(
                 Field.text("sot_name"),
                 Field.checkbox("sot_confirm"),
-                legend="Statement of truth",
+                legend=_("Statement of truth"),
                 legend_size=Size.MEDIUM,
             ),
         )
@@ -251,12 +268,12 @@ class DefaultJudgmentForm(PlanForm):
         data = super().clean()
         if data.get("paid_some") == "yes" and not data.get("already_paid_pence"):
             if "already_paid_pence" not in self.errors:
-                self.add_error("already_paid_pence", "Enter how much the defendant has paid")
+                self.add_error("already_paid_pence", _("Enter how much the defendant has paid"))
         if data.get("paid_some") == "no":
             data["already_paid_pence"] = 0
         dob = data.get("defendant_date_of_birth")
         if dob and dob >= timezone.localdate():
-            self.add_error("defendant_date_of_birth", "The date of birth must be in the past")
+            self.add_error("defendant_date_of_birth", _("The date of birth must be in the past"))
         return data
 
     def answers(self) -> dict:
@@ -281,9 +298,9 @@ class DefaultJudgmentForm(PlanForm):
 
 class PaidInFullForm(forms.Form):
     received_on = GovukDateField(
-        what="the date you were paid in full",
-        label="When were you paid in full?",
-        help_text="For example, 27 11 2026",
+        what=_("the date you were paid in full"),
+        label=_("When were you paid in full?"),
+        help_text=_("For example, 27 11 2026"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -293,14 +310,14 @@ class PaidInFullForm(forms.Form):
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
         if day and day > timezone.localdate():
-            raise ValidationError("The date you were paid must be today or in the past")
+            raise ValidationError(_("The date you were paid must be today or in the past"))
         return day
 
 
 class RedeterminationForm(forms.Form):
     reason = _reason(
-        "Why should a judge look again at how the money is paid?",
-        required="Enter why you want the decision looked at again",
+        _("Why should a judge look again at how the money is paid?"),
+        required=_("Enter why you want the decision looked at again"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -310,12 +327,12 @@ class RedeterminationForm(forms.Form):
 
 class CountersignForm(forms.Form):
     decision = _radios(
-        "Do you want to sign the settlement agreement?",
+        _("Do you want to sign the settlement agreement?"),
         [
-            ("sign", "Yes, sign it: I will pay as it says"),
-            ("decline", "No, I will not sign it"),
+            ("sign", _("Yes, sign it: I will pay as it says")),
+            ("decline", _("No, I will not sign it")),
         ],
-        "Select whether you want to sign the settlement agreement",
+        _("Select whether you want to sign the settlement agreement"),
     )
 
     def __init__(self, *args, **kwargs):

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.audit.selectors import audit_event_list_for_object
@@ -23,42 +24,42 @@ from .services.common import CLAIM_PAGE_URL_NAME, GRANT_SCOPE_CLAIM
 
 #: What happened, in words for the parties (the claim page's timeline), by audit action.
 HISTORY_WORDS = {
-    "claim.submitted": "Claim submitted",
-    "claim.hwf_applied": "Help with Fees reference given",
-    "claim.hwf_decided": "Help with Fees decided",
-    "claim.issued": "Claim issued and sent to the defendant",
-    "claim.stayed": "Claim stayed",
-    "claim.stay_lifted": "Stay lifted",
-    "claim.transferred": "Claim transferred to another court",
-    "claim.access_code_reset": "New access code sent to the defendant",
-    "claim.more_time_given": "The defendant was given 14 more days to respond",
-    "claim.contact_changed": "Contact details changed",
-    "claim.paper_response_received": "Paper response received",
-    "claim.breathing_space_entered": "Breathing space began: the claim is paused",
-    "claim.breathing_space_lifted": "Breathing space ended: the claim goes ahead again",
+    "claim.submitted": _("Claim submitted"),
+    "claim.hwf_applied": _("Help with Fees reference given"),
+    "claim.hwf_decided": _("Help with Fees decided"),
+    "claim.issued": _("Claim issued and sent to the defendant"),
+    "claim.stayed": _("Claim stayed"),
+    "claim.stay_lifted": _("Stay lifted"),
+    "claim.transferred": _("Claim transferred to another court"),
+    "claim.access_code_reset": _("New access code sent to the defendant"),
+    "claim.more_time_given": _("The defendant was given 14 more days to respond"),
+    "claim.contact_changed": _("Contact details changed"),
+    "claim.paper_response_received": _("Paper response received"),
+    "claim.breathing_space_entered": _("Breathing space began: the claim is paused"),
+    "claim.breathing_space_lifted": _("Breathing space ended: the claim goes ahead again"),
     # After the response (#15).
-    "claim.settlement_made": "Settlement agreement made: waiting for the defendant to sign",
-    "claim.settlement_signed": "Settlement agreement signed by both sides",
-    "claim.settlement_declined": "The defendant would not sign the settlement agreement",
-    "claim.default_judgment_requested": "Judgment requested: the defendant did not respond",
-    "claim.admission_judgment_requested": "Judgment by admission requested",
-    "claim.referred_to_judge": "Passed to a judge to decide",
-    "claim.plan_rejected": "The defendant's payment plan was rejected: the court will decide",
-    "claim.plan_rejected_offline": "The payment plan was rejected: the claim continues by post",
-    "claim.plan_decided": "The court decided how the money is paid",
-    "claim.redetermination_requested": "A judge was asked to look again at how it is paid",
-    "claim.judgment_entered": "Judgment entered on the register",
-    "claim.claimant_proceeds": "The claimant decided to go ahead",
-    "claim.claimant_not_proceeding": "The claimant decided not to go ahead: claim closed",
-    "claim.claimant_accepts_paid": "The claimant agreed the defendant had paid: claim settled",
-    "claim.paid_in_full": "The claimant was paid in full: claim settled",
-    "claim.mediation_result": "Mediation result recorded",
-    "claim.stayed_no_reply": "Claim stayed: no reply within 33 days of the response",
-    "claim.stayed_no_judgment": "Claim stayed: no judgment asked for within 6 months",
-    "claim.order_drawn": "The court made an order",
-    "claim.reconsideration_requested": "A judge was asked to reconsider the order",
-    "claim.order_reconsidered": "A judge reconsidered the order",
-    "claim.ready_for_transfer": "Ready to move to a court near the defendant",
+    "claim.settlement_made": _("Settlement agreement made: waiting for the defendant to sign"),
+    "claim.settlement_signed": _("Settlement agreement signed by both sides"),
+    "claim.settlement_declined": _("The defendant would not sign the settlement agreement"),
+    "claim.default_judgment_requested": _("Judgment requested: the defendant did not respond"),
+    "claim.admission_judgment_requested": _("Judgment by admission requested"),
+    "claim.referred_to_judge": _("Passed to a judge to decide"),
+    "claim.plan_rejected": _("The defendant's payment plan was rejected: the court will decide"),
+    "claim.plan_rejected_offline": _("The payment plan was rejected: the claim continues by post"),
+    "claim.plan_decided": _("The court decided how the money is paid"),
+    "claim.redetermination_requested": _("A judge was asked to look again at how it is paid"),
+    "claim.judgment_entered": _("Judgment entered on the register"),
+    "claim.claimant_proceeds": _("The claimant decided to go ahead"),
+    "claim.claimant_not_proceeding": _("The claimant decided not to go ahead: claim closed"),
+    "claim.claimant_accepts_paid": _("The claimant agreed the defendant had paid: claim settled"),
+    "claim.paid_in_full": _("The claimant was paid in full: claim settled"),
+    "claim.mediation_result": _("Mediation result recorded"),
+    "claim.stayed_no_reply": _("Claim stayed: no reply within 33 days of the response"),
+    "claim.stayed_no_judgment": _("Claim stayed: no judgment asked for within 6 months"),
+    "claim.order_drawn": _("The court made an order"),
+    "claim.reconsideration_requested": _("A judge was asked to reconsider the order"),
+    "claim.order_reconsidered": _("A judge reconsidered the order"),
+    "claim.ready_for_transfer": _("Ready to move to a court near the defendant"),
 }
 
 
@@ -138,42 +139,63 @@ def claim_next_step(claim: Claim) -> str:
         return gettext("The claim has moved to %(court)s. That court will contact you.") % {
             "court": claim.transfer_court
         }
-    return NEXT_STEP_WORDS[s]
+    return str(NEXT_STEP_WORDS[s])
 
 
 #: The claim's state and what happens next, for the states that need no figures or dates.
 NEXT_STEP_WORDS: dict[str, str] = {
-    ClaimStatus.CLOSED_NOT_ISSUED: "The claim was closed without being issued. "
-    "Start a new claim if you still want to make one.",
-    ClaimStatus.BUSINESS_QUEUE: "The defendant has responded by post. "
-    "We are checking their response and will tell you what happens next.",
-    ClaimStatus.JUDGMENT_REQUESTED: "You have asked for judgment. "
-    "We will tell you when the court has made it.",
-    ClaimStatus.JUDGMENT_DECIDE_AMOUNT: "A judge will decide how the defendant pays. "
-    "We will send you the decision.",
-    ClaimStatus.REDETERMINATION_REQUESTED: "You have asked a judge to look again at how "
-    "the defendant pays. We will send you the decision.",
-    ClaimStatus.SETTLEMENT_MADE: "A settlement agreement has been made. "
-    "It needs signing by both of you before it is binding.",
-    ClaimStatus.SETTLEMENT_SIGNED: "You have both signed the settlement agreement. "
-    "The defendant must pay as it says.",
-    ClaimStatus.SETTLED: "The claim is settled. You do not need to do anything else.",
-    ClaimStatus.REFERRED_MEDIATION: "The claim has been referred to the free mediation "
-    "service. The mediation service will contact you to arrange a call.",
-    ClaimStatus.READY_FOR_DIRECTIONS: "A judge will decide what happens next with your "
-    "claim. We will write to you with their directions.",
-    ClaimStatus.READY_FOR_PAPER_DQ: "We will send you a directions questionnaire to fill "
-    "in on paper and return.",
-    ClaimStatus.ORDER_DRAWN: "The court has made an order. Read it and do what it says "
-    "by the dates it gives.",
-    ClaimStatus.RECONSIDERATION_REQUESTED: "A judge has been asked to reconsider the order. "
-    "Until the judge decides, keep to the order. We will send you the decision.",
-    ClaimStatus.APPROVED: "A judge confirmed the order. Do what it says by the dates it gives.",
-    ClaimStatus.READY_FOR_TRANSFER: "The claim is being moved to another court. "
-    "We will tell you which court.",
-    ClaimStatus.PROCEEDS_IN_CASEMAN: "The claim now continues on paper. "
-    "The court will write to you about what happens next.",
-    ClaimStatus.CLOSED: "The claim is closed. You do not need to do anything else.",
+    ClaimStatus.CLOSED_NOT_ISSUED: _(
+        "The claim was closed without being issued. "
+        "Start a new claim if you still want to make one."
+    ),
+    ClaimStatus.BUSINESS_QUEUE: _(
+        "The defendant has responded by post. "
+        "We are checking their response and will tell you what happens next."
+    ),
+    ClaimStatus.JUDGMENT_REQUESTED: _(
+        "You have asked for judgment. We will tell you when the court has made it."
+    ),
+    ClaimStatus.JUDGMENT_DECIDE_AMOUNT: _(
+        "A judge will decide how the defendant pays. We will send you the decision."
+    ),
+    ClaimStatus.REDETERMINATION_REQUESTED: _(
+        "You have asked a judge to look again at how "
+        "the defendant pays. We will send you the decision."
+    ),
+    ClaimStatus.SETTLEMENT_MADE: _(
+        "A settlement agreement has been made. "
+        "It needs signing by both of you before it is binding."
+    ),
+    ClaimStatus.SETTLEMENT_SIGNED: _(
+        "You have both signed the settlement agreement. The defendant must pay as it says."
+    ),
+    ClaimStatus.SETTLED: _("The claim is settled. You do not need to do anything else."),
+    ClaimStatus.REFERRED_MEDIATION: _(
+        "The claim has been referred to the free mediation "
+        "service. The mediation service will contact you to arrange a call."
+    ),
+    ClaimStatus.READY_FOR_DIRECTIONS: _(
+        "A judge will decide what happens next with your "
+        "claim. We will write to you with their directions."
+    ),
+    ClaimStatus.READY_FOR_PAPER_DQ: _(
+        "We will send you a directions questionnaire to fill in on paper and return."
+    ),
+    ClaimStatus.ORDER_DRAWN: _(
+        "The court has made an order. Read it and do what it says by the dates it gives."
+    ),
+    ClaimStatus.RECONSIDERATION_REQUESTED: _(
+        "A judge has been asked to reconsider the order. "
+        "Until the judge decides, keep to the order. We will send you the decision."
+    ),
+    ClaimStatus.APPROVED: _("A judge confirmed the order. Do what it says by the dates it gives."),
+    ClaimStatus.READY_FOR_TRANSFER: _(
+        "The claim is being moved to another court. We will tell you which court."
+    ),
+    ClaimStatus.PROCEEDS_IN_CASEMAN: _(
+        "The claim now continues on paper. The court will write to you about what happens next."
+    ),
+    ClaimStatus.CLOSED: _("The claim is closed. You do not need to do anything else."),
 }
 
 
@@ -209,7 +231,9 @@ def claim_summary(claim: Claim) -> CaseSummary:
 def claim_history(claim: Claim) -> list[tuple[dt.datetime, str]]:
     """What happened to the claim, oldest first, in words for the parties."""
     events = audit_event_list_for_object(obj=claim).order_by("occurred_at", "id")
-    return [(e.occurred_at, HISTORY_WORDS[e.action]) for e in events if e.action in HISTORY_WORDS]
+    return [
+        (e.occurred_at, str(HISTORY_WORDS[e.action])) for e in events if e.action in HISTORY_WORDS
+    ]
 
 
 def claims_hwf_to_decide() -> QuerySet[Claim]:

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -108,7 +109,7 @@ def _refused(request, claim, refusal: str):
         request,
         claim,
         "refused.html",
-        title="You cannot do this now",
+        title=gettext("You cannot do this now"),
         refusal=refusal,
         status=409 if request.method == "POST" else 200,
     )
@@ -151,9 +152,9 @@ def claim_response(request, claim):
         request,
         claim,
         "response.html",
-        title="The defendant’s response",
+        title=gettext("The defendant’s response"),
         response=response,
-        plan=plan_words(response) if response.payment_option else "",
+        plan=plan_words(response, language=get_language()) if response.payment_option else "",
         admitted_pence=admitted_total_pence(claim, response),
         form=form,
         refusal=refusal,
@@ -197,10 +198,11 @@ def claim_reply_accept(request, claim):
         request,
         claim,
         form,
-        title="How do you want to make the agreement formal?",
-        button="Accept the offer",
+        title=gettext("How do you want to make the agreement formal?"),
+        button=gettext("Accept the offer"),
         legend_is_title=True,
-        intro=f"The defendant offers to pay {plan_words(claim.response)}.",
+        intro=gettext("The defendant offers to pay %(plan)s.")
+        % {"plan": plan_words(claim.response, language=get_language())},
     )
 
 
@@ -232,16 +234,22 @@ def claim_reply_plan(request, claim):
         request,
         claim,
         form,
-        title="Suggest how the defendant should pay",
-        button="Send your plan",
+        title=gettext("Suggest how the defendant should pay"),
+        button=gettext("Send your plan"),
         intro=(
-            f"The defendant offers to pay {plan_words(response)}. "
+            gettext("The defendant offers to pay %(plan)s.")
+            % {"plan": plan_words(response, language=get_language())}
+            + " "
             + (
-                "Because the defendant is a company or organisation, the court will decide on "
-                "paper and the claim will continue by post."
+                gettext(
+                    "Because the defendant is a company or organisation, the court will decide "
+                    "on paper and the claim will continue by post."
+                )
                 if organisation
-                else "The court will decide how they pay, from what they told us about their "
-                "finances."
+                else gettext(
+                    "The court will decide how they pay, from what they told us about their "
+                    "finances."
+                )
             )
         ),
     )
@@ -265,14 +273,15 @@ def claim_reply_go_ahead(request, claim):
         except ReplyRefused as error:
             return _refused(request, claim, str(error))
         return _back(claim)
-    mediation = "agreed" if claim.response.free_mediation else "did not agree"
     return _form_page(
         request,
         claim,
         form,
-        title="Go ahead with the claim",
-        button="Go ahead with the claim",
-        intro=f"The defendant {mediation} to try free mediation.",
+        title=gettext("Go ahead with the claim"),
+        button=gettext("Go ahead with the claim"),
+        intro=gettext("The defendant agreed to try free mediation.")
+        if claim.response.free_mediation
+        else gettext("The defendant did not agree to try free mediation."),
     )
 
 
@@ -296,12 +305,16 @@ def claim_reply_end_page(request, claim):
         request,
         claim,
         "confirm.html",
-        title="Agree the defendant has paid you" if paid else "Do not go ahead with the claim",
-        text="The claim will be settled and closed. We will tell the defendant."
+        title=gettext("Agree the defendant has paid you")
         if paid
-        else "The claim will be closed and you cannot go ahead with it later. We will tell "
-        "the defendant.",
-        button="Settle the claim" if paid else "Do not go ahead",
+        else gettext("Do not go ahead with the claim"),
+        text=gettext("The claim will be settled and closed. We will tell the defendant.")
+        if paid
+        else gettext(
+            "The claim will be closed and you cannot go ahead with it later. We will tell the "
+            "defendant."
+        ),
+        button=gettext("Settle the claim") if paid else gettext("Do not go ahead"),
     )
 
 
@@ -331,7 +344,9 @@ def claim_judgment(request, claim):
     )
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["already_paid_pence"] >= figures.subtotal_pence:
-            form.add_error("already_paid_pence", "The amount paid must be less than the total owed")
+            form.add_error(
+                "already_paid_pence", gettext("The amount paid must be less than the total owed")
+            )
         else:
             saved = request.session.get(CCJ_SESSION_KEY, {})
             saved[claim.reference] = form.answers()
@@ -341,7 +356,7 @@ def claim_judgment(request, claim):
         request,
         claim,
         "judgment.html",
-        title="Ask for a county court judgment",
+        title=gettext("Ask for a county court judgment"),
         form=form,
         lines=figures.lines(),
     )
@@ -419,9 +434,9 @@ def claim_judgment_check(request, claim):
         request,
         claim,
         "judgment_check.html",
-        title="Check the judgment you are asking for",
+        title=gettext("Check the judgment you are asking for"),
         lines=figures.lines(),
-        plan=plan_words(plan),
+        plan=plan_words(plan, language=get_language()),
         kept=kept,
         error=error,
         page_has_errors=bool(error),
@@ -450,10 +465,13 @@ def claim_settlement_judgment(request, claim):
         request,
         claim,
         "confirm.html",
-        title="Ask for a county court judgment",
-        text=f"The judgment will be for what the defendant admitted, to be paid "
-        f"{plan_words(claim.claimant_reply)}. We will tell the defendant.",
-        button="Ask for judgment",
+        title=gettext("Ask for a county court judgment"),
+        text=gettext(
+            "The judgment will be for what the defendant admitted, to be paid %(plan)s. We will "
+            "tell the defendant."
+        )
+        % {"plan": plan_words(claim.claimant_reply, language=get_language())},
+        button=gettext("Ask for judgment"),
     )
 
 
@@ -482,9 +500,10 @@ def claim_redetermination(request, claim):
         request,
         claim,
         form,
-        title="Ask for a redetermination",
-        button="Ask a judge to look again",
-        intro=f"The court decided the defendant pays {plan_words(claim.judgment)}.",
+        title=gettext("Ask for a redetermination"),
+        button=gettext("Ask a judge to look again"),
+        intro=gettext("The court decided the defendant pays %(plan)s.")
+        % {"plan": plan_words(claim.judgment, language=get_language())},
     )
 
 
@@ -515,10 +534,12 @@ def claim_paid(request, claim):
         request,
         claim,
         form,
-        title="Tell us you have been paid in full",
-        button="Confirm you have been paid",
-        intro="The claim will be settled and we will tell the defendant. If there is a "
-        "judgment, the register will show it was paid.",
+        title=gettext("Tell us you have been paid in full"),
+        button=gettext("Confirm you have been paid"),
+        intro=gettext(
+            "The claim will be settled and we will tell the defendant. If there is a judgment, "
+            "the register will show it was paid."
+        ),
         today=timezone.localdate(),
     )
 

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -58,7 +59,7 @@ def _refused(request, claim, refusal):
         "civil_claims/claimant/refused.html",
         {
             "claim": claim,
-            "page_title": "You cannot do this now",
+            "page_title": gettext("You cannot do this now"),
             "refusal": refusal,
             "back_url": _claim_url(claim),
         },
@@ -106,14 +107,19 @@ def respond_settlement(request, claim):
         request,
         claim,
         form,
-        title="Sign the settlement agreement",
-        button="Continue",
-        intro=(
-            f"{claim.claimant.display_name} accepted your offer to pay "
-            f"{pence_format(admitted_total_pence(claim, claim.response))} {plan_words(reply)}. "
-            f"Sign by {date_format(reply.settlement_countersign_by)}. Once signed, the "
-            "agreement binds you both; if you pay as it says, no judgment is made against you."
-        ),
+        title=gettext("Sign the settlement agreement"),
+        button=gettext("Continue"),
+        intro=gettext(
+            "%(claimant)s accepted your offer to pay %(amount)s %(plan)s. Sign by %(by)s. Once "
+            "signed, the agreement binds you both; if you pay as it says, no judgment is made "
+            "against you."
+        )
+        % {
+            "claimant": claim.claimant.display_name,
+            "amount": pence_format(admitted_total_pence(claim, claim.response)),
+            "plan": plan_words(reply, language=get_language()),
+            "by": date_format(reply.settlement_countersign_by),
+        },
     )
 
 
@@ -142,9 +148,10 @@ def respond_redetermination(request, claim):
         request,
         claim,
         form,
-        title="Ask for a redetermination",
-        button="Ask a judge to look again",
-        intro=f"The court decided you pay {plan_words(claim.judgment)}.",
+        title=gettext("Ask for a redetermination"),
+        button=gettext("Ask a judge to look again"),
+        intro=gettext("The court decided you pay %(plan)s.")
+        % {"plan": plan_words(claim.judgment, language=get_language())},
     )
 
 

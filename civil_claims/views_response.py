@@ -41,7 +41,7 @@ def respond_response_start(request, claim):
         return render(
             request,
             "civil_claims/response/another_in_progress.html",
-            {"page_title": "You have started another response", "claim": claim},
+            {"page_title": gettext("You have started another response"), "claim": claim},
             status=409,
         )
     request.session[SESSION_KEY] = claim.reference
@@ -67,7 +67,7 @@ def respond_sent(request, claim):
         request,
         "civil_claims/response/sent.html",
         {
-            "page_title": "Your response has been sent",
+            "page_title": gettext("Your response has been sent"),
             "claim": claim,
             "response": response,
             "counterclaim": _counterclaim(response),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.money import pence_format
@@ -65,6 +66,7 @@ from .response_forms import (
     ResponseTypeForm,
 )
 from .response_means import (
+    ACCOUNT_KINDS,
     BOTH,
     EMPLOYED,
     SELF_EMPLOYED,
@@ -134,58 +136,58 @@ RESPONSE = journey_register(
     Journey(
         service=SERVICE,
         slug="response",
-        title="Respond to a money claim",
+        title=_("Respond to a money claim"),
         submit=response_submit_from_journey,
-        check_title="Check your response before sending it",
-        submit_label="Send your response",
+        check_title=_("Check your response before sending it"),
+        submit_label=_("Send your response"),
         check_summary=check_summary,
         sections=[
             Section(
                 slug="your-response",
-                title="Your response to the claim",
+                title=_("Your response to the claim"),
                 steps=[
                     Step(
                         slug="response-type",
-                        title="How you respond to the claim",
+                        title=_("How you respond to the claim"),
                         form_class=ResponseTypeForm,
                         form_kwargs=claim_kwargs,
                     ),
                     Step(
                         slug="part-paid-question",
-                        title="Have you paid what you owe?",
+                        title=_("Have you paid what you owe?"),
                         form_class=PartPaidQuestionForm,
                         condition=part_admits,
                     ),
                     Step(
                         slug="admitted-amount",
-                        title="How much you admit you owe",
+                        title=_("How much you admit you owe"),
                         form_class=AdmittedAmountForm,
                         form_kwargs=claim_kwargs,
                         condition=part_owes,
                     ),
                     Step(
                         slug="part-paid",
-                        title="What you have paid",
+                        title=_("What you have paid"),
                         form_class=PaidForm,
                         form_kwargs=lambda a: {"claim": claim_facts(), "below_total": True},
                         condition=part_paid,
                     ),
                     Step(
                         slug="defence-type",
-                        title="Why you reject the claim",
+                        title=_("Why you reject the claim"),
                         form_class=DefenceTypeForm,
                         condition=rejects_all,
                     ),
                     Step(
                         slug="defence-paid",
-                        title="What you have paid",
+                        title=_("What you have paid"),
                         form_class=PaidForm,
                         form_kwargs=claim_kwargs,
                         condition=defence_paid,
                     ),
                     Step(
                         slug="defence",
-                        title="Why you disagree with the claim",
+                        title=_("Why you disagree with the claim"),
                         form_class=DefenceForm,
                         condition=disputes,
                     ),
@@ -193,24 +195,24 @@ RESPONSE = journey_register(
             ),
             Section(
                 slug="counterclaim",
-                title="Make a counterclaim",
-                hint="Only if you admit part of the claim or reject it",
+                title=_("Make a counterclaim"),
+                hint=_("Only if you admit part of the claim or reject it"),
                 steps=[
                     Step(
                         slug="counterclaim",
-                        title="A claim against the claimant",
+                        title=_("A claim against the claimant"),
                         form_class=CounterclaimQuestionForm,
                         condition=disputes,
                     ),
                     Step(
                         slug="counterclaim-details",
-                        title="Your counterclaim",
+                        title=_("Your counterclaim"),
                         form_class=CounterclaimDetailsForm,
                         condition=counterclaims,
                     ),
                     Step(
                         slug="counterclaim-fee",
-                        title="The counterclaim fee",
+                        title=_("The counterclaim fee"),
                         form_class=CounterclaimFeeForm,
                         form_kwargs=lambda a: {
                             "amount_pence": a.value("counterclaim-details", "amount_pence")
@@ -221,25 +223,25 @@ RESPONSE = journey_register(
             ),
             Section(
                 slug="how-you-will-pay",
-                title="How you will pay",
-                hint="Only if you admit you owe money",
+                title=_("How you will pay"),
+                hint=_("Only if you admit you owe money"),
                 steps=[
                     Step(
                         slug="payment-option",
-                        title="How you will pay",
+                        title=_("How you will pay"),
                         form_class=PaymentOptionForm,
                         form_kwargs=lambda a: {"owed_pence": owed_pence(a)},
                         condition=admits_owed,
                     ),
                     Step(
                         slug="pay-by-date",
-                        title="The date you will pay by",
+                        title=_("The date you will pay by"),
                         form_class=PayByDateForm,
                         condition=lambda a: plan_option(a) == PaymentOption.BY_SET_DATE,
                     ),
                     Step(
                         slug="instalments",
-                        title="Your instalments",
+                        title=_("Your instalments"),
                         form_class=InstalmentsForm,
                         form_kwargs=lambda a: {"owed_pence": owed_pence(a)},
                         condition=lambda a: plan_option(a) == PaymentOption.INSTALMENTS,
@@ -248,120 +250,124 @@ RESPONSE = journey_register(
             ),
             Section(
                 slug="your-finances",
-                title="Your finances",
-                hint="Only if you ask for time to pay",
+                title=_("Your finances"),
+                hint=_("Only if you ask for time to pay"),
                 steps=[
                     Step(
                         slug="company-finances",
-                        title="Send your financial details to the claimant",
+                        title=_("Send your financial details to the claimant"),
                         form_class=CompanyFinancesForm,
                         condition=lambda a: wants_time(a) and not defendant_is_individual(),
                     ),
                     _list_step(
                         "som-bank-accounts",
-                        "Your bank and savings accounts",
+                        _("Your bank and savings accounts"),
                         BankAccountForm,
-                        "account",
-                        "accounts",
+                        _("account"),
+                        _("accounts"),
                         lambda c: (
-                            f"{c['kind'].replace('_', ' ').capitalize()}: "
+                            f"{ACCOUNT_KINDS.get(c['kind'], c['kind'])}: "
                             f"{'-' if c.get('overdrawn') else ''}{pence_format(c['balance_pence'])}"
                         ),
-                        hint="Add each account you have, including joint ones.",
+                        hint=_("Add each account you have, including joint ones."),
                     ),
                     Step(
                         slug="som-residence",
-                        title="Where you live",
+                        title=_("Where you live"),
                         form_class=ResidenceForm,
                         condition=gives_means,
                     ),
                     Step(
                         slug="som-dependants",
-                        title="Children who live with you",
+                        title=_("Children who live with you"),
                         form_class=DependantsForm,
                         condition=gives_means,
                     ),
                     Step(
                         slug="som-other-dependants",
-                        title="Other people you support, and caring",
+                        title=_("Other people you support, and caring"),
                         form_class=OtherDependantsForm,
                         condition=gives_means,
                     ),
                     Step(
                         slug="som-employment",
-                        title="Your employment",
+                        title=_("Your employment"),
                         form_class=EmploymentForm,
                         condition=gives_means,
                     ),
                     RepeatingStep(
                         slug="som-employers",
-                        title="Your employers",
+                        title=_("Your employers"),
                         form_class=EmployerForm,
                         condition=lambda a: employment_status(a) in (EMPLOYED, BOTH),
-                        item_name="employer",
-                        item_name_plural="employers",
+                        item_name=_("employer"),
+                        item_name_plural=_("employers"),
                         min_items=1,
                         max_items=LIST_MAX,
                         item_title=lambda c: f"{c['employer']}: {c['job_title']}",
                     ),
                     Step(
                         slug="som-self-employment",
-                        title="Your self-employment",
+                        title=_("Your self-employment"),
                         form_class=SelfEmploymentForm,
                         condition=lambda a: employment_status(a) in (SELF_EMPLOYED, BOTH),
                     ),
                     Step(
                         slug="som-unemployment",
-                        title="How long you have been unemployed",
+                        title=_("How long you have been unemployed"),
                         form_class=UnemploymentForm,
                         condition=lambda a: employment_status(a) == UNEMPLOYED,
                     ),
                     _list_step(
                         "som-debts",
-                        "Your other debts",
+                        _("Your other debts"),
                         DebtForm,
-                        "debt",
-                        "debts",
+                        _("debt"),
+                        _("debts"),
                         lambda c: f"{c['owed_to']}: {pence_format(c['total_pence'])}",
-                        hint="Loans, credit cards and other money you owe (not priority debts).",
+                        hint=_("Loans, credit cards and other money you owe (not priority debts)."),
                     ),
                     _list_step(
                         "som-court-orders",
-                        "Court orders against you",
+                        _("Court orders against you"),
                         CourtOrderForm,
-                        "court order",
-                        "court orders",
+                        _("court order"),
+                        _("court orders"),
                         lambda c: f"{c['claim_number']}: {pence_format(c['owed_pence'])}",
-                        hint="Any county court judgment or other order to pay you are still paying.",
+                        hint=_(
+                            "Any county court judgment or other order to pay you are still paying."
+                        ),
                     ),
                     Step(
                         slug="som-priority-debts",
-                        title="Priority debts",
-                        hint="Arrears you pay each month on your home, Council Tax, energy, water "
-                        "and maintenance. Leave blank any you do not have.",
+                        title=_("Priority debts"),
+                        hint=_(
+                            "Arrears you pay each month on your home, Council Tax, energy, water "
+                            "and maintenance. Leave blank any you do not have."
+                        ),
                         form_class=PriorityDebtsForm,
                         summary=monthly_summary(PriorityDebtsForm),
                         condition=gives_means,
                     ),
                     Step(
                         slug="som-income",
-                        title="Your monthly income",
-                        hint="What you get each month. Leave blank any you do not get.",
+                        title=_("Your monthly income"),
+                        hint=_("What you get each month. Leave blank any you do not get."),
                         form_class=IncomeForm,
                         summary=monthly_summary(IncomeForm),
                         condition=gives_means,
                     ),
                     Step(
                         slug="som-expenses",
-                        title="Your monthly expenses",
-                        hint="What you pay each month. Leave blank any you do not pay.",
+                        title=_("Your monthly expenses"),
+                        hint=_("What you pay each month. Leave blank any you do not pay."),
                         form_class=ExpensesForm,
                         summary=monthly_summary(ExpensesForm),
                         condition=gives_means,
                     ),
                     Step(
                         slug="som-explanation",
-                        title="Why you need time to pay",
+                        title=_("Why you need time to pay"),
                         form_class=ExplanationForm,
                         condition=gives_means,
                     ),
@@ -369,29 +375,29 @@ RESPONSE = journey_register(
             ),
             Section(
                 slug="timeline-and-evidence",
-                title="Your timeline and evidence",
-                hint="Only if you dispute some of the claim",
+                title=_("Your timeline and evidence"),
+                hint=_("Only if you dispute some of the claim"),
                 steps=[
                     RepeatingStep(
                         slug="timeline",
-                        title="What happened, and when",
-                        hint="Add each event, in the order it happened, as you see it.",
+                        title=_("What happened, and when"),
+                        hint=_("Add each event, in the order it happened, as you see it."),
                         form_class=TimelineEventForm,
                         condition=disputes,
-                        item_name="event",
-                        item_name_plural="events",
+                        item_name=_("event"),
+                        item_name_plural=_("events"),
                         min_items=0,
                         max_items=TIMELINE_EVENTS_MAX,
                         item_title=lambda c: f"{c['when']}: {c['what']}",
                     ),
                     RepeatingStep(
                         slug="evidence",
-                        title="Your evidence",
-                        hint="List the evidence you have. You do not send it now.",
+                        title=_("Your evidence"),
+                        hint=_("List the evidence you have. You do not send it now."),
                         form_class=EvidenceForm,
                         condition=disputes,
-                        item_name="piece of evidence",
-                        item_name_plural="pieces of evidence",
+                        item_name=_("piece of evidence"),
+                        item_name_plural=_("pieces of evidence"),
                         min_items=0,
                         max_items=EVIDENCE_ITEMS_MAX,
                         item_title=lambda c: EvidenceType(c["evidence_type"]).label,
@@ -400,12 +406,12 @@ RESPONSE = journey_register(
             ),
             Section(
                 slug="free-mediation",
-                title="Free mediation",
-                hint="Only if you dispute some of the claim",
+                title=_("Free mediation"),
+                hint=_("Only if you dispute some of the claim"),
                 steps=[
                     Step(
                         slug="mediation",
-                        title="Free mediation",
+                        title=_("Free mediation"),
                         form_class=MediationForm,
                         condition=disputes,
                     ),
@@ -413,41 +419,41 @@ RESPONSE = journey_register(
             ),
             Section(
                 slug="hearing-requirements",
-                title="Your hearing requirements",
-                hint="Only if you dispute some of the claim",
+                title=_("Your hearing requirements"),
+                hint=_("Only if you dispute some of the claim"),
                 steps=[
                     Step(
                         slug="dq-court",
-                        title="Where the hearing is",
+                        title=_("Where the hearing is"),
                         form_class=HearingCourtForm,
                         condition=disputes,
                     ),
                     Step(
                         slug="dq-experts",
-                        title="Experts",
+                        title=_("Experts"),
                         form_class=ExpertsForm,
                         condition=disputes,
                     ),
                     Step(
                         slug="dq-witnesses",
-                        title="Witnesses",
+                        title=_("Witnesses"),
                         form_class=WitnessesForm,
                         condition=disputes,
                     ),
                     Step(
                         slug="dq-vulnerability",
-                        title="Support you need at a hearing",
+                        title=_("Support you need at a hearing"),
                         form_class=VulnerabilityForm,
                         condition=disputes,
                     ),
                     RepeatingStep(
                         slug="dq-unavailable-dates",
-                        title="Dates you cannot go to a hearing",
-                        hint="In the next 12 months. Add none if you can go on any day.",
+                        title=_("Dates you cannot go to a hearing"),
+                        hint=_("In the next 12 months. Add none if you can go on any day."),
                         form_class=UnavailableDateForm,
                         condition=disputes,
-                        item_name="date",
-                        item_name_plural="dates",
+                        item_name=_("date"),
+                        item_name_plural=_("dates"),
                         min_items=0,
                         max_items=LIST_MAX,
                     ),
@@ -455,11 +461,11 @@ RESPONSE = journey_register(
             ),
             Section(
                 slug="statement-of-truth",
-                title="Statement of truth",
+                title=_("Statement of truth"),
                 steps=[
                     Step(
                         slug="statement-of-truth",
-                        title="Statement of truth",
+                        title=_("Statement of truth"),
                         form_class=ResponseStatementOfTruthForm,
                         form_kwargs=claim_kwargs,
                         template_name="civil_claims/journey_statement_of_truth.html",

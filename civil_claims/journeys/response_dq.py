@@ -6,7 +6,9 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.forms import GovukDateField
 
@@ -39,13 +41,15 @@ class _YesDetailsForm(forms.Form):
         }
         details.label = self.details_label
         details.widget.attrs["rows"] = 3
-        details.error_messages["max_length"] = (
-            f"{self.details_label} must be {EXPLANATION_MAX:,} characters or fewer"
+        details.error_messages["max_length"] = format_lazy(
+            _("{label} must be {max} characters or fewer"),
+            label=self.details_label,
+            max=f"{EXPLANATION_MAX:,}",
         )
         self.helper = _helper(
             Field.radios("answer", legend_size=Size.MEDIUM, inline=True),
             Fieldset(
-                Field.textarea("details"), legend="If you answered yes", legend_size=Size.SMALL
+                Field.textarea("details"), legend=_("If you answered yes"), legend_size=Size.SMALL
             ),
         )
 
@@ -60,44 +64,44 @@ class _YesDetailsForm(forms.Form):
 
 
 class HearingCourtForm(_YesDetailsForm):
-    question = "Do you want the hearing at a particular court?"
-    hint = "The court decides where the hearing is, but takes your wishes into account."
-    required_message = "Select yes if you want the hearing at a particular court"
-    details_label = "Which court, and why?"
-    details_required = "Enter the court and why you want the hearing there"
+    question = _("Do you want the hearing at a particular court?")
+    hint = _("The court decides where the hearing is, but takes your wishes into account.")
+    required_message = _("Select yes if you want the hearing at a particular court")
+    details_label = _("Which court, and why?")
+    details_required = _("Enter the court and why you want the hearing there")
 
 
 class ExpertsForm(_YesDetailsForm):
-    question = "Do you want to use an expert?"
-    hint = "For example, a surveyor or a mechanic. Most small claims do not need one."
-    required_message = "Select yes if you want to use an expert"
-    details_label = "What kind of expert, and why?"
-    details_required = "Enter what kind of expert you want to use and why"
+    question = _("Do you want to use an expert?")
+    hint = _("For example, a surveyor or a mechanic. Most small claims do not need one.")
+    required_message = _("Select yes if you want to use an expert")
+    details_label = _("What kind of expert, and why?")
+    details_required = _("Enter what kind of expert you want to use and why")
 
 
 class VulnerabilityForm(_YesDetailsForm):
-    question = "Is there anything that makes it harder for you to take part in a hearing?"
-    hint = "For example, a disability, an illness, or needing an interpreter."
-    required_message = "Select yes if anything makes it harder for you to take part"
-    details_label = "What support do you need?"
-    details_required = "Enter what support you need"
+    question = _("Is there anything that makes it harder for you to take part in a hearing?")
+    hint = _("For example, a disability, an illness, or needing an interpreter.")
+    required_message = _("Select yes if anything makes it harder for you to take part")
+    details_label = _("What support do you need?")
+    details_required = _("Enter what support you need")
 
 
 class WitnessesForm(forms.Form):
     self_witness = _yes_no(
-        "Select yes if you will give evidence yourself",
-        "Will you give evidence yourself at the hearing?",
+        _("Select yes if you will give evidence yourself"),
+        _("Will you give evidence yourself at the hearing?"),
     )
     other_witnesses = forms.IntegerField(
-        label="How many other people will give evidence for you?",
+        label=_("How many other people will give evidence for you?"),
         min_value=0,
         max_value=20,
-        help_text="Enter 0 if nobody else will",
+        help_text=_("Enter 0 if nobody else will"),
         error_messages={
-            "required": "Enter how many other people will give evidence for you",
-            "invalid": "Enter the number of other witnesses as a whole number, like 2",
-            "min_value": "The number of other witnesses must be 0 or more",
-            "max_value": "The number of other witnesses must be 20 or fewer",
+            "required": _("Enter how many other people will give evidence for you"),
+            "invalid": _("Enter the number of other witnesses as a whole number, like 2"),
+            "min_value": _("The number of other witnesses must be 0 or more"),
+            "max_value": _("The number of other witnesses must be 20 or fewer"),
         },
     )
 
@@ -112,9 +116,9 @@ class WitnessesForm(forms.Form):
 
 class UnavailableDateForm(forms.Form):
     day = GovukDateField(
-        what="the date you cannot go to a hearing",
-        label="A date you cannot go to a hearing",
-        help_text="In the next 12 months. For example, 27 3 2027",
+        what=_("the date you cannot go to a hearing"),
+        label=_("A date you cannot go to a hearing"),
+        help_text=_("In the next 12 months. For example, 27 3 2027"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -126,9 +130,9 @@ class UnavailableDateForm(forms.Form):
         day = data.get("day")
         today = timezone.localdate()
         if day is not None and day < today:
-            self.add_error("day", "The date you cannot go must be today or in the future")
+            self.add_error("day", _("The date you cannot go must be today or in the future"))
         elif day is not None and (day - today).days > 366:
-            self.add_error("day", "The date you cannot go must be in the next 12 months")
+            self.add_error("day", _("The date you cannot go must be in the next 12 months"))
         return data
 
 
@@ -148,12 +152,12 @@ class ResponseStatementOfTruthForm(StatementOfTruthForm):
         )
         field = self.fields["believed_true"]
         if self.qualified:
-            field.label = (
+            field.label = _(
                 "The defendant believes that the facts stated in this response are true, and I "
                 "am authorised to sign this statement"
             )
         else:
-            field.label = "I believe that the facts stated in this response are true"
-        field.error_messages["required"] = (
+            field.label = _("I believe that the facts stated in this response are true")
+        field.error_messages["required"] = _(
             "Confirm that you believe the facts in this response are true"
         )

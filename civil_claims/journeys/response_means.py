@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.money import PENCE_FIELD_MAX, PenceField, pence_format
 
@@ -16,9 +19,13 @@ from .response_forms import YES, YES_NO
 
 CLAIM_NUMBER_MAX = 20
 
+#: ``str.lower`` that waits for the language of the page (``label.lower()`` would read a lazy
+#: label in English at import).
+_lower = lazy(lambda text: str(text).lower(), str)
+
 
 def _money(label: str, *, required: str = "", what: str = "") -> PenceField:
-    what = what or label.lower()
+    what = what or _lower(label)
     return PenceField(
         label=label,
         required=bool(required),
@@ -26,8 +33,8 @@ def _money(label: str, *, required: str = "", what: str = "") -> PenceField:
         max_pence=PENCE_FIELD_MAX,
         error_messages={
             "required": required,
-            "invalid": f"Enter {what} in pounds and pence, like 125.50",
-            "max_value": f"{label} must be %(limit)s or less",
+            "invalid": format_lazy(_("Enter {what} in pounds and pence, like 125.50"), what=what),
+            "max_value": format_lazy(_("{label} must be %(limit)s or less"), label=label),
         },
     )
 
@@ -37,12 +44,14 @@ def _count(label: str, what: str, *, maximum: int = 50) -> forms.IntegerField:
         label=label,
         min_value=0,
         max_value=maximum,
-        help_text="Enter 0 if none",
+        help_text=_("Enter 0 if none"),
         error_messages={
-            "required": f"Enter {what}",
-            "invalid": f"Enter {what} as a whole number, like 2",
-            "min_value": f"{what[0].upper()}{what[1:]} must be 0 or more",
-            "max_value": f"{what[0].upper()}{what[1:]} must be {maximum} or fewer",
+            "required": format_lazy(_("Enter {what}"), what=what),
+            "invalid": format_lazy(_("Enter {what} as a whole number, like 2"), what=what),
+            "min_value": format_lazy(_("{what} must be 0 or more"), what=capfirst(what)),
+            "max_value": format_lazy(
+                _("{what} must be {maximum} or fewer"), what=capfirst(what), maximum=maximum
+            ),
         },
     )
     field.widget.attrs.update({"inputmode": "numeric"})
@@ -56,31 +65,34 @@ def _text(label: str, required: str, max_length: int = REASON_SHORT_MAX) -> form
         max_length=max_length,
         error_messages={
             "required": required,
-            "max_length": f"{label} must be {max_length} characters or fewer",
+            "max_length": format_lazy(
+                _("{label} must be {max} characters or fewer"), label=label, max=max_length
+            ),
         },
     )
 
 
+#: The kinds of bank account, also each account's title in the list.
+ACCOUNT_KINDS = {
+    "current": _("Current account"),
+    "savings": _("Savings account"),
+    "isa": _("ISA"),
+    "other": _("Other"),
+}
+
+
 class BankAccountForm(forms.Form):
-    kind = _radios(
-        [
-            ("current", "Current account"),
-            ("savings", "Savings account"),
-            ("isa", "ISA"),
-            ("other", "Other"),
-        ],
-        "Select the type of account",
-    )
-    joint = _radios(YES_NO, "Select yes if it is a joint account")
+    kind = _radios(list(ACCOUNT_KINDS.items()), _("Select the type of account"))
+    joint = _radios(YES_NO, _("Select yes if it is a joint account"))
     balance_pence = _money(
-        "Balance", required="Enter the balance of the account", what="the balance"
+        _("Balance"), required=_("Enter the balance of the account"), what=_("the balance")
     )
-    overdrawn = forms.BooleanField(label="The account is overdrawn", required=False)
+    overdrawn = forms.BooleanField(label=_("The account is overdrawn"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].label = "Type of account"
-        self.fields["joint"].label = "Is it a joint account?"
+        self.fields["kind"].label = _("Type of account")
+        self.fields["joint"].label = _("Is it a joint account?")
         self.helper = _helper(
             Field.radios("kind", legend_size=Size.MEDIUM),
             Field.radios("joint", legend_size=Size.SMALL, inline=True),
@@ -90,49 +102,49 @@ class BankAccountForm(forms.Form):
 
 
 RESIDENCE_CHOICES = [
-    ("own", "A home you own or pay a mortgage on"),
-    ("joint", "A home you own jointly with someone else"),
-    ("council", "Council or housing association home"),
-    ("private_rent", "A home you rent privately"),
-    ("other", "Other"),
+    ("own", _("A home you own or pay a mortgage on")),
+    ("joint", _("A home you own jointly with someone else")),
+    ("council", _("Council or housing association home")),
+    ("private_rent", _("A home you rent privately")),
+    ("other", _("Other")),
 ]
 
 
 class ResidenceForm(forms.Form):
-    kind = _radios(RESIDENCE_CHOICES, "Select where you live")
-    other = _text("Describe where you live", "")
+    kind = _radios(RESIDENCE_CHOICES, _("Select where you live"))
+    other = _text(_("Describe where you live"), "")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].label = "Where do you live?"
+        self.fields["kind"].label = _("Where do you live?")
         self.helper = _helper(
             Field.radios("kind", legend_size=Size.MEDIUM),
-            Fieldset(Field.text("other"), legend="If you chose other", legend_size=Size.SMALL),
+            Fieldset(Field.text("other"), legend=_("If you chose other"), legend_size=Size.SMALL),
         )
 
     def clean(self):
         data = super().clean()
         if data.get("kind") == "other":
             if not (data.get("other") or "").strip():
-                self.add_error("other", "Describe where you live")
+                self.add_error("other", _("Describe where you live"))
         else:
             data["other"] = ""
         return data
 
 
 class DependantsForm(forms.Form):
-    under_11 = _count("Children under 11", "the number of children under 11")
-    age_11_to_15 = _count("Children aged 11 to 15", "the number of children aged 11 to 15")
-    age_16_to_19 = _count("Children aged 16 to 19", "the number of children aged 16 to 19")
+    under_11 = _count(_("Children under 11"), _("the number of children under 11"))
+    age_11_to_15 = _count(_("Children aged 11 to 15"), _("the number of children aged 11 to 15"))
+    age_16_to_19 = _count(_("Children aged 16 to 19"), _("the number of children aged 16 to 19"))
     in_education = _count(
-        "Of the children aged 16 to 19, how many are in full-time education or training?",
-        "the number in full-time education or training",
+        _("Of the children aged 16 to 19, how many are in full-time education or training?"),
+        _("the number in full-time education or training"),
     )
-    disability = _radios(YES_NO, "Select yes if any of the children are disabled")
+    disability = _radios(YES_NO, _("Select yes if any of the children are disabled"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["disability"].label = "Are any of the children disabled?"
+        self.fields["disability"].label = _("Are any of the children disabled?")
         self.helper = _helper(
             Field.text("under_11", field_width=2),
             Field.text("age_11_to_15", field_width=2),
@@ -147,23 +159,23 @@ class DependantsForm(forms.Form):
         if older is not None and studying is not None and studying > older:
             self.add_error(
                 "in_education",
-                "The number in education cannot be more than the children aged 16 to 19",
+                _("The number in education cannot be more than the children aged 16 to 19"),
             )
         return data
 
 
 class OtherDependantsForm(forms.Form):
     number = _count(
-        "How many other people do you support financially?",
-        "the number of other people you support",
+        _("How many other people do you support financially?"),
+        _("the number of other people you support"),
     )
-    details = _text("Who are they? (optional)", "")
-    carer = _radios(YES_NO, "Select yes if you get Carer’s Allowance or Carer’s Credit")
+    details = _text(_("Who are they? (optional)"), "")
+    carer = _radios(YES_NO, _("Select yes if you get Carer’s Allowance or Carer’s Credit"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["number"].help_text = "For example, an adult relative. Enter 0 if none"
-        self.fields["carer"].label = "Do you get Carer’s Allowance or Carer’s Credit?"
+        self.fields["number"].help_text = _("For example, an adult relative. Enter 0 if none")
+        self.fields["carer"].label = _("Do you get Carer’s Allowance or Carer’s Credit?")
         self.helper = _helper(
             Field.text("number", field_width=2),
             Field.text("details"),
@@ -183,24 +195,24 @@ EMPLOYED, SELF_EMPLOYED, BOTH, UNEMPLOYED, RETIRED = (
 class EmploymentForm(forms.Form):
     status = _radios(
         [
-            (EMPLOYED, "Employed"),
-            (SELF_EMPLOYED, "Self-employed"),
-            (BOTH, "Both employed and self-employed"),
-            (UNEMPLOYED, "Unemployed"),
-            (RETIRED, "Retired"),
+            (EMPLOYED, _("Employed")),
+            (SELF_EMPLOYED, _("Self-employed")),
+            (BOTH, _("Both employed and self-employed")),
+            (UNEMPLOYED, _("Unemployed")),
+            (RETIRED, _("Retired")),
         ],
-        "Select your employment",
+        _("Select your employment"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].label = "What is your employment?"
+        self.fields["status"].label = _("What is your employment?")
         self.helper = _helper(Field.radios("status", legend_size=Size.MEDIUM))
 
 
 class EmployerForm(forms.Form):
-    employer = _text("Employer’s name", "Enter your employer’s name")
-    job_title = _text("Your job title", "Enter your job title")
+    employer = _text(_("Employer’s name"), _("Enter your employer’s name"))
+    job_title = _text(_("Your job title"), _("Enter your job title"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,14 +220,14 @@ class EmployerForm(forms.Form):
 
 
 class SelfEmploymentForm(forms.Form):
-    job_title = _text("What is your work?", "Enter what your work is")
+    job_title = _text(_("What is your work?"), _("Enter what your work is"))
     turnover_pence = _money(
-        "Your yearly turnover",
-        required="Enter your yearly turnover",
-        what="your yearly turnover",
+        _("Your yearly turnover"),
+        required=_("Enter your yearly turnover"),
+        what=_("your yearly turnover"),
     )
-    tax_owed_pence = _money("Tax you owe, if any (optional)", what="the tax you owe")
-    tax_reason = _text("What the tax is for (optional)", "")
+    tax_owed_pence = _money(_("Tax you owe, if any (optional)"), what=_("the tax you owe"))
+    tax_reason = _text(_("What the tax is for (optional)"), "")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,13 +241,13 @@ class SelfEmploymentForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("tax_owed_pence") and not (data.get("tax_reason") or "").strip():
-            self.add_error("tax_reason", "Enter what the tax you owe is for")
+            self.add_error("tax_reason", _("Enter what the tax you owe is for"))
         return data
 
 
 class UnemploymentForm(forms.Form):
-    years = _count("Years", "the number of years", maximum=80)
-    months = _count("Months", "the number of months", maximum=11)
+    years = _count(_("Years"), _("the number of years"), maximum=80)
+    months = _count(_("Months"), _("the number of months"), maximum=11)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -243,38 +255,40 @@ class UnemploymentForm(forms.Form):
             Fieldset(
                 Field.text("years", field_width=2),
                 Field.text("months", field_width=2),
-                legend="How long have you been unemployed?",
+                legend=_("How long have you been unemployed?"),
                 legend_size=Size.MEDIUM,
             )
         )
 
 
 class DebtForm(forms.Form):
-    owed_to = _text("Who do you owe money to?", "Enter who you owe money to")
-    total_pence = _money("Total owed", required="Enter the total owed", what="the total owed")
+    owed_to = _text(_("Who do you owe money to?"), _("Enter who you owe money to"))
+    total_pence = _money(
+        _("Total owed"), required=_("Enter the total owed"), what=_("the total owed")
+    )
     monthly_pence = _money(
-        "Monthly payment",
-        required="Enter the monthly payment (0 if none)",
-        what="the monthly payment",
+        _("Monthly payment"),
+        required=_("Enter the monthly payment (0 if none)"),
+        what=_("the monthly payment"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owed_to"].help_text = "For example, a credit card or loan company"
+        self.fields["owed_to"].help_text = _("For example, a credit card or loan company")
         self.helper = _helper(
             Field.text("owed_to"), Field.text("total_pence"), Field.text("monthly_pence")
         )
 
 
 class CourtOrderForm(forms.Form):
-    claim_number = _text("Claim number", "Enter the claim number", CLAIM_NUMBER_MAX)
+    claim_number = _text(_("Claim number"), _("Enter the claim number"), CLAIM_NUMBER_MAX)
     owed_pence = _money(
-        "Amount still owed", required="Enter the amount still owed", what="the amount owed"
+        _("Amount still owed"), required=_("Enter the amount still owed"), what=_("the amount owed")
     )
     monthly_pence = _money(
-        "Monthly instalment",
-        required="Enter the monthly instalment (0 if none)",
-        what="the monthly instalment",
+        _("Monthly instalment"),
+        required=_("Enter the monthly instalment (0 if none)"),
+        what=_("the monthly instalment"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -294,7 +308,9 @@ class _MonthlyForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, label in self.ITEMS:
-            self.fields[name] = _money(f"{label} (optional)", what=label.lower())
+            self.fields[name] = _money(
+                format_lazy(_("{label} (optional)"), label=label), what=_lower(label)
+            )
         self.helper = _helper(*[Field.text(name) for name, _label in self.ITEMS])
 
     def clean(self):
@@ -314,7 +330,7 @@ def monthly_summary(form_class):
             for name, label in form_class.ITEMS
             if cleaned.get(name)
         ]
-        return rows or [("Each month", "None")]
+        return rows or [(_("Each month"), _("None"))]
 
     return summary
 
@@ -323,52 +339,52 @@ class PriorityDebtsForm(_MonthlyForm):
     """Arrears on what the law puts first, as a monthly amount."""
 
     ITEMS = (
-        ("mortgage", "Mortgage arrears"),
-        ("rent", "Rent arrears"),
-        ("council_tax", "Council Tax arrears"),
-        ("gas", "Gas arrears"),
-        ("electricity", "Electricity arrears"),
-        ("water", "Water arrears"),
-        ("maintenance", "Maintenance arrears"),
+        ("mortgage", _("Mortgage arrears")),
+        ("rent", _("Rent arrears")),
+        ("council_tax", _("Council Tax arrears")),
+        ("gas", _("Gas arrears")),
+        ("electricity", _("Electricity arrears")),
+        ("water", _("Water arrears")),
+        ("maintenance", _("Maintenance arrears")),
     )
 
 
 class IncomeForm(_MonthlyForm):
     ITEMS = (
-        ("wages", "Wages after tax"),
-        ("universal_credit", "Universal Credit"),
-        ("other_benefits", "Other benefits and tax credits"),
-        ("child_benefit", "Child Benefit"),
-        ("pension", "Pension"),
-        ("other", "Other income"),
+        ("wages", _("Wages after tax")),
+        ("universal_credit", _("Universal Credit")),
+        ("other_benefits", _("Other benefits and tax credits")),
+        ("child_benefit", _("Child Benefit")),
+        ("pension", _("Pension")),
+        ("other", _("Other income")),
     )
 
 
 class ExpensesForm(_MonthlyForm):
     ITEMS = (
-        ("mortgage", "Mortgage"),
-        ("rent", "Rent"),
-        ("council_tax", "Council Tax"),
-        ("gas", "Gas"),
-        ("electricity", "Electricity"),
-        ("water", "Water"),
-        ("travel", "Travel"),
-        ("school", "School costs"),
-        ("food", "Food and housekeeping"),
-        ("tv_broadband", "TV and broadband"),
-        ("hire_purchase", "Hire purchase"),
-        ("mobile", "Mobile phone"),
-        ("maintenance", "Maintenance payments"),
-        ("other", "Other"),
+        ("mortgage", _("Mortgage")),
+        ("rent", _("Rent")),
+        ("council_tax", _("Council Tax")),
+        ("gas", _("Gas")),
+        ("electricity", _("Electricity")),
+        ("water", _("Water")),
+        ("travel", _("Travel")),
+        ("school", _("School costs")),
+        ("food", _("Food and housekeeping")),
+        ("tv_broadband", _("TV and broadband")),
+        ("hire_purchase", _("Hire purchase")),
+        ("mobile", _("Mobile phone")),
+        ("maintenance", _("Maintenance payments")),
+        ("other", _("Other")),
     )
 
 
 class ExplanationForm(forms.Form):
     explanation = _textarea(
-        "Why can you not pay straight away?",
-        "Enter why you cannot pay straight away",
+        _("Why can you not pay straight away?"),
+        _("Enter why you cannot pay straight away"),
         EXPLANATION_MAX,
-        hint="Tell us anything else about your finances the claimant and court should know.",
+        hint=_("Tell us anything else about your finances the claimant and court should know."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -433,9 +449,9 @@ def means_summary(answers) -> list[tuple[str, str]]:
     income = means["monthly_income_total_pence"]
     out = means["monthly_outgoings_total_pence"]
     return [
-        ("Monthly income", pence_format(income)),
-        ("Monthly outgoings, debts and court orders", pence_format(out)),
-        ("Left each month", pence_format(income - out)),
+        (_("Monthly income"), pence_format(income)),
+        (_("Monthly outgoings, debts and court orders"), pence_format(out)),
+        (_("Left each month"), pence_format(income - out)),
     ]
 
 

@@ -3,6 +3,8 @@ defendant admits they owe, and the summary above the check page."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from digital_services.core.money import pence_format
 from digital_services.journeys.definitions import Answers
 
@@ -92,10 +94,10 @@ def check_summary(answers: Answers):
     facts = claim_facts()
     rows = []
     if facts is not None:
-        rows.append(("Total claimed", pence_format(facts.total_claimed_pence)))
+        rows.append((_("Total claimed"), pence_format(facts.total_claimed_pence)))
     owed = owed_pence(answers) if admits_owed(answers) else None
     if owed:
-        rows.append(("You admit you owe", pence_format(owed)))
+        rows.append((_("You admit you owe"), pence_format(owed)))
     if gives_means(answers):
         rows += means_summary(answers)
-    return ("Your response", rows) if rows else None
+    return (_("Your response"), rows) if rows else None

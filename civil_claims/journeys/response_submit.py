@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from digital_services.journeys.definitions import Answers
 
@@ -41,7 +42,7 @@ def response_submit_from_journey(*, answers, user, channel, assisted_session=Non
         else None
     )
     if claim is None:
-        raise ValidationError("We could not find the claim you are responding to")
+        raise ValidationError(_("We could not find the claim you are responding to"))
     try:
         response_submit(
             claim=claim,

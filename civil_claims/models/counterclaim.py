@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..constants import HwfOutcome
@@ -21,9 +22,9 @@ HWF_TO_PAY = (HwfOutcome.PART, HwfOutcome.NONE, HwfOutcome.INVALID)
 
 
 class CounterclaimFeeRoute(models.TextChoices):
-    CARD = "card", "Pay by debit or credit card"
-    HWF = "hwf", "Help with Fees reference"
-    PAPER = "paper", "By post, on the paper counterclaim form"
+    CARD = "card", _("Pay by debit or credit card")
+    HWF = "hwf", _("Help with Fees reference")
+    PAPER = "paper", _("By post, on the paper counterclaim form")
 
 
 class Counterclaim(models.Model):

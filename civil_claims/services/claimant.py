@@ -22,8 +22,10 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.audit.services import audit_record
+from digital_services.core.dates import date_format
 from digital_services.core.transitions import transition_apply
 
 from ..constants import (
@@ -104,18 +106,18 @@ def claim_reply_refusal(claim: Claim, choice: str = "") -> str:
     """Why the claimant cannot reply (or make ``choice``) now; "" when they can."""
     response = response_for(claim)
     if response is None:
-        return "The defendant has not responded yet"
+        return gettext("The defendant has not responded yet")
     if ClaimantReply.objects.filter(claim=claim).exists():
-        return "You have already replied to the defendant’s response"
+        return gettext("You have already replied to the defendant’s response")
     if claim.status != ClaimStatus.OPEN:
-        return "You cannot reply to the response now"
+        return gettext("You cannot reply to the response now")
     if _paused(claim):
-        return (
+        return gettext(
             "You cannot reply while the defendant is in a breathing space. We will write to "
             "you when it ends"
         )
     if choice and choice not in reply_choices(response):
-        return "That is not one of the choices for this response"
+        return gettext("That is not one of the choices for this response")
     return ""
 
 
@@ -379,15 +381,14 @@ def settlement_countersign_refusal(claim: Claim, *, today: dt.date | None = None
     """Why the defendant cannot countersign (or decline) now; "" when they can."""
     reply = ClaimantReply.objects.filter(claim=claim).first()
     if claim.status != ClaimStatus.SETTLEMENT_MADE or reply is None:
-        return "There is no settlement agreement waiting for you to sign"
+        return gettext("There is no settlement agreement waiting for you to sign")
     if reply.settlement_declined_at is not None:
-        return "You have already said you will not sign the settlement agreement"
+        return gettext("You have already said you will not sign the settlement agreement")
     today = today or timezone.localdate()
     if reply.settlement_countersign_by and today > reply.settlement_countersign_by:
-        return (
-            "The time to sign the settlement agreement ended on "
-            f"{date_in('en', reply.settlement_countersign_by)}"
-        )
+        return gettext("The time to sign the settlement agreement ended on %(day)s") % {
+            "day": date_format(reply.settlement_countersign_by)
+        }
     return ""
 
 
@@ -453,18 +454,17 @@ def settlement_judgment_refusal(claim: Claim, *, today: dt.date | None = None) -
     agreement is not kept."""
     reply = ClaimantReply.objects.filter(claim=claim).first()
     if reply is None or Judgment.objects.filter(claim=claim).exists():
-        return "You cannot ask for a judgment on this claim now"
+        return gettext("You cannot ask for a judgment on this claim now")
     if claim.status == ClaimStatus.SETTLEMENT_SIGNED:
         return ""
     if claim.status != ClaimStatus.SETTLEMENT_MADE:
-        return "You cannot ask for a judgment on this claim now"
+        return gettext("You cannot ask for a judgment on this claim now")
     today = today or timezone.localdate()
     if reply.settlement_declined_at is None and today <= reply.settlement_countersign_by:
-        return (
-            "The defendant has until "
-            f"{date_in('en', reply.settlement_countersign_by)} to sign the settlement "
-            "agreement. You can ask for a judgment after that"
-        )
+        return gettext(
+            "The defendant has until %(day)s to sign the settlement agreement. You can ask for "
+            "a judgment after that"
+        ) % {"day": date_format(reply.settlement_countersign_by)}
     return ""
 
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
@@ -101,14 +102,14 @@ class JudgmentFigures:
 
     def lines(self) -> list[tuple[str, int]]:
         """(what, pence) rows, ending with the total, for pages and the admin."""
-        interest = f"Interest to {date_format(self.interest_to)}"
+        interest = gettext("Interest to %(to)s") % {"to": date_format(self.interest_to)}
         return [
-            ("Amount claimed", self.amount_pence),
+            (gettext("Amount claimed"), self.amount_pence),
             (interest, self.interest_pence),
-            ("Court fee paid", self.fee_paid_pence),
-            ("Subtotal", self.subtotal_pence),
-            ("Minus the amount already paid", self.already_paid_pence),
-            ("Total", self.total_pence),
+            (gettext("Court fee paid"), self.fee_paid_pence),
+            (gettext("Subtotal"), self.subtotal_pence),
+            (gettext("Minus the amount already paid"), self.already_paid_pence),
+            (gettext("Total"), self.total_pence),
         ]
 
 
@@ -166,21 +167,21 @@ def default_judgment_refusal(claim: Claim, *, now: dt.datetime | None = None) ->
     waits for a response, none has come, 4pm on the deadline day has passed, no breathing
     space pauses it, and no judgment has been asked for already."""
     if Judgment.objects.filter(claim=claim).exists():
-        return "You have already asked for a judgment on this claim. There can be only one"
+        return gettext("You have already asked for a judgment on this claim. There can be only one")
     if claim_response_received(claim):
-        return "The defendant has responded, so you cannot ask for a judgment by default"
+        return gettext("The defendant has responded, so you cannot ask for a judgment by default")
     if claim.status != ClaimStatus.OPEN or claim.response_deadline is None:
-        return "You cannot ask for a judgment on this claim now"
+        return gettext("You cannot ask for a judgment on this claim now")
     if BreathingSpace.objects.filter(claim=claim, status="in_force").exists():
-        return (
+        return gettext(
             "You cannot ask for a judgment while the defendant is in a breathing space. We "
             "will write to you when it ends"
         )
     if not deadline_passed(claim.response_deadline, now=now):
-        return (
-            "You can ask for a judgment only after the deadline to respond, 4pm on "
-            f"{date_format(claim.response_deadline)}, has passed"
-        )
+        return gettext(
+            "You can ask for a judgment only after the deadline to respond, 4pm on %(day)s, has "
+            "passed"
+        ) % {"day": date_format(claim.response_deadline)}
     return ""
 
 
@@ -454,13 +455,17 @@ def redetermination_refusal(claim: Claim, *, now: dt.datetime | None = None) -> 
         or judgment.kind != JudgmentType.DETERMINATION
         or judgment.status != JudgmentStatus.REQUESTED
     ):
-        return "You can ask for a redetermination only of a decision the court made on how to pay"
+        return gettext(
+            "You can ask for a redetermination only of a decision the court made on how to pay"
+        )
     if judgment.redetermination_requested_at is not None:
-        return "A redetermination has already been asked for"
+        return gettext("A redetermination has already been asked for")
     today = timezone.localtime(now or timezone.now()).date()
     last = redetermination_deadline(judgment)
     if today > last:
-        return f"The time to ask for a redetermination ended on {date_format(last)}"
+        return gettext("The time to ask for a redetermination ended on %(day)s") % {
+            "day": date_format(last)
+        }
     return ""
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
 
@@ -43,7 +44,7 @@ PAID_IN_FULL_STATES = tuple(
 
 def paid_in_full_refusal(claim: Claim) -> str:
     if not claim.is_issued or claim.status not in PAID_IN_FULL_STATES:
-        return "You cannot record that this claim has been paid now"
+        return gettext("You cannot record that this claim has been paid now")
     return ""
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
@@ -64,29 +65,29 @@ def plan_validate(plan: PaymentPlanAnswers, *, today: dt.date, total_pence: int)
     date not in the past. Raises ``ValidationError`` naming the field."""
     option = plan.payment_option
     if option not in PaymentOption.values:
-        raise ValidationError({"payment_option": "Select how the money should be paid"})
+        raise ValidationError({"payment_option": gettext("Select how the money should be paid")})
     errors = {}
     if option == PaymentOption.BY_SET_DATE:
         if plan.pay_by_date is None:
-            errors["pay_by_date"] = "Enter the date the money should be paid by"
+            errors["pay_by_date"] = gettext("Enter the date the money should be paid by")
         elif plan.pay_by_date < today:
-            errors["pay_by_date"] = "The date to pay by must be today or in the future"
+            errors["pay_by_date"] = gettext("The date to pay by must be today or in the future")
     if option == PaymentOption.INSTALMENTS:
         amount = plan.instalment_amount_pence
         if not amount:
-            errors["instalment_amount_pence"] = "Enter the amount of each instalment"
+            errors["instalment_amount_pence"] = gettext("Enter the amount of each instalment")
         elif amount < 100:
-            errors["instalment_amount_pence"] = "Each instalment must be at least £1.00"
+            errors["instalment_amount_pence"] = gettext("Each instalment must be at least £1.00")
         elif total_pence and amount > total_pence:
-            errors["instalment_amount_pence"] = (
-                f"Each instalment must be {pence_format(total_pence)} or less"
-            )
+            errors["instalment_amount_pence"] = gettext(
+                "Each instalment must be %(total)s or less"
+            ) % {"total": pence_format(total_pence)}
         if plan.instalment_frequency not in InstalmentFrequency.values:
-            errors["instalment_frequency"] = "Select how often the instalments are paid"
+            errors["instalment_frequency"] = gettext("Select how often the instalments are paid")
         if plan.instalment_first_date is None:
-            errors["instalment_first_date"] = "Enter the date of the first instalment"
+            errors["instalment_first_date"] = gettext("Enter the date of the first instalment")
         elif plan.instalment_first_date < today:
-            errors["instalment_first_date"] = (
+            errors["instalment_first_date"] = gettext(
                 "The date of the first instalment must be today or in the future"
             )
     if errors:

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
@@ -135,9 +136,9 @@ def claim_response_refusal(claim: Claim, *, channel: str = Channel.ONLINE) -> st
     """Why a response cannot be taken on the claim now ("" when it can). A response after
     the deadline still counts until the claimant asks for judgment (notes section 2)."""
     if claim.responded_at is not None or Response.objects.filter(claim=claim).exists():
-        return "A response to this claim has already been sent. You cannot respond again"
+        return gettext("A response to this claim has already been sent. You cannot respond again")
     if _in_breathing_space(claim):
-        return (
+        return gettext(
             "You cannot respond while the claim is paused by a breathing space. We will tell "
             "you the new deadline to respond when the breathing space ends"
         )
@@ -145,7 +146,7 @@ def claim_response_refusal(claim: Claim, *, channel: str = Channel.ONLINE) -> st
         claim.status == ClaimStatus.JUDGMENT_REQUESTED
         or Judgment.objects.filter(claim=claim).exists()
     ):
-        return (
+        return gettext(
             "You cannot respond online because the deadline passed and the claimant has asked "
             "the court for a judgment. Contact the court about the judgment"
         )
@@ -155,7 +156,7 @@ def claim_response_refusal(claim: Claim, *, channel: str = Channel.ONLINE) -> st
         else (ClaimStatus.OPEN,)
     )
     if claim.status not in allowed or claim.response_deadline is None:
-        return "You cannot respond because the claim is no longer waiting for a response"
+        return gettext("You cannot respond because the claim is no longer waiting for a response")
     return ""
 
 

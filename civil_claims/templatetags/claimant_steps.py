@@ -4,6 +4,8 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from ..models import Judgment
 from ..services.claimant import (
@@ -24,7 +26,7 @@ def _judgment(claim):
     judgment = Judgment.objects.filter(claim=claim).first()
     if judgment is None:
         return None
-    return {"row": judgment, "how": plan_words(judgment)}
+    return {"row": judgment, "how": plan_words(judgment, language=get_language())}
 
 
 @register.inclusion_tag("civil_claims/claimant/_next_actions.html")
@@ -36,7 +38,7 @@ def claimant_next_actions(claim):
             actions.append(
                 (
                     reverse("civil_claims:claim-response", args=ref),
-                    "See the response and reply",
+                    _("See the response and reply"),
                     "reply",
                 )
             )
@@ -44,7 +46,7 @@ def claimant_next_actions(claim):
             actions.append(
                 (
                     reverse("civil_claims:claim-judgment", args=ref),
-                    "Ask for a county court judgment",
+                    _("Ask for a county court judgment"),
                     "judgment",
                 )
             )
@@ -52,7 +54,7 @@ def claimant_next_actions(claim):
             actions.append(
                 (
                     reverse("civil_claims:claim-settlement-judgment", args=ref),
-                    "Ask for a judgment",
+                    _("Ask for a judgment"),
                     "settlement-judgment",
                 )
             )
@@ -60,7 +62,7 @@ def claimant_next_actions(claim):
             actions.append(
                 (
                     reverse("civil_claims:claim-redetermination", args=ref),
-                    "Ask a judge to look again at how it is paid",
+                    _("Ask a judge to look again at how it is paid"),
                     "redetermination",
                 )
             )
@@ -68,7 +70,7 @@ def claimant_next_actions(claim):
             actions.append(
                 (
                     reverse("civil_claims:claim-paid-in-full", args=ref),
-                    "Tell us you have been paid in full",
+                    _("Tell us you have been paid in full"),
                     "paid-in-full",
                 )
             )
@@ -83,7 +85,7 @@ def defendant_next_actions(claim):
         actions.append(
             (
                 reverse("civil_claims:respond-settlement", args=ref),
-                "Sign the settlement agreement",
+                _("Sign the settlement agreement"),
                 "settlement",
             )
         )
@@ -91,7 +93,7 @@ def defendant_next_actions(claim):
         actions.append(
             (
                 reverse("civil_claims:respond-redetermination", args=ref),
-                "Ask a judge to look again at how you pay",
+                _("Ask a judge to look again at how you pay"),
                 "redetermination",
             )
         )

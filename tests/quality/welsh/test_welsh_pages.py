@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 #: Whose pages are not in Welsh yet (issue #20), by the package of the view or journey.
 NOT_TRANSLATED = {
-    "civil_claims": "Money claims: possession, response and claimant pages not translated yet",
+    "civil_claims": "Money claims: the pages not in TRANSLATED_PARTS below not translated yet",
     "assisted_digital": "Assisted digital pages are for staff helping a citizen: English for now",
     "tests": "Test-only example services: English by design",
     # Single pages, by URL name.
@@ -48,6 +48,11 @@ TRANSLATED_PARTS = {
         "civil_claims.views_possession",  # the landlord's confirmation page
         "civil_claims.views_possession_landlord",  # the landlord's claim, HwF and warrant pages
         "civil_claims.views_possession_tenant",  # the tenant's response sent, application pages
+        "civil_claims.journeys.response_submit",  # the defendant's response journey
+        "civil_claims.views_response",  # starting a response, "your response has been sent"
+        "civil_claims.views_defendant_next",  # signing a settlement, asking a redetermination
+        "civil_claims.views_claimant",  # the claimant's reply, judgments, paid in full
+        "civil_claims.views_payment",  # the payment service is not working
     ),
 }
 
