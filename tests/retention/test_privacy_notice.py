@@ -102,3 +102,18 @@ def test_periods_in_welsh(days, welsh):
 
     with override("cy"):
         assert period_text(days) == welsh
+
+
+def test_every_rule_s_words_are_marked_for_translation():
+    """A new rule's information, after and then need gettext_lazy (``after``:
+    pgettext_lazy("retention period starts after", ...)) and their Welsh in the app's
+    catalogue, or the Welsh privacy notice shows them in English (docs/welsh.md)."""
+    from django.utils.functional import Promise
+
+    plain = [
+        f"{rule.key}.{field}"
+        for rule in retention_rules()
+        for field in ("information", "after", "then")
+        if not isinstance(getattr(rule, field), Promise)
+    ]
+    assert not plain, f"not marked for translation: {plain}"
