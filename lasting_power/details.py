@@ -95,7 +95,7 @@ class LpaDetails:
 
     @property
     def type_label(self) -> str:
-        """The type in words, in the active language (the PDFs are made in English)."""
+        """The type in words, in the active language (the PDFs are made in the LPA's)."""
         return str(LpaType(self.lpa_type).label)
 
     @property
