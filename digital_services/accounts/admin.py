@@ -1,9 +1,12 @@
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+
+from digital_services.core.admin_permissions import PermissionsPickerMixin
 
 from .models import User
 from .services import (
@@ -32,7 +35,7 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(PermissionsPickerMixin, DjangoUserAdmin):
     """Users are keyed by email; roles are the groups.
 
     Someone who is not a superuser (an administrator) cannot see or change
@@ -173,3 +176,11 @@ class UserAdmin(DjangoUserAdmin):
         ):
             # New staff: their own one-time link to set up an authenticator app.
             staff_enrolment_issue(user=obj, actor=request.user, request=request)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionsPickerMixin, DjangoGroupAdmin):
+    """Django's roles page, with the permissions picker drawn in one pass."""
