@@ -6,7 +6,9 @@ journey's own (save and return); sending it records the claim waiting for the fe
 full remission, issues it (CASE_ISSUED). A claim never paid is closed, never issued.
 After issue a caseworker lists the hearing; it may be adjourned (listed again) or
 cancelled (the claim waits to be listed again); its outcome is an outright or a
-suspended possession order, or the claim is dismissed. After an order the landlord may
+suspended possession order, or the claim is dismissed. A defendant's response moves the
+claim to "response received" (or "defence received" when they dispute it) until its
+hearing is listed again, adjourned or decided. After an order the landlord may
 ask for a warrant of possession: its own fee (card or Help with Fees), then a
 caseworker issues it with the eviction date.
 """
@@ -28,6 +30,8 @@ class PossessionStatus(models.TextChoices):
     CLOSED_NOT_ISSUED = "closed_not_issued", _("Closed without being issued")
     HEARING_LISTED = "hearing_listed", _("Hearing listed")
     HEARING_ADJOURNED = "hearing_adjourned", _("Hearing adjourned")
+    RESPONSE_RECEIVED = "response_received", _("Response received")
+    DEFENCE_RECEIVED = "defence_received", _("Defence received")
     POSSESSION_ORDERED = "possession_ordered", _("Outright possession order")
     ORDER_SUSPENDED = "order_suspended", _("Suspended possession order")
     DISMISSED = "dismissed", _("Claim dismissed")
@@ -53,8 +57,10 @@ POSSESSION_TRANSITIONS: dict[str, tuple[str, ...]] = {
     # more information or an invalid reference wait for the landlord.
     S.HWF_PENDING: (S.ISSUED, S.HWF_AWAITING_CLAIMANT, S.CLOSED_NOT_ISSUED),
     S.HWF_AWAITING_CLAIMANT: (S.ISSUED, S.HWF_PENDING, S.CLOSED_NOT_ISSUED),
-    # A caseworker lists the first hearing (4 to 8 weeks after issue).
-    S.ISSUED: (S.HEARING_LISTED,),
+    # A caseworker lists the first hearing (4 to 8 weeks after issue); a tenant's response
+    # (one that disputes the claim is a defence) moves the claim whether or not a hearing
+    # is listed, and the hearing rows say whether one is (ADR 0021).
+    S.ISSUED: (S.HEARING_LISTED, S.RESPONSE_RECEIVED, S.DEFENCE_RECEIVED),
     # Cancelled: back to be listed again; adjourned (before or at the hearing); or decided.
     S.HEARING_LISTED: (
         S.ISSUED,
@@ -62,8 +68,28 @@ POSSESSION_TRANSITIONS: dict[str, tuple[str, ...]] = {
         S.POSSESSION_ORDERED,
         S.ORDER_SUSPENDED,
         S.DISMISSED,
+        S.RESPONSE_RECEIVED,
+        S.DEFENCE_RECEIVED,
     ),
-    S.HEARING_ADJOURNED: (S.HEARING_LISTED,),
+    S.HEARING_ADJOURNED: (S.HEARING_LISTED, S.RESPONSE_RECEIVED, S.DEFENCE_RECEIVED),
+    # After a response: a hearing listed, or the listed one adjourned or decided (a
+    # cancelled one leaves the status as it is: still to be listed); another defendant's
+    # defence turns a response into a defence, never back.
+    S.RESPONSE_RECEIVED: (
+        S.DEFENCE_RECEIVED,
+        S.HEARING_LISTED,
+        S.HEARING_ADJOURNED,
+        S.POSSESSION_ORDERED,
+        S.ORDER_SUSPENDED,
+        S.DISMISSED,
+    ),
+    S.DEFENCE_RECEIVED: (
+        S.HEARING_LISTED,
+        S.HEARING_ADJOURNED,
+        S.POSSESSION_ORDERED,
+        S.ORDER_SUSPENDED,
+        S.DISMISSED,
+    ),
     # After an order the landlord may ask for a warrant: paying by card, or Help with Fees.
     S.POSSESSION_ORDERED: (S.WARRANT_AWAITING_PAYMENT, S.WARRANT_HWF_PENDING),
     S.ORDER_SUSPENDED: (S.WARRANT_AWAITING_PAYMENT, S.WARRANT_HWF_PENDING),
@@ -155,3 +181,5 @@ WARRANT_FEE_PAYABLE = (
     PossessionStatus.WARRANT_HWF_AWAITING_CLAIMANT,
 )
 ORDERED = (PossessionStatus.POSSESSION_ORDERED, PossessionStatus.ORDER_SUSPENDED)
+#: Statuses a tenant's response leaves: the claim is waiting for, or at, its hearing.
+RESPONDED = (PossessionStatus.RESPONSE_RECEIVED, PossessionStatus.DEFENCE_RECEIVED)

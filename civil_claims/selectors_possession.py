@@ -44,6 +44,8 @@ def possession_next_step(claim: PossessionClaim) -> str:
     from .services.possession import possession_fee_due_pence
 
     s = claim.status
+    if s in ("response_received", "defence_received"):
+        return possession_responded_next_step(claim)
     warrant = getattr(claim, "warrant", None) if s.startswith("warrant") else None
     holder = warrant if warrant is not None else claim
     if s in (S.AWAITING_PAYMENT, S.WARRANT_AWAITING_PAYMENT):
@@ -188,3 +190,36 @@ def possession_case_data_for_user(user) -> dict:
             }
         )
     return {"possession claims": rows}
+
+
+def possession_hearing_words(claim: PossessionClaim) -> str:
+    """The listed hearing's date and time in words, or that one will be listed (the claim's
+    hearings read once: prefetched for "Your applications")."""
+    from django.utils import timezone
+    from django.utils.translation import gettext
+
+    from digital_services.core.dates import date_format
+
+    listed = sorted(
+        (h for h in claim.hearings.all() if h.status == "listed"), key=lambda h: h.starts_at
+    )
+    if not listed:
+        return gettext("We will list a hearing and send you its notice.")
+    local = timezone.localtime(listed[0].starts_at)
+    return gettext("The hearing is on %(date)s at %(time)s.") % {
+        "date": date_format(local.date()),
+        "time": local.strftime("%-I:%M%p").lower(),
+    }
+
+
+def possession_responded_next_step(claim: PossessionClaim) -> str:
+    """For the landlord once a defendant has responded: whether the claim is disputed (a
+    defence), and the hearing."""
+    from django.utils.translation import gettext
+
+    said = (
+        gettext("A defendant has responded and disputes the claim.")
+        if claim.status == "defence_received"
+        else gettext("A defendant has responded and does not dispute the claim.")
+    )
+    return f"{said} {possession_hearing_words(claim)}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.registry import CaseSummary
@@ -71,21 +72,61 @@ def possession_defendant_next_step(party: PossessionParty, *, now=None) -> str:
     """What the tenant should do now, in words."""
     claim = party.claim
     if claim.status in TENANT_CLOSED_STATUSES:
-        return "The claim is closed."
-    if possession_response_for_party(party) is not None:
-        return (
-            "You have responded. The court will look at your response; go to the hearing "
-            "on the date we send you."
-        )
+        return gettext("The claim is closed.")
+    response = possession_response_for_party(party)
+    if response is not None:
+        return possession_responded_words(party, response)
     deadline = possession_response_deadline(claim)
     if deadline is None:
-        return "The claim has not been issued yet."
+        return gettext("The claim has not been issued yet.")
     if deadline_passed(deadline, now=now):
-        return (
+        return gettext(
             "The deadline to respond has passed. Respond straight away: the court will see "
             "your response if it arrives before the hearing."
         )
-    return f"Respond to the claim by {deadline_in_words(deadline, now=now)}."
+    return gettext("Respond to the claim by %(deadline)s.") % {
+        "deadline": deadline_in_words(deadline, now=now)
+    }
+
+
+def possession_responded_words(party: PossessionParty, response) -> str:
+    """For a tenant who has responded: that the court has it, where their counterclaim is
+    (a fee to pay, Help with Fees, issued or returned), and the hearing."""
+    from django.utils.translation import gettext
+
+    from digital_services.core.money import pence_format
+
+    from .constants import HwfOutcome
+    from .possession_response_constants import CounterclaimStatus
+    from .selectors_possession import possession_hearing_words
+    from .services.possession_decisions import counterclaim_fee_due_pence
+
+    words = [gettext("You have responded. The court will look at your response.")]
+    counterclaim = getattr(response, "counterclaim", None)
+    if counterclaim is not None:
+        status = counterclaim.status
+        if status == CounterclaimStatus.PENDING_ISSUE:
+            words.append(
+                gettext("Pay the counterclaim fee of %(amount)s.")
+                % {"amount": pence_format(counterclaim_fee_due_pence(counterclaim))}
+            )
+        elif status == CounterclaimStatus.PENDING_REVIEW:
+            if counterclaim.hwf_outcome == HwfOutcome.MORE_INFO:
+                words.append(
+                    gettext("We need more information about your Help with Fees: %(note)s")
+                    % {"note": counterclaim.hwf_note}
+                )
+            else:
+                words.append(gettext("We are checking your counterclaim and its fee."))
+        elif status == CounterclaimStatus.ISSUED:
+            words.append(gettext("Your counterclaim has been issued."))
+        elif status == CounterclaimStatus.RETURNED:
+            words.append(
+                gettext("Your counterclaim was returned: %(reason)s")
+                % {"reason": counterclaim.return_reason}
+            )
+    words.append(possession_hearing_words(party.claim))
+    return " ".join(words)
 
 
 def possession_defendant_claims_for_user(user) -> list[CaseSummary]:

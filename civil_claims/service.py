@@ -57,6 +57,8 @@ CASEWORKER_PERMISSIONS = (
     "civil_claims.view_possessionclaim",
     "civil_claims.decide_hwf_possessionclaim",
     "civil_claims.manage_possessionclaim",
+    "civil_claims.view_possessioncounterclaim",
+    "civil_claims.view_possessionapplication",
 )
 
 

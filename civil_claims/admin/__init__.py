@@ -14,6 +14,7 @@ from .next_steps import ClaimantReplyAdmin
 from .orders import OrderDrawForm  # adds the directions and counterclaim fee actions
 from .paper_response import PaperResponseForm  # adds "Enter a paper response" to ClaimAdmin
 from .possession import PossessionClaimAdmin
+from .possession_decisions import PossessionApplicationAdmin, PossessionCounterclaimAdmin
 
 __all__ = [
     "ClaimAdmin",
@@ -23,6 +24,8 @@ __all__ = [
     "OrderDrawForm",
     "PaperCorrespondenceAdmin",
     "PaperResponseForm",
+    "PossessionApplicationAdmin",
     "PossessionClaimAdmin",
+    "PossessionCounterclaimAdmin",
     "QueueFilter",
 ]

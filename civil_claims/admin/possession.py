@@ -7,6 +7,7 @@ of ``possession_actions`` (Help with Fees, hearings, outcome, warrant)."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -19,7 +20,7 @@ from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.documents.selectors import document_list_about
 
-from ..models import PossessionClaim
+from ..models import PossessionApplication, PossessionClaim
 from ..possession_rules import arrears_statement
 from .claims import _rows
 from .common import ClaimNumberSearchMixin
@@ -44,6 +45,7 @@ class PossessionClaimAdmin(
         "reference",
         "status",
         "language",
+        "court_next_step",
         "staff_actions",
         "parties_table",
         "property_and_tenancy",
@@ -76,7 +78,15 @@ class PossessionClaimAdmin(
         return (
             super()
             .get_queryset(request)
-            .prefetch_related(tenant_parties_prefetch(), "grounds", "arrears_rows", "hearings")
+            .prefetch_related(
+                tenant_parties_prefetch(),
+                "grounds",
+                "arrears_rows",
+                "hearings",
+                Prefetch(
+                    "applications", queryset=PossessionApplication.objects.select_related("party")
+                ),
+            )
         )
 
     @admin.display(description="claim")

@@ -17,8 +17,10 @@ from digital_services.core.money import pence_format
 from ..possession_constants import (
     HEARING_NOTICE_WORDING_MAX_LENGTH,
     REASON_MAX_LENGTH,
+    RESPONDED,
     HearingKind,
     HearingOutcome,
+    HearingStatus,
     PossessionStatus,
 )
 from ..possession_hearing_rules import first_hearing_window
@@ -185,11 +187,12 @@ class PossessionActionsMixin(ActionViewsMixin):
         """The actions the claim's status allows (each page checks the permission)."""
         s = obj.status
         links = []
+        listed = any(h.status == HearingStatus.LISTED for h in obj.hearings.all())
         if s in (S.HWF_PENDING, S.WARRANT_HWF_PENDING):
             links.append((self.action_url(obj, "hwf-decide"), "Decide Help with Fees"))
-        if S.HEARING_LISTED in obj.TRANSITIONS.get(s, ()):
+        if S.HEARING_LISTED in obj.TRANSITIONS.get(s, ()) and not listed:
             links.append((self.action_url(obj, "hearing-list"), "List a hearing"))
-        if s == S.HEARING_LISTED:
+        if listed and s in (S.HEARING_LISTED, *RESPONDED):
             links += [
                 (self.action_url(obj, "hearing-outcome"), "Record the outcome"),
                 (self.action_url(obj, "hearing-adjourn"), "Adjourn the hearing"),

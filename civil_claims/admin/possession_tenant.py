@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import Prefetch
-from django.utils.html import format_html_join
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from digital_services.core.admin_lists import admin_table as _rows
@@ -92,7 +93,47 @@ def _response_rows(response) -> list[tuple[str, str]]:
                 + f" ({counterclaim.get_status_display()})",
             )
         )
+        url = reverse("admin:civil_claims_possessioncounterclaim_change", args=[counterclaim.pk])
+        rows.append(("", format_html('<a href="{}">Open the counterclaim</a>', url)))
     return rows
+
+
+def possession_court_next_step(claim) -> str:
+    """Where the claim is and what the court does next, in words for a caseworker (the
+    claim's parties, responses, counterclaims, hearings and applications prefetched)."""
+    from ..possession_constants import RESPONDED, PossessionStatus
+    from ..possession_response_constants import ApplicationStatus, CounterclaimStatus
+
+    answered = [(p, r) for p in claim.parties.all() if (r := getattr(p, "response", None))]
+    responses = [r for _, r in answered]
+    defendants = [p for p in claim.parties.all() if p.role == "defendant"]
+    steps = []
+    if claim.status in RESPONDED:
+        disputed = [p.name for p, r in answered if r.disputes_claim]
+        steps.append(
+            f"Defence received from {', '.join(disputed)}."
+            if disputed
+            else "Response received: the claim is not disputed."
+        )
+        if len(responses) < len(defendants):
+            steps.append(f"{len(defendants) - len(responses)} defendant(s) yet to respond.")
+    reviews = [
+        r.counterclaim
+        for r in responses
+        if getattr(r, "counterclaim", None) is not None
+        and r.counterclaim.status == CounterclaimStatus.PENDING_REVIEW
+    ]
+    if reviews:
+        steps.append(f"Counterclaims to review: {len(reviews)}.")
+    to_decide = [a for a in claim.applications.all() if a.status == ApplicationStatus.ISSUED]
+    if to_decide:
+        steps.append(f"Applications to decide: {len(to_decide)}.")
+    listed = [h for h in claim.hearings.all() if h.status == "listed"]
+    if listed:
+        steps.append(f"Hearing listed: {listed[0]}.")
+    elif claim.status in (PossessionStatus.ISSUED, PossessionStatus.HEARING_ADJOURNED, *RESPONDED):
+        steps.append("Next: list a hearing.")
+    return " ".join(steps) or claim.get_status_display()
 
 
 def tenant_parties_prefetch() -> Prefetch:
@@ -121,15 +162,23 @@ class PossessionTenantAdminMixin:
             mark_safe(""), "{}", ((_rows(_response_rows(r)),) for r in responses)
         )
 
+    @admin.display(description="Next step")
+    def court_next_step(self, obj):
+        return possession_court_next_step(obj)
+
     @admin.display(description="Defendants’ applications")
     def tenant_applications(self, obj):
-        applications = list(obj.applications.select_related("party").order_by("created_at"))
+        applications = sorted(obj.applications.all(), key=lambda a: a.created_at)
         if not applications:
             return "None"
         return _rows(
             [
                 (
-                    date_format(a.created_at),
+                    format_html(
+                        '<a href="{}">{}</a>',
+                        reverse("admin:civil_claims_possessionapplication_change", args=[a.pk]),
+                        date_format(a.created_at),
+                    ),
                     a.party.name,
                     a.get_kind_display(),
                     a.details,

@@ -10,12 +10,13 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
-from ..constants import NAME_MAX_LENGTH
+from ..constants import NAME_MAX_LENGTH, HwfOutcome
 from ..possession_constants import POSSESSION_TEXT_MAX_LENGTH
 from ..possession_response_constants import (
     APPLICATION_TEXT_MAX_LENGTH,
     APPLICATION_TRANSITIONS,
     COUNTERCLAIM_TRANSITIONS,
+    DECISION_REASON_MAX_LENGTH,
     RESPONSE_TRANSITIONS,
     AdviceAnswer,
     ApplicationKind,
@@ -132,6 +133,19 @@ class PossessionCounterclaim(models.Model):
     details = _text("what is counterclaimed, and why")
     fee_pence = models.PositiveIntegerField("counterclaim fee")
     hwf_reference = models.CharField("Help with Fees reference", max_length=11, blank=True)
+    # The caseworker's Help with Fees decision (the same fields as the claim's and warrant's).
+    hwf_outcome = models.CharField(
+        "Help with Fees outcome", max_length=10, choices=HwfOutcome.choices, blank=True
+    )
+    hwf_fee_remitted_pence = models.PositiveIntegerField("fee remitted", default=0)
+    hwf_amount_to_pay_pence = models.PositiveIntegerField(
+        "still to pay after Help with Fees", null=True, blank=True
+    )
+    hwf_note = models.TextField("Help with Fees note to the defendant", blank=True)
+    hwf_decided_at = models.DateTimeField(null=True, blank=True)
+    hwf_decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     amount_paid_pence = models.PositiveIntegerField("amount paid", default=0)
     paid_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(
@@ -140,6 +154,15 @@ class PossessionCounterclaim(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
+    returned_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    return_reason = _text("why it was returned", DECISION_REASON_MAX_LENGTH)
 
     class Meta:
         verbose_name = "possession counterclaim"
@@ -182,6 +205,11 @@ class PossessionApplication(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
     issued_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = _text("reasons for the decision", DECISION_REASON_MAX_LENGTH)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["claim", "-created_at"]

@@ -16,12 +16,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
 
 from ..constants import AUDIT_SERVICE
 from ..models import PossessionClaim, PossessionHearing
 from ..possession_constants import (
+    RESPONDED,
     HearingKind,
     HearingOutcome,
     HearingStatus,
@@ -96,7 +98,8 @@ def possession_hearing_list(
     with transaction.atomic():
         claim = _locked(claim)
         target = PossessionStatus.HEARING_LISTED
-        if target not in PossessionClaim.TRANSITIONS.get(claim.status, ()):
+        allowed = target in PossessionClaim.TRANSITIONS.get(claim.status, ())
+        if not allowed or possession_hearing_current(claim) is not None:
             raise TransitionNotAllowed(
                 f"Possession claim {claim.reference_display} is "
                 f"{claim.get_status_display().lower()}: a hearing cannot be listed now",
@@ -167,7 +170,9 @@ def possession_hearing_list(
 def _hearing_close(
     claim, *, hearing_to: str, claim_to: str, actor, request, fields, action, detail
 ):
-    """Move the listed hearing and the claim together (one transaction)."""
+    """Move the listed hearing and the claim together (one transaction). A claim already
+    where the move would take it (a cancelled hearing after a response: still to be
+    listed) keeps its status, and the change is audited on it all the same."""
     hearing = possession_hearing_current(claim)
     if hearing is None:
         raise TransitionNotAllowed(
@@ -175,16 +180,26 @@ def _hearing_close(
             source=claim.status,
             target=claim_to,
         )
-    transition_apply(
-        claim,
-        to=claim_to,
-        fields=fields,
-        action=action,
-        actor=actor,
-        request=request,
-        service=AUDIT_SERVICE,
-        detail={"hearing_id": hearing.pk, **detail},
-    )
+    if claim_to == claim.status and not fields:
+        audit_record(
+            action=action,
+            obj=claim,
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"from": claim.status, "hearing_id": hearing.pk, **detail},
+        )
+    else:
+        transition_apply(
+            claim,
+            to=claim_to,
+            fields=fields,
+            action=action,
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"hearing_id": hearing.pk, **detail},
+        )
     transition_apply(
         hearing,
         to=hearing_to,
@@ -242,7 +257,8 @@ def possession_hearing_cancel(
     *, claim: PossessionClaim, reason: str, actor, request=None
 ) -> PossessionHearing:
     """Cancel the listed hearing with a reason; every party is told. The claim goes back
-    to be listed. Raises ``HearingRefused`` without a reason and ``TransitionNotAllowed``
+    to be listed (issued; or, after a response, it stays "response received" or "defence
+    received"). Raises ``HearingRefused`` without a reason and ``TransitionNotAllowed``
     unless a hearing is listed."""
     reason = _reason(reason)
     with transaction.atomic():
@@ -250,7 +266,7 @@ def possession_hearing_cancel(
         hearing = _hearing_close(
             claim,
             hearing_to=HearingStatus.CANCELLED,
-            claim_to=PossessionStatus.ISSUED,
+            claim_to=claim.status if claim.status in RESPONDED else PossessionStatus.ISSUED,
             actor=actor,
             request=request,
             fields={},
@@ -284,6 +300,19 @@ def possession_outcome_text(claim: PossessionClaim) -> str:
     return ""
 
 
+def outcome_too_early(hearing: PossessionHearing | None, *, now=None) -> str:
+    """Why the hearing's outcome cannot be recorded yet: the hearing has not started ("" if
+    it has, or if there is none)."""
+    if hearing is None or hearing.starts_at <= (now or timezone.now()):
+        return ""
+    local = timezone.localtime(hearing.starts_at)
+    return (
+        f"The hearing has not happened yet: it is on {date_format(local.date())} at "
+        f"{local.strftime('%H:%M')}. Record the outcome after it starts, or adjourn or "
+        "cancel the hearing instead"
+    )
+
+
 def possession_hearing_outcome(
     *,
     claim: PossessionClaim,
@@ -297,7 +326,11 @@ def possession_hearing_outcome(
     """Record what the court decided at the listed hearing: an outright order (with the
     date to give up possession), a suspended order (with its terms), adjourned (with a
     reason) or dismissed. Every party is told. Raises ``HearingRefused`` for a missing
-    date, terms or reason, and ``TransitionNotAllowed`` unless a hearing is listed."""
+    date, terms or reason, or before the hearing has started (``outcome_too_early``), and
+    ``TransitionNotAllowed`` unless a hearing is listed."""
+    too_early = outcome_too_early(possession_hearing_current(claim))
+    if too_early:
+        raise HearingRefused({"outcome": too_early})
     if outcome == HearingOutcome.ADJOURNED:
         return possession_hearing_adjourn(claim=claim, reason=reason, actor=actor, request=request)
     targets = {

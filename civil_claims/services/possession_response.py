@@ -7,8 +7,9 @@ response is recorded CREATED and moved to SUBMITTED in the same transaction; a
 counterclaim waits for its fee (PENDING_ISSUE) and goes to a caseworker to review once
 paid or sent with Help with Fees (PENDING_REVIEW); a general application is for a
 caseworker (ISSUED) at once when it is free or sent with Help with Fees, else once paid.
-The claim's own status (hearings, orders, warrants) is not changed by the tenant. The
-landlord and the tenant are told by their routes (``possession_pack``'s).
+The claim's status moves to "response received" or "defence received"
+(``possession_decisions.possession_claim_response_move``). The landlord and the tenant
+are told by their routes (``possession_pack``'s).
 """
 
 from __future__ import annotations
@@ -122,6 +123,14 @@ def possession_response_submit(
         counterclaim = None
         if draft.counterclaim is not None:
             counterclaim = _counterclaim_make(response, draft.counterclaim, request=request)
+        from .possession_decisions import possession_claim_response_move
+
+        claim = possession_claim_response_move(
+            claim=claim,
+            disputes=response.disputes_claim,
+            actor=request.user if request is not None else actor,
+            request=request,
+        )
         audit_record(
             action="possession_claim.defendant_responded",
             obj=claim,
@@ -299,12 +308,15 @@ def tenant_payment_start(*, row, return_to: str, started_by=None, entered_by=Non
     from digital_services.payments import services as payments
 
     if isinstance(row, PossessionCounterclaim):
+        from .possession_decisions import counterclaim_fee_due_pence
+
         purpose, waiting, claim = (
             PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE,
             CounterclaimStatus.PENDING_ISSUE,
             row.response.claim,
         )
         description = "Court fee for a counterclaim"
+        amount = counterclaim_fee_due_pence(row)  # what Help with Fees left, if it decided
     else:
         purpose, waiting, claim = (
             PAYMENT_PURPOSE_POSSESSION_APPLICATION_FEE,
@@ -312,12 +324,13 @@ def tenant_payment_start(*, row, return_to: str, started_by=None, entered_by=Non
             row.claim,
         )
         description = "Court fee for an application"
-    if row.status != waiting or row.fee_pence < 1:
+        amount = row.fee_pence
+    if row.status != waiting or amount < 1:
         raise TransitionNotAllowed("There is no fee to pay now", source=row.status)
     return payments.payment_start(
         for_case=row,
         purpose=purpose,
-        amount_pence=row.fee_pence,
+        amount_pence=amount,
         reference=claim.claim_number,
         description=description,
         return_to=return_to,
@@ -348,7 +361,8 @@ def tenant_payment_outcome(*, payment) -> None:
         row = model.objects.select_for_update().filter(pk=payment.object_id).first()
         if row is None or row.status != CounterclaimStatus.PENDING_ISSUE:
             return  # both maps name the waiting status "pending_issue"
-        row.amount_paid_pence = payment.amount_pence
+        # A counterclaim may pay the rest after part remission: what was paid adds up.
+        row.amount_paid_pence += payment.amount_pence
         row.paid_at = payment.finished_at or timezone.now()
         row.save(update_fields=["amount_paid_pence", "paid_at", "updated_at"])
         if model is PossessionCounterclaim:

@@ -31,7 +31,8 @@ from ..possession_constants import (
 )
 from ..possession_fees import possession_fee_for
 from ..possession_hearing_rules import warrant_refusal
-from .common import court_phone, money
+from .common import court_phone
+from .hwf import hwf_decision_fields, hwf_message
 from .possession_pack import (
     possession_claim_link,
     possession_party_route,
@@ -87,8 +88,6 @@ def possession_hwf_decide(
     tell them by their route. Raises ``TransitionNotAllowed`` unless one is waiting for a
     decision, ``ValueError`` for an unknown outcome, a part remission not between 1p and
     the fee less 1p, or more information without a note."""
-    if outcome not in HwfOutcome.values:
-        raise ValueError(f"Unknown Help with Fees outcome {outcome!r}")
     with transaction.atomic():
         claim = _locked(claim)
         if claim.status not in (S.HWF_PENDING, S.WARRANT_HWF_PENDING):
@@ -96,19 +95,12 @@ def possession_hwf_decide(
         holder, fee_name = _hwf_holder(claim)
         warrant = claim.status == S.WARRANT_HWF_PENDING
         fee = holder.fee_pence
-        remitted = {HwfOutcome.FULL: fee, HwfOutcome.PART: remitted_pence}.get(outcome, 0)
-        if outcome == HwfOutcome.PART and not (isinstance(remitted, int) and 1 <= remitted < fee):
-            raise ValueError("Enter the amount remitted: more than £0 and less than the fee")
-        if outcome == HwfOutcome.MORE_INFO and not note.strip():
-            raise ValueError("Say what information is needed")
-        fields = {
-            "hwf_outcome": outcome,
-            "hwf_fee_remitted_pence": remitted,
-            "hwf_amount_to_pay_pence": fee - remitted,
-            "hwf_note": note.strip(),
-            "hwf_decided_at": timezone.now(),
-            "hwf_decided_by": actor,
-        }
+        fields = hwf_decision_fields(
+            fee_pence=fee, outcome=outcome, remitted_pence=remitted_pence, note=note
+        )
+        decision = dict(fields)
+        remitted = fields["hwf_fee_remitted_pence"]
+        fields.update(hwf_decided_at=timezone.now(), hwf_decided_by=actor)
         if warrant:
             for name, value in fields.items():
                 setattr(holder, name, value)
@@ -149,41 +141,23 @@ def possession_hwf_decide(
             next_step = (
                 "We will now issue your warrant of possession and tell you the eviction date."
             )
-        common = {
-            "hwf_reference": holder.hwf_reference,
-            "fee_name": fee_name,
-            "claim_url": possession_claim_link(claim),
-        }
-        reference = claim.reference_display
-        template, extra = {
-            HwfOutcome.FULL: ("civil_claims.possession_hwf_full", {"next_step": next_step}),
-            HwfOutcome.PART: (
-                "civil_claims.possession_hwf_part",
-                {
-                    "remitted": money(remitted),
-                    "fee": money(fee),
-                    "amount_to_pay": money(fee - remitted),
-                    "reference": reference,
-                },
-            ),
-            HwfOutcome.NONE: (
-                "civil_claims.possession_hwf_none",
-                {"fee": money(fee), "reference": reference},
-            ),
-            HwfOutcome.MORE_INFO: (
-                "civil_claims.possession_hwf_more_info",
-                {"note": note.strip(), "fee": money(fee), "reference": reference},
-            ),
-            HwfOutcome.INVALID: (
-                "civil_claims.possession_hwf_invalid",
-                {"fee": money(fee), "reference": reference},
-            ),
-        }[outcome]
+        template, extra = hwf_message(
+            prefix="civil_claims.possession_hwf",
+            fields=decision,
+            fee_pence=fee,
+            reference=claim.reference_display,
+            next_step=next_step,
+        )
         possession_send(
             template=template,
             route=possession_party_route(claim.claimant),
             claim=claim,
-            personalisation={**common, **extra},
+            personalisation={
+                "hwf_reference": holder.hwf_reference,
+                "fee_name": fee_name,
+                "claim_url": possession_claim_link(claim),
+                **extra,
+            },
         )
     return claim
 

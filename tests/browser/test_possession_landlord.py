@@ -9,6 +9,7 @@ the eviction date once the caseworker issues the warrant."""
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -85,12 +86,14 @@ def test_a_new_landlord_claims_possession_and_asks_for_a_warrant(page, browser_s
         short_notice_accepted=True,
         actor=caseworker,
     )
-    possession_hearing_outcome(
-        claim=claim,
-        outcome=HearingOutcome.SUSPENDED,
-        terms="The rent and £50 a week off the arrears",
-        actor=caseworker,
-    )
+    at_hearing = timezone.make_aware(dt.datetime.combine(first, dt.time(10, 30)))
+    with time_machine.travel(at_hearing, tick=False):  # an outcome only once the hearing starts
+        possession_hearing_outcome(
+            claim=claim,
+            outcome=HearingOutcome.SUSPENDED,
+            terms="The rent and £50 a week off the arrears",
+            actor=caseworker,
+        )
 
     page.goto(reverse("accounts:your-applications"))
     page.get_by_role("link", name="View claim").first.click()

@@ -65,8 +65,26 @@ def possession_claims_seed(n: int) -> list:
     return [possession_claim() for _ in range(n)]
 
 
+def possession_counterclaims_seed(n: int) -> list:
+    """Counterclaims sent with Help with Fees (for review), each on its own claim."""
+    from civil_claims.models import PossessionCounterclaim
+
+    from .factories_possession_decisions import counterclaim_for_review
+
+    return [PossessionCounterclaim.objects.get(pk=counterclaim_for_review().pk) for _ in range(n)]
+
+
+def possession_applications_seed(n: int) -> list:
+    """General applications waiting for a caseworker's decision."""
+    from .factories_possession_decisions import application_to_decide
+
+    return [application_to_decide() for _ in range(n)]
+
+
 SEEDERS = {
     "civil_claims.PossessionClaim": possession_claims_seed,
+    "civil_claims.PossessionCounterclaim": possession_counterclaims_seed,
+    "civil_claims.PossessionApplication": possession_applications_seed,
     "civil_claims.IssueFeeBand": fee_bands_seed,
     "civil_claims.Claim": claims_seed,
     "civil_claims.PaperCorrespondence": correspondence_seed,

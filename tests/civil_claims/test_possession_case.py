@@ -329,9 +329,14 @@ def test_adjourn_cancel_and_outcome_need_a_listed_hearing(caseworker, status):
 
 
 @pytest.mark.parametrize(
-    "status", [s for s in S.values if s not in (S.ISSUED, S.HEARING_ADJOURNED)]
+    "status",
+    [
+        s
+        for s in S.values
+        if s not in (S.ISSUED, S.HEARING_ADJOURNED, S.RESPONSE_RECEIVED, S.DEFENCE_RECEIVED)
+    ],
 )
-def test_a_hearing_is_listed_only_after_issue_or_an_adjournment(caseworker, status):
+def test_a_hearing_is_listed_only_after_issue_an_adjournment_or_a_response(caseworker, status):
     claim = possession_claim(status, issue_date=dt.date(2026, 12, 1))
     with pytest.raises(TransitionNotAllowed):
         _list(claim, caseworker, dt.date(2027, 1, 5))
@@ -359,7 +364,10 @@ def test_a_hearing_is_listed_only_after_issue_or_an_adjournment(caseworker, stat
 def test_the_outcome_is_recorded_and_every_party_told(caseworker, outcome, fields, status, words):
     claim = _issued()
     _list(claim, caseworker, dt.date(2027, 1, 5))
-    hearing = possession_hearing_outcome(claim=claim, outcome=outcome, actor=caseworker, **fields)
+    with time_machine.travel(_at(dt.date(2027, 1, 5), hour=11), tick=False):  # at the hearing
+        hearing = possession_hearing_outcome(
+            claim=claim, outcome=outcome, actor=caseworker, **fields
+        )
     claim.refresh_from_db()
     assert claim.status == status
     assert (hearing.status, hearing.outcome) == (HearingStatus.HEARD, outcome)
@@ -372,10 +380,15 @@ def test_the_outcome_is_recorded_and_every_party_told(caseworker, outcome, field
 def test_an_outright_order_needs_its_date_and_a_suspended_one_its_terms(caseworker):
     claim = _issued()
     _list(claim, caseworker, dt.date(2027, 1, 5))
-    with pytest.raises(HearingRefused):
-        possession_hearing_outcome(claim=claim, outcome=HearingOutcome.OUTRIGHT, actor=caseworker)
-    with pytest.raises(HearingRefused):
-        possession_hearing_outcome(claim=claim, outcome=HearingOutcome.SUSPENDED, actor=caseworker)
+    with time_machine.travel(_at(dt.date(2027, 1, 5), hour=11), tick=False):
+        with pytest.raises(HearingRefused):
+            possession_hearing_outcome(
+                claim=claim, outcome=HearingOutcome.OUTRIGHT, actor=caseworker
+            )
+        with pytest.raises(HearingRefused):
+            possession_hearing_outcome(
+                claim=claim, outcome=HearingOutcome.SUSPENDED, actor=caseworker
+            )
     claim.refresh_from_db()
     assert claim.status == S.HEARING_LISTED
 

@@ -112,11 +112,22 @@ def test_the_outcome_page_asks_for_the_date_of_an_outright_order(client, casewor
         },
     )
     assert listed.status_code == 302
-    bad = staff_client.post(_action(claim, "hearing-outcome"), {"outcome": "outright"})
-    assert "Enter the date to give up possession by" in _text(bad)
-    done = staff_client.post(
+    # Before the hearing has started its outcome is refused, and what was typed is kept.
+    early = staff_client.post(
         _action(claim, "hearing-outcome"), {"outcome": "outright", "possession_on": "19/01/2027"}
     )
+    assert early.status_code == 200
+    assert "The hearing has not happened yet: it is on 5 January 2027 at 10:00" in _text(early)
+    assert 'value="19/01/2027"' in early.content.decode()
+    assert claim.hearings.get().status == HearingStatus.LISTED
+    with time_machine.travel("2027-01-05 10:30 +0000", tick=False):
+        sign_in(client, caseworker, second_factor=True)  # the staff session has run out
+        bad = staff_client.post(_action(claim, "hearing-outcome"), {"outcome": "outright"})
+        assert "Enter the date to give up possession by" in _text(bad)
+        done = staff_client.post(
+            _action(claim, "hearing-outcome"),
+            {"outcome": "outright", "possession_on": "19/01/2027"},
+        )
     assert done.status_code == 302
     claim.refresh_from_db()
     assert claim.status == S.POSSESSION_ORDERED

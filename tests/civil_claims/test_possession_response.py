@@ -238,7 +238,11 @@ def test_sending_records_the_response_and_tells_the_landlord_and_the_tenant(
         action="possession_claim.defendant_responded", object_id=str(claim.pk)
     ).exists()
     claim.refresh_from_db()
-    assert claim.status == PossessionStatus.ISSUED  # the hearing's states are not the tenant's
+    # A response that disputes the claim is a defence: the claim says so (ADR 0021).
+    assert claim.status == PossessionStatus.DEFENCE_RECEIVED
+    assert AuditEvent.objects.filter(
+        action="possession_claim.response_received", object_id=str(claim.pk)
+    ).exists()
     templates = sorted(m.template_key for m in _messages(claim))
     assert "civil_claims.possession_response_landlord" in templates
     landlord = _messages(claim).get(template_key="civil_claims.possession_response_landlord")
