@@ -294,7 +294,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="The legal adviser's order this judge's order replaced on reconsideration.",
                         null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
                         to="civil_claims.directionsorder",
                     ),

@@ -40,7 +40,7 @@ class DirectionsOrder(models.Model):
         "self",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text="The legal adviser's order this judge's order replaced on reconsideration.",
     )

@@ -9,6 +9,7 @@ import io
 
 import pytest
 import time_machine
+from django.utils import timezone
 from pypdf import PdfReader
 
 from civil_claims.constants import (
@@ -283,3 +284,21 @@ def test_both_dashboards_give_each_directions_state_with_its_next_step_and_date(
     _now.move_to("2027-01-20 07:00 +0000")
     Claim.objects.filter(pk=late.pk).update(status=ClaimStatus.ORDER_DRAWN)
     assert "reconsider" not in claim_next_step(Claim.objects.get(pk=late.pk))
+
+
+def test_the_orders_go_with_the_claim_at_the_end_of_its_retention(caseworker, _now):
+    from civil_claims.retention import CLAIM_RETENTION_DAYS
+    from digital_services.privacy.retention import retention_run
+
+    claim = _drawn(caseworker)
+    claim_order_reconsideration_request(
+        claim=claim, party=PartyRole.CLAIMANT, reason="My own reasons", actor=caseworker
+    )
+    claim_order_reconsider(
+        claim=claim, result=ReconsiderationResult.NEW_ORDER, text="New.", actor=caseworker
+    )
+    assert DirectionsOrder.objects.filter(claim=claim).count() == 2
+    _now.move_to(timezone.now() + dt.timedelta(days=CLAIM_RETENTION_DAYS + 2))
+    retention_run()
+    assert not Claim.objects.filter(pk=claim.pk).exists()
+    assert not DirectionsOrder.objects.filter(claim_id=claim.pk).exists()
