@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.dates import date_format
@@ -40,30 +41,32 @@ def deadline_in_words(deadline: dt.date, *, now: dt.datetime | None = None) -> s
     Friday 11 December 2026 (in 6 days)", or that it has passed."""
     now = now or timezone.now()
     today = timezone.localtime(now).date()
-    when = f"4pm on {date_format(deadline, weekday=True)}"
+    day = date_format(deadline, weekday=True)
     if deadline_passed(deadline, now=now):
-        return f"{when} (the deadline has passed)"
+        return gettext("4pm on %(day)s (the deadline has passed)") % {"day": day}
     days = (deadline - today).days
     if days == 0:
-        return f"4pm today ({date_format(deadline, weekday=True)})"
+        return gettext("4pm today (%(day)s)") % {"day": day}
     if days == 1:
-        return f"4pm tomorrow ({date_format(deadline, weekday=True)})"
-    return f"{when} (in {days} days)"
+        return gettext("4pm tomorrow (%(day)s)") % {"day": day}
+    return ngettext(
+        "4pm on %(day)s (in %(days)s day)", "4pm on %(day)s (in %(days)s days)", days
+    ) % {"day": day, "days": days}
 
 
 def defendant_next_step(claim: Claim, *, now: dt.datetime | None = None) -> str:
     """What the defendant should do now, in words (the claimant's wording for other states)."""
     if claim.status == ClaimStatus.OPEN and claim.responded_at is None and claim.response_deadline:
         if deadline_passed(claim.response_deadline, now=now):
-            return (
+            return gettext(
                 "The deadline to respond has passed. The claimant can now ask the court for a "
                 "judgment. Respond straight away: a response the court receives before the "
                 "claimant asks for judgment still counts."
             )
-        return (
-            f"Respond to the claim by {deadline_in_words(claim.response_deadline, now=now)}. "
-            "If you do not, the claimant can ask the court for a judgment."
-        )
+        return gettext(
+            "Respond to the claim by %(deadline)s. If you do not, the claimant can ask the "
+            "court for a judgment."
+        ) % {"deadline": deadline_in_words(claim.response_deadline, now=now)}
     paused = claim_breathing_space_in_force(claim) is not None
     return ("" if paused else defendant_words(claim)) or claim_next_step(claim)
 

@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -83,7 +83,7 @@ def possession_respond_claim(request, party):
         request,
         "civil_claims/possession_defendant/claim.html",
         {
-            "page_title": f"Possession claim {claim.claim_number}",
+            "page_title": gettext("Possession claim %(number)s") % {"number": claim.claim_number},
             "claim": claim,
             "party": party,
             "response": response,

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civil_claims.selectors_defendant import deadline_in_words, defendant_claims_for_user
 from civil_claims.service import SERVICE
@@ -33,6 +33,23 @@ DEADLINE = dt.date(2026, 12, 14)  # a Monday
 )
 def test_the_deadline_in_words(now, words):
     with time_machine.travel(now, tick=False):
+        assert deadline_in_words(DEADLINE, now=timezone.now()) == words
+
+
+@pytest.mark.parametrize(
+    ("now", "words"),
+    [
+        ("2026-12-08 10:00 +0000", "4yh ar Dydd Llun 14 Rhagfyr 2026 (ymhen 6 diwrnod)"),
+        ("2026-12-12 10:00 +0000", "4yh ar Dydd Llun 14 Rhagfyr 2026 (ymhen 2 ddiwrnod)"),
+        ("2026-12-13 18:00 +0000", "4yh yfory (Dydd Llun 14 Rhagfyr 2026)"),
+        (
+            "2026-12-14 16:00 +0000",
+            "4yh ar Dydd Llun 14 Rhagfyr 2026 (mae’r dyddiad cau wedi mynd heibio)",
+        ),
+    ],
+)
+def test_the_deadline_in_words_in_welsh(now, words):
+    with time_machine.travel(now, tick=False), translation.override("cy"):
         assert deadline_in_words(DEADLINE, now=timezone.now()) == words
 
 
