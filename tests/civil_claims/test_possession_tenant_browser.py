@@ -2,7 +2,8 @@
 quality checks of tests/quality/a11y on every page: the claim number and access code from
 the claim pack, creating an account (with the emailed code), adding the claim, the
 response task list section by section with a mistake on the way, check your answers,
-sending, the claim page, and an application to adjourn the hearing."""
+sending, the claim page (its status after the response), and an application to adjourn
+the hearing, which a caseworker grants."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from civil_claims.models import PossessionApplication, PossessionHearing, PossessionResponse
+from civil_claims.services.possession_decisions import possession_application_decide
 from tests.accounts.conftest import code_from_last_email
+from tests.accounts.factories import StaffUserFactory
 from tests.quality.a11y.checks import BrowserDriver, context_prepare, page_report, page_watch
 
 from .factories_possession_defendant import possession_claim_issued, tenant_code
@@ -113,6 +116,13 @@ def test_a_new_tenant_links_the_claim_responds_and_asks_to_adjourn_the_hearing(p
     problems += page_report(page)
     page.get_by_role("link", name="Go to your claim").click()
     expect(page.locator("#tenant-responded")).to_contain_text("You responded on")
+    # The claim says a response (or a defence) arrived, and what happens next.
+    expect(page.locator("#tenant-claim-status")).to_contain_text(
+        re.compile("(Response|Defence) received")
+    )
+    expect(page.locator("#tenant-next-step")).to_contain_text(
+        "The court will look at your response"
+    )
 
     # An application to adjourn: the hearing is 30 days away, so it is free.
     page.get_by_role("button", name="Make an application").click()
@@ -128,7 +138,18 @@ def test_a_new_tenant_links_the_claim_responds_and_asks_to_adjourn_the_hearing(p
     page.get_by_role("button", name="Send the application").click()
     expect(page.locator("#tenant-applications")).to_contain_text("Adjourn (put off) the hearing")
 
+    # A caseworker grants it: the listed hearing is adjourned, and the tenant's page says so.
+    possession_application_decide(
+        application=PossessionApplication.objects.get(claim=claim),
+        decision="grant",
+        reason="The tenant is in hospital that week",
+        actor=StaffUserFactory(),
+    )
+    page.reload()
+    expect(page.locator("#tenant-applications")).to_contain_text("granted")
+    expect(page.locator("#tenant-claim-status")).to_contain_text("Hearing adjourned")
+
     response = PossessionResponse.objects.get(claim=claim)
     assert response.user.email == EMAIL and response.status == "submitted"
-    assert PossessionApplication.objects.get(claim=claim).status == "issued"
+    assert PossessionApplication.objects.get(claim=claim).status == "granted"
     assert not problems, "\n".join(problems)
