@@ -15,7 +15,6 @@ from civil_claims.possession_constants import HearingOutcome, HearingStatus, Pos
 from civil_claims.possession_response_constants import (
     APPLICATION_TRANSITIONS,
     COUNTERCLAIM_TRANSITIONS,
-    ApplicationStatus,
     CounterclaimStatus,
 )
 from civil_claims.selectors_possession import possession_next_step
@@ -151,32 +150,47 @@ def _counterclaim_in(status):
     return counterclaim
 
 
-@pytest.mark.parametrize("source", CounterclaimStatus.values)
-@pytest.mark.parametrize("target", CounterclaimStatus.values)
-def test_each_counterclaim_move_is_allowed_exactly_when_the_map_says(source, target):
-    counterclaim = _counterclaim_in(source)
-    if target in COUNTERCLAIM_TRANSITIONS[source]:
-        transition_apply(counterclaim, to=target, action="possession_claim.test_move")
-        counterclaim.refresh_from_db()
-        assert counterclaim.status == target
-    else:
-        with pytest.raises(TransitionNotAllowed):
-            transition_apply(counterclaim, to=target, action="possession_claim.test_move")
+MOVES_OF = {
+    "counterclaim": (PossessionCounterclaim, COUNTERCLAIM_TRANSITIONS, counterclaim_for_review),
+    "application": (PossessionApplication, APPLICATION_TRANSITIONS, application_to_decide),
+}
 
 
-@pytest.mark.parametrize("source", ApplicationStatus.values)
-@pytest.mark.parametrize("target", ApplicationStatus.values)
-def test_each_application_move_is_allowed_exactly_when_the_map_says(source, target):
-    application = application_to_decide()
-    PossessionApplication.objects.filter(pk=application.pk).update(status=source)
-    application.refresh_from_db()
-    if target in APPLICATION_TRANSITIONS[source]:
-        transition_apply(application, to=target, action="possession_claim.test_move")
-        application.refresh_from_db()
-        assert application.status == target
+def test_every_counterclaim_and_application_status_is_in_its_map():
+    for model, moves, _ in MOVES_OF.values():
+        statuses = set(dict(model._meta.get_field("status").flatchoices))
+        assert set(moves) == statuses
+        assert all(set(targets) <= statuses for targets in moves.values())
+
+
+@pytest.mark.parametrize(
+    "kind,source,target",
+    [
+        (kind, source, target)
+        for kind, (_, moves, _) in MOVES_OF.items()
+        for source in moves
+        for target in moves
+    ],
+)
+def test_each_counterclaim_and_application_move_is_allowed_exactly_when_the_map_says(
+    kind, source, target
+):
+    model, moves, make = MOVES_OF[kind]
+    row = make()
+    model.objects.filter(pk=row.pk).update(status=source)
+    row.refresh_from_db()
+    if target in moves[source]:
+        transition_apply(row, to=target, action="possession_claim.test_move")
+        row.refresh_from_db()
+        assert row.status == target
+        assert AuditEvent.objects.filter(
+            action="possession_claim.test_move", object_id=str(row.pk)
+        ).exists()
     else:
         with pytest.raises(TransitionNotAllowed):
-            transition_apply(application, to=target, action="possession_claim.test_move")
+            transition_apply(row, to=target, action="possession_claim.test_move")
+        row.refresh_from_db()
+        assert row.status == source
 
 
 @pytest.mark.parametrize(
