@@ -105,19 +105,21 @@ def possession_responded_words(party: PossessionParty, response) -> str:
     counterclaim = getattr(response, "counterclaim", None)
     if counterclaim is not None:
         status = counterclaim.status
+        if counterclaim.hwf_outcome == HwfOutcome.MORE_INFO and status in (
+            CounterclaimStatus.PENDING_ISSUE,
+            CounterclaimStatus.PENDING_REVIEW,
+        ):
+            words.append(
+                gettext("We need more information about your Help with Fees: %(note)s")
+                % {"note": counterclaim.hwf_note}
+            )
         if status == CounterclaimStatus.PENDING_ISSUE:
             words.append(
                 gettext("Pay the counterclaim fee of %(amount)s.")
                 % {"amount": pence_format(counterclaim_fee_due_pence(counterclaim))}
             )
         elif status == CounterclaimStatus.PENDING_REVIEW:
-            if counterclaim.hwf_outcome == HwfOutcome.MORE_INFO:
-                words.append(
-                    gettext("We need more information about your Help with Fees: %(note)s")
-                    % {"note": counterclaim.hwf_note}
-                )
-            else:
-                words.append(gettext("We are checking your counterclaim and its fee."))
+            words.append(gettext("We are checking your counterclaim and its fee."))
         elif status == CounterclaimStatus.ISSUED:
             words.append(gettext("Your counterclaim has been issued."))
         elif status == CounterclaimStatus.RETURNED:

@@ -22,6 +22,7 @@ from digital_services.core.admin_lists import LargeListAdminMixin, admin_table
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 
+from ..constants import HwfOutcome
 from ..models import PossessionApplication, PossessionCounterclaim
 from ..possession_response_constants import (
     DECISION_REASON_MAX_LENGTH,
@@ -76,13 +77,20 @@ class CounterclaimQueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return [("review", "For review, oldest first")]
+        return [
+            ("review", "For review, oldest first"),
+            ("more-info", "Help with Fees: more information asked for"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "review":
             return queryset.filter(status=CounterclaimStatus.PENDING_REVIEW).order_by(
                 "status_changed_at", "id"
             )
+        if self.value() == "more-info":
+            return queryset.filter(
+                status=CounterclaimStatus.PENDING_ISSUE, hwf_outcome=HwfOutcome.MORE_INFO
+            ).order_by("hwf_decided_at", "id")
         return queryset
 
 
@@ -159,14 +167,13 @@ class PossessionCounterclaimAdmin(
         )
 
     def action_links(self, obj) -> list[tuple[str, str]]:
-        if obj.status != CounterclaimStatus.PENDING_REVIEW:
-            return []
         links = []
         if decisions.counterclaim_hwf_to_decide(obj):
             links.append((self.action_url(obj, "hwf-decide"), "Decide Help with Fees"))
-        else:
+        elif obj.status == CounterclaimStatus.PENDING_REVIEW:
             links.append((self.action_url(obj, "issue"), "Issue the counterclaim"))
-        links.append((self.action_url(obj, "return"), "Return the counterclaim"))
+        if obj.status == CounterclaimStatus.PENDING_REVIEW:
+            links.append((self.action_url(obj, "return"), "Return the counterclaim"))
         return links
 
     @admin.display(description="Actions")

@@ -111,11 +111,16 @@ def counterclaim_fee_due_pence(counterclaim: PossessionCounterclaim) -> int:
 
 
 def counterclaim_hwf_to_decide(counterclaim: PossessionCounterclaim) -> bool:
-    """A Help with Fees reference waits for a decision (none yet, or more information)."""
+    """A Help with Fees reference waits for a decision: sent and not decided yet (for
+    review), or more information asked for (waiting for it, or for the fee)."""
+    if not counterclaim.hwf_reference:
+        return False
+    if counterclaim.status == CC.PENDING_REVIEW:
+        return counterclaim.hwf_outcome == ""
     return (
-        counterclaim.status == CC.PENDING_REVIEW
-        and bool(counterclaim.hwf_reference)
-        and counterclaim.hwf_outcome in ("", HwfOutcome.MORE_INFO)
+        counterclaim.status == CC.PENDING_ISSUE
+        and counterclaim.hwf_outcome == HwfOutcome.MORE_INFO
+        and counterclaim.amount_paid_pence == 0
     )
 
 
@@ -150,10 +155,10 @@ def counterclaim_hwf_decide(
 ) -> PossessionCounterclaim:
     """Decide the defendant's Help with Fees on their counterclaim's fee (the one rule,
     ``hwf.hwf_decision_fields``) and tell them by their route. Full remission leaves it
-    ready to issue, and more information keeps it with the caseworker (decided again when
-    the information comes); part or no remission, or an invalid reference, send it back
-    to wait for the rest of the fee, paid by card. Raises ``TransitionNotAllowed`` unless
-    a reference waits for a decision, ``ValueError`` for a bad outcome or amount."""
+    for review, ready to issue; part or no remission, or an invalid reference, leave it
+    waiting for the rest of the fee (paid by card); more information waits for it (decided
+    again when it comes) or for the fee. Raises ``TransitionNotAllowed`` unless a
+    reference waits for a decision, ``ValueError`` for a bad outcome or amount."""
     with transaction.atomic():
         counterclaim = _locked_counterclaim(counterclaim)
         if not counterclaim_hwf_to_decide(counterclaim):
@@ -164,7 +169,10 @@ def counterclaim_hwf_decide(
         )
         fields = {**decision, "hwf_decided_at": timezone.now(), "hwf_decided_by": actor}
         detail = {"outcome": outcome, "remitted_pence": decision["hwf_fee_remitted_pence"]}
-        if outcome in (HwfOutcome.FULL, HwfOutcome.MORE_INFO):
+        # Full remission: for review, to issue; anything else: waiting for the information
+        # or the (rest of the) fee, which the tenant may pay by card.
+        target = CC.PENDING_REVIEW if outcome == HwfOutcome.FULL else CC.PENDING_ISSUE
+        if target == counterclaim.status:
             for name, value in fields.items():
                 setattr(counterclaim, name, value)
             counterclaim.save(update_fields=[*fields, "updated_at"])
@@ -179,7 +187,7 @@ def counterclaim_hwf_decide(
         else:
             transition_apply(
                 counterclaim,
-                to=CC.PENDING_ISSUE,
+                to=target,
                 fields=fields,
                 action="possession_claim.counterclaim_hwf_decided",
                 actor=actor,

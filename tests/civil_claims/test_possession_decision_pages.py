@@ -129,23 +129,33 @@ def test_no_remission_or_an_invalid_reference_leaves_the_whole_fee(staff_client,
     assert _messages(counterclaim.response.claim, f"possession_hwf_{outcome}").count() == 1
 
 
-def test_more_information_keeps_it_for_review_and_can_be_decided_again(staff_client):
+def test_more_information_waits_for_it_and_is_then_decided_again(staff_client):
     counterclaim = counterclaim_for_review()
+    # Issuing waits for the Help with Fees decision: the refusal is on the form.
+    refused = staff_client.post(_url(counterclaim, "issue"), {})
+    assert refused.status_code == 200
+    assert "Decide the Help with Fees reference first" in _text(refused)
     bad = staff_client.post(_url(counterclaim, "hwf-decide"), {"outcome": "more_info"})
     assert "Say what information the claimant needs to send" in _text(bad)
     staff_client.post(
         _url(counterclaim, "hwf-decide"), {"outcome": "more_info", "note": "Send 3 payslips"}
     )
     counterclaim.refresh_from_db()
-    assert (counterclaim.status, counterclaim.hwf_note) == (CC.PENDING_REVIEW, "Send 3 payslips")
-    # Issuing waits for the decision; the refusal is on the form, nothing changed.
-    refused = staff_client.post(_url(counterclaim, "issue"), {})
-    assert refused.status_code == 200 and "Decide the Help with Fees reference first" in _text(
-        refused
+    # Waiting for the information, or for the fee by card (the message offers both).
+    assert (counterclaim.status, counterclaim.hwf_note) == (CC.PENDING_ISSUE, "Send 3 payslips")
+    assert _messages(counterclaim.response.claim, "possession_hwf_more_info").count() == 1
+    queue = _text(
+        staff_client.get(
+            reverse("admin:civil_claims_possessioncounterclaim_changelist") + "?queue=more-info"
+        )
     )
-    staff_client.post(_url(counterclaim, "hwf-decide"), {"outcome": "full"})
+    assert counterclaim.response.claim.reference_display in queue
+    staff_client.post(_url(counterclaim, "hwf-decide"), {"outcome": "full"})  # payslips came
     counterclaim.refresh_from_db()
-    assert counterclaim.hwf_outcome == HwfOutcome.FULL
+    assert (counterclaim.status, counterclaim.hwf_outcome) == (CC.PENDING_REVIEW, HwfOutcome.FULL)
+    staff_client.post(_url(counterclaim, "issue"), {})
+    counterclaim.refresh_from_db()
+    assert counterclaim.status == CC.ISSUED
 
 
 def test_a_counterclaim_paid_by_card_is_issued_without_a_fee_decision(staff_client):

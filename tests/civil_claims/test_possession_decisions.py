@@ -205,14 +205,36 @@ def test_a_counterclaim_is_decided_and_issued_only_for_review(status):
 
 
 def test_a_counterclaim_with_its_fee_unpaid_is_not_issued():
-    counterclaim = counterclaim_for_review()
-    counterclaim_hwf_decide(
-        counterclaim=counterclaim, outcome="more_info", note="Payslips", actor=None
-    )
+    counterclaim = counterclaim_for_review()  # Help with Fees not decided yet
     with pytest.raises(DecisionRefused):
         counterclaim_issue(counterclaim=counterclaim, actor=None)
     counterclaim.refresh_from_db()
     assert counterclaim.status == CounterclaimStatus.PENDING_REVIEW
+    counterclaim_hwf_decide(
+        counterclaim=counterclaim, outcome="more_info", note="Payslips", actor=None
+    )
+    with pytest.raises(TransitionNotAllowed):  # waiting for the information or the fee
+        counterclaim_issue(counterclaim=counterclaim, actor=None)
+
+
+def test_more_information_lets_the_tenant_pay_the_whole_fee_by_card():
+    from civil_claims.possession_response_constants import (
+        PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE,
+    )
+    from civil_claims.services.possession_response import tenant_payment_start
+    from digital_services.payments.models import Payment
+
+    counterclaim = counterclaim_for_review()
+    counterclaim_hwf_decide(
+        counterclaim=counterclaim, outcome="more_info", note="Payslips", actor=None
+    )
+    counterclaim.refresh_from_db()
+    words = possession_defendant_next_step(counterclaim.response.party)
+    assert "We need more information about your Help with Fees: Payslips" in words
+    assert "Pay the counterclaim fee of" in words
+    tenant_payment_start(row=counterclaim, return_to="/back/")
+    payment = Payment.objects.get(purpose=PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE)
+    assert payment.amount_pence == counterclaim.fee_pence  # nothing remitted yet
 
 
 # What the dashboards say ----------------------------------------------------------------
