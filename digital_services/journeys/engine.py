@@ -3,11 +3,20 @@
 Nothing here touches the database or the request. ``journey_evaluate`` walks the steps
 in order, skips the ones whose condition is false, and revalidates every stored answer
 through its form; every page of the journey is decided from the result.
+
+The walk goes only as far as a page asks (a question page needs the steps up to its own,
+the check page all of them): a step's state depends only on the stored answers of the
+steps before it and its own, so stopping early changes no state it gives. A ``memo`` dict
+shared by the evaluations of one request (the page's, and the one after an answer is saved)
+keeps each step's state under the stored answers that led to it, so a step whose answers
+did not change is not read through its form again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -48,6 +57,9 @@ class StepState:
     value: Any = None
     # Repeating steps: each stored item's cleaned data, or None where it is invalid.
     items: list[dict | None] = field(default_factory=list)
+    # The unbound form the stored answer was read through (made with the answers before
+    # this step): check your answers takes its labels from it rather than making another.
+    form: forms.BaseForm | None = field(default=None, repr=False)
 
     @property
     def applies(self) -> bool:
@@ -69,19 +81,50 @@ class SectionState:
         return SECTION_STATUS_LABELS[self.status]
 
 
+class _StepReader:
+    """Reads stored answers of one step through its form, given the answers before it.
+
+    The step's ``form_kwargs`` are worked out once, and one unbound form made with them
+    (its fields say how to turn the stored values back into form data) serves every item
+    of a repeating step; each answer is then validated by a bound form of its own (a form
+    may build itself differently when bound, so the unbound one is never rebound).
+    """
+
+    def __init__(self, step: Step, answers: Answers):
+        self.step = step
+        self.answers = answers
+        self._extra: dict | None = None
+        self._probe: forms.BaseForm | None = None
+
+    @property
+    def form(self) -> forms.BaseForm | None:
+        """The unbound form, if an answer was read through it."""
+        return self._probe
+
+    @property
+    def probe(self) -> forms.BaseForm:
+        if self._probe is None:
+            self._extra = self.step.form_kwargs(self.answers) if self.step.form_kwargs else {}
+            self._probe = self.step.form_class(**self._extra)
+        return self._probe
+
+    def validate(self, stored_item: Any) -> dict | None:
+        if not isinstance(stored_item, dict):
+            return None
+        try:
+            values = answer_decode(self.step.form_class, stored_item)
+        except (ValueError, TypeError, LookupError):
+            return None
+        probe = self.probe
+        form = self.step.form_class(**self._extra, data=form_data_for(probe, values))
+        if not form.is_valid():
+            return None
+        return form.cleaned_data
+
+
 def item_validate(step: Step, stored_item: Any, answers: Answers) -> dict | None:
     """One form's cleaned data from its stored answer, or None if it is no longer valid."""
-    if not isinstance(stored_item, dict):
-        return None
-    try:
-        values = answer_decode(step.form_class, stored_item)
-    except (ValueError, TypeError, LookupError):
-        return None
-    probe = step.make_form(answers)
-    form = step.make_form(answers, data=form_data_for(probe, values))
-    if not form.is_valid():
-        return None
-    return form.cleaned_data
+    return _StepReader(step, answers).validate(stored_item)
 
 
 def stored_items(stored: Any) -> list:
@@ -97,8 +140,9 @@ def items_confirmed(stored: Any) -> bool:
 def _state_for(section, step, stored, answers) -> StepState:
     if stored is None:
         return StepState(section=section, step=step, status=MISSING)
+    reader = _StepReader(step, answers)
     if isinstance(step, RepeatingStep):
-        items = [item_validate(step, item, answers) for item in stored_items(stored)]
+        items = [reader.validate(item) for item in stored_items(stored)]
         count = len(items)
         valid = (
             items_confirmed(stored)
@@ -107,30 +151,100 @@ def _state_for(section, step, stored, answers) -> StepState:
             and (step.max_items is None or count <= step.max_items)
         )
         if valid:
-            return StepState(section=section, step=step, status=VALID, value=items, items=items)
+            return StepState(
+                section=section,
+                step=step,
+                status=VALID,
+                value=items,
+                items=items,
+                form=reader.form,
+            )
         if not items and not items_confirmed(stored):
             return StepState(section=section, step=step, status=MISSING, items=items)
         return StepState(section=section, step=step, status=INVALID, items=items)
-    cleaned = item_validate(step, stored, answers)
+    cleaned = reader.validate(stored)
     if cleaned is None:
         return StepState(section=section, step=step, status=INVALID)
-    return StepState(section=section, step=step, status=VALID, value=cleaned)
+    return StepState(section=section, step=step, status=VALID, value=cleaned, form=reader.form)
 
 
-@dataclass
 class Evaluation:
-    journey: Journey
-    states: list[StepState]
-    answers: Answers
-    stored: dict
+    """Where a draft stands: each step's state, worked out in order as far as asked.
+
+    ``states`` and ``answers`` are the whole journey's; the other methods walk only as far
+    as they need. ``answers_before(slug)`` is what a step's form is made with: the valid
+    answers of the steps before it, as its stored answer was validated with.
+    """
+
+    def __init__(self, journey: Journey, stored: dict, memo: dict | None = None):
+        self.journey = journey
+        self.stored = stored
+        self._steps = journey.all_steps()
+        self._states: list[StepState] = []
+        self._answers = Answers()
+        self._before: dict[str, Answers] = {}
+        self._memo = memo
+        self._key: tuple | None = ()
+
+    def _advance(self) -> bool:
+        """Work out the next step's state; False when every step has one."""
+        index = len(self._states)
+        if index >= len(self._steps):
+            return False
+        section, step = self._steps[index]
+        stored = self.stored.get(step.slug)
+        state = None
+        if self._memo is not None and self._key is not None:
+            try:
+                self._key = (self._key, step.slug, json.dumps(stored, sort_keys=True))
+            except (TypeError, ValueError):
+                self._key = None  # not JSON: nothing from here on is remembered
+            state = self._memo.get(self._key) if self._key is not None else None
+        self._before[step.slug] = Answers(self._answers)
+        if state is None:
+            if not step.applies(self._answers):
+                state = StepState(section=section, step=step, status=SKIPPED)
+            else:
+                state = _state_for(section, step, stored, self._answers)
+            if self._memo is not None and self._key is not None:
+                self._memo[self._key] = state
+        if state.status == VALID:
+            self._answers[step.slug] = state.value
+        self._states.append(state)
+        return True
+
+    def _walk(self) -> Iterator[StepState]:
+        index = 0
+        while index < len(self._states) or self._advance():
+            yield self._states[index]
+            index += 1
+
+    @property
+    def states(self) -> list[StepState]:
+        while self._advance():
+            pass
+        return self._states
+
+    @property
+    def answers(self) -> Answers:
+        """Every valid answer of the journey."""
+        while self._advance():
+            pass
+        return self._answers
+
+    def answers_before(self, slug: str) -> Answers:
+        """The valid answers of the steps before ``slug`` (all of them if there is no such step)."""
+        if self.state(slug) is None:
+            return self.answers
+        return self._before[slug]
 
     def state(self, slug: str) -> StepState | None:
-        return next((s for s in self.states if s.step.slug == slug), None)
+        return next((s for s in self._walk() if s.step.slug == slug), None)
 
-    def _scope(self, section: Section | None) -> list[StepState]:
+    def _scope(self, section: Section | None) -> Iterator[StepState]:
         if section is None:
-            return self.states
-        return [s for s in self.states if s.section is section]
+            return self._walk()
+        return (s for s in self._walk() if s.section is section)
 
     def first_to_answer(self, section: Section | None = None) -> StepState | None:
         """The first applicable step (of the section, if given) without a valid answer."""
@@ -173,7 +287,7 @@ class Evaluation:
     def sections(self) -> list[SectionState]:
         result = []
         for section in self.journey.sections:
-            steps = self._scope(section)
+            steps = list(self._scope(section))
             applicable = [s for s in steps if s.applies]
             if all(s.status == VALID for s in applicable):
                 status = COMPLETED
@@ -192,20 +306,14 @@ class Evaluation:
         return self.first_to_answer() is None
 
 
-def journey_evaluate(journey: Journey, stored: dict | None) -> Evaluation:
-    """Revalidate every stored answer, in order, with the conditions applied."""
-    stored = stored or {}
-    answers = Answers()
-    states = []
-    for section, step in journey.all_steps():
-        if not step.applies(answers):
-            states.append(StepState(section=section, step=step, status=SKIPPED))
-            continue
-        state = _state_for(section, step, stored.get(step.slug), answers)
-        if state.status == VALID:
-            answers[step.slug] = state.value
-        states.append(state)
-    return Evaluation(journey=journey, states=states, answers=answers, stored=stored)
+def journey_evaluate(
+    journey: Journey, stored: dict | None, *, memo: dict | None = None
+) -> Evaluation:
+    """Revalidate the stored answers, in order, with the conditions applied (as far as asked).
+
+    ``memo``: a dict kept for one request, shared by its evaluations of the same journey.
+    """
+    return Evaluation(journey, stored or {}, memo)
 
 
 # Check your answers -----------------------------------------------------------------
@@ -253,11 +361,17 @@ def hidden_label(text: str) -> str:
     return text
 
 
-def summary_rows(step: Step, cleaned: dict, answers: Answers) -> list[tuple[str, str]]:
-    """(question, answer) pairs for one form's cleaned data."""
+def summary_rows(
+    step: Step, cleaned: dict, answers: Answers, form: forms.BaseForm | None = None
+) -> list[tuple[str, str]]:
+    """(question, answer) pairs for one form's cleaned data.
+
+    ``form``: the step's unbound form made with ``answers`` already (``StepState.form``).
+    """
     if step.summary is not None:
         return [(str(k), str(v)) for k, v in step.summary(cleaned)]
-    form = step.make_form(answers)
+    if form is None:
+        form = step.make_form(answers)
     visible = form.visible_fields()
     rows = []
     for bound in visible:

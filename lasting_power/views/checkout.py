@@ -31,7 +31,7 @@ def answer_groups(lpa, flow, *, editable: bool) -> list[dict]:
             cards = [
                 {
                     "title": step.title_for(item, number),
-                    "rows": summary_rows(step, item, answers),
+                    "rows": summary_rows(step, item, answers, state.form),
                     "change_url": url("lpa-item-change", lpa.pk, step.slug, number)
                     if editable
                     else "",
@@ -40,7 +40,7 @@ def answer_groups(lpa, flow, *, editable: bool) -> list[dict]:
             ]
             groups.append({"title": step.title, "cards": cards, "change_url": change, "step": step})
         else:
-            rows = summary_rows(step, state.value, answers)
+            rows = summary_rows(step, state.value, answers, state.form)
             groups.append({"title": step.title, "rows": rows, "change_url": change, "step": step})
     return groups
 

@@ -51,7 +51,7 @@ def _summary_groups(jr: JourneyRequest) -> list[dict]:
                 cards.append(
                     {
                         "title": f"{step.item_name.capitalize()} {number}: {step.title_for(item, number)}",
-                        "rows": summary_rows(step, item, evaluation.answers),
+                        "rows": summary_rows(step, item, evaluation.answers, state.form),
                         "change_url": jr.url("item-change", step=step.slug, number=number)
                         + f"?return={RETURN_TO_CHECK}",
                         "remove_url": jr.url("item-remove", step=step.slug, number=number)
@@ -71,7 +71,7 @@ def _summary_groups(jr: JourneyRequest) -> list[dict]:
         change_url = jr.step_url(step.slug) + f"?return={RETURN_TO_CHECK}"
         rows = [
             {"key": key, "value": value, "change_url": change_url, "hidden": hidden_label(key)}
-            for key, value in summary_rows(step, state.value, evaluation.answers)
+            for key, value in summary_rows(step, state.value, evaluation.answers, state.form)
         ]
         if blocks and blocks[-1]["kind"] == "rows":
             blocks[-1]["rows"].extend(rows)

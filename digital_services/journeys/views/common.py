@@ -29,14 +29,19 @@ class JourneyRequest:
         self.namespace = request.resolver_match.namespace
         self.owner = owner_for_request(request)
         self.draft = draft_get(journey=journey, owner=self.owner)
+        # Each step's state under the stored answers that led to it, for this request's
+        # evaluations (the page's and, after a save, refresh's).
+        self._memo: dict = {}
         self.evaluation: Evaluation = journey_evaluate(
-            journey, self.draft.answers if self.draft else {}
+            journey, self.draft.answers if self.draft else {}, memo=self._memo
         )
         self.returning = request.GET.get("return") == RETURN_TO_CHECK
 
     def refresh(self) -> None:
         self.draft = draft_get(journey=self.journey, owner=self.owner)
-        self.evaluation = journey_evaluate(self.journey, self.draft.answers if self.draft else {})
+        self.evaluation = journey_evaluate(
+            self.journey, self.draft.answers if self.draft else {}, memo=self._memo
+        )
 
     def url(self, name: str, *, keep_return: bool = False, **kwargs) -> str:
         url = journey_url(self.journey, name, self.namespace, **kwargs)

@@ -179,7 +179,7 @@ def _item_form(request, journey: Journey, step: str, *, number: int | None):
         raise Http404("No such item")
 
     if request.method == "POST":
-        form = step_def.make_form(jr.evaluation.answers, data=request.POST)
+        form = step_def.make_form(jr.evaluation.answers_before(step_def.slug), data=request.POST)
         saving = request.POST.get("action") == "save"
         if saving and _form_is_blank(form):
             return redirect(jr.url("save"))
@@ -205,12 +205,12 @@ def _item_form(request, journey: Journey, step: str, *, number: int | None):
             else:
                 return redirect(jr.url("save") if saving else list_url)
     elif number is None:
-        form = step_def.make_form(jr.evaluation.answers)
+        form = step_def.make_form(jr.evaluation.answers_before(step_def.slug))
     else:
         form = _form_for_stored(
             step_def,
             items[number - 1],
-            jr.evaluation.answers,
+            jr.evaluation.answers_before(step_def.slug),
             show_errors=state.items[number - 1] is None,
         )
     if items or number is not None:

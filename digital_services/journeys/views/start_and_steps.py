@@ -114,10 +114,13 @@ def step_view(request, journey: Journey, step: str):
         return _item_list(request, jr, section, step_def)
 
     state = jr.evaluation.state(step_def.slug)
+    # The answers before this step (its form is made with them, as when it was validated):
+    # the steps after it are not worked out for this page.
+    answers = jr.evaluation.answers_before(step_def.slug)
     stored = jr.draft.answers.get(step_def.slug) if jr.draft else None
     if request.method == "POST":
         # Files too: a step may take an upload (its form stores it and keeps a reference).
-        form = step_def.make_form(jr.evaluation.answers, data=request.POST, files=request.FILES)
+        form = step_def.make_form(answers, data=request.POST, files=request.FILES)
         saving = request.POST.get("action") == "save"
         if saving and _form_is_blank(form):
             return redirect(jr.url("save"))
@@ -131,11 +134,9 @@ def step_view(request, journey: Journey, step: str):
             )
             return redirect(jr.url("save") if saving else jr.after_answer(step_def))
     else:
-        form = _form_for_stored(
-            step_def, stored, jr.evaluation.answers, show_errors=state.status == INVALID
-        )
+        form = _form_for_stored(step_def, stored, answers, show_errors=state.status == INVALID)
         if stored is None and step_def.initial is not None:
-            form = step_def.make_form(jr.evaluation.answers, initial=step_def.initial(request))
+            form = step_def.make_form(answers, initial=step_def.initial(request))
     return render(
         request,
         step_def.template_name,
