@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
@@ -37,12 +38,21 @@ class IssueFee:
 
     @property
     def explanation(self) -> str:
+        values = {
+            "fee": pence_format(self.fee_pence),
+            "amount": pence_format(self.amount_pence),
+            "on": date_format(self.on),
+        }
         if self.percent_basis_points is not None:
-            percent = f"{self.percent_basis_points / 100:g}%"
-            how = f"{percent} of {pence_format(self.amount_pence)}, rounded down to the penny"
-        else:
-            how = f"the fee for a claim of {pence_format(self.amount_pence)}"
-        return f"{pence_format(self.fee_pence)}: {how}, in force on {date_format(self.on)}."
+            values["percent"] = f"{self.percent_basis_points / 100:g}%"
+            return (
+                gettext(
+                    "%(fee)s: %(percent)s of %(amount)s, rounded down to the penny, in force on "
+                    "%(on)s."
+                )
+                % values
+            )
+        return gettext("%(fee)s: the fee for a claim of %(amount)s, in force on %(on)s.") % values
 
 
 def issue_fee_quote(amount_pence: int, *, on: dt.date) -> IssueFee:

@@ -13,6 +13,7 @@ line once its catalogue is in. Django's test client keeps it fast (no browser).
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -109,7 +110,33 @@ class TextNodes(HTMLParser):
             self.texts.append(text)
 
 
-def welsh_problems(html: str, where: str) -> list[str]:
+#: Words that are English and never Welsh. A text node on a Welsh page with two of them was
+#: put together in English where no msgid can be compared with it (an f-string in Python, a
+#: package's own template without Welsh), so the msgid check cannot see it.
+ENGLISH_ONLY_WORDS = frozenset(
+    {"the", "you", "your", "and", "with", "for", "this", "have", "will", "what", "has", "not"}
+)
+#: What the suite itself writes in English and a page may show: the example service's
+#: registry entry (tests/example_service, English by design).
+TEST_ONLY_TEXT = ("Apply for a licence that only exists in the tests.",)
+
+
+def english_sentences(texts: list[str], typed: set[str] = frozenset()) -> list[str]:
+    """The text nodes with two or more English-only words once what the walker typed into
+    the forms (shown back on check pages) is taken out."""
+    found = []
+    for text in texts:
+        rest = text
+        for value in sorted(typed, key=len, reverse=True):
+            if len(value) >= 4:
+                rest = rest.replace(value, " ")
+        words = set(re.findall(r"[a-z]+", rest.lower()))
+        if len(words & ENGLISH_ONLY_WORDS) >= 2 and text not in TEST_ONLY_TEXT:
+            found.append(text)
+    return found
+
+
+def welsh_problems(html: str, where: str, typed: set[str] = frozenset()) -> list[str]:
     parser = TextNodes()
     parser.feed(html)
     problems = []
@@ -118,7 +145,25 @@ def welsh_problems(html: str, where: str) -> list[str]:
     english = sorted({text for text in parser.texts if text in ENGLISH})
     if english:
         problems.append(f"{where}: untranslated {english}")
+    sentences = sorted(set(english_sentences(parser.texts, typed)) - set(english))
+    if sentences:
+        problems.append(f"{where}: English written outside the catalogues {sentences}")
     return problems
+
+
+class TypingDriver(ClientDriver):
+    """The walker's driver, keeping every value it typed into a form."""
+
+    def __init__(self, client):
+        super().__init__(client)
+        self.typed: set[str] = set()
+
+    def submit(self, data, *, form=None):
+        for value in (data or {}).values():
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if isinstance(item, str):
+                    self.typed.add(" ".join(item.split()))
+        super().submit(data, form=form)
 
 
 def owner_of(module: str) -> str:
@@ -156,6 +201,19 @@ def test_an_english_msgid_on_a_welsh_page_is_caught():
     ]
 
 
+def test_english_put_together_outside_the_catalogues_is_caught():
+    page = '<html lang="cy"><p>£35.00: the fee for a claim of £10.00, in force on 1 Rhagfyr</p>'
+    assert welsh_problems(page, "/z/") == [
+        "/z/: English written outside the catalogues "
+        "['£35.00: the fee for a claim of £10.00, in force on 1 Rhagfyr']"
+    ]
+    # What the person typed is theirs, whatever its language; Welsh is not English.
+    typed = {"The boiler was broken for 3 months and the damp has not gone."}
+    shown = '<html lang="cy"><p>Atgyweirio: The boiler was broken for 3 months and the damp has not gone.</p>'
+    assert welsh_problems(shown, "/w/", typed) == []
+    assert welsh_problems('<html lang="cy"><p>Ni chafodd y protocol ei ddilyn.</p>', "/v/") == []
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_page_is_in_welsh(path, welsh_client, citizen):
     match = resolve(path, URLCONF)
@@ -187,16 +245,18 @@ def test_journey_is_in_welsh_at_every_page_and_every_error(key, welsh_client):
     reason = opted_out(journey.submit.__module__)
     if reason:
         pytest.skip(reason)
-    driver = ClientDriver(welsh_client)
+    driver = TypingDriver(welsh_client)
     problems: list[str] = []
 
     def on_page(visit):
-        problems.extend(welsh_problems(driver.html(), visit.path))
+        problems.extend(welsh_problems(driver.html(), visit.path, driver.typed))
 
     def on_form(visit):
         driver.submit(None)
         if driver.path() == visit.path:
-            problems.extend(welsh_problems(driver.html(), f"{visit.path} (sent empty)"))
+            problems.extend(
+                welsh_problems(driver.html(), f"{visit.path} (sent empty)", driver.typed)
+            )
 
     walker = JourneyWalker(journey, driver, URLCONF, on_page=on_page, on_form=on_form)
     walker.walk()
