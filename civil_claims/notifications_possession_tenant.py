@@ -95,6 +95,7 @@ TEMPLATES = {
             "We have not issued the counterclaim that ((defendant_name)) made on possession "
             "claim ((claim_number)): ((counterclaim)). We have returned it.\n\n"
             "Why: ((reason))\n\n"
+            "((fee_note))\n\n"
             "The claim itself goes on as before. Go to the hearing on the date we send you."
         ),
         "cy_subject": ("Nid yw gwrth-hawliad ar hawliad meddiant ((claim_number)) wedi’i gyhoeddi"),
@@ -102,10 +103,17 @@ TEMPLATES = {
             "Nid ydym wedi cyhoeddi’r gwrth-hawliad a wnaeth ((defendant_name)) ar hawliad "
             "meddiant ((claim_number)): ((counterclaim)). Rydym wedi ei ddychwelyd.\n\n"
             "Pam: ((reason))\n\n"
+            "((fee_note))\n\n"
             "Mae’r hawliad ei hun yn parhau fel o’r blaen. Ewch i’r gwrandawiad ar y dyddiad "
             "y byddwn yn ei anfon atoch."
         ),
-        "personalisation": ["claim_number", "defendant_name", "counterclaim", "reason"],
+        "personalisation": [
+            "claim_number",
+            "defendant_name",
+            "counterclaim",
+            "reason",
+            "fee_note",
+        ],
     },
     "civil_claims.possession_application_granted": {
         "subject": "An application on possession claim ((claim_number)) has been granted",

@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from digital_services.core.admin_lists import LargeListAdminMixin, admin_table
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
+from digital_services.payments.services import PaymentProviderUnavailable, RefundNotAllowed
 
 from ..constants import HwfOutcome
 from ..models import PossessionApplication, PossessionCounterclaim
@@ -105,6 +106,12 @@ class PossessionCounterclaimAdmin(
     ordering = ("status_changed_at", "id")
     fields = ("claim_link", "status", "staff_actions", "counterclaim_table", "fee_table")
     readonly_fields = fields
+    action_unavailable = {
+        PaymentProviderUnavailable: "GOV.UK Pay cannot be reached, so the fee could not be "
+        "refunded: the counterclaim was not returned. Try again later",
+        RefundNotAllowed: "GOV.UK Pay will not refund this payment now: the counterclaim was "
+        "not returned",
+    }
     action_views = {
         "hwf-decide": (DECIDE, HwfDecisionForm, "Decide Help with Fees", "do_hwf_decide"),
         "issue": (MANAGE, ConfirmForm, "Issue the counterclaim", "do_issue"),
@@ -163,6 +170,7 @@ class PossessionCounterclaimAdmin(
                 ),
                 ("Paid", pence_format(obj.amount_paid_pence)),
                 ("Still to pay", pence_format(decisions.counterclaim_fee_due_pence(obj))),
+                ("Refunded to the card", pence_format(obj.refunded_pence)),
             ]
         )
 
@@ -207,10 +215,10 @@ class PossessionCounterclaimAdmin(
         return "Counterclaim issued. Every party has been told."
 
     def do_return(self, request, obj, data):
-        decisions.counterclaim_return(
+        counterclaim = decisions.counterclaim_return(
             counterclaim=obj, reason=data["reason"], actor=request.user, request=request
         )
-        return "Counterclaim returned. Every party has been told."
+        return decisions.counterclaim_return_outcome_text(counterclaim)
 
 
 class ApplicationQueueFilter(admin.SimpleListFilter):

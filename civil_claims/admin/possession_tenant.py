@@ -93,6 +93,10 @@ def _response_rows(response) -> list[tuple[str, str]]:
                 + f" ({counterclaim.get_status_display()})",
             )
         )
+        if counterclaim.refunded_pence:
+            rows.append(
+                ("Fee refunded", f"{_money(counterclaim.refunded_pence)} refunded to the card")
+            )
         url = reverse("admin:civil_claims_possessioncounterclaim_change", args=[counterclaim.pk])
         rows.append(("", format_html('<a href="{}">Open the counterclaim</a>', url)))
     return rows

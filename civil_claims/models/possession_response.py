@@ -148,6 +148,8 @@ class PossessionCounterclaim(models.Model):
     )
     amount_paid_pence = models.PositiveIntegerField("amount paid", default=0)
     paid_at = models.DateTimeField(null=True, blank=True)
+    # Refunded to the card when it was returned (``possession_decisions.counterclaim_return``).
+    refunded_pence = models.PositiveIntegerField("refunded to the card", default=0)
     status = models.CharField(
         max_length=20, choices=CounterclaimStatus.choices, default=CounterclaimStatus.PENDING_ISSUE
     )

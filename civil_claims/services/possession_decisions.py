@@ -26,12 +26,16 @@ from digital_services.core.calendar import is_working_day, working_days_add
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
+from digital_services.payments import services as payments
+from digital_services.payments.constants import PaymentStatus, RefundStatus
+from digital_services.payments.selectors import payment_amount_refundable, payments_for_case
 
 from ..constants import AUDIT_SERVICE, HwfOutcome
 from ..models import PossessionApplication, PossessionClaim, PossessionCounterclaim
 from ..possession_constants import PossessionStatus
 from ..possession_response_constants import (
     APPLICATION_DECIDE_WORKING_DAYS,
+    PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE,
     ApplicationDecision,
     ApplicationKind,
     ApplicationStatus,
@@ -44,6 +48,7 @@ S = PossessionStatus
 CC = CounterclaimStatus
 COUNTERCLAIM_ISSUED_TEMPLATE = "civil_claims.possession_counterclaim_issued"
 COUNTERCLAIM_RETURNED_TEMPLATE = "civil_claims.possession_counterclaim_returned"
+REFUND_REASON = "Possession counterclaim returned, not issued: its fee is refunded"
 APPLICATION_TEMPLATES = {
     ApplicationDecision.GRANT: "civil_claims.possession_application_granted",
     ApplicationDecision.REFUSE: "civil_claims.possession_application_refused",
@@ -267,12 +272,73 @@ def counterclaim_issue(
     return counterclaim
 
 
+def counterclaim_card_payments(counterclaim: PossessionCounterclaim):
+    """The counterclaim fee's successful card payments, oldest first (after part remission
+    the rest may be a second payment)."""
+    return (
+        payments_for_case(
+            for_case=counterclaim, purpose=PAYMENT_PURPOSE_POSSESSION_COUNTERCLAIM_FEE
+        )
+        .filter(status=PaymentStatus.SUCCESS)
+        .order_by("created_at", "pk")
+    )
+
+
+def counterclaim_paid_otherwise_pence(counterclaim: PossessionCounterclaim) -> int:
+    """What was paid for the fee other than by card here (by post, at the counter): the
+    caseworker returns it by hand when the counterclaim is returned."""
+    by_card = sum(p.amount_pence for p in counterclaim_card_payments(counterclaim))
+    return max(0, counterclaim.amount_paid_pence - by_card)
+
+
+def _counterclaim_refund(counterclaim: PossessionCounterclaim, actor) -> list:
+    """Refund to the card what is left of each card payment for the fee (inside the
+    return's transaction, after the move: a return that is refused refunds nothing, and a
+    returned counterclaim is never returned, so never refunded, again). A refund the
+    provider refuses is kept in error and not counted. Raises ``PaymentProviderUnavailable``
+    or ``RefundNotAllowed`` (the return is then rolled back: nothing changed)."""
+    refunds = []
+    for payment in counterclaim_card_payments(counterclaim):
+        amount = payment_amount_refundable(payment=payment)
+        if amount > 0:
+            refunds.append(
+                payments.refund_create(
+                    payment=payment,
+                    amount_pence=amount,
+                    requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+                    reason=REFUND_REASON,
+                )
+            )
+    return refunds
+
+
+def _returned_fee_note(claim: PossessionClaim, *, refunded: int, by_hand: int) -> str:
+    """What the defendant is told about the fee they paid, in the claim's language."""
+    lines = []
+    with translation.override(claim.language if claim.language in ("en", "cy") else "en"):
+        if refunded:
+            lines.append(
+                gettext("We are refunding the %(amount)s you paid by card to that card.")
+                % {"amount": pence_format(refunded)}
+            )
+        if by_hand:
+            lines.append(
+                gettext("We will send back the %(amount)s you paid for the counterclaim.")
+                % {"amount": pence_format(by_hand)}
+            )
+    return " ".join(lines)
+
+
 def counterclaim_return(
     *, counterclaim: PossessionCounterclaim, reason: str, actor, request=None
 ) -> PossessionCounterclaim:
     """Return a counterclaim for review to the defendant with the reason (it is not
-    issued); every party is told. Raises ``DecisionRefused`` without a reason and
-    ``TransitionNotAllowed`` unless it is for review."""
+    issued); every party is told. What was paid by card for its fee is refunded to the
+    card (``payments.refund_create``) and recorded (``refunded_pence``, the audit event);
+    the defendant's message says so, and says that a fee paid otherwise is sent back (the
+    caseworker does that by hand). Raises ``DecisionRefused`` without a reason,
+    ``TransitionNotAllowed`` unless it is for review, and the payments' errors when the
+    refund cannot be asked for (nothing is then changed)."""
     reason = (reason or "").strip()
     if not reason:
         raise DecisionRefused({"reason": "Enter why the counterclaim is being returned"})
@@ -291,12 +357,65 @@ def counterclaim_return(
             service=AUDIT_SERVICE,
             detail={"claim": counterclaim.response.claim_id},
         )
-        possession_send_all(
-            template=COUNTERCLAIM_RETURNED_TEMPLATE,
-            claim=counterclaim.response.claim,
-            personalisation={**_counterclaim_common(counterclaim), "reason": reason},
-        )
+        refunds = _counterclaim_refund(counterclaim, actor)
+        refunded = sum(r.amount_pence for r in refunds if r.status != RefundStatus.ERROR)
+        by_hand = counterclaim_paid_otherwise_pence(counterclaim)
+        if refunded:
+            counterclaim.refunded_pence = refunded
+            counterclaim.save(update_fields=["refunded_pence", "updated_at"])
+        if refunds or by_hand:
+            audit_record(
+                action="possession_claim.counterclaim_fee_returned",
+                obj=counterclaim,
+                actor=actor,
+                request=request,
+                service=AUDIT_SERVICE,
+                detail={
+                    "refunded_pence": refunded,
+                    "refund_ids": [r.pk for r in refunds],
+                    "refused_refund_ids": [r.pk for r in refunds if r.status == RefundStatus.ERROR],
+                    "to_return_by_hand_pence": by_hand,
+                },
+            )
+        claim = counterclaim.response.claim
+        common = {**_counterclaim_common(counterclaim), "reason": reason}
+        maker = counterclaim.response.party_id
+        for party in claim.parties.all():
+            note = (
+                _returned_fee_note(claim, refunded=refunded, by_hand=by_hand)
+                if party.pk == maker
+                else ""
+            )
+            possession_send(
+                template=COUNTERCLAIM_RETURNED_TEMPLATE,
+                route=possession_party_route(party),
+                claim=claim,
+                personalisation={**common, "fee_note": note},
+            )
     return counterclaim
+
+
+def counterclaim_return_outcome_text(counterclaim: PossessionCounterclaim) -> str:
+    """What the caseworker is told after returning it (the admin's message)."""
+    text = "Counterclaim returned. Every party has been told."
+    if counterclaim.refunded_pence:
+        text += f" {pence_format(counterclaim.refunded_pence)} is refunded to the card."
+    refused = sum(
+        r.amount_pence
+        for p in counterclaim_card_payments(counterclaim)
+        for r in p.refunds.filter(status=RefundStatus.ERROR, reason=REFUND_REASON)
+    )
+    if refused:
+        text += (
+            f" GOV.UK Pay refused the refund of {pence_format(refused)}: refund it from the "
+            "payment's page."
+        )
+    by_hand = counterclaim_paid_otherwise_pence(counterclaim)
+    if by_hand:
+        text += (
+            f" {pence_format(by_hand)} was paid other than by card: return it outside this service."
+        )
+    return text
 
 
 # General applications -----------------------------------------------------------------
