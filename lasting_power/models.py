@@ -124,6 +124,11 @@ class Lpa(models.Model):
     problems = models.JSONField(
         default=list, blank=True, help_text="What must be corrected (the last check)."
     )
+    problems_cy = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The same problems in Welsh, for a Welsh page or letter.",
+    )
     notices_sent_at = models.DateTimeField(null=True, blank=True)
     notices_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

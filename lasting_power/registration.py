@@ -20,7 +20,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from digital_services.audit.services import audit_record
 from digital_services.core.dates import date_format
@@ -37,6 +38,7 @@ from .constants import (
     ObjectionOutcome,
 )
 from .correspondence import notice_targets
+from .delivery import correspondent_language, lpa_route
 from .models import Lpa, Objection, ObjectionLpa
 from .signing import Signature, signing_dates_check
 
@@ -86,9 +88,26 @@ def signing_problems(*, signatures: Sequence[Signature], today: dt.date) -> list
     check = signing_dates_check(signatures=signatures, today=today)
     lines = []
     for problem in check.problems:
-        again = f" Sign again: {problem.sections_text}." if problem.sections else ""
+        again = (
+            " " + gettext("Sign again: %(sections)s.") % {"sections": problem.sections_text}
+            if problem.sections
+            else ""
+        )
         lines.append(f"{problem.message}{again}")
     return lines
+
+
+def _problems_in_both(
+    signatures: Sequence[Signature], today: dt.date, other_problems: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The problems in English (the staff pages) and in Welsh (a Welsh page or letter); the
+    caseworker's own lines as they wrote them in both."""
+    extra = [line.strip() for line in other_problems if line.strip()]
+    with translation.override("en"):
+        english = signing_problems(signatures=signatures, today=today) + extra
+    with translation.override("cy"):
+        welsh = signing_problems(signatures=signatures, today=today) + extra
+    return english, welsh
 
 
 def lpa_receive(
@@ -164,33 +183,41 @@ def lpa_check(
     Raises ``TransitionNotAllowed`` unless it is received or imperfect.
     """
     today = today or timezone.localdate()
-    problems = signing_problems(signatures=signatures, today=today)
-    problems += [line.strip() for line in other_problems if line.strip()]
+    problems, problems_cy = _problems_in_both(signatures, today, other_problems)
     to = LpaStatus.IMPERFECT if problems else LpaStatus.PERFECT
     with transaction.atomic():
         if problems and lpa.status == LpaStatus.IMPERFECT:
-            _still_imperfect(lpa, problems=problems, actor=actor, request=request)
+            _still_imperfect(
+                lpa, problems=problems, problems_cy=problems_cy, actor=actor, request=request
+            )
         else:
             _move(
                 lpa,
                 to=to,
                 action=f"lpa.{to}",
                 stamp="checked",
-                fields={"problems": problems},
+                fields={"problems": problems, "problems_cy": problems_cy},
                 actor=actor,
                 request=request,
                 detail={"problems": len(problems)},
             )
         if problems:
+            welsh = correspondent_language(lpa_route(lpa)[1]) == "cy"
             correspondence.lpa_correspondent_send(
                 lpa=lpa,
                 template=correspondence.TEMPLATE_IMPERFECT,
-                personalisation={"problems": "\n".join(f"* {line}" for line in problems)},
+                personalisation={
+                    "problems": "\n".join(
+                        f"* {line}" for line in (problems_cy if welsh else problems)
+                    )
+                },
             )
     return lpa
 
 
-def _still_imperfect(lpa: Lpa, *, problems: list[str], actor, request) -> None:
+def _still_imperfect(
+    lpa: Lpa, *, problems: list[str], problems_cy: list[str], actor, request
+) -> None:
     """Corrected pages checked again and still imperfect: the status stays (a transition
     map has no move from a status to itself); the new problems and the check are stamped
     on the locked row and audited as an imperfect check, as ``_move`` would."""
@@ -204,9 +231,10 @@ def _still_imperfect(lpa: Lpa, *, problems: list[str], actor, request) -> None:
     now = timezone.now()
     user = actor if getattr(actor, "is_authenticated", False) else None
     Lpa.objects.filter(pk=lpa.pk).update(
-        problems=problems, checked_at=now, checked_by=user, updated_at=now
+        problems=problems, problems_cy=problems_cy, checked_at=now, checked_by=user, updated_at=now
     )
-    lpa.problems, lpa.checked_at, lpa.checked_by = problems, now, user
+    lpa.problems, lpa.problems_cy = problems, problems_cy
+    lpa.checked_at, lpa.checked_by = now, user
     audit_record(
         action=f"lpa.{LpaStatus.IMPERFECT}",
         obj=lpa,

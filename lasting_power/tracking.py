@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.calendar import working_days_add
@@ -134,5 +135,14 @@ def lpa_tracking(lpa: Lpa) -> Tracking | None:
         if processed_on
         else None,
         outcome=lpa.get_status_display() if stage == PROCESSED else "",
-        problems=tuple(lpa.problems) if lpa.status == LpaStatus.IMPERFECT else (),
+        problems=tuple(_problems_in_page_language(lpa))
+        if lpa.status == LpaStatus.IMPERFECT
+        else (),
     )
+
+
+def _problems_in_page_language(lpa: Lpa) -> list[str]:
+    """What must be corrected, in Welsh on a Welsh page when the check kept it in Welsh."""
+    if get_language() == "cy" and lpa.problems_cy:
+        return lpa.problems_cy
+    return lpa.problems

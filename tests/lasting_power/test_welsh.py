@@ -9,6 +9,7 @@ import io
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 from pypdf import PdfReader
 
@@ -131,3 +132,35 @@ def test_the_printed_forms_are_in_the_lpa_s_language_whatever_the_page_s_languag
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(made[0].content)).pages)
     assert "Eiddo a materion ariannol" in text
     assert "Property and financial affairs" not in text
+
+
+def test_what_must_be_corrected_is_in_welsh_on_a_welsh_page_and_in_a_welsh_letter(
+    client, django_capture_on_commit_callbacks
+):
+    from lasting_power import registration
+
+    from .registration_factories import signatures_in_order
+
+    user = UserFactory(email="rhys@example.com")
+    lpa = _complete(
+        lpa_answered(user), django_capture_on_commit_callbacks, correspondent_in_welsh=True
+    )
+    registration.lpa_receive(lpa=lpa, received_on=timezone.localdate())
+    lpa.refresh_from_db()
+    registration.lpa_check(
+        lpa=lpa,
+        signatures=signatures_in_order(lpa, attorney_first=True),
+        other_problems=["Page 19 is missing"],
+    )
+    lpa.refresh_from_db()
+
+    # The staff pages keep the English; the Welsh is kept beside it.
+    assert "certificate provider must sign before the attorneys" in lpa.problems[0]
+    assert "Llofnodi eto:" in lpa.problems_cy[0] and "Sign again" not in lpa.problems_cy[0]
+    assert lpa.problems_cy[1] == "Page 19 is missing"  # the caseworker's own words
+    letter = _message(lpa, "lasting_power.imperfect")
+    assert letter.language == "cy" and "Llofnodi eto:" in letter.personalisation["problems"]
+
+    client.force_login(user)
+    welsh = _welsh(client).get(reverse("lasting_power:lpa-view", args=[lpa.pk])).content.decode()
+    assert lpa.problems_cy[0] in welsh and lpa.problems[0] not in welsh
