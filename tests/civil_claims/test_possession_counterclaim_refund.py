@@ -31,9 +31,11 @@ from digital_services.payments.sandbox import (
     sandbox_payment_confirm,
 )
 from digital_services.payments.services import payment_refresh
+from tests.accounts.factories import UserFactory
 from tests.conftest import sign_in
 
 from .factories_possession_decisions import counterclaim_for_review, counterclaim_paid, responded
+from .factories_possession_defendant import possession_claim_linked_to
 
 pytestmark = pytest.mark.django_db
 NOW = "2026-12-01 10:00:00+00:00"
@@ -91,9 +93,9 @@ def _pay_by_card(counterclaim, capture) -> Payment:
     return payment
 
 
-def _paid_by_card(capture):
+def _paid_by_card(capture, claim=None):
     response = responded(
-        counterclaim=CounterclaimDraft(kind="other", amount_pence=None, details="Repairs")
+        claim, counterclaim=CounterclaimDraft(kind="other", amount_pence=None, details="Repairs")
     )
     counterclaim = response.counterclaim
     assert counterclaim.status == CC.PENDING_ISSUE
@@ -224,3 +226,24 @@ def test_when_gov_uk_pay_cannot_be_reached_the_counterclaim_is_not_returned(
     assert not Refund.objects.exists()
     assert not _returned_messages(counterclaim).exists()
     assert not AuditEvent.objects.filter(action="possession_claim.counterclaim_returned").exists()
+
+
+def test_the_tenant_s_page_says_the_fee_is_refunded(
+    client, staff_client, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    tenant = UserFactory()
+    claim = possession_claim_linked_to(tenant)
+    counterclaim, payment = _paid_by_card(django_capture_on_commit_callbacks, claim)
+    staff_client.post(_url(counterclaim, "return"), RETURN)
+    tenant_client = Client()
+    sign_in(tenant_client, tenant)
+    page = tenant_client.get(
+        reverse("civil_claims:possession-respond-claim", args=[claim.reference])
+    )
+    amount = f"£{counterclaim.fee_pence / 100:,.2f}"
+    assert (
+        f"We are refunding the {amount} you paid by card for your counterclaim to that card."
+        in _text(page)
+    )
