@@ -247,3 +247,27 @@ def test_the_tenant_s_page_says_the_fee_is_refunded(
         f"We are refunding the {amount} you paid by card for your counterclaim to that card."
         in _text(page)
     )
+
+
+def test_a_refund_gov_uk_pay_refuses_is_for_the_caseworker_to_make(
+    staff_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from digital_services.payments.constants import RefundStatus
+    from digital_services.payments.providers import ProviderError
+
+    counterclaim, payment = _paid_by_card(django_capture_on_commit_callbacks)
+
+    def refused(self, **kwargs):
+        raise ProviderError("The payment is not available for refund", code="P0603")
+
+    monkeypatch.setattr(SandboxProvider, "refund_create", refused)
+    done = staff_client.post(_url(counterclaim, "return"), RETURN, follow=True)
+    amount = f"£{counterclaim.fee_pence / 100:,.2f}"
+    assert f"GOV.UK Pay refused the refund of {amount}: refund it from the payment" in _text(done)
+    refund = Refund.objects.get(payment=payment)
+    assert refund.status == RefundStatus.ERROR
+    counterclaim.refresh_from_db()
+    assert counterclaim.status == CC.RETURNED and counterclaim.refunded_pence == 0
+    event = AuditEvent.objects.get(action="possession_claim.counterclaim_fee_returned")
+    assert event.detail["refused_refund_ids"] == [refund.pk]
+    assert _tenant_note(counterclaim) == ""  # not told of a refund that was not made
