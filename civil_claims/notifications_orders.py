@@ -145,13 +145,12 @@ TEMPLATES = {
         "Help with Fees: we need more information (claim ((claim_number)))",
         "We need more information to decide your Help with Fees reference ((hwf_reference)) "
         "for your counterclaim on the money claim ((claim_number)):\n\n((note))\n\n"
-        "Send it to us by post or email, quoting the claim number, or phone us.\n\n" + _CALL,
+        "Send it to us by post, quoting the claim number, or phone us.\n\n" + _CALL,
         "Help i Dalu Ffioedd: mae arnom angen rhagor o wybodaeth (hawliad ((claim_number)))",
         "Mae arnom angen rhagor o wybodaeth i benderfynu ar eich cyfeirnod Help i Dalu "
         "Ffioedd ((hwf_reference)) ar gyfer eich gwrth-hawliad ar yr hawliad am arian "
         "((claim_number)):\n\n((note))\n\n"
-        "Anfonwch hi atom drwy’r post neu e-bost, gan nodi rhif yr hawliad, neu ffoniwch "
-        "ni.\n\n" + _CALL_CY,
+        "Anfonwch hi atom drwy’r post, gan nodi rhif yr hawliad, neu ffoniwch ni.\n\n" + _CALL_CY,
         [*_HWF_NAMES, "note"],
     ),
     "civil_claims.counterclaim_hwf_invalid": _t(
