@@ -200,7 +200,11 @@ class Evaluation:
             except (TypeError, ValueError):
                 self._key = None  # not JSON: nothing from here on is remembered
             state = self._memo.get(self._key) if self._key is not None else None
-        self._before[step.slug] = Answers(self._answers)
+        before = Answers(self._answers)
+        # What a service keeps on the answers for the request (prison visits' availability)
+        # is kept for the forms made with the snapshot too.
+        before.__dict__ = self._answers.__dict__
+        self._before[step.slug] = before
         if state is None:
             if not step.applies(self._answers):
                 state = StepState(section=section, step=step, status=SKIPPED)

@@ -139,3 +139,10 @@ def test_a_request_reads_again_only_the_steps_whose_answers_or_earlier_answers_c
     assert made["form:one"] == 0  # unchanged, and nothing before it changed
     assert made["form:two"] == 2
     assert made["form:four"] == 2  # after a changed answer: read again
+
+
+def test_what_a_service_keeps_on_the_answers_is_kept_for_the_forms_made_before_a_step():
+    # prison_visits.journeys.availability_for keeps the slot availability there for the request.
+    evaluation = journey_evaluate(JOURNEY, STORED)
+    evaluation.answers.__dict__["_memo"] = {"worked out": 1}
+    assert evaluation.answers_before("four").__dict__["_memo"] == {"worked out": 1}
