@@ -68,6 +68,8 @@ class ClaimStatus(models.TextChoices):
     REFERRED_MEDIATION = "referred_mediation", _("Referred to mediation")
     READY_FOR_DIRECTIONS = "ready_for_directions", _("Ready for directions")
     READY_FOR_PAPER_DQ = "ready_for_paper_dq", _("Ready for a paper directions questionnaire")
+    ORDER_FOR_JUDGE_REVIEW = "order_for_judge_review", _("Draft order for a judge to review")
+    ORDER_FOR_LA_REVIEW = "order_for_la_review", _("Draft order for a legal adviser to review")
     ORDER_DRAWN = "order_drawn", _("Order drawn")
     RECONSIDERATION_REQUESTED = (
         "reconsideration_requested",
@@ -93,6 +95,8 @@ LIVE_ISSUED = (
     S.REFERRED_MEDIATION,
     S.READY_FOR_DIRECTIONS,
     S.READY_FOR_PAPER_DQ,
+    S.ORDER_FOR_JUDGE_REVIEW,
+    S.ORDER_FOR_LA_REVIEW,
     S.ORDER_DRAWN,
     S.RECONSIDERATION_REQUESTED,
     S.APPROVED,
@@ -140,7 +144,31 @@ CLAIM_TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.SETTLED: (),
     # A failed mediation goes to a judge for directions (or back to open, as the notes say).
     S.REFERRED_MEDIATION: (S.SETTLED, S.OPEN, S.READY_FOR_DIRECTIONS, S.STAYED, S.TRANSFERRED),
-    S.READY_FOR_DIRECTIONS: (S.ORDER_DRAWN, S.TRANSFERRED, S.STAYED, S.SETTLED),
+    # The order is drawn at once, or drafted and sent to a judge or a legal adviser to
+    # review: approved (with or without a change of wording) it is drawn; sent back, the
+    # claim waits for directions again.
+    S.READY_FOR_DIRECTIONS: (
+        S.ORDER_DRAWN,
+        S.ORDER_FOR_JUDGE_REVIEW,
+        S.ORDER_FOR_LA_REVIEW,
+        S.TRANSFERRED,
+        S.STAYED,
+        S.SETTLED,
+    ),
+    S.ORDER_FOR_JUDGE_REVIEW: (
+        S.ORDER_DRAWN,
+        S.READY_FOR_DIRECTIONS,
+        S.TRANSFERRED,
+        S.STAYED,
+        S.SETTLED,
+    ),
+    S.ORDER_FOR_LA_REVIEW: (
+        S.ORDER_DRAWN,
+        S.READY_FOR_DIRECTIONS,
+        S.TRANSFERRED,
+        S.STAYED,
+        S.SETTLED,
+    ),
     S.READY_FOR_PAPER_DQ: (S.READY_FOR_DIRECTIONS, S.TRANSFERRED, S.STAYED, S.SETTLED),
     # A legal adviser or judge draws the order (a caseworker records it); 19 days later the
     # beat job makes the claim ready for transfer. Within those days a party may ask a judge
@@ -304,6 +332,24 @@ class OrderMadeBy(models.TextChoices):
 
     LEGAL_ADVISER = "legal_adviser", "A legal adviser"
     JUDGE = "judge", "A judge"
+
+
+#: A drafted order waits for review by whoever will make it: a judge or a legal adviser.
+ORDER_REVIEW_STATES = {
+    OrderMadeBy.JUDGE: ClaimStatus.ORDER_FOR_JUDGE_REVIEW,
+    OrderMadeBy.LEGAL_ADVISER: ClaimStatus.ORDER_FOR_LA_REVIEW,
+}
+#: A draft order is due its review this many working days after it was drafted (our service
+#: level for the queue: the notes give none).
+ORDER_REVIEW_WORKING_DAYS = 10
+
+
+class OrderReviewResult(models.TextChoices):
+    """What the judge or legal adviser decided on a draft order (a caseworker records it)."""
+
+    APPROVED = "approved", "Approved as drafted"
+    AMENDED = "amended", "Wording changed, then approved"
+    RETURNED = "returned", "Sent back to be drafted again"
 
 
 class ReconsiderationResult(models.TextChoices):

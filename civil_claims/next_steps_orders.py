@@ -1,6 +1,7 @@
 """Where a claim stands once the court gives directions, with the next step and its date,
 in plain words for either party's dashboard (``next_steps.claimant_words`` and
-``defendant_words`` ask here first): an order drawn (and until when a judge may be asked
+``defendant_words`` ask here first): an order being prepared (a draft with a judge or a legal
+adviser to review, which the parties do not see yet), an order drawn (and until when a judge may be asked
 to reconsider a legal adviser's order), a reconsideration asked for, the order confirmed,
 and the claim ready to move to a local court.
 
@@ -17,7 +18,13 @@ from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 
-from .constants import ORDER_TRANSFER_DAYS, ClaimStatus, OrderMadeBy, PartyRole
+from .constants import (
+    ORDER_REVIEW_STATES,
+    ORDER_TRANSFER_DAYS,
+    ClaimStatus,
+    OrderMadeBy,
+    PartyRole,
+)
 from .models import Claim
 
 
@@ -60,6 +67,12 @@ def _drawn_words(order) -> str:
 def order_words(claim: Claim, *, viewer: str) -> str:
     """The next step in the directions states for ``viewer`` (a ``PartyRole``)."""
     s = claim.status
+    if s in ORDER_REVIEW_STATES.values():
+        # The same words as ``selectors.NEXT_STEP_WORDS`` for these states (one msgid).
+        return gettext(
+            "The court is preparing an order about what happens next with the claim. We will "
+            "send it to you when it is made, with the dates by which you must do what it says."
+        )
     if s not in (
         ClaimStatus.ORDER_DRAWN,
         ClaimStatus.RECONSIDERATION_REQUESTED,

@@ -181,6 +181,14 @@ NEXT_STEP_WORDS: dict[str, str] = {
     ClaimStatus.READY_FOR_PAPER_DQ: _(
         "We will send you a directions questionnaire to fill in on paper and return."
     ),
+    ClaimStatus.ORDER_FOR_JUDGE_REVIEW: _(
+        "The court is preparing an order about what happens next with the claim. We will "
+        "send it to you when it is made, with the dates by which you must do what it says."
+    ),
+    ClaimStatus.ORDER_FOR_LA_REVIEW: _(
+        "The court is preparing an order about what happens next with the claim. We will "
+        "send it to you when it is made, with the dates by which you must do what it says."
+    ),
     ClaimStatus.ORDER_DRAWN: _(
         "The court has made an order. Read it and do what it says by the dates it gives."
     ),

@@ -104,10 +104,20 @@ class ResponseOnCasePageMixin:
                     date_format(each.drawn_at),
                     each.get_made_by_display(),
                     each.text,
-                    _reconsideration_words(each),
+                    _review_words(each) + _reconsideration_words(each),
                 )
             )
         return admin_table(rows)
+
+
+def _review_words(order) -> str:
+    """A drafted order: who reviews it, and what they decided (empty for one drawn at once)."""
+    if order.drafted_at is None:
+        return ""
+    words = f"Drafted on {date_format(order.drafted_at)} for {order.get_made_by_display().lower()}"
+    if not order.review_result:
+        return words + " to review: waiting for the review. "
+    return words + f" to review. {order.get_review_result_display()}. "
 
 
 def _reconsideration_words(order) -> str:

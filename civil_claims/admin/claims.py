@@ -16,7 +16,13 @@ from digital_services.core.money import pence_format
 from digital_services.documents.selectors import document_list_about
 
 from .. import services
-from ..constants import BreathingSpaceStatus, CasemanEventStatus, ClaimStatus, PartyRole
+from ..constants import (
+    ORDER_REVIEW_STATES,
+    BreathingSpaceStatus,
+    CasemanEventStatus,
+    ClaimStatus,
+    PartyRole,
+)
 from ..models import Claim
 from ..pdf import interest_lines
 from ..selectors import claim_breathing_space_in_force, claim_next_step
@@ -63,6 +69,7 @@ class QueueFilter(admin.SimpleListFilter):
             ("stayed", "Stayed"),
             ("breathing_space", "In a breathing space"),
             ("directions", "Orders to draw"),
+            ("order_review", "Orders to review"),
             ("reconsideration", "Orders a judge is asked to reconsider"),
             ("transfer", "Ready for transfer"),
             ("counterclaim_hwf", "Counterclaim Help with Fees to decide"),
@@ -77,6 +84,10 @@ class QueueFilter(admin.SimpleListFilter):
             return queryset.filter(status=ClaimStatus.STAYED)
         if self.value() == "breathing_space":
             return queryset.filter(breathing_spaces__status=BreathingSpaceStatus.IN_FORCE)
+        if self.value() == "order_review":
+            return queryset.filter(status__in=ORDER_REVIEW_STATES.values()).order_by(
+                "current_order__drafted_at", "pk"
+            )
         if self.value() in ORDER_QUEUES:
             return queryset.filter(status=ORDER_QUEUES[self.value()]).order_by("status_changed_at")
         if self.value() == "counterclaim_hwf":
@@ -239,6 +250,9 @@ class ClaimAdmin(
             links.append((self.action_url(obj, "contact-defendant"), "Defendant's contact details"))
         if s == ClaimStatus.READY_FOR_DIRECTIONS:
             links.append((self.action_url(obj, "order-draw"), "Record the order drawn"))
+            links.append((self.action_url(obj, "order-draft"), "Record a draft order to review"))
+        if s in ORDER_REVIEW_STATES.values():
+            links.append((self.action_url(obj, "order-review"), "Record the review of the draft"))
         if s == ClaimStatus.ORDER_DRAWN and not reconsideration_refusal(obj):
             links.append(
                 (self.action_url(obj, "reconsideration-request"), "Reconsideration asked for")

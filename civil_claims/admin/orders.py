@@ -1,5 +1,7 @@
 """Directions and a counterclaim's Help with Fees on a money claim's case page: the
-caseworker records the order a legal adviser or judge drew, a party's request that a judge
+caseworker records the order a legal adviser or judge drew (or a draft sent to one of them
+to review, and their review: approved as drafted, approved with changed wording, or sent
+back), a party's request that a judge
 reconsider a legal adviser's order, the judge's decision, and decides Help with Fees on a
 counterclaim's fee (the claim's own decision form, about the defendant). Each is one action
 page (``core.admin_actions``) calling one service, audited; a refused move goes back to
@@ -12,22 +14,29 @@ to the case page; its Actions buttons and queues are in ``admin/claims.py``."""
 from __future__ import annotations
 
 from django import forms
+from django.contrib import admin
+from django.utils import timezone
 
+from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 
 from ..constants import (
     ORDER_TEXT_MAX_LENGTH,
     OrderMadeBy,
+    OrderReviewResult,
     PartyRole,
     ReconsiderationResult,
 )
 from ..services.hwf import counterclaim_hwf_decide
 from ..services.orders import (
+    claim_order_draft,
     claim_order_draw,
     claim_order_reconsider,
     claim_order_reconsideration_request,
+    claim_order_review,
+    order_review_due_on,
 )
-from .claims import DECIDE, MANAGE, ClaimAdmin
+from .claims import DECIDE, MANAGE, ORDER_QUEUES, ClaimAdmin
 from .forms import HwfDecisionForm
 
 _ORDER_TEXT = {
@@ -46,6 +55,54 @@ class OrderDrawForm(forms.Form):
         error_messages={"required": "Choose who made the order"},
     )
     text = forms.CharField(**_ORDER_TEXT, error_messages={"required": "Enter the order"})
+
+
+class OrderDraftForm(forms.Form):
+    review_by = forms.ChoiceField(
+        label="Who will review the draft",
+        choices=OrderMadeBy.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who will review the draft order"},
+    )
+    text = forms.CharField(
+        **{
+            **_ORDER_TEXT,
+            "label": "Wording of the draft order",
+            "help_text": "As drafted. The parties are not sent it until it is approved.",
+        },
+        error_messages={"required": "Enter the draft order"},
+    )
+
+
+class OrderReviewForm(forms.Form):
+    result = forms.ChoiceField(
+        label="What was decided about the draft",
+        choices=OrderReviewResult.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what was decided about the draft order"},
+    )
+    text = forms.CharField(
+        **{
+            **_ORDER_TEXT,
+            "label": "The changed wording of the order",
+            "help_text": "Only when the wording was changed: the whole order, word for word.",
+        },
+        required=False,
+    )
+    reason = forms.CharField(
+        label="Why it was sent back",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        result = data.get("result")
+        if result == OrderReviewResult.AMENDED and not (data.get("text") or "").strip():
+            self.add_error("text", "Enter the changed wording of the order")
+        if result == OrderReviewResult.RETURNED and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Enter why the draft order was sent back")
+        return data
 
 
 class ReconsiderationRequestForm(forms.Form):
@@ -96,6 +153,31 @@ def do_order_draw(self, request, obj, data):
     return "Order recorded and sent to both parties."
 
 
+def do_order_draft(self, request, obj, data):
+    claim_order_draft(
+        claim=obj,
+        review_by=data["review_by"],
+        text=data["text"],
+        actor=request.user,
+        request=request,
+    )
+    return "Draft order recorded: it is waiting for review. The parties have not been sent it."
+
+
+def do_order_review(self, request, obj, data):
+    claim_order_review(
+        claim=obj,
+        result=data["result"],
+        text=data.get("text") or "",
+        reason=data.get("reason") or "",
+        actor=request.user,
+        request=request,
+    )
+    if data["result"] == OrderReviewResult.RETURNED:
+        return "Draft order sent back: the claim is waiting for directions again."
+    return "Order approved, recorded and sent to both parties."
+
+
 def do_reconsideration_request(self, request, obj, data):
     claim_order_reconsideration_request(
         claim=obj,
@@ -139,6 +221,13 @@ def action_summary(self, obj, slug):
     """The case summary above an action's form, with the order or counterclaim it is about."""
     rows = _summary(self, obj, slug)
     order = obj.current_order
+    if slug == "order-review" and order is not None and order.is_draft:
+        rows += [
+            ("Draft to be reviewed by", order.get_made_by_display()),
+            ("Drafted on", date_format(order.drafted_at)),
+            ("Review due", review_due(self, obj)),
+            ("Draft order", order.draft_text),
+        ]
     if slug in ("reconsideration-request", "reconsider") and order is not None:
         rows += [
             ("Order made by", order.get_made_by_display()),
@@ -162,9 +251,54 @@ def action_summary(self, obj, slug):
     return rows
 
 
+@admin.display(description="Due")
+def review_due(self, obj):
+    """The "orders to review" queue's Due column: when the draft's review is due."""
+    due = order_review_due_on(obj.current_order)
+    if due is None:
+        return "–"
+    late = " (overdue)" if due < timezone.localdate() else ""
+    return f"{date_format(due)}{late}"
+
+
+_list_display = ClaimAdmin.get_list_display
+_queryset = ClaimAdmin.get_queryset
+
+
+def get_list_display(self, request):
+    """The claims list, with a Due column in the "orders to review" queue."""
+    shown = _list_display(self, request)
+    if request.GET.get("queue") == "order_review":
+        return (*shown, "review_due")
+    return shown
+
+
+def get_ordering(self, request):
+    """The order queues oldest first (the admin's own ordering would override the queue
+    filter's): drafts by when they were drafted, the others by their last move."""
+    queue = request.GET.get("queue")
+    if queue == "order_review":
+        return ("current_order__drafted_at", "pk")
+    if queue in ORDER_QUEUES:
+        return ("status_changed_at", "pk")
+    return self.ordering
+
+
+def get_queryset(self, request):
+    # The Due column reads each claim's draft order: joined, not a query per row.
+    return _queryset(self, request).select_related("current_order")
+
+
 ClaimAdmin.action_views = {
     **ClaimAdmin.action_views,
     "order-draw": (MANAGE, OrderDrawForm, "Record the order drawn", "do_order_draw"),
+    "order-draft": (
+        MANAGE,
+        OrderDraftForm,
+        "Record a draft order sent for review",
+        "do_order_draft",
+    ),
+    "order-review": (MANAGE, OrderReviewForm, "Record the review of the draft", "do_order_review"),
     "reconsideration-request": (
         MANAGE,
         ReconsiderationRequestForm,
@@ -180,6 +314,12 @@ ClaimAdmin.action_views = {
     ),
 }
 ClaimAdmin.do_order_draw = do_order_draw
+ClaimAdmin.do_order_draft = do_order_draft
+ClaimAdmin.do_order_review = do_order_review
+ClaimAdmin.review_due = review_due
+ClaimAdmin.get_list_display = get_list_display
+ClaimAdmin.get_queryset = get_queryset
+ClaimAdmin.get_ordering = get_ordering
 ClaimAdmin.do_reconsideration_request = do_reconsideration_request
 ClaimAdmin.do_reconsider = do_reconsider
 ClaimAdmin.do_counterclaim_hwf = do_counterclaim_hwf

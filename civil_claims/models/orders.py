@@ -3,7 +3,10 @@ caseworker, and any request that a judge reconsider a legal adviser's order.
 
 The claim's own ``status`` carries where it stands (``order_drawn``,
 ``reconsideration_requested``, ``approved``, ``ready_for_transfer``); an order row keeps
-its wording and who did what when. A judge's new order on reconsideration is a new row
+its wording and who did what when. An order may first be drafted and sent to a judge or a
+legal adviser to review (``order_for_judge_review`` / ``order_for_la_review``): the row keeps
+the wording as drafted and who drafted it; ``made_by`` is the reviewer, who makes the order
+when they approve it (``drawn_at`` is then the day it was approved and sent). A judge's new order on reconsideration is a new row
 (``replaces`` the one reconsidered), so every order sent stays on file.
 """
 
@@ -20,6 +23,7 @@ from ..constants import (
     ORDER_TEXT_MAX_LENGTH,
     RECONSIDERATION_DAYS,
     OrderMadeBy,
+    OrderReviewResult,
     PartyRole,
     ReconsiderationResult,
 )
@@ -48,6 +52,20 @@ class DirectionsOrder(models.Model):
     drawn_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A draft sent for review before it is drawn (blank for an order drawn at once).
+    draft_text = models.TextField(
+        "wording as drafted", blank=True, validators=[MaxLengthValidator(ORDER_TEXT_MAX_LENGTH)]
+    )
+    drafted_at = models.DateTimeField(null=True, blank=True)
+    drafted_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    review_result = models.CharField(max_length=10, choices=OrderReviewResult.choices, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    return_reason = models.TextField("why it was sent back", blank=True)
     # A party asks a judge to reconsider a legal adviser's order (within RECONSIDERATION_DAYS).
     reconsideration_requested_at = models.DateTimeField(null=True, blank=True)
     reconsideration_requested_by = models.ForeignKey(
@@ -75,6 +93,11 @@ class DirectionsOrder(models.Model):
     @property
     def drawn_on(self) -> dt.date:
         return timezone.localtime(self.drawn_at).date()
+
+    @property
+    def is_draft(self) -> bool:
+        """Drafted and still waiting for its review (never sent to the parties)."""
+        return self.drafted_at is not None and not self.review_result
 
     @property
     def reconsider_by(self) -> dt.date | None:

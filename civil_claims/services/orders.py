@@ -9,6 +9,12 @@ caseworker records the request, received by post, phone or email); the caseworke
 records the judge's decision: the order is confirmed (``approved``) or the judge makes a new
 order (drawn again, with its own 19 days).
 
+Instead of recording an order drawn at once, the caseworker may record a draft sent to a
+judge or a legal adviser to review (``order_for_judge_review`` / ``order_for_la_review``; the
+parties are not told of a draft). The reviewer approves it as drafted or with its wording
+changed, and ``claim_order_draw`` then draws and sends it exactly as an order drawn at once;
+or sends it back to be drafted again (the claim is ready for directions again).
+
 Every move goes through ``transition_apply`` (audited, who and when); refusals raise
 ``TransitionNotAllowed`` and write nothing; ``ValidationError`` for bad answers.
 """
@@ -21,14 +27,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from digital_services.core.calendar import working_days_add
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
 
 from ..constants import (
     AUDIT_SERVICE,
+    ORDER_REVIEW_STATES,
+    ORDER_REVIEW_WORKING_DAYS,
     ORDER_TEXT_MAX_LENGTH,
     ORDER_TRANSFER_DAYS,
     ClaimStatus,
     OrderMadeBy,
+    OrderReviewResult,
     PartyRole,
     ReconsiderationResult,
 )
@@ -90,20 +100,39 @@ def _order_create(
     return order
 
 
+def _draft_drawn(draft: DirectionsOrder, *, text: str, actor) -> DirectionsOrder:
+    draft.text = text
+    draft.drawn_at = timezone.now()
+    draft.drawn_by = actor
+    draft.save(update_fields=["text", "drawn_at", "drawn_by"])
+    return draft
+
+
 def claim_order_draw(
-    *, claim: Claim, made_by: str, text: str, actor, request=None
+    *, claim: Claim, made_by: str, text: str, actor, request=None, draft=None
 ) -> DirectionsOrder:
     """Record the order a legal adviser or judge drew on a claim ready for directions, and
-    send it to both parties. Raises ``TransitionNotAllowed`` unless the claim is ready for
-    directions, ``ValidationError`` for no wording or an unknown maker."""
+    send it to both parties. With ``draft`` (the claim's draft order, approved by its
+    reviewer, who is ``made_by``) the draft becomes the order drawn. Raises
+    ``TransitionNotAllowed`` unless the claim is ready for directions (or its draft is
+    waiting for that reviewer), ``ValidationError`` for no wording or an unknown maker."""
     if made_by not in OrderMadeBy.values:
         raise ValidationError({"made_by": "Choose who made the order"})
     text = _text_clean(text)
     with transaction.atomic():
         claim = locked(Claim, claim.pk)
-        if claim.status != ClaimStatus.READY_FOR_DIRECTIONS:
-            raise _not_now(claim, "it is not waiting for directions")
-        order = _order_create(claim, made_by=made_by, text=text, actor=actor)
+        if draft is None:
+            if claim.status != ClaimStatus.READY_FOR_DIRECTIONS:
+                raise _not_now(claim, "it is not waiting for directions")
+            order = _order_create(claim, made_by=made_by, text=text, actor=actor)
+        else:
+            if (
+                claim.status != ORDER_REVIEW_STATES[made_by]
+                or claim.current_order_id != draft.pk
+                or draft.made_by != made_by
+            ):
+                raise _not_now(claim, "this draft order is not waiting for that review")
+            order = _draft_drawn(draft, text=text, actor=actor)
         transition_apply(
             claim,
             to=ClaimStatus.ORDER_DRAWN,
@@ -111,10 +140,104 @@ def claim_order_draw(
             actor=actor,
             request=request,
             service=AUDIT_SERVICE,
-            detail={"order_id": order.pk, "made_by": made_by},
+            detail={"order_id": order.pk, "made_by": made_by, "drafted": draft is not None},
         )
         _order_send(claim, order)
     return order
+
+
+# A draft order sent to a judge or a legal adviser to review --------------------------------
+
+
+def claim_order_draft(
+    *, claim: Claim, review_by: str, text: str, actor, request=None
+) -> DirectionsOrder:
+    """Record a draft order on a claim ready for directions, sent to a judge or a legal
+    adviser (``review_by``) to review. The parties are not told. Raises
+    ``TransitionNotAllowed`` unless the claim is ready for directions, ``ValidationError``
+    for no wording or an unknown reviewer."""
+    if review_by not in OrderMadeBy.values:
+        raise ValidationError({"review_by": "Choose who will review the draft order"})
+    text = _text_clean(text)
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        if claim.status != ClaimStatus.READY_FOR_DIRECTIONS:
+            raise _not_now(claim, "it is not waiting for directions")
+        order = DirectionsOrder.objects.create(
+            claim=claim,
+            made_by=review_by,
+            text=text,
+            draft_text=text,
+            drafted_at=timezone.now(),
+            drafted_by=actor,
+        )
+        claim.current_order = order
+        claim.save(update_fields=["current_order", "updated_at"])
+        transition_apply(
+            claim,
+            to=ORDER_REVIEW_STATES[review_by],
+            action="claim.order_drafted",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"order_id": order.pk, "review_by": review_by},
+        )
+    return order
+
+
+def order_review_due_on(order: DirectionsOrder | None) -> dt.date | None:
+    """When a draft order's review is due (None unless it is waiting for one)."""
+    if order is None or not order.is_draft:
+        return None
+    return working_days_add(timezone.localtime(order.drafted_at).date(), ORDER_REVIEW_WORKING_DAYS)
+
+
+def claim_order_review(
+    *, claim: Claim, result: str, actor, text: str = "", reason: str = "", request=None
+) -> DirectionsOrder | None:
+    """Record the reviewer's decision on the claim's draft order: approved as drafted, or
+    with its wording changed (``text``), it is drawn and sent to both parties by
+    ``claim_order_draw`` (the 19 days start); sent back (``reason``), the claim is ready for
+    directions again and the parties are not told. Returns the order drawn (None when sent
+    back). Raises ``TransitionNotAllowed`` unless a draft is waiting for review,
+    ``ValidationError`` for an unknown result, changed wording left empty or no reason."""
+    if result not in OrderReviewResult.values:
+        raise ValidationError({"result": "Choose what was decided about the draft order"})
+    reason = (reason or "").strip()
+    if result == OrderReviewResult.RETURNED and not reason:
+        raise ValidationError({"reason": "Enter why the draft order was sent back"})
+    text = _text_clean(text) if result == OrderReviewResult.AMENDED else ""
+    with transaction.atomic():
+        claim = locked(Claim, claim.pk)
+        if claim.status not in ORDER_REVIEW_STATES.values() or claim.current_order_id is None:
+            raise _not_now(claim, "no draft order is waiting for review")
+        draft = DirectionsOrder.objects.select_for_update().get(pk=claim.current_order_id)
+        draft.review_result = result
+        draft.reviewed_at = timezone.now()
+        draft.reviewed_by = actor
+        draft.return_reason = reason if result == OrderReviewResult.RETURNED else ""
+        draft.save(update_fields=["review_result", "reviewed_at", "reviewed_by", "return_reason"])
+        if result != OrderReviewResult.RETURNED:
+            return claim_order_draw(
+                claim=claim,
+                made_by=draft.made_by,
+                text=text or draft.draft_text,
+                actor=actor,
+                request=request,
+                draft=draft,
+            )
+        claim.current_order = None
+        claim.save(update_fields=["current_order", "updated_at"])
+        transition_apply(
+            claim,
+            to=ClaimStatus.READY_FOR_DIRECTIONS,
+            action="claim.order_returned",
+            actor=actor,
+            request=request,
+            service=AUDIT_SERVICE,
+            detail={"order_id": draft.pk},
+        )
+    return None
 
 
 def reconsideration_refusal(claim: Claim, *, today: dt.date | None = None) -> str:

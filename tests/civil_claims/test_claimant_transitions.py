@@ -10,11 +10,13 @@ import pytest
 import time_machine
 
 from civil_claims.constants import (
+    ORDER_REVIEW_STATES,
     ClaimStatus,
     CourtDecision,
     FormaliseOption,
     MediationResult,
     OrderMadeBy,
+    OrderReviewResult,
     ReconsiderationResult,
 )
 from civil_claims.models import Claim, ClaimantReply, DirectionsOrder, Judgment
@@ -32,9 +34,11 @@ from civil_claims.services.judgment import (
     claim_plan_decide,
 )
 from civil_claims.services.orders import (
+    claim_order_draft,
     claim_order_draw,
     claim_order_reconsider,
     claim_order_reconsideration_request,
+    claim_order_review,
 )
 from civil_claims.services.outcomes import (
     PAID_IN_FULL_STATES,
@@ -99,6 +103,21 @@ def _with_order(status: str, *, reconsideration: bool = False) -> Claim:
     Claim.objects.filter(pk=claim.pk).update(current_order=order)
     return _put(claim, status)
 
+
+def _with_draft(status: str) -> Claim:
+    """A defended claim with a draft order waiting for review (by a legal adviser when
+    ``status`` is the legal adviser's review, else by a judge), put in ``status``."""
+    claim = claim_answered(**full_defence())
+    la = status == ClaimStatus.ORDER_FOR_LA_REVIEW
+    by = OrderMadeBy.LEGAL_ADVISER if la else OrderMadeBy.JUDGE
+    order = DirectionsOrder.objects.create(
+        claim=claim, made_by=by, text="Draft.", draft_text="Draft.", drafted_at=claim.created_at
+    )
+    Claim.objects.filter(pk=claim.pk).update(current_order=order)
+    return _put(claim, status)
+
+
+REVIEW_STATES = set(ORDER_REVIEW_STATES.values())
 
 # (name, source statuses, target, make a claim in a status, the call)
 MOVES = [
@@ -179,6 +198,49 @@ MOVES = [
         ),
     ),
     (
+        "draft an order for a judge to review",
+        {ClaimStatus.READY_FOR_DIRECTIONS},
+        ClaimStatus.ORDER_FOR_JUDGE_REVIEW,
+        lambda s: _put(claim_answered(**full_defence()), s),
+        lambda c: claim_order_draft(
+            claim=c, review_by=OrderMadeBy.JUDGE, text="Draft.", actor=None
+        ),
+    ),
+    (
+        "draft an order for a legal adviser to review",
+        {ClaimStatus.READY_FOR_DIRECTIONS},
+        ClaimStatus.ORDER_FOR_LA_REVIEW,
+        lambda s: _put(claim_answered(**full_defence()), s),
+        lambda c: claim_order_draft(
+            claim=c, review_by=OrderMadeBy.LEGAL_ADVISER, text="Draft.", actor=None
+        ),
+    ),
+    (
+        "approve the draft order",
+        REVIEW_STATES,
+        ClaimStatus.ORDER_DRAWN,
+        _with_draft,
+        lambda c: claim_order_review(claim=c, result=OrderReviewResult.APPROVED, actor=None),
+    ),
+    (
+        "change the draft's wording and approve it",
+        REVIEW_STATES,
+        ClaimStatus.ORDER_DRAWN,
+        _with_draft,
+        lambda c: claim_order_review(
+            claim=c, result=OrderReviewResult.AMENDED, text="Changed.", actor=None
+        ),
+    ),
+    (
+        "send the draft order back",
+        REVIEW_STATES,
+        ClaimStatus.READY_FOR_DIRECTIONS,
+        _with_draft,
+        lambda c: claim_order_review(
+            claim=c, result=OrderReviewResult.RETURNED, reason="Redraft.", actor=None
+        ),
+    ),
+    (
         "ask a judge to reconsider the order",
         {ClaimStatus.ORDER_DRAWN},
         ClaimStatus.RECONSIDERATION_REQUESTED,
@@ -235,6 +297,7 @@ def test_each_next_step_from_every_status(move, status):
     replies = ClaimantReply.objects.filter(claim=claim).count()
     judgments = Judgment.objects.filter(claim=claim).count()
     orders = DirectionsOrder.objects.filter(claim=claim).count()
+    reviewed = DirectionsOrder.objects.filter(claim=claim).exclude(review_result="").count()
     if status in sources:
         call(claim)
         claim.refresh_from_db()
@@ -247,6 +310,9 @@ def test_each_next_step_from_every_status(move, status):
         assert ClaimantReply.objects.filter(claim=claim).count() == replies
         assert Judgment.objects.filter(claim=claim).count() == judgments
         assert DirectionsOrder.objects.filter(claim=claim).count() == orders
+        assert DirectionsOrder.objects.filter(claim=claim).exclude(review_result="").count() == (
+            reviewed
+        )
 
 
 @pytest.mark.parametrize("status", STATUSES)
