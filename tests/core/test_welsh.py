@@ -52,6 +52,21 @@ def test_strings_awaiting_review_stay_under_the_threshold_in_docs_welsh_md():
     )
 
 
+def test_an_english_string_has_one_welsh_in_every_catalogue():
+    """Django merges the catalogues into one: an English string with two Welsh translations
+    shows the first app's on every service's pages (a money claim's "Wedi talu" had replaced
+    tribunal fees' "Talwyd"). Where the Welsh really must differ, use pgettext."""
+    welsh_by_english: dict[tuple, dict[tuple, list[str]]] = {}
+    for po in WELSH:
+        for entry in catalogue_read(po):
+            if entry.msgid:
+                key = (entry.msgctxt, entry.msgid, entry.msgid_plural)
+                owners = welsh_by_english.setdefault(key, {})
+                owners.setdefault(tuple(entry.translations), []).append(str(po.relative_to(ROOT)))
+    clashes = {key[1]: owners for key, owners in welsh_by_english.items() if len(owners) > 1}
+    assert not clashes, clashes
+
+
 def test_a_welsh_plural_has_its_four_forms():
     plurals = [e for po in WELSH for e in catalogue_read(po) if e.msgid_plural]
     assert plurals
