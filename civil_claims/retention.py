@@ -143,6 +143,13 @@ RETENTION = (
         _with_claim("Judgment"),
     ),
     _rule(
+        "civil_claims.directions_orders",
+        "DirectionsOrder",
+        gettext_lazy("Money claims: the court’s directions orders, with their drafts"),
+        23,
+        _with_claim("DirectionsOrder"),
+    ),
+    _rule(
         "civil_claims.breathing_spaces",
         "BreathingSpace",
         gettext_lazy(

@@ -17,6 +17,7 @@ from tests.accounts.factories import UserFactory
 from tests.conftest import sign_in
 from tests.quality.welsh.test_welsh_pages import welsh_problems
 
+from .factories import claim_draft
 from .factories_claimant import claim_answered, full_defence
 from .factories_defendant import access_code_from_letter
 
@@ -39,17 +40,36 @@ def _welsh(client, user):
     return client
 
 
+def _typed(value, found=None) -> set[str]:
+    """The strings the claim factory answers with: the people's own words, shown as typed."""
+    found = set() if found is None else found
+    if isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _typed(item, found)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _typed(item, found)
+    elif hasattr(value, "__dict__"):
+        _typed(vars(value), found)
+    return found
+
+
+TYPED = _typed(claim_draft())
+
+
 def _in_welsh(client, path, *, send_empty=False) -> str:
     """The page at ``path`` (and, with ``send_empty``, its error page) has no English."""
     page = client.get(path)
     assert page.status_code == 200, path
     body = page.content.decode()
-    problems = welsh_problems(body, path)
+    problems = welsh_problems(body, path, TYPED)
     if send_empty:
         sent = client.post(path, {})
         assert sent.status_code == 200, path
         assert 'class="govuk-error-summary"' in sent.content.decode()
-        problems += welsh_problems(sent.content.decode(), f"{path} (sent empty)")
+        problems += welsh_problems(sent.content.decode(), f"{path} (sent empty)", TYPED)
     assert not problems, "\n".join(problems)
     return body
 
