@@ -41,8 +41,9 @@ from ..possession_response_constants import (
     ApplicationStatus,
     CounterclaimStatus,
 )
+from .common import message_send
 from .hwf import hwf_decision_fields, hwf_message
-from .possession_pack import possession_party_route, possession_send, possession_send_all
+from .possession_pack import possession_party_route, possession_send_all
 
 S = PossessionStatus
 CC = CounterclaimStatus
@@ -210,7 +211,7 @@ def counterclaim_hwf_decide(
                 claim, gettext("We will now check your counterclaim and issue it.")
             ),
         )
-        possession_send(
+        message_send(
             template=template,
             route=possession_party_route(counterclaim.response.party),
             claim=claim,
@@ -386,7 +387,7 @@ def counterclaim_return(
                 if party.pk == maker
                 else ""
             )
-            possession_send(
+            message_send(
                 template=COUNTERCLAIM_RETURNED_TEMPLATE,
                 route=possession_party_route(party),
                 claim=claim,

@@ -45,14 +45,10 @@ def possession_party_route(party: PossessionParty) -> ContactRoute:
     )
 
 
-#: A possession claim's messages go the money claim's way (``common.message_send``).
-possession_send = message_send
-
-
 def possession_send_all(*, template: str, claim: PossessionClaim, personalisation: dict) -> None:
     """The same message to every party of the claim, each by their route."""
     for party in claim.parties.all():
-        possession_send(
+        message_send(
             template=template,
             route=possession_party_route(party),
             claim=claim,
@@ -100,7 +96,7 @@ def possession_claim_issued_send(*, claim: PossessionClaim, actor=None) -> None:
     }
     for defendant in claim.defendants:
         code = possession_access_code_issue(party=defendant, actor=actor)
-        possession_send(
+        message_send(
             template=PACK_TEMPLATE,
             route=ContactRoute(
                 channel=Channel.LETTER,
@@ -117,7 +113,7 @@ def possession_claim_issued_send(*, claim: PossessionClaim, actor=None) -> None:
                 "postal_address": court_postal_address(),
             },
         )
-    possession_send(
+    message_send(
         template="civil_claims.possession_issued_claimant",
         route=possession_party_route(claimant),
         claim=claim,
@@ -174,6 +170,5 @@ __all__ = [
     "possession_claim_pack_make",
     "possession_letter_enclosures",
     "possession_party_route",
-    "possession_send",
     "possession_send_all",
 ]

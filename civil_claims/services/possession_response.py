@@ -98,7 +98,8 @@ def possession_response_submit(
     """Record the defendant's response (once per defendant) and its counterclaim, and tell
     the landlord and the tenant. Raises ``TenantRefused`` when the claim is closed or the
     defendant has already responded."""
-    from .possession_pack import possession_claim_link, possession_party_route, possession_send
+    from .common import message_send
+    from .possession_pack import possession_claim_link, possession_party_route
 
     with transaction.atomic():
         party = PossessionParty.objects.select_for_update().get(pk=party.pk)
@@ -147,13 +148,13 @@ def possession_response_submit(
             "counterclaim": "yes" if counterclaim else "no",
         }
         if landlord is not None:
-            possession_send(
+            message_send(
                 template=RESPONSE_LANDLORD_TEMPLATE,
                 route=possession_party_route(landlord),
                 claim=claim,
                 personalisation={**common, "claim_url": possession_claim_link(claim)},
             )
-        possession_send(
+        message_send(
             template=RESPONSE_TENANT_TEMPLATE,
             route=possession_party_route(party),
             claim=claim,

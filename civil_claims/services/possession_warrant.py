@@ -31,12 +31,11 @@ from ..possession_constants import (
 )
 from ..possession_fees import possession_fee_for
 from ..possession_hearing_rules import warrant_refusal
-from .common import court_phone
+from .common import court_phone, message_send
 from .hwf import hwf_decision_fields, hwf_message
 from .possession_pack import (
     possession_claim_link,
     possession_party_route,
-    possession_send,
     property_text,
 )
 
@@ -148,7 +147,7 @@ def possession_hwf_decide(
             reference=claim.reference_display,
             next_step=next_step,
         )
-        possession_send(
+        message_send(
             template=template,
             route=possession_party_route(claim.claimant),
             claim=claim,
@@ -371,14 +370,14 @@ def possession_warrant_issue(
             "eviction_time": local.strftime("%-I:%M%p").lower(),
         }
         common = {"property": property_text(claim), "claim_number": claim.claim_number}
-        possession_send(
+        message_send(
             template="civil_claims.possession_warrant_issued",
             route=possession_party_route(claim.claimant),
             claim=claim,
             personalisation={**common, **when, "claim_url": possession_claim_link(claim)},
         )
         for defendant in claim.defendants:
-            possession_send(
+            message_send(
                 template="civil_claims.possession_eviction_notice",
                 route=possession_party_route(defendant),
                 claim=claim,

@@ -108,11 +108,11 @@ def english_sentences(texts: list[str], typed: set[str] = frozenset()) -> list[s
     """The text nodes with two or more English-only words once what the walker typed into
     the forms (shown back on check pages) is taken out."""
     found = []
+    longest_first = sorted((value for value in typed if len(value) >= 4), key=len, reverse=True)
     for text in texts:
         rest = text
-        for value in sorted(typed, key=len, reverse=True):
-            if len(value) >= 4:
-                rest = rest.replace(value, " ")
+        for value in longest_first:
+            rest = rest.replace(value, " ")
         words = set(re.findall(r"[a-z]+", rest.lower()))
         if len(words & ENGLISH_ONLY_WORDS) >= 2 and text not in TEST_ONLY_TEXT:
             found.append(text)
