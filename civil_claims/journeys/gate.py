@@ -16,7 +16,7 @@ import functools
 
 from django.shortcuts import redirect
 
-from digital_services.journeys.selectors import draft_get, owner_for_request
+from digital_services.journeys.selectors import draft_for_request, owner_for_request
 from digital_services.journeys.services import draft_note_save
 
 from .eligibility import answers_from, eligibility_passed
@@ -35,7 +35,7 @@ def eligibility_required(view):
     @functools.wraps(view)
     def wrapped(request, *args, journey, **kwargs):
         owner = owner_for_request(request)
-        draft = draft_get(journey=journey, owner=owner)
+        draft = draft_for_request(request, journey=journey, owner=owner)
         if eligibility_passed(_draft_answers(draft)):
             return view(request, *args, journey=journey, **kwargs)
         session_answers = answers_from(request.session)

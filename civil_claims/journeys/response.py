@@ -29,7 +29,7 @@ from digital_services.journeys.definitions import (
     Step,
     journey_register,
 )
-from digital_services.journeys.selectors import draft_get, owner_for_request
+from digital_services.journeys.selectors import draft_for_request, owner_for_request
 from digital_services.journeys.services import draft_note_save
 
 from ..constants import EVIDENCE_ITEMS_MAX, TIMELINE_EVENTS_MAX, EvidenceType, PaymentOption
@@ -482,7 +482,7 @@ RESPONSE = journey_register(
 
 def _responding_to(request, journey) -> tuple[str, bool]:
     """The claim reference the viewer's response is for, and whether the draft holds it."""
-    draft = draft_get(journey=journey, owner=owner_for_request(request))
+    draft = draft_for_request(request, journey=journey, owner=owner_for_request(request))
     stored = draft.answers.get(DRAFT_KEY) if draft is not None else None
     if isinstance(stored, str) and stored:
         return stored, True

@@ -129,23 +129,32 @@ class ResponseAnswers:
 
 
 def _in_breathing_space(claim: Claim) -> bool:
+    prefetched = getattr(claim, "_prefetched_objects_cache", {}).get("breathing_spaces")
+    if prefetched is not None:  # claims_with_details() read them with the claim
+        return any(space.status == BreathingSpaceStatus.IN_FORCE for space in prefetched)
     return BreathingSpace.objects.filter(claim=claim, status=BreathingSpaceStatus.IN_FORCE).exists()
+
+
+def _has_one(claim: Claim, relation: str, model) -> bool:
+    """Whether the claim has its ``relation`` (a one-to-one back to it): read from the claim
+    when it came with it (``select_related``, as ``claims_with_details()`` does), asked
+    otherwise."""
+    if Claim._meta.get_field(relation).is_cached(claim):
+        return getattr(claim, relation, None) is not None
+    return model.objects.filter(claim=claim).exists()
 
 
 def claim_response_refusal(claim: Claim, *, channel: str = Channel.ONLINE) -> str:
     """Why a response cannot be taken on the claim now ("" when it can). A response after
     the deadline still counts until the claimant asks for judgment (notes section 2)."""
-    if claim.responded_at is not None or Response.objects.filter(claim=claim).exists():
+    if claim.responded_at is not None or _has_one(claim, "response", Response):
         return gettext("A response to this claim has already been sent. You cannot respond again")
     if _in_breathing_space(claim):
         return gettext(
             "You cannot respond while the claim is paused by a breathing space. We will tell "
             "you the new deadline to respond when the breathing space ends"
         )
-    if (
-        claim.status == ClaimStatus.JUDGMENT_REQUESTED
-        or Judgment.objects.filter(claim=claim).exists()
-    ):
+    if claim.status == ClaimStatus.JUDGMENT_REQUESTED or _has_one(claim, "judgment", Judgment):
         return gettext(
             "You cannot respond online because the deadline passed and the claimant has asked "
             "the court for a judgment. Contact the court about the judgment"

@@ -67,6 +67,23 @@ def draft_get(*, journey: Journey, owner: Owner) -> Draft | None:
     )
 
 
+def draft_for_request(request, *, journey: Journey, owner: Owner) -> Draft | None:
+    """``draft_get``, read once per request: a page's gate (a service's wrapper that looks
+    at the draft first) and the journey view share the one read. ``draft_reread`` reads it
+    again after a write."""
+    memo = request.__dict__.setdefault("_journey_drafts", {})
+    key = (journey.service, journey.slug, getattr(owner.user, "pk", None), owner.session_key)
+    if key not in memo:
+        memo[key] = draft_get(journey=journey, owner=owner)
+    return memo[key]
+
+
+def draft_reread(request, *, journey: Journey, owner: Owner) -> Draft | None:
+    """The draft read afresh (after this request saved it), kept for the rest of the request."""
+    request.__dict__.setdefault("_journey_drafts", {}).clear()
+    return draft_for_request(request, journey=journey, owner=owner)
+
+
 def drafts_for_user(*, user) -> list[Draft]:
     if user is None or not user.is_authenticated:
         return []

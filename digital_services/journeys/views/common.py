@@ -15,7 +15,13 @@ from ..engine import (
     journey_evaluate,
 )
 from ..integrations import request_channel
-from ..selectors import Owner, draft_get, journey_url, owner_for_request
+from ..selectors import (
+    Owner,
+    draft_for_request,
+    draft_reread,
+    journey_url,
+    owner_for_request,
+)
 
 RETURN_TO_CHECK = "check"
 
@@ -28,7 +34,7 @@ class JourneyRequest:
         self.journey = journey
         self.namespace = request.resolver_match.namespace
         self.owner = owner_for_request(request)
-        self.draft = draft_get(journey=journey, owner=self.owner)
+        self.draft = draft_for_request(request, journey=journey, owner=self.owner)
         # Each step's state under the stored answers that led to it, for this request's
         # evaluations (the page's and, after a save, refresh's).
         self._memo: dict = {}
@@ -38,7 +44,7 @@ class JourneyRequest:
         self.returning = request.GET.get("return") == RETURN_TO_CHECK
 
     def refresh(self) -> None:
-        self.draft = draft_get(journey=self.journey, owner=self.owner)
+        self.draft = draft_reread(self.request, journey=self.journey, owner=self.owner)
         self.evaluation = journey_evaluate(
             self.journey, self.draft.answers if self.draft else {}, memo=self._memo
         )
