@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -17,7 +17,13 @@ from digital_services.core.grants import grant_held
 from digital_services.core.money import pence_format
 from digital_services.core.registry import CaseSummary
 
-from .constants import BreathingSpaceStatus, ClaimStatus, CorrespondenceStatus, HwfOutcome
+from .constants import (
+    BreathingSpaceStatus,
+    ClaimStatus,
+    CorrespondenceStatus,
+    HwfOutcome,
+    PartyRole,
+)
 from .models import BreathingSpace, Claim, PaperCorrespondence, Party
 from .next_steps import claimant_words
 from .services.common import CLAIM_PAGE_URL_NAME, GRANT_SCOPE_CLAIM
@@ -77,6 +83,42 @@ def claims_with_details() -> QuerySet[Claim]:
     )
 
 
+#: What a summary in "Your applications" shows of a party (``Party.display_name``).
+_LISTED_PARTY_COLUMNS = ("name", "party_type", "trading_name")
+
+
+def _listed_party_columns(role: str) -> dict:
+    parties = Party.objects.filter(claim=OuterRef("pk"), role=role).order_by("pk")
+    return {
+        f"listed_{role}_{column}": Subquery(parties.values(column)[:1])
+        for column in _LISTED_PARTY_COLUMNS
+    }
+
+
+def claims_listed() -> QuerySet[Claim]:
+    """Claims with what their summaries in "Your applications" show, in one query however
+    many there are: the response, reply, judgment and order in force joined (``next_steps``
+    reads them), and the parties' names and the day the breathing space in force began read
+    by subqueries (``listed_party``, ``claim_next_step_from``)."""
+    in_force = BreathingSpace.objects.filter(
+        claim=OuterRef("pk"), status=BreathingSpaceStatus.IN_FORCE
+    )
+    return Claim.objects.select_related(
+        "response", "claimant_reply", "judgment", "current_order"
+    ).annotate(
+        **_listed_party_columns(PartyRole.CLAIMANT),
+        **_listed_party_columns(PartyRole.DEFENDANT),
+        breathing_space_from=Subquery(in_force.values("started_on")[:1]),
+    )
+
+
+def listed_party(claim: Claim, role: str) -> Party | None:
+    """The claim's party of ``role`` as ``claims_listed`` read it (its name, type and
+    trading name: enough for ``display_name``), or None when it has none."""
+    values = {column: getattr(claim, f"listed_{role}_{column}") for column in _LISTED_PARTY_COLUMNS}
+    return Party(role=role, **values) if values["name"] is not None else None
+
+
 def claim_get_for_viewer(*, reference: str, request) -> Claim | None:
     """The claim with this reference if the viewer is its claimant: the signed-in owner (or
     the claimant a member of staff is helping), or someone holding a grant for it (a link from one of its messages). Otherwise None."""
@@ -103,12 +145,18 @@ def claim_next_step(claim: Claim) -> str:
     """The claim's state and what happens next, in words for the claimant. A breathing space
     in force pauses the claim whatever its state, so it is said first."""
     space = claim_breathing_space_in_force(claim) if claim.is_issued else None
-    if space is not None:
+    return claim_next_step_from(claim, paused_from=space.started_on if space else None)
+
+
+def claim_next_step_from(claim: Claim, *, paused_from: dt.date | None) -> str:
+    """``claim_next_step`` with the day the breathing space in force began already read
+    (None when none is: ``claims_listed`` reads it with the claim)."""
+    if paused_from is not None and claim.is_issued:
         return gettext(
             "The claim is paused because the defendant is in a breathing space (debt respite) "
             "from %(day)s. Nothing happens on it until the breathing space ends, and any "
             "deadline to respond is paused. We will write when it ends."
-        ) % {"day": date_format(space.started_on)}
+        ) % {"day": date_format(paused_from)}
     after_response = claimant_words(claim) if claim.is_issued else ""
     if after_response:
         return after_response
@@ -218,21 +266,23 @@ def claims_for_user(user) -> list[CaseSummary]:
     """The user's claims for "Your applications"."""
     if not getattr(user, "is_authenticated", False):
         return []
-    claims = claims_with_details().filter(user=user).order_by("-updated_at")[:50]
+    claims = claims_listed().filter(user=user).order_by("-updated_at")[:50]
     return [claim_summary(claim) for claim in claims]
 
 
 def claim_summary(claim: Claim) -> CaseSummary:
-    """A claim as its claimant sees it in "Your applications"."""
+    """A claim (read by ``claims_listed``) as its claimant sees it in "Your applications"."""
+    defendant = listed_party(claim, PartyRole.DEFENDANT)
+    next_step = claim_next_step_from(claim, paused_from=claim.breathing_space_from)
     return CaseSummary(
         reference=claim.reference_display,
-        title=f"Money claim against {claim.defendant.display_name}"
-        if claim.defendant
-        else "Money claim",
-        status=f"{claim.get_status_display()}. {claim_next_step(claim)}",
+        title=gettext("Money claim against %(name)s") % {"name": defendant.display_name}
+        if defendant
+        else gettext("Money claim"),
+        status=f"{claim.get_status_display()}. {next_step}",
         url=claim_page_url(claim),
         updated_at=claim.updated_at,
-        action_label="View claim",
+        action_label=gettext("View claim"),
     )
 
 

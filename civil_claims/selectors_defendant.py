@@ -18,11 +18,19 @@ from .constants import ClaimStatus, PartyRole
 from .deadlines import deadline_passed
 from .models import Claim
 from .next_steps import defendant_words
-from .selectors import claim_breathing_space_in_force, claim_next_step, claims_with_details
+from .selectors import (
+    claim_breathing_space_in_force,
+    claim_next_step_from,
+    claims_listed,
+    claims_with_details,
+    listed_party,
+)
 
 
-def _defended_by(user):
-    return claims_with_details().filter(
+def _defended_by(user, claims=None):
+    """The issued claims whose defendant the user linked (of ``claims``: by default with
+    every detail, for the claim's own pages)."""
+    return (claims if claims is not None else claims_with_details()).filter(
         parties__role=PartyRole.DEFENDANT, parties__user=user, claim_number__isnull=False
     )
 
@@ -56,6 +64,15 @@ def deadline_in_words(deadline: dt.date, *, now: dt.datetime | None = None) -> s
 
 def defendant_next_step(claim: Claim, *, now: dt.datetime | None = None) -> str:
     """What the defendant should do now, in words (the claimant's wording for other states)."""
+    space = claim_breathing_space_in_force(claim)
+    return defendant_next_step_from(claim, paused_from=space.started_on if space else None, now=now)
+
+
+def defendant_next_step_from(
+    claim: Claim, *, paused_from: dt.date | None, now: dt.datetime | None = None
+) -> str:
+    """``defendant_next_step`` with the day the breathing space in force began already read
+    (None when none is: ``selectors.claims_listed`` reads it with the claim)."""
     if claim.status == ClaimStatus.OPEN and claim.responded_at is None and claim.response_deadline:
         if deadline_passed(claim.response_deadline, now=now):
             return gettext(
@@ -67,27 +84,32 @@ def defendant_next_step(claim: Claim, *, now: dt.datetime | None = None) -> str:
             "Respond to the claim by %(deadline)s. If you do not, the claimant can ask the "
             "court for a judgment."
         ) % {"deadline": deadline_in_words(claim.response_deadline, now=now)}
-    paused = claim_breathing_space_in_force(claim) is not None
-    return ("" if paused else defendant_words(claim)) or claim_next_step(claim)
+    paused = paused_from is not None
+    return ("" if paused else defendant_words(claim)) or claim_next_step_from(
+        claim, paused_from=paused_from
+    )
 
 
 def defendant_claims_for_user(user) -> list[CaseSummary]:
     """The claims made against the user (linked with an access code), for "Your applications"."""
     if not getattr(user, "is_authenticated", False):
         return []
-    claims = _defended_by(user).order_by("-updated_at")[:50]
+    claims = _defended_by(user, claims_listed()).order_by("-updated_at")[:50]
     return [defendant_claim_summary(claim) for claim in claims]
 
 
 def defendant_claim_summary(claim: Claim) -> CaseSummary:
-    """A claim as the defendant who linked it sees it in "Your applications"."""
+    """A claim (read by ``selectors.claims_listed``) as the defendant who linked it sees it
+    in "Your applications"."""
+    claimant = listed_party(claim, PartyRole.CLAIMANT)
+    next_step = defendant_next_step_from(claim, paused_from=claim.breathing_space_from)
     return CaseSummary(
         reference=claim.reference_display,
-        title=f"Money claim made against you by {claim.claimant.display_name}",
-        status=f"{claim.get_status_display()}. {defendant_next_step(claim)}",
+        title=gettext("Money claim made against you by %(name)s") % {"name": claimant.display_name},
+        status=f"{claim.get_status_display()}. {next_step}",
         url=reverse("civil_claims:respond-claim", args=[claim.reference]),
         updated_at=claim.updated_at,
-        action_label="View claim",
+        action_label=gettext("View claim"),
     )
 
 
@@ -103,7 +125,7 @@ def money_claims_for_user(user) -> list[CaseSummary]:
         return []
     defended = Party.objects.filter(role=PartyRole.DEFENDANT, user=user).values("claim_id")
     claims = (
-        claims_with_details()
+        claims_listed()
         .filter(Q(user=user) | Q(pk__in=defended, claim_number__isnull=False))
         .order_by("-updated_at")[:100]
     )

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Max, Min, OuterRef, QuerySet, Subquery
+
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.grants import grant_held
 
-from .models import PossessionClaim
+from .models import PossessionClaim, PossessionHearing
+from .possession_constants import HearingStatus
 
 
 def possession_claim_get_for_viewer(*, reference: str, request) -> PossessionClaim | None:
@@ -31,8 +37,44 @@ def possession_claim_get_for_viewer(*, reference: str, request) -> PossessionCla
 # The landlord's claims: next step, "Your applications" and "Your data" ----------------
 
 
-def possession_next_step(claim: PossessionClaim) -> str:
-    """Where the claim is and what happens next, in words for the landlord."""
+@dataclass(frozen=True)
+class ListedHearings:
+    """When the claim's listed hearings start (None when none is listed): the next step
+    names the last one listed, and the first once a defendant has responded."""
+
+    first_at: dt.datetime | None
+    last_at: dt.datetime | None
+
+
+def possession_listed_hearings(claim: PossessionClaim) -> ListedHearings:
+    """The claim's listed hearings (one query; ``possession_claims_listed`` reads them with
+    the claim instead)."""
+    return ListedHearings(
+        **claim.hearings.filter(status=HearingStatus.LISTED).aggregate(
+            first_at=Min("starts_at"), last_at=Max("starts_at")
+        )
+    )
+
+
+def possession_claims_listed() -> QuerySet[PossessionClaim]:
+    """Possession claims with what their summaries in "Your applications" show, in one
+    query however many there are: the warrant joined, and when the listed hearings start
+    read by subqueries (``listed_hearings``)."""
+    listed = PossessionHearing.objects.filter(claim=OuterRef("pk"), status=HearingStatus.LISTED)
+    return PossessionClaim.objects.select_related("warrant").annotate(
+        listed_hearing_first_at=Subquery(listed.order_by("starts_at").values("starts_at")[:1]),
+        listed_hearing_last_at=Subquery(listed.order_by("-starts_at").values("starts_at")[:1]),
+    )
+
+
+def listed_hearings(claim: PossessionClaim) -> ListedHearings:
+    """The listed hearings of a claim read by ``possession_claims_listed``."""
+    return ListedHearings(claim.listed_hearing_first_at, claim.listed_hearing_last_at)
+
+
+def possession_next_step(claim: PossessionClaim, *, hearings: ListedHearings | None = None) -> str:
+    """Where the claim is and what happens next, in words for the landlord. ``hearings``:
+    the claim's listed hearings when already read (else they are read when needed)."""
     from django.utils import timezone
     from django.utils.translation import gettext
 
@@ -45,7 +87,7 @@ def possession_next_step(claim: PossessionClaim) -> str:
 
     s = claim.status
     if s in ("response_received", "defence_received"):
-        return possession_responded_next_step(claim)
+        return possession_responded_next_step(claim, hearings=hearings)
     warrant = getattr(claim, "warrant", None) if s.startswith("warrant") else None
     holder = warrant if warrant is not None else claim
     if s in (S.AWAITING_PAYMENT, S.WARRANT_AWAITING_PAYMENT):
@@ -67,12 +109,12 @@ def possession_next_step(claim: PossessionClaim) -> str:
     if s == S.ISSUED:
         return gettext("We will list a hearing and send you its notice.")
     if s in (S.HEARING_LISTED, S.HEARING_ADJOURNED):
-        hearing = claim.hearings.filter(status="listed").order_by("-starts_at").first()
-        if hearing is None:
+        last_at = (hearings or possession_listed_hearings(claim)).last_at
+        if last_at is None:
             return gettext(
                 "The hearing was adjourned. We will send you the notice of the new hearing."
             )
-        local = timezone.localtime(hearing.starts_at)
+        local = timezone.localtime(last_at)
         return gettext("The hearing is on %(date)s at %(time)s.") % {
             "date": date_format(local.date()),
             "time": local.strftime("%-I:%M%p").lower(),
@@ -103,28 +145,27 @@ def possession_claims_for_user(user) -> list:
 
     if not getattr(user, "is_authenticated", False):
         return []
-    claims = (
-        PossessionClaim.objects.filter(user=user)
-        .prefetch_related("parties", "hearings")
-        .select_related("warrant")
-        .order_by("-updated_at")[:50]
-    )
+    claims = possession_claims_listed().filter(user=user).order_by("-updated_at")[:50]
     return [possession_claim_summary(claim) for claim in claims]
 
 
 def possession_claim_summary(claim: PossessionClaim):
-    """A possession claim as its landlord sees it in "Your applications"."""
+    """A possession claim (read by ``possession_claims_listed``) as its landlord sees it in
+    "Your applications"."""
     from django.urls import reverse
+    from django.utils.translation import gettext
 
     from digital_services.core.registry import CaseSummary
 
+    next_step = possession_next_step(claim, hearings=listed_hearings(claim))
     return CaseSummary(
         reference=claim.reference_display,
-        title=f"Possession claim: {claim.property_line_1}, {claim.property_postcode}",
-        status=f"{claim.get_status_display()}. {possession_next_step(claim)}",
+        title=gettext("Possession claim: %(address)s")
+        % {"address": f"{claim.property_line_1}, {claim.property_postcode}"},
+        status=f"{claim.get_status_display()}. {next_step}",
         url=reverse("civil_claims:possession-claim", args=[claim.reference]),
         updated_at=claim.updated_at,
-        action_label="View claim",
+        action_label=gettext("View claim"),
     )
 
 
@@ -192,27 +233,30 @@ def possession_case_data_for_user(user) -> dict:
     return {"possession claims": rows}
 
 
-def possession_hearing_words(claim: PossessionClaim) -> str:
-    """The listed hearing's date and time in words, or that one will be listed (the claim's
-    hearings read once: prefetched for "Your applications")."""
+def possession_hearing_words(
+    claim: PossessionClaim, *, hearings: ListedHearings | None = None
+) -> str:
+    """The first listed hearing's date and time in words, or that one will be listed
+    (``hearings``: the claim's listed hearings when already read, as for "Your
+    applications"; else they are read here)."""
     from django.utils import timezone
     from django.utils.translation import gettext
 
     from digital_services.core.dates import date_format
 
-    listed = sorted(
-        (h for h in claim.hearings.all() if h.status == "listed"), key=lambda h: h.starts_at
-    )
-    if not listed:
+    first_at = (hearings or possession_listed_hearings(claim)).first_at
+    if first_at is None:
         return gettext("We will list a hearing and send you its notice.")
-    local = timezone.localtime(listed[0].starts_at)
+    local = timezone.localtime(first_at)
     return gettext("The hearing is on %(date)s at %(time)s.") % {
         "date": date_format(local.date()),
         "time": local.strftime("%-I:%M%p").lower(),
     }
 
 
-def possession_responded_next_step(claim: PossessionClaim) -> str:
+def possession_responded_next_step(
+    claim: PossessionClaim, *, hearings: ListedHearings | None = None
+) -> str:
     """For the landlord once a defendant has responded: whether the claim is disputed (a
     defence), and the hearing."""
     from django.utils.translation import gettext
@@ -222,4 +266,4 @@ def possession_responded_next_step(claim: PossessionClaim) -> str:
         if claim.status == "defence_received"
         else gettext("A defendant has responded and does not dispute the claim.")
     )
-    return f"{said} {possession_hearing_words(claim)}"
+    return f"{said} {possession_hearing_words(claim, hearings=hearings)}"

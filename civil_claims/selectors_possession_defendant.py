@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext
 
@@ -13,10 +14,21 @@ from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.registry import CaseSummary
 
 from .deadlines import deadline_passed, response_deadline_for
-from .models import PossessionClaim, PossessionParty
+from .models import (
+    PossessionClaim,
+    PossessionCounterclaim,
+    PossessionParty,
+    PossessionResponse,
+)
 from .possession_constants import PossessionPartyRole
 from .possession_response_constants import TENANT_CLOSED_STATUSES
 from .selectors_defendant import deadline_in_words
+from .selectors_possession import (
+    ListedHearings,
+    listed_hearings,
+    possession_claims_listed,
+    possession_hearing_words,
+)
 
 
 def _tenant_parties(user):
@@ -74,8 +86,30 @@ def possession_defendant_next_step(party: PossessionParty, *, now=None) -> str:
     if claim.status in TENANT_CLOSED_STATUSES:
         return gettext("The claim is closed.")
     response = possession_response_for_party(party)
-    if response is not None:
-        return possession_responded_words(party, response)
+    return possession_defendant_next_step_from(
+        claim,
+        responded=response is not None,
+        counterclaim=getattr(response, "counterclaim", None),
+        now=now,
+    )
+
+
+def possession_defendant_next_step_from(
+    claim: PossessionClaim,
+    *,
+    responded: bool,
+    counterclaim=None,
+    hearings: ListedHearings | None = None,
+    now=None,
+) -> str:
+    """``possession_defendant_next_step`` with the tenant's response already read: whether
+    they responded, and the counterclaim sent with it (or None); and ``hearings``, the
+    claim's listed hearings, when already read (``possession_claims_all_for_user`` reads
+    them all with the claim)."""
+    if claim.status in TENANT_CLOSED_STATUSES:
+        return gettext("The claim is closed.")
+    if responded:
+        return possession_responded_words(claim, counterclaim, hearings=hearings)
     deadline = possession_response_deadline(claim)
     if deadline is None:
         return gettext("The claim has not been issued yet.")
@@ -89,20 +123,20 @@ def possession_defendant_next_step(party: PossessionParty, *, now=None) -> str:
     }
 
 
-def possession_responded_words(party: PossessionParty, response) -> str:
-    """For a tenant who has responded: that the court has it, where their counterclaim is
-    (a fee to pay, Help with Fees, issued or returned), and the hearing."""
+def possession_responded_words(
+    claim: PossessionClaim, counterclaim, *, hearings: ListedHearings | None = None
+) -> str:
+    """For a tenant who has responded: that the court has it, where their counterclaim (or
+    None) is (a fee to pay, Help with Fees, issued or returned), and the hearing."""
     from django.utils.translation import gettext
 
     from digital_services.core.money import pence_format
 
     from .constants import HwfOutcome
     from .possession_response_constants import CounterclaimStatus
-    from .selectors_possession import possession_hearing_words
     from .services.possession_decisions import counterclaim_fee_due_pence
 
     words = [gettext("You have responded. The court will look at your response.")]
-    counterclaim = getattr(response, "counterclaim", None)
     if counterclaim is not None:
         status = counterclaim.status
         if counterclaim.hwf_outcome == HwfOutcome.MORE_INFO and status in (
@@ -127,7 +161,7 @@ def possession_responded_words(party: PossessionParty, response) -> str:
                 gettext("Your counterclaim was returned: %(reason)s")
                 % {"reason": counterclaim.return_reason}
             )
-    words.append(possession_hearing_words(party.claim))
+    words.append(possession_hearing_words(claim, hearings=hearings))
     return " ".join(words)
 
 
@@ -136,21 +170,82 @@ def possession_defendant_claims_for_user(user) -> list[CaseSummary]:
     "Your applications"."""
     if not getattr(user, "is_authenticated", False):
         return []
-    parties = _tenant_parties(user).order_by("-claim__updated_at")[:50]
-    return [possession_defendant_summary(party) for party in parties]
+    claims = (
+        possession_claims_listed_for(user)
+        .filter(pk__in=_tenant_claim_ids(user), claim_number__isnull=False)
+        .order_by("-updated_at")[:50]
+    )
+    return [possession_defendant_summary(claim) for claim in claims]
 
 
-def possession_defendant_summary(party: PossessionParty) -> CaseSummary:
-    """A possession claim as the tenant who linked it sees it in "Your applications"."""
-    claim = party.claim
+def _tenant_claim_ids(user):
+    """The claims the user linked as a defendant (a subquery: found by the party's user)."""
+    return PossessionParty.objects.filter(user=user, role=PossessionPartyRole.DEFENDANT).values(
+        "claim_id"
+    )
+
+
+#: What the tenant's next step says of the counterclaim sent with their response.
+_LISTED_COUNTERCLAIM_COLUMNS = (
+    "status",
+    "hwf_outcome",
+    "hwf_note",
+    "return_reason",
+    "fee_pence",
+    "hwf_amount_to_pay_pence",
+    "amount_paid_pence",
+)
+
+
+def possession_claims_listed_for(user) -> QuerySet[PossessionClaim]:
+    """``selectors_possession.possession_claims_listed`` with, for a claim the user linked as
+    a defendant, their party (the first, as the claim's page takes), whether they responded
+    and their counterclaim's facts: still one query however many claims there are."""
+    tenant = PossessionParty.objects.filter(
+        claim=OuterRef("pk"), user=user, role=PossessionPartyRole.DEFENDANT
+    ).order_by("position", "pk")
+    counterclaim = PossessionCounterclaim.objects.filter(
+        response__party=OuterRef("listed_tenant_party")
+    )
+    return (
+        possession_claims_listed()
+        .annotate(listed_tenant_party=Subquery(tenant.values("pk")[:1]))
+        .annotate(
+            listed_tenant_responded=Exists(
+                PossessionResponse.objects.filter(party=OuterRef("listed_tenant_party"))
+            ),
+            **{
+                f"listed_counterclaim_{column}": Subquery(counterclaim.values(column)[:1])
+                for column in _LISTED_COUNTERCLAIM_COLUMNS
+            },
+        )
+    )
+
+
+def listed_counterclaim(claim: PossessionClaim) -> PossessionCounterclaim | None:
+    """The tenant's counterclaim as ``possession_claims_listed_for`` read it (the facts the
+    next step words need, not saved or to be saved), or None when there is none."""
+    values = {c: getattr(claim, f"listed_counterclaim_{c}") for c in _LISTED_COUNTERCLAIM_COLUMNS}
+    return PossessionCounterclaim(**values) if values["status"] is not None else None
+
+
+def possession_defendant_summary(claim: PossessionClaim) -> CaseSummary:
+    """A possession claim (read by ``possession_claims_listed_for``) as the tenant who
+    linked it sees it in "Your applications"."""
+    next_step = possession_defendant_next_step_from(
+        claim,
+        responded=claim.listed_tenant_responded,
+        counterclaim=listed_counterclaim(claim),
+        hearings=listed_hearings(claim),
+    )
+    address = ", ".join(claim.property_lines[:1] + claim.property_lines[-1:])
     return CaseSummary(
         reference=claim.reference_display,
-        title="Possession claim for "
-        + ", ".join(claim.property_lines[:1] + claim.property_lines[-1:]),
-        status=f"{claim.get_status_display()}. {possession_defendant_next_step(party)}",
+        title=gettext("Possession claim for %(address)s") % {"address": address},
+        status=f"{claim.get_status_display()}. {next_step}",
         url=reverse("civil_claims:possession-respond-claim", args=[claim.reference]),
         updated_at=claim.updated_at,
-        action_label="View claim",
+        action_label=gettext("View claim"),
     )
 
 
@@ -163,23 +258,14 @@ def possession_claims_all_for_user(user) -> list[CaseSummary]:
 
     if not getattr(user, "is_authenticated", False):
         return []
-    defended = PossessionParty.objects.filter(user=user, role=PossessionPartyRole.DEFENDANT).values(
-        "claim_id"
-    )
     claims = (
-        PossessionClaim.objects.filter(
-            Q(user=user) | Q(pk__in=defended, claim_number__isnull=False)
-        )
-        .prefetch_related("parties", "hearings")
-        .select_related("warrant")
+        possession_claims_listed_for(user)
+        .filter(Q(user=user) | Q(pk__in=_tenant_claim_ids(user), claim_number__isnull=False))
         .order_by("-updated_at")[:100]
     )
-    summaries = []
-    for claim in claims:
-        if claim.user_id == user.pk:
-            summaries.append(possession_claim_summary(claim))
-            continue
-        for party in claim.parties.all():
-            if party.user_id == user.pk and party.role == PossessionPartyRole.DEFENDANT:
-                summaries.append(possession_defendant_summary(party))
-    return summaries
+    return [
+        possession_claim_summary(claim)
+        if claim.user_id == user.pk
+        else possession_defendant_summary(claim)
+        for claim in claims
+    ]

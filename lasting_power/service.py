@@ -72,22 +72,24 @@ def list_cases(user):
         if lpa.user_id != user.pk:
             yield CaseSummary(
                 reference=lpa.reference_display,
-                title=f"Lasting power of attorney for {lpa.donor_name}: you are an attorney",
+                title=gettext("Lasting power of attorney for %(donor)s: you are an attorney")
+                % {"donor": lpa.donor_name},
                 status=lpa.get_status_display(),
                 url=reverse("lasting_power:attorney-lpa", args=[lpa.pk]),
                 updated_at=lpa.updated_at,
                 is_draft=False,
-                action_label="View",
+                action_label=gettext("View"),
             )
             continue
         lpa_type = str(lpa.get_lpa_type_display()).lower()
+        progress = lpa_progress(lpa)  # may work out the whole LPA's answers: once
         yield CaseSummary(
             reference=lpa.reference_display,
             title=gettext("Lasting power of attorney, %(type)s for %(donor)s")
             % {"type": lpa_type, "donor": lpa.donor_name}
             if lpa.donor_name
             else gettext("Lasting power of attorney, %(type)s") % {"type": lpa_type},
-            status=str(PROGRESS_LABELS.get(lpa_progress(lpa), lpa_progress(lpa))),
+            status=str(PROGRESS_LABELS.get(progress, progress)),
             url=reverse(
                 "lasting_power:lpa-view" if lpa.is_locked else "lasting_power:lpa-continue",
                 args=[lpa.pk],

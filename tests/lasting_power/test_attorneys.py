@@ -9,7 +9,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from digital_services.audit.models import AuditEvent
 from digital_services.core.transitions import TransitionNotAllowed
@@ -264,6 +264,10 @@ def test_the_attorney_sees_the_lpa_in_your_applications(client):
     cases = list(list_cases(attorney))
     assert [c.reference for c in cases] == [lpa.reference_display]
     assert "you are an attorney" in cases[0].title
+    with translation.override("cy"):
+        (welsh,) = list_cases(attorney)
+    assert welsh.title.endswith(": rydych yn atwrnai")
+    assert welsh.action_label == "Gweld"
 
 
 # Closing an account -------------------------------------------------------------------

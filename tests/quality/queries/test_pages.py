@@ -5,6 +5,7 @@ little data and with more: the two counts must be equal.
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -127,3 +128,46 @@ def test_rows_seed_makes_the_rows_it_is_asked_for():
     rows_seed(get_user_model(), 3)
 
     assert get_user_model().objects.count() == before + 3
+
+
+def test_your_applications_makes_as_many_queries_with_a_case_of_every_kind_as_with_none(
+    client, citizen
+):
+    """A service's list must not add a query (a prefetch, a look-up per case) once the
+    person has a case in it: counted with none, then with one of each kind and more."""
+    from lasting_power import demo as lpa_demo
+    from lasting_power.constants import LpaType
+    from tests.civil_claims.factories import claim_issued
+    from tests.civil_claims.factories_defendant import claim_linked_to
+    from tests.civil_claims.factories_possession_defendant import (
+        possession_claim_issued,
+        possession_claim_linked_to,
+    )
+    from tests.prison_visits.factories import BookedVisitFactory, RequestedVisitFactory
+    from tests.tribunal_fees.factories import FeeCaseFactory, PaidFeeCaseFactory
+
+    sign_in(client, citizen)
+    none, _ = production_queries_for(client, "/accounts/your-applications/")
+
+    lpa_demo.lpa_answered(citizen, LpaType.PROPERTY_FINANCE, lpa_demo.COMPLETED)
+    lpa_demo.lpa_answered(citizen, LpaType.HEALTH_WELFARE, lpa_demo.IN_PROGRESS)
+    claim_issued(user=citizen)
+    claim_linked_to(citizen)
+    possession_claim_issued(user=citizen)
+    possession_claim_linked_to(citizen)
+    RequestedVisitFactory(user=citizen)
+    BookedVisitFactory(user=citizen)
+    FeeCaseFactory(user=citizen)
+    PaidFeeCaseFactory(user=citizen)
+    more_data()
+
+    every, response = production_queries_for(client, "/accounts/your-applications/")
+
+    html = response.content.decode()
+    # One row per case in each service's table body (the header rows left out): all 10.
+    bodies = re.findall(r"<tbody.*?</tbody>", html, re.S)
+    assert sum(body.count("<tr") for body in bodies) == 10
+    assert "Money claim made against you by" in html
+    assert "Possession claim for" in html
+    assert every == none
+    assert every <= CEILINGS["your applications"]
