@@ -39,7 +39,7 @@ _RELATED = {Response: "response", ClaimantReply: "claimant_reply", Judgment: "ju
 
 def _one(model, claim: Claim):
     """The claim's response, reply or judgment, from the row's cache when the selector
-    fetched it with the claim (``claims_with_details``), else one query."""
+    fetched it with the claim (``claims_with_details``, ``claims_listed``), else one query."""
     try:
         return getattr(claim, _RELATED[model])
     except ObjectDoesNotExist:

@@ -5,7 +5,7 @@ adviser to review, which the parties do not see yet), an order drawn (and until 
 to reconsider a legal adviser's order), a reconsideration asked for, the order confirmed,
 and the claim ready to move to a local court.
 
-Reads the order in force from ``Claim.current_order`` (joined by ``claims_with_details``, so
+Reads the order in force from ``Claim.current_order`` (joined by ``claims_with_details`` and ``claims_listed``, so
 a list of claims costs no query per claim). Returns "" when there is nothing to add.
 """
 
