@@ -162,7 +162,12 @@ class Lpa(models.Model):
         ]
         verbose_name = "lasting power of attorney"
         verbose_name_plural = "lasting powers of attorney"
-        indexes = [models.Index(fields=["user", "-updated_at"], name="lpa_user_updated_idx")]
+        indexes = [
+            models.Index(fields=["user", "-updated_at"], name="lpa_user_updated_idx"),
+            # The staff list, newest first (its ordering), whole or by status.
+            models.Index(fields=["-updated_at", "-id"], name="lpa_admin_list_idx"),
+            models.Index(fields=["status", "-updated_at", "-id"], name="lpa_admin_status_idx"),
+        ]
 
     def __str__(self):
         return f"LPA {self.reference_display}"

@@ -274,9 +274,14 @@ def get_list_display(self, request):
 
 
 def get_ordering(self, request):
-    """The order queues oldest first (the admin's own ordering would override the queue
-    filter's): drafts by when they were drafted, the others by their last move."""
+    """The queues oldest first (the admin's own ordering would override the queue filter's):
+    Help with Fees by when the claim was sent, a counterclaim's by when the response came,
+    drafts by when they were drafted, the other orders by their last move."""
     queue = request.GET.get("queue")
+    if queue == "hwf":
+        return ("submitted_at", "pk")
+    if queue == "counterclaim_hwf":
+        return ("responded_at", "pk")
     if queue == "order_review":
         return ("current_order__drafted_at", "pk")
     if queue in ORDER_QUEUES:

@@ -65,6 +65,13 @@ class PaperCorrespondence(models.Model):
 
     class Meta:
         ordering = ["received_on", "id"]
+        indexes = [
+            # Correspondence to review, oldest first, and the whole list in the same order.
+            models.Index(
+                fields=["status", "received_on", "id"], name="cc_correspondence_queue_idx"
+            ),
+            models.Index(fields=["received_on", "id"], name="cc_correspondence_list_idx"),
+        ]
         verbose_name = "paper correspondence"
         verbose_name_plural = "paper correspondence"
 

@@ -209,6 +209,14 @@ class Claim(models.Model):
         ordering = ["-submitted_at", "-id"]
         indexes = [
             models.Index(fields=["status", "status_changed_at"], name="cc_claim_status_idx"),
+            # The staff list, newest first (its ordering): a top-N index scan, not a sort.
+            models.Index(fields=["-submitted_at", "-id"], name="cc_claim_admin_list_idx"),
+            # Queues oldest first: Help with Fees to decide (status, then submitted_at).
+            models.Index(fields=["status", "submitted_at", "id"], name="cc_claim_queue_idx"),
+            # Issued today, newest first.
+            models.Index(
+                fields=["issue_date", "-submitted_at", "-id"], name="cc_claim_issued_today_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
