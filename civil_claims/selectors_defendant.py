@@ -116,19 +116,18 @@ def defendant_claim_summary(claim: Claim) -> CaseSummary:
 def money_claims_for_user(user) -> list[CaseSummary]:
     """For "Your applications", in one query: the user's own money claims, and the claims
     made against them that they linked with an access code."""
-    from django.db.models import Q
+    from digital_services.core.queries import ids_of_any
 
     from .models import Party
     from .selectors import claim_summary
 
     if not getattr(user, "is_authenticated", False):
         return []
-    defended = Party.objects.filter(role=PartyRole.DEFENDANT, user=user).values("claim_id")
-    claims = (
-        claims_listed()
-        .filter(Q(user=user) | Q(pk__in=defended, claim_number__isnull=False))
-        .order_by("-updated_at")[:100]
-    )
+    defended = Party.objects.filter(
+        role=PartyRole.DEFENDANT, user=user, claim__claim_number__isnull=False
+    ).values("claim_id")
+    own = Claim.objects.filter(user=user).values("pk")
+    claims = claims_listed().filter(pk__in=ids_of_any(own, defended)).order_by("-updated_at")[:100]
     return [
         claim_summary(claim) if claim.user_id == user.pk else defendant_claim_summary(claim)
         for claim in claims

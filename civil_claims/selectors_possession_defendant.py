@@ -252,15 +252,17 @@ def possession_defendant_summary(claim: PossessionClaim) -> CaseSummary:
 def possession_claims_all_for_user(user) -> list[CaseSummary]:
     """For "Your applications", in one query: the landlord's own possession claims, and the
     ones made against them that they linked as a defendant with an access code."""
-    from django.db.models import Q
+    from digital_services.core.queries import ids_of_any
 
     from .selectors_possession import possession_claim_summary
 
     if not getattr(user, "is_authenticated", False):
         return []
+    own = PossessionClaim.objects.filter(user=user).values("pk")
+    linked = _tenant_claim_ids(user).filter(claim__claim_number__isnull=False)
     claims = (
         possession_claims_listed_for(user)
-        .filter(Q(user=user) | Q(pk__in=_tenant_claim_ids(user), claim_number__isnull=False))
+        .filter(pk__in=ids_of_any(own, linked))
         .order_by("-updated_at")[:100]
     )
     return [

@@ -274,6 +274,8 @@ ACCOUNTS_DEMO_USERS = env.bool("ACCOUNTS_DEMO_USERS", default=DEBUG)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_TIMEOUT_WARNING_SECONDS = env.int("SESSION_TIMEOUT_WARNING_SECONDS", default=5 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# Database sessions, saved in one UPDATE (no BEGIN/COMMIT around it): accounts/sessions.py.
+SESSION_ENGINE = "digital_services.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

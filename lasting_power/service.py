@@ -55,8 +55,9 @@ def payment_outcome(*, payment):
 def list_cases(user):
     """The account's LPAs for "Your applications": reference, type, donor and status; and the
     registered LPAs it linked as an attorney (lasting_power.attorneys). One query for both."""
-    from django.db.models import Q
     from django.urls import reverse
+
+    from digital_services.core.queries import ids_of_any
 
     from .constants import PROGRESS_LABELS
     from .models import AttorneyAccess, Lpa
@@ -67,7 +68,9 @@ def list_cases(user):
     linked = AttorneyAccess.objects.filter(
         user=user, used_at__isnull=False, revoked_at__isnull=True
     ).values("lpa_id")
-    lpas = Lpa.objects.filter(Q(user=user) | Q(pk__in=linked)).order_by("-updated_at")[:100]
+    lpas = Lpa.objects.filter(
+        pk__in=ids_of_any(Lpa.objects.filter(user=user).values("pk"), linked)
+    ).order_by("-updated_at")[:100]
     for lpa in lpas:
         if lpa.user_id != user.pk:
             yield CaseSummary(
