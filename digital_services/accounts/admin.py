@@ -6,6 +6,7 @@ from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.admin_lists import LargeListAdminMixin
 from digital_services.core.admin_permissions import PermissionsPickerMixin
 
 from .models import User
@@ -35,7 +36,7 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(PermissionsPickerMixin, DjangoUserAdmin):
+class UserAdmin(LargeListAdminMixin, PermissionsPickerMixin, DjangoUserAdmin):
     """Users are keyed by email; roles are the groups.
 
     Someone who is not a superuser (an administrator) cannot see or change

@@ -21,7 +21,14 @@ from prison_visits.models import Prison
 from tests.payments.factories import PaymentFactory
 
 #: Our own apps' admins (third-party ones, such as django-axes, are theirs to shape).
-OURS = ("digital_services.", "prison_visits.", "tribunal_fees.", "assisted_digital.")
+OURS = (
+    "digital_services.",
+    "prison_visits.",
+    "tribunal_fees.",
+    "assisted_digital.",
+    "civil_claims.",
+    "lasting_power.",
+)
 OUR_ADMINS = sorted(
     (
         (model, model_admin)
@@ -43,6 +50,12 @@ LARGE = {
     "notifications.OutboundMessage",
     "audit.AuditEvent",
     "performance.PerformanceEvent",
+    "civil_claims.Claim",
+    "civil_claims.PossessionClaim",
+    "civil_claims.PaperCorrespondence",
+    "lasting_power.Lpa",
+    "accounts.User",
+    "journeys.Draft",
 }
 
 #: AllValuesFieldListFilter left on a large table, and why it is cheap there (none now: the
