@@ -44,6 +44,16 @@ def defendant_claim_for_viewer(*, reference: str, request) -> Claim | None:
     return _defended_by(owner).filter(reference=reference).first()
 
 
+def defendant_claim_responding(*, reference: str, request) -> Claim | None:
+    """``defendant_claim_for_viewer`` for the response journey's pages, with only what they
+    read, in one query (``claims_listed``): the parties' names and types, the response and
+    judgment, and the breathing space in force (``claim_response_refusal``, ``facts_for``)."""
+    owner = case_owner_for_request(request)
+    if owner is None:
+        return None
+    return _defended_by(owner, claims_listed()).filter(reference=reference).first()
+
+
 def deadline_in_words(deadline: dt.date, *, now: dt.datetime | None = None) -> str:
     """How long is left until 4pm on ``deadline``: "4pm today", "4pm tomorrow", "4pm on
     Friday 11 December 2026 (in 6 days)", or that it has passed."""

@@ -492,7 +492,7 @@ def _responding_to(request, journey) -> tuple[str, bool]:
 def defendant_responding(view):
     """Wrap one of the journey engine's views: the viewer must be the linked defendant of
     the claim their response is for, and it must still take a response."""
-    from ..selectors_defendant import defendant_claim_for_viewer
+    from ..selectors_defendant import defendant_claim_responding
     from ..services.response import claim_response_refusal
 
     @functools.wraps(view)
@@ -501,7 +501,7 @@ def defendant_responding(view):
             return redirect("civil_claims:respond-start")
         reference, in_draft = _responding_to(request, journey)
         claim = (
-            defendant_claim_for_viewer(reference=reference, request=request) if reference else None
+            defendant_claim_responding(reference=reference, request=request) if reference else None
         )
         if claim is None:
             return redirect("civil_claims:respond-start")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from ..constants import PartyType
+from ..constants import PartyRole, PartyType
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,17 @@ def claim_facts_reset(token) -> None:
 
 
 def facts_for(claim) -> ClaimFacts:
-    defendant = claim.defendant
+    if hasattr(claim, "listed_claimant_name"):  # read by selectors.claims_listed()
+        from ..selectors import listed_party
+
+        claimant = listed_party(claim, PartyRole.CLAIMANT)
+        defendant = listed_party(claim, PartyRole.DEFENDANT)
+    else:
+        claimant, defendant = claim.claimant, claim.defendant
     return ClaimFacts(
         reference=claim.reference,
         claim_number=claim.claim_number or "",
-        claimant_name=claim.claimant.display_name,
+        claimant_name=claimant.display_name,
         total_claimed_pence=claim.total_claimed_pence,
         defendant_type=defendant.party_type if defendant else PartyType.INDIVIDUAL,
     )

@@ -129,6 +129,8 @@ class ResponseAnswers:
 
 
 def _in_breathing_space(claim: Claim) -> bool:
+    if hasattr(claim, "breathing_space_from"):  # read by selectors.claims_listed()
+        return claim.breathing_space_from is not None
     prefetched = getattr(claim, "_prefetched_objects_cache", {}).get("breathing_spaces")
     if prefetched is not None:  # claims_with_details() read them with the claim
         return any(space.status == BreathingSpaceStatus.IN_FORCE for space in prefetched)
