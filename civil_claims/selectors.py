@@ -15,6 +15,7 @@ from digital_services.audit.selectors import audit_event_list_for_object
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_held
 from digital_services.core.money import pence_format
+from digital_services.core.queries import first_row_values
 from digital_services.core.registry import CaseSummary
 
 from .constants import (
@@ -89,10 +90,7 @@ _LISTED_PARTY_COLUMNS = ("name", "party_type", "trading_name")
 
 def _listed_party_columns(role: str) -> dict:
     parties = Party.objects.filter(claim=OuterRef("pk"), role=role).order_by("pk")
-    return {
-        f"listed_{role}_{column}": Subquery(parties.values(column)[:1])
-        for column in _LISTED_PARTY_COLUMNS
-    }
+    return {f"listed_{role}": first_row_values(parties, _LISTED_PARTY_COLUMNS)}
 
 
 def claims_listed() -> QuerySet[Claim]:
@@ -115,8 +113,8 @@ def claims_listed() -> QuerySet[Claim]:
 def listed_party(claim: Claim, role: str) -> Party | None:
     """The claim's party of ``role`` as ``claims_listed`` read it (its name, type and
     trading name: enough for ``display_name``), or None when it has none."""
-    values = {column: getattr(claim, f"listed_{role}_{column}") for column in _LISTED_PARTY_COLUMNS}
-    return Party(role=role, **values) if values["name"] is not None else None
+    values = getattr(claim, f"listed_{role}")
+    return Party(role=role, **values) if values else None
 
 
 def claim_get_for_viewer(*, reference: str, request) -> Claim | None:

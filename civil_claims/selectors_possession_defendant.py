@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from digital_services.accounts.citizens import case_owner_for_request
+from digital_services.core.queries import first_row_values
 from digital_services.core.registry import CaseSummary
 
 from .deadlines import deadline_passed, response_deadline_for
@@ -214,10 +215,7 @@ def possession_claims_listed_for(user) -> QuerySet[PossessionClaim]:
             listed_tenant_responded=Exists(
                 PossessionResponse.objects.filter(party=OuterRef("listed_tenant_party"))
             ),
-            **{
-                f"listed_counterclaim_{column}": Subquery(counterclaim.values(column)[:1])
-                for column in _LISTED_COUNTERCLAIM_COLUMNS
-            },
+            listed_counterclaim=first_row_values(counterclaim, _LISTED_COUNTERCLAIM_COLUMNS),
         )
     )
 
@@ -225,8 +223,8 @@ def possession_claims_listed_for(user) -> QuerySet[PossessionClaim]:
 def listed_counterclaim(claim: PossessionClaim) -> PossessionCounterclaim | None:
     """The tenant's counterclaim as ``possession_claims_listed_for`` read it (the facts the
     next step words need, not saved or to be saved), or None when there is none."""
-    values = {c: getattr(claim, f"listed_counterclaim_{c}") for c in _LISTED_COUNTERCLAIM_COLUMNS}
-    return PossessionCounterclaim(**values) if values["status"] is not None else None
+    values = claim.listed_counterclaim
+    return PossessionCounterclaim(**values) if values else None
 
 
 def possession_defendant_summary(claim: PossessionClaim) -> CaseSummary:

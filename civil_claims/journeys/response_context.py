@@ -49,7 +49,7 @@ def claim_facts_reset(token) -> None:
 
 
 def facts_for(claim) -> ClaimFacts:
-    if hasattr(claim, "listed_claimant_name"):  # read by selectors.claims_listed()
+    if hasattr(claim, "listed_claimant"):  # read by selectors.claims_listed()
         from ..selectors import listed_party
 
         claimant = listed_party(claim, PartyRole.CLAIMANT)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import JSONField, QuerySet, Subquery
+from django.db.models.functions import JSONObject
 
 
 def ids_of_any(*querysets: QuerySet) -> QuerySet:
@@ -16,3 +17,17 @@ def ids_of_any(*querysets: QuerySet) -> QuerySet:
     """
     first, *rest = (queryset.order_by() for queryset in querysets)
     return first.union(*rest, all=True)
+
+
+def first_row_values(queryset: QuerySet, columns: tuple[str, ...]) -> Subquery:
+    """The first row of ``queryset`` (a correlated look-up, ``OuterRef`` in its filter) as a
+    dict of ``columns`` (None when there is no row), for ``annotate``.
+
+    One sub-query for all the columns: Django compiles every sub-query on every request, so
+    one per column made a list page's SQL cost more to build than to run. Values come back
+    as JSON gives them: text, numbers, booleans and None (not dates).
+    """
+    return Subquery(
+        queryset.values(row=JSONObject(**{column: column for column in columns}))[:1],
+        output_field=JSONField(),
+    )
