@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from digital_services.accounts.sessions import SessionStore
 
-pytestmark = pytest.mark.django_db(transaction=True)  # autocommit, as a request runs
+pytestmark = pytest.mark.django_db
 
 
 def test_saving_an_existing_session_is_one_update_and_keeps_what_was_stored():
