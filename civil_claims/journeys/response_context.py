@@ -49,13 +49,12 @@ def claim_facts_reset(token) -> None:
 
 
 def facts_for(claim) -> ClaimFacts:
-    if hasattr(claim, "listed_claimant"):  # read by selectors.claims_listed()
-        from ..selectors import listed_party
+    """The facts of a claim read by ``selectors.claims_listed`` (as the journey's gate,
+    ``selectors_defendant.defendant_claim_responding``, reads it)."""
+    from ..selectors import listed_party
 
-        claimant = listed_party(claim, PartyRole.CLAIMANT)
-        defendant = listed_party(claim, PartyRole.DEFENDANT)
-    else:
-        claimant, defendant = claim.claimant, claim.defendant
+    claimant = listed_party(claim, PartyRole.CLAIMANT)
+    defendant = listed_party(claim, PartyRole.DEFENDANT)
     return ClaimFacts(
         reference=claim.reference,
         claim_number=claim.claim_number or "",
