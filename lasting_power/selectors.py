@@ -14,6 +14,7 @@ from digital_services.core.references import reference_plain
 
 from .details import LpaDetails, details_from_answers
 from .journeys import lpa_flow
+from .journeys.flow import lpa_is_created
 from .models import Lpa
 
 DASHBOARD_PAGE_SIZE = 50
@@ -149,7 +150,7 @@ def lpa_progress(lpa: Lpa) -> str:
         from .tracking import lpa_tracking
 
         return lpa_tracking(lpa).stage
-    return "Created" if lpa_flow(lpa).is_created else "Started"
+    return "Created" if lpa_is_created(lpa) else "Started"
 
 
 def lpa_reusable(lpa: Lpa) -> bool:

@@ -8,7 +8,11 @@ check page opens, then the fee and payment.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 
 from digital_services.journeys.engine import VALID, Evaluation, journey_evaluate
 
@@ -107,5 +111,40 @@ def flow_evaluate(*, lpa_type: str, answers: dict, acknowledged=()) -> LpaFlow:
     return LpaFlow(evaluation=evaluation, acknowledged=frozenset(acknowledged), warnings=warnings)
 
 
+def flow_key(lpa) -> tuple:
+    """What an LPA's flow is worked out from: its type, answers and read warnings, and the
+    date (the donor's and attorneys' ages are checked against today). Nothing else: the
+    flow's forms and warnings read no database."""
+    answers = json.dumps(lpa.answers, sort_keys=True, cls=DjangoJSONEncoder)
+    acknowledged = json.dumps(sorted(lpa.acknowledged or ()))
+    return (lpa.lpa_type, answers, acknowledged, timezone.localdate())
+
+
 def lpa_flow(lpa) -> LpaFlow:
-    return flow_evaluate(lpa_type=lpa.lpa_type, answers=lpa.answers, acknowledged=lpa.acknowledged)
+    """The LPA's flow, worked out once per LPA object for as long as its answers stay the
+    same (an admin case page asks three times: progress, people and decisions)."""
+    key = flow_key(lpa)
+    found = lpa.__dict__.get("_flow")
+    if found is not None and found[0] == key:
+        return found[1]
+    flow = flow_evaluate(lpa_type=lpa.lpa_type, answers=lpa.answers, acknowledged=lpa.acknowledged)
+    lpa.__dict__["_flow"] = (key, flow)
+    return flow
+
+
+_CREATED: dict[tuple, bool] = {}
+_CREATED_MAX = 4096
+
+
+def lpa_is_created(lpa) -> bool:
+    """``lpa_flow(lpa).is_created``, remembered in this process for the same answers on the
+    same day: "your applications" and the LPA dashboard say Started or Created for each LPA
+    on every visit, and the whole flow costs several ms of CPU an LPA (docs/performance.md)."""
+    key = flow_key(lpa)
+    created = _CREATED.get(key)
+    if created is None:
+        created = lpa_flow(lpa).is_created
+        if len(_CREATED) >= _CREATED_MAX:
+            _CREATED.clear()  # a day's worth at most; the answers make the key, not the LPA
+        _CREATED[key] = created
+    return created

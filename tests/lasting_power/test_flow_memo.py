@@ -1,0 +1,104 @@
+"""An LPA's flow is worked out once per LPA object while its answers stay the same, and its
+"created" once per process for the same answers on the same day (issue #13: the admin case
+page worked out the whole flow three times, and "your applications" once an LPA a visit)."""
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from digital_services.accounts.services import user_role_add
+from lasting_power.journeys import flow as flow_module
+from lasting_power.journeys.flow import lpa_flow, lpa_is_created
+from lasting_power.models import Lpa
+from lasting_power.selectors import lpa_progress
+from lasting_power.service import CASEWORKER_ROLE
+from tests.accounts.factories import StaffWithTotpFactory
+from tests.conftest import sign_in
+
+from .factories import lpa_answered
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_created():
+    flow_module._CREATED.clear()
+    yield
+    flow_module._CREATED.clear()
+
+
+def _counting():
+    return mock.patch.object(flow_module, "flow_evaluate", side_effect=flow_module.flow_evaluate)
+
+
+def test_the_same_lpa_object_is_worked_out_once_until_its_answers_change():
+    lpa = Lpa.objects.get(pk=lpa_answered(stop_before="instructions").pk)
+
+    with _counting() as evaluate:
+        first = lpa_flow(lpa)
+        assert lpa_flow(lpa) is first
+        assert evaluate.call_count == 1
+
+        lpa.answers["donor"] = {**lpa.answers["donor"], "first_names": "Dorothea"}  # in place
+        changed = lpa_flow(lpa)
+        assert changed is not first
+        assert changed.evaluation.stored["donor"]["first_names"] == "Dorothea"
+
+        lpa.acknowledged = [*lpa.acknowledged, "some-warning"]
+        assert lpa_flow(lpa) is not changed
+        assert evaluate.call_count == 3
+
+    # Another object for the same row works it out again (nothing shared between objects).
+    with _counting() as evaluate:
+        lpa_flow(Lpa.objects.get(pk=lpa.pk))
+        assert evaluate.call_count == 1
+
+
+def test_created_is_remembered_for_the_same_answers_and_follows_them():
+    started = lpa_answered(stop_before="instructions")
+    created = lpa_answered()
+    started.refresh_from_db()
+    created.refresh_from_db()
+
+    assert lpa_progress(started) == "Started"
+    assert lpa_progress(created) == "Created"
+    assert lpa_is_created(created) is lpa_flow(created).is_created is True
+
+    with _counting() as evaluate:
+        for _ in range(3):
+            assert lpa_progress(Lpa.objects.get(pk=created.pk)) == "Created"
+            assert lpa_progress(Lpa.objects.get(pk=started.pk)) == "Started"
+        assert evaluate.call_count == 0
+
+        # The answers change (the certificate provider removed): worked out again.
+        changed = Lpa.objects.get(pk=created.pk)
+        changed.answers.pop("certificate-provider")
+        assert lpa_progress(changed) == "Started"
+        assert evaluate.call_count == 1
+
+
+def test_created_is_worked_out_again_on_another_day():
+    created = lpa_answered()
+    created.refresh_from_db()
+    assert lpa_is_created(created)
+
+    with _counting() as evaluate:
+        with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=1), tick=False):
+            assert lpa_is_created(Lpa.objects.get(pk=created.pk))
+        assert evaluate.call_count == 1  # ages are checked against today
+
+
+def test_the_admin_case_page_works_the_flow_out_once(client):
+    lpa = lpa_answered()
+    caseworker = StaffWithTotpFactory()
+    user_role_add(user=caseworker, role=CASEWORKER_ROLE)
+    sign_in(client, caseworker, second_factor=True)
+
+    with _counting() as evaluate:
+        response = client.get(reverse("admin:lasting_power_lpa_change", args=[lpa.pk]))
+
+    assert response.status_code == 200
+    assert evaluate.call_count == 1  # progress, people and decisions each asked before
