@@ -11,6 +11,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.filters import AllValuesFieldListFilter, FieldListFilter
 from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -169,3 +170,34 @@ def test_the_lighter_row_checkbox_is_djangos_own_markup():
 
     assert ours == admin.ModelAdmin.action_checkbox(model_admin, prison)
     assert "&lt;Test&gt; &amp; Co" in ours
+
+
+def test_every_admin_draws_its_row_checkbox_without_the_widget_templates():
+    """Groups, login attempts, email addresses and second factors included (other packages'
+    admins): StaffAdminSite.register gives each the direct markup, unless it has its own."""
+    from digital_services.core.admin_lists import action_checkbox_html
+
+    kept_djangos = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if getattr(model_admin.action_checkbox, "__func__", None)
+        is admin.ModelAdmin.action_checkbox
+    ]
+    assert kept_djangos == []
+    assert admin.site._registry[Group].action_checkbox is action_checkbox_html
+
+
+@pytest.mark.django_db
+def test_a_group_list_row_has_djangos_checkbox(client, django_user_model):
+    from tests.conftest import sign_in
+
+    group = Group.objects.create(name="Caseworkers <north>")
+    superuser = django_user_model.objects.create_superuser(
+        email="admin@justice.example", password="a-long-password-1"
+    )
+    sign_in(client, superuser, second_factor=True)
+
+    page = client.get("/admin/auth/group/").content.decode()
+
+    expected = admin.ModelAdmin.action_checkbox(admin.site._registry[Group], group)
+    assert expected in page
