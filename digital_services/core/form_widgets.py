@@ -1,0 +1,144 @@
+"""The widget part of the lighter form renderer (digital_services/core/form_render.py).
+
+``widget_gds(bound_field)`` is crispy-forms-gds's ``{% crispy_gds_field field %}``: the same
+changes to the widgets' attributes, in the same order (crispy keeps them on the widget, so
+the order of the HTML attributes depends on it), then the widget's HTML. ``widget_html``
+writes Django's own widget templates for text, email, number, file, hidden, checkbox,
+textarea and select in Python, and lets Django render any other widget.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeData
+
+_INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in ("text", "email", "number", "checkbox", "hidden", "file")
+)
+_TEXTAREA = "django/forms/widgets/textarea.html"
+_SELECT = "django/forms/widgets/select.html"
+_OPTION = "django/forms/widgets/select_option.html"
+_CONVERTERS = {
+    "checkboxinput": "govuk-checkboxes__input",
+    "select": "govuk-select",
+    "textinput": "govuk-input",
+    "emailinput": "govuk-input",
+    "passwordinput": "govuk-input",
+    "textarea": "govuk-textarea",
+    "clearablefileinput": "govuk-file-upload",
+    **getattr(settings, "CRISPY_CLASS_CONVERTERS", {}),
+}
+
+
+def stringformat(value) -> str:
+    """``{{ value|stringformat:"s" }}`` before escaping (the filter gives "" on an error)."""
+    if isinstance(value, tuple):
+        value = str(value)
+    try:
+        return "%s" % (value,)  # noqa: UP031 - the filter's own formatting
+    except Exception:  # noqa: BLE001
+        return ""
+
+
+def _sfmt(value) -> str:
+    """``{{ value|stringformat:"s" }}`` as a template prints it: a safe filter."""
+    text = stringformat(value)
+    return text if isinstance(value, SafeData) else escape(text)
+
+
+def widget_gds(bf) -> str:
+    """crispy_gds_field: the widgets' classes and aria-describedby, then the widget."""
+    field = bf.field
+    multi = isinstance(field.widget, forms.MultiWidget)
+    widgets = getattr(field.widget, "widgets", [getattr(field.widget, "widget", field.widget)])
+    error_widgets = [sub.widget for sub in field.fields] if multi else None
+    error_count = sum(len(getattr(w, "errors", [])) for w in error_widgets) if multi else 0
+    help_text, errors, auto_id = bf.help_text, bf.errors, bf.auto_id
+    for index, widget in enumerate(widgets):
+        class_name = widget.__class__.__name__.lower()
+        class_name = _CONVERTERS.get(class_name, class_name)
+        css_class = class_name.split() if class_name else []
+        for extra in widget.attrs.get("class", "").split():
+            if extra not in css_class:
+                css_class.append(extra)
+        css_class = " ".join(css_class)
+        attrs = widget.attrs
+        if hasattr(widget, "input_type") and "input_type" in attrs:
+            widget.input_type = attrs.pop("input_type")
+        if help_text and not multi:
+            attrs["aria-describedby"] = f"{auto_id}_hint"
+        if "class" in attrs and "govuk-js-character-count" in attrs["class"]:
+            if attrs["aria-describedby"]:
+                attrs["aria-describedby"] += f" {auto_id}-info"
+            else:
+                attrs["aria-describedby"] = f"{auto_id}-info"
+        if errors:
+            own = getattr(error_widgets[index], "errors", None) if multi else None
+            kind = widget.__class__.__name__
+            if kind in ("Select", "TextInput", "Textarea"):
+                if not multi or error_count == 0 or own:
+                    css_class += " govuk-input--error"
+            elif kind in ("FileInput", "ClearableFileInput"):
+                css_class += " govuk-file-upload--error"
+            if not help_text:
+                attrs["aria-describedby"] = ""
+            for number, error in enumerate(errors, start=1):
+                if not multi or (own and error in own):
+                    if "aria-describedby" not in attrs:
+                        attrs["aria-describedby"] = ""
+                    if attrs["aria-describedby"]:
+                        attrs["aria-describedby"] += " "
+                    attrs["aria-describedby"] += f"{auto_id}_{number}_error"
+        attrs["class"] = css_class
+    return widget_html(bf)
+
+
+def widget_html(bf) -> str:
+    """``str(bound_field)``: BoundField.as_widget, then the widget's template."""
+    widget = bf.field.widget
+    template = widget.template_name
+    if template not in _INPUT_TEMPLATES and template not in (_TEXTAREA, _SELECT):
+        return str(bf)
+    if template == _SELECT and widget.option_template_name != _OPTION:
+        return str(bf)
+    attrs = bf.build_widget_attrs({}, widget)
+    if bf.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bf.auto_id)
+    data = widget.get_context(bf.html_name, bf.value(), attrs)["widget"]
+    name = conditional_escape(data["name"])
+    value = data["value"]
+    if template == _TEXTAREA:
+        text = conditional_escape(value) if value else ""
+        return f'<textarea name="{name}"{_attrs(data["attrs"])}>\n{text}</textarea>\n'
+    if template == _SELECT:
+        out = [f'<select name="{name}"{_attrs(data["attrs"])}>']
+        for group_name, options, _index in data["optgroups"]:
+            if group_name:
+                return str(bf)
+            for option in options:
+                if option["template_name"] != _OPTION:
+                    return str(bf)
+                label = conditional_escape(option["label"])
+                out.append(
+                    f'\n  <option value="{_sfmt(option["value"])}"{_attrs(option["attrs"])}>'
+                    f"{label}</option>\n"
+                )
+        out.append("\n</select>\n")
+        return "".join(out)
+    shown = f' value="{_sfmt(value)}"' if value is not None else ""
+    kind = conditional_escape(data["type"])
+    return f'<input type="{kind}" name="{name}"{shown}{_attrs(data["attrs"])}>\n\n'
+
+
+def _attrs(attrs) -> str:
+    """django/forms/widgets/attrs.html."""
+    out = []
+    for name, value in attrs.items():
+        if value is True:
+            out.append(f" {conditional_escape(name)}")
+        elif value is not False:
+            out.append(f' {conditional_escape(name)}="{_sfmt(value)}"')
+    return "".join(out)
