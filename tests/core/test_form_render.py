@@ -19,6 +19,7 @@ from django.template import Context, Template
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 
+from digital_services.core import form_render
 from digital_services.core.form_render import form_html, form_html_crispy, form_html_fast
 from digital_services.journeys.definitions import Answers
 from digital_services.journeys.forms import AddAnotherForm
@@ -77,11 +78,19 @@ def _compare_step(step, answers, example, prepare, counts, fell_back, label) -> 
 
 
 @pytest.mark.parametrize("key", sorted(JOURNEYS))
-def test_every_step_form_of_the_journey_renders_as_crispy_does(key, client):
+def test_every_step_form_of_the_journey_renders_as_crispy_does(key, client, monkeypatch):
     journey = JOURNEYS[key]
     counts: Counter = Counter()
     fell_back: set = set()
     seen: set = set()
+    pages: Counter = Counter()  # the pages' own {% form_render %}, in the page's context
+
+    def watched(form, context=None):
+        html = form_html_fast(form, context)
+        pages["fast" if html is not None else "fallback"] += 1
+        return html
+
+    monkeypatch.setattr(form_render, "form_html_fast", watched)
 
     def on_form(visit):
         step = visit.step
@@ -116,6 +125,8 @@ def test_every_step_form_of_the_journey_renders_as_crispy_does(key, client):
     expected = {label for label in fell_back if label.split(" (")[0] in FALLBACKS}
     assert fell_back == expected, f"{key}: fell back to crispy: {sorted(fell_back)}"
     assert counts["fast"] > 0
+    assert pages["fast"] > 0
+    assert pages["fallback"] == 0, f"{key}: a page's context sent its form to crispy"
 
 
 def test_every_lpa_step_form_renders_as_crispy_does():
