@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -90,9 +90,29 @@ def drafts_for_user(*, user) -> list[Draft]:
     return list(Draft.objects.filter(user=user, expires_at__gt=timezone.now()))
 
 
+_URLS: dict[tuple, str] = {}
+_URLS_MAX = 20_000
+_REMEMBERED_ARGUMENTS = {"step", "section", "number"}
+
+
 def journey_url(journey: Journey, name: str, namespace: str | None = None, **kwargs) -> str:
-    """A URL of the journey: name is start, step, check, save, section, item-add..."""
-    return reverse(f"{namespace or journey.namespace()}:{journey.slug}-{name}", kwargs=kwargs)
+    """A URL of the journey: name is start, step, check, save, section, item-add...
+
+    Remembered in the process (``reverse`` is a pure function of the URL configuration, the
+    script prefix and its arguments, all in the key): a check page links every answer to its
+    step: about ninety ``reverse`` calls of about 23 µs each on the money claim response's."""
+    view = f"{namespace or journey.namespace()}:{journey.slug}-{name}"
+    if not kwargs.keys() <= _REMEMBERED_ARGUMENTS:  # a resume link's token: not kept
+        return reverse(view, kwargs=kwargs)
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    key = (view, tuple(sorted(kwargs.items())), get_script_prefix(), urlconf)
+    url = _URLS.get(key)
+    if url is None:
+        url = reverse(view, kwargs=kwargs)
+        if len(_URLS) >= _URLS_MAX:
+            _URLS.clear()
+        _URLS[key] = url
+    return url
 
 
 def draft_case_summaries(user) -> Iterator[tuple[str, CaseSummary]]:

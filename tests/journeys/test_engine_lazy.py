@@ -146,3 +146,28 @@ def test_what_a_service_keeps_on_the_answers_is_kept_for_the_forms_made_before_a
     evaluation = journey_evaluate(JOURNEY, STORED)
     evaluation.answers.__dict__["_memo"] = {"worked out": 1}
     assert evaluation.answers_before("four").__dict__["_memo"] == {"worked out": 1}
+
+
+def test_journey_urls_are_reversed_once_and_follow_the_script_prefix():
+    from unittest import mock
+
+    from django.urls import set_script_prefix
+
+    from digital_services.journeys import selectors
+    from digital_services.journeys.definitions import journeys_list
+
+    journey = journeys_list()[0]
+    selectors._URLS.clear()
+    step = journey.all_steps()[0][1].slug
+    with mock.patch.object(selectors, "reverse", wraps=selectors.reverse) as reversed_:
+        first = selectors.journey_url(journey, "step", step=step)
+        assert selectors.journey_url(journey, "step", step=step) == first
+        assert reversed_.call_count == 1
+        assert first.endswith(f"/{step}/")
+        try:
+            set_script_prefix("/mounted/")
+            assert selectors.journey_url(journey, "step", step=step) == "/mounted" + first
+        finally:
+            set_script_prefix("/")
+        selectors.journey_url(journey, "resume", token="secret-token-1")
+        assert not any("secret-token-1" in url for url in selectors._URLS.values())
