@@ -73,5 +73,30 @@ def test_rows_of_pairs_are_the_templates_markup():
     assert "govuk-summary-list__actions" not in summary_rows(rows)
 
 
+# templates/lasting_power/_answers.html's rows, with the group's one Change link on each.
+PAIRS_WITH_CHANGE = Template(
+    """{% load i18n %}{% for key, value in rows %}
+      <div class="govuk-summary-list__row">
+        <dt class="govuk-summary-list__key">{{ key }}</dt>
+        <dd class="govuk-summary-list__value">{{ value|linebreaksbr }}</dd>
+        {% if change_url %}<dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{ change_url }}">{% translate "Change" %}<span class="govuk-visually-hidden"> {{ key|lower }}</span></a></dd>{% endif %}
+      </div>
+      {% endfor %}"""
+)
+
+
+@pytest.mark.parametrize(
+    "change_url", ["/lasting-power-of-attorney/1/questions/donor/?a=1&b=<2>", ""]
+)
+def test_rows_of_pairs_with_one_change_link_are_the_templates_markup(change_url):
+    rows = [(f"Key {n} <I> Ä", value) for n, value in enumerate(VALUES)]
+
+    expected = PAIRS_WITH_CHANGE.render(Context({"rows": rows, "change_url": change_url}))
+    ours = summary_rows(rows, change_url=change_url)
+
+    assert _same(ours) == _same(expected)
+    assert ("govuk-summary-list__actions" in ours) == bool(change_url)
+
+
 def test_no_rows_no_markup():
     assert summary_rows([]) == ""

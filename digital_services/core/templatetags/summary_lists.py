@@ -7,7 +7,8 @@ the markup the templates wrote, row for row (tests/core/test_summary_lists.py co
 
 - ``rows`` of dicts with ``key``, ``value``, ``change_url`` and ``hidden``: a row with its
   Change link (``hidden`` is the link's visually hidden text);
-- ``rows`` of ``(key, value)`` pairs: a row with no action.
+- ``rows`` of ``(key, value)`` pairs: a row with no action, or with ``change_url=`` a Change
+  link on each row to that URL, its hidden text the key in lower case.
 
 A value keeps its line breaks (``linebreaksbr``); everything is escaped as the templates did.
 """
@@ -15,7 +16,7 @@ A value keeps its line breaks (``linebreaksbr``); everything is escaped as the t
 from __future__ import annotations
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
+from django.template.defaultfilters import linebreaksbr, lower
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -36,7 +37,7 @@ _ACTIONS = (
 
 
 @register.simple_tag
-def summary_rows(rows) -> str:
+def summary_rows(rows, change_url=None) -> str:
     change = None
     out = []
     for row in rows:
@@ -52,6 +53,14 @@ def summary_rows(rows) -> str:
         else:
             key, value = row
             actions = ""
+            if change_url:
+                if change is None:
+                    change = conditional_escape(gettext("Change"))
+                actions = _ACTIONS.format(
+                    url=conditional_escape(change_url),
+                    change=change,
+                    hidden=conditional_escape(lower(key)),
+                )
         out.append(
             _ROW.format(
                 key=conditional_escape(key),
