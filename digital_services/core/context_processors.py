@@ -39,8 +39,11 @@ def site(request):
         )
     session_timeout = None
     if signed_in:
+        seconds_left = getattr(request.session, "inactivity_seconds_left", None)
         session_timeout = {
-            "seconds": settings.SESSION_COOKIE_AGE,
+            # The session's own end when this page saves it less than a minute on
+            # (accounts/sessions.py), so the warning never comes after the end.
+            "seconds": seconds_left() if seconds_left else settings.SESSION_COOKIE_AGE,
             "warning": settings.SESSION_TIMEOUT_WARNING_SECONDS,
         }
     match = getattr(request, "resolver_match", None)

@@ -1,6 +1,8 @@
 """The session store saves an existing session in one statement, as Django's would otherwise
 in three (BEGIN, UPDATE, COMMIT), and behaves as Django's does in every other way."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.models import Session
@@ -50,3 +52,94 @@ def test_a_new_session_is_created_as_django_creates_it():
 
 def test_the_site_uses_it(client, settings):
     assert settings.SESSION_ENGINE == "digital_services.accounts.sessions"
+
+
+def _stored_end(store):
+    return Session.objects.get(session_key=store.session_key).expire_date
+
+
+def test_an_unchanged_session_read_again_within_a_minute_is_not_written():
+    import time_machine
+    from django.utils import timezone
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        first = SessionStore()
+        first["answer"] = "kept"
+        first.create()
+        end = _stored_end(first)
+
+        clock.move_to(start + timedelta(seconds=50))
+        again = SessionStore(session_key=first.session_key)
+        assert again["answer"] == "kept"
+        with CaptureQueriesContext(connection) as captured:
+            again.save()
+        assert captured.captured_queries == []
+        assert _stored_end(first) == end
+        # Its page's warning counts down from the stored end, not a full age from now.
+        assert again.inactivity_seconds_left() == again.get_expiry_age() - 50
+
+        clock.move_to(start + timedelta(seconds=70))
+        later = SessionStore(session_key=first.session_key)
+        assert later["answer"] == "kept"
+        later.save()
+        assert _stored_end(first) == end + timedelta(seconds=70)
+        assert later.inactivity_seconds_left() == later.get_expiry_age()
+
+
+def test_a_changed_session_is_always_written():
+    store = SessionStore()
+    store["answer"] = "first"
+    store.create()
+    again = SessionStore(session_key=store.session_key)
+    again["answer"] = "second"
+
+    with CaptureQueriesContext(connection) as captured:
+        again.save()
+
+    assert len(captured.captured_queries) == 1
+    assert SessionStore(session_key=store.session_key)["answer"] == "second"
+
+
+def test_a_short_session_is_written_within_a_thirtieth_of_its_age(settings):
+    import time_machine
+    from django.utils import timezone
+
+    settings.SESSION_COOKIE_AGE = 10
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        store = SessionStore()
+        store["answer"] = "kept"
+        store.create()
+        end = _stored_end(store)
+        clock.move_to(start + timedelta(seconds=1))
+        again = SessionStore(session_key=store.session_key)
+        again.load()
+        again.save()
+    assert _stored_end(store) == end + timedelta(seconds=1)
+
+
+def test_pages_within_a_minute_save_the_session_once(client, citizen):
+    import time_machine
+    from django.utils import timezone
+
+    from tests.core.govuk_page import page_parse
+
+    client.force_login(citizen)
+    signed_in_client = client
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        signed_in_client.get("/")
+        key = signed_in_client.session.session_key
+        end = Session.objects.get(session_key=key).expire_date
+        clock.move_to(start + timedelta(seconds=30))
+        with CaptureQueriesContext(connection) as captured:
+            page = page_parse(signed_in_client.get("/").content)
+        assert not [
+            q
+            for q in captured.captured_queries
+            if "django_session" in q["sql"] and q["sql"].startswith("UPDATE")
+        ]
+        assert Session.objects.get(session_key=key).expire_date == end
+        seconds = int(page.find("body").attrs["data-session-timeout"])
+        assert seconds == round((end - (start + timedelta(seconds=30))).total_seconds())
