@@ -14,7 +14,7 @@ from digital_services.core.references import reference_plain
 
 from .details import LpaDetails, details_from_answers
 from .journeys import lpa_flow
-from .journeys.flow import lpa_is_created
+from .journeys.flow import flow_fact, lpa_is_created
 from .models import Lpa
 
 DASHBOARD_PAGE_SIZE = 50
@@ -158,7 +158,11 @@ def lpa_reusable(lpa: Lpa) -> bool:
     by then every person on the LPA has been given."""
     if lpa.is_locked:
         return True
-    state = lpa_flow(lpa).evaluation.state("people-to-notify")
+    return flow_fact(lpa, "people-given", _people_to_notify_valid)
+
+
+def _people_to_notify_valid(flow) -> bool:
+    state = flow.evaluation.state("people-to-notify")
     return state is not None and state.status == "valid"
 
 

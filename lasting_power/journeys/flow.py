@@ -132,19 +132,27 @@ def lpa_flow(lpa) -> LpaFlow:
     return flow
 
 
-_CREATED: dict[tuple, bool] = {}
-_CREATED_MAX = 4096
+_FACTS: dict[tuple, object] = {}
+_FACTS_MAX = 8192
+
+
+def flow_fact(lpa, name: str, read):
+    """``read(lpa_flow(lpa))``, remembered in this process for the same answers on the same
+    day under ``name``: the dashboards say Started or Created, and whether the details can be
+    reused, for each LPA on every visit, and the whole flow costs several ms of CPU an LPA
+    (docs/performance.md). ``read`` must depend on the flow alone, and give a plain value."""
+    key = (name, *flow_key(lpa))
+    try:
+        return _FACTS[key]
+    except KeyError:
+        pass
+    value = read(lpa_flow(lpa))
+    if len(_FACTS) >= _FACTS_MAX:
+        _FACTS.clear()  # a day's worth at most; the answers make the key, not the LPA
+    _FACTS[key] = value
+    return value
 
 
 def lpa_is_created(lpa) -> bool:
-    """``lpa_flow(lpa).is_created``, remembered in this process for the same answers on the
-    same day: "your applications" and the LPA dashboard say Started or Created for each LPA
-    on every visit, and the whole flow costs several ms of CPU an LPA (docs/performance.md)."""
-    key = flow_key(lpa)
-    created = _CREATED.get(key)
-    if created is None:
-        created = lpa_flow(lpa).is_created
-        if len(_CREATED) >= _CREATED_MAX:
-            _CREATED.clear()  # a day's worth at most; the answers make the key, not the LPA
-        _CREATED[key] = created
-    return created
+    """``lpa_flow(lpa).is_created``, remembered (``flow_fact``)."""
+    return flow_fact(lpa, "created", lambda flow: flow.is_created)

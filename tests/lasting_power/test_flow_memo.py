@@ -13,7 +13,7 @@ from digital_services.accounts.services import user_role_add
 from lasting_power.journeys import flow as flow_module
 from lasting_power.journeys.flow import lpa_flow, lpa_is_created
 from lasting_power.models import Lpa
-from lasting_power.selectors import lpa_progress
+from lasting_power.selectors import lpa_progress, lpa_reusable
 from lasting_power.service import CASEWORKER_ROLE
 from tests.accounts.factories import StaffWithTotpFactory
 from tests.conftest import sign_in
@@ -25,9 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _no_remembered_created():
-    flow_module._CREATED.clear()
+    flow_module._FACTS.clear()
     yield
-    flow_module._CREATED.clear()
+    flow_module._FACTS.clear()
 
 
 def _counting():
@@ -58,7 +58,7 @@ def test_the_same_lpa_object_is_worked_out_once_until_its_answers_change():
 
 
 def test_created_is_remembered_for_the_same_answers_and_follows_them():
-    started = lpa_answered(stop_before="instructions")
+    started = lpa_answered(stop_before="people-to-notify")
     created = lpa_answered()
     started.refresh_from_db()
     created.refresh_from_db()
@@ -67,10 +67,14 @@ def test_created_is_remembered_for_the_same_answers_and_follows_them():
     assert lpa_progress(created) == "Created"
     assert lpa_is_created(created) is lpa_flow(created).is_created is True
 
+    assert lpa_reusable(created) and not lpa_reusable(started)
+
     with _counting() as evaluate:
         for _ in range(3):
             assert lpa_progress(Lpa.objects.get(pk=created.pk)) == "Created"
             assert lpa_progress(Lpa.objects.get(pk=started.pk)) == "Started"
+            assert lpa_reusable(Lpa.objects.get(pk=created.pk))
+            assert not lpa_reusable(Lpa.objects.get(pk=started.pk))
         assert evaluate.call_count == 0
 
         # The answers change (the certificate provider removed): worked out again.
