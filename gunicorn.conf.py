@@ -1,7 +1,6 @@
 """gunicorn settings. On 2 cores, 2 sync workers were the best all-round setting
 (shared PERFORMANCE.md); override with GUNICORN_WORKERS on bigger machines."""
 
-import gc
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
@@ -29,15 +28,3 @@ def pre_fork(server, worker):
     from django.db import connections
 
     connections.close_all()
-    gc.freeze()  # see below
-
-
-# Garbage collection across the fork (Python's gc docs): the preloaded app's objects (Django,
-# the URL patterns, the compiled templates) are created once in the master and never freed.
-# Freezing them before the fork keeps each worker's collections from walking them again on every
-# full collection, and from writing to their pages (which would copy them per worker).
-gc.disable()  # no collections (and so no freed holes) in the master while it loads the app
-
-
-def post_fork(server, worker):
-    gc.enable()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from digital_services.core.admin_lists import LargeListAdminMixin
 from digital_services.core.admin_permissions import PermissionsPickerMixin
 
+from . import admin_axes  # noqa: F401 - the sign-in logs' admins, lighter than axes' own
 from .models import User
 from .services import (
     staff_enrolment_issue,

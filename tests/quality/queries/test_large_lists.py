@@ -57,6 +57,10 @@ LARGE = {
     "lasting_power.Lpa",
     "accounts.User",
     "journeys.Draft",
+    # django-axes's sign-in logs, a row per sign-in or failure (accounts/admin_axes.py)
+    "axes.AccessAttempt",
+    "axes.AccessLog",
+    "axes.AccessFailureLog",
 }
 
 #: AllValuesFieldListFilter left on a large table, and why it is cheap there (none now: the
