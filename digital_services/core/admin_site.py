@@ -38,7 +38,10 @@ class StaffAdminSite(admin.AdminSite):
         )
         for model in models:
             model_admin = self._registry.get(model)  # none for a swapped model (auth.User)
-            if model_admin is not None and type(model_admin).action_checkbox is admin.ModelAdmin.action_checkbox:
+            if (
+                model_admin is not None
+                and type(model_admin).action_checkbox is admin.ModelAdmin.action_checkbox
+            ):
                 model_admin.action_checkbox = action_checkbox_html
 
     def each_context(self, request):
