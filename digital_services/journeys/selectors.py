@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.dates import date_format
+from digital_services.core.memo import BoundedMemo
 from digital_services.core.registry import CaseSummary
 
 from .constants import RESUME_SIGNER_SALT, SESSION_OWNER_KEY
@@ -90,8 +91,7 @@ def drafts_for_user(*, user) -> list[Draft]:
     return list(Draft.objects.filter(user=user, expires_at__gt=timezone.now()))
 
 
-_URLS: dict[tuple, str] = {}
-_URLS_MAX = 20_000
+_URLS = BoundedMemo(20_000)
 _REMEMBERED_ARGUMENTS = {"step", "section", "number"}
 
 
@@ -106,13 +106,7 @@ def journey_url(journey: Journey, name: str, namespace: str | None = None, **kwa
         return reverse(view, kwargs=kwargs)
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     key = (view, tuple(sorted(kwargs.items())), get_script_prefix(), urlconf)
-    url = _URLS.get(key)
-    if url is None:
-        url = reverse(view, kwargs=kwargs)
-        if len(_URLS) >= _URLS_MAX:
-            _URLS.clear()
-        _URLS[key] = url
-    return url
+    return _URLS.get_or_set(key, lambda: reverse(view, kwargs=kwargs))
 
 
 def draft_case_summaries(user) -> Iterator[tuple[str, CaseSummary]]:

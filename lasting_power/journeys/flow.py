@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from digital_services.core.memo import BoundedMemo
 from digital_services.journeys.engine import VALID, Evaluation, journey_evaluate
 
 from .definitions import attorney_count, journey_for
@@ -132,8 +133,7 @@ def lpa_flow(lpa) -> LpaFlow:
     return flow
 
 
-_FACTS: dict[tuple, object] = {}
-_FACTS_MAX = 8192
+_FACTS = BoundedMemo(8192)  # a day's worth at most: the answers make the key, not the LPA
 
 
 def flow_fact(lpa, name: str, read):
@@ -141,16 +141,7 @@ def flow_fact(lpa, name: str, read):
     day under ``name``: the dashboards say Started or Created, and whether the details can be
     reused, for each LPA on every visit, and the whole flow costs several ms of CPU an LPA
     (docs/performance.md). ``read`` must depend on the flow alone, and give a plain value."""
-    key = (name, *flow_key(lpa))
-    try:
-        return _FACTS[key]
-    except KeyError:
-        pass
-    value = read(lpa_flow(lpa))
-    if len(_FACTS) >= _FACTS_MAX:
-        _FACTS.clear()  # a day's worth at most; the answers make the key, not the LPA
-    _FACTS[key] = value
-    return value
+    return _FACTS.get_or_set((name, *flow_key(lpa)), lambda: read(lpa_flow(lpa)))
 
 
 def lpa_is_created(lpa) -> bool:
