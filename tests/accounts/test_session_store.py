@@ -4,10 +4,12 @@ in three (BEGIN, UPDATE, COMMIT), and behaves as Django's does in every other wa
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from digital_services.accounts.sessions import SessionStore
 
@@ -58,15 +60,18 @@ def _stored_end(store):
     return Session.objects.get(session_key=store.session_key).expire_date
 
 
+def _created(answer: str = "kept") -> SessionStore:
+    store = SessionStore()
+    store["answer"] = answer
+    store.create()
+    return store
+
+
 def test_an_unchanged_session_read_again_within_a_minute_is_not_written():
-    import time_machine
-    from django.utils import timezone
 
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
-        first = SessionStore()
-        first["answer"] = "kept"
-        first.create()
+        first = _created()
         end = _stored_end(first)
 
         clock.move_to(start + timedelta(seconds=50))
@@ -88,9 +93,7 @@ def test_an_unchanged_session_read_again_within_a_minute_is_not_written():
 
 
 def test_a_changed_session_is_always_written():
-    store = SessionStore()
-    store["answer"] = "first"
-    store.create()
+    store = _created("first")
     again = SessionStore(session_key=store.session_key)
     again["answer"] = "second"
 
@@ -102,15 +105,11 @@ def test_a_changed_session_is_always_written():
 
 
 def test_a_short_session_is_written_within_a_thirtieth_of_its_age(settings):
-    import time_machine
-    from django.utils import timezone
 
     settings.SESSION_COOKIE_AGE = 10
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
-        store = SessionStore()
-        store["answer"] = "kept"
-        store.create()
+        store = _created()
         end = _stored_end(store)
         clock.move_to(start + timedelta(seconds=1))
         again = SessionStore(session_key=store.session_key)
@@ -120,8 +119,6 @@ def test_a_short_session_is_written_within_a_thirtieth_of_its_age(settings):
 
 
 def test_pages_within_a_minute_save_the_session_once(client, citizen):
-    import time_machine
-    from django.utils import timezone
 
     from tests.core.govuk_page import page_parse
 
