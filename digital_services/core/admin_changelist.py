@@ -1,0 +1,291 @@
+"""The staff lists' table of rows and filters, written in Python: Django's markup, less CPU.
+
+A busy admin list spent two-thirds of its CPU in Django's change-list templates, most of it in
+``{% result_list cl %}``: ``items_for_result`` works out, for every cell of every row, what the
+column is (a field, a method, its CSS class, whether it links), reverses the row's change URL
+and merges the preserved filters into it (a ``resolve()`` per row when a filter is on), then
+the template loops over the cells (docs/performance.md, "Admin lists: a lighter table").
+
+``result_list_html`` writes the same bytes as Django's ``change_list_results.html`` fed by
+``result_list``: what a column is, is worked out once per page; each row's change URL is the
+page's one reversed URL with the row's key put in; the header and each cell's value are still
+Django's own functions (``result_headers``, ``lookup_field``, ``display_for_field``,
+``display_for_value``). ``filter_html`` writes ``admin/filter.html`` for a filter's choices.
+
+Anything these do not know goes to Django's own tag (``None`` is returned): an editable list
+(``list_editable``), a popup, a ``to_field`` list, a template of the list's own
+(``admin/<app>/[<model>/]change_list_results.html`` or a filter's own template).
+``tests/core/test_admin_changelist.py`` compares every registered admin's list page, byte for
+byte, with the page Django's templates draw.
+"""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import quote as url_quote
+
+from django.contrib.admin.templatetags.admin_list import (
+    _coerce_field_name,
+    result_headers,
+)
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import display_for_field, display_for_value, lookup_field
+from django.contrib.admin.utils import quote as admin_quote
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
+from django.urls import NoReverseMatch, reverse
+from django.utils.encoding import iri_to_uri
+from django.utils.html import conditional_escape, escape
+from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+from .admin_lists import action_checkbox_html
+
+#: Put where a row's key goes in the page's one reversed change URL (letters only, so no
+#: quoting changes it).
+_KEY = "ZZrowkeyZZ"
+
+
+def _own_template(opts, name: str) -> bool:
+    """Whether the list's app or model has its own ``name`` template, which Django would use."""
+    try:
+        select_template(
+            [
+                f"admin/{opts.app_label.lower()}/{opts.model_name}/{name}",
+                f"admin/{opts.app_label.lower()}/{name}",
+            ]
+        )
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+class _Column:
+    """One column of the list: what Django's ``items_for_result`` works out for each cell."""
+
+    __slots__ = ("name", "css", "link", "field", "choices", "checkbox")
+
+    def __init__(self, cl, index: int, name, link: bool):
+        self.name = name
+        self.css = f"field-{_coerce_field_name(name, index)}"
+        self.link = link
+        self.field = None
+        self.choices = None
+        # Our own checkbox (StaffAdminSite.register): its label is translated once a page.
+        self.checkbox = name == "action_checkbox" and (
+            getattr(cl.model_admin.action_checkbox, "__func__", cl.model_admin.action_checkbox)
+            is action_checkbox_html
+        )
+
+
+class _Rows:
+    def __init__(self, cl):
+        self.cl = cl
+        self.empty = cl.model_admin.get_empty_value_display()
+        self.pk_attname = cl.lookup_opts.pk.attname
+        display_links = cl.list_display_links
+        self.columns = []
+        first = True
+        for index, name in enumerate(cl.list_display):
+            if display_links is None:
+                link = False
+            elif first and not display_links:
+                link = True
+            else:
+                link = name in display_links
+            column = _Column(cl, index, name, link)
+            if link:
+                first = False
+            self.columns.append(column)
+        self.url = self._url_pattern()
+        self.checkbox_label = gettext("Select this object for an action - {}")
+
+    def _url_pattern(self) -> str | None:
+        """The change URL of a row whose key is ``_KEY``, with the preserved filters, as
+        ``items_for_result`` builds it; None when the change view has no URL."""
+        cl = self.cl
+        try:
+            url = reverse(
+                f"admin:{cl.opts.app_label}_{cl.opts.model_name}_change",
+                args=(_KEY,),
+                current_app=cl.model_admin.admin_site.name,
+            )
+        except NoReverseMatch:
+            return None
+        return add_preserved_filters(
+            {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url
+        )
+
+    def row_url(self, result) -> str:
+        key = url_quote(
+            str(admin_quote(getattr(result, self.pk_attname))), safe=RFC3986_SUBDELIMS + "/~:@"
+        )
+        return self.url.replace(_KEY, key, 1)
+
+    def checkbox(self, result) -> str:
+        label = self.checkbox_label.format(escape(str(result)))
+        return (
+            f'<input type="checkbox" name="_selected_action" value="{escape(str(result.pk))}"'
+            f' class="action-select" aria-label="{label}">'
+        )
+
+    @staticmethod
+    def _field_display(column: _Column, f, value, empty):
+        """``display_for_field``, with a field's choices (their labels made text) looked up
+        once a page rather than flattened and translated again for every cell."""
+        if column.field is not f:
+            column.field = f
+            column.choices = None
+            flat = getattr(f, "flatchoices", None)
+            if flat:
+                try:
+                    column.choices = {key: str(label) for key, label in flat}
+                except TypeError:  # list-like choices: Django's own way
+                    column.choices = None
+        if column.choices is not None:
+            try:
+                return column.choices.get(value, empty)
+            except TypeError:
+                pass
+        return display_for_field(value, f, empty, avoid_link=column.link)
+
+    def cells(self, result):
+        cl = self.cl
+        first = True
+        for column in self.columns:
+            css = column.css
+            if column.checkbox:
+                yield f'<td class="action-checkbox">{self.checkbox(result)}</td>'
+                continue
+            nowrap = False
+            empty = self.empty
+            try:
+                f, attr, value = lookup_field(column.name, result, cl.model_admin)
+            except ObjectDoesNotExist:
+                shown = empty
+            else:
+                empty = getattr(attr, "empty_value_display", empty)
+                if isinstance(value, str) and value.strip() == "":
+                    value = ""
+                if f is None or f.auto_created:
+                    if column.name == "action_checkbox":
+                        css = "action-checkbox"
+                    boolean = getattr(attr, "boolean", False)
+                    if isinstance(attr, property) and hasattr(attr, "fget"):
+                        boolean = getattr(attr.fget, "boolean", False)
+                    shown = display_for_value(value, empty, boolean)
+                    if isinstance(value, (datetime.date, datetime.time)):
+                        nowrap = True
+                else:
+                    if isinstance(f.remote_field, models.ManyToOneRel):
+                        field_val = getattr(result, f.name)
+                        shown = empty if field_val is None else field_val
+                    else:
+                        shown = self._field_display(column, f, value, empty)
+                    if isinstance(f, (models.DateField, models.TimeField, models.ForeignKey)):
+                        nowrap = True
+            css_attr = f' class="{css}{" nowrap" if nowrap else ""}"'
+            if column.link:
+                tag = "th" if first else "td"
+                first = False
+                if self.url is None:
+                    inner = conditional_escape(shown)
+                else:
+                    url = escape(self.row_url(result))
+                    inner = f'<a href="{url}">{conditional_escape(shown)}</a>'
+                yield f"<{tag}{css_attr}>{inner}</{tag}>"
+            else:
+                yield f"<td{css_attr}>{conditional_escape(shown)}</td>"
+
+
+_SORTED = (
+    '\n       <div class="sortoptions">\n'
+    '         <a class="sortremove" href="%(remove)s" title="%(remove_title)s"></a>\n'
+    "         %(priority)s\n"
+    '         <a href="%(toggle)s" class="toggle %(direction)s" title="%(toggle_title)s"></a>\n'
+    "       </div>\n   "
+)
+
+
+def _header(header: dict, num_sorted: int) -> str:
+    sort = "\n   "
+    if header["sortable"] and header["sort_priority"] > 0:
+        priority = ""
+        if num_sorted > 1:
+            title = gettext("Sorting priority: %(priority_number)s") % {
+                "priority_number": header["sort_priority"]
+            }
+            priority = (
+                f'<span class="sortpriority" title="{escape(title)}">'
+                f"{header['sort_priority']}</span>"
+            )
+        sort = "\n   " + _SORTED % {
+            "remove": escape(header["url_remove"]),
+            "remove_title": escape(gettext("Remove from sorting")),
+            "priority": priority,
+            "toggle": escape(header["url_toggle"]),
+            "direction": "ascending" if header["ascending"] else "descending",
+            "toggle_title": escape(gettext("Toggle sorting")),
+        }
+    text = header["text"]
+    text = conditional_escape(
+        mark_safe(capfirst(text))  # noqa: S308 - it was safe before its first letter went up
+        if isinstance(text, SafeData)
+        else capfirst(text)
+    )
+    if header["sortable"]:
+        text = f'<a href="{escape(header["url_primary"])}">{text}</a>'
+    else:
+        text = f"<span>{text}</span>"
+    css = conditional_escape(header["class_attrib"])
+    return (
+        f'<th scope="col"{css}>{sort}\n   <div class="text">{text}</div>\n'
+        '   <div class="clear"></div>\n</th>'
+    )
+
+
+def result_list_html(cl) -> SafeString | None:
+    """What ``{% result_list cl %}`` draws, or None for a list this does not know."""
+    if (
+        getattr(cl, "formset", None)  # set by the change list view for an editable list
+        or cl.is_popup
+        or cl.to_field
+        or _own_template(cl.opts, "change_list_results.html")
+    ):
+        return None
+    if not cl.result_list:
+        return mark_safe("\n\n\n")
+    headers = list(result_headers(cl))
+    num_sorted = sum(1 for h in headers if h["sortable"] and h["sorted"])
+    rows = _Rows(cl)
+    head = "".join("\n" + _header(h, num_sorted) for h in headers)
+    body = "".join(f"\n\n<tr>{''.join(rows.cells(result))}</tr>\n" for result in cl.result_list)
+    return mark_safe(  # noqa: S308 - every value escaped as Django's template does
+        f'\n\n\n<div class="results">\n<table id="result_list">\n<thead>\n<tr>\n{head}\n</tr>\n'
+        f"</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n\n"
+    )
+
+
+_SELECTED = ' class="selected"'
+
+
+def filter_html(cl, spec) -> SafeString | None:
+    """What ``{% admin_list_filter cl spec %}`` draws with Django's ``admin/filter.html``, or
+    None for a filter with a template of its own."""
+    if spec.template != "admin/filter.html":
+        return None
+    title = gettext(" By %(filter_title)s ") % {"filter_title": conditional_escape(spec.title)}
+    choices = "".join(
+        f"\n    <li{_SELECTED if choice['selected'] else ''}>\n"
+        f'    <a href="{escape(iri_to_uri(choice["query_string"]))}">'
+        f"{conditional_escape(choice['display'])}</a></li>\n  "
+        for choice in spec.choices(cl)
+    )
+    return mark_safe(  # noqa: S308 - every value escaped as Django's template does
+        f'\n<details data-filter-title="{conditional_escape(spec.title)}" open>\n'
+        f"  <summary>\n    {title}\n  </summary>\n  <ul>\n  {choices}\n  </ul>\n</details>\n"
+    )
