@@ -44,6 +44,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from .admin_lists import action_checkbox_html
+from .choices import choice_labels
 
 #: Put where a row's key goes in the page's one reversed change URL (letters only, so no
 #: quoting changes it).
@@ -139,13 +140,10 @@ class _Rows:
         once a page rather than flattened and translated again for every cell."""
         if column.field is not f:
             column.field = f
-            column.choices = None
-            flat = getattr(f, "flatchoices", None)
-            if flat:
-                try:
-                    column.choices = {key: str(label) for key, label in flat}
-                except TypeError:  # list-like choices: Django's own way
-                    column.choices = None
+            labels = choice_labels(f)
+            column.choices = (
+                None if labels is None else {key: str(label) for key, label in labels.items()}
+            )
         if column.choices is not None:
             try:
                 return column.choices.get(value, empty)
