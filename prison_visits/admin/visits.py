@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from digital_services.audit.admin import CaseHistoryAdmin
@@ -459,22 +460,34 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
         return redirect(reverse("admin:prison_visits_visit_change", args=[visit.pk]))
 
     def day_sheet_view(self, request):
-        """Booked visits for a date grouped by slot with the allowed visitors; print or CSV."""
+        """A prison's booked visits for a date, by slot with the allowed visitors: to print,
+        or as CSV. Someone who sees several prisons and has chosen none gets, instead, a count
+        of the visits at each of their prisons that has some, each linking to its sheet: every
+        prison's visits on one page grew with the data (413 rows at 200,000 visits). Their CSV
+        still has every prison's rows."""
         if not request.user.has_perm("prison_visits.view_visit"):
             raise PermissionDenied
-        prisons = selectors.prisons_for_user(user=request.user)
+        prisons = list(selectors.prisons_for_user(user=request.user))
         form = DaySheetForm(
             request.GET or {"date": timezone.localdate().isoformat()}, prisons=prisons
         )
-        sheets = []
         day: date | None = None
+        prison = None
+        sheets = []
+        summary = None
         if form.is_valid():
             day = form.cleaned_data["date"]
-            sheets = selectors.day_sheet_get(
-                user=request.user, day=day, prison=form.cleaned_data["prison"]
-            )
+            prison = form.cleaned_data["prison"]
             if request.GET.get("format") == "csv":
+                sheets = selectors.day_sheet_get(user=request.user, day=day, prison=prison)
                 return self._day_sheet_csv(day, sheets)
+            if prison is None:
+                summary = selectors.day_sheet_summary_get(user=request.user, day=day)
+            else:
+                sheets = selectors.day_sheet_get(user=request.user, day=day, prison=prison)
+        chosen = {"date": day.isoformat()} if day else {}
+        if prison is not None:
+            chosen["prison"] = prison.pk
         return render(
             request,
             "admin/prison_visits/visit/day_sheet.html",
@@ -483,9 +496,12 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
                 None,
                 f"Day sheet: {emails.date_text(day, 'en')}" if day else "Day sheet",
                 form=form,
-                sheets=sheets,
                 day=day,
-                csv_query=request.GET.urlencode(),
+                prison=prison,
+                prisons=prisons,
+                sheets=sheets,
+                summary=summary,
+                csv_query=urlencode({**chosen, "format": "csv"}),
             ),
         )
 

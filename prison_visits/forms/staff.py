@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.utils import timezone
 
@@ -11,7 +13,7 @@ from ..constants import (
     RejectionReason,
     VisitorExclusion,
 )
-from ..models import Visit
+from ..models import Prison, Visit
 from ..rules import (
     age_on,
 )
@@ -191,15 +193,35 @@ class MessageVisitForm(forms.Form):
 
 
 class DaySheetForm(forms.Form):
+    """A date, and which of the user's prisons (``prisons``, already narrowed to them).
+
+    Someone who sees one prison is not asked: ``prison`` is theirs. Someone who sees several
+    and chooses none gets ``None``, and the page counts the visits at each prison instead of
+    listing them all. A prison that is not theirs is an error, not an empty sheet."""
+
     date = forms.DateField(
         label="Date",
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"required": "Enter a date", "invalid": "Enter a real date"},
     )
-    prison = forms.ModelChoiceField(
-        label="Prison", queryset=None, required=False, empty_label="All your prisons"
+    prison = forms.TypedChoiceField(
+        label="Prison",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": "Choose one of your prisons from the list"},
     )
 
-    def __init__(self, *args, prisons, **kwargs):
+    def __init__(self, *args, prisons: Sequence[Prison], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["prison"].queryset = prisons
+        self.prisons = {prison.pk: prison for prison in prisons}
+        choices: list[tuple[object, str]] = [(prison.pk, prison.name) for prison in prisons]
+        if len(prisons) != 1:
+            choices.insert(0, ("", "All your prisons"))
+        self.fields["prison"].choices = choices
+
+    def clean_prison(self) -> Prison | None:
+        pk = self.cleaned_data["prison"]
+        if pk is None:
+            return next(iter(self.prisons.values())) if len(self.prisons) == 1 else None
+        return self.prisons[pk]
