@@ -1,4 +1,5 @@
-"""The staff lists' table of rows and filters, written in Python: Django's markup, less CPU.
+"""The staff pages' tables of rows, filters and case fieldsets, written in Python: Django's
+markup, less CPU.
 
 A busy admin list spent two-thirds of its CPU in Django's change-list templates, most of it in
 ``{% result_list cl %}``: ``items_for_result`` works out, for every cell of every row, what the
@@ -15,8 +16,12 @@ Django's own functions (``result_headers``, ``lookup_field``, ``display_for_fiel
 Anything these do not know goes to Django's own tag (``None`` is returned): an editable list
 (``list_editable``), a popup, a ``to_field`` list, a template of the list's own
 (``admin/<app>/[<model>/]change_list_results.html`` or a filter's own template).
-``tests/core/test_admin_changelist.py`` compares every registered admin's list page, byte for
-byte, with the page Django's templates draw.
+``fieldset_html`` writes a change form's ``admin/includes/fieldset.html``: each line's fields
+are made once, where the template made them twice (for the row's class and for the row), and
+their values (``contents()``, ``label_tag()``, the widgets) are still Django's.
+
+``tests/core/test_admin_render.py`` compares every registered admin's list page and case page,
+byte for byte, with the page Django's templates draw.
 """
 
 from __future__ import annotations
@@ -287,3 +292,133 @@ def filter_html(cl, spec) -> SafeString | None:
         f'\n<details data-filter-title="{conditional_escape(spec.title)}" open>\n'
         f"  <summary>\n    {title}\n  </summary>\n  <ul>\n  {choices}\n  </ul>\n</details>\n"
     )
+
+
+# ------------------------------------------------------------------ a case page's fieldsets
+
+_FIELDSET_TEMPLATE = "admin/includes/fieldset.html"
+
+
+def _djangos_fieldset_template() -> bool:
+    """Whether ``admin/includes/fieldset.html`` is still Django's own (no project override)."""
+    origin = select_template([_FIELDSET_TEMPLATE]).origin.name
+    return origin.replace("\\", "/").endswith(
+        "django/contrib/admin/templates/" + _FIELDSET_TEMPLATE
+    )
+
+
+def _text(value) -> str:
+    """``{{ value }}`` in an autoescaping template."""
+    return conditional_escape("" if value is None else value)
+
+
+def _field_html(field, single: bool) -> str:
+    readonly = field.is_readonly
+    bound = field.field
+    if readonly:
+        name, hidden, help_text, id_for_label = (
+            bound["name"],
+            bound["is_hidden"],
+            bound["help_text"],
+            "",
+        )
+    else:
+        name, hidden, help_text, id_for_label = (
+            bound.name,
+            bound.is_hidden,
+            bound.help_text,
+            bound.id_for_label,
+        )
+    out = ["\n                <div>\n                    "]
+    if not single and not readonly:
+        out.append(_text(field.errors()))
+    out.append('\n                        <div class="flex-container')
+    if not single:
+        out.append(" fieldBox")
+        if name:
+            out.append(f" field-{_text(name)}")
+        if not readonly and field.errors():
+            out.append(" errors")
+        if hidden:
+            out.append(" hidden")
+    if field.is_checkbox:
+        out.append(" checkbox-row")
+    out.append('">\n                            ')
+    if field.is_checkbox:
+        out.append(f"\n                                {_text(bound)}{_text(field.label_tag())}\n")
+    else:
+        out.append(f"\n                                {_text(field.label_tag())}\n")
+        out.append("                                ")
+        if readonly:
+            out.append(
+                '\n                                    <div class="readonly">'
+                f"{_text(field.contents())}</div>\n                                "
+            )
+        else:
+            out.append(
+                f"\n                                    {_text(bound)}\n                                "
+            )
+        out.append("\n")
+    out.append("                            \n                        </div>\n                    ")
+    if help_text:
+        out.append(f'\n                        <div class="help{" hidden" if hidden else ""}"')
+        if id_for_label:
+            out.append(f' id="{_text(id_for_label)}_helptext"')
+        out.append(
+            f">\n                            <div>{help_text}</div>\n                        </div>\n                    "
+        )
+    out.append("\n                </div>\n            ")
+    return "".join(out)
+
+
+def fieldset_html(fieldset, index: int) -> SafeString:
+    """What ``{% include "admin/includes/fieldset.html" with heading_level=2
+    prefix="fieldset" id_prefix=0 id_suffix=index %}`` draws in Django's change form. Each
+    line's fields are made once (the template made them twice: for the row's class and for
+    the row)."""
+    heading = f"fieldset-0-{index}-heading"
+    out = [f'<fieldset class="module aligned {_text(fieldset.classes)}"']
+    if fieldset.name:
+        out.append(f' aria-labelledby="{heading}"')
+    out.append(">\n    ")
+    if fieldset.name:
+        collapsible = fieldset.is_collapsible
+        out.append("\n        ")
+        if collapsible:
+            out.append("<details><summary>")
+        out.append(
+            f'\n        <h2 id="{heading}" class="fieldset-heading">{_text(fieldset.name)}</h2>\n        '
+        )
+        if collapsible:
+            out.append("</summary>")
+        out.append("\n    ")
+    out.append("\n    ")
+    if fieldset.description:
+        out.append(f'\n        <div class="description">{fieldset.description}</div>\n    ')
+    out.append("\n    ")
+    for line in fieldset:
+        fields = list(line)
+        single = len(line.fields) == 1
+        errors = line.errors() if single else ""
+        out.append('\n        <div class="form-row')
+        if single and errors:
+            out.append(" errors")
+        if not line.has_visible_field:
+            out.append(" hidden")
+        for field in fields:
+            name = field.field["name"] if field.is_readonly else field.field.name
+            if name:
+                out.append(f" field-{_text(name)}")
+        out.append('">\n            ')
+        out.append(_text(errors) if single else '<div class="flex-container form-multiline">')
+        out.append("\n            ")
+        out.extend(_field_html(field, single) for field in fields)
+        out.append("\n            ")
+        if not single:
+            out.append("</div>")
+        out.append("\n        </div>\n    ")
+    out.append("\n    ")
+    if fieldset.name and fieldset.is_collapsible:
+        out.append("</details>")
+    out.append("\n</fieldset>\n")
+    return mark_safe("".join(out))  # noqa: S308 - every value escaped as Django's template does

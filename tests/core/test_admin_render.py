@@ -1,11 +1,13 @@
-"""The staff lists' rows and filters written in Python are Django's, byte for byte (issue #13).
+"""The staff pages' rows, filters and fieldsets written in Python are Django's, byte for byte
+(issue #13).
 
-``templates/admin/change_list.html`` draws the table of rows and the filters with
-``core/admin_changelist.py`` instead of Django's ``result_list`` and ``admin_list_filter``
-tags. Every registered admin's list page is drawn both ways (with the Python renderer told to
-hand over to Django's tags), with rows, sorted on two columns, filtered and searched, and must
-be the same bytes; the template's two blocks must be Django's but for the tags' names; and no
-admin may quietly fall back to Django's tags (which would be correct but slow).
+``templates/admin/change_list.html`` draws the table of rows and the filters, and
+``templates/admin/change_form.html`` a case page's fieldsets, with ``core/admin_render.py``
+instead of Django's ``result_list``, ``admin_list_filter`` and ``admin/includes/fieldset.html``.
+Every registered admin's list page (with rows, sorted on two columns, filtered and searched) and
+case page is drawn both ways (with the Python renderer told to hand over to Django's) and must
+be the same bytes; the templates' blocks must be Django's but for the tags; and no admin may
+quietly fall back to Django's tags (which would be correct but slow).
 """
 
 from __future__ import annotations
@@ -23,8 +25,7 @@ from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR
 from django.test import RequestFactory
 from django.urls import reverse
 
-from digital_services.core import admin_changelist
-from digital_services.core.templatetags import staff_admin_list
+from digital_services.core import admin_render
 from tests.conftest import sign_in
 from tests.quality.queries.seed import rows_seed
 
@@ -48,8 +49,11 @@ def staff_client(client, django_user_model):
 def djangos_tags():
     """Our change list template with Django's tags drawing the rows and filters."""
     stack = ExitStack()
-    stack.enter_context(mock.patch.object(staff_admin_list, "result_list_html", lambda cl: None))
-    stack.enter_context(mock.patch.object(staff_admin_list, "filter_html", lambda cl, spec: None))
+    stack.enter_context(mock.patch.object(admin_render, "result_list_html", lambda cl: None))
+    stack.enter_context(mock.patch.object(admin_render, "filter_html", lambda cl, spec: None))
+    stack.enter_context(
+        mock.patch.object(admin_render, "_djangos_fieldset_template", lambda: False)
+    )
     return stack
 
 
@@ -57,19 +61,42 @@ def _block(source: str, name: str) -> str:
     return re.search(r"{% block " + name + r" %}.*?{% endblock %}", source, re.S).group(0)
 
 
-def test_the_templates_blocks_are_djangos_but_for_the_tags():
-    ours = (Path(settings.BASE_DIR) / "templates/admin/change_list.html").read_text()
-    djangos = (
-        Path(django.__file__).parent / "contrib/admin/templates/admin/change_list.html"
-    ).read_text()
-    renamed = ours.replace("{% staff_result_list cl %}", "{% result_list cl %}").replace(
-        "{% staff_list_filter cl spec %}", "{% admin_list_filter cl spec %}"
-    )
+DJANGOS_FIELDSET = (
+    '{% include "admin/includes/fieldset.html" with heading_level=2 prefix="fieldset"'
+    " id_prefix=0 id_suffix=forloop.counter0 %}"
+)
 
-    for name in ("result_list", "filters"):
+
+@pytest.mark.parametrize(
+    ("template", "ours_for_djangos", "blocks"),
+    [
+        (
+            "change_list.html",
+            {
+                "{% staff_result_list cl %}": "{% result_list cl %}",
+                "{% staff_list_filter cl spec %}": "{% admin_list_filter cl spec %}",
+            },
+            ("result_list", "filters"),
+        ),
+        (
+            "change_form.html",
+            {"{% staff_fieldset fieldset forloop.counter0 %}": DJANGOS_FIELDSET},
+            ("field_sets",),
+        ),
+    ],
+)
+def test_the_templates_blocks_are_djangos_but_for_the_tags(template, ours_for_djangos, blocks):
+    ours = (Path(settings.BASE_DIR) / "templates/admin" / template).read_text()
+    djangos = (
+        Path(django.__file__).parent / "contrib/admin/templates/admin" / template
+    ).read_text()
+    renamed = ours
+    for tag, djangos_tag in ours_for_djangos.items():
+        assert tag in ours
+        renamed = renamed.replace(tag, djangos_tag)
+
+    for name in blocks:
         assert _block(renamed, name) == _block(djangos, name)
-    assert "{% staff_result_list cl %}" in ours
-    assert "{% staff_list_filter cl spec %}" in ours
 
 
 def _variants(model, model_admin) -> list[str]:
@@ -120,9 +147,9 @@ def test_no_list_falls_back_to_djangos_tags(model, rf, django_user_model):
     changelist = model_admin.get_changelist_instance(request)
 
     if changelist.result_list:
-        assert admin_changelist.result_list_html(changelist) is not None
+        assert admin_render.result_list_html(changelist) is not None
     for spec in changelist.filter_specs:
-        assert admin_changelist.filter_html(changelist, spec) is not None, spec.title
+        assert admin_render.filter_html(changelist, spec) is not None, spec.title
 
 
 def test_a_row_links_to_its_case_with_the_lists_filters_kept(staff_client):
@@ -136,3 +163,35 @@ def test_a_row_links_to_its_case_with_the_lists_filters_kept(staff_client):
     for row in rows:
         change = reverse("admin:audit_auditevent_change", args=[row.pk])
         assert f'href="{change}?_changelist_filters=o%3D-1"' in page
+
+
+@pytest.mark.parametrize("model", MODELS, ids=LABELS)
+def test_every_case_page_is_the_same_as_djangos(model, staff_client):
+    rows = rows_seed(model, 1) or list(model._default_manager.order_by("pk")[:1])
+    if not rows:
+        pytest.skip(f"no row of {model._meta.label} to open (no seeder)")
+    url = reverse(
+        f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[rows[0].pk]
+    )
+    ours = _page(staff_client, url)
+
+    with djangos_tags():
+        djangos = _page(staff_client, url)
+
+    assert b'class="module aligned' in ours
+    assert ours == djangos
+
+
+def test_a_fieldset_with_an_error_is_the_same_as_djangos(staff_client):
+    """A change form posted with a mistake: the error rows and the kept values."""
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.create(name="Caseworkers")
+    url = reverse("admin:auth_group_change", args=[group.pk])
+    ours = VOLATILE.sub(b"", staff_client.post(url, {"name": ""}).content)
+
+    with djangos_tags():
+        djangos = VOLATILE.sub(b"", staff_client.post(url, {"name": ""}).content)
+
+    assert b"errorlist" in ours
+    assert ours == djangos
