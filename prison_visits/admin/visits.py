@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from digital_services.audit.admin import CaseHistoryAdmin
+from digital_services.core import admin_lists
 from digital_services.core.dates import date_format
 from digital_services.core.references import ReferenceSearchMixin
 
@@ -235,6 +236,8 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
         extra_context = {
             **(extra_context or {}),
             "inbox_counts": selectors.inbox_counts(user=request.user),
+            "count_at_most": admin_lists.COUNT_AT_MOST,
+            "count_at_most_text": f"{admin_lists.COUNT_AT_MOST:,}",
         }
         return super().changelist_view(request, extra_context)
 

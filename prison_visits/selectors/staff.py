@@ -12,6 +12,8 @@ from django.db.models import (
     QuerySet,
 )
 
+from digital_services.core.admin_lists import counts_at_most
+
 from ..constants import PrisonerCheck, VisitStatus
 from ..models import (
     INBOX_COUNTED,
@@ -53,19 +55,17 @@ def visits_for_staff(*, user) -> QuerySet[Visit]:
 
 
 def inbox_counts(*, user) -> dict[str, int]:
-    """Requests waiting for a decision, and visitor cancellations still to be actioned.
+    """Requests waiting for a decision, and visitor cancellations still to be actioned, each
+    counted up to ``COUNT_AT_MOST + 1`` (the page then says "more than 1,000"), in one query.
 
     Counted from the partial index ``pv_visit_inbox_counts_idx``, which holds only those visits:
-    the whole table was read on every inbox page (95 ms at 200,000 visits)."""
-    counts = (
-        visits_for_staff(user=user)
-        .filter(INBOX_COUNTED)
-        .aggregate(
-            requests=Count("status", filter=Q(status=VisitStatus.REQUESTED)),
-            cancellations=Count("status", filter=Q(status=VisitStatus.CANCELLED)),
-        )
+    the whole table was read on every inbox page (95 ms at 200,000 visits); and at most 1,001 of
+    its entries each, where an exact count grew with the queue (13 ms for 33,334 requests)."""
+    inbox = visits_for_staff(user=user).filter(INBOX_COUNTED)
+    return counts_at_most(
+        requests=inbox.filter(status=VisitStatus.REQUESTED),
+        cancellations=inbox.filter(status=VisitStatus.CANCELLED),
     )
-    return {k: v or 0 for k, v in counts.items()}
 
 
 # ---------------------------------------------------------------- prisoner register

@@ -72,6 +72,29 @@ def test_the_inbox_marks_overdue_requests_and_visitor_cancellations(
     assert overdue.reference_display in filtered
 
 
+def test_a_long_inbox_is_counted_up_to_a_limit_and_says_more_than(
+    client, caseworker, prison, frozen, monkeypatch
+):
+    """The inbox and its pages count at most COUNT_AT_MOST rows (issue #13): exact below it,
+    "More than" above it, in the banner, the page count and the search's result count."""
+    from digital_services.core import admin_lists
+
+    monkeypatch.setattr(admin_lists, "COUNT_AT_MOST", 3)
+    for _ in range(3):
+        RequestedVisitFactory(prison=prison)
+    sign_in(client, caseworker, second_factor=True)
+
+    page = client.get(url("visit_changelist") + "?inbox=requests").content.decode()
+    assert "3 requests waiting for a decision" in page
+    assert "3 visits" in page and "More than" not in page
+
+    RequestedVisitFactory(prison=prison)
+    page = client.get(url("visit_changelist") + "?inbox=requests").content.decode()
+    assert "More than 3 requests waiting for a decision" in page
+    assert "More than 3 visits" in page
+    assert "More than 3 results" in page
+
+
 def test_the_inbox_searches_by_reference_prison_number_and_visitor_name(
     client, caseworker, mine, prison
 ):

@@ -125,6 +125,25 @@ def test_a_filtered_list_is_counted_exactly():
 
 
 @pytest.mark.django_db
+def test_a_filtered_list_is_counted_only_up_to_the_limit_in_one_query(monkeypatch):
+    """Counting reads every matching row: a queue is counted up to COUNT_AT_MOST + 1 rows."""
+    monkeypatch.setattr(admin_lists, "COUNT_AT_MOST", 2)
+    PaymentFactory.create_batch(2, service="tribunal_fees")
+    exact = LargeTablePaginator(Payment.objects.filter(service="tribunal_fees"), 50)
+    assert (exact.count, exact.count_capped) == (2, False)
+
+    PaymentFactory.create_batch(3, service="tribunal_fees")
+    capped = LargeTablePaginator(Payment.objects.filter(service="tribunal_fees"), 50)
+    with CaptureQueriesContext(connection) as captured:
+        count = capped.count
+
+    assert (count, capped.count_capped) == (3, True)
+    assert capped.count_at_most_text == "2"
+    (query,) = captured.captured_queries
+    assert "LIMIT 3" in query["sql"]
+
+
+@pytest.mark.django_db
 def test_a_small_whole_table_is_counted_exactly_in_one_query():
     PaymentFactory.create_batch(3)
     paginator = LargeTablePaginator(Payment.objects.order_by("pk"), 50)
