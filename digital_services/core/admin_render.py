@@ -50,6 +50,7 @@ from django.utils.translation import gettext
 
 from .admin_lists import action_checkbox_html
 from .choices import choice_labels
+from .form_widgets import widget_html
 
 #: Put where a row's key goes in the page's one reversed change URL (letters only, so no
 #: quoting changes it).
@@ -345,7 +346,9 @@ def _field_html(field, single: bool) -> str:
         out.append(" checkbox-row")
     out.append('">\n                            ')
     if field.is_checkbox:
-        out.append(f"\n                                {_text(bound)}{_text(field.label_tag())}\n")
+        out.append(
+            f"\n                                {widget_html(bound).strip()}{_text(field.label_tag())}\n"
+        )
     else:
         out.append(f"\n                                {_text(field.label_tag())}\n")
         out.append("                                ")
@@ -356,7 +359,7 @@ def _field_html(field, single: bool) -> str:
             )
         else:
             out.append(
-                f"\n                                    {_text(bound)}\n                                "
+                f"\n                                    {widget_html(bound).strip()}\n                                "
             )
         out.append("\n")
     out.append("                            \n                        </div>\n                    ")
