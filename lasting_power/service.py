@@ -5,6 +5,7 @@ staff, the fee's payment purpose and outcome, retention rules and who may open e
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.queries import CompiledQuery, ids_of_any
 from digital_services.core.registry import (
     OWNER,
     PUBLIC,
@@ -52,26 +53,33 @@ def payment_outcome(*, payment):
     return lpa_payment_outcome(payment=payment)
 
 
+def _lpas_of(*, user_id: int):
+    """The account's LPAs and the ones it linked as an attorney, newest first."""
+    from .models import AttorneyAccess, Lpa
+
+    linked = AttorneyAccess.objects.filter(
+        user=user_id, used_at__isnull=False, revoked_at__isnull=True
+    ).values("lpa_id")
+    return Lpa.objects.filter(
+        pk__in=ids_of_any(Lpa.objects.filter(user=user_id).values("pk"), linked)
+    ).order_by("-updated_at")[:100]
+
+
+#: Built and compiled once per process (``CompiledQuery``).
+_LPAS = CompiledQuery(_lpas_of)
+
+
 def list_cases(user):
     """The account's LPAs for "Your applications": reference, type, donor and status; and the
     registered LPAs it linked as an attorney (lasting_power.attorneys). One query for both."""
     from django.urls import reverse
 
-    from digital_services.core.queries import ids_of_any
-
     from .constants import PROGRESS_LABELS
-    from .models import AttorneyAccess, Lpa
     from .selectors import lpa_progress
 
     if user is None or not user.is_authenticated:
         return
-    linked = AttorneyAccess.objects.filter(
-        user=user, used_at__isnull=False, revoked_at__isnull=True
-    ).values("lpa_id")
-    lpas = Lpa.objects.filter(
-        pk__in=ids_of_any(Lpa.objects.filter(user=user).values("pk"), linked)
-    ).order_by("-updated_at")[:100]
-    for lpa in lpas:
+    for lpa in _LPAS.rows(user_id=user.pk):
         if lpa.user_id != user.pk:
             yield CaseSummary(
                 reference=lpa.reference_display,

@@ -14,6 +14,7 @@ from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_held
 from digital_services.core.money import pence_format
+from digital_services.core.queries import CompiledQuery
 from digital_services.core.registry import CaseSummary
 from digital_services.payments.models import Payment
 from digital_services.payments.selectors import payment_latest_for_case
@@ -215,6 +216,28 @@ FEE_NEXT_STEPS = {
 }
 
 
+#: The user's fees, Help with Fees and refund applications, newest first, for "Your
+#: applications": built and compiled once per process (``CompiledQuery``).
+_FEES = CompiledQuery(
+    lambda *, user_id: FeeCase.objects.filter(user=user_id).order_by("-updated_at")[:50]
+)
+_HWF_APPLICATIONS = CompiledQuery(
+    lambda *, user_id: (
+        HelpWithFeesApplication.objects.filter(user=user_id)
+        .select_related("fee_case")
+        .order_by("-updated_at")[:50]
+    )
+)
+_REFUNDS = CompiledQuery(
+    lambda *, user_id: (
+        RefundApplication.objects.filter(user=user_id)
+        .exclude(reference=None)
+        .select_related("hwf_application")
+        .order_by("-updated_at")[:50]
+    )
+)
+
+
 def cases_for_user(user) -> list[CaseSummary]:
     """The user's fees, Help with Fees and refund applications for "Your applications"."""
     if not getattr(user, "is_authenticated", False):
@@ -228,7 +251,7 @@ def cases_for_user(user) -> list[CaseSummary]:
             updated_at=fee.updated_at,
             action_label=gettext("View fee"),
         )
-        for fee in FeeCase.objects.filter(user=user).order_by("-updated_at")[:50]
+        for fee in _FEES.rows(user_id=user.pk)
     ]
     cases += [
         CaseSummary(
@@ -240,9 +263,7 @@ def cases_for_user(user) -> list[CaseSummary]:
             updated_at=hwf.updated_at,
             action_label=gettext("View application"),
         )
-        for hwf in HelpWithFeesApplication.objects.filter(user=user)
-        .select_related("fee_case")
-        .order_by("-updated_at")[:50]
+        for hwf in _HWF_APPLICATIONS.rows(user_id=user.pk)
     ]
     cases += [
         CaseSummary(
@@ -261,10 +282,7 @@ def cases_for_user(user) -> list[CaseSummary]:
             updated_at=refund.updated_at,
             action_label=gettext("View refund"),
         )
-        for refund in RefundApplication.objects.filter(user=user)
-        .exclude(reference=None)
-        .select_related("hwf_application")
-        .order_by("-updated_at")[:50]
+        for refund in _REFUNDS.rows(user_id=user.pk)
     ]
     return cases
 

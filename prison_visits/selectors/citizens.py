@@ -11,6 +11,7 @@ from django.db.models import (
 from django.urls import reverse
 
 from digital_services.core.dates import date_format
+from digital_services.core.queries import CompiledQuery
 from digital_services.core.references import reference_candidates
 from digital_services.core.registry import CaseSummary
 
@@ -26,6 +27,11 @@ def visits_for_user(*, user) -> QuerySet[Visit]:
     """A signed-in citizen's own visits, newest first."""
     if not user or not user.is_authenticated:
         return Visit.objects.none()
+    return _visits_of(user)
+
+
+def _visits_of(user) -> QuerySet[Visit]:
+    """The visits of ``user`` (an account or its id), newest first."""
     return (
         Visit.objects.filter(user=user, anonymised_at__isnull=True)
         .select_related("prison")
@@ -91,8 +97,14 @@ def visit_prison_messages(*, visit: Visit) -> list[VisitEvent]:
     )
 
 
+#: ``visits_for_user``'s first 50, built and compiled once per process (``CompiledQuery``).
+_VISITS = CompiledQuery(lambda *, user_id: _visits_of(user_id)[:50])
+
+
 def visit_cases(user) -> list[CaseSummary]:
     """The user's visits for "Your applications" (the service registry's ``list_cases``)."""
+    if not user or not user.is_authenticated:
+        return []
     return [
         CaseSummary(
             reference=visit.reference_display,
@@ -101,7 +113,7 @@ def visit_cases(user) -> list[CaseSummary]:
             url=reverse("prison_visits:visit-status", args=[visit.reference]),
             updated_at=visit.updated_at,
         )
-        for visit in visits_for_user(user=user)[:50]
+        for visit in _VISITS.rows(user_id=user.pk)
     ]
 
 

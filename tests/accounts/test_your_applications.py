@@ -93,3 +93,64 @@ def test_your_applications_is_never_cached(client, person):
     client.force_login(person)
 
     assert "no-cache" in client.get(URL)["Cache-Control"]
+
+
+def test_each_person_sees_only_their_own_cases_of_every_kind_one_after_the_other(client, settings):
+    """The services' lists build their SQL once per process (``core.queries.CompiledQuery``)
+    and run it with the signed-in person's id: two people's pages in turn, each with cases of
+    every kind (the second on the other side of the claims, in Welsh), show each their own."""
+    import time_machine
+
+    from lasting_power import demo as lpa_demo
+    from lasting_power.constants import LpaType
+    from tests.civil_claims.factories import claim_issued
+    from tests.civil_claims.factories_defendant import claim_linked_to
+    from tests.civil_claims.factories_possession_defendant import (
+        possession_claim_issued,
+        possession_claim_linked_to,
+    )
+    from tests.conftest import sign_in
+    from tests.prison_visits.factories import RequestedVisitFactory
+    from tests.tribunal_fees.factories import FeeCaseFactory
+
+    from .factories import UserFactory
+
+    settings.SITE_URL = "http://testserver"
+    with time_machine.travel("2026-11-25 10:00 +0000", tick=False):
+        first, second = UserFactory(), UserFactory()
+        cases = {
+            first: [
+                claim_issued(user=first),
+                possession_claim_issued(user=first),
+                lpa_demo.lpa_answered(first, LpaType.PROPERTY_FINANCE, lpa_demo.COMPLETED),
+                RequestedVisitFactory(user=first),
+                FeeCaseFactory(user=first),
+            ],
+            second: [
+                claim_linked_to(second),
+                possession_claim_linked_to(second),
+                RequestedVisitFactory(user=second),
+                FeeCaseFactory(user=second),
+            ],
+        }
+    references = {
+        person: [getattr(case, "reference_display", case.reference) for case in own]
+        for person, own in cases.items()
+    }
+
+    pages = {}
+    for person in (first, second, first):
+        if person is second:
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+        else:
+            client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        sign_in(client, person)
+        pages[person] = client.get(URL).content.decode()
+        other = second if person is first else first
+        assert all(reference in pages[person] for reference in references[person])
+        assert not any(reference in pages[person] for reference in references[other])
+
+    assert "Money claim against" in pages[first]
+    assert "Possession claim: " in pages[first]
+    assert "Hawliad am arian a wnaed yn eich erbyn gan" in pages[second]
+    assert "Hawliad meddiant ar gyfer" in pages[second]

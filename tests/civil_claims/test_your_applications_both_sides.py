@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import time_machine
 from django.db import connection
@@ -46,3 +48,58 @@ def test_nobody_signed_in_sees_nothing():
     from django.contrib.auth.models import AnonymousUser
 
     assert list_cases(AnonymousUser()) == []
+
+
+def test_the_compiled_lists_read_what_their_querysets_read(caseworker):
+    """The lists' SQL is built once per process (``CompiledQuery``): each claim comes back as
+    the queryset itself makes it (the joined response, reply, judgment and order; the parties,
+    breathing space, hearings and the tenant's response and counterclaim facts), on both sides
+    of both kinds of claim, for each person only their own."""
+    from civil_claims.selectors_defendant import _MONEY_CLAIMS, _money_claims_of
+    from civil_claims.selectors_possession_defendant import (
+        _POSSESSION_CLAIMS,
+        _possession_claims_of,
+    )
+    from civil_claims.services import claim_breathing_space_enter
+    from civil_claims.services.possession_response import CounterclaimDraft
+    from tests.core.test_compiled_query import snapshot
+
+    from .factories_possession_decisions import hearing_listed, responded
+
+    with time_machine.travel("2026-11-25 10:00 +0000", tick=False):
+        person, other = UserFactory(), UserFactory()
+        own = claim_issued(user=person)
+        claim_breathing_space_enter(
+            claim=own,
+            actor=caseworker,
+            kind="standard",
+            started_on=dt.date(2026, 11, 24),
+            reference="BS-1234567",
+        )
+        claim_linked_to(person)
+        hearing_listed(possession_claim_issued(user=person))
+        tenant = possession_claim_linked_to(person)
+        responded(
+            tenant,
+            counterclaim=CounterclaimDraft(kind="other", amount_pence=None, details="Repairs"),
+            party=tenant.defendants[0],
+        )
+        claim_issued(user=other)
+        possession_claim_linked_to(other)
+
+        for person_id in (person.pk, other.pk, UserFactory().pk):
+            for compiled, build in (
+                (_MONEY_CLAIMS, _money_claims_of),
+                (_POSSESSION_CLAIMS, _possession_claims_of),
+            ):
+                expected = [snapshot(claim) for claim in build(user_id=person_id)]
+                assert [snapshot(c) for c in compiled.rows(user_id=person_id)] == expected
+
+        money = _MONEY_CLAIMS.rows(user_id=person.pk)
+        possession = _POSSESSION_CLAIMS.rows(user_id=person.pk)
+    assert len(money) == 2 and len(possession) == 2
+    assert {c.breathing_space_from for c in money} == {dt.date(2026, 11, 24), None}
+    linked = next(c for c in possession if c.pk == tenant.pk)
+    assert linked.listed_tenant_responded is True
+    assert linked.listed_counterclaim["status"]
+    assert any(c.listed_hearing_first_at for c in possession)

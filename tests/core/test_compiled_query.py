@@ -1,0 +1,131 @@
+"""core.queries.CompiledQuery: a list's SQL built once per process, run with each person's id.
+
+It must give each person exactly what the queryset would (their own rows, read fresh, the
+related rows and annotations made the same way) and refuse a query that changes with anything
+but its ids."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Count
+from django.utils import timezone
+
+from digital_services.core.queries import CompiledQuery
+from prison_visits.models import Visit
+from tests.accounts.factories import UserFactory
+from tests.prison_visits.factories import BookedVisitFactory, RequestedVisitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _visits_of(*, user_id):
+    return (
+        Visit.objects.filter(user=user_id)
+        .select_related("prison")
+        .annotate(visitor_count=Count("visitors"))
+        .order_by("-requested_at", "-id")
+    )
+
+
+def snapshot(instance) -> dict:
+    """Everything an instance holds: its fields, annotations and the related rows read with
+    it (``select_related``), not its ``_state`` object."""
+    values = {name: value for name, value in vars(instance).items() if name != "_state"}
+    related = {
+        name: snapshot(other) if other is not None else None
+        for name, other in instance._state.fields_cache.items()
+    }
+    return {**values, "related": related, "db": instance._state.db, "adding": False}
+
+
+def test_it_gives_the_instances_the_queryset_gives():
+    person = UserFactory()
+    RequestedVisitFactory(user=person)
+    BookedVisitFactory(user=person)
+    RequestedVisitFactory(user=UserFactory())
+
+    compiled = CompiledQuery(_visits_of).rows(user_id=person.pk)
+
+    expected = list(_visits_of(user_id=person.pk))
+    assert len(expected) == 2
+    assert [snapshot(v) for v in compiled] == [snapshot(v) for v in expected]
+    assert all(not v._state.adding for v in compiled)
+    assert compiled[0].prison.name  # read with the visit, no query
+    assert {v.visitor_count for v in compiled} == {v.visitor_count for v in expected}
+
+
+def test_each_person_gets_only_their_own_rows_from_the_one_compiled_query(
+    django_assert_num_queries,
+):
+    visits = CompiledQuery(_visits_of)
+    first, second, nobody = UserFactory(), UserFactory(), UserFactory()
+    mine = RequestedVisitFactory(user=first)
+    theirs = BookedVisitFactory(user=second)
+
+    assert [v.pk for v in visits.rows(user_id=first.pk)] == [mine.pk]
+    with django_assert_num_queries(1):
+        assert [v.pk for v in visits.rows(user_id=second.pk)] == [theirs.pk]
+    assert visits.rows(user_id=nobody.pk) == []
+    assert [v.pk for v in visits.rows(user_id=first.pk)] == [mine.pk]
+
+
+def test_it_reads_the_rows_afresh_each_time():
+    visits = CompiledQuery(_visits_of)
+    person = UserFactory()
+    assert visits.rows(user_id=person.pk) == []
+
+    visit = RequestedVisitFactory(user=person, prisoner_first_name="Jo")
+    assert [v.prisoner_first_name for v in visits.rows(user_id=person.pk)] == ["Jo"]
+
+    Visit.objects.filter(pk=visit.pk).update(prisoner_first_name="Sam")
+    assert [v.prisoner_first_name for v in visits.rows(user_id=person.pk)] == ["Sam"]
+
+    Visit.objects.filter(pk=visit.pk).update(user=None)
+    assert visits.rows(user_id=person.pk) == []
+
+
+def test_the_query_is_built_once_per_process():
+    built = []
+
+    def build(*, user_id):
+        built.append(user_id)
+        return _visits_of(user_id=user_id)
+
+    visits = CompiledQuery(build)
+    people = [UserFactory() for _ in range(3)]
+    for person in people:
+        visits.rows(user_id=person.pk)
+
+    # Twice with stand-ins the first time (to check only the id changes), never again.
+    assert len(built) == 2
+    assert not {person.pk for person in people} & set(built)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        # Something else changes between requests: the time.
+        lambda *, user_id: Visit.objects.filter(user=user_id, requested_at__lt=timezone.now()),
+        # The id is not in the query at all.
+        lambda *, user_id: Visit.objects.all(),
+        # The id goes in changed (here as text): it would not be found where it goes.
+        lambda *, user_id: Visit.objects.filter(reference=str(user_id)),
+        # Queries of their own after the rows: not supported.
+        lambda *, user_id: Visit.objects.filter(user=user_id).prefetch_related("visitors"),
+        # Not model instances.
+        lambda *, user_id: Visit.objects.filter(user=user_id).values("pk"),
+    ],
+    ids=["time", "id-unused", "id-changed", "prefetch", "values"],
+)
+def test_a_query_that_changes_with_more_than_its_ids_is_refused(build):
+    with pytest.raises(ImproperlyConfigured):
+        CompiledQuery(build).rows(user_id=UserFactory().pk)
+
+
+def test_it_is_run_with_the_ids_it_was_compiled_with():
+    visits = CompiledQuery(_visits_of)
+    visits.rows(user_id=UserFactory().pk)
+
+    with pytest.raises(TypeError):
+        visits.rows(person_id=1)
