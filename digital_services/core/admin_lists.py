@@ -25,10 +25,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.admin import helpers
-from django.core.paginator import Paginator
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import EmptyPage, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 
@@ -82,20 +84,31 @@ EXACT_COUNT_BELOW = 10_000
 COUNT_AT_MOST = 1_000
 
 
+def count_at_most_text() -> str:
+    """``COUNT_AT_MOST`` as the pages say it ("more than 1,000")."""
+    return f"{COUNT_AT_MOST:,}"
+
+
 def counts_at_most(**querysets) -> dict[str, int]:
     """Each queryset's rows counted up to ``COUNT_AT_MOST + 1`` (so "more than" can be said),
-    all in one query, each reading at most that many rows of its index."""
+    all in one query, each reading at most that many rows of its index. A queryset that can
+    match nothing (``filter(pk__in=[])``, ``none()``) counts 0, as Django's ``count()`` does.
+    All the querysets are of one database."""
     if not querysets:
         return {}
+    (database,) = {queryset.db for queryset in querysets.values()}
+    connection = connections[database]
     parts, params = [], []
-    connection = None
     for queryset in querysets.values():
         limited = queryset.order_by().values("pk")[: COUNT_AT_MOST + 1]
-        sql, part_params = limited.query.sql_with_params()
+        try:
+            sql, part_params = limited.query.get_compiler(using=database).as_sql()
+        except EmptyResultSet:
+            parts.append("0")
+            continue
         # The ORM's own SQL with its parameters kept apart: nothing from a request is pasted in.
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")  # noqa: S608
         params.extend(part_params)
-        connection = connections[queryset.db]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         row = cursor.fetchone()
@@ -116,7 +129,7 @@ class LargeTablePaginator(Paginator):
 
     @property
     def count_at_most_text(self) -> str:
-        return f"{COUNT_AT_MOST:,}"
+        return count_at_most_text()
 
     @cached_property
     def count(self) -> int:
@@ -128,6 +141,26 @@ class LargeTablePaginator(Paginator):
         counted = counts_at_most(rows=self.object_list)["rows"]
         self.count_capped = counted > COUNT_AT_MOST
         return counted
+
+    def validate_number(self, number):
+        """A page past the ones the count reaches is still a page when the list has more
+        rows than were counted (Django would send the caseworker back to the first page with
+        the filters dropped)."""
+        try:
+            return super().validate_number(number)
+        except EmptyPage:
+            if self.count_capped and int(number) > self.num_pages:
+                return int(number)
+            raise
+
+    def page(self, number):
+        """Django's page, but a page that reaches past the rows counted is a whole page of
+        the rows that are there."""
+        number = self.validate_number(number)
+        if self.count_capped and number * self.per_page > COUNT_AT_MOST:
+            bottom = (number - 1) * self.per_page
+            return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+        return super().page(number)
 
     def _whole_table_count(self) -> int | None:
         """The whole table's rows (estimated when large), or None when the list is not the
@@ -169,15 +202,16 @@ class LargeListAdminMixin:
     list_per_page = 25
 
 
-def action_checkbox_html(obj) -> str:
+def action_checkbox_html(obj, label: str | None = None) -> str:
     """Django's ``ModelAdmin.action_checkbox``, the same markup, without a template: every
-    admin's rows use it (``StaffAdminSite.register``), not only the large lists'."""
-    label = format_html(_("Select this object for an action - {}"), str(obj))
-    return format_html(
-        '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-        helpers.ACTION_CHECKBOX_NAME,
-        str(obj.pk),
-        label,
+    admin's rows use it (``StaffAdminSite.register``), not only the large lists'. ``label`` is
+    the translated "Select this object for an action - {}" when the caller has it already."""
+    if label is None:
+        label = _("Select this object for an action - {}")
+    return mark_safe(  # noqa: S308 - the row's name and key escaped, as format_html does
+        f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}"'
+        f' value="{escape(str(obj.pk))}" class="action-select"'
+        f' aria-label="{label.format(escape(str(obj)))}">'
     )
 
 

@@ -20,6 +20,7 @@ from functools import partialmethod
 
 from django.apps import apps
 from django.db.models import Model
+from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 
 _DJANGOS = Model._get_FIELD_display
@@ -28,7 +29,8 @@ _UNHASHABLE = object()
 
 def choice_labels(field) -> dict | None:
     """``{value: label}`` for ``field``'s choices (labels as declared, lazy or not), made once
-    per field; None when the field has no choices or their values cannot be dict keys."""
+    per field (each time for choices a callable gives, which Django asks again each time);
+    None when the field has no choices or their values cannot be dict keys."""
     labels = field.__dict__.get("_choice_labels")
     if labels is None:
         flat = getattr(field, "flatchoices", None)
@@ -36,7 +38,8 @@ def choice_labels(field) -> dict | None:
             labels = dict(flat) if flat else _UNHASHABLE
         except TypeError:
             labels = _UNHASHABLE
-        field.__dict__["_choice_labels"] = labels
+        if not isinstance(field.choices, CallableChoiceIterator):
+            field.__dict__["_choice_labels"] = labels
     return None if labels is _UNHASHABLE else labels
 
 

@@ -51,8 +51,12 @@ class CompiledQuery:
 
     The first run checks that the ids are the only thing that changes: it builds the query
     twice with different stand-ins and refuses (``ImproperlyConfigured``) if the SQL or any
-    other parameter differs, as it would with ``timezone.now()`` inside ``build``. Whole-number
-    ids only, and a queryset of model instances without ``prefetch_related`` (also refused).
+    other parameter differs, as it would with ``timezone.now()`` inside ``build``. That check
+    cannot see a value that changes more slowly than two builds a microsecond apart: today's
+    date, a setting, the request's language. ``build`` must use nothing but its ids and
+    constants (the lists that use it filter on ids, enum values and columns), or that value
+    stays as it was when the process first built the query. Whole-number ids only, and a
+    queryset of model instances without ``prefetch_related`` (also refused).
     It uses the compiler's results the way Django's ``ModelIterable`` does; the tests compare
     its instances with the queryset's own.
     """

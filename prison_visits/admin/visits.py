@@ -237,7 +237,7 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
             **(extra_context or {}),
             "inbox_counts": selectors.inbox_counts(user=request.user),
             "count_at_most": admin_lists.COUNT_AT_MOST,
-            "count_at_most_text": f"{admin_lists.COUNT_AT_MOST:,}",
+            "count_at_most_text": admin_lists.count_at_most_text(),
         }
         return super().changelist_view(request, extra_context)
 

@@ -63,3 +63,15 @@ def test_unhashable_choices_keep_djangos_way():
     field = models.JSONField(choices=[([1, 2], "List")])
     field.name = field.attname = "items"
     assert choices.choice_labels(field) is None
+
+
+def test_choices_a_callable_gives_are_asked_for_each_time():
+    """Django works a callable's choices out again on each call; so does the lookup."""
+    from django.db import models
+
+    offered = [("a", "Band A")]
+    field = models.CharField(max_length=1, choices=lambda: list(offered))
+
+    assert choices.choice_labels(field) == {"a": "Band A"}
+    offered[:] = [("a", "Band A"), ("b", "Band B")]
+    assert choices.choice_labels(field) == {"a": "Band A", "b": "Band B"}
