@@ -43,7 +43,7 @@ def test_a_queue_that_can_match_nothing_counts_none():
 
 
 def test_an_empty_queue_of_judgments_is_a_page_with_none(staff_client):
-    """"Paid within a month" filters on a list of ids, empty when no judgment was paid."""
+    """ "Paid within a month" filters on a list of ids, empty when no judgment was paid."""
     response = staff_client.get(
         reverse("admin:civil_claims_judgment_changelist") + "?queue=paid_within_month"
     )
