@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 from urllib.parse import quote as url_quote
 
+from django.contrib.admin.helpers import AdminField, Fieldline
 from django.contrib.admin.templatetags.admin_list import (
     _coerce_field_name,
     result_headers,
@@ -37,6 +38,7 @@ from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import display_for_field, display_for_value, lookup_field
 from django.contrib.admin.utils import quote as admin_quote
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.signals import setting_changed
 from django.db import models
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
@@ -50,25 +52,56 @@ from django.utils.translation import gettext
 
 from .admin_lists import action_checkbox_html
 from .choices import choice_labels
-from .form_widgets import widget_html
+from .form_widgets import errors_ul, label_tag_html, widget_html
 
 #: Put where a row's key goes in the page's one reversed change URL (letters only, so no
 #: quoting changes it).
 _KEY = "ZZrowkeyZZ"
 
 
+#: Template lookups, worked out once per process (and again when a test changes the template
+#: settings): the lists' and case pages' templates do not change while it runs.
+_templates: dict[tuple, bool] = {}
+
+
+def _forget_templates(setting, **kwargs):
+    if setting in ("TEMPLATES", "INSTALLED_APPS"):
+        _templates.clear()
+
+
+setting_changed.connect(_forget_templates)
+
+
 def _own_template(opts, name: str) -> bool:
-    """Whether the list's app or model has its own ``name`` template, which Django would use."""
-    try:
-        select_template(
-            [
-                f"admin/{opts.app_label.lower()}/{opts.model_name}/{name}",
-                f"admin/{opts.app_label.lower()}/{name}",
-            ]
-        )
-    except TemplateDoesNotExist:
-        return False
-    return True
+    """Whether the list's app or model has its own ``name`` template, which Django would use,
+    or the project has its own ``admin/<name>``."""
+    key = ("own", opts.app_label, opts.model_name, name)
+    own = _templates.get(key)
+    if own is None:
+        try:
+            select_template(
+                [
+                    f"admin/{opts.app_label.lower()}/{opts.model_name}/{name}",
+                    f"admin/{opts.app_label.lower()}/{name}",
+                ]
+            )
+        except TemplateDoesNotExist:
+            own = not djangos_template(f"admin/{name}")
+        else:
+            own = True
+        _templates[key] = own
+    return own
+
+
+def djangos_template(name: str) -> bool:
+    """Whether template ``name`` is the Django admin's own (no project or app override)."""
+    key = ("django", name)
+    djangos = _templates.get(key)
+    if djangos is None:
+        origin = select_template([name]).origin.name.replace("\\", "/")
+        djangos = origin.endswith("django/contrib/admin/templates/" + name)
+        _templates[key] = djangos
+    return djangos
 
 
 class _Column:
@@ -134,11 +167,7 @@ class _Rows:
         return self.url.replace(_KEY, key, 1)
 
     def checkbox(self, result) -> str:
-        label = self.checkbox_label.format(escape(str(result)))
-        return (
-            f'<input type="checkbox" name="_selected_action" value="{escape(str(result.pk))}"'
-            f' class="action-select" aria-label="{label}">'
-        )
+        return action_checkbox_html(result, self.checkbox_label)
 
     @staticmethod
     def _field_display(column: _Column, f, value, empty):
@@ -280,7 +309,7 @@ _SELECTED = ' class="selected"'
 def filter_html(cl, spec) -> SafeString | None:
     """What ``{% admin_list_filter cl spec %}`` draws with Django's ``admin/filter.html``, or
     None for a filter with a template of its own."""
-    if spec.template != "admin/filter.html":
+    if spec.template != "admin/filter.html" or not djangos_template(spec.template):
         return None
     title = gettext(" By %(filter_title)s ") % {"filter_title": conditional_escape(spec.title)}
     choices = "".join(
@@ -302,15 +331,52 @@ _FIELDSET_TEMPLATE = "admin/includes/fieldset.html"
 
 def _djangos_fieldset_template() -> bool:
     """Whether ``admin/includes/fieldset.html`` is still Django's own (no project override)."""
-    origin = select_template([_FIELDSET_TEMPLATE]).origin.name
-    return origin.replace("\\", "/").endswith(
-        "django/contrib/admin/templates/" + _FIELDSET_TEMPLATE
-    )
+    return djangos_template(_FIELDSET_TEMPLATE)
 
 
 def _text(value) -> str:
     """``{{ value }}`` in an autoescaping template."""
     return conditional_escape("" if value is None else value)
+
+
+def _field_errors(field) -> str:
+    """``AdminField.errors()``."""
+    if type(field).errors is not AdminField.errors:
+        return field.errors()
+    return mark_safe(errors_ul(field.field.errors))  # noqa: S308 - Django's own error list
+
+
+def _line_errors(line) -> str:
+    """``Fieldline.errors()``."""
+    if type(line).errors is not Fieldline.errors:
+        return line.errors()
+    errors = (
+        errors_ul(line.form[name].errors)
+        for name in line.fields
+        if name not in line.readonly_fields
+    )
+    return mark_safe("\n".join(errors).strip("\n"))  # noqa: S308 - Django's own error lists
+
+
+def _label_tag(field) -> str:
+    """``field.label_tag()``: an editable field's through ``label_tag_html`` (Django's label
+    template written in Python), a read-only one's Django's own."""
+    if field.is_readonly or type(field).label_tag is not AdminField.label_tag:
+        return field.label_tag()
+    bound = field.field
+    classes = []
+    if field.is_checkbox:
+        classes.append("vCheckboxLabel")
+    if bound.field.required:
+        classes.append("required")
+    if not field.is_first:
+        classes.append("inline")
+    return label_tag_html(
+        bound,
+        contents=mark_safe(conditional_escape(bound.label)),  # noqa: S308 - escaped just now
+        attrs={"class": " ".join(classes)} if classes else {},
+        label_suffix="" if field.is_checkbox else None,
+    )
 
 
 def _field_html(field, single: bool) -> str:
@@ -331,14 +397,15 @@ def _field_html(field, single: bool) -> str:
             bound.id_for_label,
         )
     out = ["\n                <div>\n                    "]
+    errors = "" if readonly else _field_errors(field)
     if not single and not readonly:
-        out.append(_text(field.errors()))
+        out.append(_text(errors))
     out.append('\n                        <div class="flex-container')
     if not single:
         out.append(" fieldBox")
         if name:
             out.append(f" field-{_text(name)}")
-        if not readonly and field.errors():
+        if not readonly and errors:
             out.append(" errors")
         if hidden:
             out.append(" hidden")
@@ -347,10 +414,10 @@ def _field_html(field, single: bool) -> str:
     out.append('">\n                            ')
     if field.is_checkbox:
         out.append(
-            f"\n                                {widget_html(bound).strip()}{_text(field.label_tag())}\n"
+            f"\n                                {widget_html(bound).strip()}{_text(_label_tag(field))}\n"
         )
     else:
-        out.append(f"\n                                {_text(field.label_tag())}\n")
+        out.append(f"\n                                {_text(_label_tag(field))}\n")
         out.append("                                ")
         if readonly:
             out.append(
@@ -402,7 +469,7 @@ def fieldset_html(fieldset, index: int) -> SafeString:
     for line in fieldset:
         fields = list(line)
         single = len(line.fields) == 1
-        errors = line.errors() if single else ""
+        errors = _line_errors(line) if single else ""
         out.append('\n        <div class="form-row')
         if single and errors:
             out.append(" errors")

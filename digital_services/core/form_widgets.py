@@ -11,13 +11,29 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.utils.html import conditional_escape, escape
-from django.utils.safestring import SafeData
+from django.forms.boundfield import BoundField
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext
 
 _INPUT_TEMPLATES = frozenset(
     f"django/forms/widgets/{name}.html"
-    for name in ("text", "email", "number", "checkbox", "hidden", "file")
+    for name in (
+        "text",
+        "email",
+        "number",
+        "checkbox",
+        "hidden",
+        "file",
+        "date",
+        "time",
+        "datetime",
+    )
 )
+#: The admin's date and time widgets: Django's input in a paragraph of that class.
+_ADMIN_WRAPPED = {"admin/widgets/date.html": "date", "admin/widgets/time.html": "time"}
+_LABEL = "django/forms/label.html"
+_ERRORS_UL = "django/forms/errors/list/ul.html"
 _TEXTAREA = "django/forms/widgets/textarea.html"
 _SELECT = "django/forms/widgets/select.html"
 _OPTION = "django/forms/widgets/select_option.html"
@@ -97,10 +113,15 @@ def widget_gds(bf) -> str:
 
 
 def widget_html(bf) -> str:
-    """``str(bound_field)``: BoundField.as_widget, then the widget's template."""
+    """``str(bound_field)``: BoundField.as_widget, then the widget's template. A field that
+    also shows its initial value (a model field with a callable default) is Django's."""
     widget = bf.field.widget
     template = widget.template_name
-    if template not in _INPUT_TEMPLATES and template not in (_TEXTAREA, _SELECT):
+    if bf.field.show_hidden_initial or (
+        template not in _INPUT_TEMPLATES
+        and template not in (_TEXTAREA, _SELECT)
+        and template not in _ADMIN_WRAPPED
+    ):
         return str(bf)
     if template == _SELECT and widget.option_template_name != _OPTION:
         return str(bf)
@@ -130,7 +151,47 @@ def widget_html(bf) -> str:
         return "".join(out)
     shown = f' value="{_sfmt(value)}"' if value is not None else ""
     kind = conditional_escape(data["type"])
-    return f'<input type="{kind}" name="{name}"{shown}{_attrs(data["attrs"])}>\n\n'
+    html = f'<input type="{kind}" name="{name}"{shown}{_attrs(data["attrs"])}>\n\n'
+    if template in _ADMIN_WRAPPED:
+        return f'<p class="{_ADMIN_WRAPPED[template]}">\n  {html}\n</p>\n'
+    return html
+
+
+def errors_ul(errors) -> str:
+    """``error_list.as_ul()``: Django's template draws nothing for no errors."""
+    if not errors and errors.template_name_ul == _ERRORS_UL:
+        return ""
+    return errors.as_ul()
+
+
+def label_tag_html(bf, contents=None, attrs=None, label_suffix=None) -> str:
+    """``bound_field.label_tag(contents, attrs, label_suffix)`` with Django's label template
+    written here (a field or form with its own label template is Django's)."""
+    form = bf.form
+    if form.template_name_label != _LABEL or type(bf).label_tag is not BoundField.label_tag:
+        return bf.label_tag(contents, attrs, label_suffix)
+    # BoundField.label_tag, line for line, then django/forms/label.html.
+    contents = contents or bf.label
+    if label_suffix is None:
+        field_suffix = bf.field.label_suffix
+        label_suffix = field_suffix if field_suffix is not None else form.label_suffix
+    if label_suffix and contents and contents[-1] not in gettext(":?.!"):
+        contents = format_html("{}{}", contents, label_suffix)
+    widget = bf.field.widget
+    id_ = widget.attrs.get("id") or bf.auto_id
+    if id_:
+        id_for_label = widget.id_for_label(id_)
+        if id_for_label:
+            attrs = {**(attrs or {}), "for": id_for_label}
+        if bf.field.required and hasattr(form, "required_css_class"):
+            attrs = attrs or {}
+            if "class" in attrs:
+                attrs["class"] += " " + form.required_css_class
+            else:
+                attrs["class"] = form.required_css_class
+        label = f"<label{_attrs(attrs or {})}>{conditional_escape(contents)}</label>"
+        return mark_safe(label)  # noqa: S308 - the attributes and label escaped
+    return conditional_escape(contents)
 
 
 def _attrs(attrs) -> str:

@@ -80,8 +80,13 @@ DJANGOS_FIELDSET = (
         ),
         (
             "change_form.html",
-            {"{% staff_fieldset fieldset forloop.counter0 %}": DJANGOS_FIELDSET},
-            ("field_sets",),
+            {
+                "{% staff_fieldset fieldset forloop.counter0 %}": DJANGOS_FIELDSET,
+                "{% staff_inline inline_admin_formset forloop.last %}": (
+                    "{% include inline_admin_formset.opts.template %}"
+                ),
+            },
+            ("field_sets", "inline_field_sets"),
         ),
     ],
 )
@@ -195,3 +200,22 @@ def test_a_fieldset_with_an_error_is_the_same_as_djangos(staff_client):
 
     assert b"errorlist" in ours
     assert ours == djangos
+
+
+def test_a_template_of_the_projects_own_is_seen_when_the_settings_change(tmp_path, settings):
+    """Which admin templates are Django's is worked out once per process, and again when a
+    test changes the template settings: an ``admin/filter.html`` or
+    ``admin/change_list_results.html`` of the project's own is then Django's tags' to draw."""
+    from django.contrib.auth.models import Group
+
+    assert admin_render.djangos_template("admin/filter.html")
+    own = tmp_path / "admin"
+    own.mkdir()
+    (own / "filter.html").write_text("own filter")
+    (own / "change_list_results.html").write_text("own results")
+    templates = [dict(settings.TEMPLATES[0])]
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates
+
+    assert not admin_render.djangos_template("admin/filter.html")
+    assert admin_render._own_template(Group._meta, "change_list_results.html")

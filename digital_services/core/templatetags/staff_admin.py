@@ -2,12 +2,13 @@
 markup: ``{% staff_result_list cl %}`` and ``{% staff_list_filter cl spec %}`` for Django's
 ``result_list`` and ``admin_list_filter`` (``admin/change_list.html``), and
 ``{% staff_fieldset fieldset index %}`` for the change form's ``admin/includes/fieldset.html``
-(``admin/change_form.html``). Each hands over to Django's own for what it does not know."""
+and ``{% staff_inline inline_admin_formset last %}`` for its tabular inlines (core/admin_inlines.py,
+``admin/change_form.html``). Each hands over to Django's own for what it does not know."""
 
 from django import template
 from django.contrib.admin.templatetags.admin_list import admin_list_filter, result_list_tag
 
-from digital_services.core import admin_render
+from digital_services.core import admin_inlines, admin_render
 
 register = template.Library()
 
@@ -50,3 +51,13 @@ def staff_fieldset(context, fieldset, index):
         fieldset=fieldset, heading_level=2, prefix="fieldset", id_prefix=0, id_suffix=index
     ):
         return template.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def staff_inline(context, inline_admin_formset, last):
+    """What ``{% include inline_admin_formset.opts.template %}`` draws in a change form: Django's
+    ``tabular.html`` drawn in Python while it is Django's own, any other template included."""
+    name = inline_admin_formset.opts.template
+    if name == admin_inlines.TABULAR and admin_render.djangos_template(name):
+        return admin_inlines.tabular_html(inline_admin_formset, last)
+    return context.template.engine.get_template(name).render(context)

@@ -1,0 +1,215 @@
+"""A case page's tabular inlines written in Python are Django's, byte for byte (issue #13).
+
+``templates/admin/change_form.html`` draws each inline with ``{% staff_inline %}``
+(``core/admin_inlines.py``) where Django includes ``admin/edit_inline/tabular.html``. Every
+registered admin with inlines is opened with rows in each inline and drawn both ways (with the
+Python renderer told the template is not Django's, so that the tag includes it as Django
+does); so is the prison page posted with mistakes in its inlines, and the prison page as that
+prison's own staff see it.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+
+from digital_services.core import admin_render
+from tests.conftest import sign_in
+from tests.quality.queries.seed import rows_seed
+
+pytestmark = pytest.mark.django_db
+
+WITH_INLINES = sorted(
+    (model for model, model_admin in admin.site._registry.items() if model_admin.inlines),
+    key=lambda m: m._meta.label,
+)
+
+VOLATILE = re.compile(rb'(name="csrfmiddlewaretoken" value="|nonce=")[^"]+"')
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        email="inlines-admin@example.com", password="a-long-password-1"
+    )
+    return sign_in(client, user, second_factor=True)
+
+
+def djangos_templates():
+    """Every fieldset and inline drawn by Django's own templates."""
+    return mock.patch.object(admin_render, "djangos_template", lambda name: False)
+
+
+def _prison_with_rows():
+    from prison_visits.models import BlockedDate, DateSlot
+    from tests.prison_visits.factories import PrisonFactory
+
+    prison = PrisonFactory()
+    soon = timezone.localdate() + timedelta(days=10)
+    DateSlot.objects.create(
+        prison=prison,
+        date=soon,
+        start_time=prison.weekly_slots.first().start_time,
+        end_time=prison.weekly_slots.first().end_time,
+        capacity=5,
+    )
+    BlockedDate.objects.create(
+        prison=prison, date=soon + timedelta(days=1), reason="Staff <training>"
+    )
+    return prison
+
+
+def _assisted_session_with_a_submission():
+    from assisted_digital.constants import Channel, Route
+    from assisted_digital.models import SubmissionRecord
+    from tests.assisted_digital.factories import EndedSessionFactory
+
+    session = EndedSessionFactory()
+    SubmissionRecord.objects.create(
+        service="prison_visits",
+        journey="book",
+        route=Route.ASSISTED,
+        started_route=Route.ASSISTED,
+        channel=Channel.PHONE,
+        citizen=session.citizen,
+        typed_by=session.agent,
+        assisted_session=session,
+    )
+    return session
+
+
+def _payment_with_a_refund():
+    from digital_services.payments.models import Refund
+
+    return rows_seed(Refund, 1)[0].payment
+
+
+#: Case pages whose seeded rows have no rows in an inline: made here.
+WITH_ROWS = {
+    "payments.Payment": _payment_with_a_refund,
+    "prison_visits.Prison": _prison_with_rows,
+    "assisted_digital.AssistedSession": _assisted_session_with_a_submission,
+}
+
+
+def _case_url(model) -> str:
+    maker = WITH_ROWS.get(model._meta.label)
+    row = maker() if maker else (rows_seed(model, 1) or [None])[0]
+    assert row is not None, f"no seeder for {model._meta.label}"
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[row.pk])
+
+
+def _page(client, url: str, data=None) -> bytes:
+    response = client.post(url, data) if data is not None else client.get(url)
+    assert response.status_code == 200, response.status_code
+    return VOLATILE.sub(b"", response.content)
+
+
+@pytest.mark.parametrize("model", WITH_INLINES, ids=[m._meta.label for m in WITH_INLINES])
+def test_every_case_page_with_inlines_is_the_same_as_djangos(model, staff_client):
+    url = _case_url(model)
+    ours = _page(staff_client, url)
+
+    with djangos_templates():
+        djangos = _page(staff_client, url)
+
+    assert b'data-inline-type="tabular"' in ours
+    assert ours.count(b"has_original") >= len(admin.site._registry[model].inlines), (
+        "every inline shows a row"
+    )
+    assert ours == djangos
+
+
+class _Form(html.parser.HTMLParser):
+    """The values a browser would send from a page's change form."""
+
+    def __init__(self):
+        super().__init__()
+        self.data: dict[str, str] = {}
+        self._select = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button"):
+            if attrs.get("type") != "checkbox" or "checked" in attrs:
+                self.data[name] = attrs.get("value") or (
+                    "on" if attrs.get("type") == "checkbox" else ""
+                )
+        elif tag == "select" and name:
+            self._select = name
+            self.data.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += (
+                data.lstrip("\n") if not self.data[self._textarea] else data
+            )
+
+
+def test_a_prison_posted_with_mistakes_in_its_inlines_is_the_same_as_djangos(staff_client):
+    """The rows with their errors, the values typed kept, a form row's own error."""
+    prison = _prison_with_rows()
+    url = reverse("admin:prison_visits_prison_change", args=[prison.pk])
+    form = _Form()
+    form.feed(staff_client.get(url).content.decode())
+    data = form.data
+    data.pop("csrfmiddlewaretoken", None)
+    data["weekly_slots-0-start_time"] = "not a time"
+    data["weekly_slots-1-end_time"] = data["weekly_slots-1-start_time"]  # ends as it starts
+    data["blocked_dates-0-date"] = "31/02/2030"
+
+    ours = _page(staff_client, url, data)
+    with djangos_templates():
+        djangos = _page(staff_client, url, data)
+
+    assert b"errorlist" in ours and b"not a time" in ours
+    assert ours == djangos
+
+
+def test_a_prisons_own_staff_see_the_same_page_as_djangos(client):
+    from tests.prison_visits.conftest import caseworker_for
+
+    prison = _prison_with_rows()
+    sign_in(client, caseworker_for(prison), second_factor=True)
+    url = reverse("admin:prison_visits_prison_change", args=[prison.pk])
+    ours = _page(client, url)
+
+    with djangos_templates():
+        djangos = _page(client, url)
+
+    assert b'data-inline-type="tabular"' in ours
+    assert ours == djangos
+
+
+def test_an_inline_with_a_template_of_its_own_is_included(staff_client):
+    """An inline that is not Django's tabular template (a stacked inline, an override) is the
+    inline's own template, included as Django does."""
+    from prison_visits.admin.prisons import BlockedDateInline
+
+    prison = _prison_with_rows()
+    url = reverse("admin:prison_visits_prison_change", args=[prison.pk])
+    with mock.patch.object(BlockedDateInline, "template", "admin/edit_inline/stacked.html"):
+        page = _page(staff_client, url)
+
+    assert b'data-inline-type="stacked"' in page
+    assert page.count(b'data-inline-type="tabular"') == 2
