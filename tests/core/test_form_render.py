@@ -212,3 +212,22 @@ def test_the_template_tag_gives_crispys_html():
         assert ours.render(Context({"form": _Unknown(data)})) == page.render(
             Context({"form": _Unknown(data)})
         )
+
+
+def test_widget_render_is_the_fields_own_html():
+    """``{% widget_render field %}`` draws what ``{{ field }}`` draws, to the byte (Django's
+    form renderer strips a widget's template output), for a select and a hidden field."""
+
+    class Choose(forms.Form):
+        action = forms.ChoiceField(choices=[("", "---------"), ("a", "A <b>")])
+        across = forms.BooleanField(required=False, initial=0, widget=forms.HiddenInput)
+
+    template = Template(
+        "{% load form_render %}{% for field in form %}[{% widget_render field %}]{% endfor %}"
+    )
+    djangos = Template("{% for field in form %}[{{ field }}]{% endfor %}")
+    for form in (Choose(), Choose(data={"action": "a"})):
+        ours = template.render(Context({"form": form}))
+
+        assert ours == djangos.render(Context({"form": form}))
+        assert "<select" in ours and 'type="hidden"' in ours
