@@ -113,6 +113,15 @@ def citizen(django_user_model):
     )
 
 
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    """The test client signed in as a superuser with their second factor: every staff page."""
+    user = django_user_model.objects.create_superuser(
+        email="superuser@example.com", password="a-long-password-1"
+    )
+    return sign_in(client, user, second_factor=True)
+
+
 def sign_in(client, user, *, second_factor: bool = False):
     """Sign ``user`` in on ``client``; with ``second_factor`` as allauth records a TOTP code.
 

@@ -11,7 +11,6 @@ prison's own staff see it.
 from __future__ import annotations
 
 import html.parser
-import re
 from datetime import timedelta
 from unittest import mock
 
@@ -22,6 +21,7 @@ from django.utils import timezone
 
 from digital_services.core import admin_render
 from tests.conftest import sign_in
+from tests.core.test_admin_render import VOLATILE
 from tests.quality.queries.seed import rows_seed
 
 pytestmark = pytest.mark.django_db
@@ -30,16 +30,6 @@ WITH_INLINES = sorted(
     (model for model, model_admin in admin.site._registry.items() if model_admin.inlines),
     key=lambda m: m._meta.label,
 )
-
-VOLATILE = re.compile(rb'(name="csrfmiddlewaretoken" value="|nonce=")[^"]+"')
-
-
-@pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        email="inlines-admin@example.com", password="a-long-password-1"
-    )
-    return sign_in(client, user, second_factor=True)
 
 
 def djangos_templates():
@@ -113,12 +103,12 @@ def _page(client, url: str, data=None) -> bytes:
 
 
 @pytest.mark.parametrize("model", WITH_INLINES, ids=[m._meta.label for m in WITH_INLINES])
-def test_every_case_page_with_inlines_is_the_same_as_djangos(model, staff_client):
+def test_every_case_page_with_inlines_is_the_same_as_djangos(model, superuser_client):
     url = _case_url(model)
-    ours = _page(staff_client, url)
+    ours = _page(superuser_client, url)
 
     with djangos_templates():
-        djangos = _page(staff_client, url)
+        djangos = _page(superuser_client, url)
 
     assert b'data-inline-type="tabular"' in ours
     assert ours.count(b"has_original") >= len(admin.site._registry[model].inlines), (
@@ -166,21 +156,21 @@ class _Form(html.parser.HTMLParser):
             )
 
 
-def test_a_prison_posted_with_mistakes_in_its_inlines_is_the_same_as_djangos(staff_client):
+def test_a_prison_posted_with_mistakes_in_its_inlines_is_the_same_as_djangos(superuser_client):
     """The rows with their errors, the values typed kept, a form row's own error."""
     prison = _prison_with_rows()
     url = reverse("admin:prison_visits_prison_change", args=[prison.pk])
     form = _Form()
-    form.feed(staff_client.get(url).content.decode())
+    form.feed(superuser_client.get(url).content.decode())
     data = form.data
     data.pop("csrfmiddlewaretoken", None)
     data["weekly_slots-0-start_time"] = "not a time"
     data["weekly_slots-1-end_time"] = data["weekly_slots-1-start_time"]  # ends as it starts
     data["blocked_dates-0-date"] = "31/02/2030"
 
-    ours = _page(staff_client, url, data)
+    ours = _page(superuser_client, url, data)
     with djangos_templates():
-        djangos = _page(staff_client, url, data)
+        djangos = _page(superuser_client, url, data)
 
     assert b"errorlist" in ours and b"not a time" in ours
     assert ours == djangos
@@ -201,7 +191,7 @@ def test_a_prisons_own_staff_see_the_same_page_as_djangos(client):
     assert ours == djangos
 
 
-def test_an_inline_with_a_template_of_its_own_is_included(staff_client):
+def test_an_inline_with_a_template_of_its_own_is_included(superuser_client):
     """An inline that is not Django's tabular template (a stacked inline, an override) is the
     inline's own template, included as Django does."""
     from prison_visits.admin.prisons import BlockedDateInline
@@ -209,7 +199,7 @@ def test_an_inline_with_a_template_of_its_own_is_included(staff_client):
     prison = _prison_with_rows()
     url = reverse("admin:prison_visits_prison_change", args=[prison.pk])
     with mock.patch.object(BlockedDateInline, "template", "admin/edit_inline/stacked.html"):
-        page = _page(staff_client, url)
+        page = _page(superuser_client, url)
 
     assert b'data-inline-type="stacked"' in page
     assert page.count(b'data-inline-type="tabular"') == 2

@@ -10,18 +10,9 @@ from django.urls import reverse
 from digital_services.core import admin_lists
 from digital_services.core.admin_lists import LargeTablePaginator, counts_at_most
 from digital_services.payments.models import Payment
-from tests.conftest import sign_in
 from tests.payments.factories import PaymentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        email="capped-admin@example.com", password="a-long-password-1"
-    )
-    return sign_in(client, user, second_factor=True)
 
 
 def _payments(n: int) -> list[Payment]:
@@ -42,9 +33,9 @@ def test_a_queue_that_can_match_nothing_counts_none():
     assert LargeTablePaginator(Payment.objects.filter(pk__in=[]), 25).count == 0
 
 
-def test_an_empty_queue_of_judgments_is_a_page_with_none(staff_client):
+def test_an_empty_queue_of_judgments_is_a_page_with_none(superuser_client):
     """ "Paid within a month" filters on a list of ids, empty when no judgment was paid."""
-    response = staff_client.get(
+    response = superuser_client.get(
         reverse("admin:civil_claims_judgment_changelist") + "?queue=paid_within_month"
     )
 
@@ -81,13 +72,15 @@ def test_a_list_counted_exactly_keeps_djangos_pages(monkeypatch):
         paginator.page(3)
 
 
-def test_a_long_queue_can_be_paged_past_its_count_and_selected_across(staff_client, monkeypatch):
+def test_a_long_queue_can_be_paged_past_its_count_and_selected_across(
+    superuser_client, monkeypatch
+):
     monkeypatch.setattr(admin_lists, "COUNT_AT_MOST", 3)
     monkeypatch.setattr(admin.site._registry[Payment], "list_per_page", 2)
     payments = _payments(7)
     url = reverse("admin:payments_payment_changelist") + "?service=tribunal_fees&o=1"
 
-    response = staff_client.get(url + "&p=3")
+    response = superuser_client.get(url + "&p=3")
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -99,11 +92,11 @@ def test_a_long_queue_can_be_paged_past_its_count_and_selected_across(staff_clie
     assert "Select all 4" not in page and "All 4 selected" not in page
 
 
-def test_a_short_list_says_djangos_select_all(staff_client, monkeypatch):
+def test_a_short_list_says_djangos_select_all(superuser_client, monkeypatch):
     monkeypatch.setattr(admin.site._registry[Payment], "list_per_page", 2)
     _payments(3)
 
-    page = staff_client.get(
+    page = superuser_client.get(
         reverse("admin:payments_payment_changelist") + "?service=tribunal_fees"
     ).content.decode()
 
