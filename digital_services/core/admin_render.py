@@ -329,11 +329,6 @@ def filter_html(cl, spec) -> SafeString | None:
 _FIELDSET_TEMPLATE = "admin/includes/fieldset.html"
 
 
-def _djangos_fieldset_template() -> bool:
-    """Whether ``admin/includes/fieldset.html`` is still Django's own (no project override)."""
-    return djangos_template(_FIELDSET_TEMPLATE)
-
-
 def _text(value) -> str:
     """``{{ value }}`` in an autoescaping template."""
     return conditional_escape("" if value is None else value)

@@ -114,8 +114,8 @@ def widget_gds(bf) -> str:
 
 def widget_html(bf) -> str:
     """``str(bound_field)`` before Django's renderer strips it: BoundField.as_widget, then the
-    widget's template. A field that
-    also shows its initial value (a model field with a callable default) is Django's."""
+    widget's template. A field that also shows its initial value (a model field with a
+    callable default) is Django's."""
     widget = bf.field.widget
     template = widget.template_name
     if bf.field.show_hidden_initial or (

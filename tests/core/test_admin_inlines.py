@@ -19,9 +19,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
-from digital_services.core import admin_render
 from tests.conftest import sign_in
-from tests.core.test_admin_render import VOLATILE
+from tests.core.test_admin_render import _page, both_ways
 from tests.quality.queries.seed import rows_seed
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +29,6 @@ WITH_INLINES = sorted(
     (model for model, model_admin in admin.site._registry.items() if model_admin.inlines),
     key=lambda m: m._meta.label,
 )
-
-
-def djangos_templates():
-    """Every fieldset and inline drawn by Django's own templates."""
-    return mock.patch.object(admin_render, "djangos_template", lambda name: False)
 
 
 def _prison_with_rows():
@@ -96,19 +90,10 @@ def _case_url(model) -> str:
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[row.pk])
 
 
-def _page(client, url: str, data=None) -> bytes:
-    response = client.post(url, data) if data is not None else client.get(url)
-    assert response.status_code == 200, response.status_code
-    return VOLATILE.sub(b"", response.content)
-
-
 @pytest.mark.parametrize("model", WITH_INLINES, ids=[m._meta.label for m in WITH_INLINES])
 def test_every_case_page_with_inlines_is_the_same_as_djangos(model, superuser_client):
     url = _case_url(model)
-    ours = _page(superuser_client, url)
-
-    with djangos_templates():
-        djangos = _page(superuser_client, url)
+    ours, djangos = both_ways(superuser_client, url)
 
     assert b'data-inline-type="tabular"' in ours
     assert ours.count(b"has_original") >= len(admin.site._registry[model].inlines), (
@@ -168,9 +153,7 @@ def test_a_prison_posted_with_mistakes_in_its_inlines_is_the_same_as_djangos(sup
     data["weekly_slots-1-end_time"] = data["weekly_slots-1-start_time"]  # ends as it starts
     data["blocked_dates-0-date"] = "31/02/2030"
 
-    ours = _page(superuser_client, url, data)
-    with djangos_templates():
-        djangos = _page(superuser_client, url, data)
+    ours, djangos = both_ways(superuser_client, url, data)
 
     assert b"errorlist" in ours and b"not a time" in ours
     assert ours == djangos
@@ -182,10 +165,7 @@ def test_a_prisons_own_staff_see_the_same_page_as_djangos(client):
     prison = _prison_with_rows()
     sign_in(client, caseworker_for(prison), second_factor=True)
     url = reverse("admin:prison_visits_prison_change", args=[prison.pk])
-    ours = _page(client, url)
-
-    with djangos_templates():
-        djangos = _page(client, url)
+    ours, djangos = both_ways(client, url)
 
     assert b'data-inline-type="tabular"' in ours
     assert ours == djangos

@@ -38,13 +38,12 @@ VOLATILE = re.compile(rb'(name="csrfmiddlewaretoken" value="|nonce=")[^"]+"')
 
 
 def djangos_tags():
-    """Our change list template with Django's tags drawing the rows and filters."""
+    """Our templates with Django's tags and templates drawing the rows, filters, fieldsets and
+    inlines."""
     stack = ExitStack()
     stack.enter_context(mock.patch.object(admin_render, "result_list_html", lambda cl: None))
     stack.enter_context(mock.patch.object(admin_render, "filter_html", lambda cl, spec: None))
-    stack.enter_context(
-        mock.patch.object(admin_render, "_djangos_fieldset_template", lambda: False)
-    )
+    stack.enter_context(mock.patch.object(admin_render, "djangos_template", lambda name: False))
     return stack
 
 
@@ -107,10 +106,17 @@ def _variants(model, model_admin) -> list[str]:
     return variants
 
 
-def _page(client, url: str) -> bytes:
-    response = client.get(url)
+def _page(client, url: str, data=None) -> bytes:
+    response = client.get(url) if data is None else client.post(url, data)
     assert response.status_code == 200, url
     return VOLATILE.sub(b"", response.content)
+
+
+def both_ways(client, url: str, data=None) -> tuple[bytes, bytes]:
+    """The page as we draw it and as Django's tags and templates draw it."""
+    ours = _page(client, url, data)
+    with djangos_tags():
+        return ours, _page(client, url, data)
 
 
 @pytest.mark.parametrize("model", MODELS, ids=LABELS)
@@ -169,10 +175,7 @@ def test_every_case_page_is_the_same_as_djangos(model, superuser_client):
     url = reverse(
         f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[rows[0].pk]
     )
-    ours = _page(superuser_client, url)
-
-    with djangos_tags():
-        djangos = _page(superuser_client, url)
+    ours, djangos = both_ways(superuser_client, url)
 
     assert b'class="module aligned' in ours
     assert ours == djangos

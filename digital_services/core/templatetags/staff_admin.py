@@ -44,7 +44,7 @@ def staff_list_filter(cl, spec):
 def staff_fieldset(context, fieldset, index):
     """Django's ``admin/includes/fieldset.html`` for a change form's fieldset, drawn in Python
     while that template is Django's own."""
-    if admin_render._djangos_fieldset_template():
+    if admin_render.djangos_template(admin_render._FIELDSET_TEMPLATE):
         return admin_render.fieldset_html(fieldset, index)
     template = context.template.engine.get_template(admin_render._FIELDSET_TEMPLATE)
     with context.push(
