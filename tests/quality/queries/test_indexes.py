@@ -114,6 +114,7 @@ def _claims_outside_the_queues(claim):
 
     from django.utils import timezone
 
+    from civil_claims.constants import ClaimStatus
     from civil_claims.models import Claim
 
     issued = timezone.localdate() - timedelta(days=30)
@@ -126,7 +127,7 @@ def _claims_outside_the_queues(claim):
         copy.pk = copy.id = None
         copy.reference = f"PLAN{n:08d}"
         copy.claim_number = None
-        copy.status, copy.issue_date = "open", issued
+        copy.status, copy.issue_date = ClaimStatus.OPEN, issued
         copy.submitted_at = claim.submitted_at - timedelta(minutes=n)
         copies.append(copy)
     Claim.objects.bulk_create(copies)
