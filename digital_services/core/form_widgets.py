@@ -9,8 +9,11 @@ textarea and select in Python, and lets Django render any other widget.
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.conf import settings
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.forms.boundfield import BoundField
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeData, mark_safe
@@ -37,6 +40,7 @@ _ERRORS_UL = "django/forms/errors/list/ul.html"
 _TEXTAREA = "django/forms/widgets/textarea.html"
 _SELECT = "django/forms/widgets/select.html"
 _OPTION = "django/forms/widgets/select_option.html"
+_RELATED = "admin/widgets/related_widget_wrapper.html"
 _CONVERTERS = {
     "checkboxinput": "govuk-checkboxes__input",
     "select": "govuk-select",
@@ -115,21 +119,53 @@ def widget_gds(bf) -> str:
 def widget_html(bf) -> str:
     """``str(bound_field)`` before Django's renderer strips it: BoundField.as_widget, then the
     widget's template. A field that also shows its initial value (a model field with a
-    callable default) is Django's."""
+    callable default) is Django's. The admin's related-object wrapper (the select and its
+    add and change links) draws its select here and its links with Django's template."""
     widget = bf.field.widget
-    template = widget.template_name
-    if bf.field.show_hidden_initial or (
-        template not in _INPUT_TEMPLATES
-        and template not in (_TEXTAREA, _SELECT)
-        and template not in _ADMIN_WRAPPED
-    ):
-        return str(bf)
-    if template == _SELECT and widget.option_template_name != _OPTION:
+    if bf.field.show_hidden_initial:
         return str(bf)
     attrs = bf.build_widget_attrs({}, widget)
     if bf.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", bf.auto_id)
-    data = widget.get_context(bf.html_name, bf.value(), attrs)["widget"]
+    if type(widget) is RelatedFieldWidgetWrapper and widget.template_name == _RELATED:
+        inner = _drawn(widget.widget, bf.html_name, bf.value(), attrs)
+        if inner is None:
+            return str(bf)
+        wrapper = copy.copy(widget)
+        wrapper.widget = _Drawn(widget.widget, mark_safe(inner.strip()))  # noqa: S308 - escaped
+        context = wrapper.get_context(bf.html_name, bf.value(), attrs)
+        return widget._render(widget.template_name, context, bf.form.renderer)
+    html = _drawn(widget, bf.html_name, bf.value(), attrs)
+    return str(bf) if html is None else html
+
+
+class _Drawn:
+    """An inner widget already drawn, for RelatedFieldWidgetWrapper.get_context."""
+
+    def __init__(self, widget, html: str):
+        self.is_hidden = widget.is_hidden
+        self.html = html
+
+    def render(self, name, value, attrs=None, renderer=None) -> str:
+        return self.html
+
+
+def _drawn(widget, name: str, value, attrs: dict) -> str | None:
+    """``widget.render(name, value, attrs)`` for Django's own templates (unstripped), or None
+    for a widget drawn by Django."""
+    template = widget.template_name
+    kind = type(widget)
+    if kind.render is not forms.Widget.render or kind._render is not forms.Widget._render:
+        return None  # a widget that draws itself its own way
+    if (
+        template not in _INPUT_TEMPLATES
+        and template not in (_TEXTAREA, _SELECT)
+        and template not in _ADMIN_WRAPPED
+    ):
+        return None
+    if template == _SELECT and widget.option_template_name != _OPTION:
+        return None
+    data = widget.get_context(name, value, attrs)["widget"]
     name = conditional_escape(data["name"])
     value = data["value"]
     if template == _TEXTAREA:
@@ -139,10 +175,10 @@ def widget_html(bf) -> str:
         out = [f'<select name="{name}"{_attrs(data["attrs"])}>']
         for group_name, options, _index in data["optgroups"]:
             if group_name:
-                return str(bf)
+                return None
             for option in options:
                 if option["template_name"] != _OPTION:
-                    return str(bf)
+                    return None
                 label = conditional_escape(option["label"])
                 out.append(
                     f'\n  <option value="{_sfmt(option["value"])}"{_attrs(option["attrs"])}>'
@@ -151,8 +187,8 @@ def widget_html(bf) -> str:
         out.append("\n</select>\n")
         return "".join(out)
     shown = f' value="{_sfmt(value)}"' if value is not None else ""
-    kind = conditional_escape(data["type"])
-    html = f'<input type="{kind}" name="{name}"{shown}{_attrs(data["attrs"])}>\n\n'
+    input_type = conditional_escape(data["type"])
+    html = f'<input type="{input_type}" name="{name}"{shown}{_attrs(data["attrs"])}>\n\n'
     if template in _ADMIN_WRAPPED:
         return f'<p class="{_ADMIN_WRAPPED[template]}">\n  {html}\n</p>\n'
     return html

@@ -213,3 +213,30 @@ def test_a_template_of_the_projects_own_is_seen_when_the_settings_change(tmp_pat
 
     assert not admin_render.djangos_template("admin/filter.html")
     assert admin_render._own_template(Group._meta, "change_list_results.html")
+
+
+def test_a_related_objects_select_is_drawn_without_djangos_widget_templates(superuser_client):
+    """The prisoner register entry's prison (a select of every prison, with the admin's add and
+    change links around it) is drawn in Python; only the links are Django's template. Drawing
+    each option with Django's template made that case page twice as slow."""
+    from django.forms.renderers import DjangoTemplates
+
+    from prison_visits.models import PrisonerRegisterEntry
+
+    entry = rows_seed(PrisonerRegisterEntry, 1)[0]
+    url = reverse("admin:prison_visits_prisonerregisterentry_change", args=[entry.pk])
+    drawn = []
+    render = DjangoTemplates.render
+
+    def spy(self, template_name, context, request=None):
+        drawn.append(template_name)
+        return render(self, template_name, context, request)
+
+    with mock.patch.object(DjangoTemplates, "render", spy):
+        page = _page(superuser_client, url)
+
+    assert b'<div class="related-widget-wrapper"' in page
+    assert f'<option value="{entry.prison_id}" selected>'.encode() in page
+    assert "admin/widgets/related_widget_wrapper.html" in drawn
+    assert "django/forms/widgets/select.html" not in drawn
+    assert "django/forms/widgets/select_option.html" not in drawn
