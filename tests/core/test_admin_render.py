@@ -240,3 +240,71 @@ def test_a_related_objects_select_is_drawn_without_djangos_widget_templates(supe
     assert "admin/widgets/related_widget_wrapper.html" in drawn
     assert "django/forms/widgets/select.html" not in drawn
     assert "django/forms/widgets/select_option.html" not in drawn
+
+
+def _staff_with(django_user_model, client, *codenames):
+    from django.contrib.auth.models import Permission
+
+    from tests.conftest import sign_in
+
+    user = django_user_model.objects.create_user(
+        email="limited-staff@example.com", password="a-long-password-1", is_staff=True
+    )
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return sign_in(client, user, second_factor=True)
+
+
+@pytest.mark.parametrize(
+    "codenames",
+    [
+        None,  # a superuser: every app, add and change links
+        ("view_auditevent", "view_refund", "add_refund", "change_refund"),  # view-only and not
+        ("view_kpis",),  # no model at all, the KPIs link only
+        (),  # nothing: "You don't have permission"
+    ],
+    ids=["superuser", "some-models", "kpis-only", "nothing"],
+)
+def test_the_index_is_the_same_as_djangos(codenames, client, django_user_model):
+    """The index's list of apps and models (``{% staff_app_list %}``) is Django's
+    ``admin/app_list.html``, byte for byte, whatever the member of staff may see."""
+    if codenames is None:
+        user = django_user_model.objects.create_superuser(
+            email="index-admin@example.com", password="a-long-password-1"
+        )
+        from tests.conftest import sign_in
+
+        signed_in = sign_in(client, user, second_factor=True)
+    else:
+        signed_in = _staff_with(django_user_model, client, *codenames)
+
+    ours, djangos = both_ways(signed_in, reverse("admin:index"))
+
+    assert ours == djangos
+    if codenames:
+        assert b"Audit events" in ours or b"KPIs" in ours
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/audit/", "/admin/audit/auditevent/"])
+@pytest.mark.parametrize("show_changelinks", [True, False])
+def test_the_app_list_marks_the_current_app_and_model_as_django_does(
+    path, show_changelinks, rf, django_user_model
+):
+    """The current app's and model's marks, and the list without its change links (the
+    template's other uses), drawn as Django's template draws them."""
+    from django.template.loader import get_template
+
+    request = rf.get(path)
+    request.user = django_user_model(email="x@example.com", is_staff=True, is_superuser=True)
+    app_list = admin.site.get_app_list(request)
+    djangos = get_template("admin/app_list.html").render(
+        {"app_list": app_list, "show_changelinks": show_changelinks, "request": request}
+    )
+
+    ours = admin_render.app_list_html(app_list, path, show_changelinks=show_changelinks)
+
+    assert ours == djangos
+    if path != "/admin/":
+        assert "current-app" in ours
+    if path.endswith("auditevent/"):
+        assert 'class="model-auditevent current-model"' in ours
+        assert 'aria-current="page"' in ours

@@ -3,7 +3,8 @@ markup: ``{% staff_result_list cl %}`` and ``{% staff_list_filter cl spec %}`` f
 ``result_list`` and ``admin_list_filter`` (``admin/change_list.html``), and
 ``{% staff_fieldset fieldset index %}`` for the change form's ``admin/includes/fieldset.html``
 and ``{% staff_inline inline_admin_formset last %}`` for its tabular inlines (core/admin_inlines.py,
-``admin/change_form.html``). Each hands over to Django's own for what it does not know."""
+``admin/change_form.html``), and ``{% staff_app_list app_list %}`` for the index's
+``admin/app_list.html``. Each hands over to Django's own for what it does not know."""
 
 from django import template
 from django.contrib.admin.templatetags.admin_list import admin_list_filter, result_list_tag
@@ -61,3 +62,16 @@ def staff_inline(context, inline_admin_formset, last):
     if name == admin_inlines.TABULAR and admin_render.djangos_template(name):
         return admin_inlines.tabular_html(inline_admin_formset, last)
     return context.template.engine.get_template(name).render(context)
+
+
+@register.simple_tag(takes_context=True)
+def staff_app_list(context, app_list, show_changelinks=False):
+    """``{% include "admin/app_list.html" with app_list=... show_changelinks=... %}`` drawn in
+    Python while that template is Django's own."""
+    if admin_render.djangos_template(admin_render._APP_LIST_TEMPLATE):
+        return admin_render.app_list_html(
+            app_list, context["request"].path, show_changelinks=show_changelinks
+        )
+    template = context.template.engine.get_template(admin_render._APP_LIST_TEMPLATE)
+    with context.push(app_list=app_list, show_changelinks=show_changelinks):
+        return template.render(context)
