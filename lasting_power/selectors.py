@@ -6,26 +6,49 @@ generated documents use (lasting_power.details).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.memo import BoundedMemo
 from digital_services.core.references import reference_plain
 
 from .details import LpaDetails, details_from_answers
 from .journeys import lpa_flow
-from .journeys.flow import flow_fact, lpa_is_created
+from .journeys.flow import flow_fact, flow_key, lpa_is_created
 from .models import Lpa
 
 DASHBOARD_PAGE_SIZE = 50
 SEARCH_MIN_NAME = 3
 
 
+#: An LPA's details by what its flow is worked out from (``flow_key``: its type, answers, read
+#: warnings and the date). Each is a few kB; 512 LPAs at most, then it starts again.
+_DETAILS = BoundedMemo(512)
+
+
 def lpa_details(lpa: Lpa) -> LpaDetails:
-    """The LPA's valid answers as people and decisions (see details.LpaDetails)."""
-    flow = lpa_flow(lpa)
-    return details_from_answers(
-        reference=lpa.reference_display, lpa_type=lpa.lpa_type, answers=flow.evaluation.answers
+    """The LPA's valid answers as people and decisions (see details.LpaDetails).
+
+    Worked out once in this process for the same answers on the same day: revalidating every
+    answer was half the CPU of the LPA's case page, which a caseworker opens again after each
+    thing they record, and of the applicant's check and pay pages (docs/performance.md). The
+    reference is put in afterwards, and each caller gets lists of its own."""
+    details = _DETAILS.get_or_set(
+        flow_key(lpa),
+        lambda: details_from_answers(
+            reference="", lpa_type=lpa.lpa_type, answers=lpa_flow(lpa).evaluation.answers
+        ),
+    )
+    return replace(
+        details,
+        reference=lpa.reference_display,
+        attorneys=list(details.attorneys),
+        replacements=list(details.replacements),
+        people_to_notify=list(details.people_to_notify),
+        registering_attorneys=list(details.registering_attorneys),
     )
 
 

@@ -1,6 +1,7 @@
 """An LPA's flow is worked out once per LPA object while its answers stay the same, and its
-"created" once per process for the same answers on the same day (issue #13: the admin case
-page worked out the whole flow three times, and "your applications" once an LPA a visit)."""
+"created" and its details once per process for the same answers on the same day (issue #13:
+the admin case page worked out the whole flow three times, and again on each visit, and "your
+applications" once an LPA a visit)."""
 
 import datetime as dt
 from unittest import mock
@@ -10,10 +11,11 @@ import time_machine
 from django.urls import reverse
 
 from digital_services.accounts.services import user_role_add
+from lasting_power import selectors
 from lasting_power.journeys import flow as flow_module
 from lasting_power.journeys.flow import lpa_flow, lpa_is_created
 from lasting_power.models import Lpa
-from lasting_power.selectors import lpa_progress, lpa_reusable
+from lasting_power.selectors import lpa_details, lpa_progress, lpa_reusable
 from lasting_power.service import CASEWORKER_ROLE
 from tests.accounts.factories import StaffWithTotpFactory
 from tests.conftest import sign_in
@@ -26,8 +28,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_remembered_created():
     flow_module._FACTS.clear()
+    selectors._DETAILS.clear()
     yield
     flow_module._FACTS.clear()
+    selectors._DETAILS.clear()
 
 
 def _counting():
@@ -106,3 +110,45 @@ def test_the_admin_case_page_works_the_flow_out_once(client):
 
     assert response.status_code == 200
     assert evaluate.call_count == 1  # progress, people and decisions each asked before
+
+
+def test_the_admin_case_page_opened_again_does_not_work_the_flow_out(client):
+    lpa = lpa_answered()
+    caseworker = StaffWithTotpFactory()
+    user_role_add(user=caseworker, role=CASEWORKER_ROLE)
+    sign_in(client, caseworker, second_factor=True)
+    url = reverse("admin:lasting_power_lpa_change", args=[lpa.pk])
+    first = client.get(url).content
+
+    with _counting() as evaluate:
+        again = client.get(url).content
+
+    assert evaluate.call_count == 0
+    assert lpa.reference_display.encode() in again
+    donor = lpa_details(lpa).donor
+    assert donor.last_name.encode() in first and donor.last_name.encode() in again
+
+
+def test_details_are_remembered_by_the_answers_with_each_lpas_own_reference_and_lists():
+    one = Lpa.objects.get(pk=lpa_answered().pk)
+    other = Lpa.objects.get(pk=lpa_answered().pk)
+    assert one.answers == other.answers and one.reference != other.reference
+
+    with _counting() as evaluate:
+        mine = lpa_details(one)
+        theirs = lpa_details(other)  # the same answers: remembered
+        assert evaluate.call_count == 1
+    assert mine.reference == one.reference_display
+    assert theirs.reference == other.reference_display
+    assert mine.attorneys == theirs.attorneys and mine.attorneys is not theirs.attorneys
+
+    mine.attorneys.clear()  # a caller changing its own list changes nobody else's
+    assert lpa_details(one).attorneys == theirs.attorneys != []
+
+    with _counting() as evaluate:
+        one.answers["donor"] = {**one.answers["donor"], "last_name": "Ashworth-Smythe"}
+        assert lpa_details(one).donor.last_name == "Ashworth-Smythe"
+        assert lpa_details(other).donor.last_name != "Ashworth-Smythe"
+        with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=1), tick=False):
+            lpa_details(other)  # ages are checked against today
+        assert evaluate.call_count == 2
