@@ -45,6 +45,16 @@ def defendant_claim_for_viewer(*, reference: str, request) -> Claim | None:
     return _defended_by(owner).filter(reference=reference).first()
 
 
+def _responding_of(*, user_id: int, reference: str):
+    claims = _defended_by(user_id, claims_listed()).filter(reference=reference)
+    return (claims if claims.ordered else claims.order_by("pk"))[:1]
+
+
+#: Built and compiled once per process: compiling it cost 7 ms of CPU on every page of the
+#: response journey, running it under 1 ms.
+_RESPONDING = CompiledQuery(_responding_of)
+
+
 def defendant_claim_responding(*, reference: str, request) -> Claim | None:
     """``defendant_claim_for_viewer`` for the response journey's pages, with only what they
     read, in one query (``claims_listed``): the parties' names and types, the response and
@@ -52,7 +62,8 @@ def defendant_claim_responding(*, reference: str, request) -> Claim | None:
     owner = case_owner_for_request(request)
     if owner is None:
         return None
-    return _defended_by(owner, claims_listed()).filter(reference=reference).first()
+    found = _RESPONDING.rows(user_id=owner.pk, reference=reference)
+    return found[0] if found else None
 
 
 def deadline_in_words(deadline: dt.date, *, now: dt.datetime | None = None) -> str:

@@ -55,8 +55,11 @@ class CompiledQuery:
     cannot see a value that changes more slowly than two builds a microsecond apart: today's
     date, a setting, the request's language. ``build`` must use nothing but its ids and
     constants (the lists that use it filter on ids, enum values and columns), or that value
-    stays as it was when the process first built the query. Whole-number ids only, and a
-    queryset of model instances without ``prefetch_related`` (also refused).
+    stays as it was when the process first built the query. Ids are whole numbers or text (a
+    case's reference), each always of the type it had on the first run, and each must go
+    into the SQL's parameters unchanged (a ``__iexact`` or ``__contains`` that escapes or
+    wraps it is refused); a queryset of model instances without ``prefetch_related`` (also
+    refused).
     It uses the compiler's results the way Django's ``ModelIterable`` does; the tests compare
     its instances with the queryset's own.
     """
@@ -68,12 +71,16 @@ class CompiledQuery:
         self.build = build
         self._compiled: _Compiled | None = None
 
-    def rows(self, **ids: int) -> list[Model]:
+    def rows(self, **ids: int | str) -> list[Model]:
+        kinds = {name: type(value) for name, value in ids.items()}
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = _Compiled.of(self.build, frozenset(ids), self._STAND_INS)
-        elif compiled.names != ids.keys():
-            raise TypeError(f"CompiledQuery.rows() takes the ids {sorted(compiled.names)}")
+            if not set(kinds.values()) <= {int, str}:
+                raise TypeError("CompiledQuery.rows() takes whole-number or text ids")
+            compiled = self._compiled = _Compiled.of(self.build, kinds, self._STAND_INS)
+        elif compiled.kinds != kinds:
+            expected = {name: kind.__name__ for name, kind in compiled.kinds.items()}
+            raise TypeError(f"CompiledQuery.rows() takes the ids {expected}")
         return compiled.run(ids)
 
 
@@ -81,10 +88,10 @@ class _Compiled:
     """A compiled query: its SQL, where each id goes in its parameters, and how its rows
     become instances (``ModelIterable``'s steps, worked out once)."""
 
-    def __init__(self, *, names, queryset, compiler, sql, params, slots):
+    def __init__(self, *, kinds, queryset, compiler, sql, params, slots):
         select, klass_info = compiler.select, compiler.klass_info
         fields = klass_info["select_fields"]
-        self.names = names
+        self.kinds = kinds
         self.sql = sql
         self.params = params
         self.slots = slots
@@ -98,12 +105,15 @@ class _Compiled:
         self.width = compiler.col_count if compiler.has_extra_select else None
 
     @classmethod
-    def of(cls, build, names: frozenset, stand_ins: tuple[int, int]) -> _Compiled:
-        """Build and compile the query with each set of stand-ins; check they differ only
-        where the ids go."""
+    def of(cls, build, kinds: dict[str, type], stand_ins: tuple[int, int]) -> _Compiled:
+        """Build and compile the query with each set of stand-ins (``kinds``: each id's type);
+        check they differ only where the ids go."""
         compiled = []
         for stand_in in stand_ins:
-            values = {name: stand_in - 100 * n for n, name in enumerate(sorted(names))}
+            values = {
+                name: stand_in - 100 * n if kinds[name] is int else f"stand-in {stand_in - 100 * n}"
+                for n, name in enumerate(sorted(kinds))
+            }
             queryset = build(**values)
             compiler = queryset.query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
@@ -120,17 +130,17 @@ class _Compiled:
         slots = [
             (position, name_of[value])
             for position, value in enumerate(params)
-            if type(value) is int and value in name_of
+            if type(value) in (int, str) and value in name_of
         ]
         expected = list(params)
         for position, name in slots:
             expected[position] = second[name]
-        if sql != other_sql or other_params != expected or {n for _, n in slots} != names:
+        if sql != other_sql or other_params != expected or {n for _, n in slots} != kinds.keys():
             raise ImproperlyConfigured(
                 "CompiledQuery: the query must change with its ids and nothing else"
             )
         return cls(
-            names=names, queryset=queryset, compiler=compiler, sql=sql, params=params, slots=slots
+            kinds=kinds, queryset=queryset, compiler=compiler, sql=sql, params=params, slots=slots
         )
 
     def run(self, ids: dict[str, int]) -> list[Model]:

@@ -129,3 +129,55 @@ def test_it_is_run_with_the_ids_it_was_compiled_with():
 
     with pytest.raises(TypeError):
         visits.rows(person_id=1)
+
+
+def _visit_by_reference(*, user_id, reference):
+    return _visits_of(user_id=user_id).filter(reference=reference)
+
+
+def test_a_text_id_goes_in_as_it_is_given():
+    """A case's reference is an id too: each person finds their own visit by its reference,
+    and nobody finds another's."""
+    visits = CompiledQuery(_visit_by_reference)
+    person, other = UserFactory(), UserFactory()
+    mine, second = RequestedVisitFactory(user=person), BookedVisitFactory(user=person)
+    theirs = RequestedVisitFactory(user=other)
+
+    found = visits.rows(user_id=person.pk, reference=mine.reference)
+    assert [snapshot(v) for v in found] == [
+        snapshot(v) for v in _visit_by_reference(user_id=person.pk, reference=mine.reference)
+    ]
+    assert [v.pk for v in visits.rows(user_id=person.pk, reference=second.reference)] == [second.pk]
+    assert visits.rows(user_id=person.pk, reference=theirs.reference) == []
+    assert visits.rows(user_id=other.pk, reference=mine.reference) == []
+    assert visits.rows(user_id=person.pk, reference="") == []
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        # The text goes in changed: wrapped in % and escaped for LIKE.
+        lambda *, user_id, reference: Visit.objects.filter(
+            user=user_id, reference__contains=reference
+        ),
+        # The text is not in the query at all.
+        lambda *, user_id, reference: Visit.objects.filter(user=user_id),
+    ],
+    ids=["text-changed", "text-unused"],
+)
+def test_a_text_id_changed_or_unused_is_refused(build):
+    with pytest.raises(ImproperlyConfigured):
+        CompiledQuery(build).rows(user_id=UserFactory().pk, reference="ABC123")
+
+
+def test_each_id_keeps_the_type_it_was_compiled_with():
+    visits = CompiledQuery(_visit_by_reference)
+    person = UserFactory()
+    visits.rows(user_id=person.pk, reference="ABC123")
+
+    with pytest.raises(TypeError):
+        visits.rows(user_id=str(person.pk), reference="ABC123")
+    with pytest.raises(TypeError):
+        visits.rows(user_id=person.pk, reference=123)
+    with pytest.raises(TypeError):
+        CompiledQuery(_visits_of).rows(user_id=1.5)
