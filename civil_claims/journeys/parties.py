@@ -23,6 +23,7 @@ from digital_services.journeys.contact import ADDRESS_FIELDS, ContactForm
 from digital_services.notifications.addresses import address_fields_check
 
 from ..constants import NAME_MAX_LENGTH, PHONE_MAX_LENGTH, TITLE_MAX_LENGTH, PartyType
+from ..models.parties import trading_as
 
 ADULT_AGE = 18
 OLDEST_AGE = 120
@@ -351,7 +352,7 @@ def party_name(cleaned: dict, *, trading: bool = True) -> str:
     parts = [cleaned.get("title", ""), cleaned.get("first_name", ""), cleaned.get("last_name", "")]
     name = " ".join(part for part in parts if part)
     if trading and cleaned.get("trading_name"):
-        name += f", trading as {cleaned['trading_name']}"
+        name = trading_as(name, cleaned["trading_name"])
     return name
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from ..constants import (
@@ -118,8 +119,17 @@ class Party(models.Model):
     def display_name(self) -> str:
         """The name on the claim form: a sole trader's trading name follows their name."""
         if self.party_type == PartyType.SOLE_TRADER and self.trading_name:
-            return f"{self.name} trading as {self.trading_name}"
+            return trading_as(self.name, self.trading_name)
         return self.name
+
+
+def trading_as(name: str, trading_name: str) -> str:
+    """A sole trader's name with their business name after it, as the claim form puts it, in
+    the active language."""
+    return gettext("%(name)s trading as %(trading_name)s") % {
+        "name": name,
+        "trading_name": trading_name,
+    }
 
 
 class AccessCode(models.Model):

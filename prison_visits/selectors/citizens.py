@@ -9,6 +9,7 @@ from django.db.models import (
     QuerySet,
 )
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 from digital_services.core.queries import CompiledQuery
@@ -108,7 +109,8 @@ def visit_cases(user) -> list[CaseSummary]:
     return [
         CaseSummary(
             reference=visit.reference_display,
-            title=f"Visit to {visit.prisoner_name} at {visit.prison.name}",
+            title=gettext("Visit to %(prisoner)s at %(prison)s")
+            % {"prisoner": visit.prisoner_name, "prison": visit.prison.name_here},
             status=visit.get_status_display(),
             url=reverse("prison_visits:visit-status", args=[visit.reference]),
             updated_at=visit.updated_at,

@@ -128,3 +128,20 @@ def test_the_titles_and_the_link_are_in_welsh_on_the_welsh_page():
     assert titles[landlord.claim_number].startswith("Hawliad meddiant: ")
     assert titles[tenant.claim_number].startswith("Hawliad meddiant ar gyfer ")
     assert {s.action_label for s in summaries.values()} == {"Gweld yr hawliad"}
+
+
+def test_a_sole_traders_business_name_follows_their_name_in_welsh():
+    person = UserFactory()
+    own = claim_issued(
+        user=person,
+        defendant=defendant_draft(
+            party_type=PartyType.SOLE_TRADER, name="Sam Slate", trading_name="Slate Roofs"
+        ),
+    )
+
+    with translation.override("cy"):
+        titles = {s.reference: s.title for s in list_cases(person)}
+
+    assert titles[own.reference_display] == (
+        "Hawliad am arian yn erbyn Sam Slate yn masnachu fel Slate Roofs"
+    )

@@ -76,3 +76,24 @@ def test_welsh_pages_use_the_prison_s_welsh_name_and_english_pages_its_english_o
 
     assert "HMP Alpha" in english and "CEF Alffa" not in english
     assert "CEF Alffa" in welsh and "HMP Alpha" not in welsh
+
+
+def test_your_applications_names_the_visit_in_welsh_with_the_prison_s_welsh_name():
+    from django.utils import translation
+
+    from prison_visits.selectors.citizens import visit_cases
+    from tests.accounts.factories import UserFactory
+
+    from .factories import RequestedVisitFactory
+
+    person = UserFactory()
+    visit = RequestedVisitFactory(
+        user=person, prison__name="HMP Alpha", prison__name_cy="CEF Alffa"
+    )
+
+    with translation.override("cy"):
+        welsh = {s.reference: s.title for s in visit_cases(person)}
+    english = {s.reference: s.title for s in visit_cases(person)}
+
+    assert welsh[visit.reference_display] == "Ymweliad â Jo Bloggs yn CEF Alffa"
+    assert english[visit.reference_display] == "Visit to Jo Bloggs at HMP Alpha"
