@@ -466,3 +466,69 @@ def test_the_preview_names_the_email_and_the_text_to_a_mobile(client, caseworker
         "This goes to the visitor as an email to lead@example.com and a text message to "
         "07700 900 123."
     ) in preview
+
+
+def _as_django_draws_them():
+    """``{% widget_render %}``, ``{% label_render %}`` and ``{% errors_render %}`` handed back
+    to Django's ``{{ field }}``, ``{{ field.label_tag }}`` and ``{{ field.errors }}``."""
+    from contextlib import ExitStack
+    from unittest import mock
+
+    from digital_services.core.templatetags import form_render
+
+    stack = ExitStack()
+    stack.enter_context(mock.patch.object(form_render, "widget_html", str))
+    stack.enter_context(mock.patch.object(form_render, "label_tag_html", lambda f: f.label_tag()))
+    stack.enter_context(mock.patch.object(form_render, "errors_ul", str))
+    return stack
+
+
+@pytest.mark.parametrize(
+    "page, data",
+    [
+        ("visit_process", None),
+        ("visit_process", {"outcome": "reject", "action": "preview"}),
+        ("visit_process", {"outcome": "", "banned_until": "31 February", "action": "preview"}),
+        ("visit_cancel", None),
+        ("visit_cancel", {"reason": ""}),
+        ("visit_message", None),
+        ("visit_message", {"message": ""}),
+    ],
+    ids=[
+        "process",
+        "process-reject",
+        "process-errors",
+        "cancel",
+        "cancel-errors",
+        "message",
+        "message-errors",
+    ],
+)
+def test_the_staff_visit_forms_are_drawn_as_django_draws_them(
+    client, caseworker, mine, prison, page, data
+):
+    """The process, cancel and message pages draw their fields with the lighter tags: the
+    same bytes as Django's own, empty, with the caseworker's answers and with mistakes."""
+    import re
+
+    visit = mine if page == "visit_process" else BookedVisitFactory(prison=prison)
+    lead = mine.visitors.get(position=0)
+    if data and page == "visit_process":
+        data = {**data, f"visitor_{lead.pk}_banned_until": data.pop("banned_until", "")}
+    sign_in(client, caseworker, second_factor=True)
+    volatile = re.compile(rb'(name="csrfmiddlewaretoken" value="|nonce=")[^"]+"')
+
+    def draw():
+        address = url(page, visit.pk)
+        response = client.get(address) if data is None else client.post(address, data)
+        assert response.status_code == 200
+        return volatile.sub(b"", response.content)
+
+    ours = draw()
+    with _as_django_draws_them():
+        djangos = draw()
+
+    assert ours == djangos
+    assert b"<select" in ours or b"<textarea" in ours
+    if data:
+        assert b"errorlist" in ours
