@@ -12,6 +12,8 @@ Each row of a change list starts with a checkbox, which Django renders through t
 templates: about 40% of rendering a small row. ``register`` gives every admin that keeps
 Django's ``action_checkbox`` the same markup written directly (``admin_lists.action_checkbox_html``),
 including the admins of other packages (groups, login attempts, email addresses, second factors).
+``register`` also gives them ``admin_lists.StaffChangeList``: a filter's links, one query string
+each, put together from pieces encoded once.
 """
 
 from __future__ import annotations
@@ -38,11 +40,12 @@ class StaffAdminSite(admin.AdminSite):
         )
         for model in models:
             model_admin = self._registry.get(model)  # none for a swapped model (auth.User)
-            if (
-                model_admin is not None
-                and type(model_admin).action_checkbox is admin.ModelAdmin.action_checkbox
-            ):
+            if model_admin is None:
+                continue
+            if type(model_admin).action_checkbox is admin.ModelAdmin.action_checkbox:
                 model_admin.action_checkbox = action_checkbox_html
+            if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
+                model_admin.get_changelist = _staff_changelist
 
     def each_context(self, request):
         # Django 5.2's each_context, with available_apps lazy (tests/core/test_admin_site.py
@@ -59,6 +62,14 @@ class StaffAdminSite(admin.AdminSite):
             "is_nav_sidebar_enabled": self.enable_nav_sidebar,
             "log_entries": self.get_log_entries(request),
         }
+
+
+def _staff_changelist(request, **kwargs):
+    """``ModelAdmin.get_changelist`` for every admin that keeps Django's: the change list whose
+    filter links are put together from pieces encoded once (``admin_lists.StaffChangeList``)."""
+    from .admin_lists import StaffChangeList
+
+    return StaffChangeList
 
 
 class StaffAdminConfig(AdminConfig):
