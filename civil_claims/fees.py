@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
+from digital_services.core.memo import request_memo
 from digital_services.core.money import pence_format
 
 
@@ -67,13 +68,16 @@ def issue_fee_quote(amount_pence: int, *, on: dt.date) -> IssueFee:
         raise ValueError(f"Not an amount in pence: {amount_pence!r}")
     if amount_pence < 1:
         raise ValueError("A claim is for at least 1p")
-    bands = list(
-        IssueFeeBand.objects.filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=on),
-            Q(upper_pence__isnull=True) | Q(upper_pence__gte=amount_pence),
-            valid_from__lte=on,
-            lower_pence__lte=amount_pence,
-        )[:2]
+    bands = request_memo(  # read once a request: the check page quotes the fee 4 times
+        ("civil_claims.issue_fee_bands", amount_pence, on),
+        lambda: list(
+            IssueFeeBand.objects.filter(
+                Q(valid_to__isnull=True) | Q(valid_to__gte=on),
+                Q(upper_pence__isnull=True) | Q(upper_pence__gte=amount_pence),
+                valid_from__lte=on,
+                lower_pence__lte=amount_pence,
+            )[:2]
+        ),
     )
     if not bands:
         raise FeeNotFound(

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
+from digital_services.core.memo import request_memo
 
 from .constants import (
     BAND_REMISSION_DIVISOR,
@@ -152,17 +153,23 @@ class FeeQuote:
 
 
 def _rows_in_force(*, jurisdiction: str, kind: str, band: str, on_date: dt.date):
+    """The schedule's rows for this fee on ``on_date``, read once a request (a journey's
+    check page asks for the same fee for each step that shows or checks it)."""
     from .models import FeeSchedule
 
-    return list(
-        FeeSchedule.objects.filter(
-            Q(effective_to__isnull=True) | Q(effective_to__gte=on_date),
-            jurisdiction=jurisdiction,
-            kind=kind,
-            claimant_band__in=[band, ClaimantBand.ANY],
-            effective_from__lte=on_date,
+    def read():
+        return list(
+            FeeSchedule.objects.filter(
+                Q(effective_to__isnull=True) | Q(effective_to__gte=on_date),
+                jurisdiction=jurisdiction,
+                kind=kind,
+                claimant_band__in=[band, ClaimantBand.ANY],
+                effective_from__lte=on_date,
+            )
         )
-    )
+
+    key = ("tribunal_fees.fee_rows", jurisdiction, kind, band, on_date)
+    return list(request_memo(key, read))
 
 
 def fee_varies_by_claim_type(*, jurisdiction: str, kind: str, on_date: dt.date) -> bool:
