@@ -120,7 +120,8 @@ def widget_html(bf) -> str:
     """``str(bound_field)`` before Django's renderer strips it: BoundField.as_widget, then the
     widget's template. A field that also shows its initial value (a model field with a
     callable default) is Django's. The admin's related-object wrapper (the select and its
-    add and change links) draws its select here and its links with Django's template."""
+    add and change links) draws its select here and its links with Django's template (that
+    one comes stripped already, as ``str(bound_field)`` does)."""
     widget = bf.field.widget
     if bf.field.show_hidden_initial:
         return str(bf)
