@@ -128,15 +128,16 @@ def widget_html(bf) -> str:
     attrs = bf.build_widget_attrs({}, widget)
     if bf.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", bf.auto_id)
+    value = bf.value()
     if type(widget) is RelatedFieldWidgetWrapper and widget.template_name == _RELATED:
-        inner = _drawn(widget.widget, bf.html_name, bf.value(), attrs)
+        inner = _drawn(widget.widget, bf.html_name, value, attrs)
         if inner is None:
             return str(bf)
         wrapper = copy.copy(widget)
         wrapper.widget = _Drawn(widget.widget, mark_safe(inner.strip()))  # noqa: S308 - escaped
-        context = wrapper.get_context(bf.html_name, bf.value(), attrs)
+        context = wrapper.get_context(bf.html_name, value, attrs)
         return widget._render(widget.template_name, context, bf.form.renderer)
-    html = _drawn(widget, bf.html_name, bf.value(), attrs)
+    html = _drawn(widget, bf.html_name, value, attrs)
     return str(bf) if html is None else html
 
 
