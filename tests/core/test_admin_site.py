@@ -51,3 +51,22 @@ def test_the_index_still_lists_the_apps(staff_client):
     response = staff_client.get(reverse("admin:index"))
     assert response.status_code == 200
     assert reverse("admin:audit_auditevent_changelist") in response.content.decode()
+
+
+def test_a_staff_page_does_not_work_out_the_govuk_layouts_facts(staff_client):
+    """The ``site`` context processor's navigation, feedback link and service name are for the
+    GOV.UK layout; Django's admin templates use none of them, so they are not worked out."""
+    from digital_services.core import context_processors
+
+    with mock.patch.object(
+        context_processors, "site_facts", wraps=context_processors.site_facts
+    ) as facts:
+        for name in ("admin:index", "admin:audit_auditevent_changelist"):
+            assert staff_client.get(reverse(name)).status_code == 200
+        facts.assert_not_called()
+        page = staff_client.get(reverse("core:start"))
+    assert facts.call_count == 1  # a GOV.UK page: once, however many of them it uses
+    html = page.content.decode()
+    assert f'href="{reverse("admin:index")}"' in html and ">Staff<" in html  # the navigation
+    assert "data-session-timeout=" in html  # signed in: the timeout warning's settings
+    assert f"{reverse('performance:feedback')}?from=%2F" in html  # the feedback link
