@@ -38,7 +38,7 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from bench.run import pages, session_cookies
+    from bench.run import cookie_pairs, pages, session_cookies
 
     cookies = session_cookies()
     for page in pages(journeys=not args.only or "journey" in args.only):
@@ -46,8 +46,7 @@ def main() -> int:
             continue
         cookie = cookies.get(page.who, page.who)
         client = Client()
-        if cookie:
-            name, value = cookie.split("=", 1)
+        for name, value in cookie_pairs(cookie):
             client.cookies[name] = value
         client.get(page.path)
         with CaptureQueriesContext(connection) as ctx:

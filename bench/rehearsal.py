@@ -71,8 +71,9 @@ class HttpDriver:
         self.base = base
         self.ledger = ledger
         self.session = requests.Session()
-        if cookie:
-            name, value = cookie.split("=", 1)
+        from bench.run import cookie_pairs
+
+        for name, value in cookie_pairs(cookie):
             self.session.cookies.set(name, value)
         self.response = None
 
