@@ -70,3 +70,74 @@ def test_a_staff_page_does_not_work_out_the_govuk_layouts_facts(staff_client):
     assert f'href="{reverse("admin:index")}"' in html and ">Staff<" in html  # the navigation
     assert "data-session-timeout=" in html  # signed in: the timeout warning's settings
     assert f"{reverse('performance:feedback')}?from=%2F" in html  # the feedback link
+
+
+def _userlinks_both_ways(client, monkeypatch, path):
+    """The page with the userlinks block remembered and drawn by Django, CSRF tokens blanked."""
+    import re
+
+    from digital_services.core.templatetags import staff_admin
+
+    def page():
+        response = client.get(path)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert staff_admin._CSRF_STAND_IN not in html
+        return re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]+', r"\1", html)
+
+    remembered = [page(), page()]  # drawn and kept, then from the memo
+    monkeypatch.setattr(staff_admin, "REMEMBER_USERLINKS", False)
+    djangos = page()
+    monkeypatch.setattr(staff_admin, "REMEMBER_USERLINKS", True)
+    assert remembered[0] == djangos and remembered[1] == djangos
+    return djangos
+
+
+@pytest.mark.parametrize(
+    "name", ["admin:index", "admin:audit_auditevent_changelist", "admin:password_change"]
+)
+def test_the_remembered_userlinks_are_djangos(staff_client, monkeypatch, name):
+    html = _userlinks_both_ways(staff_client, monkeypatch, reverse(name))
+    assert f'action="{reverse("admin:logout")}"' in html
+    if name != "admin:password_change":  # that page leaves its own link out
+        assert f'href="{reverse("admin:password_change")}"' in html
+
+
+def test_the_remembered_userlinks_follow_the_user_and_the_site(
+    staff_client, client, django_user_model, monkeypatch
+):
+    from digital_services.core.templatetags import staff_admin
+
+    monkeypatch.setattr(staff_admin, "_USERLINKS", type(staff_admin._USERLINKS)(256))
+    index = reverse("admin:index")
+    with_password = _userlinks_both_ways(staff_client, monkeypatch, index)
+    no_password = django_user_model.objects.create_user(
+        email="sso@example.com", is_staff=True, is_superuser=True
+    )
+    no_password.set_unusable_password()
+    no_password.save()
+    sign_in(client, no_password, second_factor=True)
+    without = _userlinks_both_ways(client, monkeypatch, index)
+    change = f'href="{reverse("admin:password_change")}"'
+    assert change in with_password and change not in without
+    monkeypatch.setattr(admin.site, "site_url", None)
+    assert ">View site</a>" in with_password
+    assert ">View site</a>" not in _userlinks_both_ways(staff_client, monkeypatch, index)
+    assert len(staff_admin._USERLINKS) == 3
+
+
+def test_each_page_gets_its_own_csrf_token_in_the_sign_out_form(staff_client):
+    import re
+
+    from django.middleware.csrf import _unmask_cipher_token
+
+    pattern = (
+        r'id="logout-form"[^>]*>\s*<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"'
+    )
+    tokens = [
+        re.search(pattern, staff_client.get(reverse("admin:index")).content.decode()).group(1)
+        for _ in range(2)
+    ]
+    assert tokens[0] != tokens[1]  # masked afresh, as Django does
+    secret = staff_client.cookies["csrftoken"].value
+    assert [_unmask_cipher_token(token) for token in tokens] == [secret, secret]
