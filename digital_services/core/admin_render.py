@@ -51,10 +51,12 @@ from django.utils.html import conditional_escape, escape
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import capfirst
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
 from .admin_lists import action_checkbox_html
 from .choices import choice_labels
+from .dates import django_date_format
 from .form_widgets import errors_ul, label_tag_html, widget_html
 
 #: Put where a row's key goes in the page's one reversed change URL (letters only, so no
@@ -125,6 +127,17 @@ class _Column:
         )
 
 
+def _date_display(value) -> str | None:
+    """What ``display_for_field``/``display_for_value`` show for a date or a datetime (Django's
+    ``DATE_FORMAT``/``DATETIME_FORMAT``, a datetime in local time), through the compiled
+    formats of ``core.dates.django_date_format``; None for any other value."""
+    if value.__class__ is datetime.datetime:
+        return django_date_format(template_localtime(value), "DATETIME_FORMAT")
+    if value.__class__ is datetime.date:
+        return django_date_format(value, "DATE_FORMAT")
+    return None
+
+
 class _Rows:
     def __init__(self, cl):
         self.cl = cl
@@ -187,6 +200,12 @@ class _Rows:
                 return column.choices.get(value, empty)
             except TypeError:
                 pass
+        elif value is not None:
+            shown = _date_display(value)
+            if shown is not None and isinstance(f, models.DateField):
+                # display_for_field: a DateTimeField's datetime, a DateField's date
+                if (value.__class__ is datetime.datetime) == isinstance(f, models.DateTimeField):
+                    return shown
         return display_for_field(value, f, empty, avoid_link=column.link)
 
     def cells(self, result):
@@ -213,7 +232,9 @@ class _Rows:
                     boolean = getattr(attr, "boolean", False)
                     if isinstance(attr, property) and hasattr(attr, "fget"):
                         boolean = getattr(attr.fget, "boolean", False)
-                    shown = display_for_value(value, empty, boolean)
+                    shown = None if boolean else _date_display(value)
+                    if shown is None:
+                        shown = display_for_value(value, empty, boolean)
                     if isinstance(value, (datetime.date, datetime.time)):
                         nowrap = True
                 else:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext
 
 from .registry import service_for_namespace
 
-
 #: What ``site`` gives every template.
 SITE_KEYS = (
     "service_name",

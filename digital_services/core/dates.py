@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.utils import dateformat, timezone
-from django.utils.translation import get_language
+from django.utils import dateformat, dates, timezone
+from django.utils.formats import get_format
+from django.utils.translation import get_language, gettext
+
+from .memo import BoundedMemo
 
 _WORDS = {
     "en": {"midday": "midday", "midnight": "midnight", "at": "at", "am": "am", "pm": "pm"},
@@ -63,3 +66,107 @@ def datetime_format(value: datetime | None, *, weekday: bool = False) -> str:
         return ""
     value = _local(value)
     return f"{date_format(value, weekday=weekday)} {_words()['at']} {time_format(value)}"
+
+
+def django_date_format(value: date | datetime, format_name: str = "DATE_FORMAT") -> str:
+    """Django's ``formats.date_format(value, format_name)``, the same text: what the admin shows
+    for a date or datetime (``display_for_field`` and ``display_for_value``; a datetime already
+    in local time). Django parses the format and looks up each month and "a.m."/"p.m." word
+    again for every value, about 20 µs a date and 50 µs a datetime cell: 3 ms of a money claims
+    list page. Here each format, in each language, is worked out once (``_compiled``); a
+    format with a letter not listed in ``_DATE_PIECES``/``_TIME_PIECES``, a time letter for a
+    date, or anything but a date or datetime goes to Django."""
+    return formatted(value, get_format(format_name))
+
+
+def formatted(value: date | datetime, fmt: str) -> str:
+    """Django's ``dateformat.format(value, fmt)``, the same text (see ``django_date_format``)."""
+    kind = type(value)
+    compiled = _COMPILED.get((get_language(), fmt))
+    if compiled is None:
+        compiled = _COMPILED.get_or_set((get_language(), fmt), lambda: _compile(fmt))
+    if compiled is False or (kind is not datetime and (kind is not date or compiled[1])):
+        return dateformat.format(value, fmt)
+    words = compiled[2]
+    return "".join(
+        piece if piece.__class__ is str else piece(value, words) for piece in compiled[0]
+    )
+
+
+def _twelve(value) -> str:
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d}" if value.minute else str(hour)
+
+
+def _a(value, words) -> str:
+    return words["p.m."] if value.hour > 11 else words["a.m."]
+
+
+#: Django's date letters (django/utils/dateformat.py), each given the value and the words of
+#: the language it was compiled in.
+_DATE_PIECES = {
+    "d": lambda v, w: f"{v.day:02d}",
+    "j": lambda v, w: str(v.day),
+    "D": lambda v, w: w["D"][v.weekday()],
+    "l": lambda v, w: w["l"][v.weekday()],
+    "w": lambda v, w: str((v.weekday() + 1) % 7),
+    "m": lambda v, w: f"{v.month:02d}",
+    "n": lambda v, w: str(v.month),
+    "F": lambda v, w: w["F"][v.month],
+    "M": lambda v, w: w["M"][v.month],
+    "N": lambda v, w: w["N"][v.month],
+    "b": lambda v, w: w["b"][v.month],
+    "E": lambda v, w: w["E"][v.month],
+    "y": lambda v, w: f"{(v.year % 100):02d}",
+    "Y": lambda v, w: f"{v.year:04d}",
+}
+#: Django's time letters that need no time zone.
+_TIME_PIECES = {
+    "a": _a,
+    "A": lambda v, w: w["PM"] if v.hour > 11 else w["AM"],
+    "f": lambda v, w: _twelve(v),
+    "g": lambda v, w: str(v.hour % 12 or 12),
+    "G": lambda v, w: str(v.hour),
+    "h": lambda v, w: f"{(v.hour % 12 or 12):02d}",
+    "H": lambda v, w: f"{v.hour:02d}",
+    "i": lambda v, w: f"{v.minute:02d}",
+    "s": lambda v, w: f"{v.second:02d}",
+    "u": lambda v, w: f"{v.microsecond:06d}",
+    "P": lambda v, w: (
+        w["midnight"]
+        if v.minute == 0 and v.hour == 0
+        else w["noon"]
+        if v.minute == 0 and v.hour == 12
+        else f"{_twelve(v)} {_a(v, w)}"
+    ),
+}
+_COMPILED = BoundedMemo(64)
+
+
+def _compile(fmt: str):
+    """(pieces, whether it has time letters, the words) for ``fmt`` in the active language,
+    or False when Django must do it."""
+    pieces, has_time = [], False
+    for index, piece in enumerate(dateformat.re_formatchars.split(str(fmt))):
+        if index % 2:
+            if piece in _DATE_PIECES:
+                pieces.append(_DATE_PIECES[piece])
+            elif piece in _TIME_PIECES:
+                pieces.append(_TIME_PIECES[piece])
+                has_time = True
+            else:
+                return False
+        elif piece:
+            pieces.append(dateformat.re_escaped.sub(r"\1", piece))
+    months = range(1, 13)
+    words = {
+        "F": {m: str(dates.MONTHS[m]) for m in months},
+        "M": {m: str(dates.MONTHS_3[m]).title() for m in months},
+        "N": {m: str(dates.MONTHS_AP[m]) for m in months},
+        "b": {m: str(dates.MONTHS_3[m]) for m in months},
+        "E": {m: str(dates.MONTHS_ALT[m]) for m in months},
+        "l": {d: str(dates.WEEKDAYS[d]) for d in range(7)},
+        "D": {d: str(dates.WEEKDAYS_ABBR[d]) for d in range(7)},
+        **{word: gettext(word) for word in ("a.m.", "p.m.", "AM", "PM", "midnight", "noon")},
+    }
+    return pieces, has_time, words

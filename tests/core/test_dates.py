@@ -155,3 +155,84 @@ def test_no_page_email_or_admin_module_formats_dates_by_hand():
                 if _NOT_GOV_UK.search(line) and not machine:
                     offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+# django_date_format: Django's formats.date_format, the same text, worked out once per format.
+
+_EVERY_LETTER = r"d j D l w m n F M N b E y Y \a\t a A f g G h H i s u P"
+_FORMAT_NAMES = [
+    "DATE_FORMAT",
+    "DATETIME_FORMAT",
+    "SHORT_DATE_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+    "YEAR_MONTH_FORMAT",
+    "MONTH_DAY_FORMAT",
+]
+
+
+def _datetimes():
+    """Every hour and a spread of minutes, every month and weekday, years of 1 to 4 digits."""
+    values = []
+    for n, year in enumerate((1, 9, 99, 999, 2026, 9999)):
+        for month in range(1, 13):
+            for hour in range(24):
+                for minute in (0, 1, 9, 10, 30, 59):
+                    day = 1 + (month * 7 + hour + n) % 28
+                    values.append(
+                        dt.datetime(year, month, day, hour, minute, minute // 2, 123 * hour)
+                    )
+    return values
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_django_date_format_is_djangos_for_every_format_of_the_project(language):
+    from digital_services.core.dates import django_date_format
+
+    values = _datetimes()
+    with translation.override(language):
+        for name in _FORMAT_NAMES:
+            for value in values:
+                if name.endswith("DATETIME_FORMAT"):
+                    assert django_date_format(value, name) == formats.date_format(value, name)
+                    aware = value.replace(year=2026, tzinfo=LONDON)
+                    assert django_date_format(aware, name) == formats.date_format(aware, name)
+                else:
+                    day = value.date()
+                    assert django_date_format(day, name) == formats.date_format(day, name)
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_django_date_format_is_djangos_for_every_letter_it_knows(language):
+    from django.utils import dateformat
+
+    from digital_services.core import dates
+
+    date_letters = "d j D l w m n F M N b E y Y"
+    with translation.override(language):
+        assert dates._compile(_EVERY_LETTER) is not False  # not handed to Django
+        for value in _datetimes():
+            assert dates.formatted(value, _EVERY_LETTER) == dateformat.format(value, _EVERY_LETTER)
+            day = value.date()
+            assert dates.formatted(day, date_letters) == dateformat.format(day, date_letters)
+
+
+@pytest.mark.parametrize(
+    "letters", ["jS F Y", "e", "T", "O", "Z", "I", "U", "c", "r", "L", "t", "W", "o", "z"]
+)
+def test_django_date_format_hands_letters_it_does_not_know_to_django(letters):
+    from django.utils import dateformat
+
+    from digital_services.core import dates
+
+    value = dt.datetime(2026, 3, 29, 1, 30, tzinfo=LONDON)
+    assert dates._compile(letters) is False
+    assert dates.formatted(value, letters) == dateformat.format(value, letters)
+
+
+def test_django_date_format_refuses_a_time_letter_for_a_date_as_django_does():
+    from digital_services.core.dates import django_date_format
+
+    with pytest.raises(TypeError, match="time-related"):
+        formats.date_format(dt.date(2026, 12, 6), "DATETIME_FORMAT")
+    with pytest.raises(TypeError, match="time-related"):
+        django_date_format(dt.date(2026, 12, 6), "DATETIME_FORMAT")
