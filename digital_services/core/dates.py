@@ -73,7 +73,7 @@ def django_date_format(value: date | datetime, format_name: str = "DATE_FORMAT")
     for a date or datetime (``display_for_field`` and ``display_for_value``; a datetime already
     in local time). Django parses the format and looks up each month and "a.m."/"p.m." word
     again for every value, about 20 µs a date and 50 µs a datetime cell: 3 ms of a money claims
-    list page. Here each format, in each language, is worked out once (``_compiled``); a
+    list page. Here each format, in each language, is worked out once (``_compile``); a
     format with a letter not listed in ``_DATE_PIECES``/``_TIME_PIECES``, a time letter for a
     date, or anything but a date or datetime goes to Django."""
     return formatted(value, get_format(format_name))
