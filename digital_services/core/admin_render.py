@@ -51,12 +51,11 @@ from django.utils.html import conditional_escape, escape
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import capfirst
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
 from .admin_lists import action_checkbox_html
 from .choices import choice_labels
-from .dates import django_date_format
+from .dates import admin_date_display as _date_display
 from .form_widgets import errors_ul, label_tag_html, widget_html
 
 #: Put where a row's key goes in the page's one reversed change URL (letters only, so no
@@ -125,17 +124,6 @@ class _Column:
             getattr(cl.model_admin.action_checkbox, "__func__", cl.model_admin.action_checkbox)
             is action_checkbox_html
         )
-
-
-def _date_display(value) -> str | None:
-    """What ``display_for_field``/``display_for_value`` show for a date or a datetime (Django's
-    ``DATE_FORMAT``/``DATETIME_FORMAT``, a datetime in local time), through the compiled
-    formats of ``core.dates.django_date_format``; None for any other value."""
-    if value.__class__ is datetime.datetime:
-        return django_date_format(template_localtime(value), "DATETIME_FORMAT")
-    if value.__class__ is datetime.date:
-        return django_date_format(value, "DATE_FORMAT")
-    return None
 
 
 class _Rows:

@@ -79,6 +79,17 @@ def django_date_format(value: date | datetime, format_name: str = "DATE_FORMAT")
     return formatted(value, get_format(format_name))
 
 
+def admin_date_display(value) -> str | None:
+    """What the admin's ``display_for_field``/``display_for_value`` show for a date or a
+    datetime (``DATE_FORMAT``/``DATETIME_FORMAT``, a datetime in local time) through
+    ``django_date_format``; None for any other value (core/admin_render.py's list cells)."""
+    if value.__class__ is datetime:
+        return django_date_format(timezone.template_localtime(value), "DATETIME_FORMAT")
+    if value.__class__ is date:
+        return django_date_format(value, "DATE_FORMAT")
+    return None
+
+
 def formatted(value: date | datetime, fmt: str) -> str:
     """Django's ``dateformat.format(value, fmt)``, the same text (see ``django_date_format``)."""
     kind = type(value)
