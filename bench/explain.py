@@ -38,7 +38,8 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from bench.run import cookie_pairs, pages, session_cookies
+    from bench.load import cookie_pairs
+    from bench.run import pages, session_cookies
 
     cookies = session_cookies()
     for page in pages(journeys=not args.only or "journey" in args.only):

@@ -9,7 +9,12 @@ import statistics
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+REPORT_SCRIPT = Path(__file__).with_name("report.lua")
+
+
+def cookie_pairs(cookie: str) -> list[tuple[str, str]]:
+    """A ``Cookie:`` header's value (``a=1; b=2``) as (name, value) pairs."""
+    return [tuple(pair.split("=", 1)) for pair in cookie.split("; ")] if cookie else []
 
 
 def wrk(url: str, cookie: str, *, duration: int, connections: int, threads: int) -> dict:
@@ -21,7 +26,7 @@ def wrk(url: str, cookie: str, *, duration: int, connections: int, threads: int)
         "--timeout",
         "10s",  # wrk's 2 s default drops the slow requests from the latencies it reports
         "-s",
-        str(ROOT / "bench/report.lua"),
+        str(REPORT_SCRIPT),
     ]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]

@@ -71,7 +71,7 @@ class HttpDriver:
         self.base = base
         self.ledger = ledger
         self.session = requests.Session()
-        from bench.run import cookie_pairs
+        from bench.load import cookie_pairs
 
         for name, value in cookie_pairs(cookie):
             self.session.cookies.set(name, value)

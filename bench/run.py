@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digital_services.settings")
 
 
-from bench.load import LIVENESS, measure, wrk  # noqa: E402
+from bench.load import LIVENESS, cookie_pairs, measure, wrk  # noqa: E402
 
 
 @dataclass
@@ -195,11 +195,6 @@ def session_cookies() -> dict[str, str]:
             f"{settings.CSRF_COOKIE_NAME}={_get_new_csrf_string()}"
         )
     return cookies
-
-
-def cookie_pairs(cookie: str) -> list[tuple[str, str]]:
-    """A ``Cookie:`` header's value (``a=1; b=2``) as (name, value) pairs."""
-    return [tuple(pair.split("=", 1)) for pair in cookie.split("; ")] if cookie else []
 
 
 def count_queries(page: Page, cookie: str) -> tuple[int, int]:

@@ -188,12 +188,13 @@ class _Rows:
                 return column.choices.get(value, empty)
             except TypeError:
                 pass
-        elif value is not None:
-            shown = _date_display(value)
-            if shown is not None and isinstance(f, models.DateField):
-                # display_for_field: a DateTimeField's datetime, a DateField's date
-                if (value.__class__ is datetime.datetime) == isinstance(f, models.DateTimeField):
-                    return shown
+        elif (
+            # display_for_field: a DateTimeField's datetime, a DateField's date
+            isinstance(f, models.DateField)
+            and (value.__class__ is datetime.datetime) == isinstance(f, models.DateTimeField)
+            and (shown := _date_display(value)) is not None
+        ):
+            return shown
         return display_for_field(value, f, empty, avoid_link=column.link)
 
     def cells(self, result):

@@ -93,9 +93,7 @@ def admin_date_display(value) -> str | None:
 def formatted(value: date | datetime, fmt: str) -> str:
     """Django's ``dateformat.format(value, fmt)``, the same text (see ``django_date_format``)."""
     kind = type(value)
-    compiled = _COMPILED.get((get_language(), fmt))
-    if compiled is None:
-        compiled = _COMPILED.get_or_set((get_language(), fmt), lambda: _compile(fmt))
+    compiled = _COMPILED.get_or_set((get_language(), fmt), lambda: _compile(fmt))
     if compiled is False or (kind is not datetime and (kind is not date or compiled[1])):
         return dateformat.format(value, fmt)
     words = compiled[2]

@@ -133,14 +133,16 @@ def staff_userlinks(context):
         get_script_prefix(),
         get_urlconf(),
     )
-    kept = _USERLINKS.get(key)
-    if kept is None or kept[0] is not djangos.nodelist:
+
+    def draw():
         with context.push(csrf_token=_CSRF_STAND_IN):
             html = str(block.super())
-        if html.count(_CSRF_STAND_IN) != 1:
-            return block.super()
-        if len(_USERLINKS) >= _USERLINKS.most:
-            _USERLINKS.clear()
-        kept = _USERLINKS[key] = (djangos.nodelist, html)
+        return djangos.nodelist, html if html.count(_CSRF_STAND_IN) == 1 else None
+
+    kept = _USERLINKS.get_or_set(key, draw)
+    if kept[0] is not djangos.nodelist:  # another template's nodes now have that id
+        kept = _USERLINKS[key] = draw()
+    if kept[1] is None:
+        return block.super()
     html = kept[1].replace(_CSRF_STAND_IN, conditional_escape(str(token)))
     return mark_safe(html)  # noqa: S308 - Django's block as it drew it, the token escaped
