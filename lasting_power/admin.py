@@ -516,6 +516,19 @@ class LpaAdmin(
         }
         return render(request, "lasting_power/admin_receive_find.html", context)
 
+    #: The list's template, whose block ``list_page_blocks`` draws (core/admin_page.py).
+    list_page_drawn_from = "templates/lasting_power/admin_change_list.html"
+
+    def list_page_blocks(self, context, request) -> dict[str, str]:
+        from digital_services.core.admin_page import text
+
+        if not context.get("may_receive"):
+            return {}
+        receive = text(context.get("receive_url"))
+        return {
+            "object_tools": f'<li><a href="{receive}" class="addlink">Receive a signed LPA</a></li>\n'
+        }
+
     def changelist_view(self, request, extra_context=None):
         extra = {"receive_url": reverse("admin:lasting_power_lpa_receive_find")}
         extra["may_receive"] = request.user.has_perm(RECEIVE)

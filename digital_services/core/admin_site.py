@@ -13,7 +13,8 @@ templates: about 40% of rendering a small row. ``register`` gives every admin th
 Django's ``action_checkbox`` the same markup written directly (``admin_lists.action_checkbox_html``),
 including the admins of other packages (groups, login attempts, email addresses, second factors).
 ``register`` also gives them ``admin_lists.StaffChangeList``: a filter's links, one query string
-each, put together from pieces encoded once.
+each, put together from pieces encoded once; and gives every admin's list page the template
+object that draws it in Python while the admin keeps Django's templates (``admin_page``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class StaffAdminSite(admin.AdminSite):
                 model_admin.action_checkbox = action_checkbox_html
             if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
                 model_admin.get_changelist = _staff_changelist
+            model_admin.changelist_view = _drawn_list(model_admin.changelist_view, model_admin)
 
     def each_context(self, request):
         # Django 5.2's each_context, with available_apps lazy (tests/core/test_admin_site.py
@@ -70,6 +72,20 @@ def _staff_changelist(request, **kwargs):
     from .admin_lists import StaffChangeList
 
     return StaffChangeList
+
+
+def _drawn_list(changelist_view, model_admin):
+    """The admin's change list view, its page drawn in Python while the admin keeps Django's
+    list templates (``admin_page.staff_list_response``)."""
+    from functools import wraps
+
+    from .admin_page import staff_list_response
+
+    @wraps(changelist_view)
+    def view(request, extra_context=None):
+        return staff_list_response(changelist_view(request, extra_context), model_admin)
+
+    return view
 
 
 class StaffAdminConfig(AdminConfig):

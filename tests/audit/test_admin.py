@@ -21,7 +21,7 @@ def test_the_audit_event_list_shows_events_and_filters_by_service(
     response = admin_client_with_mfa.get(url, {"service": "prison-visits"})
 
     assert response.status_code == 200
-    shown = list(response.context["cl"].result_list)
+    shown = list(response.context_data["cl"].result_list)
     assert shown == [audit_event]
     assert other not in shown
 
@@ -31,7 +31,7 @@ def test_the_audit_event_list_searches_by_actor_email(admin_client_with_mfa, aud
     response = admin_client_with_mfa.get(
         reverse("admin:audit_auditevent_changelist"), {"q": "caseworker@justice"}
     )
-    assert list(response.context["cl"].result_list) == [audit_event]
+    assert list(response.context_data["cl"].result_list) == [audit_event]
 
 
 def test_an_audit_event_page_shows_every_field_read_only(admin_client_with_mfa, audit_event):

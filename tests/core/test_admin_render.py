@@ -25,7 +25,7 @@ from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR
 from django.test import RequestFactory
 from django.urls import reverse
 
-from digital_services.core import admin_render
+from digital_services.core import admin_page, admin_render
 from tests.quality.queries.seed import rows_seed
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,14 @@ LABELS = [m._meta.label for m in MODELS]
 
 #: What differs between two renderings of the same page whatever draws it.
 VOLATILE = re.compile(rb'(name="csrfmiddlewaretoken" value="|nonce=")[^"]+"')
+
+
+@pytest.fixture(autouse=True)
+def _pages_by_djangos_templates():
+    """Here the tags are compared, byte for byte, inside Django's page templates; the page
+    drawn in Python is compared with those in test_admin_page.py."""
+    with mock.patch.object(admin_page, "DRAW", False):
+        yield
 
 
 def djangos_tags():

@@ -25,7 +25,7 @@ def test_staff_can_filter_messages_by_status_channel_service_and_date(staff_clie
         url, {"status": "permanent-failure", "channel": "email", "service": "civil_claims"}
     )
     assert response.status_code == 200
-    assert list(response.context["cl"].result_list.values_list("recipient", flat=True)) == [
+    assert list(response.context_data["cl"].result_list.values_list("recipient", flat=True)) == [
         "bob@example.com"
     ]
 
@@ -36,7 +36,7 @@ def test_staff_can_filter_messages_by_status_channel_service_and_date(staff_clie
             "created_at__lt": "2000-01-02 00:00:00+00:00",
         },
     )
-    assert response.context["cl"].result_count == 0
+    assert response.context_data["cl"].result_count == 0
 
 
 @pytest.mark.parametrize("term", ["bob@example", "PV-XYZ"])
@@ -44,7 +44,7 @@ def test_staff_can_search_messages_by_recipient_or_reference(staff_client, term)
     OutboundMessageFactory(recipient="ann@example.com", reference="PV-ABC-123")
     OutboundMessageFactory(recipient="bob@example.com", reference="PV-XYZ-999")
     response = staff_client.get(reverse(CHANGELIST), {"q": term})
-    assert list(response.context["cl"].result_list.values_list("recipient", flat=True)) == [
+    assert list(response.context_data["cl"].result_list.values_list("recipient", flat=True)) == [
         "bob@example.com"
     ]
 

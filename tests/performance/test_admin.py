@@ -28,7 +28,7 @@ def test_performance_events_are_listed_but_cannot_be_changed_or_deleted(admin_cl
     )
 
     assert listing.status_code == 200
-    assert list(listing.context["cl"].result_list) == [event]
+    assert list(listing.context_data["cl"].result_list) == [event]
     assert (change.status_code, delete.status_code) == (403, 403)
     assert PerformanceEvent.objects.get(pk=event.pk).outcome == "submitted"
 
