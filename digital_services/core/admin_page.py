@@ -212,6 +212,7 @@ def page_html(
     breadcrumbs: str,
     content: str,
     content_title: str | None = None,
+    coltype: str = "",
 ) -> str:
     """Django's ``admin/base.html`` (with ``base_site.html``'s and the project's blocks) around
     a page's blocks, for a page that is not a popup and has no nav sidebar."""
@@ -261,7 +262,7 @@ def page_html(
         f'<nav aria-label="{gettext("Breadcrumbs")}">\n{breadcrumbs}</nav>\n'
         '<div class="main" id="main">\n<main id="content-start" class="content" tabindex="-1">\n',
         _messages(request),
-        '<!-- Content -->\n<div id="content" class="">\n',
+        f'<!-- Content -->\n<div id="content" class="{coltype}">\n',
         content_title
         if content_title is not None
         else (f"<h1>{text(ctx['title'])}</h1>\n" if ctx.get("title") else ""),

@@ -14,7 +14,8 @@ Django's ``action_checkbox`` the same markup written directly (``admin_lists.act
 including the admins of other packages (groups, login attempts, email addresses, second factors).
 ``register`` also gives them ``admin_lists.StaffChangeList``: a filter's links, one query string
 each, put together from pieces encoded once; and gives every admin's list page the template
-object that draws it in Python while the admin keeps Django's templates (``admin_page``).
+object that draws it in Python while the admin keeps Django's templates (``admin_page``), and
+each case page's the same (``admin_case_page``).
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ class StaffAdminSite(admin.AdminSite):
             if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
                 model_admin.get_changelist = _staff_changelist
             model_admin.changelist_view = _drawn_list(model_admin.changelist_view, model_admin)
+            model_admin.render_change_form = _drawn_form(
+                model_admin.render_change_form, model_admin
+            )
 
     def each_context(self, request):
         # Django 5.2's each_context, with available_apps lazy (tests/core/test_admin_site.py
@@ -86,6 +90,22 @@ def _drawn_list(changelist_view, model_admin):
         return staff_list_response(changelist_view(request, extra_context), model_admin)
 
     return view
+
+
+def _drawn_form(render_change_form, model_admin):
+    """The admin's ``render_change_form``, its case page drawn in Python while the admin keeps
+    Django's templates (``admin_case_page.staff_form_response``)."""
+    from functools import wraps
+
+    from .admin_case_page import staff_form_response
+
+    @wraps(render_change_form)
+    def render(request, context, *args, **kwargs):
+        return staff_form_response(
+            render_change_form(request, context, *args, **kwargs), model_admin
+        )
+
+    return render
 
 
 class StaffAdminConfig(AdminConfig):

@@ -18,12 +18,11 @@ import django
 import pytest
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR
 from django.contrib.auth.models import Group
-from django.test import RequestFactory
 from django.urls import reverse
 
 from digital_services.core import admin_page
+from tests.core.test_admin_render import _variants
 from tests.quality.queries.seed import rows_seed
 
 pytestmark = pytest.mark.django_db
@@ -78,16 +77,6 @@ def both_ways(client, url: str) -> tuple[bytes, bytes]:
         djangos = client.get(url)
     assert drawn.status_code == djangos.status_code == 200, url
     return drawn.content, djangos.content
-
-
-def _variants(model, model_admin) -> list[str]:
-    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-    variants = [url]
-    if len(model_admin.get_list_display(RequestFactory().get(url))) > 2:
-        variants.append(f"{url}?{ORDER_VAR}=2.-3")
-    if model_admin.search_fields:
-        variants.append(f"{url}?{SEARCH_VAR}=a")
-    return variants
 
 
 @pytest.mark.parametrize("model", MODELS, ids=LABELS)

@@ -25,7 +25,7 @@ from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR
 from django.test import RequestFactory
 from django.urls import reverse
 
-from digital_services.core import admin_page, admin_render
+from digital_services.core import admin_case_page, admin_page, admin_render
 from tests.quality.queries.seed import rows_seed
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +35,6 @@ LABELS = [m._meta.label for m in MODELS]
 
 #: What differs between two renderings of the same page whatever draws it.
 VOLATILE = re.compile(rb'(name="csrfmiddlewaretoken" value="|nonce=")[^"]+"')
-
-
-@pytest.fixture(autouse=True)
-def _pages_by_djangos_templates():
-    """Here the tags are compared, byte for byte, inside Django's page templates; the page
-    drawn in Python is compared with those in test_admin_page.py."""
-    with mock.patch.object(admin_page, "DRAW", False):
-        yield
 
 
 def djangos_tags():
@@ -115,7 +107,14 @@ def _variants(model, model_admin) -> list[str]:
 
 
 def _page(client, url: str, data=None) -> bytes:
-    response = client.get(url) if data is None else client.post(url, data)
+    """The page in Django's page templates: here (and in test_admin_inlines.py) the tags are
+    compared, byte for byte; the pages drawn in Python are compared with these in
+    test_admin_page.py and test_admin_case_page.py."""
+    with (
+        mock.patch.object(admin_page, "DRAW", False),
+        mock.patch.object(admin_case_page, "DRAW", False),
+    ):
+        response = client.get(url) if data is None else client.post(url, data)
     assert response.status_code == 200, url
     return VOLATILE.sub(b"", response.content)
 
