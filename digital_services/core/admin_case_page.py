@@ -16,6 +16,9 @@ page both ways and pins the templates' sources.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.admin.templatetags.admin_modify import prepopulated_fields_js, submit_row
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import quote
@@ -56,24 +59,39 @@ def _form_templates(model_admin, add: bool) -> list[str]:
     ]
 
 
-def drawable(model_admin, add: bool) -> bool:
+def drawable(model_admin, add: bool) -> str:
     """Whether every template the page stands for is the one it was written from, for this
-    admin (worked out once per process)."""
+    admin (worked out once per process): ``"ours"``, ``"own"`` (the admin's own template that
+    extends the project's, whose blocks it draws: ``case_page_blocks`` and
+    ``case_page_drawn_from``, a path under the project) or ``""``."""
     opts = model_admin.opts
     names = _form_templates(model_admin, add)
     key = ("case page", opts.app_label, opts.model_name, tuple(names))
     known = admin_render._templates.get(key)
     if known is None:
         app, model = opts.app_label.lower(), opts.model_name
-        known = (
-            _is("change_form.html", names, _OURS / "change_form.html")
-            and _is("base_site.html", ["admin/base_site.html"], _OURS / "base_site.html")
+        ours = _OURS / "change_form.html"
+        own = getattr(model_admin, "case_page_drawn_from", None)
+        if _is("change_form.html", names, ours):
+            known = "ours"
+        elif (
+            own is not None
+            and hasattr(model_admin, "case_page_blocks")
+            and _is("change_form.html", names, Path(settings.BASE_DIR, own))
+            and _is("change_form.html", ["admin/change_form.html"], ours)
+        ):
+            known = "own"
+        else:
+            known = ""
+        around = (
+            _is("base_site.html", ["admin/base_site.html"], _OURS / "base_site.html")
             and _is("base.html", ["admin/base.html"], None)
             and admin_render.djangos_template(admin_render._FIELDSET_TEMPLATE)
         )
         for name in TAG_TEMPLATES:
             tag_names = [f"admin/{app}/{model}/{name}", f"admin/{app}/{name}", f"admin/{name}"]
-            known = known and _is(name, tag_names, None)
+            around = around and _is(name, tag_names, None)
+        known = known if around else ""
         admin_render._templates[key] = known
     return known
 
@@ -166,13 +184,19 @@ def changeform_html(ctx, request, model_admin) -> str | None:
         return None
     opts = ctx["opts"]
     token = get_token(request)
+    blocks = {}
+    if drawable(model_admin, add) == "own":
+        blocks = model_admin.case_page_blocks(ctx, request, token)
     fieldsets = "".join(
         f"{admin_render.fieldset_html(fieldset, index)}\n"
         for index, fieldset in enumerate(ctx["adminform"])
     )
     tools = ""
     if ctx.get("change"):
-        tools = f'<ul class="object-tools">\n{_object_tools(ctx, request, opts)}</ul>\n'
+        tools = (
+            f'<ul class="object-tools">\n{blocks.get("object_tools", "")}'
+            f"{_object_tools(ctx, request, opts)}</ul>\n"
+        )
     enctype = 'enctype="multipart/form-data" ' if ctx.get("has_file_field") else ""
     action = f'action="{text(ctx["form_url"])}" ' if ctx.get("form_url") else ""
     submit = _submit_row(ctx, request, opts)
@@ -189,13 +213,14 @@ def changeform_html(ctx, request, model_admin) -> str | None:
         f'<form {enctype}{action}method="post" id="{model_name}_form" novalidate>'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">\n<div>\n'
         f"{submit if ctx.get('save_on_top') else ''}"
-        f"{fieldsets}{inlines}{submit}"
+        f"{fieldsets}{inlines}{blocks.get('after_related_objects', '')}{submit}"
         '<script id="django-admin-form-add-constants"\n'
         f'src="{static("admin/js/change_form.js")}"{named}\nasync>\n</script>\n'
         '<script id="django-admin-prepopulated-fields-constants"\n'
         f'src="{static("admin/js/prepopulate_init.js")}"\n'
         f'data-prepopulated-fields="{text(found["prepopulated_fields_json"])}">\n</script>\n'
         "</div>\n</form></div>\n"
+        f"{blocks.get('content_after', '')}"
     )
     changelist = ""
     plural = text(capfirst(opts.verbose_name_plural))
@@ -227,6 +252,7 @@ def changeform_html(ctx, request, model_admin) -> str | None:
         extrastyle=(
             f'<link rel="stylesheet" href="{static("staff/staff.css")}">'
             f'<link rel="stylesheet" href="{static("admin/css/forms.css")}">'
+            f"{blocks.get('extrastyle', '')}"
         ),
         extrahead=(
             f'\n<script src="{escape(_url("admin:jsi18n", request))}"></script>\n'

@@ -38,6 +38,7 @@ from ..models import (
     SlotTime,
     Visit,
 )
+from . import visit_pages
 from .common import PrisonScopedAdminMixin, ScopedPrisonFilter, _csv_safe
 from .visit_parts import InboxFilter, VisitorInline
 
@@ -241,38 +242,11 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
         }
         return super().changelist_view(request, extra_context)
 
-    #: The list's template, whose blocks ``list_page_blocks`` draws (core/admin_page.py).
-    list_page_drawn_from = "templates/admin/prison_visits/visit/change_list.html"
-
-    def list_page_blocks(self, context, request) -> dict[str, str]:
-        """``admin/prison_visits/visit/change_list.html``'s blocks, drawn in Python."""
-        from django.templatetags.static import static
-
-        from digital_services.core.admin_page import text
-
-        day_sheet = reverse("admin:prison_visits_visit_day_sheet")
-        title = "<h1>Visits</h1>\n"
-        counts = context.get("inbox_counts")
-        if counts:
-            most, most_text = context.get("count_at_most"), text(context.get("count_at_most_text"))
-
-            def counted(n, noun: str) -> str:
-                if n > most:
-                    return f"More than {most_text} {noun}s"
-                return f"{text(n)} {noun}{'' if n == 1 else 's'}"
-
-            title += (
-                f'<p>\n<a href="?inbox=requests">{counted(counts["requests"], "request")} '
-                "waiting for a decision</a> ·\n"
-                '<a href="?inbox=cancellations">'
-                f"{counted(counts['cancellations'], 'visitor cancellation')} to action</a> ·\n"
-                '<a href="?inbox=overdue">overdue requests</a>\n</p>\n'
-            )
-        return {
-            "extrastyle": f'<link rel="stylesheet" href="{static("prison_visits/admin.css")}">',
-            "object_tools": f'<li><a href="{text(day_sheet)}">Day sheet</a></li>\n',
-            "content_title": title,
-        }
+    #: The list's and case page's templates, whose blocks are drawn in Python (visit_pages.py).
+    list_page_drawn_from = visit_pages.LIST_TEMPLATE
+    list_page_blocks = staticmethod(visit_pages.list_page_blocks)
+    case_page_drawn_from = visit_pages.CASE_TEMPLATE
+    case_page_blocks = staticmethod(visit_pages.case_page_blocks)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         visit = (

@@ -10,6 +10,7 @@ Django's templates; the templates the Python stands for are pinned.
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 from unittest import mock
 
@@ -58,9 +59,12 @@ def both_ways(client, url: str, data=None):
 
 
 def _own_template(model_admin, url: str) -> bool:
-    """The visit's case page, and the user admin's add page, have templates of their own."""
+    """The user admin's add page has a template of its own (the visit's own template is drawn
+    by its admin's case_page_blocks)."""
     own = model_admin.add_form_template if url.endswith("/add/") else None
-    return bool(own or model_admin.change_form_template)
+    return bool(
+        own or (model_admin.change_form_template and not hasattr(model_admin, "case_page_blocks"))
+    )
 
 
 @pytest.mark.parametrize("model", MODELS, ids=LABELS)
@@ -115,4 +119,57 @@ def test_a_view_only_case_page(client, django_user_model):
     drawn, djangos = both_ways(signed_in, url)
     assert b'class="closelink"' in drawn
     assert b'name="_save"' not in drawn
+    assert _normalised(drawn) == _normalised(djangos)
+
+
+@pytest.mark.parametrize("kind", ["requested", "booked", "cancelled by the visitor"])
+def test_a_visits_case_page_draws_its_own_templates_blocks(kind, client):
+    """The visit's own template (staff actions, the visitor cancellation to mark done, the
+    timeline with a message) drawn by prison_visits/admin/visit_pages.py, for a caseworker of
+    the prison."""
+    from prison_visits.models import VisitEvent
+    from tests.conftest import sign_in
+    from tests.prison_visits.conftest import caseworker_for
+    from tests.prison_visits.factories import (
+        BookedVisitFactory,
+        CancelledVisitFactory,
+        PrisonFactory,
+        RequestedVisitFactory,
+    )
+
+    prison = PrisonFactory()
+    visit = {
+        "requested": lambda: RequestedVisitFactory(prison=prison),
+        "booked": lambda: BookedVisitFactory(prison=prison),
+        "cancelled by the visitor": lambda: CancelledVisitFactory(
+            prison=prison, cancelled_by_visitor=True
+        ),
+    }[kind]()
+    staff = caseworker_for(prison, full_name="Pat <Prisons>")
+    summer = datetime(2026, 7, 1, 8, 30, tzinfo=UTC)  # 9:30am in London: +01:00 in the markup
+    VisitEvent.objects.create(
+        visit=visit,
+        kind=VisitEvent.Kind.MESSAGE,
+        occurred_at=summer,
+        actor=staff,
+        message="See you & soon",
+    )
+    VisitEvent.objects.create(
+        visit=visit, kind=VisitEvent.Kind.REMINDER, occurred_at=summer, by_visitor=True
+    )
+    signed_in = sign_in(client, staff, second_factor=True)
+    url = reverse("admin:prison_visits_visit_change", args=[visit.pk])
+
+    drawn, djangos = both_ways(signed_in, url)
+
+    assert VOLATILE.sub(b"", drawn) != VOLATILE.sub(b"", djangos)
+    assert b"<blockquote>See you &amp; soon</blockquote>" in drawn
+    assert b"Pat &lt;Prisons&gt;" in drawn
+    assert b'datetime="2026-07-01T09:30:00+01:00">1 July 2026 at 9:30am</time>' in drawn
+    expected = {
+        "requested": b"Process request",
+        "booked": b"Cancel visit",
+        "cancelled by the visitor": b'id="visitor-cancellation"',
+    }[kind]
+    assert expected in drawn
     assert _normalised(drawn) == _normalised(djangos)
