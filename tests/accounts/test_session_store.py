@@ -140,3 +140,31 @@ def test_pages_within_a_minute_save_the_session_once(client, citizen):
         assert Session.objects.get(session_key=key).expire_date == end
         seconds = int(page.find("body").attrs["data-session-timeout"])
         assert seconds == round((end - (start + timedelta(seconds=30))).total_seconds())
+
+
+def test_reading_a_session_is_djangos_read():
+    """The read's SQL is written once (issue #13), and finds what Django's read finds: the
+    data and the stored end of a live session, nothing for an expired or unknown key (whose
+    key is then forgotten, so a new one is made)."""
+    from django.contrib.sessions.backends.db import SessionStore as DjangosStore
+
+    live = SessionStore()
+    live["answer"] = "kept"
+    live.create()
+    expired = SessionStore()
+    expired["answer"] = "gone"
+    expired.create()
+    Session.objects.filter(session_key=expired.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+
+    for key in (live.session_key, expired.session_key, "unknownkey" * 4):
+        ours, djangos = SessionStore(session_key=key), DjangosStore(session_key=key)
+        assert dict(ours.items()) == dict(djangos.items())
+        assert ours.session_key == djangos.session_key
+    read = SessionStore(session_key=live.session_key)
+    with CaptureQueriesContext(connection) as captured:
+        assert read["answer"] == "kept"
+    assert len(captured.captured_queries) == 1
+    assert read._stored_expiry == Session.objects.get(session_key=live.session_key).expire_date
+    assert SessionStore(session_key=expired.session_key).get("answer") is None
