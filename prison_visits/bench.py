@@ -36,6 +36,14 @@ def _reference(n: int) -> str:
     return reference_for_number(BENCH_REFERENCE_BASE + n, length=REFERENCE_LENGTH)
 
 
+def prisoner_number(n: int) -> str:
+    """The n-th bench visit's prisoner: "B" and four digits, never a demo prisoner's number.
+    A visit booked for a prisoner counts against their allowance at every prison, so the bench's
+    visits once used the demo's Jo Bloggs' A1234BC, and at 200,000 visits could leave the
+    booking journey no time to offer her (``make bench`` could not walk it some days)."""
+    return f"B{n % 10000:04d}BC"
+
+
 def seed(*, scale: float, stdout) -> None:
     rng = random.Random(6)  # seeded: the same data set every run
     prison_count = max(1, int(100 * scale))
@@ -76,7 +84,7 @@ def seed(*, scale: float, stdout) -> None:
                     prisoner_first_name="Bench",
                     prisoner_last_name=f"Prisoner{n % 5000}",
                     prisoner_date_of_birth=day.replace(year=1980),
-                    prisoner_number=f"A{n % 10000:04d}BC",
+                    prisoner_number=prisoner_number(n),
                     prisoner_check=PrisonerCheck.NO_REGISTER,
                     requested_slots=[slot.key],
                     visit_date=day,

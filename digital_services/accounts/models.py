@@ -6,9 +6,35 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from digital_services.core.queries import CompiledQuery
+
+
+def _user_by_pk(*, pk: int):
+    return User._default_manager.filter(pk=pk)
+
+
+#: The signed-in user, loaded on every signed-in request by Django's authentication backends
+#: (``get(pk=...)``): its SQL compiled once per process (issue #13, docs/performance.md).
+_USER_BY_PK = CompiledQuery(_user_by_pk)
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
+
+    def get(self, *args, **kwargs):
+        """``get(pk=...)`` with a whole-number key, as Django's authentication backends load
+        the signed-in user, runs SQL compiled once per process; any other look-up is
+        Django's."""
+        if not args and self._db is None and len(kwargs) == 1:
+            ((name, value),) = kwargs.items()
+            if name in ("pk", "id") and type(value) is int:
+                found = _USER_BY_PK.rows(pk=value)
+                if not found:
+                    raise self.model.DoesNotExist(
+                        f"{self.model._meta.object_name} matching query does not exist."
+                    )
+                return found[0]
+        return super().get(*args, **kwargs)
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
