@@ -16,9 +16,6 @@ page both ways and pins the templates' sources.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.admin.templatetags.admin_modify import prepopulated_fields_js, submit_row
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import quote
@@ -32,7 +29,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from digital_services.core import admin_inlines, admin_render
-from digital_services.core.admin_page import _OURS, _is, _url, page_html, text
+from digital_services.core.admin_page import _url, page_html, template_drawn, text
 
 #: Set False to hand every case page to Django's templates (the tests compare the two).
 DRAW = True
@@ -60,40 +57,22 @@ def _form_templates(model_admin, add: bool) -> list[str]:
 
 
 def drawable(model_admin, add: bool) -> str:
-    """Whether every template the page stands for is the one it was written from, for this
-    admin (worked out once per process): ``"ours"``, ``"own"`` (the admin's own template that
-    extends the project's, whose blocks it draws: ``case_page_blocks`` and
-    ``case_page_drawn_from``, a path under the project) or ``""``."""
+    """Which template a case page is drawn from (``"ours"``, or ``"own"``: the admin's own
+    template that extends the project's, whose blocks it draws with ``case_page_blocks``,
+    named by ``case_page_drawn_from``), or ``""`` for Django's templates to draw it
+    (``admin_page.template_drawn``); the fieldsets' template must be Django's too."""
     opts = model_admin.opts
     names = _form_templates(model_admin, add)
-    key = ("case page", opts.app_label, opts.model_name, tuple(names))
-    known = admin_render._templates.get(key)
-    if known is None:
-        app, model = opts.app_label.lower(), opts.model_name
-        ours = _OURS / "change_form.html"
-        own = getattr(model_admin, "case_page_drawn_from", None)
-        if _is("change_form.html", names, ours):
-            known = "ours"
-        elif (
-            own is not None
-            and hasattr(model_admin, "case_page_blocks")
-            and _is("change_form.html", names, Path(settings.BASE_DIR, own))
-            and _is("change_form.html", ["admin/change_form.html"], ours)
-        ):
-            known = "own"
-        else:
-            known = ""
-        around = (
-            _is("base_site.html", ["admin/base_site.html"], _OURS / "base_site.html")
-            and _is("base.html", ["admin/base.html"], None)
-            and admin_render.djangos_template(admin_render._FIELDSET_TEMPLATE)
-        )
-        for name in TAG_TEMPLATES:
-            tag_names = [f"admin/{app}/{model}/{name}", f"admin/{app}/{name}", f"admin/{name}"]
-            around = around and _is(name, tag_names, None)
-        known = known if around else ""
-        admin_render._templates[key] = known
-    return known
+    known = template_drawn(
+        model_admin,
+        ("case page", opts.app_label, opts.model_name, tuple(names)),
+        names,
+        "change_form.html",
+        blocks="case_page_blocks",
+        drawn_from="case_page_drawn_from",
+        tags=dict.fromkeys(TAG_TEMPLATES),
+    )
+    return known if admin_render.djangos_template(admin_render._FIELDSET_TEMPLATE) else ""
 
 
 def _object_tools(ctx, request, opts) -> str:

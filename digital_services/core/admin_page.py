@@ -83,35 +83,48 @@ def _is(name: str, names: list[str], expected: Path | None) -> bool:
 
 
 def drawable(model_admin) -> str:
-    """Whether every template the page stands for is the one it was written from, for this
-    admin (worked out once per process, as ``admin_render``'s look-ups).
-
-    The list's template is the project's ``admin/change_list.html``, or the admin's own that
-    extends it, when the admin draws that template's blocks (``list_page_blocks``) and names
-    it (``list_page_drawn_from``, a path under the project). ``"ours"`` or ``"own"`` (which
-    template the page is drawn from), or ``""`` for Django's templates to draw it."""
+    """Which template a list page is drawn from (``"ours"`` or ``"own"``), or ``""`` for
+    Django's templates to draw it (:func:`template_drawn`)."""
     opts = model_admin.opts
     names = _list_templates(model_admin)
-    key = ("page", opts.app_label, opts.model_name, tuple(names))
+    return template_drawn(
+        model_admin,
+        ("page", opts.app_label, opts.model_name, tuple(names)),
+        names,
+        "change_list.html",
+        blocks="list_page_blocks",
+        drawn_from="list_page_drawn_from",
+        tags=TAG_TEMPLATES,
+    )
+
+
+def template_drawn(model_admin, key, names, template, *, blocks, drawn_from, tags) -> str:
+    """Whether every template a staff page stands for is the one it was written from, for this
+    admin (worked out once per process, as ``admin_render``'s look-ups): ``"ours"`` when the
+    page's template (the first of ``names`` found) is the project's ``admin/<template>``,
+    ``"own"`` when it is the admin's own that extends it and the admin draws its blocks (a
+    method ``blocks``, and ``drawn_from``, the template's path under the project), and ``""``
+    otherwise, or when the frame's templates or the inclusion tags' (``tags``: name to the
+    project's path, ``None`` for Django's) are not the ones drawn here."""
     known = admin_render._templates.get(key)
     if known is None:
-        app, model = opts.app_label.lower(), opts.model_name
-        ours = PAGE_TEMPLATES["change_list.html"]
-        own = getattr(model_admin, "list_page_drawn_from", None)
-        if _is("change_list.html", names, ours):
+        app, model = model_admin.opts.app_label.lower(), model_admin.opts.model_name
+        ours = _OURS / template
+        own = getattr(model_admin, drawn_from, None)
+        if _is(template, names, ours):
             known = "ours"
         elif (
             own is not None
-            and hasattr(model_admin, "list_page_blocks")
-            and _is("change_list.html", names, Path(settings.BASE_DIR, own))
-            and _is("change_list.html", ["admin/change_list.html"], ours)
+            and hasattr(model_admin, blocks)
+            and _is(template, names, Path(settings.BASE_DIR, own))
+            and _is(template, [f"admin/{template}"], ours)
         ):
             known = "own"
         else:
             known = ""
         around = _is("base_site.html", ["admin/base_site.html"], _OURS / "base_site.html")
         around = around and _is("base.html", ["admin/base.html"], None)
-        for name, expected in TAG_TEMPLATES.items():
+        for name, expected in tags.items():
             tag_names = [f"admin/{app}/{model}/{name}", f"admin/{app}/{name}", f"admin/{name}"]
             around = around and _is(name, tag_names, expected)
         known = known if around else ""

@@ -36,7 +36,8 @@ def test_a_part_admission_shows_the_amount_and_the_offer(staff_client):
     assert "every month" in body  # the instalment offer in words
 
 
-def test_a_defence_with_a_counterclaim_shows_its_fee_not_paid_yet(staff_client):
+def _defended_with_counterclaim():
+    """A claim defended with a counterclaim of £250.00, its £70.00 fee to pay by card."""
     claim = claim_answered(**full_defence())
     claim.response.defence = "I never received the goods."
     claim.response.save()
@@ -47,6 +48,11 @@ def test_a_defence_with_a_counterclaim_shows_its_fee_not_paid_yet(staff_client):
         fee_pence=7000,
         fee_route=CounterclaimFeeRoute.CARD,
     )
+    return claim
+
+
+def test_a_defence_with_a_counterclaim_shows_its_fee_not_paid_yet(staff_client):
+    claim = _defended_with_counterclaim()
     body = _case_page(staff_client, claim)
     assert "I never received the goods." in body
     assert "£250.00: Goods never delivered" in body
@@ -77,15 +83,7 @@ def test_the_case_pages_compiled_claim_is_djangos(answered, rf, caseworker):
 
     from civil_claims.models import Claim
 
-    claim = claim_answered(**full_defence()) if answered else claim_issued()
-    if answered:
-        Counterclaim.objects.create(
-            response=claim.response,
-            amount_pence=1,
-            reason="r",
-            fee_pence=1,
-            fee_route=CounterclaimFeeRoute.CARD,
-        )
+    claim = _defended_with_counterclaim() if answered else claim_issued()
     model_admin = admin.site._registry[Claim]
     request = rf.get("/")
     request.user = caseworker
