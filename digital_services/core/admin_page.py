@@ -222,13 +222,14 @@ def page_html(
     extrastyle: str,
     extrahead: str,
     bodyclass: str,
-    breadcrumbs: str,
+    breadcrumbs: str | None,
     content: str,
     content_title: str | None = None,
     coltype: str = "",
 ) -> str:
     """Django's ``admin/base.html`` (with ``base_site.html``'s and the project's blocks) around
-    a page's blocks, for a page that is not a popup and has no nav sidebar."""
+    a page's blocks, for a page that is not a popup and has no nav sidebar (``breadcrumbs``
+    ``None``: a page that empties the ``nav-breadcrumbs`` block, as the index does)."""
     user = request.user
     bidi = translation.get_language_bidi()
     head = [
@@ -271,8 +272,10 @@ def page_html(
         f'<body class="{bodyclass}"\n  data-admin-utc-offset="{offset}">\n'
         f'<a href="#content-start" class="skip-to-content-link">'
         f'{gettext("Skip to main content")}</a>\n<!-- Container -->\n<div id="container">\n'
-        f"<!-- Header -->\n{header}<!-- END Header -->\n"
-        f'<nav aria-label="{gettext("Breadcrumbs")}">\n{breadcrumbs}</nav>\n'
+        f"<!-- Header -->\n{header}<!-- END Header -->\n",
+        ""
+        if breadcrumbs is None
+        else f'<nav aria-label="{gettext("Breadcrumbs")}">\n{breadcrumbs}</nav>\n',
         '<div class="main" id="main">\n<main id="content-start" class="content" tabindex="-1">\n',
         _messages(request),
         f'<!-- Content -->\n<div id="content" class="{coltype}">\n',

@@ -53,6 +53,16 @@ class StaffAdminSite(admin.AdminSite):
                 model_admin.render_change_form, model_admin
             )
 
+    def index(self, request, extra_context=None):
+        """Django's index, its page drawn in Python while its templates are the ones
+        ``admin_index_page`` draws (the project's ``index_template`` is Django's default)."""
+        from .admin_index_page import IndexPage
+
+        response = super().index(request, extra_context)
+        if self.index_template is None and response.template_name == "admin/index.html":
+            response.template_name = IndexPage()
+        return response
+
     def each_context(self, request):
         # Django 5.2's each_context, with available_apps lazy (tests/core/test_admin_site.py
         # checks the keys still match Django's).

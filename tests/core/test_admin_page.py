@@ -48,6 +48,9 @@ PINNED = {
     admin_page.PAGE_TEMPLATES["base_site.html"]: "b9931f9510b0271c",
     admin_page.TAG_TEMPLATES["search_form.html"]: "711b9c131fe1d98f",
     admin_page.TAG_TEMPLATES["pagination.html"]: "da324418f9924990",
+    # The index (admin_index_page.py).
+    DJANGOS / "index.html": "4d0c59740cb66727",
+    admin_page._OURS / "index.html": "ed8136ec7951d1fa",
     # The admins' own, whose blocks their list_page_blocks draw.
     ROOT / "templates/admin/prison_visits/visit/change_list.html": "46196dfb34cb9996",
     ROOT / "templates/lasting_power/admin_change_list.html": "04a339e8c0ad1fcf",
@@ -166,3 +169,70 @@ def test_a_template_of_an_apps_own_is_left_to_django(tmp_path, settings):
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
     assert not admin_page.drawable(admin.site._registry[Group])
+
+
+@pytest.mark.parametrize(
+    "codenames",
+    [
+        None,  # a superuser, with recent actions of each kind
+        ("view_auditevent", "view_refund", "add_refund", "change_refund"),
+        ("view_kpis", "act_on_behalf"),  # the staff's own work only
+        (),  # nothing
+    ],
+    ids=["superuser", "some-models", "own-work", "nothing"],
+)
+def test_the_index_is_djangos_page(codenames, client, django_user_model):
+    """The index (admin_index_page.py): the staff's own work, the app list and the recent
+    actions (added, changed, deleted, a link to each that is still there)."""
+    from digital_services.core import admin_index_page
+    from tests.conftest import sign_in
+    from tests.core.test_admin_render import _staff_with
+
+    if codenames is None:
+        user = django_user_model.objects.create_superuser(
+            email="index-admin@example.com", password="a-long-password-1"
+        )
+        signed_in = sign_in(client, user, second_factor=True)
+        signed_in.post(reverse("admin:auth_group_add"), {"name": "Role <one>"})
+        role = Group.objects.get(name="Role <one>")
+        signed_in.post(reverse("admin:auth_group_change", args=[role.pk]), {"name": "Role 2"})
+        gone = Group.objects.create(name="Gone")
+        signed_in.post(reverse("admin:auth_group_delete", args=[gone.pk]), {"post": "yes"})
+        signed_in.get(reverse("admin:auth_group_changelist"))  # the messages shown there
+    else:
+        signed_in = _staff_with(django_user_model, client, *codenames)
+    url = reverse("admin:index")
+
+    drawn = signed_in.get(url)
+    with mock.patch.object(admin_index_page, "DRAW", False):
+        djangos = signed_in.get(url)
+
+    assert drawn.status_code == djangos.status_code == 200
+    assert VOLATILE.sub(b"", drawn.content) != VOLATILE.sub(b"", djangos.content)
+    assert _normalised(drawn.content) == _normalised(djangos.content)
+    if codenames is None:
+        for kind in (b"addlink", b"changelink", b"deletelink"):
+            assert kind in drawn.content
+
+
+@pytest.mark.parametrize("site_url", ["/", None])
+def test_the_user_links_without_a_password_or_a_site_link(site_url, client, django_user_model):
+    """The header's links drawn in Python for someone who signs in without a password of
+    ours, with and without the link to the site."""
+    from digital_services.core import admin_index_page
+    from tests.conftest import sign_in
+
+    user = django_user_model.objects.create_user(
+        email="sso@example.com", is_staff=True, is_superuser=True
+    )
+    user.set_unusable_password()
+    user.save()
+    signed_in = sign_in(client, user, second_factor=True)
+    url = reverse("admin:index")
+    with mock.patch.object(admin.site, "site_url", site_url):
+        drawn = signed_in.get(url).content
+        with mock.patch.object(admin_index_page, "DRAW", False):
+            djangos = signed_in.get(url).content
+    assert b"password_change" not in drawn
+    assert (b">View site</a>" in drawn) is bool(site_url)
+    assert _normalised(drawn) == _normalised(djangos)
