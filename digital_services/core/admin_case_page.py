@@ -29,7 +29,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from digital_services.core import admin_inlines, admin_render
-from digital_services.core.admin_page import _url, page_html, template_drawn, text
+from digital_services.core.admin_page import _url, page_html, page_title, template_drawn, text
 
 #: Set False to hand every case page to Django's templates (the tests compare the two).
 DRAW = True
@@ -219,15 +219,11 @@ def changeform_html(ctx, request, model_admin) -> str | None:
         f"{text(opts.app_config.verbose_name)}</a>\n"
         f"&rsaquo; {changelist}\n&rsaquo; {last}\n</div>\n"
     )
-    subtitle = ctx.get("subtitle")
-    site_title = ctx.get("site_title") or gettext("Django site admin")
-    title = f"{text(subtitle)} | " if subtitle else ""
-    title += f"{text(ctx.get('title'))} | {text(site_title)}"
     return page_html(
         ctx,
         request,
         token=token,
-        title=title,
+        title=page_title(ctx),
         extrastyle=(
             f'<link rel="stylesheet" href="{static("staff/staff.css")}">'
             f'<link rel="stylesheet" href="{static("admin/css/forms.css")}">'

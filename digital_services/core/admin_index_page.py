@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from digital_services.core import admin_render
-from digital_services.core.admin_page import _OURS, _is, page_html, text
+from digital_services.core.admin_page import _OURS, _is, page_html, page_title, text
 
 #: Set False to hand the index to Django's templates (the tests compare the two).
 DRAW = True
@@ -112,14 +112,11 @@ def index_html(ctx, request) -> str | None:
         )
     content.append("</div>\n")
     content.append(_recent_actions(ctx, user))
-    site_title = ctx.get("site_title") or gettext("Django site admin")
-    subtitle = ctx.get("subtitle")
-    title = (f"{text(subtitle)} | " if subtitle else "") + f"{text(ctx.get('title'))} | "
     return page_html(
         ctx,
         request,
         token=get_token(request),
-        title=title + text(site_title),
+        title=page_title(ctx),
         extrastyle=(
             f'<link rel="stylesheet" href="{static("staff/staff.css")}">'
             f'<link rel="stylesheet" href="{static("admin/css/dashboard.css")}">'

@@ -292,8 +292,9 @@ def page_html(
     return "".join(head) + "\n" + "".join(body)
 
 
-def _title(ctx) -> str:
-    """``base_site.html``'s title block (the list's ``Error:`` is for editable lists only)."""
+def page_title(ctx) -> str:
+    """``base_site.html``'s title block, for every page drawn here (a title that starts
+    "Error:", a form or an editable list with mistakes, is left to Django's templates)."""
     site_title = ctx.get("site_title") or gettext("Django site admin")
     subtitle = ctx.get("subtitle")
     before = f"{text(subtitle)} | " if subtitle else ""
@@ -546,7 +547,7 @@ def changelist_html(ctx, request) -> str | None:
         ctx,
         request,
         token=token,
-        title=_title(ctx),
+        title=page_title(ctx),
         extrastyle="".join(extrastyle),
         extrahead=(
             f"{conditional_escape(media['js'])}\n"

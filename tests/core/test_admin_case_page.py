@@ -15,9 +15,11 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+import time_machine
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from digital_services.core import admin_case_page, admin_page
 from tests.core.test_admin_page import DJANGOS, VOLATILE, _normalised
@@ -51,9 +53,11 @@ def both_ways(client, url: str, data=None):
     def fetch():
         return client.get(url) if data is None else client.post(url, data)
 
-    drawn = fetch()
-    with mock.patch.object(admin_case_page, "DRAW", False):
-        djangos = fetch()
+    # The clock stopped: an add page shows "now" as the initial value of a date and time.
+    with time_machine.travel(timezone.now(), tick=False):
+        drawn = fetch()
+        with mock.patch.object(admin_case_page, "DRAW", False):
+            djangos = fetch()
     assert drawn.status_code == djangos.status_code == 200, url
     return drawn.content, djangos.content
 
