@@ -36,6 +36,8 @@ PINNED = {
     DJANGOS / "submit_line.html": "c88ed75990a3bd8e",
     DJANGOS / "change_form_object_tools.html": "0b49740491761ee4",
     DJANGOS / "prepopulated_fields_js.html": "3d2846a6a4160415",
+    # The visit's own, whose blocks prison_visits/admin/visit_pages.py draws.
+    admin_page._OURS / "prison_visits/visit/change_form.html": "7faa29d5747cc030",
     admin_page._OURS / "change_form.html": "d421f0e98bc90a20",
 }
 
