@@ -72,7 +72,7 @@ def test_making_someone_staff_in_the_admin_sends_their_own_link_through_the_outb
     ).exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_link_lets_its_own_account_set_up_an_app_once_and_it_is_audited(client):
     staff = StaffUserFactory()
     enrolment = staff_enrolment_issue(user=staff)

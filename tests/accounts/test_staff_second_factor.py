@@ -107,7 +107,7 @@ def reauthenticate_then_open_setup(client):
 
 # allauth announces the new authenticator on commit, inside the request; a
 # transactional test lets that happen as in production (the record lands in the session).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_staff_without_an_app_set_one_up_and_are_then_let_in(client):
     staff = StaffUserFactory()
     sign_in(client, staff)
