@@ -21,15 +21,20 @@ from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import quote
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import truncatewords
-from django.template.loader import select_template
 from django.templatetags.static import static
 from django.utils.html import conditional_escape, escape
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from digital_services.core import admin_inlines, admin_render
-from digital_services.core.admin_page import _url, page_html, page_title, template_drawn, text
+from digital_services.core.admin_page import (
+    DrawnPage,
+    _url,
+    page_html,
+    page_title,
+    template_drawn,
+    text,
+)
 
 #: Set False to hand every case page to Django's templates (the tests compare the two).
 DRAW = True
@@ -240,25 +245,8 @@ def changeform_html(ctx, request, model_admin) -> str | None:
     )
 
 
-class ChangeFormPage:
-    """What a change form's ``TemplateResponse`` renders: the page drawn in Python, or Django's
-    templates (``names``, as the admin gave them) when it cannot be."""
-
-    def __init__(self, names, model_admin):
-        self.names = names
-        self.model_admin = model_admin
-
-    def render(self, context=None, request=None):
-        html = None
-        if DRAW and request is not None:
-            html = changeform_html(context, request, self.model_admin)
-        if html is None:
-            return select_template(self.names).render(context, request)
-        return mark_safe(html)  # noqa: S308 - every value above is escaped where it goes in
-
-
 def staff_form_response(response, model_admin):
-    """A change form's response, with its page drawn by :class:`ChangeFormPage` when the admin
+    """A change form's response, with its page drawn by ``admin_page.DrawnPage`` when the admin
     keeps Django's templates."""
     names = getattr(response, "template_name", None)
     context = getattr(response, "context_data", None) or {}
@@ -269,5 +257,9 @@ def staff_form_response(response, model_admin):
         and names == _form_templates(model_admin, bool(context.get("add")))
         and not getattr(response, "is_rendered", True)
     ):
-        response.template_name = ChangeFormPage(names, model_admin)
+        response.template_name = DrawnPage(
+            names,
+            lambda context, request: changeform_html(context, request, model_admin),
+            lambda: DRAW,
+        )
     return response

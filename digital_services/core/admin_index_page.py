@@ -2,7 +2,7 @@
 staff's own work, the app list, the recent actions), in ``admin_page.page_html``'s frame, the
 same markup but for blank lines and indentation (issue #13).
 
-``StaffAdminSite.index`` gives its ``TemplateResponse`` :class:`IndexPage`, which draws the page
+``StaffAdminSite.index`` gives its ``TemplateResponse`` :func:`index_page`, which draws the page
 while ``admin/index.html`` is the project's over Django's and the frame's and app list's
 templates are the ones drawn here, and otherwise renders Django's templates.
 ``tests/core/test_admin_page.py`` draws the index both ways for staff with different
@@ -12,15 +12,13 @@ permissions and pins the templates' sources.
 from __future__ import annotations
 
 from django.middleware.csrf import get_token
-from django.template.loader import select_template
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from digital_services.core import admin_render
-from digital_services.core.admin_page import _OURS, _is, page_html, page_title, text
+from digital_services.core.admin_page import _OURS, DrawnPage, _is, page_html, page_title, text
 
 #: Set False to hand the index to Django's templates (the tests compare the two).
 DRAW = True
@@ -129,12 +127,6 @@ def index_html(ctx, request) -> str | None:
     )
 
 
-class IndexPage:
-    """What the index's ``TemplateResponse`` renders: the page drawn in Python, or Django's
-    templates when it cannot be."""
-
-    def render(self, context=None, request=None):
-        html = index_html(context, request) if DRAW and request is not None else None
-        if html is None:
-            return select_template([TEMPLATE]).render(context, request)
-        return mark_safe(html)  # noqa: S308 - every value above is escaped where it goes in
+def index_page() -> DrawnPage:
+    """The template object for the index's ``TemplateResponse``."""
+    return DrawnPage([TEMPLATE], index_html, lambda: DRAW)

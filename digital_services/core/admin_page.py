@@ -560,22 +560,23 @@ def changelist_html(ctx, request) -> str | None:
     )
 
 
-class ChangeListPage:
-    """What a change list's ``TemplateResponse`` renders: the page drawn in Python, or Django's
-    templates (``names``, as the admin gave them) when it cannot be."""
+class DrawnPage:
+    """What a staff page's ``TemplateResponse`` renders: the page as ``draw(context, request)``
+    draws it in Python, or Django's templates (``names``, as the view gave them) when it gives
+    ``None`` (and always while ``drawn()`` is false: the tests compare the two)."""
 
-    def __init__(self, names):
-        self.names = names
+    def __init__(self, names, draw, drawn):
+        self.names, self.draw, self.drawn = names, draw, drawn
 
     def render(self, context=None, request=None):
-        html = changelist_html(context, request) if DRAW and request is not None else None
+        html = self.draw(context, request) if self.drawn() and request is not None else None
         if html is None:
             return select_template(self.names).render(context, request)
-        return mark_safe(html)  # noqa: S308 - every value above is escaped where it goes in
+        return mark_safe(html)  # noqa: S308 - every value is escaped where it goes in
 
 
 def staff_list_response(response, model_admin):
-    """A change list view's response, with its page drawn by :class:`ChangeListPage` when the
+    """A change list view's response, with its page drawn by :class:`DrawnPage` when the
     admin keeps Django's list templates."""
     names = getattr(response, "template_name", None)
     if isinstance(names, str):
@@ -585,5 +586,5 @@ def staff_list_response(response, model_admin):
         and names == _list_templates(model_admin)
         and not getattr(response, "is_rendered", True)
     ):
-        response.template_name = ChangeListPage(names)
+        response.template_name = DrawnPage(names, changelist_html, lambda: DRAW)
     return response

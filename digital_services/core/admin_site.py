@@ -35,7 +35,9 @@ class StaffAdminSite(admin.AdminSite):
         super().register(model_or_iterable, admin_class, **options)
         from django.db.models.base import ModelBase
 
+        from .admin_case_page import staff_form_response
         from .admin_lists import action_checkbox_html
+        from .admin_page import staff_list_response
 
         models = (
             [model_or_iterable] if isinstance(model_or_iterable, ModelBase) else model_or_iterable
@@ -48,19 +50,21 @@ class StaffAdminSite(admin.AdminSite):
                 model_admin.action_checkbox = action_checkbox_html
             if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
                 model_admin.get_changelist = _staff_changelist
-            model_admin.changelist_view = _drawn_list(model_admin.changelist_view, model_admin)
-            model_admin.render_change_form = _drawn_form(
-                model_admin.render_change_form, model_admin
+            model_admin.changelist_view = _drawn(
+                model_admin.changelist_view, model_admin, staff_list_response
+            )
+            model_admin.render_change_form = _drawn(
+                model_admin.render_change_form, model_admin, staff_form_response
             )
 
     def index(self, request, extra_context=None):
         """Django's index, its page drawn in Python while its templates are the ones
         ``admin_index_page`` draws (the project's ``index_template`` is Django's default)."""
-        from .admin_index_page import IndexPage
+        from .admin_index_page import index_page
 
         response = super().index(request, extra_context)
         if self.index_template is None and response.template_name == "admin/index.html":
-            response.template_name = IndexPage()
+            response.template_name = index_page()
         return response
 
     def each_context(self, request):
@@ -88,34 +92,17 @@ def _staff_changelist(request, **kwargs):
     return StaffChangeList
 
 
-def _drawn_list(changelist_view, model_admin):
-    """The admin's change list view, its page drawn in Python while the admin keeps Django's
-    list templates (``admin_page.staff_list_response``)."""
+def _drawn(view, model_admin, respond):
+    """The admin's ``view`` (its change list view or ``render_change_form``), its response given
+    to ``respond`` (``admin_page.staff_list_response``, ``admin_case_page.staff_form_response``),
+    which draws the page in Python while the admin keeps Django's templates."""
     from functools import wraps
 
-    from .admin_page import staff_list_response
+    @wraps(view)
+    def drawn(*args, **kwargs):
+        return respond(view(*args, **kwargs), model_admin)
 
-    @wraps(changelist_view)
-    def view(request, extra_context=None):
-        return staff_list_response(changelist_view(request, extra_context), model_admin)
-
-    return view
-
-
-def _drawn_form(render_change_form, model_admin):
-    """The admin's ``render_change_form``, its case page drawn in Python while the admin keeps
-    Django's templates (``admin_case_page.staff_form_response``)."""
-    from functools import wraps
-
-    from .admin_case_page import staff_form_response
-
-    @wraps(render_change_form)
-    def render(request, context, *args, **kwargs):
-        return staff_form_response(
-            render_change_form(request, context, *args, **kwargs), model_admin
-        )
-
-    return render
+    return drawn
 
 
 class StaffAdminConfig(AdminConfig):
