@@ -371,7 +371,7 @@ STORAGES = {
             "STATICFILES_BACKEND",
             default="django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+            else "digital_services.core.static_files.StaticFilesStorage",
         )
     },
 }

@@ -23,8 +23,11 @@ is within a few per cent of the truth: enough to page through, and nobody reads 
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.contrib.admin.templatetags.admin_list import _boolean_icon
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Paginator
@@ -217,6 +220,13 @@ def action_checkbox_html(obj, label: str | None = None) -> str:
         f' value="{escape(str(obj.pk))}" class="action-select"'
         f' aria-label="{label.format(escape(str(obj)))}">'
     )
+
+
+@functools.lru_cache(maxsize=8, typed=True)
+def boolean_icon(value) -> str:
+    """Django's ``_boolean_icon`` (a yes, no or unknown icon), worked out once per value and
+    process: a list of booleans asked for it, and the icon's static URL, in every cell."""
+    return _boolean_icon(value)
 
 
 class RegisteredServiceFilter(admin.SimpleListFilter):

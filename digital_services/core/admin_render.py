@@ -53,7 +53,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from .admin_lists import action_checkbox_html
+from .admin_lists import action_checkbox_html, boolean_icon
 from .choices import choice_labels
 from .dates import admin_date_display as _date_display
 from .form_widgets import errors_ul, label_tag_html, widget_html
@@ -195,6 +195,8 @@ class _Rows:
             and (shown := _date_display(value)) is not None
         ):
             return shown
+        elif isinstance(f, models.BooleanField):
+            return boolean_icon(value)
         return display_for_field(value, f, empty, avoid_link=column.link)
 
     def cells(self, result):
@@ -221,7 +223,7 @@ class _Rows:
                     boolean = getattr(attr, "boolean", False)
                     if isinstance(attr, property) and hasattr(attr, "fget"):
                         boolean = getattr(attr.fget, "boolean", False)
-                    shown = None if boolean else _date_display(value)
+                    shown = boolean_icon(value) if boolean else _date_display(value)
                     if shown is None:
                         shown = display_for_value(value, empty, boolean)
                     if isinstance(value, (datetime.date, datetime.time)):

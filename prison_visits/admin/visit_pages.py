@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from digital_services.core.admin_page import text
 from digital_services.core.dates import datetime_format
@@ -96,3 +97,21 @@ def case_page_blocks(context, request, token: str) -> dict[str, str]:
         "content_after": after,
         "after_related_objects": timeline,
     }
+
+
+def day_sheet_summary_html(day, summary) -> str:
+    """The day sheet's table of a day's visits at each prison (``day_sheet_summary_get``), one
+    row per prison: drawn here rather than by a template loop, which was a third of the page's
+    time for someone who sees a hundred prisons. Ids and counts as they are (no number
+    formatting), each value escaped."""
+    day_query = text(day.isoformat())
+    rows = "".join(
+        f'<tr>\n<th scope="row"><a href="?date={day_query}&amp;prison={int(row.prison_id)}">'
+        f"{text(row.prison_name)}</a></th>\n<td>{int(row.booked)}</td>\n"
+        f"<td>{int(row.cancelled)}</td>\n</tr>\n"
+        for row in summary
+    )
+    return mark_safe(  # noqa: S308 - every value escaped or an int above
+        '<table>\n<thead><tr><th scope="col">Prison</th><th scope="col">Booked</th>'
+        f'<th scope="col">Cancelled</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>'
+    )

@@ -477,7 +477,8 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
         still has every prison's rows."""
         if not request.user.has_perm("prison_visits.view_visit"):
             raise PermissionDenied
-        prisons = list(selectors.prisons_for_user(user=request.user))
+        # Only what the form and the page show of each (a hundred of them for an administrator).
+        prisons = list(selectors.prisons_for_user(user=request.user).only("pk", "name"))
         form = DaySheetForm(
             request.GET or {"date": timezone.localdate().isoformat()}, prisons=prisons
         )
@@ -511,6 +512,7 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
                 prisons=prisons,
                 sheets=sheets,
                 summary=summary,
+                summary_table=visit_pages.day_sheet_summary_html(day, summary) if summary else "",
                 csv_query=urlencode({**chosen, "format": "csv"}),
             ),
         )

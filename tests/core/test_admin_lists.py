@@ -61,3 +61,13 @@ def test_every_admin_keeping_djangos_change_list_gets_the_staff_one(rf):
         own = type(model_admin).get_changelist is not admin.ModelAdmin.get_changelist
         expected = type(model_admin).get_changelist(model_admin, request) if own else None
         assert model_admin.get_changelist(request) is (expected or StaffChangeList), model
+
+
+@pytest.mark.parametrize("value", [True, False, None, 1, 0])
+def test_the_boolean_icon_is_djangos_once_worked_out(value):
+    from django.contrib.admin.templatetags.admin_list import _boolean_icon
+
+    from digital_services.core.admin_lists import boolean_icon
+
+    assert boolean_icon(value) == _boolean_icon(value)  # alt="1" for 1, not "True"
+    assert boolean_icon(value) is boolean_icon(value)

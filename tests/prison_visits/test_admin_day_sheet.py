@@ -101,10 +101,28 @@ def test_the_day_sheet_counts_visits_per_prison_for_someone_who_sees_several(
     alpha = page.index(f'?date=2026-12-01&amp;prison={prison.pk}">HMP Alpha</a>')
     beta = page.index(f'?date=2026-12-01&amp;prison={other_prison.pk}">HMP Beta</a>')
     assert alpha < beta
-    assert "<td>2</td>\n      <td>1</td>" in page[alpha:beta]  # booked, cancelled
-    assert "<td>1</td>\n      <td>0</td>" in page[beta:]
+    assert "<td>2</td>\n<td>1</td>" in page[alpha:beta]  # booked, cancelled
+    assert "<td>1</td>\n<td>0</td>" in page[beta:]
     for number in ("A1111AA", "A2222AA", "A3333AA", "B2222BB", "B3333BB"):
         assert number not in page  # counts, not the visits
+
+
+@pytest.mark.parametrize(
+    "who, sees_gamma", [("administrator", True), ("two_prison_caseworker", False)]
+)
+def test_the_day_sheet_summary_counts_only_the_prisons_someone_sees(
+    client, request, who, sees_gamma, two_prisons_visits
+):
+    """An administrator's summary counts every prison (with no prison filter in its query); a
+    caseworker's only theirs."""
+    gamma = PrisonFactory(name="HMP Gamma")
+    BookedVisitFactory(prison=gamma, slot=slot_on(TUE_1_DEC))
+    sign_in(client, request.getfixturevalue(who), second_factor=True)
+
+    page = client.get(url("visit_day_sheet"), {"date": "2026-12-01"}).content.decode()
+
+    assert ("HMP Alpha</a>" in page) and ("HMP Beta</a>" in page)
+    assert (f'prison={gamma.pk}">HMP Gamma</a></th>\n<td>1</td>\n<td>0</td>' in page) is sees_gamma
 
 
 def test_the_day_sheet_summary_links_to_each_prisons_full_sheet(
