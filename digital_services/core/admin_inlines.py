@@ -4,9 +4,14 @@ less CPU.
 The prison case page draws three tables of slots and dates, and the template works out every
 cell through the template engine (``{% for fieldset %}{% for line %}{% for field %}``, a
 ``cell_count`` per row with errors, the header's labels and help texts). ``tabular_html``
-writes the same bytes; the values in it are still Django's (the management form, the error
-lists, ``contents()`` of a read-only field, the widgets, which core's ``widget_html`` writes as
-Django's templates do).
+writes the same bytes; the values in it are still Django's (the error lists, ``contents()`` of
+a read-only field, the widgets, which core's ``widget_html`` writes as Django's templates do,
+as it does the management form's four hidden inputs when the form has no errors).
+
+``InlineMedia`` gives an inline's formset the media Django's ``InlineAdminFormSet.media`` gives,
+from one of its forms rather than from every row and a new empty form each (a sixth of the
+prison case page's time): a formset's forms are of one class and share the inline's fieldsets,
+and Django's own ``BaseFormSet.media`` reads the first form's media only.
 
 It draws only an inline whose template is Django's own ``tabular.html`` (no project override);
 for anything else ``templates/admin/change_form.html`` includes the inline's template as Django
@@ -16,6 +21,7 @@ byte, with the page Django's templates draw, including one posted with errors.
 
 from __future__ import annotations
 
+from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_modify import cell_count
 from django.contrib.admin.utils import quote as admin_quote
 from django.template.defaultfilters import capfirst, striptags
@@ -193,7 +199,7 @@ def tabular_html(inline_admin_formset, last_related: bool) -> SafeString:
         '     data-inline-type="tabular"\n'
         f'     data-inline-formset="{_text(inline_admin_formset.inline_formset_data())}">\n'
         f'  <div class="tabular inline-related {"last-related" if last_related else ""}">\n'
-        f"{_text(formset.management_form)}\n"
+        f"{_management_form(formset)}\n"
         f'<fieldset class="module {_text(inline_admin_formset.classes)}"'
         f' aria-labelledby="{prefix}-heading">\n'
         f"  {'<details><summary>' if collapsible else ''}\n"
@@ -201,7 +207,7 @@ def tabular_html(inline_admin_formset, last_related: bool) -> SafeString:
         f"  \n    {heading}\n  \n"
         "  </h2>\n"
         f"  {'</summary>' if collapsible else ''}\n"
-        f"   {_text(formset.non_form_errors())}\n"
+        f"   {_non_form_errors(formset)}\n"
         "   <table>\n"
         '     <thead><tr>\n       <th class="original"></th>\n     '
         f"{_header(inline_admin_formset)}\n"
@@ -213,3 +219,51 @@ def tabular_html(inline_admin_formset, last_related: bool) -> SafeString:
         "</fieldset>\n  </div>\n</div>\n"
     )
     return mark_safe(html)  # noqa: S308 - every value escaped as Django's template does
+
+
+_FORM_DIV = "django/forms/div.html"
+_ERRORS_DEFAULT = "django/forms/errors/list/default.html"
+
+
+def _management_form(formset) -> str:
+    """``{{ formset.management_form }}``: Django's form template draws a form of hidden fields
+    with no errors as its hidden inputs one after the other (a form with errors, or with a
+    template of its own, is Django's)."""
+    form = formset.management_form
+    fields = [form[name] for name in form.fields]
+    if (
+        form.template_name != _FORM_DIV
+        or (form.is_bound and form.errors)
+        or not all(bound.is_hidden for bound in fields)
+    ):
+        return _text(form)
+    return "".join(widget_html(bound).strip() for bound in fields)
+
+
+def _non_form_errors(formset) -> str:
+    errors = formset.non_form_errors()
+    return "" if not errors and errors.template_name == _ERRORS_DEFAULT else _text(errors)
+
+
+class InlineMedia(helpers.InlineAdminFormSet):
+    """Django's ``InlineAdminFormSet`` whose ``media`` is worked out from one of its forms (the
+    first, or the empty form when it has none), not from every one (see the module)."""
+
+    @property
+    def media(self):
+        media = self.opts.media + self.formset.media
+        first = next(iter(self), None)
+        return media if first is None else media + first.media
+
+
+def inline_formsets(get_inline_formsets):
+    """``ModelAdmin.get_inline_formsets``, its Django formsets made :class:`InlineMedia`."""
+
+    def wrapper(*args, **kwargs):
+        formsets = get_inline_formsets(*args, **kwargs)
+        for formset in formsets:
+            if type(formset) is helpers.InlineAdminFormSet:
+                formset.__class__ = InlineMedia
+        return formsets
+
+    return wrapper

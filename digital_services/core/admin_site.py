@@ -36,6 +36,7 @@ class StaffAdminSite(admin.AdminSite):
         from django.db.models.base import ModelBase
 
         from .admin_case_page import staff_form_response
+        from .admin_inlines import inline_formsets
         from .admin_lists import action_checkbox_html
         from .admin_page import staff_list_response
 
@@ -50,6 +51,8 @@ class StaffAdminSite(admin.AdminSite):
                 model_admin.action_checkbox = action_checkbox_html
             if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
                 model_admin.get_changelist = _staff_changelist
+            if type(model_admin).get_inline_formsets is admin.ModelAdmin.get_inline_formsets:
+                model_admin.get_inline_formsets = inline_formsets(model_admin.get_inline_formsets)
             model_admin.changelist_view = _drawn(
                 model_admin.changelist_view, model_admin, staff_list_response
             )

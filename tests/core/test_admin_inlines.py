@@ -183,3 +183,21 @@ def test_an_inline_with_a_template_of_its_own_is_included(superuser_client):
 
     assert b'data-inline-type="stacked"' in page
     assert page.count(b'data-inline-type="tabular"') == 2
+
+
+@pytest.mark.parametrize("model", WITH_INLINES, ids=[m._meta.label for m in WITH_INLINES])
+def test_every_case_pages_media_is_djangos_from_one_form(model, superuser_client):
+    """``admin_inlines.InlineMedia`` works an inline's media out from one form: the page's
+    scripts and styles are those Django works out from every row and the empty form."""
+    from django.contrib.admin import helpers
+
+    from digital_services.core.admin_inlines import InlineMedia
+
+    url = _case_url(model)
+    ours = superuser_client.get(url)
+    with mock.patch.object(InlineMedia, "media", helpers.InlineAdminFormSet.media):
+        djangos = superuser_client.get(url)
+
+    assert all(type(f) is InlineMedia for f in ours.context_data["inline_admin_formsets"])
+    assert str(ours.context_data["media"]) == str(djangos.context_data["media"])
+    assert "inlines.js" in str(ours.context_data["media"])
