@@ -181,3 +181,68 @@ def test_each_id_keeps_the_type_it_was_compiled_with():
         visits.rows(user_id=person.pk, reference=123)
     with pytest.raises(TypeError):
         CompiledQuery(_visits_of).rows(user_id=1.5)
+
+
+def _prepared_statements() -> dict[str, str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, statement FROM pg_prepared_statements")
+        return dict(cursor.fetchall())
+
+
+def test_postgresql_plans_it_once_per_connection_and_the_page_sees_one_query(
+    django_assert_num_queries,
+):
+    """The SQL is prepared on the connection the first time (not one of the page's queries:
+    a page's query count does not depend on what ran on its connection before) and run with
+    EXECUTE from then on."""
+    visits = CompiledQuery(_visits_of)
+    person = UserFactory()
+    mine = RequestedVisitFactory(user=person)
+
+    with django_assert_num_queries(1) as captured:
+        assert [v.pk for v in visits.rows(user_id=person.pk)] == [mine.pk]
+    name = visits._compiled.statement
+    sql = captured.captured_queries[0]["sql"]
+    assert sql.startswith(f"EXECUTE {name}(") and 'FROM "prison_visits_visit"' in sql
+    assert "$1" in _prepared_statements()[name]
+    nobody = UserFactory()
+    with django_assert_num_queries(1):
+        assert [v.pk for v in visits.rows(user_id=nobody.pk)] == []
+
+
+def test_a_statement_the_session_has_already_is_used():
+    from django.db import connection
+
+    visits = CompiledQuery(_visits_of)
+    person = UserFactory()
+    mine = RequestedVisitFactory(user=person)
+    visits.rows(user_id=person.pk)
+    connection._compiled_queries_prepared = (None, set())  # as if the list were lost
+
+    assert [v.pk for v in visits.rows(user_id=person.pk)] == [mine.pk]
+    assert visits._compiled.preparable
+
+
+def test_sql_postgresql_will_not_prepare_is_run_as_it_is(monkeypatch):
+    """In the test's transaction too: the failed PREPARE is rolled back to its savepoint."""
+    from digital_services.core import queries
+
+    monkeypatch.setattr(queries, "_numbered", lambda sql: "SELECT FROM nowhere_at_all")
+    visits = CompiledQuery(_visits_of)
+    person = UserFactory()
+    mine = RequestedVisitFactory(user=person)
+
+    assert [v.pk for v in visits.rows(user_id=person.pk)] == [mine.pk]
+    assert not visits._compiled.preparable
+    assert visits._compiled.statement not in _prepared_statements()
+    assert Visit.objects.filter(pk=mine.pk).exists()  # the transaction is still usable
+
+
+def test_placeholders_are_numbered_and_literal_percent_signs_kept():
+    from digital_services.core.queries import _numbered
+
+    assert _numbered("SELECT %s, 'a%%b' WHERE x = %s OR y LIKE '%%%s'") == (
+        "SELECT $1, 'a%b' WHERE x = $2 OR y LIKE '%$3'"
+    )
