@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import case_owner_for_request
-from digital_services.audit.selectors import audit_event_list_for_object
+from digital_services.audit.selectors import audit_trail_for_object
 from digital_services.core.dates import date_format
 from digital_services.core.grants import grant_held
 from digital_services.core.money import pence_format
@@ -286,7 +286,7 @@ def claim_summary(claim: Claim) -> CaseSummary:
 
 def claim_history(claim: Claim) -> list[tuple[dt.datetime, str]]:
     """What happened to the claim, oldest first, in words for the parties."""
-    events = audit_event_list_for_object(obj=claim).order_by("occurred_at", "id")
+    events = audit_trail_for_object(obj=claim)
     return [
         (e.occurred_at, str(HISTORY_WORDS[e.action])) for e in events if e.action in HISTORY_WORDS
     ]

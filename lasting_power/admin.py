@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from digital_services.audit.selectors import audit_event_list_for_object
+from digital_services.audit.selectors import audit_trail_for_object
 from digital_services.core.admin_actions import ActionViewsMixin, action_buttons
 from digital_services.core.admin_lists import (
     LargeListAdminMixin,
@@ -328,7 +328,7 @@ class LpaAdmin(
 
     @admin.display(description="History")
     def history_list(self, obj):
-        events = audit_event_list_for_object(obj=obj).order_by("occurred_at", "id")
+        events = audit_trail_for_object(obj=obj)
         return _rows(
             [(date_format(e.occurred_at), e.action, str(e.actor or "system")) for e in events]
         )

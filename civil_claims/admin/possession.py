@@ -13,7 +13,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from digital_services.audit.admin import CaseHistoryAdmin
-from digital_services.audit.selectors import audit_event_list_for_object
+from digital_services.audit.selectors import audit_trail_for_object
 from digital_services.core.admin_actions import action_buttons
 from digital_services.core.admin_lists import messages_sent_table
 from digital_services.core.dates import date_format
@@ -273,7 +273,7 @@ class PossessionClaimAdmin(
 
     @admin.display(description="History")
     def history_list(self, obj):
-        events = audit_event_list_for_object(obj=obj).order_by("occurred_at", "id")
+        events = audit_trail_for_object(obj=obj)
         return _rows(
             [(date_format(e.occurred_at), e.action, str(e.actor or "system")) for e in events]
         )
