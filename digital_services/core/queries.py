@@ -126,12 +126,13 @@ class _Compiled:
         self.params = params
         self.slots = slots
         self.statement = f"compiled_query_{next(_NAMES)}"
+        self.numbered = _numbered(sql)  # the SQL as PREPARE takes it
         # The SQL rides along as a comment: a page's captured queries and the logs still say
         # what ran (``%`` doubled for the driver, which fills in the ``%s`` before it).
         self.execute = (
             f"EXECUTE {self.statement}"
             + (f"({', '.join(['%s'] * len(params))})" if params else "")
-            + f" /* {_numbered(sql).replace('*/', '* /').replace('%', '%%')} */"
+            + f" /* {self.numbered.replace('*/', '* /').replace('%', '%%')} */"
         )
         self.preparable = True
         self.db = queryset.db
@@ -226,7 +227,7 @@ class _Compiled:
             try:
                 if savepoint:
                     cursor.execute("SAVEPOINT compiled_query_prepare")
-                cursor.execute(f"PREPARE {self.statement} AS {_numbered(self.sql)}")
+                cursor.execute(f"PREPARE {self.statement} AS {self.numbered}")
             except connection.Database.Error as exc:
                 if savepoint:
                     cursor.execute("ROLLBACK TO SAVEPOINT compiled_query_prepare")

@@ -6,7 +6,7 @@ manifest storage works it out each time: it splits the name, looks its hashed na
 manifest, joins it to ``STATIC_URL`` and quotes and unquotes it. A staff list of booleans
 asks 50 times a page (``admin/img/icon-yes.svg``, one per cell), a staff page's frame a dozen
 times, so this was up to a seventh of a staff list's time (docs/performance.md, "Static file
-URLs worked out once"). The manifest is read once, when the storage is made, and does not
+URLs, the day sheet's SQL and inline media"). The manifest is read once, when the storage is made, and does not
 change while the process runs (a deployment starts new processes), so neither does a URL:
 they are kept here after the first time. Nothing is kept while ``DEBUG`` is on (URLs are the
 unhashed names then, and the files may change), for ``force=True``, or for a name the
