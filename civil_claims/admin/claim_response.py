@@ -70,7 +70,9 @@ CASE_PAGE_JOINS = (
     "current_order__replaces",
 )
 #: What it reads in a query each.
-CASE_PAGE_PREFETCHES = ("breathing_spaces", "caseman_events")
+#: Read for the case page alone (``get_object``): the list shows none of them, and its parties
+#: prefetched for every list page were a query and 50 rows it never drew.
+CASE_PAGE_PREFETCHES = ("parties", "breathing_spaces", "caseman_events")
 
 
 def _case_page_claim(*, pk: int):

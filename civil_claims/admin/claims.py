@@ -208,9 +208,6 @@ class ClaimAdmin(
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("parties")
-
     def has_export_permission(self, request):
         return request.user.has_perm("civil_claims.export_claim")
 

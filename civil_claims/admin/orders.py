@@ -290,8 +290,12 @@ def get_ordering(self, request):
 
 
 def get_queryset(self, request):
-    # The Due column reads each claim's draft order: joined, not a query per row.
-    return _queryset(self, request).select_related("current_order")
+    # The Due column reads each claim's draft order: joined, not a query per row. The other
+    # lists do not show it (and the case page joins it itself, CASE_PAGE_JOINS).
+    queryset = _queryset(self, request)
+    if request.GET.get("queue") == "order_review":
+        return queryset.select_related("current_order")
+    return queryset
 
 
 ClaimAdmin.action_views = {

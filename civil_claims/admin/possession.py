@@ -7,7 +7,7 @@ of ``possession_actions`` (Help with Fees, hearings, outcome, warrant)."""
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -74,11 +74,13 @@ class PossessionClaimAdmin(
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
+    def get_object(self, request, object_id, from_field=None):
+        # The case page's relations, read for the case page alone: the list shows none of
+        # them, and prefetched for every list page they were five queries it never drew.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            prefetch_related_objects(
+                [obj],
                 tenant_parties_prefetch(),
                 "grounds",
                 "arrears_rows",
@@ -87,7 +89,7 @@ class PossessionClaimAdmin(
                     "applications", queryset=PossessionApplication.objects.select_related("party")
                 ),
             )
-        )
+        return obj
 
     @admin.display(description="claim")
     def reference_display(self, obj):

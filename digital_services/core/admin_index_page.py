@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from digital_services.core import admin_render
+from digital_services.core import admin_app_list, admin_render
 from digital_services.core.admin_page import _OURS, DrawnPage, _is, page_html, page_title, text
 
 #: Set False to hand the index to Django's templates (the tests compare the two).
@@ -33,7 +33,7 @@ def drawable() -> bool:
             _is("index.html", [TEMPLATE], _OURS / "index.html")
             and _is("base_site.html", ["admin/base_site.html"], _OURS / "base_site.html")
             and _is("base.html", ["admin/base.html"], None)
-            and admin_render.djangos_template(admin_render._APP_LIST_TEMPLATE)
+            and admin_render.djangos_template(admin_app_list.APP_LIST_TEMPLATE)
         )
         admin_render._templates[key] = known
     return known
@@ -106,7 +106,7 @@ def index_html(ctx, request) -> str | None:
     app_list = ctx.get("app_list")
     if app_list or (not assisted and not kpis):
         content.append(
-            admin_render.app_list_html(app_list, request.path, show_changelinks=True) + "\n"
+            admin_app_list.app_list_html(app_list, request.path, show_changelinks=True) + "\n"
         )
     content.append("</div>\n")
     content.append(_recent_actions(ctx, user))

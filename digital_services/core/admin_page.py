@@ -44,6 +44,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from digital_services.core import admin_render
+from digital_services.core.form_widgets import widget_html
 
 #: Set False to hand every list page to Django's templates (the tests compare the two).
 DRAW = True
@@ -382,10 +383,10 @@ def _actions(ctx, cl, index: int) -> str:
     """The project's ``admin/actions.html`` over Django's."""
     fields = []
     for field in ctx["action_form"]:
-        if field.label:
-            fields.append(f"<label>{text(field.label)} {field}</label>")
-        else:
-            fields.append(str(field))
+        # The select and the hidden input in Python: through Django's templates they were
+        # about half a millisecond of every list page with actions.
+        widget = widget_html(field).strip()
+        fields.append(f"<label>{text(field.label)} {widget}</label>" if field.label else widget)
     out = [
         '<div class="actions">\n',
         "".join(fields),

@@ -19,12 +19,10 @@ Anything these do not know goes to Django's own tag (``None`` is returned): an e
 ``fieldset_html`` writes a change form's ``admin/includes/fieldset.html``: each line's fields
 are made once, where the template made them twice (for the row's class and for the row), and
 their values (``contents()``, ``label_tag()``, the widgets) are still Django's.
-``app_list_html`` writes the index's ``admin/app_list.html`` (about 40 models, each row through
-the template engine, was two-thirds of the index's CPU).
+The index's app list is drawn in ``admin_app_list``.
 
-``tests/core/test_admin_render.py`` compares every registered admin's list page and case page,
-and the index for staff who may see more or less, byte for byte, with the page Django's
-templates draw.
+``tests/core/test_admin_render.py`` compares every registered admin's list page and case page
+byte for byte with the page Django's templates draw.
 """
 
 from __future__ import annotations
@@ -38,9 +36,15 @@ from django.contrib.admin.templatetags.admin_list import (
     result_headers,
 )
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.contrib.admin.utils import display_for_field, display_for_value, lookup_field
+from django.contrib.admin.utils import (
+    FieldIsAForeignKeyColumnName,
+    _get_non_gfk_field,
+    display_for_field,
+    display_for_value,
+    lookup_field,
+)
 from django.contrib.admin.utils import quote as admin_quote
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.signals import setting_changed
 from django.db import models
 from django.template import TemplateDoesNotExist
@@ -111,7 +115,7 @@ def djangos_template(name: str) -> bool:
 class _Column:
     """One column of the list: what Django's ``items_for_result`` works out for each cell."""
 
-    __slots__ = ("name", "css", "link", "field", "choices", "checkbox")
+    __slots__ = ("name", "css", "link", "field", "choices", "checkbox", "kind", "source")
 
     def __init__(self, cl, index: int, name, link: bool):
         self.name = name
@@ -119,11 +123,37 @@ class _Column:
         self.link = link
         self.field = None
         self.choices = None
+        self.kind = None  # what the name is, worked out at the first row (lookup)
+        self.source = None
         # Our own checkbox (StaffAdminSite.register): its label is translated once a page.
         self.checkbox = name == "action_checkbox" and (
             getattr(cl.model_admin.action_checkbox, "__func__", cl.model_admin.action_checkbox)
             is action_checkbox_html
         )
+
+    def lookup(self, result, model_admin):
+        """``lookup_field(name, result, model_admin)``. Whether the name is a model field or an
+        admin method is the same for every row, so it is worked out once a page: Django looks
+        the field up again in every cell, and raises and catches ``FieldDoesNotExist`` in each
+        cell of a column that is not a field. A name that is the row's own attribute or a
+        path through its relations is left to Django."""
+        if self.kind is None:
+            name = self.name
+            try:
+                self.source = _get_non_gfk_field(result._meta, name)
+                self.kind = "field"
+            except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
+                if callable(name):
+                    self.kind, self.source = "callable", name
+                elif hasattr(model_admin, name) and name != "__str__":
+                    self.kind, self.source = "admin", getattr(model_admin, name)
+                else:
+                    self.kind = "row"
+        if self.kind == "field":
+            return self.source, None, getattr(result, self.name)
+        if self.kind == "row":
+            return lookup_field(self.name, result, model_admin)
+        return None, self.source, self.source(result)
 
 
 class _Rows:
@@ -210,7 +240,7 @@ class _Rows:
             nowrap = False
             empty = self.empty
             try:
-                f, attr, value = lookup_field(column.name, result, cl.model_admin)
+                f, attr, value = column.lookup(result, cl.model_admin)
             except ObjectDoesNotExist:
                 shown = empty
             else:
@@ -502,94 +532,3 @@ def fieldset_html(fieldset, index: int) -> SafeString:
         out.append("</details>")
     out.append("\n</fieldset>\n")
     return mark_safe("".join(out))  # noqa: S308 - every value escaped as Django's template does
-
-
-_APP_LIST_TEMPLATE = "admin/app_list.html"
-
-
-def _current(url, path: str) -> bool:
-    """``{% if url in request.path|urlencode %}``: False when there is no URL (None)."""
-    return isinstance(url, str) and url in path
-
-
-def _model_row(app_label: str, model: dict, path: str, show_changelinks: bool, words) -> str:
-    """One model's row of ``admin/app_list.html`` (inside its ``{% with %}``); ``words`` are
-    the translated link texts."""
-    name = conditional_escape(model["object_name"].lower())
-    label = conditional_escape(app_label)
-    row_id = f"{label}-{name}"
-    admin_url = model.get("admin_url")
-    add_url = model.get("add_url")
-    is_current = _current(admin_url, path)
-    out = [
-        f'\n            <tr class="model-{name}{" current-model" if is_current else ""}">'
-        f'\n              <th scope="row" id="{row_id}">\n                '
-    ]
-    if admin_url:
-        current = ' aria-current="page"' if is_current else ""
-        out.append(
-            f'\n                  <a href="{conditional_escape(admin_url)}"{current}>'
-            f"{conditional_escape(model['name'])}</a>\n                "
-        )
-    else:
-        out.append(f"\n                  {conditional_escape(model['name'])}\n                ")
-    out.append("\n              </th>\n\n              ")
-    if add_url:
-        out.append(
-            f'\n                <td><a href="{conditional_escape(add_url)}" class="addlink" '
-            f'aria-describedby="{row_id}">{words["Add"]}</a></td>'
-            "\n              "
-        )
-    else:
-        out.append("\n                <td></td>\n              ")
-    out.append("\n\n              ")
-    if admin_url and show_changelinks:
-        kind, word = ("viewlink", "View") if model.get("view_only") else ("changelink", "Change")
-        out.append(
-            f'\n                \n                  <td><a href="{conditional_escape(admin_url)}" '
-            f'class="{kind}" aria-describedby="{row_id}">{words[word]}'
-            "</a></td>\n                \n              "
-        )
-    elif show_changelinks:
-        out.append("\n                <td></td>\n              ")
-    out.append("\n            </tr>\n          ")
-    return "".join(out)
-
-
-def app_list_html(app_list, request_path: str, show_changelinks: bool = False) -> SafeString:
-    """Django's ``admin/app_list.html`` for the admin index: every app's table of models with
-    their add and change (or view) links, and the current app and model marked."""
-    if not app_list:
-        you_cannot = conditional_escape(
-            gettext("You don’t have permission to view or edit anything.")
-        )
-        return mark_safe(f"\n\n\n  <p>{you_cannot}</p>\n\n")  # noqa: S308 - escaped
-    path = url_quote(request_path)
-    words = {
-        word: conditional_escape(gettext(word))
-        for word in ("Model name", "Add link", "Change or view list link", "Add", "View", "Change")
-    }
-    heads = [words["Model name"], words["Add link"], words["Change or view list link"]]
-    out = ["\n\n\n  "]
-    for app in app_list:
-        label = conditional_escape(app["app_label"])
-        name = conditional_escape(app["name"])
-        title = gettext("Models in the %(name)s application") % {"name": name}
-        current = " current-app" if _current(app["app_url"], path) else ""
-        out.append(
-            f'\n    <div class="app-{label} module{current}">\n      <table>\n        <caption>'
-            f'\n          <a href="{conditional_escape(app["app_url"])}" class="section" '
-            f'title="{title}">{name}</a>\n        </caption>'
-            '\n        <thead class="visually-hidden">\n          <tr>'
-            f'\n            <th scope="col">{heads[0]}</th>'
-            f'\n            <th scope="col">{heads[1]}</th>'
-            f'\n            <th scope="col">{heads[2]}</th>'
-            "\n          </tr>\n        </thead>\n        "
-        )
-        for model in app["models"]:
-            out.append("\n          ")
-            out.append(_model_row(app["app_label"], model, path, show_changelinks, words))
-            out.append("\n        ")
-        out.append("\n      </table>\n    </div>\n  ")
-    out.append("\n\n")
-    return mark_safe("".join(out))  # noqa: S308 - every value escaped

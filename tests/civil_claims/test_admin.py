@@ -83,6 +83,27 @@ def test_case_page_shows_the_whole_case(staff_client):
         assert expected in text, expected
 
 
+def test_the_list_reads_no_party_and_the_case_page_reads_them_once(staff_client):
+    """The list shows no party, so it reads none (prefetched for every list page, they were a
+    query and two rows a claim it never drew); the case page still reads them, in one query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from civil_claims.models import Party
+
+    claims = [claim_issued(), claim_issued()]
+    parties = Party._meta.db_table
+    with CaptureQueriesContext(connection) as listed:
+        page = staff_client.get(reverse("admin:civil_claims_claim_changelist"))
+    assert all(claim.claim_number in page.content.decode() for claim in claims)
+    assert not [q for q in listed.captured_queries if f'FROM "{parties}"' in q["sql"]]
+
+    with CaptureQueriesContext(connection) as opened:
+        page = staff_client.get(_change(claims[0]))
+    assert "Bodge Builders Ltd" in page.content.decode()  # the defendant, a party
+    assert len([q for q in opened.captured_queries if f'FROM "{parties}"' in q["sql"]]) == 1
+
+
 def test_other_staff_cannot_open_claims(client):
     other = StaffWithTotpFactory()
     user_role_add(user=other, role=CASEWORKER_ROLES["tribunal_fees"])

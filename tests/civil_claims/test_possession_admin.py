@@ -33,6 +33,32 @@ def test_caseworker_sees_the_list_and_finds_a_claim_by_reference(staff_client):
     assert claim.reference_display not in _text(staff_client.get(listing, {"q": "ZZZZZZZZZZ"}))
 
 
+def test_the_list_reads_none_of_the_case_pages_relations(staff_client):
+    """The list shows a claim's reference, status, country, tenancy and date: the parties,
+    grounds, rent statement, hearings and applications the case page shows are read for the
+    case page alone (prefetched for every list page, they were five more queries)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from civil_claims.models import PossessionClaim
+
+    claims = [possession_claim(), possession_claim()]
+    related = [
+        f'FROM "{relation.related_model._meta.db_table}"'
+        for relation in PossessionClaim._meta.related_objects
+    ]
+    with CaptureQueriesContext(connection) as listed:
+        page = _text(staff_client.get(reverse("admin:civil_claims_possessionclaim_changelist")))
+    assert all(claim.reference_display in page for claim in claims)
+    read = [q["sql"] for q in listed.captured_queries if any(t in q["sql"] for t in related)]
+    assert read == []
+
+    opened = _text(
+        staff_client.get(reverse("admin:civil_claims_possessionclaim_change", args=[claims[0].pk]))
+    )
+    assert "Terry Tenant" in opened and "Ground 8" in opened
+
+
 def test_case_page_shows_grounds_with_reasons_the_rent_statement_and_the_fee(staff_client):
     claim = possession_claim(arrears_total_pence=55000, notice_served=False)
     PossessionArrearsRow.objects.create(

@@ -25,7 +25,7 @@ from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR
 from django.test import RequestFactory
 from django.urls import reverse
 
-from digital_services.core import admin_case_page, admin_page, admin_render
+from digital_services.core import admin_app_list, admin_case_page, admin_page, admin_render
 from tests.quality.queries.seed import rows_seed
 
 pytestmark = pytest.mark.django_db
@@ -159,6 +159,45 @@ def test_no_list_falls_back_to_djangos_tags(model, rf, django_user_model):
         assert admin_render.result_list_html(changelist) is not None
     for spec in changelist.filter_specs:
         assert admin_render.filter_html(changelist, spec) is not None, spec.title
+
+
+def test_a_column_is_looked_up_as_django_looks_it_up(rf, django_user_model):
+    """What a column's name is (a field, an admin method, a callable, the row's own attribute
+    or a path through its relations) is worked out at the first row, and every row then gets
+    what Django's ``lookup_field`` gives it."""
+    from django.contrib.admin.utils import lookup_field
+
+    from prison_visits.models import Visit
+
+    rows_seed(Visit, 3)
+    model_admin = admin.site._registry[Visit]
+    request = rf.get("/")
+    request.user = django_user_model.objects.create_superuser(
+        email="lookup-admin@example.com", password="a-long-password-1"
+    )
+    changelist = model_admin.get_changelist_instance(request)
+    assert len(changelist.result_list) == 3
+
+    def callable_column(visit):
+        return f"#{visit.pk}"
+
+    names = [
+        "status",  # a field with choices
+        "prison",  # a foreign key
+        "prison_id",  # a foreign key's column
+        "days_waiting",  # an admin method
+        callable_column,
+        "__str__",  # the row's own method, though the admin has one of that name too
+        "prison__name",  # a path through a relation
+    ]
+    kinds = []
+    for index, name in enumerate(names):
+        column = admin_render._Column(changelist, index, name, link=False)
+        for visit in changelist.result_list:
+            assert column.lookup(visit, model_admin) == lookup_field(name, visit, model_admin)
+        kinds.append(column.kind)
+
+    assert kinds == ["field", "field", "row", "admin", "callable", "row", "row"]
 
 
 def test_a_row_links_to_its_case_with_the_lists_filters_kept(superuser_client):
@@ -307,7 +346,7 @@ def test_the_app_list_marks_the_current_app_and_model_as_django_does(
         {"app_list": app_list, "show_changelinks": show_changelinks, "request": request}
     )
 
-    ours = admin_render.app_list_html(app_list, path, show_changelinks=show_changelinks)
+    ours = admin_app_list.app_list_html(app_list, path, show_changelinks=show_changelinks)
 
     assert ours == djangos
     if path != "/admin/":

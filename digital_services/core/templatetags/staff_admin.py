@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from digital_services.core import admin_inlines, admin_render
+from digital_services.core import admin_app_list, admin_inlines, admin_render
 from digital_services.core.memo import BoundedMemo
 
 register = template.Library()
@@ -75,11 +75,11 @@ def staff_inline(context, inline_admin_formset, last):
 def staff_app_list(context, app_list, show_changelinks=False):
     """``{% include "admin/app_list.html" with app_list=... show_changelinks=... %}`` drawn in
     Python while that template is Django's own."""
-    if admin_render.djangos_template(admin_render._APP_LIST_TEMPLATE):
-        return admin_render.app_list_html(
+    if admin_render.djangos_template(admin_app_list.APP_LIST_TEMPLATE):
+        return admin_app_list.app_list_html(
             app_list, context["request"].path, show_changelinks=show_changelinks
         )
-    template = context.template.engine.get_template(admin_render._APP_LIST_TEMPLATE)
+    template = context.template.engine.get_template(admin_app_list.APP_LIST_TEMPLATE)
     with context.push(app_list=app_list, show_changelinks=show_changelinks):
         return template.render(context)
 
