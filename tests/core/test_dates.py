@@ -216,6 +216,20 @@ def test_django_date_format_is_djangos_for_every_letter_it_knows(language):
             assert dates.formatted(day, date_letters) == dateformat.format(day, date_letters)
 
 
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_date_format_is_djangos_dateformat_of_its_format(language):
+    """``date_format`` goes through the compiled formats: the same words as Django's."""
+    from django.utils import dateformat
+
+    from digital_services.core.dates import date_format
+
+    with translation.override(language):
+        for value in _datetimes():
+            for day in (value, value.date()):
+                assert date_format(day) == dateformat.format(day, "j F Y")
+                assert date_format(day, weekday=True) == dateformat.format(day, "l j F Y")
+
+
 @pytest.mark.parametrize(
     "letters", ["jS F Y", "e", "T", "O", "Z", "I", "U", "c", "r", "L", "t", "W", "o", "z"]
 )
