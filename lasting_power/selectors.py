@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.memo import BoundedMemo
+from digital_services.core.queries import CompiledQuery
 from digital_services.core.references import reference_plain
 
 from .details import LpaDetails, details_from_answers
@@ -66,11 +67,23 @@ def lpas_for_user(*, user, search: str = "") -> QuerySet[Lpa]:
     return queryset
 
 
+def _owned_lpa(*, pk: int, user_id: int):
+    return Lpa.objects.filter(pk=pk, user_id=user_id)
+
+
+#: Every page of an LPA reads it first: its SQL (the LPA's 40-odd columns) compiled once per
+#: process (``CompiledQuery``).
+_OWNED_LPA = CompiledQuery(_owned_lpa)
+
+
 def lpa_for_owner(*, user, pk: int) -> Lpa | None:
     """The LPA if it is this account's, else None (views answer 404 either way)."""
     if user is None or not user.is_authenticated:
         return None
-    return Lpa.objects.filter(pk=pk, user=user).first()
+    if type(pk) is not int or type(user.pk) is not int:
+        return Lpa.objects.filter(pk=pk, user=user).first()
+    found = _OWNED_LPA.rows(pk=pk, user_id=user.pk)
+    return found[0] if found else None
 
 
 # "Use the details of": myself, or anyone on my earlier LPAs --------------------------

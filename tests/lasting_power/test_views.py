@@ -296,3 +296,22 @@ def test_every_question_page_offers_cancel_and_delete_until_the_lpa_is_completed
     done = lpa_completed(applicant)
     page = client.get(_url("lpa-tasks", done.pk), follow=True).content.decode()
     assert _url("lpa-delete", done.pk) + '">Cancel and delete' not in page
+
+
+def test_an_lpa_is_read_for_its_own_account_only_in_one_query(applicant, django_assert_num_queries):
+    """``lpa_for_owner`` (every LPA page's first read, its SQL compiled once per process): the
+    account's own LPA with every field as the ORM reads it; someone else's, or none, is None."""
+    from lasting_power.selectors import lpa_for_owner
+
+    own = services.lpa_start(user=applicant, lpa_type=LpaType.PROPERTY_FINANCE)
+    other = services.lpa_start(user=UserFactory(), lpa_type=LpaType.HEALTH_WELFARE)
+
+    with django_assert_num_queries(1):
+        found = lpa_for_owner(user=applicant, pk=own.pk)
+    expected = Lpa.objects.get(pk=own.pk)
+    assert [getattr(found, f.attname) for f in Lpa._meta.concrete_fields] == [
+        getattr(expected, f.attname) for f in Lpa._meta.concrete_fields
+    ]
+    assert lpa_for_owner(user=applicant, pk=other.pk) is None
+    assert lpa_for_owner(user=applicant, pk=other.pk + 1000) is None
+    assert lpa_for_owner(user=other.user, pk=other.pk) == other
