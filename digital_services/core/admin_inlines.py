@@ -11,7 +11,10 @@ as it does the management form's four hidden inputs when the form has no errors)
 ``InlineMedia`` gives an inline's formset the media Django's ``InlineAdminFormSet.media`` gives,
 from one of its forms rather than from every row and a new empty form each (a sixth of the
 prison case page's time): a formset's forms are of one class and share the inline's fieldsets,
-and Django's own ``BaseFormSet.media`` reads the first form's media only.
+and Django's own ``BaseFormSet.media`` reads the first form's media only. ``EmptyFormOnce`` makes
+an inline's empty form once a page: Django's ``empty_form`` makes a new one each time it is
+read, and the admin read it five times an inline (its rows, its headers, its media, whether it
+is multipart).
 
 It draws only an inline whose template is Django's own ``tabular.html`` (no project override);
 for anything else ``templates/admin/change_form.html`` includes the inline's template as Django
@@ -24,9 +27,11 @@ from __future__ import annotations
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_modify import cell_count
 from django.contrib.admin.utils import quote as admin_quote
+from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import capfirst, striptags
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext
@@ -254,6 +259,18 @@ class InlineMedia(helpers.InlineAdminFormSet):
         media = self.opts.media + self.formset.media
         first = next(iter(self), None)
         return media if first is None else media + first.media
+
+
+class EmptyFormOnce(BaseInlineFormSet):
+    """Django's inline formset, its empty form (the row the "Add another" script copies, and
+    what the admin reads the fields' labels from) made once rather than at every read. The
+    empty form is made from nothing that changes while the formset lives: its prefix, form
+    kwargs and renderer. ``StaffAdminSite.register`` gives it to every inline that uses
+    Django's own formset."""
+
+    @cached_property
+    def empty_form(self):
+        return super().empty_form
 
 
 def inline_formsets(get_inline_formsets):

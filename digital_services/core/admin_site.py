@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.forms.models import BaseInlineFormSet
 from django.utils.functional import SimpleLazyObject
 
 
@@ -36,7 +37,7 @@ class StaffAdminSite(admin.AdminSite):
         from django.db.models.base import ModelBase
 
         from .admin_case_page import staff_form_response
-        from .admin_inlines import inline_formsets
+        from .admin_inlines import EmptyFormOnce, inline_formsets
         from .admin_lists import action_checkbox_html
         from .admin_page import staff_list_response
 
@@ -53,6 +54,9 @@ class StaffAdminSite(admin.AdminSite):
                 model_admin.get_changelist = _staff_changelist
             if type(model_admin).get_inline_formsets is admin.ModelAdmin.get_inline_formsets:
                 model_admin.get_inline_formsets = inline_formsets(model_admin.get_inline_formsets)
+            for inline in model_admin.inlines:
+                if getattr(inline, "formset", None) is BaseInlineFormSet:
+                    inline.formset = EmptyFormOnce
             model_admin.changelist_view = _drawn(
                 model_admin.changelist_view, model_admin, staff_list_response
             )

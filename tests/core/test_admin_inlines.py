@@ -201,3 +201,27 @@ def test_every_case_pages_media_is_djangos_from_one_form(model, superuser_client
     assert all(type(f) is InlineMedia for f in ours.context_data["inline_admin_formsets"])
     assert str(ours.context_data["media"]) == str(djangos.context_data["media"])
     assert "inlines.js" in str(ours.context_data["media"])
+
+
+@pytest.mark.parametrize("model", WITH_INLINES, ids=[m._meta.label for m in WITH_INLINES])
+def test_each_inlines_empty_form_is_made_once_a_page(model, superuser_client):
+    """``admin_inlines.EmptyFormOnce``: Django's ``empty_form`` makes a new form at every
+    read, and the admin read it five times an inline; the page makes one an inline."""
+    from django.forms.formsets import BaseFormSet
+
+    from digital_services.core.admin_inlines import EmptyFormOnce
+
+    made = []
+    djangos = BaseFormSet.empty_form.fget
+
+    def counted(formset):
+        made.append(formset.prefix)
+        return djangos(formset)
+
+    url = _case_url(model)
+    with mock.patch.object(BaseFormSet, "empty_form", property(counted)):
+        response = superuser_client.get(url)
+    inlines = response.context_data["inline_admin_formsets"]
+
+    assert all(isinstance(inline.formset, EmptyFormOnce) for inline in inlines)
+    assert sorted(made) == sorted(inline.formset.prefix for inline in inlines)
