@@ -59,6 +59,17 @@ class PrisonChoiceForm(forms.Form):
         """Every prison, A to Z (one query, made only when needed)."""
         return list(Prison.objects.order_by("name"))
 
+    @cached_property
+    def prisons_listed(self) -> list[Prison]:
+        """Every prison, A to Z, for the page's list: the prisons already read to check an
+        answer, or else only the columns the list shows (names and whether it books online)
+        of a hundred-odd prisons, not all thirty."""
+        if "prisons" in self.__dict__:
+            return self.prisons
+        return list(
+            Prison.objects.order_by("name").only("name", "name_cy", "enabled", "availability")
+        )
+
     def clean_prison(self) -> Prison:
         typed = self.cleaned_data["prison"].strip()
         key = prison_name_key(typed)
