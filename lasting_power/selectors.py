@@ -80,9 +80,7 @@ def lpa_for_owner(*, user, pk: int) -> Lpa | None:
     """The LPA if it is this account's, else None (views answer 404 either way)."""
     if user is None or not user.is_authenticated:
         return None
-    if type(pk) is not int or type(user.pk) is not int:
-        return Lpa.objects.filter(pk=pk, user=user).first()
-    found = _OWNED_LPA.rows(pk=pk, user_id=user.pk)
+    found = _OWNED_LPA.rows(pk=int(pk), user_id=user.pk)
     return found[0] if found else None
 
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from ..constants import Language
+from ..emails import page_language
 
 register = template.Library()
 
 
 @register.simple_tag
 def prison_list_items(prisons) -> SafeString:
-    language = Language.WELSH if (get_language() or "").startswith("cy") else ""
+    language = page_language()
     not_online = (
         ' <span class="govuk-hint govuk-!-display-inline">'
         f"{conditional_escape(gettext('(visits cannot be booked online)'))}</span>"
