@@ -56,7 +56,8 @@ def _fill(page, data: dict) -> None:
 def _answer(page, problems: list, data: dict, button: str = "Continue") -> None:
     problems += page_report(page)
     _fill(page, data)
-    page.locator("main").get_by_role("button", name=button).click()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name=button).click()
 
 
 def _date(name: str, day: dt.date) -> dict:
@@ -66,7 +67,8 @@ def _date(name: str, day: dt.date) -> dict:
 def _section(page, problems: list, title: str) -> None:
     expect(page.locator("h1")).to_have_text("Respond to a money claim")
     problems += page_report(page)
-    page.locator("main").get_by_role("link", name=title).click()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name=title).click()
 
 
 def _add_items(page, problems: list, items: list[dict]) -> None:
@@ -148,7 +150,8 @@ def _respond_with_part_admission(page, problems: list, first_payment: dt.date) -
     _section(page, problems, "Statement of truth")
     _answer(page, problems, {"believed_true": "on"})
     expect(page.locator("h1")).to_have_text("Respond to a money claim")
-    page.locator("main").get_by_role("link", name="Check your answers and send").click()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Check your answers and send").click()
     problems += page_report(page)
     page.locator("main").get_by_role("button", name="Send your response").click()
     expect(page.locator("h1")).to_have_text("Your response has been sent")

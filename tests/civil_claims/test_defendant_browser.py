@@ -70,7 +70,8 @@ def test_a_defendant_links_the_claim_signs_in_and_asks_for_more_time(page):
     page.get_by_role("button", name="Ask for 14 more days").click()
     expect(page.locator("#more-time-given")).to_contain_text("14 more days to respond were given")
 
-    page.get_by_role("link", name="Change how we contact you").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Change how we contact you").click()
     problems += page_report(page)
     page.get_by_role("button", name="Save").click()  # the answer it starts with: post
     expect(page.locator("#defendant-contact")).to_contain_text("a letter to")

@@ -59,12 +59,14 @@ def test_a_new_tenant_links_the_claim_responds_and_asks_to_adjourn_the_hearing(p
     # No account yet: create one, confirm the email with its code.
     expect(page.locator("h1")).to_have_text("Sign in or create an account to respond")
     problems += page_report(page)
-    page.get_by_role("link", name="create an account").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="create an account").click()
     problems += page_report(page)
     page.locator('input[name="email"]').fill(EMAIL)
     page.locator('input[name="password1"]').fill(PASSWORD)
     page.locator('input[name="password2"]').fill(PASSWORD)
-    page.locator("main form").get_by_role("button").first.click()
+    with page.expect_navigation():
+        page.locator("main form").get_by_role("button").first.click()
     problems += page_report(page)
     page.locator('input[name="code"]').fill(code_from_last_email())
     page.locator("main form").get_by_role("button").first.click()
@@ -81,7 +83,10 @@ def test_a_new_tenant_links_the_claim_responds_and_asks_to_adjourn_the_hearing(p
     expect(page.locator("#tenant-hearing")).to_contain_text("Leeds County Court")
     expect(page.locator("#tenant-response-deadline")).to_contain_text("4pm on")
     problems += page_report(page)
-    page.get_by_role("button", name="Respond to the claim").click()
+    # Each click that leaves a page waits for the next one: a click starts a navigation
+    # without waiting for it, and the task list is read straight after.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Respond to the claim").click()
 
     # The task list, one section at a time, as listed.
     titles = page.locator(".govuk-task-list__link").all_inner_texts()
@@ -89,7 +94,8 @@ def test_a_new_tenant_links_the_claim_responds_and_asks_to_adjourn_the_hearing(p
     for title in titles:
         if "Check your answers" in title:
             continue
-        page.locator(".govuk-task-list__link", has_text=title).first.click()
+        with page.expect_navigation():
+            page.locator(".govuk-task-list__link", has_text=title).first.click()
         while page.locator(".govuk-task-list").count() == 0:
             step = page.url.rstrip("/").split("/")[-1].split("?")[0]
             example = RESPONSE_ANSWERS[step]

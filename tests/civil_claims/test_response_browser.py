@@ -50,7 +50,8 @@ def _answer(page, problems: list, data: dict, *, report: bool = True) -> None:
     if report:  # an error page was checked as one already
         problems += page_report(page)
     _fill(page, data)
-    page.locator("main").get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Continue").click()
 
 
 def _date(name: str, day: dt.date) -> dict:
@@ -60,7 +61,8 @@ def _date(name: str, day: dt.date) -> dict:
 def _section(page, problems: list, title: str) -> None:
     expect(page.locator("h1")).to_have_text("Respond to a money claim")
     problems += page_report(page)
-    page.locator("main").get_by_role("link", name=title).click()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name=title).click()
 
 
 def _add_items(page, problems: list, items: list[dict]) -> None:

@@ -23,7 +23,8 @@ def test_the_signing_dates_page_its_errors_and_its_result_are_accessible(page, b
     path = reverse("lasting_power:lpa-signing-dates", args=[lpa.pk])
     page.goto(path)
     problems = page_report(page)
-    page.get_by_role("button", name="Check the dates").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check the dates").click()
     problems += page_report(page, after_empty_post=True)
     for fieldset in page.locator("main fieldset").all():
         inputs = fieldset.locator("input")
