@@ -168,13 +168,25 @@ def claim_issue_date(now: dt.datetime | None = None) -> dt.date:
 def claim_figures(answers: Answers, *, now: dt.datetime | None = None) -> ClaimFigures:
     """The amount, interest and fee of the answers so far, as if the claim were sent now
     (``services.claim_figures``, the same sums ``claim_submit`` does); what cannot be
-    worked out yet is None."""
-    from ..services.submit import claim_figures as figures_at
+    worked out yet is None.
 
-    now = now or timezone.now()
-    issue_date = claim_issue_date(now)
+    Without ``now``, worked out once per ``answers`` (one request: the steps' forms and the
+    check page each ask) for the same amount and interest answers."""
     amount = amount_total_pence(answers)
     interest_in = interest_answers(answers)
+    if now is not None:
+        return _claim_figures(amount, interest_in, now)
+    memo = answers.__dict__.setdefault("_civil_claims_figures", {})
+    key = (amount, interest_in)
+    if key not in memo:
+        memo[key] = _claim_figures(amount, interest_in, timezone.now())
+    return memo[key]
+
+
+def _claim_figures(amount: int, interest_in: InterestAnswers, now: dt.datetime) -> ClaimFigures:
+    from ..services.submit import claim_figures as figures_at
+
+    issue_date = claim_issue_date(now)
     worked = fee = None
     try:
         sums = figures_at(amount_pence=amount, interest=interest_in, at=now)

@@ -106,11 +106,20 @@ def form_data_for(form: forms.BaseForm, values: dict) -> MultiValueDict:
     ``DateInputField`` comes back as day/month/year parts, a choice as its key, a
     model row as its primary key and a ``PenceField`` as pounds.
     """
-    data = MultiValueDict()
-    for name, field in form.fields.items():
+    return fields_data_for(form.fields, values, form.add_prefix)
+
+
+def fields_data_for(fields: dict, values: dict, add_prefix, data: MultiValueDict | None = None):
+    """``form_data_for`` from a dict of fields (a form's, or its class's ``base_fields``),
+    written into ``data`` (emptied first) when given."""
+    if data is None:
+        data = MultiValueDict()
+    else:
+        data.clear()
+    for name, field in fields.items():
         if name not in values or field.disabled:
             continue
-        _widget_data(field.widget, form.add_prefix(name), field.prepare_value(values[name]), data)
+        _widget_data(field.widget, add_prefix(name), field.prepare_value(values[name]), data)
     return data
 
 

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.money import PenceField, pence_format
 
-from .codec import answer_decode, form_data_for
+from .codec import answer_decode, fields_data_for
 from .definitions import Answers, Journey, RepeatingStep, Section, Step
 
 SKIPPED = "skipped"
@@ -84,39 +84,38 @@ class SectionState:
 class _StepReader:
     """Reads stored answers of one step through its form, given the answers before it.
 
-    The step's ``form_kwargs`` are worked out once, and one unbound form made with them
-    (its fields say how to turn the stored values back into form data) serves every item
-    of a repeating step; each answer is then validated by a bound form of its own (a form
-    may build itself differently when bound, so the unbound one is never rebound).
+    The step's ``form_kwargs`` are worked out once for every item of a repeating step. Each
+    answer is validated by a bound form made for it, whose own fields turn the stored values
+    back into form data: the data is written into the form after it is made (it keeps the
+    dict it is given), so no second, unbound form is made to read the fields from. While the
+    form is being made, the data holds what the class's declared fields give, so a form that
+    reads its data as it builds itself (an upload's token) sees the answer there.
     """
 
     def __init__(self, step: Step, answers: Answers):
         self.step = step
         self.answers = answers
         self._extra: dict | None = None
-        self._probe: forms.BaseForm | None = None
-
-    @property
-    def form(self) -> forms.BaseForm | None:
-        """The unbound form, if an answer was read through it."""
-        return self._probe
-
-    @property
-    def probe(self) -> forms.BaseForm:
-        if self._probe is None:
-            self._extra = self.step.form_kwargs(self.answers) if self.step.form_kwargs else {}
-            self._probe = self.step.form_class(**self._extra)
-        return self._probe
+        self.form: forms.BaseForm | None = None  # the first answer's form, once one is read
 
     def validate(self, stored_item: Any) -> dict | None:
         if not isinstance(stored_item, dict):
             return None
+        form_class = self.step.form_class
         try:
-            values = answer_decode(self.step.form_class, stored_item)
+            values = answer_decode(form_class, stored_item)
         except (ValueError, TypeError, LookupError):
             return None
-        probe = self.probe
-        form = self.step.form_class(**self._extra, data=form_data_for(probe, values))
+        if self._extra is None:
+            self._extra = self.step.form_kwargs(self.answers) if self.step.form_kwargs else {}
+        prefix = self._extra.get("prefix", form_class.prefix)
+        data = fields_data_for(
+            form_class.base_fields, values, lambda name: f"{prefix}-{name}" if prefix else name
+        )
+        form = form_class(**self._extra, data=data)
+        fields_data_for(form.fields, values, form.add_prefix, data)
+        if self.form is None:
+            self.form = form
         if not form.is_valid():
             return None
         return form.cleaned_data
