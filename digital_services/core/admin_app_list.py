@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from urllib.parse import quote as url_quote
 
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from digital_services.core.escaping import conditional_escape
 
 APP_LIST_TEMPLATE = "admin/app_list.html"
 

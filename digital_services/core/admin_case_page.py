@@ -22,7 +22,6 @@ from django.contrib.admin.utils import quote
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import truncatewords
 from django.templatetags.static import static
-from django.utils.html import conditional_escape, escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -35,6 +34,7 @@ from digital_services.core.admin_page import (
     template_drawn,
     text,
 )
+from digital_services.core.escaping import conditional_escape, escape
 
 #: Set False to hand every case page to Django's templates (the tests compare the two).
 DRAW = True

@@ -32,9 +32,10 @@ from django.template.defaultfilters import capfirst, striptags
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext
+
+from digital_services.core.escaping import conditional_escape
 
 from .admin_render import _text
 from .form_widgets import errors_ul, widget_html

@@ -38,12 +38,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from digital_services.core import admin_render
+from digital_services.core.escaping import conditional_escape, escape
 from digital_services.core.form_widgets import widget_html
 
 #: Set False to hand every list page to Django's templates (the tests compare the two).

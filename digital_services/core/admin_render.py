@@ -51,11 +51,12 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import iri_to_uri
-from django.utils.html import conditional_escape, escape
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+
+from digital_services.core.escaping import conditional_escape, escape
 
 from .admin_lists import action_checkbox_html, boolean_icon
 from .choices import choice_labels

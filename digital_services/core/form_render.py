@@ -29,10 +29,10 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.template import engines
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from digital_services.core.escaping import conditional_escape
 from digital_services.core.form_widgets import stringformat, widget_gds, widget_html
 
 __all__ = ["form_html", "form_html_fast"]

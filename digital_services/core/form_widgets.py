@@ -15,9 +15,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.forms.boundfield import BoundField
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext
+
+from digital_services.core.escaping import conditional_escape, escape
 
 _INPUT_TEMPLATES = frozenset(
     f"django/forms/widgets/{name}.html"

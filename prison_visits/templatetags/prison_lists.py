@@ -13,9 +13,10 @@ of prisons"; through the template language each line cost about 10 µs, a fifth 
 from __future__ import annotations
 
 from django import template
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from digital_services.core.escaping import conditional_escape
 
 from ..emails import page_language
 

@@ -12,10 +12,10 @@ from django.contrib.admin.templatetags.admin_list import admin_list_filter, resu
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from digital_services.core import admin_app_list, admin_inlines, admin_render
+from digital_services.core.escaping import conditional_escape
 from digital_services.core.memo import BoundedMemo
 
 register = template.Library()

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from django import template
 from django.template.defaultfilters import linebreaksbr, lower
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from digital_services.core.escaping import conditional_escape
 
 register = template.Library()
 
