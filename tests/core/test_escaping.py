@@ -26,7 +26,7 @@ class Text(str):
 VALUES = [
     "",
     "plain",
-    "Tom & Jerry's <b>\"shop\"</b>",
+    'Tom & Jerry\'s <b>"shop"</b>',
     "Siân O’Brien > £1,000 & costs",
     Text("<i>subclass</i>"),
     mark_safe("<b>safe</b>"),
