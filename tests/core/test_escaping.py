@@ -39,9 +39,11 @@ VALUES = [
     dt.date(2026, 12, 7),
     Marked(),
 ]
+#: Test ids the same in every process (xdist compares them; a repr can hold an address).
+IDS = [f"{number}-{type(value).__name__}" for number, value in enumerate(VALUES)]
 
 
-@pytest.mark.parametrize("value", VALUES, ids=repr)
+@pytest.mark.parametrize("value", VALUES, ids=IDS)
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_conditional_escape_is_djangos(value, language):
     with translation.override(language):
@@ -51,7 +53,7 @@ def test_conditional_escape_is_djangos(value, language):
         assert type(ours) is type(theirs)
 
 
-@pytest.mark.parametrize("value", VALUES, ids=repr)
+@pytest.mark.parametrize("value", VALUES, ids=IDS)
 def test_escape_is_djangos(value):
     ours = escaping.escape(value)
     theirs = django_html.escape(value)
