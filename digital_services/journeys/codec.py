@@ -109,6 +109,24 @@ def form_data_for(form: forms.BaseForm, values: dict) -> MultiValueDict:
     return fields_data_for(form.fields, values, form.add_prefix)
 
 
+def bound_form_for(form_class, values: dict, make, *, prefix: str | None = None):
+    """A bound form holding stored ``values``, made by ``make(data)`` (one form, not an
+    unbound one to read the fields from as well).
+
+    The form keeps the dict it is given, so its own fields write the data into it once it is
+    made; while it is being made the dict holds what the class's declared fields give, for a
+    form that reads its data as it builds itself (the possession upload's token). ``prefix``:
+    the form's, if its keyword arguments give one (else the class's).
+    """
+    prefix = form_class.prefix if prefix is None else prefix
+    data = fields_data_for(
+        form_class.base_fields, values, lambda name: f"{prefix}-{name}" if prefix else name
+    )
+    form = make(data)
+    fields_data_for(form.fields, values, form.add_prefix, data)
+    return form
+
+
 def fields_data_for(fields: dict, values: dict, add_prefix, data: MultiValueDict | None = None):
     """``form_data_for`` from a dict of fields (a form's, or its class's ``base_fields``),
     written into ``data`` (emptied first) when given."""

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from digital_services.core.dates import date_format, datetime_format
 from digital_services.core.money import PenceField, pence_format
 
-from .codec import answer_decode, fields_data_for
+from .codec import answer_decode, bound_form_for
 from .definitions import Answers, Journey, RepeatingStep, Section, Step
 
 SKIPPED = "skipped"
@@ -85,11 +85,8 @@ class _StepReader:
     """Reads stored answers of one step through its form, given the answers before it.
 
     The step's ``form_kwargs`` are worked out once for every item of a repeating step. Each
-    answer is validated by a bound form made for it, whose own fields turn the stored values
-    back into form data: the data is written into the form after it is made (it keeps the
-    dict it is given), so no second, unbound form is made to read the fields from. While the
-    form is being made, the data holds what the class's declared fields give, so a form that
-    reads its data as it builds itself (an upload's token) sees the answer there.
+    answer is validated by one bound form made for it (``codec.bound_form_for``: its own
+    fields turn the stored values back into form data).
     """
 
     def __init__(self, step: Step, answers: Answers):
@@ -108,12 +105,13 @@ class _StepReader:
             return None
         if self._extra is None:
             self._extra = self.step.form_kwargs(self.answers) if self.step.form_kwargs else {}
-        prefix = self._extra.get("prefix", form_class.prefix)
-        data = fields_data_for(
-            form_class.base_fields, values, lambda name: f"{prefix}-{name}" if prefix else name
+        extra = self._extra
+        form = bound_form_for(
+            form_class,
+            values,
+            lambda data: form_class(**extra, data=data),
+            prefix=extra.get("prefix"),
         )
-        form = form_class(**self._extra, data=data)
-        fields_data_for(form.fields, values, form.add_prefix, data)
         if self.form is None:
             self.form = form
         if not form.is_valid():

@@ -7,7 +7,7 @@ import secrets
 from django.http import Http404
 from django.utils import translation
 
-from ..codec import answer_decode, form_data_for
+from ..codec import answer_decode, bound_form_for
 from ..constants import SESSION_OWNER_KEY
 from ..definitions import Journey, Step
 from ..engine import (
@@ -166,8 +166,9 @@ def _form_for_stored(step: Step, stored, answers, *, show_errors: bool):
     except (ValueError, TypeError, LookupError):
         return step.make_form(answers)
     if show_errors:
-        probe = step.make_form(answers)
-        return step.make_form(answers, data=form_data_for(probe, values))
+        return bound_form_for(
+            step.form_class, values, lambda data: step.make_form(answers, data=data)
+        )
     return step.make_form(answers, initial=values)
 
 
