@@ -24,7 +24,7 @@ from digital_services.core.admin_lists import (
 )
 from digital_services.core.dates import date_format
 from digital_services.core.references import ReferenceSearchMixin, reference_plain
-from digital_services.documents.selectors import document_list_about
+from digital_services.documents.selectors import documents_about
 
 from . import registration
 from .admin_casework import CASEWORK_ACTION_VIEWS, CaseworkMixin, lpa_due_on
@@ -313,7 +313,7 @@ class LpaAdmin(
 
     @admin.display(description="Documents")
     def documents_list(self, obj):
-        documents = list(document_list_about(case=obj).order_by("filename"))
+        documents = documents_about(case=obj, order_by=("filename",))
         if not documents:
             return "None yet"
         return format_html_join(

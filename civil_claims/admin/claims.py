@@ -13,7 +13,8 @@ from digital_services.audit.selectors import audit_trail_for_object
 from digital_services.core.admin_lists import admin_table, messages_sent_table
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
-from digital_services.documents.selectors import document_list_about
+from digital_services.core.queries import Related, related_rows
+from digital_services.documents.selectors import documents_about
 
 from .. import services
 from ..constants import (
@@ -277,7 +278,7 @@ class ClaimAdmin(
                 links.append(
                     (self.action_url(obj, "breathing-space-lift"), "Lift the breathing space")
                 )
-        if any(e.status != CasemanEventStatus.PENDING for e in obj.caseman_events.all()):
+        if any(e.status != CasemanEventStatus.PENDING for e in related_rows(obj, "caseman_events")):
             links.append((self.action_url(obj, "caseman-resend"), "Resend to CaseMan"))
         return buttons(links)
 
@@ -287,7 +288,7 @@ class ClaimAdmin(
             return format_html_join(mark_safe("<br>"), "{}", ((v,) for v in values if v))
 
         rows = []
-        for party in obj.parties.all():
+        for party in related_rows(obj, "parties"):
             correspondence = ", ".join(party.correspondence_lines)
             rows.append(
                 (
@@ -308,7 +309,7 @@ class ClaimAdmin(
 
     @admin.display(description="Amounts")
     def amounts_table(self, obj):
-        rows = [(r.reason, pence_format(r.amount_pence)) for r in obj.amount_rows.all()]
+        rows = [(r.reason, pence_format(r.amount_pence)) for r in related_rows(obj, "amount_rows")]
         rows.append(("Total", pence_format(obj.amount_pence)))
         return _rows(rows)
 
@@ -347,13 +348,15 @@ class ClaimAdmin(
         return _rows(
             [
                 (e.get_party_role_display(), e.date_text, e.description)
-                for e in obj.timeline_events.all()
+                for e in related_rows(obj, "timeline_events")
             ]
         )
 
     @admin.display(description="Evidence")
     def evidence_table(self, obj):
-        return _rows([(e.get_kind_display(), e.description) for e in obj.evidence_items.all()])
+        return _rows(
+            [(e.get_kind_display(), e.description) for e in related_rows(obj, "evidence_items")]
+        )
 
     @admin.display(description="Statement of truth")
     def statement_of_truth(self, obj):
@@ -396,7 +399,7 @@ class ClaimAdmin(
                     if b.lifted_on
                     else f"Deadline {fmt(b.deadline_before)} paused",
                 )
-                for b in obj.breathing_spaces.all()
+                for b in related_rows(obj, "breathing_spaces")
             ]
         )
 
@@ -411,13 +414,13 @@ class ClaimAdmin(
                     f"{e.attempts} attempt{'s' if e.attempts != 1 else ''}",
                     e.last_error or "",
                 )
-                for e in obj.caseman_events.all()
+                for e in related_rows(obj, "caseman_events")
             ]
         )
 
     @admin.display(description="Documents")
     def documents_list(self, obj):
-        documents = list(document_list_about(case=obj))
+        documents = documents_about(case=obj)
         if not documents:
             return "None yet" if obj.claim_number else "–"
         return format_html_join(
@@ -433,7 +436,10 @@ class ClaimAdmin(
     @admin.display(description="Notes")
     def notes_list(self, obj):
         return _rows(
-            [(date_format(n.created_at), n.text, str(n.created_by or "")) for n in obj.notes.all()]
+            [
+                (date_format(n.created_at), n.text, str(n.created_by or ""))
+                for n in related_rows(obj, Related("notes", "created_by"))
+            ]
         )
 
     @admin.display(description="Paper correspondence")
@@ -446,7 +452,7 @@ class ClaimAdmin(
                     c.description,
                     c.get_status_display(),
                 )
-                for c in obj.correspondence.all()
+                for c in related_rows(obj, "correspondence")
             ]
         )
 

@@ -7,7 +7,6 @@ of ``possession_actions`` (Help with Fees, hearings, outcome, warrant)."""
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -18,14 +17,15 @@ from digital_services.core.admin_actions import action_buttons
 from digital_services.core.admin_lists import messages_sent_table
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
-from digital_services.documents.selectors import document_list_about
+from digital_services.core.queries import Related, prefetch_compiled
+from digital_services.documents.selectors import documents_about
 
-from ..models import PossessionApplication, PossessionClaim
+from ..models import PossessionClaim
 from ..possession_rules import arrears_statement
 from .claims import _rows
 from .common import ClaimNumberSearchMixin
 from .possession_actions import PossessionActionsMixin
-from .possession_tenant import PossessionTenantAdminMixin, tenant_parties_prefetch
+from .possession_tenant import TENANT_PARTY_JOINS, PossessionTenantAdminMixin
 
 
 def _lines(*values) -> str:
@@ -79,15 +79,13 @@ class PossessionClaimAdmin(
         # them, and prefetched for every list page they were five queries it never drew.
         obj = super().get_object(request, object_id, from_field)
         if obj is not None:
-            prefetch_related_objects(
-                [obj],
-                tenant_parties_prefetch(),
+            prefetch_compiled(
+                obj,
+                Related("parties", *TENANT_PARTY_JOINS),
                 "grounds",
                 "arrears_rows",
                 "hearings",
-                Prefetch(
-                    "applications", queryset=PossessionApplication.objects.select_related("party")
-                ),
+                Related("applications", "party"),
             )
         return obj
 
@@ -264,7 +262,7 @@ class PossessionClaimAdmin(
 
     @admin.display(description="Documents")
     def documents_list(self, obj):
-        documents = list(document_list_about(case=obj))
+        documents = documents_about(case=obj)
         if not documents:
             return "–"
         return format_html_join(

@@ -5,7 +5,6 @@ advice, statement of truth) with any counterclaim, and their general application
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -140,15 +139,8 @@ def possession_court_next_step(claim) -> str:
     return " ".join(steps) or claim.get_status_display()
 
 
-def tenant_parties_prefetch() -> Prefetch:
-    """The claim's parties with each defendant's response and counterclaim joined in (one
-    query for all three)."""
-    from ..models import PossessionParty
-
-    return Prefetch(
-        "parties",
-        queryset=PossessionParty.objects.select_related("response", "response__counterclaim"),
-    )
+#: What a possession claim's parties join in: each defendant's response and counterclaim.
+TENANT_PARTY_JOINS = ("response", "response__counterclaim")
 
 
 class PossessionTenantAdminMixin:

@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 from digital_services.core.escaping import escape
 
 from .memo import BoundedMemo
+from .queries import CompiledQuery
 
 
 def admin_table(rows, *, empty: str = "–") -> str:
@@ -58,6 +59,11 @@ def admin_table(rows, *, empty: str = "–") -> str:
     )
 
 
+#: ``messages_sent_table``'s query, built once per process (made at its first use: the
+#: notifications app imports this module).
+_MESSAGES_SENT = None
+
+
 def messages_sent_table(case, *, empty: str = "–") -> str:
     """The emails, texts and letters sent about ``case``, oldest first: date, message
     (its template key without the service's prefix), channel and status."""
@@ -66,9 +72,16 @@ def messages_sent_table(case, *, empty: str = "–") -> str:
     from digital_services.core.dates import date_format
     from digital_services.notifications.models import OutboundMessage
 
-    sent = OutboundMessage.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(case)), object_id=str(case.pk)
-    ).order_by("created_at")
+    global _MESSAGES_SENT
+    if _MESSAGES_SENT is None:
+        _MESSAGES_SENT = CompiledQuery(
+            lambda *, content_type_id, object_id: OutboundMessage.objects.filter(
+                content_type_id=content_type_id, object_id=object_id
+            ).order_by("created_at")
+        )
+    sent = _MESSAGES_SENT.rows(
+        content_type_id=ContentType.objects.get_for_model(type(case)).pk, object_id=str(case.pk)
+    )
     return admin_table(
         [
             (

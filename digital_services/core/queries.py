@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models import JSONField, Model, QuerySet, Subquery
+from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
 from django.db.models.functions import JSONObject
 from django.db.models.query import ModelIterable, get_related_populators
 
@@ -240,3 +241,85 @@ class _Compiled:
                     cursor.execute("RELEASE SAVEPOINT compiled_query_prepare")
         done[1].add(self.statement)
         return True
+
+
+class Related:
+    """A one-to-many relation for :func:`related_rows` and :func:`prefetch_compiled`: its
+    name on the instance (the foreign key's ``related_name``), the relations each of its
+    rows joins in (``select_related``) and, when not the model's own, their order."""
+
+    __slots__ = ("name", "select_related", "order_by")
+
+    def __init__(self, name: str, *select_related: str, order_by: tuple[str, ...] = ()):
+        self.name = name
+        self.select_related = select_related
+        self.order_by = order_by
+
+
+#: Each relation's query, built once per process: (model, name, select_related) to the
+#: CompiledQuery, the foreign key and the key's column on the instance.
+_RELATIONS: dict[tuple, tuple[CompiledQuery, object, str]] = {}
+
+
+def _relation(model: type[Model], spec: Related):
+    name, select_related, order_by = spec.name, spec.select_related, spec.order_by
+    key = (model, name, select_related, order_by)
+    found = _RELATIONS.get(key)
+    if found is None:
+        descriptor = getattr(model, name, None)
+        if type(descriptor) is not ReverseManyToOneDescriptor:
+            raise ImproperlyConfigured(f"{model.__name__}.{name} is not a one-to-many relation")
+        field = descriptor.rel.field  # the foreign key, on the related model
+        related_model = descriptor.rel.related_model
+
+        def build(*, key):
+            queryset = related_model._default_manager.filter(**{field.attname: key})
+            if select_related:
+                queryset = queryset.select_related(*select_related)
+            return queryset.order_by(*order_by) if order_by else queryset
+
+        found = _RELATIONS[key] = (CompiledQuery(build), field, field.target_field.attname)
+    return found
+
+
+def related_rows(instance: Model, relation: str | Related) -> list[Model]:
+    """``list(instance.<relation>.all())`` for a saved instance's one-to-many relation (a
+    reverse foreign key), its query's SQL built once per process (:class:`CompiledQuery`).
+
+    A case page reads a dozen of its case's relations, and Django builds and compiles each
+    one's SQL again on every request (0.2-0.6 ms of CPU each, more than running it). The
+    rows are what the related manager gives: its model's default manager and ordering, each
+    row's foreign key pointing at ``instance`` without a query. They are kept as Django's
+    ``prefetch_related`` keeps them, so ``instance.<relation>.all()`` afterwards reads them
+    without a query, and a relation already prefetched is not read again. ``Related(name,
+    *select_related)`` joins in the rows' own relations the page reads; with ``order_by``
+    the rows come in that order and are neither kept nor taken from what is kept (the
+    relation's ``all()`` keeps the model's order).
+    """
+    spec = relation if isinstance(relation, Related) else Related(relation)
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    compiled, field, key_column = _relation(type(instance), spec)
+    cache_name = field.remote_field.cache_name
+    if cache_name in cache and not spec.order_by:
+        return list(cache[cache_name])
+    key = getattr(instance, key_column)
+    if key is None:
+        raise ValueError(f"{instance!r} needs a value for {key_column} to read its {spec.name}")
+    rows = compiled.rows(key=key)
+    for row in rows:
+        if not field.is_cached(row):
+            field.set_cached_value(row, instance)
+    if spec.order_by:
+        return rows
+    queryset = getattr(instance, spec.name).get_queryset()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    cache[cache_name] = queryset
+    return list(rows)
+
+
+def prefetch_compiled(instance: Model, *relations: str | Related) -> None:
+    """``prefetch_related_objects([instance], *relations)`` for one instance's one-to-many
+    relations, each read by :func:`related_rows` (its SQL built once per process)."""
+    for relation in relations:
+        related_rows(instance, relation)
