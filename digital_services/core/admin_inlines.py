@@ -273,6 +273,16 @@ class EmptyFormOnce(BaseInlineFormSet):
     def empty_form(self):
         return super().empty_form
 
+    def _construct_form(self, i, **kwargs):
+        # Each row's foreign key holds the formset's instance's key (Django sets that): point
+        # it at the instance, as the related manager does, so that a read-only column reading
+        # the parent (a visitor's age on the visit's date) asks no query for each row.
+        form = super()._construct_form(i, **kwargs)
+        parent_key = getattr(self.instance, self.fk.target_field.attname, None)
+        if parent_key is not None and getattr(form.instance, self.fk.attname) == parent_key:
+            self.fk.set_cached_value(form.instance, self.instance)
+        return form
+
 
 def inline_formsets(get_inline_formsets):
     """``ModelAdmin.get_inline_formsets``, its Django formsets made :class:`InlineMedia`."""

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.core import admin_lists
 from digital_services.core.dates import date_format
+from digital_services.core.queries import related_rows
 from digital_services.core.references import ReferenceSearchMixin
 
 from .. import emails, selectors, services
@@ -34,6 +35,7 @@ from ..forms import (
     MessageVisitForm,
     ProcessVisitForm,
 )
+from ..forms.staff import VISITORS_IN_ORDER
 from ..models import (
     SlotTime,
     Visit,
@@ -248,12 +250,21 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
     case_page_drawn_from = visit_pages.CASE_TEMPLATE
     case_page_blocks = staticmethod(visit_pages.case_page_blocks)
 
+    def get_object(self, request, object_id, from_field=None):
+        # The case page has read the visit already (change_view): Django's change view reads
+        # it again through here, the same query.
+        kept = getattr(request, "_case_page_visit", None)
+        if kept is not None and from_field is None and str(kept.pk) == str(object_id):
+            return kept
+        return super().get_object(request, object_id, from_field)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         visit = (
             self.get_queryset(request).filter(pk=object_id).first()
             if str(object_id).isdigit()
             else None
         )
+        request._case_page_visit = visit
         extra_context = extra_context or {}
         if visit is not None:
             extra_context.update(
@@ -332,7 +343,7 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
     def _process_preview(self, visit: Visit, form: ProcessVisitForm):
         """The email the decision will send, rendered without saving anything."""
         data = form.cleaned_data
-        visitors = list(visit.visitors.order_by("position"))
+        visitors = related_rows(visit, VISITORS_IN_ORDER)
         if form.is_booking:
             slot = SlotTime.from_key(data["outcome"])
             services._apply_exclusions(visitors, form.exclusions())

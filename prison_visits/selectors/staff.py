@@ -13,6 +13,7 @@ from django.db.models import (
 )
 
 from digital_services.core.admin_lists import counts_at_most
+from digital_services.core.queries import Related, related_rows
 
 from ..constants import PrisonerCheck, VisitStatus
 from ..models import (
@@ -21,6 +22,7 @@ from ..models import (
     PrisonerRegisterEntry,
     SlotTime,
     Visit,
+    VisitEvent,
     Visitor,
 )
 from ..rules import prison_number_normalise
@@ -101,8 +103,12 @@ def prisoner_register_entry_for_visit(*, visit: Visit) -> PrisonerRegisterEntry 
 # ---------------------------------------------------------------- staff pages
 
 
-def visit_timeline(*, visit: Visit):
-    return visit.events.select_related("actor").order_by("occurred_at", "id")
+#: A visit's events, oldest first, with who acted (its SQL built once per process).
+_TIMELINE = Related("events", "actor", order_by=("occurred_at", "id"))
+
+
+def visit_timeline(*, visit: Visit) -> list[VisitEvent]:
+    return related_rows(visit, _TIMELINE)
 
 
 @dataclass(frozen=True)

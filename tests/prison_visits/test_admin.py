@@ -1,7 +1,7 @@
 """The staff side: pages render, every page is narrowed to the caseworker's prisons, and
 decisions go through the services (with a preview of the email first)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -400,6 +400,35 @@ def test_the_visitor_cancellation_button_marks_it_done_and_clears_the_inbox(
     visit.refresh_from_db()
     assert visit.cancellation_actioned_by == caseworker
     assert page_url not in client.get(inbox).content.decode()
+
+
+def test_the_visit_page_reads_the_visit_once_and_shows_its_timeline_oldest_first(
+    client, caseworker, mine
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from prison_visits.models import VisitEvent
+
+    VisitEvent.objects.filter(visit=mine).delete()
+    for hours, message in ((2, "Second thing that happened"), (1, "First thing that happened")):
+        VisitEvent.objects.create(
+            visit=mine,
+            kind=VisitEvent.Kind.MESSAGE,
+            message=message,
+            actor=caseworker,
+            occurred_at=mine.requested_at + timedelta(hours=hours),
+        )
+    sign_in(client, caseworker, second_factor=True)
+
+    with CaptureQueriesContext(connection) as ran:
+        page = client.get(url("visit_change", mine.pk)).content.decode()
+
+    visit_reads = [
+        q["sql"] for q in ran.captured_queries if 'FROM "prison_visits_visit"' in q["sql"]
+    ]
+    assert len(visit_reads) == 1, "\n\n".join(q[-300:] for q in visit_reads)
+    assert page.index("First thing that happened") < page.index("Second thing that happened")
 
 
 def test_the_visit_page_lists_every_visitor_and_who_was_excluded_and_why(
