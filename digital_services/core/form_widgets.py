@@ -43,6 +43,11 @@ _TEXTAREA = "django/forms/widgets/textarea.html"
 _SELECT = "django/forms/widgets/select.html"
 _OPTION = "django/forms/widgets/select_option.html"
 _RELATED = "admin/widgets/related_widget_wrapper.html"
+#: Radios and checkboxes (each template includes multiple_input.html): their options' template.
+_MULTIPLE = {
+    "django/forms/widgets/radio.html": "django/forms/widgets/radio_option.html",
+    "django/forms/widgets/checkbox_select.html": "django/forms/widgets/checkbox_option.html",
+}
 _CONVERTERS = {
     "checkboxinput": "govuk-checkboxes__input",
     "select": "govuk-select",
@@ -161,6 +166,12 @@ def _drawn(widget, name: str, value, attrs: dict) -> str | None:
     kind = type(widget)
     if kind.render is not forms.Widget.render or kind._render is not forms.Widget._render:
         return None  # a widget that draws itself its own way
+    if template in _MULTIPLE:
+        if widget.option_template_name != _MULTIPLE[template]:
+            return None
+        return _multiple_input(
+            widget.get_context(name, value, attrs)["widget"], _MULTIPLE[template]
+        )
     if (
         template not in _INPUT_TEMPLATES
         and template not in (_TEXTAREA, _SELECT)
@@ -233,6 +244,37 @@ def label_tag_html(bf, contents=None, attrs=None, label_suffix=None) -> str:
         label = f"<label{_attrs(attrs or {})}>{conditional_escape(contents)}</label>"
         return mark_safe(label)  # noqa: S308 - the attributes and label escaped
     return conditional_escape(contents)
+
+
+def _multiple_input(data: dict, option_template: str) -> str | None:
+    """django/forms/widgets/multiple_input.html (radio.html and checkbox_select.html include
+    it), each option through input_option.html; None for grouped choices (Django's)."""
+    id_, css = data["attrs"].get("id"), data["attrs"].get("class")
+    out = [
+        "<div",
+        f' id="{conditional_escape(id_)}"' if id_ else "",
+        f' class="{conditional_escape(css)}"' if css else "",
+        ">",
+    ]
+    for group, options, _index in data["optgroups"]:
+        if group:
+            return None
+        for option in options:
+            if option["template_name"] != option_template:
+                return None
+            option_id = option["attrs"].get("id")
+            value = option["value"]
+            shown = f' value="{_sfmt(value)}"' if value is not None else ""
+            drawn = (
+                f'<input type="{conditional_escape(option["type"])}" '
+                f'name="{conditional_escape(option["name"])}"{shown}{_attrs(option["attrs"])}>\n'
+            )
+            if option["wrap_label"]:
+                label_for = f' for="{conditional_escape(option_id)}"' if option_id else ""
+                drawn = f"<label{label_for}>{drawn} {conditional_escape(option['label'])}</label>"
+            out.append(f"<div>\n    {drawn}\n\n</div>")
+    out.append("\n</div>\n\n")
+    return "".join(out)
 
 
 def _attrs(attrs) -> str:
