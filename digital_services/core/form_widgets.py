@@ -187,23 +187,19 @@ def _drawn(widget, name: str, value, attrs: dict) -> str | None:
         text = conditional_escape(value) if value else ""
         return f'<textarea name="{name}"{_attrs(data["attrs"])}>\n{text}</textarea>\n'
     if template == _SELECT:
+        options = _ungrouped_options(data, _OPTION)
+        if options is None:
+            return None
         out = [f'<select name="{name}"{_attrs(data["attrs"])}>']
-        for group_name, options, _index in data["optgroups"]:
-            if group_name:
-                return None
-            for option in options:
-                if option["template_name"] != _OPTION:
-                    return None
-                label = conditional_escape(option["label"])
-                out.append(
-                    f'\n  <option value="{_sfmt(option["value"])}"{_attrs(option["attrs"])}>'
-                    f"{label}</option>\n"
-                )
+        for option in options:
+            label = conditional_escape(option["label"])
+            out.append(
+                f'\n  <option value="{_sfmt(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{label}</option>\n"
+            )
         out.append("\n</select>\n")
         return "".join(out)
-    shown = f' value="{_sfmt(value)}"' if value is not None else ""
-    input_type = conditional_escape(data["type"])
-    html = f'<input type="{input_type}" name="{name}"{shown}{_attrs(data["attrs"])}>\n\n'
+    html = _input(data) + "\n"
     if template in _ADMIN_WRAPPED:
         return f'<p class="{_ADMIN_WRAPPED[template]}">\n  {html}\n</p>\n'
     return html
@@ -256,25 +252,41 @@ def _multiple_input(data: dict, option_template: str) -> str | None:
         f' class="{conditional_escape(css)}"' if css else "",
         ">",
     ]
-    for group, options, _index in data["optgroups"]:
-        if group:
-            return None
-        for option in options:
-            if option["template_name"] != option_template:
-                return None
+    options = _ungrouped_options(data, option_template)
+    if options is None:
+        return None
+    for option in options:
+        drawn = _input(option)
+        if option["wrap_label"]:
             option_id = option["attrs"].get("id")
-            value = option["value"]
-            shown = f' value="{_sfmt(value)}"' if value is not None else ""
-            drawn = (
-                f'<input type="{conditional_escape(option["type"])}" '
-                f'name="{conditional_escape(option["name"])}"{shown}{_attrs(option["attrs"])}>\n'
-            )
-            if option["wrap_label"]:
-                label_for = f' for="{conditional_escape(option_id)}"' if option_id else ""
-                drawn = f"<label{label_for}>{drawn} {conditional_escape(option['label'])}</label>"
-            out.append(f"<div>\n    {drawn}\n\n</div>")
+            label_for = f' for="{conditional_escape(option_id)}"' if option_id else ""
+            drawn = f"<label{label_for}>{drawn} {conditional_escape(option['label'])}</label>"
+        out.append(f"<div>\n    {drawn}\n\n</div>")
     out.append("\n</div>\n\n")
     return "".join(out)
+
+
+def _ungrouped_options(data: dict, option_template: str) -> list[dict] | None:
+    """A choice widget's options, or None when they are grouped or one has another template
+    (Django draws those)."""
+    options = []
+    for group, group_options, _index in data["optgroups"]:
+        if group:
+            return None
+        options.extend(group_options)
+    if any(option["template_name"] != option_template for option in options):
+        return None
+    return options
+
+
+def _input(data: dict) -> str:
+    """django/forms/widgets/input.html for a widget's or an option's context."""
+    value = data["value"]
+    shown = f' value="{_sfmt(value)}"' if value is not None else ""
+    return (
+        f'<input type="{conditional_escape(data["type"])}" '
+        f'name="{conditional_escape(data["name"])}"{shown}{_attrs(data["attrs"])}>\n'
+    )
 
 
 def _attrs(attrs) -> str:
