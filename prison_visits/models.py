@@ -402,7 +402,7 @@ class Visit(models.Model):
     )
     assisted_channel = models.CharField(max_length=20, blank=True)
 
-    requested_at = models.DateTimeField(db_index=True)
+    requested_at = models.DateTimeField()  # indexed by pv_visit_list_idx, which starts with it
     respond_by = models.DateField(
         help_text="The lead time's last working day, counted from the request."
     )
@@ -446,6 +446,10 @@ class Visit(models.Model):
         ordering = ["requested_at", "id"]
         indexes = [
             models.Index(fields=["prison", "status", "requested_at"], name="pv_visit_inbox_idx"),
+            # The visits list in its order (requested_at, id): its page of rows straight off the
+            # index, however many visits share a time (on requested_at alone PostgreSQL read
+            # and sorted every visit of the first time, 968 at the bench's 200,000).
+            models.Index(fields=["requested_at", "id"], name="pv_visit_list_idx"),
             models.Index(
                 fields=["prison", "slot_date", "slot_start", "status"], name="pv_visit_slot_idx"
             ),

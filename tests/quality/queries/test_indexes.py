@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from prison_visits import selectors
 from tests.accounts.factories import StaffUserFactory
+from tests.prison_visits.factories import RequestedVisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +17,7 @@ INDEXES = {
     "pv_visit_inbox_idx": ("prison_visits_visit", "the inbox of a prison's staff, oldest first"),
     "pv_visit_slot_idx": ("prison_visits_visit", "booked visits per slot, the day sheet"),
     "pv_visit_inbox_counts_idx": ("prison_visits_visit", "selectors.inbox_counts"),
+    "pv_visit_list_idx": ("prison_visits_visit", "the visits list in its order"),
     "tf_feecase_status_idx": ("tribunal_fees_feecase", "payment exceptions"),
     "tf_hwf_status_idx": ("tribunal_fees_helpwithfeesapplication", "Help with Fees queues"),
     "tf_refund_status_idx": ("tribunal_fees_refundapplication", "refunds to check"),
@@ -47,6 +49,7 @@ LIST_PLANS = {
         "cc_correspondence_",
     ),
     "/admin/lasting_power/lpa/": ("lasting_power_lpa", "lpa_admin_"),
+    "/admin/prison_visits/visit/": ("prison_visits_visit", "pv_visit_list_idx"),
     "/admin/lasting_power/lpa/?status__exact=completed": ("lasting_power_lpa", "lpa_admin_"),
     # django-axes's sign-in logs list newest id first (its models' Meta drops the abstract
     # base's attempt-time ordering): the primary key is their index.
@@ -161,6 +164,7 @@ def test_a_staff_list_reads_its_page_of_rows_in_order_from_its_index(url, client
     )
     lpa_answered()
     assert Lpa.objects.exists()
+    RequestedVisitFactory()
     _sign_in_logs()
     table, index = LIST_PLANS[url]
     sign_in(client, StaffUserFactory(is_superuser=True), second_factor=True)
