@@ -256,8 +256,8 @@ class Related:
         self.order_by = order_by
 
 
-#: Each relation's query, built once per process: (model, name, select_related) to the
-#: CompiledQuery, the foreign key and the key's column on the instance.
+#: Each relation's query, built once per process: (model, name, select_related, order_by) to
+#: the CompiledQuery, the foreign key and the key's column on the instance.
 _RELATIONS: dict[tuple, tuple[CompiledQuery, object, str]] = {}
 
 
@@ -304,7 +304,10 @@ def related_rows(instance: Model, relation: str | Related) -> list[Model]:
         return list(cache[cache_name])
     key = getattr(instance, key_column)
     if key is None:
-        raise ValueError(f"{instance!r} needs a value for {key_column} to read its {spec.name}")
+        # The model's name, not the instance: its text may be someone's name.
+        raise ValueError(
+            f"A {type(instance).__name__} needs its {key_column} to read its {spec.name}"
+        )
     rows = compiled.rows(key=key)
     for row in rows:
         if not field.is_cached(row):

@@ -217,3 +217,10 @@ def test_rows_in_another_order_are_neither_kept_nor_taken_from_what_is_kept(
     with django_assert_num_queries(1):
         assert [n.text for n in related_rows(instance, by_text)] == ["a", "b", "c"]
     assert [n.text for n in instance.notes.all()] == ["c", "a", "b"]  # the model's order
+
+
+def test_an_unsaved_instance_is_refused_without_its_text_in_the_message():
+    claim = Claim(reference="MCTEST0001")
+    with pytest.raises(ValueError, match="A Claim needs its id to read its notes") as refused:
+        related_rows(claim, "notes")
+    assert str(claim) not in str(refused.value)
