@@ -59,9 +59,16 @@ def admin_table(rows, *, empty: str = "–") -> str:
     )
 
 
-#: ``messages_sent_table``'s query, built once per process (made at its first use: the
-#: notifications app imports this module).
-_MESSAGES_SENT = None
+def _messages_sent(*, content_type_id: int, object_id: str):
+    from digital_services.notifications.models import OutboundMessage  # it imports this module
+
+    return OutboundMessage.objects.filter(
+        content_type_id=content_type_id, object_id=object_id
+    ).order_by("created_at")
+
+
+#: ``messages_sent_table``'s query, built once per process.
+_MESSAGES_SENT = CompiledQuery(_messages_sent)
 
 
 def messages_sent_table(case, *, empty: str = "–") -> str:
@@ -70,15 +77,7 @@ def messages_sent_table(case, *, empty: str = "–") -> str:
     from django.contrib.contenttypes.models import ContentType
 
     from digital_services.core.dates import date_format
-    from digital_services.notifications.models import OutboundMessage
 
-    global _MESSAGES_SENT
-    if _MESSAGES_SENT is None:
-        _MESSAGES_SENT = CompiledQuery(
-            lambda *, content_type_id, object_id: OutboundMessage.objects.filter(
-                content_type_id=content_type_id, object_id=object_id
-            ).order_by("created_at")
-        )
     sent = _MESSAGES_SENT.rows(
         content_type_id=ContentType.objects.get_for_model(type(case)).pk, object_id=str(case.pk)
     )

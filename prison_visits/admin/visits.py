@@ -250,34 +250,21 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
     case_page_drawn_from = visit_pages.CASE_TEMPLATE
     case_page_blocks = staticmethod(visit_pages.case_page_blocks)
 
-    def get_object(self, request, object_id, from_field=None):
-        # The case page has read the visit already (change_view): Django's change view reads
-        # it again through here, the same query.
-        kept = getattr(request, "_case_page_visit", None)
-        if kept is not None and from_field is None and str(kept.pk) == str(object_id):
-            return kept
-        return super().get_object(request, object_id, from_field)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        visit = (
-            self.get_queryset(request).filter(pk=object_id).first()
-            if str(object_id).isdigit()
-            else None
-        )
-        request._case_page_visit = visit
-        extra_context = extra_context or {}
-        if visit is not None:
-            extra_context.update(
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The case page's own parts, from the visit Django's change view has read (reading it
+        # again in change_view was a second query of the visit).
+        if obj is not None:
+            context.update(
                 {
-                    "timeline": selectors.visit_timeline(visit=visit),
+                    "timeline": selectors.visit_timeline(visit=obj),
                     "can_act": self._can_act(request),
                     "status": VisitStatus,
-                    "cancellation_to_action": visit.status == VisitStatus.CANCELLED
-                    and visit.cancelled_by_visitor
-                    and visit.cancellation_actioned_at is None,
+                    "cancellation_to_action": obj.status == VisitStatus.CANCELLED
+                    and obj.cancelled_by_visitor
+                    and obj.cancellation_actioned_at is None,
                 }
             )
-        return super().change_view(request, object_id, form_url, extra_context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def process_view(self, request, object_id):
         """Book one requested time or reject: form, then a preview of the email, then send."""
