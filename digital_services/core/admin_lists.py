@@ -32,6 +32,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Paginator
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
@@ -41,7 +42,7 @@ from django.utils.translation import gettext as _
 from digital_services.core.escaping import escape
 
 from .memo import BoundedMemo
-from .queries import CompiledQuery
+from .queries import CompiledQuery, shaped_rows, shaped_sql
 
 
 def admin_table(rows, *, empty: str = "–") -> str:
@@ -123,7 +124,7 @@ def counts_at_most(**querysets) -> dict[str, int]:
     for queryset in querysets.values():
         limited = queryset.order_by().values("pk")[: COUNT_AT_MOST + 1]
         try:
-            sql, part_params = limited.query.get_compiler(using=database).as_sql()
+            sql, part_params = shaped_sql(limited.query, database)
         except EmptyResultSet:
             parts.append("0")
             continue
@@ -360,3 +361,16 @@ class StaffChangeList(ChangeList):
                 p[k] = v
         pieces = (_query_piece(name, value) for name, value in sorted(p.items()))
         return "?" + "&".join(piece for piece in pieces if piece)
+
+    def get_results(self, request):
+        """Django's, with the page's rows read through ``shaped_rows``: their SQL is
+        compiled once per shape of list (its filters, order and page), not on every request.
+        The rows fill the queryset's cache, so ``result_list`` is still the page's queryset.
+        A list edited in place is left to Django (its forms are made from the queryset)."""
+        super().get_results(request)
+        rows = self.result_list
+        if not self.list_editable and isinstance(rows, QuerySet) and rows._result_cache is None:
+            rows._result_cache = shaped_rows(rows)
+            rows._prefetch_done = (
+                True  # any prefetches were Django's: shaped_rows leaves those to it
+            )

@@ -5,12 +5,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import EmptyResultSet, FullResultSet, ImproperlyConfigured
 from django.db import connections
-from django.db.models import JSONField, Model, QuerySet, Subquery
+from django.db.models import F, Field, ForeignObjectRel, JSONField, Model, QuerySet, Subquery
+from django.db.models.expressions import Col, OrderBy
 from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
 from django.db.models.functions import JSONObject
 from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.sql import Query
+from django.db.models.sql.datastructures import BaseTable, Join
+
+from .memo import BoundedMemo
 
 
 def ids_of_any(*querysets: QuerySet) -> QuerySet:
@@ -188,6 +193,10 @@ class _Compiled:
         params = list(self.params)
         for position, name in self.slots:
             params[position] = ids[name]
+        return self.fetch(params)
+
+    def fetch(self, params: list) -> list[Model]:
+        """The instances the SQL finds with these parameters (all of them, in order)."""
         connection = connections[self.db]
         with connection.cursor() as cursor:
             if self._prepared(connection):
@@ -326,3 +335,159 @@ def prefetch_compiled(instance: Model, *relations: str | Related) -> None:
     relations, each read by :func:`related_rows` (its SQL built once per process)."""
     for relation in relations:
         related_rows(instance, relation)
+
+
+# ------------------------------------------------------------------ query shapes
+
+#: Each query shape's compiled SQL (``shaped_sql``) or rows' recipe (``shaped_rows``); None
+#: for a shape whose SQL has parameters outside its ``WHERE``. A process keeps at most this
+#: many: a list's filters, orderings and page make a few shapes each.
+_SHAPES = BoundedMemo(1_000)
+
+
+class _Unshaped(Exception):
+    """The query holds something ``_frozen`` does not know how to compare."""
+
+
+_SCALARS = frozenset({str, int, bool, float, type(None)})
+
+
+def _frozen(value):
+    """A hashable value equal for two parts of queries exactly when Django compiles them to
+    the same SQL: the part's own types and values, nothing taken on trust but Django's own
+    equality of fields. Of expressions it knows ``F``, ``Col`` and ``OrderBy``: any other
+    (an annotation's) makes the query one it does not compare."""
+    kind = value.__class__
+    if kind in _SCALARS:
+        return (kind, value)  # True == 1, but they are not the same SQL
+    if kind is tuple or kind is list:
+        return (kind, *map(_frozen, value))
+    if kind is dict:
+        return (kind, *((_frozen(key), _frozen(item)) for key, item in value.items()))
+    if kind is set or kind is frozenset:
+        return (frozenset, frozenset(map(_frozen, value)))
+    if kind is Join:
+        return (
+            kind,
+            value.table_name,
+            value.parent_alias,
+            value.table_alias,
+            value.join_type,
+            _frozen(value.join_field),
+            value.nullable,
+            _frozen(value.filtered_relation),
+        )
+    if kind is BaseTable:
+        return (kind, value.table_name, value.table_alias)
+    if kind is F:
+        return (kind, value.name)
+    if isinstance(value, (Field, ForeignObjectRel)) or (
+        isinstance(value, type) and issubclass(value, Model)
+    ):
+        return (kind, value)
+    if kind is Col:  # a column a values() query selects
+        return (kind, value.alias, _frozen(value.target), _frozen(value.output_field))
+    if kind is OrderBy:
+        # Not its ``identity``: that is its constructor's arguments, and the admin's list
+        # turns a copy round (``reverse_ordering``) after making it.
+        return (
+            kind,
+            _frozen(value.expression),
+            value.descending,
+            value.nulls_first,
+            value.nulls_last,
+        )
+    raise _Unshaped(kind.__name__)
+
+
+#: A query's attributes that are worked out from others (and rebuilt when those change).
+_DERIVED = frozenset({"where", "_annotation_select_cache", "_extra_select_cache"})
+
+
+def _shape(query: Query, using: str):
+    """The query's shape: everything in it but the values its ``WHERE`` sends as parameters,
+    with those values (or None when it has a part ``_frozen`` cannot compare, or its
+    ``WHERE`` can match nothing)."""
+    try:
+        state = tuple(
+            (name, _frozen(value))
+            for name, value in sorted(vars(query).items())
+            if name not in _DERIVED
+        )
+    except _Unshaped:
+        return None
+    try:
+        where, params = query.get_compiler(using=using).compile(query.where)
+    except FullResultSet:
+        where, params = "", []
+    except EmptyResultSet:
+        return None
+    return (type(query), using, state, where), list(params)
+
+
+def shaped_sql(query: Query, using: str) -> tuple[str, list]:
+    """``query.get_compiler(using=using).as_sql()``, compiled once per shape in a process.
+
+    Compiling a list's query (its columns, joins, order, limit) costs Django about a
+    millisecond of CPU on every staff list page, though from one request to the next only
+    the values in its ``WHERE`` change (a status, a prison, today's date). Two queries have
+    the same shape when every part of them is the same but those values: the same model,
+    joins, columns, order, limit and the same ``WHERE`` SQL. The ``WHERE`` is compiled
+    every time (it holds the values, and the user's own scope), the rest once. A shape whose
+    SQL has parameters anywhere else (an annotation's value) is compiled every time, as is a
+    query with a part whose equality this cannot judge."""
+    shape = _shape(query, using)
+    if shape is None:
+        return query.get_compiler(using=using).as_sql()
+    key, params = shape
+    key = ("sql", *key)
+    sql = _SHAPES.get(key, False)
+    if sql is False:
+        sql, full_params = query.get_compiler(using=using).as_sql()
+        if not sql or list(full_params) != params:
+            _SHAPES.get_or_set(key, lambda: None)
+            return sql, full_params
+        _SHAPES.get_or_set(key, lambda: sql)
+        return sql, params
+    if sql is None:
+        return query.get_compiler(using=using).as_sql()
+    return sql, params
+
+
+def shaped_rows(queryset: QuerySet) -> list[Model]:
+    """``list(queryset)`` for a queryset of model instances, its SQL compiled once per shape
+    in a process (see :func:`shaped_sql`), the instances made as :class:`CompiledQuery` makes
+    them. A queryset with ``prefetch_related``, of values or of rows, or already read, is
+    Django's."""
+    if (
+        queryset._result_cache is not None
+        or queryset._iterable_class is not ModelIterable
+        or queryset._prefetch_related_lookups
+        or queryset._known_related_objects
+    ):
+        return list(queryset)
+    using = queryset.db
+    shape = _shape(queryset.query, using)
+    if shape is None:
+        return list(queryset)
+    key, params = shape
+    key = ("rows", *key)
+    compiled = _SHAPES.get(key, False)
+    if compiled is False:
+        query = queryset.query.chain()
+        compiler = query.get_compiler(using=using)
+        sql, full_params = compiler.as_sql()
+        compiled = None
+        if (
+            sql
+            and list(full_params) == params
+            and not compiler.has_composite_fields([column for column, *_ in compiler.select])
+        ):
+            compiled = _Compiled(
+                kinds={}, queryset=queryset, compiler=compiler, sql=sql, params=params, slots=[]
+            )
+            compiled.preparable = False  # each list's SQL planned afresh: its values vary more
+        _SHAPES.get_or_set(key, lambda: compiled)
+    if compiled is None:
+        return list(queryset)
+    return compiled.fetch(params)

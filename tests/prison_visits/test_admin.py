@@ -279,6 +279,31 @@ def test_prison_settings_are_editable_by_that_prisons_staff_only(
     assert 'name="name"' not in response.content.decode()  # only administrators rename
 
 
+def test_each_caseworker_sees_only_their_prisons_visits_whoever_read_the_list_first(
+    client, caseworker, other_caseworker, prison, other_prison, frozen
+):
+    """A caseworker's prisons are values in the list's ``WHERE``: the second caseworker's
+    list has the first's query shape (``core.queries.shaped_rows``, its SQL compiled once)
+    and must still be their own."""
+    day = slot_on(TUE_1_DEC)
+    mine = RequestedVisitFactory.create_batch(2, prison=prison, slot=day)
+    theirs = RequestedVisitFactory.create_batch(2, prison=other_prison, slot=day)
+    changelist = url("visit_changelist")
+
+    pages = {}
+    for user in (caseworker, other_caseworker, caseworker):
+        client.logout()
+        sign_in(client, user, second_factor=True)
+        for path in (changelist, changelist + "?inbox=requests"):
+            pages[(user.pk, path)] = client.get(path).content.decode()
+
+    for path in (changelist, changelist + "?inbox=requests"):
+        for visits, others, user in ((mine, theirs, caseworker), (theirs, mine, other_caseworker)):
+            page = pages[(user.pk, path)]
+            assert all(v.reference_display in page for v in visits)
+            assert not any(v.reference_display in page for v in others)
+
+
 def test_an_administrator_sees_every_prison(client, administrator, mine, theirs):
     sign_in(client, administrator, second_factor=True)
 
