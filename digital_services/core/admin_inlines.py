@@ -39,6 +39,7 @@ from digital_services.core.escaping import conditional_escape
 
 from .admin_render import _text
 from .form_widgets import errors_ul, widget_html
+from .queries import shaped_rows
 
 TABULAR = "admin/edit_inline/tabular.html"
 
@@ -266,12 +267,22 @@ class EmptyFormOnce(BaseInlineFormSet):
     """Django's inline formset, its empty form (the row the "Add another" script copies, and
     what the admin reads the fields' labels from) made once rather than at every read. The
     empty form is made from nothing that changes while the formset lives: its prefix, form
-    kwargs and renderer. ``StaffAdminSite.register`` gives it to every inline that uses
+    kwargs and renderer. Its rows are read with their SQL compiled once per shape
+    (``get_queryset``). ``StaffAdminSite.register`` gives it to every inline that uses
     Django's own formset."""
 
     @cached_property
     def empty_form(self):
         return super().empty_form
+
+    def get_queryset(self):
+        # Django's, its rows read with their SQL compiled once per shape (the parent's id
+        # is the value in its WHERE: ``queries.shaped_rows``).
+        queryset = super().get_queryset()
+        if queryset._result_cache is None:
+            queryset._result_cache = shaped_rows(queryset)
+            queryset._prefetch_done = True  # any prefetches were Django's: shaped_rows' rule
+        return queryset
 
     def _construct_form(self, i, **kwargs):
         # Each row's foreign key holds the formset's instance's key (Django sets that): point

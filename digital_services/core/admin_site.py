@@ -13,7 +13,9 @@ templates: about 40% of rendering a small row. ``register`` gives every admin th
 Django's ``action_checkbox`` the same markup written directly (``admin_lists.action_checkbox_html``),
 including the admins of other packages (groups, login attempts, email addresses, second factors).
 ``register`` also gives them ``admin_lists.StaffChangeList``: a filter's links, one query string
-each, put together from pieces encoded once; and gives every admin's list page the template
+each, put together from pieces encoded once, and the page's rows read with their SQL compiled
+once per shape of list (``queries.shaped_rows``), as a case page's read of its case is
+(``get_object``, through ``queries.shaped_get``); and gives every admin's list page the template
 object that draws it in Python while the admin keeps Django's templates (``admin_page``), and
 each case page's the same (``admin_case_page``).
 """
@@ -52,6 +54,8 @@ class StaffAdminSite(admin.AdminSite):
                 model_admin.action_checkbox = action_checkbox_html
             if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
                 model_admin.get_changelist = _staff_changelist
+            if type(model_admin).get_object is admin.ModelAdmin.get_object:
+                model_admin.get_object = _shaped_get_object(model_admin)
             if type(model_admin).get_inline_formsets is admin.ModelAdmin.get_inline_formsets:
                 model_admin.get_inline_formsets = inline_formsets(model_admin.get_inline_formsets)
             for inline in model_admin.inlines:
@@ -97,6 +101,26 @@ def _staff_changelist(request, **kwargs):
     from .admin_lists import StaffChangeList
 
     return StaffChangeList
+
+
+def _shaped_get_object(model_admin):
+    """``ModelAdmin.get_object`` (Django 5.2's), the case read through ``queries.shaped_get``:
+    the admin's joins and columns compiled once per process, the case's id in its ``WHERE``."""
+    from django.core.exceptions import ValidationError
+
+    from .queries import shaped_get
+
+    def get_object(request, object_id, from_field=None):
+        queryset = model_admin.get_queryset(request)
+        model = queryset.model
+        field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+        try:
+            object_id = field.to_python(object_id)
+            return shaped_get(queryset, **{field.name: object_id})
+        except (model.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    return get_object
 
 
 def _drawn(view, model_admin, respond):

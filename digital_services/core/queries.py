@@ -11,7 +11,7 @@ from django.db.models import F, Field, ForeignObjectRel, JSONField, Model, Query
 from django.db.models.expressions import Col, OrderBy
 from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
 from django.db.models.functions import JSONObject
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query import MAX_GET_RESULTS, ModelIterable, get_related_populators
 from django.db.models.sql import Query
 from django.db.models.sql.datastructures import BaseTable, Join
 
@@ -491,3 +491,25 @@ def shaped_rows(queryset: QuerySet) -> list[Model]:
     if compiled is None:
         return list(queryset)
     return compiled.fetch(params)
+
+
+def shaped_get(queryset: QuerySet, **filters) -> Model:
+    """``queryset.get(**filters)`` (the same query, the same exceptions), its SQL compiled
+    once per shape (:func:`shaped_rows`): a case page's read of its case by id. A union, or
+    a query that locks its rows, is Django's."""
+    query = queryset.query
+    if query.combinator or query.select_for_update:
+        return queryset.get(**filters)
+    found = queryset.filter(**filters)
+    if query.can_filter() and not query.distinct_fields:
+        found = found.order_by()
+    rows = shaped_rows(found[:MAX_GET_RESULTS])
+    if len(rows) == 1:
+        return rows[0]
+    name = queryset.model._meta.object_name
+    if not rows:
+        raise queryset.model.DoesNotExist(f"{name} matching query does not exist.")
+    count = len(rows) if len(rows) < MAX_GET_RESULTS else f"more than {MAX_GET_RESULTS - 1}"
+    raise queryset.model.MultipleObjectsReturned(
+        f"get() returned more than one {name} -- it returned {count}!"
+    )

@@ -7,8 +7,8 @@ from datetime import date
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.core import admin_lists
 from digital_services.core.dates import date_format
-from digital_services.core.queries import related_rows
+from digital_services.core.queries import related_rows, shaped_get
 from digital_services.core.references import ReferenceSearchMixin
 
 from .. import emails, selectors, services
@@ -202,7 +202,10 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
         if not self._can_act(request):
             raise PermissionDenied
         queryset = selectors.visits_for_staff(user=request.user).select_related("prison")
-        return get_object_or_404(queryset, pk=object_id)
+        try:
+            return shaped_get(queryset, pk=object_id)  # get_object_or_404, compiled once
+        except Visit.DoesNotExist:
+            raise Http404 from None
 
     # -- pages
 

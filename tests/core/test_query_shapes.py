@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from digital_services.core import queries
 from digital_services.core.admin_lists import counts_at_most
-from digital_services.core.queries import shaped_rows, shaped_sql
+from digital_services.core.queries import shaped_get, shaped_rows, shaped_sql
 from prison_visits.constants import VisitStatus
 from prison_visits.models import Visit
 from tests.core.test_compiled_query import snapshot
@@ -164,3 +164,18 @@ def test_counts_at_most_counts_each_querys_own_rows():
             none=Visit.objects.filter(pk__in=[]),
         )
         assert counted == {"requested": 3, "booked": 2, "none": 0}
+
+
+def test_shaped_get_is_querysets_get(compiles):
+    visits = RequestedVisitFactory.create_batch(3)
+    base = Visit.objects.select_related("prison").order_by("-id")
+
+    for visit in visits:
+        _same([shaped_get(base, pk=visit.pk)], [base.get(pk=visit.pk)])
+    assert compiles.count(Visit) == 1 + len(visits)  # the shape once, then each Django get
+    with pytest.raises(Visit.DoesNotExist, match="Visit matching query does not exist"):
+        shaped_get(base, pk=-1)
+    with pytest.raises(Visit.MultipleObjectsReturned, match="it returned 3!"):
+        shaped_get(base, pk__in=[v.pk for v in visits])
+    with pytest.raises(Visit.DoesNotExist):
+        shaped_get(base.filter(status=VisitStatus.BOOKED), pk=visits[0].pk)

@@ -304,6 +304,26 @@ def test_each_caseworker_sees_only_their_prisons_visits_whoever_read_the_list_fi
             assert not any(v.reference_display in page for v in others)
 
 
+def test_each_case_page_shows_its_own_visit_and_visitors(client, caseworker, prison, frozen):
+    """The case page reads its visit (``get_object``) and the visitors' rows (the inline
+    formset) with their SQL compiled once per shape (``core.queries``): the second visit's
+    page has the first's shapes and must show the second visit."""
+    born = date(1980, 1, 1)
+    first = RequestedVisitFactory(prison=prison, visitors=[("Ada", "Lovelace", born)])
+    second = RequestedVisitFactory(prison=prison, visitors=[("Grace", "Hopper", born)])
+    sign_in(client, caseworker, second_factor=True)
+
+    pages = [
+        client.get(url("visit_change", visit.pk)).content.decode() for visit in (first, second)
+    ]
+
+    assert first.reference_display in pages[0] and second.reference_display not in pages[0]
+    assert second.reference_display in pages[1] and first.reference_display not in pages[1]
+    assert "Lovelace" in pages[0] and "Hopper" not in pages[0]
+    assert "Hopper" in pages[1] and "Lovelace" not in pages[1]
+    assert client.get(url("visit_change", second.pk + 1000)).status_code == 302  # not found
+
+
 def test_an_administrator_sees_every_prison(client, administrator, mine, theirs):
     sign_in(client, administrator, second_factor=True)
 
