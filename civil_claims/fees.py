@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from digital_services.core.dates import date_format
 from digital_services.core.memo import request_memo
 from digital_services.core.money import pence_format
+from digital_services.core.queries import shaped_rows
 
 
 class FeeNotFound(Exception):
@@ -70,7 +71,7 @@ def issue_fee_quote(amount_pence: int, *, on: dt.date) -> IssueFee:
         raise ValueError("A claim is for at least 1p")
     bands = request_memo(  # read once a request: the check page quotes the fee 4 times
         ("civil_claims.issue_fee_bands", amount_pence, on),
-        lambda: list(
+        lambda: shaped_rows(
             IssueFeeBand.objects.filter(
                 Q(valid_to__isnull=True) | Q(valid_to__gte=on),
                 Q(upper_pence__isnull=True) | Q(upper_pence__gte=amount_pence),

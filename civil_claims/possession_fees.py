@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from digital_services.core.queries import shaped_rows
+
 
 class PossessionFeeNotFound(Exception):
     """No fee of this kind was in force on this date."""
@@ -38,7 +40,7 @@ def possession_fee_rates(kind: str) -> tuple[PossessionFeeRate, ...]:
             code=row.code,
             fee_id=row.pk,
         )
-        for row in PossessionFee.objects.filter(kind=kind).order_by("effective_from")
+        for row in shaped_rows(PossessionFee.objects.filter(kind=kind).order_by("effective_from"))
     )
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from digital_services.core.dates import date_format
 from digital_services.core.memo import request_memo
+from digital_services.core.queries import shaped_rows
 
 from .constants import (
     BAND_REMISSION_DIVISOR,
@@ -158,7 +159,7 @@ def _rows_in_force(*, jurisdiction: str, kind: str, band: str, on_date: dt.date)
     from .models import FeeSchedule
 
     def read():
-        return list(
+        return shaped_rows(
             FeeSchedule.objects.filter(
                 Q(effective_to__isnull=True) | Q(effective_to__gte=on_date),
                 jurisdiction=jurisdiction,

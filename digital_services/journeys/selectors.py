@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from digital_services.accounts.citizens import case_owner_for_request
 from digital_services.core.dates import date_format
 from digital_services.core.memo import BoundedMemo
+from digital_services.core.queries import shaped_rows
 from digital_services.core.registry import CaseSummary
 
 from .constants import RESUME_SIGNER_SALT, SESSION_OWNER_KEY
@@ -56,16 +57,14 @@ def draft_get(*, journey: Journey, owner: Owner) -> Draft | None:
     """The owner's unexpired draft of this journey, if any."""
     if not owner:
         return None
-    return (
-        Draft.objects.filter(
-            service=journey.service,
-            journey=journey.slug,
-            expires_at__gt=timezone.now(),
-            **owner.draft_filter(),
-        )
-        .order_by("-updated_at")
-        .first()
-    )
+    latest = Draft.objects.filter(
+        service=journey.service,
+        journey=journey.slug,
+        expires_at__gt=timezone.now(),
+        **owner.draft_filter(),
+    ).order_by("-updated_at")[:1]
+    found = shaped_rows(latest)  # its SQL compiled once per process (every journey page)
+    return found[0] if found else None
 
 
 def draft_for_request(request, *, journey: Journey, owner: Owner) -> Draft | None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import time_format
+from digital_services.core.queries import shaped_rows
 
 from .. import emails
 from ..models import Prison, SlotTime
@@ -57,7 +58,7 @@ class PrisonChoiceForm(forms.Form):
     @cached_property
     def prisons(self) -> list[Prison]:
         """Every prison, A to Z (one query, made only when needed)."""
-        return list(Prison.objects.order_by("name"))
+        return shaped_rows(Prison.objects.order_by("name"))
 
     @cached_property
     def prisons_listed(self) -> list[Prison]:
@@ -66,7 +67,7 @@ class PrisonChoiceForm(forms.Form):
         of a hundred-odd prisons, not all thirty."""
         if "prisons" in self.__dict__:
             return self.prisons
-        return list(
+        return shaped_rows(
             Prison.objects.order_by("name").only("name", "name_cy", "enabled", "availability")
         )
 
