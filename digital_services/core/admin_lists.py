@@ -371,6 +371,5 @@ class StaffChangeList(ChangeList):
         rows = self.result_list
         if not self.list_editable and isinstance(rows, QuerySet) and rows._result_cache is None:
             rows._result_cache = shaped_rows(rows)
-            rows._prefetch_done = (
-                True  # any prefetches were Django's: shaped_rows leaves those to it
-            )
+            # Any prefetches were Django's: shaped_rows leaves such a queryset to it.
+            rows._prefetch_done = True
