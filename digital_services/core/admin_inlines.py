@@ -39,7 +39,7 @@ from digital_services.core.escaping import conditional_escape
 
 from .admin_render import _text
 from .form_widgets import errors_ul, widget_html
-from .queries import shaped_rows
+from .queries import read_shaped
 
 TABULAR = "admin/edit_inline/tabular.html"
 
@@ -278,11 +278,7 @@ class EmptyFormOnce(BaseInlineFormSet):
     def get_queryset(self):
         # Django's, its rows read with their SQL compiled once per shape (the parent's id
         # is the value in its WHERE: ``queries.shaped_rows``).
-        queryset = super().get_queryset()
-        if queryset._result_cache is None:
-            queryset._result_cache = shaped_rows(queryset)
-            queryset._prefetch_done = True  # any prefetches were Django's: shaped_rows' rule
-        return queryset
+        return read_shaped(super().get_queryset())
 
     def _construct_form(self, i, **kwargs):
         # Each row's foreign key holds the formset's instance's key (Django sets that): point

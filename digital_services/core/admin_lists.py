@@ -42,7 +42,7 @@ from django.utils.translation import gettext as _
 from digital_services.core.escaping import escape
 
 from .memo import BoundedMemo
-from .queries import CompiledQuery, shaped_rows, shaped_sql
+from .queries import CompiledQuery, read_shaped, shaped_sql
 
 
 def admin_table(rows, *, empty: str = "–") -> str:
@@ -368,8 +368,5 @@ class StaffChangeList(ChangeList):
         The rows fill the queryset's cache, so ``result_list`` is still the page's queryset.
         A list edited in place is left to Django (its forms are made from the queryset)."""
         super().get_results(request)
-        rows = self.result_list
-        if not self.list_editable and isinstance(rows, QuerySet) and rows._result_cache is None:
-            rows._result_cache = shaped_rows(rows)
-            # Any prefetches were Django's: shaped_rows leaves such a queryset to it.
-            rows._prefetch_done = True
+        if not self.list_editable and isinstance(self.result_list, QuerySet):
+            read_shaped(self.result_list)

@@ -425,6 +425,22 @@ def _shape(query: Query, using: str):
     return (type(query), using, state, where), list(params)
 
 
+def _kept_for_shape(kind: str, query: Query, using: str, make):
+    """What is kept for the query's shape (``make(params)`` works it out the first time; None
+    marks a shape left to Django) and the query's own parameters; (None, None) for a query
+    with no shape."""
+    shape = _shape(query, using)
+    if shape is None:
+        return None, None
+    key, params = shape
+    key = (kind, *key)
+    kept = _SHAPES.get(key, False)
+    if kept is False:
+        kept = make(params)
+        _SHAPES.get_or_set(key, lambda: kept)
+    return kept, params
+
+
 def shaped_sql(query: Query, using: str) -> tuple[str, list]:
     """``query.get_compiler(using=using).as_sql()``, compiled once per shape in a process.
 
@@ -436,19 +452,12 @@ def shaped_sql(query: Query, using: str) -> tuple[str, list]:
     every time (it holds the values, and the user's own scope), the rest once. A shape whose
     SQL has parameters anywhere else (an annotation's value) is compiled every time, as is a
     query with a part whose equality this cannot judge."""
-    shape = _shape(query, using)
-    if shape is None:
-        return query.get_compiler(using=using).as_sql()
-    key, params = shape
-    key = ("sql", *key)
-    sql = _SHAPES.get(key, False)
-    if sql is False:
+
+    def make(params):
         sql, full_params = query.get_compiler(using=using).as_sql()
-        if not sql or list(full_params) != params:
-            _SHAPES.get_or_set(key, lambda: None)
-            return sql, full_params
-        _SHAPES.get_or_set(key, lambda: sql)
-        return sql, params
+        return sql if sql and list(full_params) == params else None
+
+    sql, params = _kept_for_shape("sql", query, using, make)
     if sql is None:
         return query.get_compiler(using=using).as_sql()
     return sql, params
@@ -466,31 +475,37 @@ def shaped_rows(queryset: QuerySet) -> list[Model]:
         or queryset._known_related_objects
     ):
         return list(queryset)
-    using = queryset.db
-    shape = _shape(queryset.query, using)
-    if shape is None:
-        return list(queryset)
-    key, params = shape
-    key = ("rows", *key)
-    compiled = _SHAPES.get(key, False)
-    if compiled is False:
-        query = queryset.query.chain()
-        compiler = query.get_compiler(using=using)
+
+    def make(params):
+        compiler = queryset.query.chain().get_compiler(using=queryset.db)
         sql, full_params = compiler.as_sql()
-        compiled = None
         if (
-            sql
-            and list(full_params) == params
-            and not compiler.has_composite_fields([column for column, *_ in compiler.select])
+            not sql
+            or list(full_params) != params
+            or compiler.has_composite_fields([column for column, *_ in compiler.select])
         ):
-            compiled = _Compiled(
-                kinds={}, queryset=queryset, compiler=compiler, sql=sql, params=params, slots=[]
-            )
-            compiled.preparable = False  # each list's SQL planned afresh: its values vary more
-        _SHAPES.get_or_set(key, lambda: compiled)
+            return None
+        compiled = _Compiled(
+            kinds={}, queryset=queryset, compiler=compiler, sql=sql, params=params, slots=[]
+        )
+        compiled.preparable = False  # each list's SQL planned afresh: its values vary more
+        return compiled
+
+    compiled, params = _kept_for_shape("rows", queryset.query, queryset.db, make)
     if compiled is None:
         return list(queryset)
     return compiled.fetch(params)
+
+
+def read_shaped(queryset: QuerySet) -> QuerySet:
+    """The queryset, its rows read through :func:`shaped_rows` into its own cache, as
+    evaluating it would leave them (unless it was read already): for a queryset Django's code
+    reads afterwards (an admin list's page, an inline formset's rows)."""
+    if queryset._result_cache is None:
+        queryset._result_cache = shaped_rows(queryset)
+        # Any prefetches were Django's: shaped_rows leaves such a queryset to it.
+        queryset._prefetch_done = True
+    return queryset
 
 
 def shaped_get(queryset: QuerySet, **filters) -> Model:
