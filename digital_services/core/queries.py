@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable
 
@@ -11,7 +12,13 @@ from django.db.models import F, Field, ForeignObjectRel, JSONField, Model, Query
 from django.db.models.expressions import Col, OrderBy
 from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
 from django.db.models.functions import JSONObject
-from django.db.models.query import MAX_GET_RESULTS, ModelIterable, get_related_populators
+from django.db.models.query import (
+    MAX_GET_RESULTS,
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 from django.db.models.sql import Query
 from django.db.models.sql.datastructures import BaseTable, Join
 
@@ -62,11 +69,13 @@ class CompiledQuery:
     cannot see a value that changes more slowly than two builds a microsecond apart: today's
     date, a setting, the request's language. ``build`` must use nothing but its ids and
     constants (the lists that use it filter on ids, enum values and columns), or that value
-    stays as it was when the process first built the query. Ids are whole numbers or text (a
-    case's reference), each always of the type it had on the first run, and each must go
-    into the SQL's parameters unchanged (a ``__iexact`` or ``__contains`` that escapes or
-    wraps it is refused); a queryset of model instances without ``prefetch_related`` (also
-    refused).
+    stays as it was when the process first built the query. Ids are whole numbers, text (a
+    case's reference) or dates (a window's first and last day), each always of the type it
+    had on the first run, and each must go into the SQL's parameters unchanged (a
+    ``__iexact`` or ``__contains`` that escapes or wraps it is refused). ``build`` gives a
+    queryset of model instances without ``prefetch_related`` (also refused), or of
+    ``values_list`` rows (a ``UNION`` of them too): then ``rows`` gives the tuples, or the
+    values with ``flat=True``, as the queryset would.
     It uses the compiler's results the way Django's ``ModelIterable`` does; the tests compare
     its instances with the queryset's own.
 
@@ -88,13 +97,13 @@ class CompiledQuery:
         self.build = build
         self._compiled: _Compiled | None = None
 
-    def rows(self, **ids: int | str) -> list[Model]:
+    def rows(self, **ids: int | str | dt.date) -> list:
         kinds = {name: type(value) for name, value in ids.items()}
         compiled = self._compiled
         if compiled is None:
-            if not set(kinds.values()) <= {int, str}:
-                raise TypeError("CompiledQuery.rows() takes whole-number or text ids")
-            compiled = self._compiled = _Compiled.of(self.build, kinds, self._STAND_INS)
+            if not set(kinds.values()) <= _ID_KINDS:
+                raise TypeError("CompiledQuery.rows() takes whole-number, text or date ids")
+            compiled = self._compiled = _compiled_of(self.build, kinds, self._STAND_INS)
         elif compiled.kinds != kinds:
             expected = {name: kind.__name__ for name, kind in compiled.kinds.items()}
             raise TypeError(f"CompiledQuery.rows() takes the ids {expected}")
@@ -103,6 +112,8 @@ class CompiledQuery:
 
 #: Prepare each compiled query's SQL once per PostgreSQL connection (see CompiledQuery).
 PREPARE = True
+#: The types an id of a CompiledQuery may have (exactly: a datetime is not a date here).
+_ID_KINDS = frozenset({int, str, dt.date})
 _NAMES = itertools.count(1)
 _ALREADY_PREPARED = "42P05"  # duplicate_prepared_statement: this session has it already
 
@@ -120,13 +131,58 @@ def _numbered(sql: str) -> str:
     return "%".join(numbered)
 
 
-class _Compiled:
-    """A compiled query: its SQL, where each id goes in its parameters, and how its rows
-    become instances (``ModelIterable``'s steps, worked out once)."""
+def _stand_in(kind: type, stand_in: int, n: int):
+    """The ``n``-th id's stand-in of a kind (no real id, text or date of a list query)."""
+    if kind is int:
+        return stand_in - 100 * n
+    if kind is str:
+        return f"stand-in {stand_in - 100 * n}"
+    return dt.date(1901, 1, 1) + dt.timedelta(days=-stand_in % 1000 + 50 * n)
+
+
+def _compiled_of(build, kinds: dict[str, type], stand_ins: tuple[int, int]) -> _Statement:
+    """Build and compile the query with each set of stand-ins (``kinds``: each id's type);
+    check they differ only where the ids go."""
+    compiled = []
+    for stand_in in stand_ins:
+        values = {name: _stand_in(kinds[name], stand_in, n) for n, name in enumerate(sorted(kinds))}
+        queryset = build(**values)
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        if (
+            queryset._iterable_class not in _ROWS_OF
+            or queryset._prefetch_related_lookups
+            or queryset._known_related_objects
+            or compiler.has_composite_fields([column for column, *_ in compiler.select])
+        ):
+            raise ImproperlyConfigured(
+                "CompiledQuery: model instances or values_list rows, no prefetch_related"
+            )
+        compiled.append((values, queryset, compiler, sql, list(params)))
+    (first, queryset, compiler, sql, params), (second, *_, other_sql, other_params) = compiled
+    name_of = {value: name for name, value in first.items()}
+    slots = [
+        (position, name_of[value])
+        for position, value in enumerate(params)
+        if type(value) in _ID_KINDS and value in name_of
+    ]
+    expected = list(params)
+    for position, name in slots:
+        expected[position] = second[name]
+    if sql != other_sql or other_params != expected or {n for _, n in slots} != kinds.keys():
+        raise ImproperlyConfigured(
+            "CompiledQuery: the query must change with its ids and nothing else"
+        )
+    return _ROWS_OF[queryset._iterable_class](
+        kinds=kinds, queryset=queryset, compiler=compiler, sql=sql, params=params, slots=slots
+    )
+
+
+class _Statement:
+    """A compiled query's SQL, where each id goes in its parameters, and how it is run (each
+    kind of row it gives has its own ``_made``)."""
 
     def __init__(self, *, kinds, queryset, compiler, sql, params, slots):
-        select, klass_info = compiler.select, compiler.klass_info
-        fields = klass_info["select_fields"]
         self.kinds = kinds
         self.sql = sql
         self.params = params
@@ -142,83 +198,39 @@ class _Compiled:
         )
         self.preparable = True
         self.db = queryset.db
-        self.model = klass_info["model"]
-        self.model_slice = slice(fields[0], fields[-1] + 1)
-        self.init_list = [f[0].target.attname for f in select[self.model_slice]]
-        self.populators = get_related_populators(klass_info, select, self.db)
-        self.annotations = list(compiler.annotation_col_map.items())
+        select = compiler.select
         self.converters = list(compiler.get_converters([s[0] for s in select]).items())
         self.width = compiler.col_count if compiler.has_extra_select else None
 
-    @classmethod
-    def of(cls, build, kinds: dict[str, type], stand_ins: tuple[int, int]) -> _Compiled:
-        """Build and compile the query with each set of stand-ins (``kinds``: each id's type);
-        check they differ only where the ids go."""
-        compiled = []
-        for stand_in in stand_ins:
-            values = {
-                name: stand_in - 100 * n if kinds[name] is int else f"stand-in {stand_in - 100 * n}"
-                for n, name in enumerate(sorted(kinds))
-            }
-            queryset = build(**values)
-            compiler = queryset.query.get_compiler(using=queryset.db)
-            sql, params = compiler.as_sql()
-            if (
-                queryset._iterable_class is not ModelIterable
-                or queryset._prefetch_related_lookups
-                or queryset._known_related_objects
-                or compiler.has_composite_fields([column for column, *_ in compiler.select])
-            ):
-                raise ImproperlyConfigured("CompiledQuery: model instances, no prefetch_related")
-            compiled.append((values, queryset, compiler, sql, list(params)))
-        (first, queryset, compiler, sql, params), (second, *_, other_sql, other_params) = compiled
-        name_of = {value: name for name, value in first.items()}
-        slots = [
-            (position, name_of[value])
-            for position, value in enumerate(params)
-            if type(value) in (int, str) and value in name_of
-        ]
-        expected = list(params)
-        for position, name in slots:
-            expected[position] = second[name]
-        if sql != other_sql or other_params != expected or {n for _, n in slots} != kinds.keys():
-            raise ImproperlyConfigured(
-                "CompiledQuery: the query must change with its ids and nothing else"
-            )
-        return cls(
-            kinds=kinds, queryset=queryset, compiler=compiler, sql=sql, params=params, slots=slots
-        )
-
-    def run(self, ids: dict[str, int]) -> list[Model]:
+    def run(self, ids: dict[str, int | str | dt.date]) -> list:
         params = list(self.params)
         for position, name in self.slots:
             params[position] = ids[name]
         return self.fetch(params)
 
-    def fetch(self, params: list) -> list[Model]:
-        """The instances the SQL finds with these parameters (all of them, in order)."""
+    def fetch(self, params: list) -> list:
+        """What the SQL finds with these parameters (all of it, in order)."""
         connection = connections[self.db]
         with connection.cursor() as cursor:
             if self._prepared(connection):
                 cursor.execute(self.execute, params)
             else:
                 cursor.execute(self.sql, params)
-            rows = cursor.fetchall()
-        instances = []
-        for fetched in rows:
-            row = list(fetched[: self.width] if self.width else fetched)
-            for position, (converters, expression) in self.converters:
+            fetched = cursor.fetchall()
+        converters = self.converters
+        rows = []
+        for row in fetched:
+            row = list(row[: self.width] if self.width else row)
+            for position, (functions, expression) in converters:
                 value = row[position]
-                for converter in converters:
+                for converter in functions:
                     value = converter(value, expression, connection)
                 row[position] = value
-            instance = self.model.from_db(self.db, self.init_list, row[self.model_slice])
-            for populator in self.populators:
-                populator.populate(row, instance)
-            for name, position in self.annotations:
-                setattr(instance, name, row[position])
-            instances.append(instance)
-        return instances
+            rows.append(row)
+        return self._made(rows)
+
+    def _made(self, rows: list[list]) -> list:
+        raise NotImplementedError
 
     def _prepared(self, connection) -> bool:
         """Whether the statement is prepared on the connection's session (preparing it the
@@ -250,6 +262,54 @@ class _Compiled:
                     cursor.execute("RELEASE SAVEPOINT compiled_query_prepare")
         done[1].add(self.statement)
         return True
+
+
+class _Compiled(_Statement):
+    """A compiled query of model instances, made as ``ModelIterable`` makes them (its steps
+    worked out once)."""
+
+    def __init__(self, *, queryset, compiler, **kwargs):
+        super().__init__(queryset=queryset, compiler=compiler, **kwargs)
+        select, klass_info = compiler.select, compiler.klass_info
+        fields = klass_info["select_fields"]
+        self.model = klass_info["model"]
+        self.model_slice = slice(fields[0], fields[-1] + 1)
+        self.init_list = [f[0].target.attname for f in select[self.model_slice]]
+        self.populators = get_related_populators(klass_info, select, self.db)
+        self.annotations = list(compiler.annotation_col_map.items())
+
+    def _made(self, rows: list[list]) -> list[Model]:
+        instances = []
+        for row in rows:
+            instance = self.model.from_db(self.db, self.init_list, row[self.model_slice])
+            for populator in self.populators:
+                populator.populate(row, instance)
+            for name, position in self.annotations:
+                setattr(instance, name, row[position])
+            instances.append(instance)
+        return instances
+
+
+class _CompiledTuples(_Statement):
+    """A compiled ``values_list`` query: each row a tuple, as ``ValuesListIterable`` gives."""
+
+    def _made(self, rows: list[list]) -> list[tuple]:
+        return [tuple(row) for row in rows]
+
+
+class _CompiledFlat(_Statement):
+    """A compiled ``values_list(..., flat=True)`` query: each row's one value."""
+
+    def _made(self, rows: list[list]) -> list:
+        return [row[0] for row in rows]
+
+
+#: The kind of compiled query for each kind of queryset CompiledQuery takes.
+_ROWS_OF = {
+    ModelIterable: _Compiled,
+    ValuesListIterable: _CompiledTuples,
+    FlatValuesListIterable: _CompiledFlat,
+}
 
 
 class Related:

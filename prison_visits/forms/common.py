@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -85,8 +86,12 @@ def _name_clean(value: str, label: str) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def prison_name_key(text: str) -> str:
-    """What tells one prison's name from another: "HMP/YOI Altcourse" → "altcourse"."""
+    """What tells one prison's name from another: "HMP/YOI Altcourse" → "altcourse".
+
+    Kept per process (a pure function of the text): the prison question compares what was
+    typed with every prison's names, on every page of the booking that checks it."""
     words = re.sub(r"[^0-9a-z]+", " ", (text or "").lower()).split()
     while words and words[0] in PRISON_NAME_PREFIXES:
         words = words[1:]

@@ -20,6 +20,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from digital_services.core.calendar import is_bank_holiday, working_days_add
+from digital_services.core.queries import CompiledQuery
 
 from ..constants import VisitStatus
 from ..models import (
@@ -69,18 +70,14 @@ def prison_booking_window(*, prison: Prison, today: date) -> tuple[date, date]:
     return first, last
 
 
-def _day_slots(
-    *, prison: Prison, start: date, end: date
-) -> tuple[dict[date, list[tuple[time, time, int]]], dict[date, str]]:
-    """Each day's (start, end, capacity) times from the pattern, and the blocked days.
-
-    1 query: the weekly slots, the dated slots and the blocked dates as one ``UNION ALL``."""
+def _day_slot_rows(*, prison_id: int, start: date, end: date):
+    """The weekly slots, the dated slots and the blocked dates as one ``UNION ALL``."""
     none_date = Value(None, output_field=DateField())
     none_int = Value(None, output_field=IntegerField())
     none_time = Value(None, output_field=TimeField())
     no_reason = Value("", output_field=CharField())
     columns = ("kind", "on_weekday", "on_date", "starts", "ends", "tables", "why")
-    weekly_rows = WeeklySlot.objects.filter(prison=prison).annotate(
+    weekly_rows = WeeklySlot.objects.filter(prison=prison_id).annotate(
         kind=Value("weekly"),
         on_weekday=F("weekday"),
         on_date=none_date,
@@ -89,7 +86,7 @@ def _day_slots(
         tables=F("capacity"),
         why=no_reason,
     )
-    dated_rows = DateSlot.objects.filter(prison=prison, date__range=(start, end)).annotate(
+    dated_rows = DateSlot.objects.filter(prison=prison_id, date__range=(start, end)).annotate(
         kind=Value("dated"),
         on_weekday=none_int,
         on_date=F("date"),
@@ -98,7 +95,7 @@ def _day_slots(
         tables=F("capacity"),
         why=no_reason,
     )
-    blocked_rows = BlockedDate.objects.filter(prison=prison, date__range=(start, end)).annotate(
+    blocked_rows = BlockedDate.objects.filter(prison=prison_id, date__range=(start, end)).annotate(
         kind=Value("blocked"),
         on_weekday=none_int,
         on_date=F("date"),
@@ -107,7 +104,7 @@ def _day_slots(
         tables=none_int,
         why=F("reason"),
     )
-    rows = (
+    return (
         weekly_rows.order_by()
         .values_list(*columns)
         .union(
@@ -116,6 +113,19 @@ def _day_slots(
             all=True,
         )
     )
+
+
+#: Its SQL built once per process: every calendar, check page and staff process page reads it.
+_DAY_SLOT_ROWS = CompiledQuery(_day_slot_rows)
+
+
+def _day_slots(
+    *, prison: Prison, start: date, end: date
+) -> tuple[dict[date, list[tuple[time, time, int]]], dict[date, str]]:
+    """Each day's (start, end, capacity) times from the pattern, and the blocked days.
+
+    1 query: the weekly slots, the dated slots and the blocked dates as one ``UNION ALL``."""
+    rows = _DAY_SLOT_ROWS.rows(prison_id=prison.pk, start=start, end=end)
     weekly: dict[int, list[tuple[time, time, int]]] = defaultdict(list)
     dated: dict[date, list[tuple[time, time, int]]] = defaultdict(list)
     blocked: dict[date, str] = {}
@@ -142,6 +152,26 @@ def _day_slots(
     return days, blocked
 
 
+def _booked_visit_rows(*, prison_id: int, start: date, end: date, **prisoner):
+    """The booked visits at the prison between two dates, and with ``prisoner`` (its
+    ``number``, ``prisoner_start`` and ``prisoner_end``) the prisoner's at any prison between
+    theirs."""
+    wanted = Q(prison=prison_id, slot_date__range=(start, end))
+    if prisoner:
+        wanted |= Q(
+            prisoner_number=prisoner["number"],
+            slot_date__range=(prisoner["prisoner_start"], prisoner["prisoner_end"]),
+        )
+    return Visit.objects.filter(wanted, status=VisitStatus.BOOKED).values_list(
+        "prison_id", "prisoner_number", "slot_date", "slot_start", "slot_end"
+    )
+
+
+#: Built once per process each, with and without a prisoner.
+_BOOKED_AT_PRISON = CompiledQuery(_booked_visit_rows)
+_BOOKED_WITH_PRISONER = CompiledQuery(_booked_visit_rows)
+
+
 def _booked_visits(
     *,
     prison: Prison,
@@ -153,15 +183,20 @@ def _booked_visits(
 ) -> tuple[dict[tuple[date, time], int], list[tuple[date, time, time]] | None]:
     """``_booked_counts`` and ``_prisoner_booked`` (None without a prisoner) in 1 query: the
     booked visits at the prison in the window, or the prisoner's at any prison around it."""
-    wanted = Q(prison=prison, slot_date__range=(start, end))
     number = prison_number_normalise(prisoner_number) if prisoner_number else None
-    if number:
-        wanted |= Q(prisoner_number=number, slot_date__range=(prisoner_start, prisoner_end))
     counts: dict[tuple[date, time], int] = defaultdict(int)
     theirs: list[tuple[date, time, time]] = []
-    rows = Visit.objects.filter(wanted, status=VisitStatus.BOOKED).values_list(
-        "prison_id", "prisoner_number", "slot_date", "slot_start", "slot_end"
-    )
+    if number:
+        rows = _BOOKED_WITH_PRISONER.rows(
+            prison_id=prison.pk,
+            start=start,
+            end=end,
+            number=number,
+            prisoner_start=prisoner_start,
+            prisoner_end=prisoner_end,
+        )
+    else:
+        rows = _BOOKED_AT_PRISON.rows(prison_id=prison.pk, start=start, end=end)
     for prison_id, visit_prisoner, day, slot_start, slot_end in rows:
         if prison_id == prison.pk and start <= day <= end:
             counts[(day, slot_start)] += 1

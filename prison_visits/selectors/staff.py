@@ -13,7 +13,7 @@ from django.db.models import (
 )
 
 from digital_services.core.admin_lists import counts_at_most
-from digital_services.core.queries import Related, related_rows
+from digital_services.core.queries import CompiledQuery, Related, related_rows
 
 from ..constants import PrisonerCheck, VisitStatus
 from ..models import (
@@ -82,12 +82,26 @@ def prisoner_register_check(*, prison: Prison, prison_number: str, date_of_birth
     otherwise. Names are not compared: staff check them by eye.
     """
     number = prison_number_normalise(prison_number)
-    entries = PrisonerRegisterEntry.objects.filter(prison=prison, active=True)
-    if entries.filter(prison_number=number, date_of_birth=date_of_birth).exists():
+    if _REGISTER_MATCH.rows(prison_id=prison.pk, number=number, born=date_of_birth):
         return PrisonerCheck.VERIFIED
-    if not entries.exists():
+    if not _REGISTER_ANY.rows(prison_id=prison.pk):
         return PrisonerCheck.NO_REGISTER
     return PRISONER_NOT_FOUND
+
+
+def _register_entries(*, prison_id: int, **matching):
+    """An active register entry of the prison (one matching ``number`` and ``born``, if
+    given), as ``exists()`` reads it: its id, at most one."""
+    entries = PrisonerRegisterEntry.objects.filter(prison=prison_id, active=True)
+    if matching:
+        entries = entries.filter(prison_number=matching["number"], date_of_birth=matching["born"])
+    return entries.order_by().values_list("pk", flat=True)[:1]
+
+
+#: The register look-ups of every booking page that checks the prisoner, built once per
+#: process.
+_REGISTER_MATCH = CompiledQuery(_register_entries)
+_REGISTER_ANY = CompiledQuery(_register_entries)
 
 
 def prisoner_register_entry_for_visit(*, visit: Visit) -> PrisonerRegisterEntry | None:
