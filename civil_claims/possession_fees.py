@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from digital_services.core.memo import request_memo
 from digital_services.core.queries import shaped_rows
 
 
@@ -29,18 +30,25 @@ class PossessionFeeRate:
 
 
 def possession_fee_rates(kind: str) -> tuple[PossessionFeeRate, ...]:
-    """The dated rows of one kind of fee, oldest first."""
+    """The dated rows of one kind of fee, oldest first (read once a request: the check pages
+    of the possession claim and the response each work the fee out twice, for the step that
+    shows it and for what you pay)."""
     from .models import PossessionFee
 
-    return tuple(
-        PossessionFeeRate(
-            kind=row.kind,
-            effective_from=row.effective_from,
-            fee_pence=row.fee_pence,
-            code=row.code,
-            fee_id=row.pk,
-        )
-        for row in shaped_rows(PossessionFee.objects.filter(kind=kind).order_by("effective_from"))
+    return request_memo(
+        ("civil_claims.possession_fee_rates", kind),
+        lambda: tuple(
+            PossessionFeeRate(
+                kind=row.kind,
+                effective_from=row.effective_from,
+                fee_pence=row.fee_pence,
+                code=row.code,
+                fee_id=row.pk,
+            )
+            for row in shaped_rows(
+                PossessionFee.objects.filter(kind=kind).order_by("effective_from")
+            )
+        ),
     )
 
 

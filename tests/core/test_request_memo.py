@@ -95,3 +95,43 @@ def test_the_help_with_fees_check_page_reads_the_fee_schedule_once(client):
     assert response.status_code == 200
     reads = [q for q in queries.captured_queries if "tribunal_fees_feeschedule" in q["sql"]]
     assert len(reads) == 1
+
+
+def test_possession_fees_are_read_once_a_request_and_a_change_is_seen_in_the_next():
+    from civil_claims.models import PossessionFee
+    from civil_claims.possession_fees import possession_fee_for
+
+    on = dt.date(2026, 12, 5)
+    _in_a_request()
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            assert possession_fee_for("warrant", on=on).fee_pence == 14800
+            assert possession_fee_for("warrant", on=on).fee_pence == 14800
+        assert len(queries) == 1
+    finally:
+        _request_ends()
+
+    PossessionFee.objects.filter(kind="warrant").update(fee_pence=15000)
+    _in_a_request()
+    try:
+        assert possession_fee_for("warrant", on=on).fee_pence == 15000
+    finally:
+        _request_ends()
+
+
+def test_the_possession_response_check_page_reads_the_possession_fees_once(client):
+    """Through the real page: its counterclaim fee is worked out for the step and for what
+    you pay."""
+    from tests.quality.harness import ClientDriver, JourneyWalker, journeys_list
+
+    journey = next(j for j in journeys_list() if j.slug == "possession-response")
+    walker = JourneyWalker(journey, ClientDriver(client), stop_at=lambda v: v.kind == "check")
+    check = walker.walk()
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(check)
+
+    assert response.status_code == 200
+    assert "Counterclaim fee" in response.content.decode()
+    reads = [q for q in queries.captured_queries if "civil_claims_possessionfee" in q["sql"]]
+    assert len(reads) == 1
