@@ -11,11 +11,12 @@ from crispy_forms_gds.layout import (
     Size,
 )
 from django import forms
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import time_format
-from digital_services.core.queries import shaped_rows
+from digital_services.core.queries import CompiledQuery, shaped_rows
 
 from .. import emails
 from ..models import Prison, SlotTime
@@ -33,6 +34,11 @@ from .common import (
     date_of_birth_check,
     prison_name_key,
 )
+
+#: A prison's columns, as ``Prison.from_db`` takes them, and where its names are among them.
+_PRISON_COLUMNS = tuple(field.attname for field in Prison._meta.concrete_fields)
+_NAME, _NAME_CY, _SLUG = (_PRISON_COLUMNS.index(name) for name in ("name", "name_cy", "slug"))
+_EVERY_PRISON = CompiledQuery(lambda: Prison.objects.order_by("name").values_list(*_PRISON_COLUMNS))
 
 
 class PrisonChoiceForm(forms.Form):
@@ -56,16 +62,27 @@ class PrisonChoiceForm(forms.Form):
         self.helper = _helper(Field.text("prison", field_width=Fluid.TWO_THIRDS))
 
     @cached_property
+    def _prison_rows(self) -> list[tuple]:
+        """Every prison's row, A to Z: one query, its SQL built once per process, and no
+        prison made until one is wanted (every later page of the booking checks the answer
+        against a hundred-odd of them)."""
+        return _EVERY_PRISON.rows()
+
+    @staticmethod
+    def _prison_from(row: tuple) -> Prison:
+        return Prison.from_db(Prison.objects.db, _PRISON_COLUMNS, row)
+
+    @cached_property
     def prisons(self) -> list[Prison]:
-        """Every prison, A to Z (one query, made only when needed)."""
-        return shaped_rows(Prison.objects.order_by("name"))
+        """Every prison, A to Z, whole (one query, made only when needed)."""
+        return [self._prison_from(row) for row in self._prison_rows]
 
     @cached_property
     def prisons_listed(self) -> list[Prison]:
         """Every prison, A to Z, for the page's list: the prisons already read to check an
         answer, or else only the columns the list shows (names and whether it books online)
         of a hundred-odd prisons, not all thirty."""
-        if "prisons" in self.__dict__:
+        if "_prison_rows" in self.__dict__:
             return self.prisons
         return shaped_rows(
             Prison.objects.order_by("name").only("name", "name_cy", "enabled", "availability")
@@ -74,24 +91,26 @@ class PrisonChoiceForm(forms.Form):
     def clean_prison(self) -> Prison:
         typed = self.cleaned_data["prison"].strip()
         key = prison_name_key(typed)
+        lowered = typed.lower()
         exact = [
-            p
-            for p in self.prisons
-            if typed.lower() in (p.name.lower(), p.name_cy.lower(), p.slug)
-            or (key and key in (prison_name_key(p.name), prison_name_key(p.name_cy)))
+            row
+            for row in self._prison_rows
+            if lowered in (row[_NAME].lower(), row[_NAME_CY].lower(), row[_SLUG])
+            or (key and key in (prison_name_key(row[_NAME]), prison_name_key(row[_NAME_CY])))
         ]
         if len(exact) == 1:
-            return exact[0]
+            return self._prison_from(exact[0])
         found = exact or [
-            p
-            for p in self.prisons
+            row
+            for row in self._prison_rows
             if key
             and (
-                key in prison_name_key(p.name) or (p.name_cy and key in prison_name_key(p.name_cy))
+                key in prison_name_key(row[_NAME])
+                or (row[_NAME_CY] and key in prison_name_key(row[_NAME_CY]))
             )
         ]
         if len(found) == 1:
-            return found[0]
+            return self._prison_from(found[0])
         if not found:
             raise forms.ValidationError(
                 gettext(
@@ -99,7 +118,7 @@ class PrisonChoiceForm(forms.Form):
                     "Check the spelling, or look for it in the list of prisons"
                 )
             )
-        names = [p.name for p in found[:3]]
+        names = [row[_NAME] for row in found[:3]]
         either = gettext(" or ")
         example = (
             either.join(names) if len(found) <= 3 else ", ".join(names) + gettext(" or another")
@@ -244,18 +263,9 @@ class SlotChoiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.availability = availability
         self.prisoner_name = prisoner_name
-        groups = []
-        if availability is not None:
-            for day in sorted(availability.days):
-                slots = availability.days[day].available_slots
-                if slots:
-                    groups.append(
-                        (
-                            emails.date_text(day, emails.page_language()),
-                            [(s.key, _time_range(s.slot)) for s in slots],
-                        )
-                    )
-        choices = [("", gettext("Choose a time"))] + groups
+        # Worked out when a list is drawn, once for the three: every later page of the
+        # booking makes this form only to check the times chosen.
+        choices = CallableChoiceIterator(lambda: self.time_choices)
         for name in CHOICE_FIELDS:
             self.fields[name].widget = forms.Select(choices=choices)
         self.helper = _helper(
@@ -265,6 +275,22 @@ class SlotChoiceForm(forms.Form):
                 legend_size=Size.MEDIUM,
             )
         )
+
+    @cached_property
+    def time_choices(self) -> list:
+        """The lists' choices (without JavaScript): each day's times that can be chosen."""
+        groups = []
+        if self.availability is not None:
+            for day in sorted(self.availability.days):
+                slots = self.availability.days[day].available_slots
+                if slots:
+                    groups.append(
+                        (
+                            emails.date_text(day, emails.page_language()),
+                            [(s.key, _time_range(s.slot)) for s in slots],
+                        )
+                    )
+        return [("", gettext("Choose a time")), *groups]
 
     def calendar(self) -> list[dict]:
         """Each month of the window for the page's calendar: weeks of day cells (None for a

@@ -66,7 +66,13 @@ def test_the_page_lists_every_prison_from_the_columns_it_shows(client, prisons):
 
     bound = PrisonChoiceForm(data={"prison": "Cardiff"})
     assert bound.is_valid()
-    assert bound.cleaned_data["prison"].address  # a whole prison
+    chosen = bound.cleaned_data["prison"]
+    assert chosen.address  # a whole prison, as the database has it, and saved already
+    stored = Prison.objects.get(pk=chosen.pk)
+    assert {f.attname: getattr(chosen, f.attname) for f in Prison._meta.concrete_fields} == {
+        f.attname: getattr(stored, f.attname) for f in Prison._meta.concrete_fields
+    }
+    assert not chosen._state.adding and chosen._state.db == stored._state.db
     assert bound.prisons_listed is bound.prisons  # one query for both
 
     page = client.get("/prison-visits/book/prison/", follow=True)
