@@ -23,6 +23,7 @@ from digital_services.core.admin_lists import (
     messages_sent_table,
 )
 from digital_services.core.dates import date_format
+from digital_services.core.queries import related_rows
 from digital_services.core.references import ReferenceSearchMixin, reference_plain
 from digital_services.documents.selectors import documents_about
 
@@ -268,7 +269,10 @@ class LpaAdmin(
             links.append((self.action_url(obj, "status"), "Change status"))
         if registration.objection_allowed(obj):
             links.append((self.action_url(obj, "objection"), "Record an objection"))
-        if obj.objection_links.filter(status=ObjectionOutcome.OPEN).exists():
+        # The LPA's few objection links, read with SQL built once (related_rows).
+        if any(
+            link.status == ObjectionOutcome.OPEN for link in related_rows(obj, "objection_links")
+        ):
             links.append((self.action_url(obj, "objection-resolve"), "Resolve an objection"))
         links += self.casework_links(obj)
         return action_buttons(links)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from digital_services.audit.services import audit_record
 from digital_services.core.money import pence_format
+from digital_services.core.queries import shaped_first
 from digital_services.core.transitions import TransitionNotAllowed, transition_apply
 from digital_services.payments import services as payments
 from digital_services.payments.constants import PaymentStatus
@@ -90,7 +91,8 @@ def fee_reduction_asked(lpa: Lpa) -> str:
 
 
 def fee_decision_of(lpa: Lpa) -> FeeDecision | None:
-    return FeeDecision.objects.filter(lpa=lpa).first()
+    """The LPA's fee decision, if any (its SQL compiled once per shape: the case page asks)."""
+    return shaped_first(FeeDecision.objects.filter(lpa=lpa))
 
 
 def fee_decision_waiting(lpa: Lpa) -> bool:

@@ -557,6 +557,15 @@ def shaped_rows(queryset: QuerySet) -> list[Model]:
     return compiled.fetch(params)
 
 
+def shaped_first(queryset: QuerySet) -> Model | None:
+    """``queryset.first()`` (the same query: by primary key unless ordered), its SQL compiled
+    once per shape (:func:`shaped_rows`): a case page's latest payment or decision."""
+    if not queryset.ordered:
+        queryset = queryset.order_by("pk")
+    found = shaped_rows(queryset[:1])
+    return found[0] if found else None
+
+
 def read_shaped(queryset: QuerySet) -> QuerySet:
     """The queryset, its rows read through :func:`shaped_rows` into its own cache, as
     evaluating it would leave them (unless it was read already): for a queryset Django's code

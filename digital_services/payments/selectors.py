@@ -10,7 +10,7 @@ from django.db.models import Model, QuerySet, Sum
 from django.utils import timezone
 
 from digital_services.core.money import pence_format
-from digital_services.core.queries import shaped_rows
+from digital_services.core.queries import shaped_first
 
 from .constants import IN_FLIGHT_STATUSES, PAYMENT_EXPIRY_MINUTES, PaymentStatus, RefundStatus
 from .models import Payment, Refund
@@ -34,11 +34,7 @@ def payments_for_case(*, for_case: Model, purpose: str | None = None) -> QuerySe
 def payment_latest_for_case(*, for_case: Model, purpose: str) -> Payment | None:
     """``payments_for_case(...).first()``, its SQL compiled once per query shape (a case
     page asks on every request)."""
-    queryset = payments_for_case(for_case=for_case, purpose=purpose)
-    if not queryset.ordered:
-        queryset = queryset.order_by("pk")
-    found = shaped_rows(queryset[:1])
-    return found[0] if found else None
+    return shaped_first(payments_for_case(for_case=for_case, purpose=purpose))
 
 
 def payment_amount_refunded(*, payment: Payment) -> int:

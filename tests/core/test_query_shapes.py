@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from digital_services.core import queries
 from digital_services.core.admin_lists import counts_at_most
-from digital_services.core.queries import shaped_get, shaped_rows, shaped_sql
+from digital_services.core.queries import shaped_first, shaped_get, shaped_rows, shaped_sql
 from prison_visits.constants import VisitStatus
 from prison_visits.models import Visit
 from tests.core.test_compiled_query import snapshot
@@ -179,3 +179,18 @@ def test_shaped_get_is_querysets_get(compiles):
         shaped_get(base, pk__in=[v.pk for v in visits])
     with pytest.raises(Visit.DoesNotExist):
         shaped_get(base.filter(status=VisitStatus.BOOKED), pk=visits[0].pk)
+
+
+def test_shaped_first_is_querysets_first(compiles):
+    visits = RequestedVisitFactory.create_batch(3)
+    ordered = Visit.objects.select_related("prison").order_by("-id")
+    unordered = Visit.objects.filter(status=VisitStatus.REQUESTED).order_by()
+
+    for visit in visits:
+        mine = ordered.filter(reference=visit.reference)
+        assert shaped_first(mine) == mine.first() == visit
+    _same([shaped_first(ordered)], [ordered.first()])
+    assert shaped_first(unordered) == unordered.first() == min(visits, key=lambda v: v.pk)
+    assert shaped_first(ordered.filter(pk=-1)) is None
+    # Each first() above (5), and each shape once: by reference, all, unordered, by id.
+    assert compiles.count(Visit) == len(visits) + 2 + 4
