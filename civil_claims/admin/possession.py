@@ -15,6 +15,7 @@ from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.audit.selectors import audit_trail_for_object
 from digital_services.core.admin_actions import action_buttons
 from digital_services.core.admin_lists import messages_sent_table
+from digital_services.core.admin_site import shaped_admin_object
 from digital_services.core.dates import date_format
 from digital_services.core.money import pence_format
 from digital_services.core.queries import Related, prefetch_compiled
@@ -77,7 +78,7 @@ class PossessionClaimAdmin(
     def get_object(self, request, object_id, from_field=None):
         # The case page's relations, read for the case page alone: the list shows none of
         # them, and prefetched for every list page they were five queries it never drew.
-        obj = super().get_object(request, object_id, from_field)
+        obj = shaped_admin_object(self, request, object_id, from_field)
         if obj is not None:
             prefetch_compiled(
                 obj,

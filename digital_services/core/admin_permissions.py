@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from digital_services.core.escaping import escape
+from digital_services.core.queries import CompiledQuery
 
 PERMISSION_FIELDS = ("permissions", "user_permissions")
 
@@ -32,12 +33,18 @@ def _model_label(app_label: str, model: str) -> str:
     return f"{found._meta.app_config.verbose_name} | {found._meta.verbose_name}"
 
 
+#: Its SQL built once per process (the role and user pages read it on every request).
+_PERMISSION_ROWS = CompiledQuery(
+    lambda: Permission.objects.order_by(*Permission._meta.ordering).values_list(
+        "pk", "name", "content_type__app_label", "content_type__model"
+    )
+)
+
+
 def permission_choices() -> list[tuple[int, str]]:
     """Every permission as (pk, label), in Permission's own order, labelled as
     ``str(permission)`` is."""
-    rows = Permission.objects.order_by(*Permission._meta.ordering).values_list(
-        "pk", "name", "content_type__app_label", "content_type__model"
-    )
+    rows = _PERMISSION_ROWS.rows()
     labels: dict[tuple[str, str], str] = {}
     choices = []
     for pk, name, app_label, model in rows:

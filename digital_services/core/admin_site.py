@@ -103,22 +103,28 @@ def _staff_changelist(request, **kwargs):
     return StaffChangeList
 
 
-def _shaped_get_object(model_admin):
+def shaped_admin_object(model_admin, request, object_id, from_field=None):
     """``ModelAdmin.get_object`` (Django 5.2's), the case read through ``queries.shaped_get``:
-    the admin's joins and columns compiled once per process, the case's id in its ``WHERE``."""
+    the admin's joins and columns compiled once per process, the case's id in its ``WHERE``.
+    Every admin that keeps Django's ``get_object`` has this one (``register``); an admin
+    with its own calls it where it would call Django's."""
     from django.core.exceptions import ValidationError
 
     from .queries import shaped_get
 
+    queryset = model_admin.get_queryset(request)
+    model = queryset.model
+    field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+    try:
+        object_id = field.to_python(object_id)
+        return shaped_get(queryset, **{field.name: object_id})
+    except (model.DoesNotExist, ValidationError, ValueError):
+        return None
+
+
+def _shaped_get_object(model_admin):
     def get_object(request, object_id, from_field=None):
-        queryset = model_admin.get_queryset(request)
-        model = queryset.model
-        field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
-        try:
-            object_id = field.to_python(object_id)
-            return shaped_get(queryset, **{field.name: object_id})
-        except (model.DoesNotExist, ValidationError, ValueError):
-            return None
+        return shaped_admin_object(model_admin, request, object_id, from_field)
 
     return get_object
 

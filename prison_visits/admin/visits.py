@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from digital_services.audit.admin import CaseHistoryAdmin
 from digital_services.core import admin_lists
 from digital_services.core.dates import date_format
-from digital_services.core.queries import related_rows, shaped_get
+from digital_services.core.queries import related_rows, shaped_get, shaped_rows
 from digital_services.core.references import ReferenceSearchMixin
 
 from .. import emails, selectors, services
@@ -479,7 +479,7 @@ class VisitAdmin(ReferenceSearchMixin, PrisonScopedAdminMixin, CaseHistoryAdmin)
         if not request.user.has_perm("prison_visits.view_visit"):
             raise PermissionDenied
         # Only what the form and the page show of each (a hundred of them for an administrator).
-        prisons = list(selectors.prisons_for_user(user=request.user).only("pk", "name"))
+        prisons = shaped_rows(selectors.prisons_for_user(user=request.user).only("pk", "name"))
         form = DaySheetForm(
             request.GET or {"date": timezone.localdate().isoformat()}, prisons=prisons
         )

@@ -169,24 +169,42 @@ def day_sheet_summary_get(*, user, day: date) -> list[DaySheetSummaryRow]:
     It counts the status, not the id: every column it needs is then in ``pv_visit_slot_idx``,
     so PostgreSQL counts from the index alone (3.7 ms to 0.9 ms at 200,000 visits, with no
     join to every prison for someone who sees them all)."""
-    rows = (
-        _day_sheet_visits(user=user, day=day)
-        .values("prison_id", "prison__name")
+    if user.is_authenticated and user_sees_all_prisons(user=user):
+        rows = _SUMMARY_EVERY_PRISON.rows(day=day)
+    elif user and user.is_authenticated and user.is_active:
+        rows = _SUMMARY_THEIR_PRISONS.rows(day=day, user_id=user.pk)
+    else:
+        return []  # no prisons of their own
+    return [
+        DaySheetSummaryRow(
+            prison_id=prison_id, prison_name=prison_name, booked=booked, cancelled=cancelled
+        )
+        for prison_id, prison_name, booked, cancelled in rows
+    ]
+
+
+def _day_sheet_summary_rows(*, day: date, **staff):
+    """``day_sheet_summary_get``'s query: at every prison, or at the prisons of the member of
+    staff ``staff["user_id"]``, as ``_day_sheet_visits`` scopes it."""
+    visits = Visit.objects.filter(slot_date=day, status__in=DAY_SHEET_STATUSES)
+    if staff:
+        visits = visits.filter(
+            prison__in=Prison.objects.filter(staff_assignments__user=staff["user_id"])
+        )
+    return (
+        visits.values("prison_id", "prison__name")
         .annotate(
             booked=Count("status", filter=Q(status=VisitStatus.BOOKED)),
             cancelled=Count("status", filter=Q(status=VisitStatus.CANCELLED)),
         )
         .order_by("prison__name", "prison_id")
+        .values_list("prison_id", "prison__name", "booked", "cancelled")
     )
-    return [
-        DaySheetSummaryRow(
-            prison_id=row["prison_id"],
-            prison_name=row["prison__name"],
-            booked=row["booked"],
-            cancelled=row["cancelled"],
-        )
-        for row in rows
-    ]
+
+
+#: The day sheet's summary, its SQL built once per process for each scope.
+_SUMMARY_EVERY_PRISON = CompiledQuery(_day_sheet_summary_rows)
+_SUMMARY_THEIR_PRISONS = CompiledQuery(_day_sheet_summary_rows)
 
 
 def day_sheet_get(*, user, day: date, prison: Prison | None = None) -> list[DaySheetPrison]:
