@@ -95,7 +95,7 @@ class CompiledQuery:
 
     def __init__(self, build: Callable[..., QuerySet]):
         self.build = build
-        self._compiled: _Compiled | None = None
+        self._compiled: _Statement | None = None
 
     def rows(self, **ids: int | str | dt.date) -> list:
         kinds = {name: type(value) for name, value in ids.items()}
