@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import validate_email
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from digital_services.accounts.citizens import phone_normalise, postcode_normalise
 from digital_services.accounts.models import CitizenProfile
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.registry import services_list
 from digital_services.notifications.addresses import address_fields_check
 
@@ -23,15 +23,6 @@ from .constants import (
     IdentityCheck,
 )
 from .services import CitizenDetails, citizen_details_problems
-
-
-def _helper(layout: Layout) -> FormHelper:
-    """Our pages write the <form> tag and buttons themselves."""
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = layout
-    return helper
 
 
 def _date_field(label: str, *, required: bool, help_text: str = "") -> DateInputField:
@@ -62,8 +53,8 @@ class ChannelForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Layout(Field.radios("channel", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("channel", legend_size=Size.LARGE, legend_tag="h1")]
         )
 
 
@@ -79,8 +70,8 @@ class SessionLanguageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Layout(Field.radios("language", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("language", legend_size=Size.LARGE, legend_tag="h1")]
         )
 
 
@@ -96,14 +87,14 @@ class CitizenSearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date_of_birth"].error_messages["required"] = "Enter their date of birth"
-        self.helper = _helper(
-            Layout(
+        self.helper = lazy_form_helper(
+            lambda: [
                 Field.text("name", field_width=Fluid.TWO_THIRDS),
                 "date_of_birth",
                 Field.text("postcode", field_width=10),
                 Field.text("email", field_width=Fluid.TWO_THIRDS),
                 Field.text("phone", field_width=20),
-            )
+            ]
         )
 
     def clean_date_of_birth(self):
@@ -199,8 +190,8 @@ class NewCitizenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date_of_birth"].error_messages["required"] = "Enter their date of birth"
-        self.helper = _helper(
-            Layout(
+        self.helper = lazy_form_helper(
+            lambda: [
                 Field.text("full_name", field_width=Fluid.TWO_THIRDS),
                 "date_of_birth",
                 Fieldset(
@@ -217,7 +208,7 @@ class NewCitizenForm(forms.Form):
                 Field.text("phone", field_width=20),
                 Field.radios("preferred_contact", legend_size=Size.MEDIUM, legend_tag="h2"),
                 Field.checkbox("prefers_welsh"),
-            )
+            ]
         )
 
     def clean_date_of_birth(self):
@@ -278,12 +269,12 @@ class ConsentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Layout(
+        self.helper = lazy_form_helper(
+            lambda: [
                 Field.checkboxes("identity_checks", legend_size=Size.MEDIUM, legend_tag="h2"),
                 Field.radios("consent_method", legend_size=Size.MEDIUM, legend_tag="h2"),
                 Field.checkbox("consent_accepted"),
-            )
+            ]
         )
 
     def clean_identity_checks(self):
@@ -319,14 +310,14 @@ class SessionFilterForm(forms.Form):
         self.fields["agent"].error_messages["invalid_choice"] = (
             "Select a member of staff from the list"
         )
-        self.helper = _helper(
-            Layout(
+        self.helper = lazy_form_helper(
+            lambda: [
                 Field.select("agent"),
                 Field.select("channel"),
                 Field.select("service"),
                 "started_from",
                 "started_to",
-            )
+            ]
         )
 
     def clean(self):

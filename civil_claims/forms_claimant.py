@@ -3,14 +3,14 @@ default judgment, paid in full, redetermination) and the defendant's countersign
 
 from __future__ import annotations
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField
 
@@ -32,14 +32,6 @@ CHOICE_LABELS = {
     ACCEPT_PAID: _("Agree they have paid: the claim is settled"),
     NOT_PROCEED: _("Do not go ahead with the claim"),
 }
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
 
 
 def _radios(label: str, choices, message: str, **kwargs) -> forms.ChoiceField:
@@ -81,7 +73,9 @@ class ReplyChoiceForm(forms.Form):
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["choice"].choices = [(c, CHOICE_LABELS[c]) for c in choices]
-        self.helper = _helper(Field.radios("choice", legend_size=Size.MEDIUM, legend_tag="h2"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("choice", legend_size=Size.MEDIUM, legend_tag="h2")]
+        )
 
 
 class FormaliseForm(forms.Form):
@@ -100,7 +94,9 @@ class FormaliseForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("formalise", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("formalise", legend_size=Size.LARGE, legend_tag="h1")]
+        )
 
 
 class PlanForm(forms.Form):
@@ -146,7 +142,7 @@ class PlanForm(forms.Form):
     def __init__(self, *args, total_pence: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.total_pence = total_pence
-        self.helper = _helper(*self.plan_layout())
+        self.helper = lazy_form_helper(lambda: [*self.plan_layout()])
 
     def plan_layout(self):
         return [
@@ -208,9 +204,13 @@ class GoAheadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.radios("free_mediation", legend_size=Size.MEDIUM, legend_tag="h2", inline=True),
-            Field.textarea("reason"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios(
+                    "free_mediation", legend_size=Size.MEDIUM, legend_tag="h2", inline=True
+                ),
+                Field.textarea("reason"),
+            ]
         )
 
 
@@ -251,17 +251,19 @@ class DefaultJudgmentForm(PlanForm):
         super().__init__(*args, **kwargs)
         if not individual:
             del self.fields["defendant_date_of_birth"]
-        self.helper = _helper(
-            Field.radios("paid_some", legend_size=Size.MEDIUM, legend_tag="h2", inline=True),
-            Field.text("already_paid_pence", field_width=10),
-            *self.plan_layout(),
-            *([Field("defendant_date_of_birth")] if individual else []),
-            Fieldset(
-                Field.text("sot_name"),
-                Field.checkbox("sot_confirm"),
-                legend=_("Statement of truth"),
-                legend_size=Size.MEDIUM,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("paid_some", legend_size=Size.MEDIUM, legend_tag="h2", inline=True),
+                Field.text("already_paid_pence", field_width=10),
+                *self.plan_layout(),
+                *([Field("defendant_date_of_birth")] if individual else []),
+                Fieldset(
+                    Field.text("sot_name"),
+                    Field.checkbox("sot_confirm"),
+                    legend=_("Statement of truth"),
+                    legend_size=Size.MEDIUM,
+                ),
+            ]
         )
 
     def clean(self):
@@ -305,7 +307,9 @@ class PaidInFullForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field("received_on", legend_size=Size.MEDIUM, legend_tag="h2"))
+        self.helper = lazy_form_helper(
+            lambda: [Field("received_on", legend_size=Size.MEDIUM, legend_tag="h2")]
+        )
 
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
@@ -322,7 +326,9 @@ class RedeterminationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.textarea("reason", label_size=Size.MEDIUM, label_tag="h2")]
+        )
 
 
 class CountersignForm(forms.Form):
@@ -337,4 +343,6 @@ class CountersignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("decision", legend_size=Size.MEDIUM, legend_tag="h2"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("decision", legend_size=Size.MEDIUM, legend_tag="h2")]
+        )

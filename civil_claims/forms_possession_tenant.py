@@ -7,7 +7,9 @@ from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .journeys.forms import HwfReferenceForm, _helper, _radios, _textarea
+from digital_services.core.form_helpers import lazy_form_helper
+
+from .journeys.forms import HwfReferenceForm, _radios, _textarea
 from .possession_response_constants import APPLICATION_TEXT_MAX_LENGTH, ApplicationKind
 
 PAY_CHOICES = [("card", _("Pay by debit or credit card")), ("hwf", _("Help with Fees"))]
@@ -40,11 +42,13 @@ class PossessionApplicationForm(forms.Form):
         self.fee_for = fee_for
         self.refusal_for = refusal_for
         self.fields["kind"].label = _("What are you applying for?")
-        self.helper = _helper(
-            Field.radios("kind", legend_size=Size.MEDIUM),
-            Field.textarea("details"),
-            Field.radios("how", legend_size=Size.SMALL),
-            Field.text("hwf_reference", field_width=10),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("kind", legend_size=Size.MEDIUM),
+                Field.textarea("details"),
+                Field.radios("how", legend_size=Size.SMALL),
+                Field.text("hwf_reference", field_width=10),
+            ]
         )
 
     def clean(self):

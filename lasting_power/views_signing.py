@@ -14,10 +14,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 
 from .details import LpaDetails
-from .forms.common import helper
 from .selectors import lpa_details
 from .signing import (
     CONTINUATION_SHEET_3,
@@ -82,7 +82,7 @@ class SigningDatesForm(forms.Form):
                 what=gettext("the date %(who)s signed %(section)s") % words,
                 help_text=gettext("For example, 27 3 2026"),
             )
-        self.helper = helper(*(Field(key) for key, *_ in signers))
+        self.helper = lazy_form_helper(lambda: [*(Field(key) for key, *_ in signers)])
 
     def clean(self):
         data = super().clean()

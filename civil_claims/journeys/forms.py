@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.money import PenceField
 
 from ..constants import (
@@ -29,14 +29,6 @@ RATE_MAX = Decimal("100")
 PAY_BY_CARD, PAY_WITH_HWF = "card", "hwf"
 SAME_RATE_STATUTORY, SAME_RATE_OTHER = "statutory", "other"
 HWF_TYPED = re.compile(r"^HWF([A-Z0-9]{3})([A-Z0-9]{3})$")
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
 
 
 def _radios(choices, required: str) -> forms.ChoiceField:
@@ -119,9 +111,11 @@ class AmountRowForm(forms.Form):
         field.error_messages["max_value"] = _(
             "The amount must be %(limit)s or less: you cannot use this service for a larger claim"
         )
-        self.helper = _helper(
-            Field.text("reason", field_width=Fluid.TWO_THIRDS),
-            Field.text("amount_pence", field_width=10),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("reason", field_width=Fluid.TWO_THIRDS),
+                Field.text("amount_pence", field_width=10),
+            ]
         )
 
 
@@ -158,8 +152,11 @@ class FeeForm(forms.Form):
             and self.previous_fee_pence != fee.fee_pence
         )
         self.fields["how"].label = _("How will you pay the court fee?")
-        self.helper = _helper(
-            Field.radios("how", legend_size=Size.MEDIUM, legend_tag="h2"), "quoted_fee_pence"
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("how", legend_size=Size.MEDIUM, legend_tag="h2"),
+                "quoted_fee_pence",
+            ]
         )
 
     def clean_quoted_fee_pence(self):
@@ -195,7 +192,9 @@ class HwfReferenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("reference", field_width=10, label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("reference", field_width=10, label_size=Size.MEDIUM)]
+        )
 
     def clean_reference(self):
         compact = re.sub(r"[\s\-‐-―]+", "", self.cleaned_data["reference"]).upper()
@@ -224,7 +223,7 @@ class ReasonForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].widget.attrs["rows"] = 8
-        self.helper = _helper(Field.textarea("reason", label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.textarea("reason", label_size=Size.MEDIUM)])
 
 
 class ResolvingForm(forms.Form):
@@ -242,7 +241,9 @@ class ResolvingForm(forms.Form):
             "For example, by writing to them to ask for the money. The court expects you to "
             "try before you claim, and may take it into account if you did not."
         )
-        self.helper = _helper(Field.radios("tried", legend_size=Size.MEDIUM, inline=True))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("tried", legend_size=Size.MEDIUM, inline=True)]
+        )
 
 
 class TimelineEventForm(forms.Form):
@@ -267,7 +268,9 @@ class TimelineEventForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["what"].widget.attrs["rows"] = 3
-        self.helper = _helper(Field.text("when", field_width=20), Field.textarea("what"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("when", field_width=20), Field.textarea("what")]
+        )
 
 
 class EvidenceForm(forms.Form):
@@ -294,9 +297,11 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["description"].widget.attrs["rows"] = 3
-        self.helper = _helper(
-            Field.radios("evidence_type", legend_size=Size.MEDIUM),
-            Field.textarea("description"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("evidence_type", legend_size=Size.MEDIUM),
+                Field.textarea("description"),
+            ]
         )
 
 
@@ -358,4 +363,4 @@ class StatementOfTruthForm(forms.Form):
             )
             fields += [Field.text("signer_name"), Field.text("signer_role")]
         fields.append(Field.checkbox("believed_true"))
-        self.helper = _helper(*fields)
+        self.helper = lazy_form_helper(lambda: [*fields])

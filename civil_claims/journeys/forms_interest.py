@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField
 
@@ -18,7 +19,6 @@ from .forms import (
     REASON_SHORT_MAX,
     SAME_RATE_OTHER,
     SAME_RATE_STATUTORY,
-    _helper,
     _radios,
     _rate_clean,
     _textarea,
@@ -48,7 +48,9 @@ class InterestKindForm(forms.Form):
             "You can claim 8% a year (statutory interest) on the money you are owed, or a "
             "rate in your contract."
         )
-        self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("kind", legend_size=Size.MEDIUM, legend_tag="h2")]
+        )
 
     def clean(self):
         """The amounts are shown here with their total: over the online limit, or with no
@@ -85,14 +87,16 @@ class InterestRateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["rate_type"].label = _("What rate of interest are you claiming?")
         self.fields["rate"].widget.attrs.update({"inputmode": "decimal", "spellcheck": "false"})
-        self.helper = _helper(
-            Field.radios("rate_type", legend_size=Size.MEDIUM),
-            Fieldset(
-                Field.text("rate", field_width=5),
-                Field.textarea("rate_reason"),
-                legend=_("If you chose a different rate"),
-                legend_size=Size.SMALL,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("rate_type", legend_size=Size.MEDIUM),
+                Fieldset(
+                    Field.text("rate", field_width=5),
+                    Field.textarea("rate_reason"),
+                    legend=_("If you chose a different rate"),
+                    legend_size=Size.SMALL,
+                ),
+            ]
         )
 
     def clean(self):
@@ -136,14 +140,16 @@ class InterestStartForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["start"].label = _("When do you want to claim interest from?")
-        self.helper = _helper(
-            Field.radios("start", legend_size=Size.MEDIUM),
-            Fieldset(
-                Field("start_date"),
-                Field.textarea("start_reason"),
-                legend=_("If you chose a particular date"),
-                legend_size=Size.SMALL,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("start", legend_size=Size.MEDIUM),
+                Fieldset(
+                    Field("start_date"),
+                    Field.textarea("start_reason"),
+                    legend=_("If you chose a particular date"),
+                    legend_size=Size.SMALL,
+                ),
+            ]
         )
 
     def clean(self):
@@ -180,7 +186,7 @@ class InterestEndForm(forms.Form):
             "If you choose until the claim is settled, interest keeps adding up each day "
             "after you submit."
         )
-        self.helper = _helper(Field.radios("end", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("end", legend_size=Size.MEDIUM)])
 
 
 class InterestBreakdownForm(forms.Form):
@@ -201,8 +207,8 @@ class InterestBreakdownForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("total_pence", field_width=10), Field.textarea("explanation")
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("total_pence", field_width=10), Field.textarea("explanation")]
         )
 
 
@@ -230,18 +236,20 @@ class InterestContinuingForm(forms.Form):
         )
         self.fields["continuing"].help_text = _("It would add up until judgment or payment.")
         self.fields["continuing_rate"].widget.attrs.update({"inputmode": "decimal"})
-        self.helper = _helper(
-            Field.radios("continuing", legend_size=Size.MEDIUM),
-            Fieldset(
-                Field.text("continuing_rate", field_width=5),
-                legend=_("If you chose a yearly rate"),
-                legend_size=Size.SMALL,
-            ),
-            Fieldset(
-                Field.text("daily_pence", field_width=10),
-                legend=_("If you chose a fixed amount each day"),
-                legend_size=Size.SMALL,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("continuing", legend_size=Size.MEDIUM),
+                Fieldset(
+                    Field.text("continuing_rate", field_width=5),
+                    legend=_("If you chose a yearly rate"),
+                    legend_size=Size.SMALL,
+                ),
+                Fieldset(
+                    Field.text("daily_pence", field_width=10),
+                    legend=_("If you chose a fixed amount each day"),
+                    legend_size=Size.SMALL,
+                ),
+            ]
         )
 
     def clean(self):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -18,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import phone_normalise, postcode_normalise
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.journeys.contact import ADDRESS_FIELDS, ContactForm
 from digital_services.notifications.addresses import address_fields_check
@@ -80,14 +80,6 @@ ADDRESS_TEXT = {
 }
 
 
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
-
-
 def _text(
     label: str,
     required: str = "",
@@ -144,7 +136,9 @@ class PartyTypeForm(forms.Form):
                 (PartyType.ORGANISATION, _("Another organisation, like a charity or club")),
             ]
         field.error_messages["invalid_choice"] = field.error_messages["required"]
-        self.helper = _helper(Field.radios("party_type", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("party_type", legend_size=Size.MEDIUM)]
+        )
 
 
 class AddressFieldsMixin:
@@ -288,7 +282,7 @@ class PartyForm(AddressFieldsMixin, forms.Form):
             self.fields["phone"].widget.attrs["autocomplete"] = "tel"
             self.fields["phone"].help_text = _("We may call you about your claim")
             layout.append(Field.text("phone", field_width=20))
-        self.helper = _helper(*layout)
+        self.helper = lazy_form_helper(lambda: [*layout])
 
     def clean_date_of_birth(self):
         born = self.cleaned_data.get("date_of_birth")
@@ -390,9 +384,11 @@ class CorrespondenceForm(AddressFieldsMixin, forms.Form):
         )
         field.error_messages["invalid_choice"] = field.error_messages["required"]
         self.address_fields("correspondence_", required=False)
-        self.helper = _helper(
-            Field.radios("different", legend_size=Size.MEDIUM, inline=True),
-            self.address_layout("correspondence_", legend=_("If yes, the address for letters")),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("different", legend_size=Size.MEDIUM, inline=True),
+                self.address_layout("correspondence_", legend=_("If yes, the address for letters")),
+            ]
         )
 
     def clean(self):
@@ -432,9 +428,11 @@ class DefendantContactForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("email", field_width=Fluid.TWO_THIRDS),
-            Field.text("phone", field_width=20),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("email", field_width=Fluid.TWO_THIRDS),
+                Field.text("phone", field_width=20),
+            ]
         )
 
     def clean_phone(self):

@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField, pence_format
 from digital_services.documents.uploads import UPLOAD_ACCEPT
@@ -31,7 +32,7 @@ from ..possession_rules import (
     RentFrequency,
     TenancyType,
 )
-from .forms import _helper, _radios, _textarea
+from .forms import _radios, _textarea
 from .parties import AddressFieldsMixin
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -71,9 +72,11 @@ class PropertyForm(AddressFieldsMixin, forms.Form):
             "The law is different in each, so the tenancy types, grounds and notices we ask "
             "about depend on it."
         )
-        self.helper = _helper(
-            self.address_layout(legend=_("Address of the property")),
-            Field.radios("country", legend_size=Size.MEDIUM, inline=True),
+        self.helper = lazy_form_helper(
+            lambda: [
+                self.address_layout(legend=_("Address of the property")),
+                Field.radios("country", legend_size=Size.MEDIUM, inline=True),
+            ]
         )
 
     def clean(self):
@@ -96,8 +99,8 @@ class ClaimantTypeForm(forms.Form):
             from ..possession_rules import claimant_types_for
 
             field.choices = [(t.value, t.label) for t in claimant_types_for(country)]
-        self.helper = _helper(
-            Field.radios("claimant_type", legend_size=Size.MEDIUM), Field.text("other")
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("claimant_type", legend_size=Size.MEDIUM), Field.text("other")]
         )
 
     def clean(self):
@@ -127,9 +130,11 @@ class ClaimantForm(AddressFieldsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.address_fields()
-        self.helper = _helper(
-            Field.text("name", field_width=Fluid.TWO_THIRDS),
-            self.address_layout(legend=_("The claimant’s address")),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("name", field_width=Fluid.TWO_THIRDS),
+                self.address_layout(legend=_("The claimant’s address")),
+            ]
         )
 
     def clean(self):
@@ -164,10 +169,12 @@ class DefendantForm(AddressFieldsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.address_fields()
-        self.helper = _helper(
-            Field.text("name", field_width=Fluid.TWO_THIRDS),
-            self.address_layout(legend=_("Where we post the claim to them")),
-            Field.text("email", field_width=Fluid.TWO_THIRDS),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("name", field_width=Fluid.TWO_THIRDS),
+                self.address_layout(legend=_("Where we post the claim to them")),
+                Field.text("email", field_width=Fluid.TWO_THIRDS),
+            ]
         )
 
     def clean(self):
@@ -205,13 +212,15 @@ class TenancyForm(forms.Form):
         self.fields["start_date"].label = _("When did it start?")
         self.fields["start_date"].help_text = _("For example, 1 6 2023")
         self.fields["frequency"].label = _("How often is the rent due?")
-        self.helper = _helper(
-            Field.radios("tenancy_type", legend_size=Size.MEDIUM),
-            Field.text("tenancy_other"),
-            Field("start_date"),
-            Field.text("rent_pence", field_width=10),
-            Field.radios("frequency", legend_size=Size.SMALL),
-            Field.text("frequency_other"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("tenancy_type", legend_size=Size.MEDIUM),
+                Field.text("tenancy_other"),
+                Field("start_date"),
+                Field.text("rent_pence", field_width=10),
+                Field.radios("frequency", legend_size=Size.SMALL),
+                Field.text("frequency_other"),
+            ]
         )
 
     def clean_start_date(self):
@@ -258,7 +267,7 @@ class DailyRentForm(forms.Form):
         else:
             self.fields["daily_rent_pence"].label = _("What is the rent for one day?")
         fields.append(Field.text("daily_rent_pence", field_width=10))
-        self.helper = _helper(*fields)
+        self.helper = lazy_form_helper(lambda: [*fields])
 
     def clean(self):
         data = super().clean()
@@ -333,11 +342,13 @@ class DocumentForm(forms.Form):
                 self.fields["upload"].help_text = gettext(
                     "You uploaded %(filename)s. Upload another file to replace it."
                 ) % {"filename": found.filename}
-        self.helper = _helper(
-            Field.radios("have", legend_size=Size.MEDIUM, inline=True),
-            Field("upload"),
-            "document",
-            Field.textarea("reason"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("have", legend_size=Size.MEDIUM, inline=True),
+                Field("upload"),
+                "document",
+                Field.textarea("reason"),
+            ]
         )
 
     def clean(self):
@@ -386,7 +397,9 @@ class GroundsForm(forms.Form):
         self.fields["grounds"].choices = [
             (g.code, f"{gettext(g.label)} ({g.kind_label})") for g in grounds
         ]
-        self.helper = _helper(Field.checkboxes("grounds", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.checkboxes("grounds", legend_size=Size.MEDIUM)]
+        )
 
 
 class GroundReasonsForm(forms.Form):
@@ -405,4 +418,4 @@ class GroundReasonsForm(forms.Form):
             )
             self.fields[name].widget.attrs["rows"] = 4
             layout.append(Field.textarea(name))
-        self.helper = _helper(*layout)
+        self.helper = lazy_form_helper(lambda: [*layout])

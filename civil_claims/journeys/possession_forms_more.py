@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField, pence_format
 
 from ..possession_constants import CertificateAnswer
 from ..possession_rules import NOTICE_METHODS_WITH_TIME, NoticeMethod
-from .forms import _helper, _radios, _textarea
+from .forms import _radios, _textarea
 from .possession_forms import TEXT_MAX, YES_NO, _needs, _text
 
 
@@ -35,9 +36,11 @@ class NoticeForm(forms.Form):
             self.fields["notice_type"].choices = [
                 (t.value, t.label) for t in notice_types_for(country)
             ]
-        self.helper = _helper(
-            Field.radios("served", legend_size=Size.MEDIUM, inline=True),
-            Field.radios("notice_type", legend_size=Size.SMALL),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("served", legend_size=Size.MEDIUM, inline=True),
+                Field.radios("notice_type", legend_size=Size.SMALL),
+            ]
         )
 
     def clean(self):
@@ -75,13 +78,15 @@ class NoticeServiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["method"].label = _("How did you serve the notice?")
         self.fields["served_on"].label = _("When did you serve it?")
-        self.helper = _helper(
-            Field.radios("method", legend_size=Size.MEDIUM),
-            Field("served_on"),
-            Field.text("served_time", field_width=10),
-            Field.text("person", field_width=Fluid.TWO_THIRDS),
-            Field.text("email", field_width=Fluid.TWO_THIRDS),
-            Field.text("other", field_width=Fluid.TWO_THIRDS),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("method", legend_size=Size.MEDIUM),
+                Field("served_on"),
+                Field.text("served_time", field_width=10),
+                Field.text("person", field_width=Fluid.TWO_THIRDS),
+                Field.text("email", field_width=Fluid.TWO_THIRDS),
+                Field.text("other", field_width=Fluid.TWO_THIRDS),
+            ]
         )
 
     def clean_served_on(self):
@@ -134,11 +139,13 @@ class ArrearsRowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["due_on"].label = _("Date the rent was due")
         self.fields["paid_on"].label = _("Date it was paid (optional)")
-        self.helper = _helper(
-            Field("due_on"),
-            Field.text("due_pence", field_width=10),
-            Field.text("paid_pence", field_width=10),
-            Field("paid_on"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field("due_on"),
+                Field.text("due_pence", field_width=10),
+                Field.text("paid_pence", field_width=10),
+                Field("paid_on"),
+            ]
         )
 
     def clean(self):
@@ -170,9 +177,11 @@ class ArrearsDetailsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["money_judgment"].label = _("Do you want a money judgment for the arrears?")
-        self.helper = _helper(
-            Field.radios("money_judgment", legend_size=Size.MEDIUM, inline=True),
-            Field.textarea("recovery_steps"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("money_judgment", legend_size=Size.MEDIUM, inline=True),
+                Field.textarea("recovery_steps"),
+            ]
         )
 
 
@@ -186,9 +195,11 @@ class PreActionForm(forms.Form):
             "Did you follow the pre-action protocol for possession claims?"
         )
         self.fields["reason"].widget = forms.Textarea(attrs={"rows": 3})
-        self.helper = _helper(
-            Field.radios("followed", legend_size=Size.MEDIUM, inline=True),
-            Field.textarea("reason"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("followed", legend_size=Size.MEDIUM, inline=True),
+                Field.textarea("reason"),
+            ]
         )
 
     def clean(self):
@@ -232,7 +243,7 @@ class CircumstancesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs["rows"] = 3
-        self.helper = _helper(*[Field.textarea(name) for name in self.fields])
+        self.helper = lazy_form_helper(lambda: [*[Field.textarea(name) for name in self.fields]])
 
 
 #: Each certificate's question and its error, whole (so each language can word them).
@@ -268,7 +279,7 @@ class CertificatesForm(forms.Form):
         self.fields["reason"].widget = forms.Textarea(attrs={"rows": 3})
         self.fields["reason"].help_text = _("Needed if you answered no to any of them.")
         self.order_fields([name for name, *_rest in CERTIFICATES] + ["reason"])
-        self.helper = _helper(*layout, Field.textarea("reason"))
+        self.helper = lazy_form_helper(lambda: [*layout, Field.textarea("reason")])
 
     def clean(self):
         data = super().clean()
@@ -297,7 +308,7 @@ class PossessionFeeForm(forms.Form):
                 "The court fee for a possession claim is %(fee)s. You may pay less, or nothing, "
                 "with Help with Fees: apply for it first, then come back with your reference."
             ) % {"fee": pence_format(fee_pence)}
-        self.helper = _helper(Field.radios("how", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("how", legend_size=Size.MEDIUM)])
 
     def clean(self):
         if self.fee_pence is None:

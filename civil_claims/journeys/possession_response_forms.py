@@ -14,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PenceField
 
@@ -25,7 +26,7 @@ from ..possession_response_constants import (
     UniversalCredit,
     YesNoNotSure,
 )
-from .forms import _helper, _radios, _textarea
+from .forms import _radios, _textarea
 from .possession_forms import TEXT_MAX, YES_NO, _needs, _text
 
 MONEY_MAX = 100_000_000  # £1,000,000: more than any rent, income or debt in a response
@@ -80,7 +81,9 @@ class ResponseClaimForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("claim_number", field_width=10, label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("claim_number", field_width=10, label_size=Size.MEDIUM)]
+        )
 
     def clean_claim_number(self):
         number = "".join(self.cleaned_data["claim_number"].split()).upper()
@@ -104,12 +107,14 @@ class ResponseDetailsForm(forms.Form):
         self.fields["address_correct"].label = _("Is your address correct on the claim?")
         self.fields["correct_address"].widget.attrs["rows"] = 3
         self.fields["date_of_birth"].label = _("Your date of birth")
-        self.helper = _helper(
-            Field.radios("name_correct", legend_size=Size.SMALL, inline=True),
-            Field.text("correct_name"),
-            Field.radios("address_correct", legend_size=Size.SMALL, inline=True),
-            Field.textarea("correct_address"),
-            Field("date_of_birth"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("name_correct", legend_size=Size.SMALL, inline=True),
+                Field.text("correct_name"),
+                Field.radios("address_correct", legend_size=Size.SMALL, inline=True),
+                Field.textarea("correct_address"),
+                Field("date_of_birth"),
+            ]
         )
 
     def clean(self):
@@ -144,11 +149,13 @@ class ResponseTenancyForm(forms.Form):
         self.fields["start_date"].label = _("If not, when did your tenancy start?")
         self.fields["type_correct"].label = _("Is the type of tenancy on the claim correct?")
         self.fields["type_details"].widget.attrs["rows"] = 3
-        self.helper = _helper(
-            Field.radios("start_correct", legend_size=Size.SMALL),
-            Field("start_date"),
-            Field.radios("type_correct", legend_size=Size.SMALL),
-            Field.textarea("type_details"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("start_correct", legend_size=Size.SMALL),
+                Field("start_date"),
+                Field.radios("type_correct", legend_size=Size.SMALL),
+                Field.textarea("type_details"),
+            ]
         )
 
     def clean(self):
@@ -181,8 +188,8 @@ class ResponseNoticeForm(forms.Form):
             "Did you receive the notice your landlord says they served before the claim?"
         )
         self.fields["received_on"].label = _("If yes, when did you receive it?")
-        self.helper = _helper(
-            Field.radios("received", legend_size=Size.MEDIUM), Field("received_on")
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("received", legend_size=Size.MEDIUM), Field("received_on")]
         )
 
     def clean(self):
@@ -213,7 +220,9 @@ class ResponseArrearsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["correct"].label = _("Is the amount of rent arrears on the claim correct?")
-        self.helper = _helper(Field.radios("correct", legend_size=Size.MEDIUM), Field.text("owed"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("correct", legend_size=Size.MEDIUM), Field.text("owed")]
+        )
 
     def clean(self):
         data = super().clean()
@@ -235,9 +244,11 @@ class ResponseDisputeForm(forms.Form):
         self.fields["details"].help_text = _(
             "For example, the notice was not valid, the rent was paid, or repairs were not done."
         )
-        self.helper = _helper(
-            Field.radios("disputes", legend_size=Size.MEDIUM, inline=True),
-            Field.textarea("details"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("disputes", legend_size=Size.MEDIUM, inline=True),
+                Field.textarea("details"),
+            ]
         )
 
     def clean(self):
@@ -261,11 +272,13 @@ class ResponsePaymentsForm(forms.Form):
         self.fields["plan_agreed"].label = _("Have you agreed a repayment plan with your landlord?")
         for name in ("paid_details", "plan_details"):
             self.fields[name].widget.attrs["rows"] = 3
-        self.helper = _helper(
-            Field.radios("paid_since", legend_size=Size.SMALL, inline=True),
-            Field.textarea("paid_details"),
-            Field.radios("plan_agreed", legend_size=Size.SMALL, inline=True),
-            Field.textarea("plan_details"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("paid_since", legend_size=Size.SMALL, inline=True),
+                Field.textarea("paid_details"),
+                Field.radios("plan_agreed", legend_size=Size.SMALL, inline=True),
+                Field.textarea("plan_details"),
+            ]
         )
 
     def clean(self):
@@ -297,10 +310,12 @@ class ResponseInstalmentsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["offer"].label = _("Do you want to offer to pay the arrears in instalments?")
-        self.helper = _helper(
-            Field.radios("offer", legend_size=Size.MEDIUM, inline=True),
-            Field.text("amount"),
-            Field.radios("frequency", legend_size=Size.SMALL, inline=True),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("offer", legend_size=Size.MEDIUM, inline=True),
+                Field.text("amount"),
+                Field.radios("frequency", legend_size=Size.SMALL, inline=True),
+            ]
         )
 
     def clean(self):
@@ -343,12 +358,14 @@ class ResponseHouseholdForm(forms.Form):
         self.fields["hardship_details"].help_text = _(
             "For example, a disability, serious illness, or children's schooling."
         )
-        self.helper = _helper(
-            Field.text("dependants", field_width=3),
-            Field.text("other_adults", field_width=3),
-            Field.radios("universal_credit", legend_size=Size.SMALL),
-            Field.radios("hardship", legend_size=Size.SMALL, inline=True),
-            Field.textarea("hardship_details"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("dependants", field_width=3),
+                Field.text("other_adults", field_width=3),
+                Field.radios("universal_credit", legend_size=Size.SMALL),
+                Field.radios("hardship", legend_size=Size.SMALL, inline=True),
+                Field.textarea("hardship_details"),
+            ]
         )
 
     def clean(self):
@@ -396,12 +413,14 @@ class ResponseMoneyForm(forms.Form):
             "or money owed to HMRC."
         )
         self.fields["priority_details"].widget.attrs["rows"] = 3
-        self.helper = _helper(
-            Field.text("income"),
-            Field.text("expenses"),
-            Field.radios("priority_debts", legend_size=Size.SMALL, inline=True),
-            Field.text("priority_total"),
-            Field.textarea("priority_details"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("income"),
+                Field.text("expenses"),
+                Field.radios("priority_debts", legend_size=Size.SMALL, inline=True),
+                Field.text("priority_total"),
+                Field.textarea("priority_details"),
+            ]
         )
 
     def clean(self):
@@ -428,9 +447,11 @@ class ResponseAdjustmentsForm(forms.Form):
             "For example, step-free access, a hearing loop, an interpreter or documents in "
             "large print."
         )
-        self.helper = _helper(
-            Field.radios("needed", legend_size=Size.MEDIUM, inline=True),
-            Field.textarea("details"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("needed", legend_size=Size.MEDIUM, inline=True),
+                Field.textarea("details"),
+            ]
         )
 
     def clean(self):
@@ -453,7 +474,7 @@ class ResponseAdviceForm(forms.Form):
             "from the Housing Loss Prevention Advice Service, Shelter (0808 800 4444) or "
             "Citizens Advice. There is also free advice at the court on the day of a hearing."
         )
-        self.helper = _helper(Field.radios("advice", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("advice", legend_size=Size.MEDIUM)])
 
 
 class ResponseCounterclaimForm(forms.Form):
@@ -477,11 +498,13 @@ class ResponseCounterclaimForm(forms.Form):
             "For example, for disrepair or a deposit that was not protected. A counterclaim "
             "has a court fee; you can apply for Help with Fees."
         )
-        self.helper = _helper(
-            Field.radios("wants", legend_size=Size.MEDIUM, inline=True),
-            Field.radios("kind", legend_size=Size.SMALL),
-            Field.text("amount"),
-            Field.textarea("details"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("wants", legend_size=Size.MEDIUM, inline=True),
+                Field.radios("kind", legend_size=Size.SMALL),
+                Field.text("amount"),
+                Field.textarea("details"),
+            ]
         )
 
     def clean(self):
@@ -521,9 +544,11 @@ class ResponseCounterclaimFeeForm(forms.Form):
         self.fields["how"].label = _("How will you pay the counterclaim fee?")
         if fee_text:
             self.fields["how"].help_text = gettext("The fee is %(fee)s.") % {"fee": fee_text}
-        self.helper = _helper(
-            Field.radios("how", legend_size=Size.MEDIUM),
-            Field.text("hwf_reference", field_width=10),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("how", legend_size=Size.MEDIUM),
+                Field.text("hwf_reference", field_width=10),
+            ]
         )
 
     def clean(self):
@@ -559,4 +584,6 @@ class ResponseStatementOfTruthForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.warning = CONTEMPT_WARNING
-        self.helper = _helper(Field.checkbox("believed_true"), Field.text("signer_name"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.checkbox("believed_true"), Field.text("signer_name")]
+        )

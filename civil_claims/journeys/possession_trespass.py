@@ -16,11 +16,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.journeys.definitions import Answers
 
 from ..possession_constants import POSSESSION_TEXT_MAX_LENGTH
-from .forms import _helper, _radios, _textarea
+from .forms import _radios, _textarea
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -47,7 +48,9 @@ class TrespassersForm(forms.Form):
             "Trespassers are people who came onto or stayed in the property without your "
             "consent and have never been your tenants or licensees, such as squatters."
         )
-        self.helper = _helper(Field.radios("trespassers", legend_size=Size.MEDIUM, inline=True))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("trespassers", legend_size=Size.MEDIUM, inline=True)]
+        )
 
 
 class TrespassForm(forms.Form):
@@ -65,7 +68,7 @@ class TrespassForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["known_on"].label = _("When did you find out about the trespassers?")
-        self.helper = _helper(Field("known_on"), Field.textarea("details"))
+        self.helper = lazy_form_helper(lambda: [Field("known_on"), Field.textarea("details")])
 
     def clean(self):
         data = super().clean()

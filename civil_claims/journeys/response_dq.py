@@ -10,10 +10,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 
 from ..constants import PartyType
-from .forms import CONTEMPT_WARNING, EXPLANATION_MAX, StatementOfTruthForm, _helper
+from .forms import CONTEMPT_WARNING, EXPLANATION_MAX, StatementOfTruthForm
 from .response_forms import YES, YES_NO, _yes_no
 
 # Directions questionnaire (hearing requirements) -----------------------------------------------
@@ -46,11 +47,15 @@ class _YesDetailsForm(forms.Form):
             label=self.details_label,
             max=f"{EXPLANATION_MAX:,}",
         )
-        self.helper = _helper(
-            Field.radios("answer", legend_size=Size.MEDIUM, inline=True),
-            Fieldset(
-                Field.textarea("details"), legend=_("If you answered yes"), legend_size=Size.SMALL
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("answer", legend_size=Size.MEDIUM, inline=True),
+                Fieldset(
+                    Field.textarea("details"),
+                    legend=_("If you answered yes"),
+                    legend_size=Size.SMALL,
+                ),
+            ]
         )
 
     def clean(self):
@@ -108,9 +113,11 @@ class WitnessesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other_witnesses"].widget.attrs.update({"inputmode": "numeric"})
-        self.helper = _helper(
-            Field.radios("self_witness", legend_size=Size.MEDIUM, inline=True),
-            Field.text("other_witnesses", field_width=2),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("self_witness", legend_size=Size.MEDIUM, inline=True),
+                Field.text("other_witnesses", field_width=2),
+            ]
         )
 
 
@@ -123,7 +130,7 @@ class UnavailableDateForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field("day"))
+        self.helper = lazy_form_helper(lambda: [Field("day")])
 
     def clean(self):
         data = super().clean()

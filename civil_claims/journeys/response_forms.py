@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import date_format
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.forms import GovukDateField
 from digital_services.core.money import PENCE_FIELD_MAX, PenceField, pence_format
 
@@ -24,14 +25,7 @@ from ..constants import (
 )
 from ..fees import AmbiguousFee, FeeNotFound, issue_fee_quote
 from ..models.counterclaim import CounterclaimFeeRoute
-from .forms import (
-    EXPLANATION_MAX,
-    REASON_SHORT_MAX,
-    HwfReferenceForm,
-    _helper,
-    _radios,
-    _textarea,
-)
+from .forms import EXPLANATION_MAX, REASON_SHORT_MAX, HwfReferenceForm, _radios, _textarea
 
 YES, NO = "yes", "no"
 YES_NO = [(YES, _("Yes")), (NO, _("No"))]
@@ -89,7 +83,9 @@ class ResponseTypeForm(forms.Form):
             self.fields["response_type"].help_text = gettext(
                 "%(claimant)s claims %(total)s, including interest and the court fee."
             ) % {"claimant": claim.claimant_name, "total": pence_format(claim.total_claimed_pence)}
-        self.helper = _helper(Field.radios("response_type", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("response_type", legend_size=Size.MEDIUM)]
+        )
 
 
 class PartPaidQuestionForm(forms.Form):
@@ -100,7 +96,9 @@ class PartPaidQuestionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("already_paid", legend_size=Size.MEDIUM, inline=True))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("already_paid", legend_size=Size.MEDIUM, inline=True)]
+        )
 
 
 class AdmittedAmountForm(forms.Form):
@@ -126,7 +124,7 @@ class AdmittedAmountForm(forms.Form):
             field.help_text = gettext("The total claimed is %(total)s") % {
                 "total": pence_format(total)
             }
-        self.helper = _helper(Field.text("amount_pence", label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.text("amount_pence", label_size=Size.MEDIUM)])
 
 
 class PaidForm(forms.Form):
@@ -164,10 +162,12 @@ class PaidForm(forms.Form):
                 "you paid all of it, reject the claim as paid instead"
             ) % {"total": pence_format(total)}
         self.fields["how"].widget.attrs["rows"] = 3
-        self.helper = _helper(
-            Field.text("amount_pence", label_size=Size.MEDIUM),
-            Field("paid_on"),
-            Field.textarea("how"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("amount_pence", label_size=Size.MEDIUM),
+                Field("paid_on"),
+                Field.textarea("how"),
+            ]
         )
 
     def clean(self):
@@ -188,7 +188,9 @@ class DefenceTypeForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["defence_type"].label = _("Why do you reject the claim?")
-        self.helper = _helper(Field.radios("defence_type", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("defence_type", legend_size=Size.MEDIUM)]
+        )
 
 
 class DefenceForm(forms.Form):
@@ -208,9 +210,8 @@ class DefenceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["defence"].widget.attrs["rows"] = 8
         self.fields["impact"].widget.attrs["rows"] = 3
-        self.helper = _helper(
-            Field.textarea("defence", label_size=Size.MEDIUM),
-            Field.textarea("impact"),
+        self.helper = lazy_form_helper(
+            lambda: [Field.textarea("defence", label_size=Size.MEDIUM), Field.textarea("impact")]
         )
 
 
@@ -226,7 +227,9 @@ class CounterclaimQuestionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("wants", legend_size=Size.MEDIUM, inline=True))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("wants", legend_size=Size.MEDIUM, inline=True)]
+        )
 
 
 class CounterclaimDetailsForm(forms.Form):
@@ -247,8 +250,8 @@ class CounterclaimDetailsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("amount_pence", label_size=Size.MEDIUM), Field.textarea("reason")
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("amount_pence", label_size=Size.MEDIUM), Field.textarea("reason")]
         )
 
 
@@ -291,13 +294,15 @@ class CounterclaimFeeForm(forms.Form):
                 "fee": pence_format(self.fee.fee_pence),
                 "on": date_format(self.fee.on),
             }
-        self.helper = _helper(
-            Field.radios("how", legend_size=Size.MEDIUM),
-            Fieldset(
-                Field.text("hwf_reference", field_width=10),
-                legend=_("If you have a Help with Fees reference"),
-                legend_size=Size.SMALL,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("how", legend_size=Size.MEDIUM),
+                Fieldset(
+                    Field.text("hwf_reference", field_width=10),
+                    legend=_("If you have a Help with Fees reference"),
+                    legend_size=Size.SMALL,
+                ),
+            ]
         )
 
     def clean(self):
@@ -341,7 +346,7 @@ class PaymentOptionForm(forms.Form):
             self.fields["option"].help_text = gettext("You admit you owe %(owed)s.") % {
                 "owed": pence_format(owed_pence)
             }
-        self.helper = _helper(Field.radios("option", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("option", legend_size=Size.MEDIUM)])
 
 
 class PayByDateForm(forms.Form):
@@ -353,7 +358,7 @@ class PayByDateForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field("pay_by", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field("pay_by", legend_size=Size.MEDIUM)])
 
     def clean(self):
         data = super().clean()
@@ -391,10 +396,12 @@ class InstalmentsForm(forms.Form):
         else:
             field.max_pence = PENCE_FIELD_MAX
         self.fields["frequency"].label = _("How often will you pay?")
-        self.helper = _helper(
-            Field.text("amount_pence", label_size=Size.MEDIUM),
-            Field.radios("frequency", legend_size=Size.MEDIUM),
-            Field("first_date"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("amount_pence", label_size=Size.MEDIUM),
+                Field.radios("frequency", legend_size=Size.MEDIUM),
+                Field("first_date"),
+            ]
         )
 
     def clean(self):
@@ -423,7 +430,7 @@ class CompanyFinancesForm(forms.Form):
             "accept how you offer to pay."
         )
         self.fields["will_send"].help_text = self.explanation
-        self.helper = _helper(Field.checkbox("will_send"))
+        self.helper = lazy_form_helper(lambda: [Field.checkbox("will_send")])
 
 
 # Free mediation -------------------------------------------------------------------------------
@@ -452,13 +459,15 @@ class MediationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.radios("agrees", legend_size=Size.MEDIUM, inline=True),
-            Fieldset(
-                Field.text("phone", field_width=20),
-                legend=_("If you agree to mediation"),
-                legend_size=Size.SMALL,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("agrees", legend_size=Size.MEDIUM, inline=True),
+                Fieldset(
+                    Field.text("phone", field_width=20),
+                    legend=_("If you agree to mediation"),
+                    legend_size=Size.SMALL,
+                ),
+            ]
         )
 
     def clean(self):

@@ -12,9 +12,10 @@ from django.utils.functional import lazy
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.money import PENCE_FIELD_MAX, PenceField, pence_format
 
-from .forms import EXPLANATION_MAX, REASON_SHORT_MAX, _helper, _radios, _textarea
+from .forms import EXPLANATION_MAX, REASON_SHORT_MAX, _radios, _textarea
 from .response_forms import YES, YES_NO
 
 CLAIM_NUMBER_MAX = 20
@@ -93,11 +94,13 @@ class BankAccountForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kind"].label = _("Type of account")
         self.fields["joint"].label = _("Is it a joint account?")
-        self.helper = _helper(
-            Field.radios("kind", legend_size=Size.MEDIUM),
-            Field.radios("joint", legend_size=Size.SMALL, inline=True),
-            Field.text("balance_pence"),
-            Field.checkbox("overdrawn"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("kind", legend_size=Size.MEDIUM),
+                Field.radios("joint", legend_size=Size.SMALL, inline=True),
+                Field.text("balance_pence"),
+                Field.checkbox("overdrawn"),
+            ]
         )
 
 
@@ -117,9 +120,13 @@ class ResidenceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].label = _("Where do you live?")
-        self.helper = _helper(
-            Field.radios("kind", legend_size=Size.MEDIUM),
-            Fieldset(Field.text("other"), legend=_("If you chose other"), legend_size=Size.SMALL),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("kind", legend_size=Size.MEDIUM),
+                Fieldset(
+                    Field.text("other"), legend=_("If you chose other"), legend_size=Size.SMALL
+                ),
+            ]
         )
 
     def clean(self):
@@ -145,12 +152,14 @@ class DependantsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["disability"].label = _("Are any of the children disabled?")
-        self.helper = _helper(
-            Field.text("under_11", field_width=2),
-            Field.text("age_11_to_15", field_width=2),
-            Field.text("age_16_to_19", field_width=2),
-            Field.text("in_education", field_width=2),
-            Field.radios("disability", legend_size=Size.SMALL, inline=True),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("under_11", field_width=2),
+                Field.text("age_11_to_15", field_width=2),
+                Field.text("age_16_to_19", field_width=2),
+                Field.text("in_education", field_width=2),
+                Field.radios("disability", legend_size=Size.SMALL, inline=True),
+            ]
         )
 
     def clean(self):
@@ -176,10 +185,12 @@ class OtherDependantsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["number"].help_text = _("For example, an adult relative. Enter 0 if none")
         self.fields["carer"].label = _("Do you get Carer’s Allowance or Carer’s Credit?")
-        self.helper = _helper(
-            Field.text("number", field_width=2),
-            Field.text("details"),
-            Field.radios("carer", legend_size=Size.SMALL, inline=True),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("number", field_width=2),
+                Field.text("details"),
+                Field.radios("carer", legend_size=Size.SMALL, inline=True),
+            ]
         )
 
 
@@ -207,7 +218,7 @@ class EmploymentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].label = _("What is your employment?")
-        self.helper = _helper(Field.radios("status", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("status", legend_size=Size.MEDIUM)])
 
 
 class EmployerForm(forms.Form):
@@ -216,7 +227,7 @@ class EmployerForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("employer"), Field.text("job_title"))
+        self.helper = lazy_form_helper(lambda: [Field.text("employer"), Field.text("job_title")])
 
 
 class SelfEmploymentForm(forms.Form):
@@ -231,11 +242,13 @@ class SelfEmploymentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("job_title"),
-            Field.text("turnover_pence"),
-            Field.text("tax_owed_pence"),
-            Field.text("tax_reason"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("job_title"),
+                Field.text("turnover_pence"),
+                Field.text("tax_owed_pence"),
+                Field.text("tax_reason"),
+            ]
         )
 
     def clean(self):
@@ -251,13 +264,15 @@ class UnemploymentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Fieldset(
-                Field.text("years", field_width=2),
-                Field.text("months", field_width=2),
-                legend=_("How long have you been unemployed?"),
-                legend_size=Size.MEDIUM,
-            )
+        self.helper = lazy_form_helper(
+            lambda: [
+                Fieldset(
+                    Field.text("years", field_width=2),
+                    Field.text("months", field_width=2),
+                    legend=_("How long have you been unemployed?"),
+                    legend_size=Size.MEDIUM,
+                )
+            ]
         )
 
 
@@ -275,8 +290,8 @@ class DebtForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owed_to"].help_text = _("For example, a credit card or loan company")
-        self.helper = _helper(
-            Field.text("owed_to"), Field.text("total_pence"), Field.text("monthly_pence")
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("owed_to"), Field.text("total_pence"), Field.text("monthly_pence")]
         )
 
 
@@ -293,10 +308,12 @@ class CourtOrderForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("claim_number", field_width=10),
-            Field.text("owed_pence"),
-            Field.text("monthly_pence"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("claim_number", field_width=10),
+                Field.text("owed_pence"),
+                Field.text("monthly_pence"),
+            ]
         )
 
 
@@ -311,7 +328,7 @@ class _MonthlyForm(forms.Form):
             self.fields[name] = _money(
                 format_lazy(_("{label} (optional)"), label=label), what=_lower(label)
             )
-        self.helper = _helper(*[Field.text(name) for name, _label in self.ITEMS])
+        self.helper = lazy_form_helper(lambda: [*[Field.text(name) for name, _label in self.ITEMS]])
 
     def clean(self):
         data = super().clean()
@@ -389,7 +406,9 @@ class ExplanationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("explanation", label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.textarea("explanation", label_size=Size.MEDIUM)]
+        )
 
 
 # What the response keeps ------------------------------------------------------------------

@@ -33,6 +33,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from digital_services.core.escaping import conditional_escape
+from digital_services.core.form_helpers import helper_of
 from digital_services.core.form_widgets import stringformat, widget_gds, widget_html
 
 __all__ = ["form_html", "form_html_fast"]
@@ -103,7 +104,7 @@ def form_html_crispy(form, context) -> SafeString:
 
 def form_html_fast(form, context=None) -> SafeString | None:
     """The form's HTML, or None (with nothing changed) when crispy must render it."""
-    helper = getattr(form, "helper", None)
+    helper = helper_of(form)
     try:
         base = _helper_context(form, helper, context)
         layout = helper.layout

@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
@@ -35,6 +34,7 @@ from digital_services.accounts.citizens import (
     phone_normalise,
     postcode_normalise,
 )
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.notifications.addresses import address_line_problem
 from digital_services.notifications.constants import Channel
 
@@ -78,14 +78,6 @@ def contact_describe(channel: str, to: str | Sequence[str]) -> str:
     if channel == Channel.SMS:
         return gettext("a text message to %(mobile)s") % {"mobile": mobile_format(str(to))}
     return gettext("an email to %(email)s") % {"email": to}
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
 
 
 class ContactForm(forms.Form):
@@ -168,7 +160,7 @@ class ContactForm(forms.Form):
             del self.fields["email_confirm"]
         if CONTACT_SMS not in self.methods:
             del self.fields["mobile"]
-        self.helper = _helper(*self.contact_layout())
+        self.helper = lazy_form_helper(lambda: [*self.contact_layout()])
 
     def contact_layout(self) -> list:
         # Plain radios and every group of fields shown: GOV.UK Frontend's conditional

@@ -1,10 +1,12 @@
 """The journey engine's own small forms: add another, and asking for a resume link."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from digital_services.core.form_helpers import form_helper
 
 
 class AddAnotherForm(forms.Form):
@@ -31,11 +33,8 @@ class AddAnotherForm(forms.Form):
         field = self.fields["add_another"]
         field.label = question % {"item": item_name}
         field.error_messages["required"] = required % {"item": item_name}
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
         # Not inline: crispy-forms-gds 2.0.1 then drops the govuk-radios class.
-        self.helper.layout = Layout(Field.radios("add_another", legend_size=Size.MEDIUM))
+        self.helper = form_helper(Field.radios("add_another", legend_size=Size.MEDIUM))
 
 
 class ResumeRequestForm(forms.Form):

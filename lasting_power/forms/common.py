@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout
 from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -37,15 +35,6 @@ TITLE_CHOICES = [
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 LINK = re.compile(r"https?://", re.IGNORECASE)
 OLDEST_AGE = 130
-
-
-def helper(*fields) -> FormHelper:
-    result = FormHelper()
-    result.form_tag = False
-    result.disable_csrf = True
-    if fields:
-        result.layout = Layout(*fields)
-    return result
 
 
 def text_field(label: str, *, max_length: int, required: str | None = None, **kwargs):

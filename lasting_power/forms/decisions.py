@@ -12,6 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.journeys.contact import CONTACT_EMAIL, CONTACT_POST, ContactForm
 
 from ..constants import (
@@ -34,7 +35,7 @@ from ..constants import (
     WHEN_NOW,
     LpaType,
 )
-from .common import free_text_check, helper, name_clean, text_field, yes_no_field
+from .common import free_text_check, name_clean, text_field, yes_no_field
 
 
 class TypeForm(forms.Form):
@@ -47,7 +48,9 @@ class TypeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field.radios("lpa_type", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("lpa_type", legend_size=Size.LARGE, legend_tag="h1")]
+        )
 
 
 class WhenForm(forms.Form):
@@ -106,8 +109,8 @@ class HowDecideForm(forms.Form):
         self.fields["how_details"] = details_field(
             _("If you chose jointly for some decisions: which decisions must they make jointly?")
         )
-        self.helper = helper(
-            Field.radios("how", legend_size=Size.MEDIUM), Field.textarea("how_details")
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("how", legend_size=Size.MEDIUM), Field.textarea("how_details")]
         )
 
     def clean(self):
@@ -217,9 +220,11 @@ class RegisteringForm(forms.Form):
             choices=list(attorneys),
             widget=forms.CheckboxSelectMultiple,
         )
-        self.helper = helper(
-            Field.radios("who", legend_size=Size.MEDIUM),
-            Field.checkboxes("attorneys", legend_size=Size.SMALL),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("who", legend_size=Size.MEDIUM),
+                Field.checkboxes("attorneys", legend_size=Size.SMALL),
+            ]
         )
 
     def clean(self):
@@ -265,17 +270,19 @@ class CorrespondentForm(forms.Form):
             _("Should they get letters in Welsh?"),
             _("Select yes if they should get letters in Welsh"),
         )
-        self.helper = helper(
-            Field.radios("who", legend_size=Size.MEDIUM),
-            Field.select("attorney"),
-            Fieldset(
-                Field.text("first_name", field_width=Fluid.TWO_THIRDS),
-                Field.text("last_name", field_width=Fluid.TWO_THIRDS),
-                Field.text("company", field_width=Fluid.TWO_THIRDS),
-                legend=_("If you chose someone else"),
-                legend_size=Size.SMALL,
-            ),
-            Field.radios("in_welsh", legend_size=Size.SMALL),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("who", legend_size=Size.MEDIUM),
+                Field.select("attorney"),
+                Fieldset(
+                    Field.text("first_name", field_width=Fluid.TWO_THIRDS),
+                    Field.text("last_name", field_width=Fluid.TWO_THIRDS),
+                    Field.text("company", field_width=Fluid.TWO_THIRDS),
+                    legend=_("If you chose someone else"),
+                    legend_size=Size.SMALL,
+                ),
+                Field.radios("in_welsh", legend_size=Size.SMALL),
+            ]
         )
 
     def clean(self):
@@ -335,9 +342,11 @@ class RepeatForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(
-            Field.radios("repeat", legend_size=Size.MEDIUM),
-            Field.text("case_number", field_width=20),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("repeat", legend_size=Size.MEDIUM),
+                Field.text("case_number", field_width=20),
+            ]
         )
 
     def clean(self):

@@ -9,11 +9,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.money import pence_format
 
 from ..constants import PaymentMethod
 from ..fees import DAMAGES_LIMIT_PENCE, LOW_INCOME_LIMIT_PENCE, Benefit
-from .common import helper, yes_no_field
+from .common import yes_no_field
 
 NO_BENEFITS = "none"
 
@@ -53,15 +54,17 @@ class FeeReductionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(
-            Field.radios("wanted", legend_size=Size.MEDIUM, legend_tag="h1"),
-            Fieldset(
-                Field.checkboxes("benefits", legend_size=Size.SMALL),
-                Field.radios("damages_over_limit", legend_size=Size.SMALL, inline=True),
-                Field.radios("income_under_limit", legend_size=Size.SMALL, inline=True),
-                legend=_("If you chose yes"),
-                legend_size=Size.MEDIUM,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("wanted", legend_size=Size.MEDIUM, legend_tag="h1"),
+                Fieldset(
+                    Field.checkboxes("benefits", legend_size=Size.SMALL),
+                    Field.radios("damages_over_limit", legend_size=Size.SMALL, inline=True),
+                    Field.radios("income_under_limit", legend_size=Size.SMALL, inline=True),
+                    legend=_("If you chose yes"),
+                    legend_size=Size.MEDIUM,
+                ),
+            ]
         )
 
     def clean(self):
@@ -106,4 +109,4 @@ class PayForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field.radios("method", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("method", legend_size=Size.MEDIUM)])

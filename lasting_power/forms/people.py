@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
+
 from ..constants import (
     AGE_ADULT,
     COMPANY_MAX,
@@ -28,7 +30,6 @@ from .common import (
     TitleMixin,
     date_of_birth_check,
     date_of_birth_field,
-    helper,
     name_clean,
     text_field,
     yes_no_field,
@@ -145,7 +146,7 @@ class PersonForm(TitleMixin, AddressMixin, forms.Form):
                 widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
             )
         self.extra_fields()
-        self.helper = helper(*self.layout_fields())
+        self.helper = lazy_form_helper(lambda: [*self.layout_fields()])
 
     def extra_name_fields(self) -> None:
         """Fields asked after the names (the donor's other names)."""
@@ -259,16 +260,18 @@ class TrustCorporationForm(AddressMixin, forms.Form):
         self.fields["email"] = forms.EmailField(
             label=_("Email address (optional)"), required=False, max_length=254
         )
-        self.helper = helper(
-            Field.radios("wanted", legend_size=Size.MEDIUM),
-            Fieldset(
-                Field.text("name", field_width=Fluid.TWO_THIRDS),
-                Field.text("company_number", field_width=20),
-                *ADDRESS_LAYOUT,
-                Field.text("email", field_width=Fluid.TWO_THIRDS),
-                legend=_("If you chose yes"),
-                legend_size=Size.SMALL,
-            ),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("wanted", legend_size=Size.MEDIUM),
+                Fieldset(
+                    Field.text("name", field_width=Fluid.TWO_THIRDS),
+                    Field.text("company_number", field_width=20),
+                    *ADDRESS_LAYOUT,
+                    Field.text("email", field_width=Fluid.TWO_THIRDS),
+                    legend=_("If you chose yes"),
+                    legend_size=Size.SMALL,
+                ),
+            ]
         )
 
     def clean(self):

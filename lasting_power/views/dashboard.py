@@ -12,10 +12,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from digital_services.core.form_helpers import lazy_form_helper
+
 from .. import selectors, services
 from ..constants import PROGRESS_LABELS, LpaType
 from ..forms import TypeForm
-from ..forms.common import helper
 from ..tracking import EXPLAINED, lpa_tracking
 from .common import lpa_view, owner_of, page_language, prepare, url
 
@@ -128,7 +129,9 @@ class ReuseForm(TypeForm):
         self.fields["lpa_type"].label = gettext(
             "Which type of LPA do you want to make with these details?"
         )
-        self.helper = helper(Field.radios("lpa_type", legend_size=Size.LARGE, legend_tag="h1"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("lpa_type", legend_size=Size.LARGE, legend_tag="h1")]
+        )
 
 
 @lpa_view(editable=False)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.journeys.codec import answer_decode
 
 from .. import selectors, services
@@ -192,9 +193,9 @@ class AddAnotherForm(forms.Form):
         )
         from crispy_forms_gds.layout import Field, Size
 
-        from ..forms.common import helper
-
-        self.helper = helper(Field.radios("add", legend_size=Size.MEDIUM, inline=True))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("add", legend_size=Size.MEDIUM, inline=True)]
+        )
 
 
 def _item_list(request, lpa, section, step, flow):

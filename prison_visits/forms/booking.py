@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.core.dates import time_format
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.queries import CompiledQuery, shaped_rows
 
 from .. import emails
@@ -28,7 +29,6 @@ from ..selectors import PRISONER_NOT_FOUND, prisoner_register_check
 from .common import (
     CHOICE_FIELDS,
     GovukDateField,
-    _helper,
     _name_clean,
     _name_field,
     date_of_birth_check,
@@ -59,7 +59,7 @@ class PrisonChoiceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("prison", field_width=Fluid.TWO_THIRDS))
+        self.helper = lazy_form_helper(lambda: [Field.text("prison", field_width=Fluid.TWO_THIRDS)])
 
     @cached_property
     def _prison_rows(self) -> list[tuple]:
@@ -179,15 +179,17 @@ class PrisonerForm(forms.Form):
     def __init__(self, *args, prison: Prison | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.prison = prison
-        self.helper = _helper(
-            Fieldset(
-                Field.text("first_name", field_width=20),
-                Field.text("last_name", field_width=20),
-                Field("date_of_birth"),
-                Field.text("prison_number", field_width=10),
-                legend=gettext("The prisoner’s details"),
-                legend_size=Size.MEDIUM,
-            )
+        self.helper = lazy_form_helper(
+            lambda: [
+                Fieldset(
+                    Field.text("first_name", field_width=20),
+                    Field.text("last_name", field_width=20),
+                    Field("date_of_birth"),
+                    Field.text("prison_number", field_width=10),
+                    legend=gettext("The prisoner’s details"),
+                    legend_size=Size.MEDIUM,
+                )
+            ]
         )
 
     def clean_first_name(self):
@@ -268,12 +270,14 @@ class SlotChoiceForm(forms.Form):
         choices = CallableChoiceIterator(lambda: self.time_choices)
         for name in CHOICE_FIELDS:
             self.fields[name].widget = forms.Select(choices=choices)
-        self.helper = _helper(
-            Fieldset(
-                *CHOICE_FIELDS,
-                legend=gettext("Your choices, in order of preference"),
-                legend_size=Size.MEDIUM,
-            )
+        self.helper = lazy_form_helper(
+            lambda: [
+                Fieldset(
+                    *CHOICE_FIELDS,
+                    legend=gettext("Your choices, in order of preference"),
+                    legend_size=Size.MEDIUM,
+                )
+            ]
         )
 
     @cached_property

@@ -6,10 +6,6 @@ import functools
 import re
 from datetime import date
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import (
-    Layout,
-)
 from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -29,15 +25,6 @@ PHONE_PATTERN = re.compile(r"^0\d{9,10}$")
 #: Words that are not part of what tells prisons apart ("HMP Brixton" is "brixton").
 PRISON_NAME_PREFIXES = frozenset({"hmp", "hmyoi", "hm", "yoi", "prison", "cef", "and", "the"})
 CHOICE_FIELDS = ("choice_1", "choice_2", "choice_3")
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    if fields:
-        helper.layout = Layout(*fields)
-    return helper
 
 
 def date_of_birth_check(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digital_services.accounts.citizens import phone_normalise
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.references import reference_is_valid, reference_normalise
 from digital_services.journeys.contact import (
     ADDRESS_FIELDS,
@@ -29,14 +30,7 @@ from ..rules import (
     VisitorDetails,
     visitors_problems,
 )
-from .common import (
-    PHONE_PATTERN,
-    GovukDateField,
-    _helper,
-    _name_clean,
-    _name_field,
-    date_of_birth_check,
-)
+from .common import PHONE_PATTERN, GovukDateField, _name_clean, _name_field, date_of_birth_check
 
 
 class LeadVisitorForm(ContactForm):
@@ -90,12 +84,14 @@ class LeadVisitorForm(ContactForm):
         super().__init__(*args, **kwargs)
         self.adult_age = adult_age
         self.visit_dates = list(visit_dates)
-        self.helper = _helper(
-            Field.text("first_name", field_width=20),
-            Field.text("last_name", field_width=20),
-            Field("date_of_birth"),
-            Field.text("phone", field_width=20),
-            *self.contact_layout(),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("first_name", field_width=20),
+                Field.text("last_name", field_width=20),
+                Field("date_of_birth"),
+                Field.text("phone", field_width=20),
+                *self.contact_layout(),
+            ]
         )
 
     def clean_first_name(self):
@@ -149,10 +145,12 @@ class VisitorForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("first_name", field_width=20),
-            Field.text("last_name", field_width=20),
-            Field("date_of_birth"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("first_name", field_width=20),
+                Field.text("last_name", field_width=20),
+                Field("date_of_birth"),
+            ]
         )
 
     def clean_first_name(self):
@@ -205,7 +203,9 @@ class VisitLookupForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("reference", field_width=10), Field("date_of_birth"))
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("reference", field_width=10), Field("date_of_birth")]
+        )
 
     def clean_reference(self):
         """Spaces, hyphens, case and O/I/L for 0/1 forgiven; a mistyped character or two

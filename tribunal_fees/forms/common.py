@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -58,14 +56,6 @@ TRIBUNAL_EMPLOYMENT = "employment"
 CURRENT_TRIBUNALS = (Jurisdiction.IAC, Jurisdiction.PC)
 EAT_KINDS = (FeeKind.EAT_LODGE, FeeKind.EAT_HEARING)
 PAY_NOW, APPLY_HWF = "pay", "hwf"
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
 
 
 class DateField(DateInputField):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.grants import grant_check
 from digital_services.core.money import PenceField
 
@@ -23,7 +24,7 @@ from ..constants import (
 )
 from ..models import FeeCase
 from ..remission import hwf_retrospective_too_late, hwf_savings_band_choices
-from .common import YES_NO, _date_field, _helper, _real_date, fee_reference_clean
+from .common import YES_NO, _date_field, _real_date, fee_reference_clean
 from .pay import EmailForm
 
 # Help with Fees.
@@ -40,7 +41,9 @@ class HwfFeeKnownForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("has_reference", legend_size=Size.MEDIUM, inline=False))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("has_reference", legend_size=Size.MEDIUM, inline=False)]
+        )
 
 
 class HwfFeeReferenceForm(forms.Form):
@@ -63,8 +66,8 @@ class HwfFeeReferenceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reference"].widget.attrs.update({"spellcheck": "false"})
-        self.helper = _helper(
-            Field.text("reference", field_width=10, label_size=Size.MEDIUM), "grant"
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("reference", field_width=10, label_size=Size.MEDIUM), "grant"]
         )
 
     def clean(self):
@@ -103,9 +106,11 @@ class HwfApplicantForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("applicant_name", field_width=Fluid.TWO_THIRDS),
-            Field("applicant_date_of_birth", legend_size=Size.SMALL),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("applicant_name", field_width=Fluid.TWO_THIRDS),
+                Field("applicant_date_of_birth", legend_size=Size.SMALL),
+            ]
         )
 
     def clean_applicant_date_of_birth(self):
@@ -126,7 +131,9 @@ class HwfPartnerForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("has_partner", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("has_partner", legend_size=Size.MEDIUM)]
+        )
 
 
 class HwfPartnerBirthForm(forms.Form):
@@ -140,7 +147,9 @@ class HwfPartnerBirthForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field("partner_date_of_birth", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field("partner_date_of_birth", legend_size=Size.MEDIUM)]
+        )
 
     def clean_partner_date_of_birth(self):
         return _real_date(
@@ -166,7 +175,9 @@ class HwfSavingsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("capital_pence", field_width=10, label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("capital_pence", field_width=10, label_size=Size.MEDIUM)]
+        )
 
 
 class HwfSavingsBandForm(forms.Form):
@@ -188,7 +199,9 @@ class HwfSavingsBandForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("savings_band", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("savings_band", legend_size=Size.MEDIUM)]
+        )
 
 
 class HwfBenefitsForm(forms.Form):
@@ -205,7 +218,7 @@ class HwfBenefitsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("benefit", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("benefit", legend_size=Size.MEDIUM)])
 
 
 NI_NUMBER = re.compile(r"^[A-Z]{2}\d{6}[A-D]$")
@@ -235,9 +248,11 @@ class HwfIdentityForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("ni_number", field_width=10),
-            Field.text("home_office_reference", field_width=20),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("ni_number", field_width=10),
+                Field.text("home_office_reference", field_width=20),
+            ]
         )
 
     def clean_ni_number(self):
@@ -301,10 +316,12 @@ class HwfIncomeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.checkboxes("income_kinds", legend_size=Size.SMALL),
-            Field.radios("income_period", legend_size=Size.SMALL),
-            Field.text("gross_monthly_income_pence", field_width=10, label_size=Size.MEDIUM),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.checkboxes("income_kinds", legend_size=Size.SMALL),
+                Field.radios("income_period", legend_size=Size.SMALL),
+                Field.text("gross_monthly_income_pence", field_width=10, label_size=Size.MEDIUM),
+            ]
         )
 
     def clean(self):
@@ -363,9 +380,11 @@ class HwfChildrenForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in self.fields:
             self.fields[name].widget = forms.TextInput(attrs={"inputmode": "numeric"})
-        self.helper = _helper(
-            Field.text("children_0_13", field_width=3),
-            Field.text("children_14_plus", field_width=3),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("children_0_13", field_width=3),
+                Field.text("children_14_plus", field_width=3),
+            ]
         )
 
 
@@ -404,7 +423,7 @@ class HwfLinkForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("reference", field_width=10))
+        self.helper = lazy_form_helper(lambda: [Field.text("reference", field_width=10)])
 
     def clean_reference(self) -> str:
         from ..references import reference_typed

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.money import PenceField, pence_format
 
 from ..constants import PaidElsewhereMethod
 from ..remission import hwf_retrospective_too_late
-from .common import _date_field, _helper, _real_date
+from .common import _date_field, _real_date
 
 
 class HwfAlreadyPaidForm(forms.Form):
@@ -34,7 +35,9 @@ class HwfAlreadyPaidForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("already_paid", legend_size=Size.MEDIUM, inline=False))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("already_paid", legend_size=Size.MEDIUM, inline=False)]
+        )
 
 
 class HwfPaidElsewhereForm(forms.Form):
@@ -68,11 +71,13 @@ class HwfPaidElsewhereForm(forms.Form):
     def __init__(self, *args, fee_pence: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fee_pence = fee_pence
-        self.helper = _helper(
-            Field.text("case_number", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
-            Field("paid_on", legend_size=Size.SMALL),
-            Field.text("amount_paid_pence", field_width=10, label_size=Size.SMALL),
-            Field.radios("method", legend_size=Size.SMALL),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("case_number", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
+                Field("paid_on", legend_size=Size.SMALL),
+                Field.text("amount_paid_pence", field_width=10, label_size=Size.SMALL),
+                Field.radios("method", legend_size=Size.SMALL),
+            ]
         )
 
     def clean_case_number(self):
@@ -128,4 +133,4 @@ class PaymentEvidenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field("evidence"))
+        self.helper = lazy_form_helper(lambda: [Field("evidence")])

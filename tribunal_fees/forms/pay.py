@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.journeys.contact import ContactForm
 
 from ..constants import (
@@ -29,7 +30,6 @@ from .common import (
     PAY_NOW,
     _date_field,
     _date_messages_set,
-    _helper,
     _real_date,
     fee_reference_clean,
 )
@@ -63,7 +63,7 @@ class FeeKindForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("kind", legend_size=Size.MEDIUM)])
 
 
 class OtherFeeForm(forms.Form):
@@ -76,7 +76,9 @@ class OtherFeeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("other_kind", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("other_kind", legend_size=Size.MEDIUM)]
+        )
 
 
 class CaseNumberForm(forms.Form):
@@ -99,7 +101,9 @@ class CaseNumberForm(forms.Form):
             )
             field.error_messages["required"] = gettext("Enter your employment tribunal case number")
         field.widget.attrs.update({"spellcheck": "false"})
-        self.helper = _helper(Field.text("case_number", field_width=20, label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("case_number", field_width=20, label_size=Size.MEDIUM)]
+        )
 
     def clean_case_number(self):
         value = "".join(self.cleaned_data["case_number"].split()).upper()
@@ -145,7 +149,7 @@ class FeeDateForm(forms.Form):
             )
         self.what = what
         _date_messages_set(field, what)
-        self.helper = _helper(Field("fee_date", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field("fee_date", legend_size=Size.MEDIUM)])
 
     def clean_fee_date(self):
         value = _real_date(self.cleaned_data["fee_date"], self.what)
@@ -177,7 +181,9 @@ class PayerForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("payer_role", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("payer_role", legend_size=Size.MEDIUM)]
+        )
 
 
 class ClaimantsForm(forms.Form):
@@ -199,7 +205,9 @@ class ClaimantsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["claimants"].widget.attrs.update({"inputmode": "numeric"})
-        self.helper = _helper(Field.text("claimants", field_width=5, label_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("claimants", field_width=5, label_size=Size.MEDIUM)]
+        )
 
 
 def _element_hint(element: str, type_a: frozenset[str]) -> str:
@@ -229,7 +237,9 @@ class ClaimAboutForm(forms.Form):
             Choice(element.value, element.label, hint=_element_hint(element, type_a))
             for element in ClaimElement
         ]
-        self.helper = _helper(Field.checkboxes("claim_elements", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(
+            lambda: [Field.checkboxes("claim_elements", legend_size=Size.MEDIUM)]
+        )
 
 
 class FeeChoiceForm(forms.Form):
@@ -273,7 +283,7 @@ class FeeChoiceForm(forms.Form):
         self.rows = list(rows)
         self.group = group
         self.no_fee_reason = no_fee_reason
-        self.helper = _helper(Field.radios("next_step", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("next_step", legend_size=Size.MEDIUM)])
 
     def clean(self):
         cleaned = super().clean()
@@ -305,8 +315,8 @@ class GroupHwfForm(forms.Form):
         field = self.fields["remitted_claimants"]
         field.max_value = claimants
         field.widget.attrs.update({"inputmode": "numeric"})
-        self.helper = _helper(
-            Field.text("remitted_claimants", field_width=5, label_size=Size.MEDIUM)
+        self.helper = lazy_form_helper(
+            lambda: [Field.text("remitted_claimants", field_width=5, label_size=Size.MEDIUM)]
         )
 
     def clean_remitted_claimants(self):
@@ -348,9 +358,11 @@ class FeeFindForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("reference", field_width=10),
-            Field.text("email", field_width=Fluid.TWO_THIRDS),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("reference", field_width=10),
+                Field.text("email", field_width=Fluid.TWO_THIRDS),
+            ]
         )
 
     def clean_reference(self):

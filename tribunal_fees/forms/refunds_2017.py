@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
 from digital_services.core.money import PenceField
 from digital_services.journeys.contact import ContactForm
 
@@ -23,7 +24,7 @@ from ..constants import (
     Region,
 )
 from ..models import et_case_number_validate
-from .common import _date_field, _helper, _real_date
+from .common import _date_field, _real_date
 
 # Refunds (2017 scheme).
 
@@ -38,7 +39,7 @@ class RefundProfileForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("profile", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("profile", legend_size=Size.MEDIUM)])
 
 
 class RefundApplicantForm(forms.Form):
@@ -55,10 +56,12 @@ class RefundApplicantForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("title", field_width=5),
-            Field.text("full_name", field_width=Fluid.TWO_THIRDS),
-            Field("date_of_birth", legend_size=Size.SMALL),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("title", field_width=5),
+                Field.text("full_name", field_width=Fluid.TWO_THIRDS),
+                Field("date_of_birth", legend_size=Size.SMALL),
+            ]
         )
 
     def clean_date_of_birth(self):
@@ -116,10 +119,12 @@ class RefundCaseForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.radios("region", legend_size=Size.SMALL, inline=True),
-            Field.text("et_case_number", field_width=20),
-            Field.text("eat_case_number", field_width=20),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("region", legend_size=Size.SMALL, inline=True),
+                Field.text("et_case_number", field_width=20),
+                Field.text("eat_case_number", field_width=20),
+            ]
         )
 
     def clean_et_case_number(self):
@@ -167,9 +172,11 @@ class RefundRespondentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("respondent_name", field_width=Fluid.TWO_THIRDS),
-            Field.textarea("respondent_address"),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("respondent_name", field_width=Fluid.TWO_THIRDS),
+                Field.textarea("respondent_address"),
+            ]
         )
 
 
@@ -243,13 +250,15 @@ class RefundFeeForm(forms.Form):
         self.fields["paid_month"].help_text = gettext(
             "When you paid, for example 3 2016. Leave both blank if you do not know."
         )
-        self.helper = _helper(
-            Field.radios("kind", legend_size=Size.SMALL),
-            Field.text("amount_pence", field_width=10),
-            Field.radios("method", legend_size=Size.SMALL),
-            Field.text("paid_day", field_width=2),
-            Field.text("paid_month", field_width=2),
-            Field.text("paid_year", field_width=4),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.radios("kind", legend_size=Size.SMALL),
+                Field.text("amount_pence", field_width=10),
+                Field.radios("method", legend_size=Size.SMALL),
+                Field.text("paid_day", field_width=2),
+                Field.text("paid_month", field_width=2),
+                Field.text("paid_year", field_width=4),
+            ]
         )
 
     def clean(self):
@@ -306,11 +315,13 @@ class RefundBankForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("account_name", field_width=Fluid.TWO_THIRDS),
-            Field.text("bank_name", field_width=Fluid.TWO_THIRDS),
-            Field.text("sort_code", field_width=5),
-            Field.text("account_number", field_width=10),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("account_name", field_width=Fluid.TWO_THIRDS),
+                Field.text("bank_name", field_width=Fluid.TWO_THIRDS),
+                Field.text("sort_code", field_width=5),
+                Field.text("account_number", field_width=10),
+            ]
         )
 
     def clean_sort_code(self):
@@ -339,7 +350,9 @@ class RefundNameChangedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("name_changed", legend_size=Size.MEDIUM, inline=True))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("name_changed", legend_size=Size.MEDIUM, inline=True)]
+        )
 
     def clean_name_changed(self):
         value = self.cleaned_data["name_changed"]
@@ -365,7 +378,9 @@ class RefundPaidHereForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("paid_here", legend_size=Size.MEDIUM, inline=True))
+        self.helper = lazy_form_helper(
+            lambda: [Field.radios("paid_here", legend_size=Size.MEDIUM, inline=True)]
+        )
 
 
 class RefundOnlineFeeForm(forms.Form):
@@ -392,9 +407,11 @@ class RefundOnlineFeeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("reference", field_width=10),
-            Field.text("email", field_width=Fluid.TWO_THIRDS),
+        self.helper = lazy_form_helper(
+            lambda: [
+                Field.text("reference", field_width=10),
+                Field.text("email", field_width=Fluid.TWO_THIRDS),
+            ]
         )
 
     def clean_reference(self):

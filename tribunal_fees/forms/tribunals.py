@@ -7,8 +7,10 @@ from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from digital_services.core.form_helpers import lazy_form_helper
+
 from ..constants import FeeKind, IacExemption, Jurisdiction
-from .common import TRIBUNAL_EMPLOYMENT, _helper
+from .common import TRIBUNAL_EMPLOYMENT
 
 
 class TribunalForm(forms.Form):
@@ -48,7 +50,7 @@ class TribunalForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("tribunal", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("tribunal", legend_size=Size.MEDIUM)])
 
 
 #: The fees of each current tribunal, with what the citizen reads on "What is the fee for?".
@@ -93,7 +95,7 @@ class CurrentFeeForm(forms.Form):
     def __init__(self, *args, tribunal: str = Jurisdiction.IAC, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = CURRENT_FEE_CHOICES.get(tribunal, [])
-        self.helper = _helper(Field.radios("kind", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("kind", legend_size=Size.MEDIUM)])
 
 
 class IacExemptionForm(forms.Form):
@@ -123,4 +125,4 @@ class IacExemptionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.radios("exemption", legend_size=Size.MEDIUM))
+        self.helper = lazy_form_helper(lambda: [Field.radios("exemption", legend_size=Size.MEDIUM)])
