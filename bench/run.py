@@ -1,7 +1,8 @@
 """make bench: throughput, latency and SQL queries per request of the main pages.
 
 Seeds a data set through each service's own code (a service names a module in its
-registry entry, ``Service.bench``, with ``seed(*, scale, stdout)`` and ``PAGES``),
+registry entry, ``Service.bench``, with ``seed(*, scale, stdout)`` and ``PAGES``, and
+``question_pages()`` for a journey with views of its own), walks each journey (bench/journeys.py),
 serves the site with gunicorn and production settings on PostgreSQL and Redis,
 and drives each page with wrk from a second process at a fixed concurrency.
 It measures at two data sizes (``--scale`` and ``--scale * --growth``) so a page
@@ -9,7 +10,9 @@ whose cost grows with the data shows up. Throughput is also given as a ratio to
 the bare liveness view ``/healthz/live`` (no database, no cache), measured for a second just
 before each run of the page, so numbers compare across machines and the machine's drift during
 the run (its speed changes by tens of per cent over half an hour here) does not count against
-the page. Each page is measured ``--rounds`` times at each size and the median is kept.
+the page. Each page is measured ``--rounds`` times at each size and the median is kept; each
+journey question page but the first (about 140 of them) ``--question-rounds`` times of
+``--question-duration`` seconds, or not at all with ``--no-questions``.
 Writes ``bench/results.json`` and prints a table.
 """
 
@@ -25,7 +28,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
@@ -34,17 +36,13 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digital_services.settings")
 
 
+from bench.journeys import (  # noqa: E402
+    JOURNEY_FAILURES,
+    Page,
+    journey_pages,
+    service_question_pages,
+)
 from bench.load import LIVENESS, cookie_pairs, measure, wrk  # noqa: E402
-
-
-@dataclass
-class Page:
-    """A page to measure. ``path`` may be a callable run after seeding (for ids)."""
-
-    name: str
-    path: str
-    who: str = "anonymous"  # anonymous, citizen, staff, or a cookie of its own ("Cookie: ...")
-    results: list = field(default_factory=list)
 
 
 def free_port() -> int:
@@ -74,8 +72,9 @@ def seed(scale: float) -> None:
         cursor.execute("VACUUM ANALYZE")
 
 
-def pages(*, journeys: bool = True) -> list[Page]:
-    """The platform's pages, each app's PAGES, and every admin changelist and case page."""
+def pages(*, journeys: bool = True, questions: bool = True) -> list[Page]:
+    """The platform's pages, each app's PAGES, each journey's pages (bench/journeys.py; with
+    ``questions``, all its question pages), and every admin changelist and case page."""
     from django.contrib import admin
     from django.urls import reverse
 
@@ -86,11 +85,14 @@ def pages(*, journeys: bool = True) -> list[Page]:
         Page("your applications", reverse("accounts:your-applications"), who="citizen"),
         Page("admin index", reverse("admin:index"), who="staff"),
     ]
-    for module in bench_modules():
+    modules = bench_modules()
+    for module in modules:
         for spec in getattr(module, "PAGES", []):
             found.append(Page(spec["name"], spec["path"](), spec.get("who", "anonymous")))
     if journeys:
-        found.extend(journey_pages())
+        found.extend(journey_pages(questions=questions))
+        if questions:
+            found.extend(service_question_pages(modules))
     for model, model_admin in sorted(
         admin.site._registry.items(), key=lambda kv: kv[0]._meta.label
     ):
@@ -106,54 +108,6 @@ def pages(*, journeys: bool = True) -> list[Page]:
         if obj is not None:
             change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
             found.append(Page(f"admin {meta.label} case", change, who="staff"))
-    return found
-
-
-#: Journeys that could not be walked to their check page on the bench data (reported at the end).
-JOURNEY_FAILURES: list[str] = []
-
-
-def journey_pages() -> list[Page]:
-    """Each service journey's first step and its check-your-answers page.
-
-    The quality harness (tests/quality/harness/) answers every step with the
-    journey's example data, as the no-JavaScript test does, and stops at the check
-    page: that session's cookie then holds a complete draft for wrk to read.
-    """
-    from django.conf import settings
-    from django.test import Client
-
-    from tests.quality.harness import (
-        ClientDriver,
-        JourneyWalker,
-        journey_is_test_only,
-        journey_url,
-        journeys_list,
-    )
-
-    found = []
-    for journey in journeys_list():
-        if journey_is_test_only(journey):
-            continue
-        client = Client()
-        walker = JourneyWalker(journey, ClientDriver(client), stop_at=lambda v: v.kind == "check")
-        try:
-            check_path = walker.walk()
-        except Exception as exc:  # noqa: BLE001 - one journey that cannot be walked is reported
-            message = f"journey {journey.service}/{journey.slug}: {exc.__class__.__name__}: {exc}"
-            JOURNEY_FAILURES.append(message)
-            print(f"  FAILED {message}", flush=True)
-            continue
-        cookie = "; ".join(
-            f"{name}={client.cookies[name].value}"
-            for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
-            if name in client.cookies
-        )
-        label = f"{journey.service}/{journey.slug}"
-        first = next(v.path for v in walker.visits if v.kind == "step")
-        found.append(Page(f"journey {label} first step", first, who=cookie))
-        found.append(Page(f"journey {label} check answers", check_path, who=cookie))
-        assert journey_url(journey, "check") in check_path
     return found
 
 
@@ -348,6 +302,24 @@ def main() -> int:
         "--rounds", type=int, default=2, help="runs of each page at each size (median kept)"
     )
     parser.add_argument(
+        "--questions",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also measure every journey question page besides the first (bench/journeys.py)",
+    )
+    parser.add_argument(
+        "--question-rounds",
+        type=int,
+        default=1,
+        help="runs of each of those question pages at each size (they are many: ~140)",
+    )
+    parser.add_argument(
+        "--question-duration",
+        type=int,
+        default=2,
+        help="seconds of load per question page and round",
+    )
+    parser.add_argument(
         "--healthz-seconds",
         type=int,
         default=1,
@@ -406,7 +378,7 @@ def main() -> int:
         for size in sizes:
             print(f"Seeding scale {size:g}...", flush=True)
             seed(size)
-            for page in pages():
+            for page in pages(questions=args.questions):
                 if args.only and not re.search(args.only, page.name) and page.name != LIVENESS:
                     continue
                 # ``who`` names a shared session, or is a journey page's own cookie.
@@ -417,8 +389,8 @@ def main() -> int:
                         port,
                         page,
                         cookie,
-                        rounds=args.rounds,
-                        duration=args.duration,
+                        rounds=args.question_rounds if page.question else args.rounds,
+                        duration=args.question_duration if page.question else args.duration,
                         healthz_seconds=args.healthz_seconds,
                         connections=args.connections,
                         threads=args.threads,
@@ -437,7 +409,7 @@ def main() -> int:
                 existing.results.append(result)
                 ratio = result.get("ratio_to_healthz")
                 print(
-                    f"  {page.name:<45} {status} {result['rps']:>8.1f} req/s  p95 {result['p95_ms']:>7.2f} ms"
+                    f"  {page.name:<62} {status} {result['rps']:>8.1f} req/s  p95 {result['p95_ms']:>7.2f} ms"
                     f"  {queries:>3} queries"
                     + (f"  ratio {ratio:.3f}" if ratio is not None else ""),
                     flush=True,
@@ -454,12 +426,12 @@ def main() -> int:
     for page in measured:
         for r in page.results:
             r["missed_goals"] = goals_missed(page, r)
-    header = f"{'page':<45} {'scale':>6} {'status':>6} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}  goals"
+    header = f"{'page':<62} {'scale':>6} {'status':>6} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}  goals"
     print("\n" + header + "\n" + "-" * len(header))
     for page in measured:
         for r in page.results:
             print(
-                f"{page.name:<45} {r['scale']:>6g} {r['status']:>6} {r['rps']:>9.1f} {r['ratio_to_healthz'] or 0:>7.3f}"
+                f"{page.name:<62} {r['scale']:>6g} {r['status']:>6} {r['rps']:>9.1f} {r['ratio_to_healthz'] or 0:>7.3f}"
                 f" {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['queries']:>8}"
                 f"  {'MISSED ' + ', '.join(r['missed_goals']) if r['missed_goals'] else 'ok'}"
             )
@@ -476,6 +448,9 @@ def main() -> int:
             "connections": args.connections,
             "duration_s": args.duration,
             "rounds": args.rounds,
+            "questions": args.questions,
+            "question_duration_s": args.question_duration,
+            "question_rounds": args.question_rounds,
             "healthz_seconds_before_each_round": args.healthz_seconds,
         },
         "sizes": sizes,

@@ -104,3 +104,38 @@ PAGES = [
         "who": "staff",
     },
 ]
+
+
+def question_pages() -> list[dict]:
+    """Every question page of the bench citizen's LPA that it answered, like ``PAGES`` (read
+    after seeding: which questions apply depends on the answers). The LPA's questions have
+    views of their own, not the engine's, so bench/journeys.py cannot walk them: each answered
+    question, and for a list of people its list and its add page (as the engine journeys'
+    item-list and item-add pages are measured), in the journey's order. Named as the engine
+    journeys' question pages are, so the bench holds them to the journeys' goal."""
+    from .journeys.definitions import journey_for
+
+    lpa = Lpa.objects.get(user__email=CITIZEN_EMAIL, lpa_type=LpaType.PROPERTY_FINANCE)
+    found = []
+    for _, step in journey_for(lpa.lpa_type).all_steps():
+        answer = lpa.answers.get(step.slug)
+        if answer is None:  # a question that does not apply to these answers redirects
+            continue
+        found.append(_question_page(step.slug, "lasting_power:lpa-step", lpa.pk, step.slug))
+        if step.repeating:
+            people = len(answer.get("items", []))
+            if step.max_items is None or people < step.max_items:  # a full list has no add page
+                found.append(
+                    _question_page(
+                        f"{step.slug}/add", "lasting_power:lpa-item-add", lpa.pk, step.slug
+                    )
+                )
+    return found
+
+
+def _question_page(slug: str, url_name: str, *args) -> dict:
+    return {
+        "name": f"journey lasting-power/lpa question {slug}",
+        "path": lambda: reverse(url_name, args=args),
+        "who": "citizen",
+    }
