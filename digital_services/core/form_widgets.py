@@ -4,7 +4,8 @@
 changes to the widgets' attributes, in the same order (crispy keeps them on the widget, so
 the order of the HTML attributes depends on it), then the widget's HTML. ``widget_html``
 writes Django's own widget templates for text, email, number, file, hidden, checkbox,
-textarea and select in Python, and lets Django render any other widget.
+textarea and select (with its option groups) in Python, and lets Django render any other
+widget.
 """
 
 from __future__ import annotations
@@ -187,18 +188,7 @@ def _drawn(widget, name: str, value, attrs: dict) -> str | None:
         text = conditional_escape(value) if value else ""
         return f'<textarea name="{name}"{_attrs(data["attrs"])}>\n{text}</textarea>\n'
     if template == _SELECT:
-        options = _ungrouped_options(data, _OPTION)
-        if options is None:
-            return None
-        out = [f'<select name="{name}"{_attrs(data["attrs"])}>']
-        for option in options:
-            label = conditional_escape(option["label"])
-            out.append(
-                f'\n  <option value="{_sfmt(option["value"])}"{_attrs(option["attrs"])}>'
-                f"{label}</option>\n"
-            )
-        out.append("\n</select>\n")
-        return "".join(out)
+        return _select(data, name)
     html = _input(data) + "\n"
     if template in _ADMIN_WRAPPED:
         return f'<p class="{_ADMIN_WRAPPED[template]}">\n  {html}\n</p>\n'
@@ -263,6 +253,31 @@ def _multiple_input(data: dict, option_template: str) -> str | None:
             drawn = f"<label{label_for}>{drawn} {conditional_escape(option['label'])}</label>"
         out.append(f"<div>\n    {drawn}\n\n</div>")
     out.append("\n</div>\n\n")
+    return "".join(out)
+
+
+def _select(data: dict, name: str) -> str | None:
+    """django/forms/widgets/select.html, its option groups too (the booking's list of times
+    without JavaScript has a group a day); None for an option of another template or a group
+    named by anything but text (Django draws those)."""
+    groups = data["optgroups"]
+    if any(group and not isinstance(group, str) for group, _options, _index in groups):
+        return None
+    if any(option["template_name"] != _OPTION for _g, options, _i in groups for option in options):
+        return None
+    out = [f'<select name="{name}"{_attrs(data["attrs"])}>']
+    for group, options, _index in groups:
+        if group:
+            out.append(f'\n  <optgroup label="{conditional_escape(group)}">')
+        for option in options:
+            label = conditional_escape(option["label"])
+            out.append(
+                f'\n  <option value="{_sfmt(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{label}</option>\n"
+            )
+        if group:
+            out.append("\n  </optgroup>")
+    out.append("\n</select>\n")
     return "".join(out)
 
 

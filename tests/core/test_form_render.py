@@ -154,7 +154,7 @@ def test_every_lpa_step_form_renders_as_crispy_does():
 
 class _Unknown(forms.Form):
     """What the fast path does not know (another layout object, radios in groups), and
-    what it knows: a hidden input, a select in groups (its widget left to Django)."""
+    what it knows: a hidden input, a select in groups."""
 
     name = forms.CharField(label="Name")
     token = forms.CharField(widget=forms.HiddenInput)
@@ -221,16 +221,30 @@ def test_widget_render_is_the_fields_own_html():
     class Choose(forms.Form):
         action = forms.ChoiceField(choices=[("", "---------"), ("a", "A <b>")])
         across = forms.BooleanField(required=False, initial=0, widget=forms.HiddenInput)
+        # The booking's times without JavaScript: a group a day, after an empty choice.
+        time = forms.ChoiceField(
+            required=False,
+            choices=[
+                ("", "Choose a time"),
+                ('Monday <1> & "2"', [("m1", "2pm to 4pm"), ("m2", "6pm <late>")]),
+                ("Tuesday", [("t1", "10am")]),
+                ("solo", "Solo"),
+            ],
+        )
+
+    from digital_services.core import form_widgets
 
     template = Template(
         "{% load form_render %}{% for field in form %}[{% widget_render field %}]{% endfor %}"
     )
     djangos = Template("{% for field in form %}[{{ field }}]{% endfor %}")
-    for form in (Choose(), Choose(data={"action": "a"})):
+    for form in (Choose(), Choose(data={"action": "a", "time": "m2"})):
         ours = template.render(Context({"form": form}))
 
         assert ours == djangos.render(Context({"form": form}))
-        assert "<select" in ours and 'type="hidden"' in ours
+        assert "<select" in ours and 'type="hidden"' in ours and "<optgroup" in ours
+        grouped = form["time"]
+        assert form_widgets._drawn(grouped.field.widget, "time", grouped.value(), {}) is not None
 
 
 class _Radios(forms.Form):
