@@ -142,7 +142,7 @@ class PlanForm(forms.Form):
     def __init__(self, *args, total_pence: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.total_pence = total_pence
-        self.helper = lazy_form_helper(lambda: [*self.plan_layout()])
+        self.helper = lazy_form_helper(self.plan_layout)
 
     def plan_layout(self):
         return [

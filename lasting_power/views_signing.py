@@ -82,7 +82,7 @@ class SigningDatesForm(forms.Form):
                 what=gettext("the date %(who)s signed %(section)s") % words,
                 help_text=gettext("For example, 27 3 2026"),
             )
-        self.helper = lazy_form_helper(lambda: [*(Field(key) for key, *_ in signers)])
+        self.helper = lazy_form_helper(lambda: [Field(key) for key, *_ in signers])
 
     def clean(self):
         data = super().clean()

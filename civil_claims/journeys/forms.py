@@ -363,4 +363,4 @@ class StatementOfTruthForm(forms.Form):
             )
             fields += [Field.text("signer_name"), Field.text("signer_role")]
         fields.append(Field.checkbox("believed_true"))
-        self.helper = lazy_form_helper(lambda: [*fields])
+        self.helper = lazy_form_helper(lambda: fields)

@@ -282,7 +282,7 @@ class PartyForm(AddressFieldsMixin, forms.Form):
             self.fields["phone"].widget.attrs["autocomplete"] = "tel"
             self.fields["phone"].help_text = _("We may call you about your claim")
             layout.append(Field.text("phone", field_width=20))
-        self.helper = lazy_form_helper(lambda: [*layout])
+        self.helper = lazy_form_helper(lambda: layout)
 
     def clean_date_of_birth(self):
         born = self.cleaned_data.get("date_of_birth")

@@ -267,7 +267,7 @@ class DailyRentForm(forms.Form):
         else:
             self.fields["daily_rent_pence"].label = _("What is the rent for one day?")
         fields.append(Field.text("daily_rent_pence", field_width=10))
-        self.helper = lazy_form_helper(lambda: [*fields])
+        self.helper = lazy_form_helper(lambda: fields)
 
     def clean(self):
         data = super().clean()
@@ -418,4 +418,4 @@ class GroundReasonsForm(forms.Form):
             )
             self.fields[name].widget.attrs["rows"] = 4
             layout.append(Field.textarea(name))
-        self.helper = lazy_form_helper(lambda: [*layout])
+        self.helper = lazy_form_helper(lambda: layout)

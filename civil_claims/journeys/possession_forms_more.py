@@ -243,7 +243,7 @@ class CircumstancesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs["rows"] = 3
-        self.helper = lazy_form_helper(lambda: [*[Field.textarea(name) for name in self.fields]])
+        self.helper = lazy_form_helper(lambda: [Field.textarea(name) for name in self.fields])
 
 
 #: Each certificate's question and its error, whole (so each language can word them).

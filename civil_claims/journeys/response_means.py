@@ -328,7 +328,7 @@ class _MonthlyForm(forms.Form):
             self.fields[name] = _money(
                 format_lazy(_("{label} (optional)"), label=label), what=_lower(label)
             )
-        self.helper = lazy_form_helper(lambda: [*[Field.text(name) for name, _label in self.ITEMS]])
+        self.helper = lazy_form_helper(lambda: [Field.text(name) for name, _label in self.ITEMS])
 
     def clean(self):
         data = super().clean()

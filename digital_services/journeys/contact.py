@@ -160,7 +160,7 @@ class ContactForm(forms.Form):
             del self.fields["email_confirm"]
         if CONTACT_SMS not in self.methods:
             del self.fields["mobile"]
-        self.helper = lazy_form_helper(lambda: [*self.contact_layout()])
+        self.helper = lazy_form_helper(self.contact_layout)
 
     def contact_layout(self) -> list:
         # Plain radios and every group of fields shown: GOV.UK Frontend's conditional

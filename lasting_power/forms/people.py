@@ -146,7 +146,7 @@ class PersonForm(TitleMixin, AddressMixin, forms.Form):
                 widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
             )
         self.extra_fields()
-        self.helper = lazy_form_helper(lambda: [*self.layout_fields()])
+        self.helper = lazy_form_helper(self.layout_fields)
 
     def extra_name_fields(self) -> None:
         """Fields asked after the names (the donor's other names)."""
