@@ -69,25 +69,10 @@ def main() -> int:
     django.setup()
     from django.test import Client
 
-    from tests.quality.harness import (
-        ClientDriver,
-        JourneyWalker,
-        journey_is_test_only,
-        journeys_list,
-    )
+    from bench.journeys import journeys_walked
 
     print(f"/healthz/live: {cpu_ms(Client(), '/healthz/live', args.requests):.2f} ms", flush=True)
-    for journey in journeys_list():
-        label = f"{journey.service}/{journey.slug}"
-        if journey_is_test_only(journey) or (args.only and not re.search(args.only, label)):
-            continue
-        client = Client()
-        walker = JourneyWalker(journey, ClientDriver(client), stop_at=lambda v: v.kind == "check")
-        try:
-            check_path = walker.walk()
-        except Exception as exc:  # noqa: BLE001 - one journey that cannot be walked is reported
-            print(f"{label}: not walked ({exc.__class__.__name__}: {exc})", flush=True)
-            continue
+    for _journey, label, client, walker, check_path in journeys_walked(args.only):
         steps = [v.path for v in walker.visits if v.kind == "step"]
         for name, path in (("first", steps[0]), ("last", steps[-1]), ("check", check_path)):
             if not re.search(args.pages, name):

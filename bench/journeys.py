@@ -9,6 +9,7 @@ marked ``question`` so bench/run.py can give those many pages fewer and shorter 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 #: The walker's kinds of page that ask the citizen something (tests/quality/harness/walker.py);
@@ -55,46 +56,60 @@ def unique_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def journey_pages(*, questions: bool = True) -> list[Page]:
-    """Each service journey's first step, its check-your-answers page and (with ``questions``)
-    every other page it asks a question on, with its task list, in the order it walked them.
+def journeys_walked(only: str = ""):
+    """Each service journey (whose ``service/slug`` label matches ``only``, if given) walked to
+    its check page: ``(journey, label, client, walker, check_path)``, the client holding the
+    session with the complete draft. A journey that cannot be walked is reported
+    (``JOURNEY_FAILURES``) and left out. bench/journey_cpu.py walks them the same way.
 
-    The quality harness (tests/quality/harness/) answers every step with the
-    journey's example data, as the no-JavaScript test does, and stops at the check
-    page: that session's cookie then holds a complete draft for wrk to read, so each
-    question page shows its stored answer as it would to someone changing it.
+    The quality harness (tests/quality/harness/) answers every step with the journey's example
+    data, as the no-JavaScript test does, and stops at the check page.
     """
-    from django.conf import settings
     from django.test import Client
 
     from tests.quality.harness import (
         ClientDriver,
         JourneyWalker,
         journey_is_test_only,
-        journey_url,
         journeys_list,
     )
 
-    found = []
-    taken: set[str] = set()
     for journey in journeys_list():
-        if journey_is_test_only(journey):
+        label = f"{journey.service}/{journey.slug}"
+        if journey_is_test_only(journey) or (only and not re.search(only, label)):
             continue
         client = Client()
         walker = JourneyWalker(journey, ClientDriver(client), stop_at=lambda v: v.kind == "check")
         try:
             check_path = walker.walk()
         except Exception as exc:  # noqa: BLE001 - one journey that cannot be walked is reported
-            message = f"journey {journey.service}/{journey.slug}: {exc.__class__.__name__}: {exc}"
+            message = f"journey {label}: {exc.__class__.__name__}: {exc}"
             JOURNEY_FAILURES.append(message)
             print(f"  FAILED {message}", flush=True)
             continue
+        yield journey, label, client, walker, check_path
+
+
+def journey_pages(*, questions: bool = True) -> list[Page]:
+    """Each service journey's first step, its check-your-answers page and (with ``questions``)
+    every other page it asks a question on, with its task list, in the order it walked them.
+
+    Each journey is walked with its example answers (``journeys_walked``): that session's
+    cookie holds a complete draft for wrk to read, so each question page shows its stored
+    answer as it would to someone changing it.
+    """
+    from django.conf import settings
+
+    from tests.quality.harness import journey_url
+
+    found = []
+    taken: set[str] = set()
+    for journey, label, client, walker, check_path in journeys_walked():
         cookie = "; ".join(
             f"{name}={client.cookies[name].value}"
             for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
             if name in client.cookies
         )
-        label = f"{journey.service}/{journey.slug}"
         first = next(v.path for v in walker.visits if v.kind == "step")
         found.append(Page(unique_name(f"journey {label} first step", taken), first, who=cookie))
         found.append(
